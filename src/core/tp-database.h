@@ -1,0 +1,78 @@
+/* tp-database.h
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define TP_DATABASE_ERROR (tp_database_error_quark ())
+
+typedef enum
+{
+  TP_DATABASE_ERROR_FAILED,       /* any other SQLite failure */
+  TP_DATABASE_ERROR_NOT_DATABASE, /* not a database, or damaged */
+  TP_DATABASE_ERROR_NEWER,        /* written by a newer Touchpoint */
+  TP_DATABASE_ERROR_PERMISSION,   /* cannot read or write the file */
+  TP_DATABASE_ERROR_BUSY,         /* locked by another writer */
+  TP_DATABASE_ERROR_FULL,         /* disk (or max_page_count) full */
+  TP_DATABASE_ERROR_CONSTRAINT,   /* a value broke a rule of the schema */
+  TP_DATABASE_ERROR_INVALID,      /* a value was refused before SQL */
+} TpDatabaseError;
+
+GQuark tp_database_error_quark (void);
+
+/* TpStatement: a prepared statement, owned (and cached) by its TpDatabase. */
+typedef struct _TpStatement TpStatement;
+
+#define TP_TYPE_DATABASE (tp_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (TpDatabase, tp_database, TP, DATABASE, GObject)
+
+TpDatabase   *tp_database_open            (const char   *path,
+                                           GError      **error);
+const char   *tp_database_get_path        (TpDatabase   *self);
+sqlite3      *tp_database_get_handle      (TpDatabase   *self);
+gboolean      tp_database_exec            (TpDatabase   *self,
+                                           const char   *sql,
+                                           GError      **error);
+TpStatement  *tp_database_prepare         (TpDatabase   *self,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean      tp_database_begin           (TpDatabase   *self,
+                                           GError      **error);
+gboolean      tp_database_commit          (TpDatabase   *self,
+                                           GError      **error);
+void          tp_database_rollback        (TpDatabase   *self);
+gint64        tp_database_last_insert_id  (TpDatabase   *self);
+
+void          tp_statement_bind_int64     (TpStatement  *stmt,
+                                           int           index,
+                                           gint64        value);
+void          tp_statement_bind_text      (TpStatement  *stmt,
+                                           int           index,
+                                           const char   *value);
+void          tp_statement_bind_null      (TpStatement  *stmt,
+                                           int           index);
+gboolean      tp_statement_step           (TpStatement  *stmt,
+                                           GError      **error);
+gint64        tp_statement_get_int64      (TpStatement  *stmt,
+                                           int           column);
+const char   *tp_statement_get_text       (TpStatement  *stmt,
+                                           int           column);
+gboolean      tp_statement_is_null        (TpStatement  *stmt,
+                                           int           column);
+void          tp_statement_reset          (TpStatement  *stmt);
+
+G_END_DECLS

@@ -1,0 +1,249 @@
+/* tp-migrations.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-migrations"
+
+#include "config.h"
+
+#include "tp-migrations-private.h"
+
+/*
+ * The schema, one step per version. Step N takes a database from
+ * user_version N-1 to N and runs in one transaction. Released steps are
+ * never edited: a change is a new step.
+ *
+ * Times are ISO 8601 UTC text ("2026-11-28T12:00:00Z"), so that they sort
+ * as text. Amounts are integer minor units with a currency code.
+ *
+ * customers carries the figures the customer list sorts and filters by
+ * (touch_count, last_touch_at, first_order_at, order_count,
+ * total_spent_minor). Triggers keep them equal to what touches and orders
+ * say, so that SQLite can sort 100,000 customers by an index instead of
+ * aggregating a million touches per query. Only done touches count;
+ * planned touches (done = 0) are the follow-up to-do list.
+ */
+
+static const char step_1[] =
+  "CREATE TABLE settings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),"
+  "  value TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE audiences ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  who TEXT NOT NULL DEFAULT '',"
+  "  looks_like TEXT NOT NULL DEFAULT '',"
+  "  needs TEXT NOT NULL DEFAULT '',"
+  "  message TEXT NOT NULL DEFAULT '',"
+  "  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX audiences_one_primary ON audiences (is_primary) WHERE is_primary = 1;"
+
+  "CREATE TABLE audience_places ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audience_id INTEGER NOT NULL REFERENCES audiences (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('forum', 'online-group', 'social-network',"
+  "    'ad-platform', 'event', 'partner-business', 'email-list', 'other')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  link TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audience_places_by_audience ON audience_places (audience_id, position);"
+
+  "CREATE TABLE brand ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  business_name TEXT NOT NULL DEFAULT '',"
+  "  friends_words TEXT NOT NULL DEFAULT '',"
+  "  positioning TEXT NOT NULL DEFAULT '',"
+  "  differentiators TEXT NOT NULL DEFAULT '',"
+  "  tagline TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE brand_words ("
+  "  id INTEGER PRIMARY KEY,"
+  "  word TEXT NOT NULL CHECK (length(trim(word)) > 0),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX brand_words_unique ON brand_words (word COLLATE NOCASE);"
+
+  "CREATE TABLE competitors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  positioning TEXT NOT NULL DEFAULT '',"
+  "  strengths TEXT NOT NULL DEFAULT '',"
+  "  weaknesses TEXT NOT NULL DEFAULT '',"
+  "  link TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE tactics ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  channel TEXT NOT NULL CHECK (channel IN ('email', 'social-post', 'ad', 'direct-message',"
+  "    'call', 'meeting', 'event', 'website', 'mail', 'partner', 'other')),"
+  "  audience_id INTEGER REFERENCES audiences (id) ON DELETE SET NULL,"
+  "  cadence_count INTEGER NOT NULL DEFAULT 1 CHECK (cadence_count BETWEEN 1 AND 1000),"
+  "  cadence_period TEXT NOT NULL DEFAULT 'week' CHECK (cadence_period IN ('day', 'week', 'month')),"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX tactics_by_audience ON tactics (audience_id);"
+
+  "CREATE TABLE tactic_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  tactic_id INTEGER NOT NULL REFERENCES tactics (id) ON DELETE CASCADE,"
+  "  done_at TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX tactic_log_by_tactic ON tactic_log (tactic_id, done_at);"
+
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  audience_id INTEGER REFERENCES audiences (id) ON DELETE SET NULL,"
+  "  source_channel TEXT CHECK (source_channel IS NULL OR source_channel IN ('email',"
+  "    'social-post', 'ad', 'direct-message', 'call', 'meeting', 'event', 'website', 'mail',"
+  "    'partner', 'other')),"
+  "  stage TEXT NOT NULL DEFAULT 'lead' CHECK (stage IN ('lead', 'prospect', 'customer',"
+  "    'repeat', 'lost')),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  touch_count INTEGER NOT NULL DEFAULT 0,"
+  "  last_touch_at TEXT,"
+  "  first_order_at TEXT,"
+  "  order_count INTEGER NOT NULL DEFAULT 0,"
+  "  total_spent_minor INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE, id);"
+  "CREATE INDEX customers_by_last_touch ON customers (last_touch_at, id);"
+  "CREATE INDEX customers_by_touch_count ON customers (touch_count, id);"
+  "CREATE INDEX customers_by_stage ON customers (stage, id);"
+  "CREATE INDEX customers_by_audience ON customers (audience_id);"
+  "CREATE INDEX customers_by_email ON customers (email COLLATE NOCASE) WHERE email != '';"
+
+  "CREATE TABLE touches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  happened_at TEXT NOT NULL,"
+  "  channel TEXT NOT NULL CHECK (channel IN ('email', 'social-post', 'ad', 'direct-message',"
+  "    'call', 'meeting', 'event', 'website', 'mail', 'partner', 'other')),"
+  "  direction TEXT NOT NULL DEFAULT 'outbound' CHECK (direction IN ('outbound', 'inbound')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  tactic_id INTEGER REFERENCES tactics (id) ON DELETE SET NULL,"
+  "  done INTEGER NOT NULL DEFAULT 1 CHECK (done IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX touches_by_customer ON touches (customer_id, happened_at);"
+  "CREATE INDEX touches_by_time ON touches (happened_at);"
+  "CREATE INDEX touches_planned ON touches (happened_at) WHERE done = 0;"
+  "CREATE INDEX touches_by_tactic ON touches (tactic_id) WHERE tactic_id IS NOT NULL;"
+
+  "CREATE TABLE orders ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  ordered_at TEXT NOT NULL,"
+  "  item TEXT NOT NULL CHECK (length(trim(item)) > 0),"
+  "  amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3 AND currency = upper(currency)),"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'fulfilled', 'cancelled')),"
+  "  fulfilled_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX orders_by_customer ON orders (customer_id, ordered_at);"
+  "CREATE INDEX orders_by_time ON orders (ordered_at);"
+
+  /* Keep the customer figures true. Cancelled orders do not count. */
+  "CREATE TRIGGER touches_ai AFTER INSERT ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = NEW.customer_id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = NEW.customer_id AND done = 1)"
+  "  WHERE id = NEW.customer_id;"
+  "END;"
+  "CREATE TRIGGER touches_ad AFTER DELETE ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = OLD.customer_id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = OLD.customer_id AND done = 1)"
+  "  WHERE id = OLD.customer_id;"
+  "END;"
+  "CREATE TRIGGER touches_au AFTER UPDATE OF customer_id, happened_at, done ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = customers.id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = customers.id AND done = 1)"
+  "  WHERE id IN (OLD.customer_id, NEW.customer_id);"
+  "END;"
+  "CREATE TRIGGER orders_ai AFTER INSERT ON orders BEGIN"
+  "  UPDATE customers SET"
+  "    order_count = (SELECT count(*) FROM orders WHERE customer_id = NEW.customer_id AND status != 'cancelled'),"
+  "    first_order_at = (SELECT min(ordered_at) FROM orders WHERE customer_id = NEW.customer_id AND status != 'cancelled'),"
+  "    total_spent_minor = (SELECT coalesce(sum(amount_minor), 0) FROM orders WHERE customer_id = NEW.customer_id AND status != 'cancelled')"
+  "  WHERE id = NEW.customer_id;"
+  "END;"
+  "CREATE TRIGGER orders_ad AFTER DELETE ON orders BEGIN"
+  "  UPDATE customers SET"
+  "    order_count = (SELECT count(*) FROM orders WHERE customer_id = OLD.customer_id AND status != 'cancelled'),"
+  "    first_order_at = (SELECT min(ordered_at) FROM orders WHERE customer_id = OLD.customer_id AND status != 'cancelled'),"
+  "    total_spent_minor = (SELECT coalesce(sum(amount_minor), 0) FROM orders WHERE customer_id = OLD.customer_id AND status != 'cancelled')"
+  "  WHERE id = OLD.customer_id;"
+  "END;"
+  "CREATE TRIGGER orders_au AFTER UPDATE OF customer_id, ordered_at, amount_minor, status ON orders BEGIN"
+  "  UPDATE customers SET"
+  "    order_count = (SELECT count(*) FROM orders WHERE customer_id = customers.id AND status != 'cancelled'),"
+  "    first_order_at = (SELECT min(ordered_at) FROM orders WHERE customer_id = customers.id AND status != 'cancelled'),"
+  "    total_spent_minor = (SELECT coalesce(sum(amount_minor), 0) FROM orders WHERE customer_id = customers.id AND status != 'cancelled')"
+  "  WHERE id IN (OLD.customer_id, NEW.customer_id);"
+  "END;";
+
+static const char * const migrations[] = {
+  step_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);
+
+/**
+ * _tp_migrations_get:
+ * @n_steps: (out): the number of steps, equal to %TP_SCHEMA_VERSION
+ *
+ * Returns: (transfer none): the SQL of each step; step N (1-based) is at
+ *   index N - 1
+ */
+const char * const *
+_tp_migrations_get (guint *n_steps)
+{
+  *n_steps = G_N_ELEMENTS (migrations);
+  return migrations;
+}
