@@ -57,6 +57,14 @@ gboolean      tp_database_commit          (TpDatabase   *self,
 void          tp_database_rollback        (TpDatabase   *self);
 gint64        tp_database_last_insert_id  (TpDatabase   *self);
 
+/* Additions to the first contract. */
+void          tp_database_set_busy_timeout (TpDatabase  *self,
+                                           int           milliseconds);
+guint         tp_database_get_depth       (TpDatabase   *self);
+gint64        tp_database_changes         (TpDatabase   *self);
+gboolean      tp_database_check_integrity (TpDatabase   *self,
+                                           GError      **error);
+
 void          tp_statement_bind_int64     (TpStatement  *stmt,
                                            int           index,
                                            gint64        value);
@@ -74,5 +82,20 @@ const char   *tp_statement_get_text       (TpStatement  *stmt,
 gboolean      tp_statement_is_null        (TpStatement  *stmt,
                                            int           column);
 void          tp_statement_reset          (TpStatement  *stmt);
+
+/* Additions to the first contract. */
+void          tp_statement_bind_double    (TpStatement  *stmt,
+                                           int           index,
+                                           double        value);
+void          tp_statement_bind_value     (TpStatement  *stmt,
+                                           int           index,
+                                           GVariant     *value);
+double        tp_statement_get_double     (TpStatement  *stmt,
+                                           int           column);
+int           tp_statement_get_n_columns  (TpStatement  *stmt);
+const char   *tp_statement_get_column_name (TpStatement *stmt,
+                                           int           column);
+GVariant     *tp_statement_dup_value      (TpStatement  *stmt,
+                                           int           column);
 
 G_END_DECLS

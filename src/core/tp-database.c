@@ -1,0 +1,1257 @@
+/* tp-database.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tp-database.h"
+#include "tp-migrations-private.h"
+
+/*
+ * TpDatabase owns one SQLite connection. A connection belongs to the
+ * thread that opened it; a worker opens its own TpDatabase on the same
+ * path (WAL lets it read while the window's connection writes).
+ *
+ * Opening never writes to a file it is going to refuse: the version and
+ * the shape of an existing file are checked before anything (the switch
+ * to WAL included) is written. A new file is built under a temporary name
+ * beside the final one and moved into place only once its schema is
+ * complete, so a crash while creating never leaves a half-made database
+ * behind.
+ *
+ * Transactions nest: the outermost tp_database_begin() is a
+ * BEGIN IMMEDIATE, inner ones are SAVEPOINTs, so a store action can run
+ * alone or inside a larger import.
+ */
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER "SQLite format 3"
+
+struct _TpStatement
+{
+  TpDatabase   *db;   /* not owned: the database owns its statements */
+  sqlite3_stmt *stmt;
+};
+
+struct _TpDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements;   /* SQL text → TpStatement */
+  guint       depth;        /* open transaction levels */
+  guint       aborted : 1;  /* SQLite rolled the outer transaction back */
+};
+
+G_DEFINE_FINAL_TYPE (TpDatabase, tp_database, G_TYPE_OBJECT)
+
+enum {
+  TRANSACTION_ENDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (tp-database-error-quark, tp_database_error)
+
+static void
+statement_free (gpointer data)
+{
+  TpStatement *stmt = data;
+
+  sqlite3_finalize (stmt->stmt);
+  g_free (stmt);
+}
+
+static void
+tp_database_finalize (GObject *object)
+{
+  TpDatabase *self = (TpDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (tp_database_parent_class)->finalize (object);
+}
+
+static void
+tp_database_class_init (TpDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tp_database_finalize;
+
+  /**
+   * TpDatabase::transaction-ended:
+   * @self: the database
+   * @depth: the level that ended: 1 is the outermost transaction
+   * @committed: %TRUE if the level was committed (or released), %FALSE
+   *   if it was rolled back
+   *
+   * Emitted after a transaction level ends. A level 1 commit means the
+   * data is now in the file; TpStore uses this to announce its changes
+   * only once they are committed.
+   */
+  signals[TRANSACTION_ENDED] =
+    g_signal_new ("transaction-ended",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+}
+
+static void
+tp_database_init (TpDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+}
+
+static const char *
+display_name (const char *path)
+{
+  return path != NULL ? path : ":memory:";
+}
+
+/* Maps a SQLite result code to an error that names the file, what is
+ * wrong and what to do about it. */
+static void
+set_error (GError     **error,
+           const char  *path,
+           int          rc,
+           const char  *detail)
+{
+  const char *name = display_name (path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not a Touchpoint database or is damaged. "
+                     "Choose another file or start a new database."),
+                   name);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second what SQLite said */
+                   _("Could not open or write “%s” (%s). Check that the file and its folder "
+                     "exist and that you may read and write them."),
+                   name, detail != NULL ? detail : sqlite3_errstr (rc));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY,
+                   /* Translators: %s is a file name */
+                   _("“%s” is in use by another program that is writing to it. "
+                     "Close that program or try again in a moment."),
+                   name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FULL,
+                   /* Translators: %s is a file name */
+                   _("Could not save to “%s”: the disk is full. Nothing was changed; "
+                     "free some space and try again."),
+                   name);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT,
+                   /* Translators: the first %s is a file name, the second what SQLite said */
+                   _("A value was refused by a rule of “%s”: %s"),
+                   name, detail != NULL ? detail : sqlite3_errstr (rc));
+      break;
+
+    default:
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+                   /* Translators: the first %s is a file name, the second what SQLite said */
+                   _("Could not use the database “%s”: %s"),
+                   name, detail != NULL ? detail : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+static void
+set_error_from_handle (GError     **error,
+                       TpDatabase  *self,
+                       int          rc)
+{
+  set_error (error, self->path, rc, sqlite3_errmsg (self->handle));
+}
+
+static gboolean
+is_memory_path (const char *path)
+{
+  return path[0] == '\0' || g_str_equal (path, ":memory:");
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Looks at an existing file before SQLite does, so that a folder, an
+ * empty or foreign file or a truncated database gets a clear message and
+ * is never written to. */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  guint8 header[100];
+  GStatBuf st;
+  ssize_t n;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second the system's reason */
+                   _("Could not open “%s”: %s. Check that the file and its folder exist "
+                     "and that you may read them."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+                   /* Translators: %s is a file name */
+                   _("“%s” is a folder, not a Touchpoint database. Choose a file inside it "
+                     "or another file."),
+                   path);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not a regular file, so it cannot be a Touchpoint database. "
+                     "Choose another file."),
+                   path);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second the system's reason */
+                   _("Could not read “%s”: %s. Check that you may read and write the file."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  do
+    n = read (fd, header, sizeof header);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+
+  if (n == 0 && st.st_size == 0)
+    {
+      /* SQLite would happily treat it as a new database, but an empty
+       * file where the user expects their business is more likely a
+       * failed copy than a wish to start again. A hot WAL beside it is
+       * the one case where the data lives elsewhere. */
+      if (has_wal (path))
+        return TRUE;
+
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+                   /* Translators: %s is a file name */
+                   _("“%s” is empty, so it is not a Touchpoint database. Choose another "
+                     "file or start a new database."),
+                   path);
+      return FALSE;
+    }
+
+  if (n < (ssize_t)sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+    {
+      set_error (error, path, SQLITE_NOTADB, NULL);
+      return FALSE;
+    }
+
+  /* The header's page count is trustworthy only while the change counter
+   * (offset 24) equals the version-valid-for number (offset 92); a hot
+   * WAL may legitimately hold pages past the end of the file. */
+  if (!has_wal (path) && read_be32 (header + 24) == read_be32 (header + 92))
+    {
+      guint32 page_size = ((guint32)header[16] << 8) | header[17];
+      guint32 n_pages = read_be32 (header + 28);
+
+      if (page_size == 1)
+        page_size = 65536;
+
+      if (n_pages > 0 && (goffset)page_size * n_pages > (goffset)st.st_size)
+        {
+          g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+                       /* Translators: %s is a file name */
+                       _("“%s” is not a Touchpoint database or is damaged: the file is "
+                         "shorter than its contents say (it may have been cut off while "
+                         "copying). Choose another file or start a new database."),
+                       path);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (sqlite3     *handle,
+          const char  *path,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error (error, path, sqlite3_extended_errcode (handle), sqlite3_errmsg (handle));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *handle,
+           const char  *path,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    set_error (error, path, rc, sqlite3_errmsg (handle));
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+/* Runs every missing migration step, each in its own transaction that
+ * also sets user_version, so an interrupted upgrade resumes cleanly. */
+static gboolean
+migrate (sqlite3     *handle,
+         const char  *path,
+         guint        from_version,
+         GError     **error)
+{
+  const char * const *steps;
+  guint n_steps;
+
+  steps = _tp_migrations_get (&n_steps);
+  g_assert (n_steps == TP_SCHEMA_VERSION);
+
+  for (guint version = from_version + 1; version <= n_steps; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
+
+      if (!exec_sql (handle, path, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!exec_sql (handle, path, steps[version - 1], error) ||
+          !exec_sql (handle, path, set_version, error) ||
+          !exec_sql (handle, path, "COMMIT", error))
+        {
+          sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_handle (const char  *path,
+             int          flags,
+             GError     **error)
+{
+  sqlite3 *handle = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (error, path, rc, handle != NULL ? sqlite3_errmsg (handle) : NULL);
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, DEFAULT_BUSY_TIMEOUT_MS);
+
+  return handle;
+}
+
+/* Builds a new database under a temporary name in the same folder and
+ * moves it into place when complete. */
+static gboolean
+create_database (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = NULL;
+  sqlite3 *handle;
+  gboolean ok;
+  int fd;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second a folder */
+                   _("Could not create “%s”: the folder “%s” does not exist or is not a folder."),
+                   path, dir);
+      return FALSE;
+    }
+
+  tmpl = g_strdup_printf ("%s%c.%s.new-XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second the system's reason */
+                   _("Could not create “%s”: %s. Check that you may write to its folder."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  handle = open_handle (tmpl, SQLITE_OPEN_READWRITE, error);
+  if (handle == NULL)
+    {
+      g_unlink (tmpl);
+      return FALSE;
+    }
+
+  ok = exec_sql (handle, path, "PRAGMA synchronous = FULL", error) &&
+       migrate (handle, path, 0, error);
+  sqlite3_close_v2 (handle);
+
+  if (ok)
+    {
+      /* link() refuses to replace a file someone else created meanwhile. */
+      if (link (tmpl, path) == 0)
+        g_unlink (tmpl);
+      else if (errno == EEXIST)
+        g_unlink (tmpl);
+      else if (g_rename (tmpl, path) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                       /* Translators: the first %s is a file name, the second the system's reason */
+                       _("Could not create “%s”: %s."),
+                       path, g_strerror (saved_errno));
+          ok = FALSE;
+        }
+    }
+
+  if (!ok)
+    g_unlink (tmpl);
+
+  return ok;
+}
+
+/**
+ * tp_database_open:
+ * @path: a file name, or ":memory:" for a private in-memory database
+ * @error: return location for a #GError
+ *
+ * Opens the Touchpoint database at @path, creating it if it does not
+ * exist (its folder must exist), and brings its schema up to
+ * %TP_SCHEMA_VERSION.
+ *
+ * A file that is a folder, empty, not SQLite, cut off, held by another
+ * program, or written by a newer Touchpoint is refused with an error of
+ * the %TP_DATABASE_ERROR domain that names the file, and is left exactly
+ * as it was.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL on error
+ */
+TpDatabase *
+tp_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(TpDatabase) self = NULL;
+  gboolean memory;
+  gint64 version = 0;
+  gint64 n_objects = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  memory = is_memory_path (path);
+
+  if (!memory)
+    {
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (!check_existing_file (path, error))
+            return NULL;
+        }
+      else if (!create_database (path, error))
+        {
+          return NULL;
+        }
+    }
+
+  self = g_object_new (TP_TYPE_DATABASE, NULL);
+  self->path = g_strdup (memory ? ":memory:" : path);
+
+  /* No SQLITE_OPEN_CREATE: the file exists by now, and must not be
+   * recreated if it vanished. */
+  self->handle = open_handle (self->path,
+                              memory ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                     : SQLITE_OPEN_READWRITE,
+                              error);
+  if (self->handle == NULL)
+    return NULL;
+
+  /* Nothing above or in these reads writes to the file. */
+  if (!query_int (self->handle, self->path, "PRAGMA user_version", &version, error) ||
+      !query_int (self->handle, self->path, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return NULL;
+
+  if (version > TP_SCHEMA_VERSION)
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER,
+                   /* Translators: %s is a file name; the numbers are database versions */
+                   _("“%s” was saved by a newer version of Touchpoint (database version "
+                     "%" G_GINT64_FORMAT "; this version reads up to %d). Open it with a "
+                     "newer Touchpoint, or choose another file."),
+                   self->path, version, TP_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (version == 0 && n_objects > 0)
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+                   /* Translators: %s is a file name */
+                   _("“%s” is a database of another program, not a Touchpoint database. "
+                     "Choose another file or start a new database."),
+                   self->path);
+      return NULL;
+    }
+
+  if (!memory && sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      set_error (error, self->path, SQLITE_READONLY, g_strerror (EACCES));
+      return NULL;
+    }
+
+  if (!exec_sql (self->handle, self->path, "PRAGMA foreign_keys = ON", error) ||
+      !exec_sql (self->handle, self->path, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self->handle, self->path, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (version < TP_SCHEMA_VERSION &&
+      !migrate (self->handle, self->path, (guint)version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tp_database_get_path:
+ * @self: a #TpDatabase
+ *
+ * Returns: the file name the database was opened with, or ":memory:"
+ */
+const char *
+tp_database_get_path (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * tp_database_get_handle:
+ * @self: a #TpDatabase
+ *
+ * Returns: (transfer none): the SQLite connection
+ */
+sqlite3 *
+tp_database_get_handle (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/**
+ * tp_database_set_busy_timeout:
+ * @self: a #TpDatabase
+ * @milliseconds: how long to wait for another writer, 0 not to wait
+ *
+ * Sets how long a write waits for another connection's transaction to
+ * end before it fails with %TP_DATABASE_ERROR_BUSY. The default is five
+ * seconds.
+ */
+void
+tp_database_set_busy_timeout (TpDatabase *self,
+                              int         milliseconds)
+{
+  g_return_if_fail (TP_IS_DATABASE (self));
+  g_return_if_fail (milliseconds >= 0);
+
+  sqlite3_busy_timeout (self->handle, milliseconds);
+}
+
+/**
+ * tp_database_exec:
+ * @self: a #TpDatabase
+ * @sql: one or more SQL statements, without parameters
+ * @error: return location for a #GError
+ *
+ * Runs fixed SQL (never SQL built from user text: use
+ * tp_database_prepare() and bind the values).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_database_exec (TpDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  return exec_sql (self->handle, self->path, sql, error);
+}
+
+/**
+ * tp_database_prepare:
+ * @self: a #TpDatabase
+ * @sql: one SQL statement, with `?` parameters
+ * @error: return location for a #GError
+ *
+ * Gets a prepared statement for @sql. Statements are cached by their
+ * text, so preparing the same SQL again is cheap. The statement is
+ * returned reset and with its bindings cleared; call
+ * tp_statement_reset() when done with it.
+ *
+ * Returns: (transfer none) (nullable): the statement, owned by @self
+ */
+TpStatement *
+tp_database_prepare (TpDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  TpStatement *stmt;
+  sqlite3_stmt *raw = NULL;
+  int rc;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt->stmt);
+      sqlite3_clear_bindings (stmt->stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_handle (error, self, rc);
+      return NULL;
+    }
+
+  stmt = g_new0 (TpStatement, 1);
+  stmt->db = self;
+  stmt->stmt = raw;
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/**
+ * tp_database_get_depth:
+ * @self: a #TpDatabase
+ *
+ * Returns: the number of open transaction levels, 0 outside a transaction
+ */
+guint
+tp_database_get_depth (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), 0);
+
+  return self->depth;
+}
+
+/**
+ * tp_database_begin:
+ * @self: a #TpDatabase
+ * @error: return location for a #GError
+ *
+ * Opens a transaction level: BEGIN IMMEDIATE outside a transaction, a
+ * SAVEPOINT inside one. Every successful call must be matched by
+ * tp_database_commit() or tp_database_rollback().
+ *
+ * Returns: %TRUE if the level is open
+ */
+gboolean
+tp_database_begin (TpDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      if (!exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->aborted = FALSE;
+    }
+  else
+    {
+      if (self->aborted || sqlite3_get_autocommit (self->handle))
+        {
+          self->aborted = TRUE;
+          set_error (error, self->path, SQLITE_ABORT,
+                     _("the transaction was already rolled back"));
+          return FALSE;
+        }
+
+      sql = g_strdup_printf ("SAVEPOINT tp_%u", self->depth);
+      if (!exec_sql (self->handle, self->path, sql, error))
+        return FALSE;
+    }
+
+  self->depth++;
+
+  return TRUE;
+}
+
+static void
+end_level (TpDatabase *self,
+           gboolean    committed)
+{
+  guint level = self->depth;
+
+  self->depth--;
+  if (self->depth == 0)
+    self->aborted = FALSE;
+
+  g_signal_emit (self, signals[TRANSACTION_ENDED], 0, level, committed);
+}
+
+/**
+ * tp_database_rollback:
+ * @self: a #TpDatabase
+ *
+ * Undoes everything since the matching tp_database_begin() and closes
+ * that level.
+ */
+void
+tp_database_rollback (TpDatabase *self)
+{
+  g_return_if_fail (TP_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (self->handle))
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else if (!self->aborted && !sqlite3_get_autocommit (self->handle))
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO tp_%u; RELEASE tp_%u",
+                                              self->depth - 1, self->depth - 1);
+
+      if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+        self->aborted = TRUE;
+    }
+  else
+    {
+      /* SQLite already rolled the whole transaction back (after a full
+       * disk, for instance): the outer levels can only roll back too. */
+      self->aborted = TRUE;
+    }
+
+  end_level (self, FALSE);
+}
+
+/**
+ * tp_database_commit:
+ * @self: a #TpDatabase
+ * @error: return location for a #GError
+ *
+ * Closes the level opened by the matching tp_database_begin(), keeping
+ * its changes: COMMIT for the outermost level, RELEASE for a savepoint.
+ * If the commit fails, the level is rolled back and closed, so the
+ * caller must not call tp_database_rollback() after it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_database_commit (TpDatabase  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->aborted || sqlite3_get_autocommit (self->handle))
+    {
+      set_error (error, self->path, SQLITE_ABORT,
+                 _("the transaction was rolled back after an earlier error"));
+      tp_database_rollback (self);
+      return FALSE;
+    }
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE tp_%u", self->depth - 1);
+
+  if (!exec_sql (self->handle, self->path, sql, error))
+    {
+      tp_database_rollback (self);
+      return FALSE;
+    }
+
+  end_level (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * tp_database_last_insert_id:
+ * @self: a #TpDatabase
+ *
+ * Returns: the rowid of the last row this connection inserted
+ */
+gint64
+tp_database_last_insert_id (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), 0);
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+/**
+ * tp_database_changes:
+ * @self: a #TpDatabase
+ *
+ * Returns: how many rows the last INSERT, UPDATE or DELETE changed
+ */
+gint64
+tp_database_changes (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), 0);
+
+  return sqlite3_changes64 (self->handle);
+}
+
+/**
+ * tp_database_check_integrity:
+ * @self: a #TpDatabase
+ * @error: return location for a #GError
+ *
+ * Runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. This
+ * reads the whole file: do not call it on the main thread with a large
+ * database.
+ *
+ * Returns: %TRUE if SQLite found nothing wrong
+ */
+gboolean
+tp_database_check_integrity (TpDatabase  *self,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error_from_handle (error, self, rc);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      set_error (error, self->path, SQLITE_CORRUPT, NULL);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      set_error (error, self->path, SQLITE_CORRUPT, NULL);
+      ok = FALSE;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_error_from_handle (error, self, rc);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/**
+ * tp_statement_bind_int64:
+ * @stmt: a #TpStatement
+ * @index: the 1-based parameter index
+ * @value: the value
+ */
+void
+tp_statement_bind_int64 (TpStatement *stmt,
+                         int          index,
+                         gint64       value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_bind_int64 (stmt->stmt, index, value);
+}
+
+/**
+ * tp_statement_bind_double:
+ * @stmt: a #TpStatement
+ * @index: the 1-based parameter index
+ * @value: the value
+ */
+void
+tp_statement_bind_double (TpStatement *stmt,
+                          int          index,
+                          double       value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_bind_double (stmt->stmt, index, value);
+}
+
+/**
+ * tp_statement_bind_text:
+ * @stmt: a #TpStatement
+ * @index: the 1-based parameter index
+ * @value: (nullable): UTF-8 text, copied; %NULL binds NULL
+ */
+void
+tp_statement_bind_text (TpStatement *stmt,
+                        int          index,
+                        const char  *value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  if (value == NULL)
+    sqlite3_bind_null (stmt->stmt, index);
+  else
+    sqlite3_bind_text (stmt->stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * tp_statement_bind_null:
+ * @stmt: a #TpStatement
+ * @index: the 1-based parameter index
+ */
+void
+tp_statement_bind_null (TpStatement *stmt,
+                        int          index)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_bind_null (stmt->stmt, index);
+}
+
+/**
+ * tp_statement_bind_value:
+ * @stmt: a #TpStatement
+ * @index: the 1-based parameter index
+ * @value: (nullable): a #GVariant of type `x`, `d`, `s` or `ay`, or %NULL
+ *   for NULL
+ *
+ * Binds a value of any storage class, as returned by
+ * tp_statement_dup_value().
+ */
+void
+tp_statement_bind_value (TpStatement *stmt,
+                         int          index,
+                         GVariant    *value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  if (value == NULL)
+    sqlite3_bind_null (stmt->stmt, index);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt->stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    sqlite3_bind_double (stmt->stmt, index, g_variant_get_double (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    sqlite3_bind_text (stmt->stmt, index, g_variant_get_string (value, NULL), -1,
+                       SQLITE_TRANSIENT);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
+    {
+      gsize len;
+      gconstpointer data = g_variant_get_fixed_array (value, &len, 1);
+
+      sqlite3_bind_blob64 (stmt->stmt, index, data, len, SQLITE_TRANSIENT);
+    }
+  else
+    g_return_if_reached ();
+}
+
+/**
+ * tp_statement_step:
+ * @stmt: a #TpStatement
+ * @error: return location for a #GError
+ *
+ * Runs the statement to its next row.
+ *
+ * Returns: %TRUE if a row is ready; %FALSE when done or on error (then
+ *   @error is set)
+ */
+gboolean
+tp_statement_step (TpStatement  *stmt,
+                   GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt->stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    return FALSE;
+
+  set_error_from_handle (error, stmt->db, rc);
+  return FALSE;
+}
+
+/**
+ * tp_statement_get_int64:
+ * @stmt: a #TpStatement
+ * @column: the 0-based column index
+ *
+ * Returns: the value of @column in the current row, 0 for NULL
+ */
+gint64
+tp_statement_get_int64 (TpStatement *stmt,
+                        int          column)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_int64 (stmt->stmt, column);
+}
+
+/**
+ * tp_statement_get_double:
+ * @stmt: a #TpStatement
+ * @column: the 0-based column index
+ *
+ * Returns: the value of @column in the current row, 0 for NULL
+ */
+double
+tp_statement_get_double (TpStatement *stmt,
+                         int          column)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_double (stmt->stmt, column);
+}
+
+/**
+ * tp_statement_get_text:
+ * @stmt: a #TpStatement
+ * @column: the 0-based column index
+ *
+ * Returns: (nullable): the text of @column in the current row, valid
+ *   until the next step or reset; %NULL for NULL
+ */
+const char *
+tp_statement_get_text (TpStatement *stmt,
+                       int          column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return (const char *)sqlite3_column_text (stmt->stmt, column);
+}
+
+/**
+ * tp_statement_is_null:
+ * @stmt: a #TpStatement
+ * @column: the 0-based column index
+ *
+ * Returns: %TRUE if @column is NULL in the current row
+ */
+gboolean
+tp_statement_is_null (TpStatement *stmt,
+                      int          column)
+{
+  g_return_val_if_fail (stmt != NULL, TRUE);
+
+  return sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL;
+}
+
+/**
+ * tp_statement_get_n_columns:
+ * @stmt: a #TpStatement
+ *
+ * Returns: the number of columns in the statement's result
+ */
+int
+tp_statement_get_n_columns (TpStatement *stmt)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_count (stmt->stmt);
+}
+
+/**
+ * tp_statement_get_column_name:
+ * @stmt: a #TpStatement
+ * @column: the 0-based column index
+ *
+ * Returns: the name of @column
+ */
+const char *
+tp_statement_get_column_name (TpStatement *stmt,
+                              int          column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return sqlite3_column_name (stmt->stmt, column);
+}
+
+/**
+ * tp_statement_dup_value:
+ * @stmt: a #TpStatement
+ * @column: the 0-based column index
+ *
+ * Copies a value of any storage class out of the current row, exactly:
+ * an integer as `x`, a real as `d`, text as `s`, a blob as `ay`.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL for NULL
+ */
+GVariant *
+tp_statement_dup_value (TpStatement *stmt,
+                        int          column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  switch (sqlite3_column_type (stmt->stmt, column))
+    {
+    case SQLITE_INTEGER:
+      return g_variant_ref_sink (g_variant_new_int64 (sqlite3_column_int64 (stmt->stmt, column)));
+
+    case SQLITE_FLOAT:
+      return g_variant_ref_sink (g_variant_new_double (sqlite3_column_double (stmt->stmt, column)));
+
+    case SQLITE_TEXT:
+      {
+        const char *text = (const char *)sqlite3_column_text (stmt->stmt, column);
+
+        /* Text that is not UTF-8 (written by another program) is kept
+         * byte for byte as a blob rather than lost. */
+        if (g_utf8_validate (text, -1, NULL))
+          return g_variant_ref_sink (g_variant_new_string (text));
+      }
+      G_GNUC_FALLTHROUGH;
+
+    case SQLITE_BLOB:
+      {
+        gconstpointer data = sqlite3_column_blob (stmt->stmt, column);
+        int len = sqlite3_column_bytes (stmt->stmt, column);
+
+        return g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
+                                                              data, len, 1));
+      }
+
+    case SQLITE_NULL:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * tp_statement_reset:
+ * @stmt: a #TpStatement
+ *
+ * Resets the statement and clears its bindings, releasing what it holds
+ * so that the transaction it ran in can end.
+ */
+void
+tp_statement_reset (TpStatement *stmt)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_reset (stmt->stmt);
+  sqlite3_clear_bindings (stmt->stmt);
+}

@@ -1,0 +1,768 @@
+/* test-database.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "tp-database.h"
+#include "tp-migrations-private.h"
+
+/* A temporary folder for one test, removed with everything in it. */
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("tp-database-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_strdup ("(unreadable)");
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+}
+
+static gint64
+query_int (TpDatabase *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt;
+  gint64 value;
+
+  stmt = tp_database_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  value = tp_statement_get_int64 (stmt, 0);
+  tp_statement_reset (stmt);
+
+  return value;
+}
+
+/* Writes a small valid database, closes it and returns its path. */
+static char *
+make_database (Fixture    *f,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db,
+                                   "INSERT INTO customers (name, created_at, updated_at) "
+                                   "VALUES ('Ada', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                                   "INSERT INTO customers (name, created_at, updated_at) "
+                                   "VALUES ('Grace', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                                   "PRAGMA wal_checkpoint(TRUNCATE);",
+                                   &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_open_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+
+  db = tp_database_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpstr (tp_database_get_path (db), ==, ":memory:");
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'customers'"),
+                   ==, 1);
+}
+
+static void
+test_open_new_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.db", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  TpStatement *stmt;
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  /* synchronous=NORMAL is 1 */
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 1);
+
+  stmt = tp_database_prepare (db, "PRAGMA journal_mode", &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_cmpstr (tp_statement_get_text (stmt, 0), ==, "wal");
+  tp_statement_reset (stmt);
+
+  /* No temporary file is left beside it. */
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "new.db"));
+}
+
+static void
+test_reopen_keeps_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = make_database (f, "keep.db");
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"), ==, 2);
+}
+
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "x.db", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "no-such-folder", NULL);
+
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, path));
+  /* The folder is not made behind the user's back. */
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_statements (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  TpStatement *stmt;
+  TpStatement *again;
+  const char *insert =
+    "INSERT INTO brand_words (word, position, created_at, updated_at) VALUES (?, ?, ?, ?)";
+  const char *tricky = "Robert'); DROP TABLE brand_words;-- \"ü\" 🐕";
+
+  db = tp_database_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  stmt = tp_database_prepare (db, insert, &error);
+  g_assert_no_error (error);
+  tp_statement_bind_text (stmt, 1, tricky);
+  tp_statement_bind_int64 (stmt, 2, 7);
+  tp_statement_bind_text (stmt, 3, "2026-01-01T00:00:00Z");
+  tp_statement_bind_text (stmt, 4, "2026-01-01T00:00:00Z");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+  g_assert_cmpint (tp_database_last_insert_id (db), ==, 1);
+  g_assert_cmpint (tp_database_changes (db), ==, 1);
+
+  /* The same SQL gives the cached statement, reset and unbound: running it
+   * without bindings breaks the NOT NULL rule. */
+  again = tp_database_prepare (db, insert, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == stmt);
+  g_assert_false (tp_statement_step (again, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT);
+  tp_statement_reset (again);
+  g_clear_error (&error);
+
+  stmt = tp_database_prepare (db, "SELECT word, position, NULL FROM brand_words", &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_cmpstr (tp_statement_get_text (stmt, 0), ==, tricky);
+  g_assert_cmpint (tp_statement_get_int64 (stmt, 1), ==, 7);
+  g_assert_true (tp_statement_is_null (stmt, 2));
+  g_assert_false (tp_statement_is_null (stmt, 1));
+  g_assert_cmpint (tp_statement_get_n_columns (stmt), ==, 3);
+  g_assert_cmpstr (tp_statement_get_column_name (stmt, 0), ==, "word");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  /* A syntax error is reported, not crashed on. */
+  g_assert_null (tp_database_prepare (db, "SELEC nothing", &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED);
+}
+
+static void
+test_values_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  TpStatement *stmt;
+  const guint8 blob[] = { 0, 1, 2, 0xff };
+  GVariant *values[5] = { NULL, };
+
+  db = tp_database_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "CREATE TEMP TABLE t (a, b, c, d, e)", &error));
+
+  values[0] = g_variant_ref_sink (g_variant_new_int64 (G_MININT64));
+  values[1] = g_variant_ref_sink (g_variant_new_double (0.25));
+  values[2] = g_variant_ref_sink (g_variant_new_string ("“quoted” 'x'"));
+  values[3] = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, blob,
+                                                            sizeof blob, 1));
+  values[4] = NULL;
+
+  stmt = tp_database_prepare (db, "INSERT INTO t VALUES (?, ?, ?, ?, ?)", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 5; i++)
+    tp_statement_bind_value (stmt, i + 1, values[i]);
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  stmt = tp_database_prepare (db, "SELECT a, b, c, d, e FROM t", &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr(GVariant) v = tp_statement_dup_value (stmt, i);
+
+      g_assert_true (g_variant_equal (v, values[i]));
+    }
+  g_assert_null (tp_statement_dup_value (stmt, 4));
+  g_assert_cmpfloat (tp_statement_get_double (stmt, 1), ==, 0.25);
+  tp_statement_reset (stmt);
+
+  for (int i = 0; i < 4; i++)
+    g_variant_unref (values[i]);
+}
+
+static gint64
+count_words (TpDatabase *db)
+{
+  return query_int (db, "SELECT count(*) FROM brand_words");
+}
+
+static void
+add_word (TpDatabase *db,
+          const char *word)
+{
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt;
+
+  stmt = tp_database_prepare (db,
+                              "INSERT INTO brand_words (word, created_at, updated_at) "
+                              "VALUES (?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                              &error);
+  g_assert_no_error (error);
+  tp_statement_bind_text (stmt, 1, word);
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+}
+
+static void
+transaction_ended_cb (TpDatabase *db,
+                      guint       depth,
+                      gboolean    committed,
+                      GString    *log)
+{
+  g_string_append_printf (log, "%u%c ", depth, committed ? 'c' : 'r');
+}
+
+static void
+test_nested_transactions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  db = tp_database_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_signal_connect (db, "transaction-ended", G_CALLBACK (transaction_ended_cb), log);
+
+  g_assert_true (tp_database_begin (db, &error));
+  add_word (db, "bold");
+  g_assert_cmpuint (tp_database_get_depth (db), ==, 1);
+
+  /* An inner level that fails undoes only itself. */
+  g_assert_true (tp_database_begin (db, &error));
+  g_assert_cmpuint (tp_database_get_depth (db), ==, 2);
+  add_word (db, "playful");
+  g_assert_cmpint (count_words (db), ==, 2);
+  tp_database_rollback (db);
+  g_assert_cmpint (count_words (db), ==, 1);
+
+  /* An inner level that succeeds is kept by the outer one. */
+  g_assert_true (tp_database_begin (db, &error));
+  add_word (db, "warm");
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_database_get_depth (db), ==, 0);
+  g_assert_cmpint (count_words (db), ==, 2);
+
+  /* Rolling back the outer level undoes a released inner one too. */
+  g_assert_true (tp_database_begin (db, &error));
+  g_assert_true (tp_database_begin (db, &error));
+  add_word (db, "quiet");
+  g_assert_true (tp_database_commit (db, &error));
+  tp_database_rollback (db);
+  g_assert_cmpint (count_words (db), ==, 2);
+
+  g_assert_cmpstr (log->str, ==, "2r 2c 1c 2c 1r ");
+}
+
+static void
+test_newer_version_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = make_database (f, "newer.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *newer = g_strdup_printf ("%d", TP_SCHEMA_VERSION + 1);
+  g_autofree char *wal = NULL;
+  sqlite3 *raw = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;"
+                                          "PRAGMA journal_mode = DELETE;",
+                                          TP_SCHEMA_VERSION + 1);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  before = file_checksum (path);
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, newer));
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  /* Still in rollback-journal mode: nothing switched it to WAL. */
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_damaged_random (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "random.db", NULL);
+  g_autofree guint8 *bytes = g_malloc (8192);
+
+  for (int i = 0; i < 8192; i++)
+    bytes[i] = g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, (const char *)bytes, 8192, NULL));
+
+  assert_refused_unchanged (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_damaged_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (path, "Buy more biscuits\n", -1, NULL));
+  assert_refused_unchanged (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_damaged_truncated (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = make_database (f, "truncated.db");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096 * 3);
+  g_assert_true (g_file_set_contents (path, contents, len / 2, NULL));
+
+  assert_refused_unchanged (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_damaged_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = make_database (f, "scribbled.db");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  /* The header survives but the schema page is overwritten. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  memset (contents + 100, 0xa5, 4096 - 100);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  assert_refused_unchanged (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_damaged_empty (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_refused_unchanged (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_damaged_directory (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "folder.db", NULL);
+  g_autofree char *inside = g_build_filename (path, "keep", NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", -1, NULL));
+
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_foreign_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other-app.db", NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT);"
+                                      "INSERT INTO recipes (title) VALUES ('Bread');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_refused_unchanged (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* Opens @path as user nobody in a child process, so that a file mode
+ * means what it says even when the tests run as root. Returns the error
+ * code, or -1 if the open succeeded. */
+static int
+open_as_other_user (const char *path)
+{
+  pid_t pid;
+  int status;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TpDatabase) db = NULL;
+
+      if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (100);
+
+      db = tp_database_open (path, &error);
+      if (db != NULL)
+        _exit (101);
+      if (error->domain != TP_DATABASE_ERROR || strstr (error->message, path) == NULL)
+        _exit (102);
+      _exit (error->code);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 101)
+    return -1;
+  g_assert_cmpint (WEXITSTATUS (status), <, 100);
+
+  return WEXITSTATUS (status);
+}
+
+static void
+test_unreadable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = make_database (f, "private.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* The folder must be enterable by the other user; the file must not be
+   * readable. */
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0000), ==, 0);
+
+  before = file_checksum (path);
+  g_assert_cmpint (open_as_other_user (path), ==, TP_DATABASE_ERROR_PERMISSION);
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Readable but not writable: refused as well, not half-opened. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (open_as_other_user (path), ==, TP_DATABASE_ERROR_PERMISSION);
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_parent_is_a_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
+  g_autofree char *path = g_build_filename (file, "touchpoint.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (file, "not a folder", -1, NULL));
+  before = file_checksum (file);
+
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, path));
+  after = file_checksum (file);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) holder = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = make_database (f, "busy.db");
+
+  holder = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  tp_database_set_busy_timeout (db, 50);
+
+  /* Another writer holds the write lock. */
+  g_assert_true (tp_database_begin (holder, &error));
+  add_word (holder, "held");
+
+  g_assert_false (tp_database_begin (db, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_cmpuint (tp_database_get_depth (db), ==, 0);
+
+  /* Readers still see the last committed state meanwhile. */
+  g_assert_cmpint (count_words (db), ==, 0);
+
+  g_assert_true (tp_database_commit (holder, &error));
+  g_assert_no_error (error);
+
+  /* Once it is done, the write goes through and nothing was damaged. */
+  g_assert_true (tp_database_begin (db, &error));
+  add_word (db, "after");
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_words (db), ==, 2);
+  g_assert_true (tp_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = make_database (f, "full.db");
+  g_autofree char *big = NULL;
+  g_autofree char *sql = NULL;
+  gint64 pages;
+  TpStatement *stmt;
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  add_word (db, "before");
+
+  pages = query_int (db, "PRAGMA page_count");
+  sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 2);
+  g_assert_true (tp_database_exec (db, sql, &error));
+
+  big = g_strnfill (64 * 1024, 'x');
+  g_assert_true (tp_database_begin (db, &error));
+  add_word (db, "inside");
+  stmt = tp_database_prepare (db,
+                              "INSERT INTO customers (name, notes, created_at, updated_at) "
+                              "VALUES ('Big', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                              &error);
+  g_assert_no_error (error);
+  tp_statement_bind_text (stmt, 1, big);
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, path));
+  tp_statement_reset (stmt);
+  g_clear_error (&error);
+  tp_database_rollback (db);
+  g_assert_cmpuint (tp_database_get_depth (db), ==, 0);
+
+  /* Everything before is intact; the failed transaction left nothing. */
+  g_assert_cmpint (count_words (db), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"), ==, 2);
+  g_assert_true (tp_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_words (db), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"), ==, 2);
+}
+
+static void
+test_migration_from_empty (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v0.db", NULL);
+  sqlite3 *raw = NULL;
+
+  /* A version-0 SQLite file with no tables (as a failed first run of an
+   * older build could leave) is brought up to date. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA page_size = 4096; VACUUM;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'orders'"),
+                   ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/touchpoint/database/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/touchpoint/database/open-memory", test_open_memory);
+  ADD ("open-new-file", test_open_new_file);
+  ADD ("reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("missing-folder", test_missing_folder);
+  g_test_add_func ("/touchpoint/database/statements", test_statements);
+  g_test_add_func ("/touchpoint/database/values-round-trip", test_values_round_trip);
+  g_test_add_func ("/touchpoint/database/nested-transactions", test_nested_transactions);
+  ADD ("newer-version-refused", test_newer_version_refused);
+  ADD ("damaged/random-bytes", test_damaged_random);
+  ADD ("damaged/text-file", test_damaged_text);
+  ADD ("damaged/truncated", test_damaged_truncated);
+  ADD ("damaged/scribbled-pages", test_damaged_pages);
+  ADD ("damaged/empty", test_damaged_empty);
+  ADD ("damaged/directory", test_damaged_directory);
+  ADD ("damaged/foreign-database", test_foreign_database);
+  ADD ("damaged/unreadable", test_unreadable);
+  ADD ("damaged/parent-is-a-file", test_parent_is_a_file);
+  ADD ("busy", test_busy);
+  ADD ("full-disk", test_full_disk);
+  ADD ("migration-from-empty", test_migration_from_empty);
+
+#undef ADD
+
+  return g_test_run ();
+}
