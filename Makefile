@@ -1,0 +1,39 @@
+# Touchpoint — the two commands of README.md:
+#   make run    install what is missing, build, start the app
+#   make test   install what is missing, build with warnings as errors,
+#               run every test suite headless under one Xvfb display
+#
+# The build lives in build/ (the app is build/src/touchpoint).
+
+BUILDDIR ?= build
+ARGS ?=
+XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
+
+.PHONY: all deps build run test test-valgrind clean
+
+all: build
+
+deps:
+	@build-aux/install-deps
+
+$(BUILDDIR)/build.ninja: | deps
+	meson setup $(BUILDDIR) --werror
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+run: build
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/touchpoint $(ARGS)
+
+# unit, gui, e2e and lint under one display and one session bus (the e2e
+# suite needs the accessibility bus), then the unit suite under valgrind.
+test: build
+	$(XVFB) dbus-run-session -- meson test -C $(BUILDDIR) --print-errorlogs \
+	  --suite unit --suite gui --suite e2e --suite lint
+	$(MAKE) test-valgrind
+
+test-valgrind: build
+	meson test -C $(BUILDDIR) --print-errorlogs --setup valgrind --suite unit
+
+clean:
+	rm -rf $(BUILDDIR)

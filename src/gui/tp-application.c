@@ -1,0 +1,278 @@
+/* tp-application.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tp-application.h"
+#include "tp-cli.h"
+#include "tp-window.h"
+
+struct _TpApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+TpApplication *
+tp_application_new (void)
+{
+  return g_object_new (TP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/touchpoint/Touchpoint",
+                       NULL);
+}
+
+/**
+ * tp_application_get_database_path:
+ * @self: a #TpApplication
+ *
+ * Returns: the database file the windows open: the `--database` option,
+ *   or `$XDG_DATA_HOME/touchpoint/touchpoint.db`
+ */
+const char *
+tp_application_get_database_path (TpApplication *self)
+{
+  g_return_val_if_fail (TP_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = tp_cli_get_default_database_path ();
+
+  return self->database_path;
+}
+
+void
+tp_application_set_database_path (TpApplication *self,
+                                  const char    *path)
+{
+  g_return_if_fail (TP_IS_APPLICATION (self));
+
+  if (g_strcmp0 (self->database_path, path) == 0)
+    return;
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+}
+
+static int
+tp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  TpApplication *self = TP_APPLICATION (app);
+  g_autofree char *path = NULL;
+  int status;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autofree char *absolute = g_file_get_path (file);
+
+      tp_application_set_database_path (self, absolute != NULL ? absolute : path);
+
+      /* A window on another database is its own instance, so that
+       * `--database` is never handed to a running app with another file. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  status = tp_cli_run (options);
+  if (status >= 0)
+    return status;
+
+  return G_APPLICATION_CLASS (tp_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+tp_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (tp_window_new (TP_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+tp_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (tp_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+tp_application_finalize (GObject *object)
+{
+  TpApplication *self = (TpApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (tp_application_parent_class)->finalize (object);
+}
+
+static void
+tp_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TpApplication *self = TP_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, tp_application_get_database_path (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TpApplication *self = TP_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      tp_application_set_database_path (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_application_class_init (TpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tp_application_finalize;
+  object_class->get_property = tp_application_get_property;
+  object_class->set_property = tp_application_set_property;
+
+  app_class->activate = tp_application_activate;
+  app_class->startup = tp_application_startup;
+  app_class->handle_local_options = tp_application_handle_local_options;
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tp_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing each window lets it save its state first. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (app);
+}
+
+static void
+tp_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The Touchpoint authors", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Touchpoint"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_developer_name (about, "The Touchpoint authors");
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about, _("Plan your marketing and run your sales: "
+                                          "who you are for, what sets you apart, and "
+                                          "every touch on the way to a purchase."));
+  adw_about_window_set_website (about, "https://github.com/touchpoint/touchpoint");
+  adw_about_window_set_issue_url (about, "https://github.com/touchpoint/touchpoint/issues");
+  adw_about_window_set_developers (about, developers);
+  /* Translators: Replace "translator-credits" with your names, one name per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_set_copyright (about, "© 2026 The Touchpoint authors");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", tp_application_quit_action },
+  { "about", tp_application_about_action },
+};
+
+static void
+tp_application_init (TpApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.show-marketing",
+                                         (const char *[]) { "<Control>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.show-sales",
+                                         (const char *[]) { "<Control>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.print-worksheets",
+                                         (const char *[]) { "<Control>p", NULL });
+
+  g_application_add_main_option_entries (G_APPLICATION (self), tp_cli_get_option_entries ());
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan marketing and run sales for a small business."));
+}

@@ -1,0 +1,77 @@
+/* tp-sales-page.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-sales-page"
+
+#include "config.h"
+
+#include "tp-sales-page.h"
+#include "tp-section-sidebar.h"
+
+struct _TpSalesPage
+{
+  GtkWidget         parent_instance;
+
+  AdwLeaflet       *leaflet;
+  TpSectionSidebar *sidebar;
+  AdwViewStack     *stack;
+};
+
+G_DEFINE_FINAL_TYPE (TpSalesPage, tp_sales_page, GTK_TYPE_WIDGET)
+
+/**
+ * tp_sales_page_get_stack:
+ * @self: a #TpSalesPage
+ *
+ * Returns: (transfer none): the stack of sections, named as in DESIGN.md
+ */
+AdwViewStack *
+tp_sales_page_get_stack (TpSalesPage *self)
+{
+  g_return_val_if_fail (TP_IS_SALES_PAGE (self), NULL);
+
+  return self->stack;
+}
+
+static void
+tp_sales_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TP_TYPE_SALES_PAGE);
+
+  G_OBJECT_CLASS (tp_sales_page_parent_class)->dispose (object);
+}
+
+static void
+tp_sales_page_class_init (TpSalesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tp_sales_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-sales-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpSalesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TpSalesPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TpSalesPage, stack);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_back_button_clicked_cb",
+                                                G_CALLBACK (tp_section_sidebar_show_sections));
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tp_sales_page_init (TpSalesPage *self)
+{
+  g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

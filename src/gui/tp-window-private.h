@@ -1,0 +1,44 @@
+/* tp-window-private.h
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tp-database.h"
+#include "tp-marketing-page.h"
+#include "tp-sales-page.h"
+#include "tp-window.h"
+
+G_BEGIN_DECLS
+
+struct _TpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  TpMarketingPage      *marketing_page;
+  TpSalesPage          *sales_page;
+  AdwStatusPage        *error_page;
+
+  GSettings            *settings;
+  TpDatabase           *database;
+  char                 *database_path;
+  GError               *database_error;
+};
+
+void _tp_window_class_actions_init (TpWindowClass *klass);
+void _tp_window_actions_update     (TpWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,284 @@
+/* tp-window.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tp-window-private.h"
+
+G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+TpWindow *
+tp_window_new (TpApplication *application)
+{
+  g_return_val_if_fail (TP_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TP_TYPE_WINDOW,
+                       "application", application,
+                       "database-path", tp_application_get_database_path (application),
+                       NULL);
+}
+
+const char *
+tp_window_get_database_path (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+
+  return self->database_path;
+}
+
+/**
+ * tp_window_add_toast:
+ * @self: a #TpWindow
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the window's content.
+ */
+void
+tp_window_add_toast (TpWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_database_error (TpWindow   *self,
+                     const char *path,
+                     GError     *error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *description = NULL;
+
+  /* Translators: the first %s is a file name, the second says what is wrong with it */
+  description = g_strdup_printf (_("“%s”: %s\n\nThe file has not been changed. Choose another "
+                                   "file, or start a new database: the old file is then kept "
+                                   "beside it under a name that says why and when."),
+                                 display, error->message);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/**
+ * tp_window_open_database:
+ * @self: a #TpWindow
+ * @path: the database file
+ *
+ * Opens (or creates) the database at @path and shows it. When it cannot be
+ * opened, the window shows a page that names the file and what is wrong,
+ * and offers to choose another file or to start a new database; the file
+ * itself is left as it is.
+ */
+void
+tp_window_open_database (TpWindow   *self,
+                         const char *path)
+{
+  g_autoptr(TpDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (g_strcmp0 (self->database_path, path) != 0)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+    }
+
+  g_clear_error (&self->database_error);
+  g_clear_object (&self->database);
+
+  database = tp_database_open (path, &error);
+  if (database == NULL)
+    {
+      show_database_error (self, path, error);
+      self->database_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      self->database = g_steal_pointer (&database);
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+    }
+
+  _tp_window_actions_update (self);
+}
+
+static gboolean
+tp_window_close_request (GtkWindow *window)
+{
+  TpWindow *self = TP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (tp_window_parent_class)->close_request (window);
+}
+
+static void
+tp_window_constructed (GObject *object)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->constructed (object);
+
+  if (self->database_path != NULL)
+    tp_window_open_database (self, self->database_path);
+}
+
+static void
+tp_window_dispose (GObject *object)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->dispose (object);
+}
+
+static void
+tp_window_finalize (GObject *object)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->database_error);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->finalize (object);
+}
+
+static void
+tp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      /* Construct-only: the database opens in constructed(). */
+      self->database_path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_window_class_init (TpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tp_window_constructed;
+  object_class->dispose = tp_window_dispose;
+  object_class->finalize = tp_window_finalize;
+  object_class->get_property = tp_window_get_property;
+  object_class->set_property = tp_window_set_property;
+
+  window_class->close_request = tp_window_close_request;
+
+  /**
+   * TpWindow:database-path:
+   *
+   * The database file the window shows.
+   */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, marketing_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, sales_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
+
+  _tp_window_class_actions_init (klass);
+}
+
+static void
+tp_window_init (TpWindow *self)
+{
+  g_type_ensure (TP_TYPE_MARKETING_PAGE);
+  g_type_ensure (TP_TYPE_SALES_PAGE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (BASE_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "last-tab",
+                   self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}

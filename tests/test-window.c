@@ -1,0 +1,401 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "tp-application.h"
+#include "tp-window-private.h"
+
+/* One application for the whole program, as in the real app: it is
+ * registered once, and each test opens its own window on its own file. */
+static TpApplication *app;
+
+typedef struct
+{
+  char          *dir;
+  TpApplication *app;
+  TpWindow      *window;
+} Fixture;
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "touchpoint.db", NULL);
+
+  f->app = app;
+  tp_application_set_database_path (f->app, path);
+
+  f->window = tp_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  drain ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_window_tabs (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (f->window->view_stack);
+  g_autoptr(AdwViewStackPage) first = g_list_model_get_item (G_LIST_MODEL (pages), 0);
+  g_autoptr(AdwViewStackPage) second = g_list_model_get_item (G_LIST_MODEL (pages), 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 2);
+  g_assert_cmpstr (adw_view_stack_page_get_name (first), ==, "marketing");
+  g_assert_cmpstr (adw_view_stack_page_get_title (first), ==, "_Marketing");
+  g_assert_cmpstr (adw_view_stack_page_get_name (second), ==, "sales");
+  g_assert_cmpstr (adw_view_stack_page_get_title (second), ==, "_Sales");
+
+  /* The database opened, so the content shows, not the error page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "content");
+}
+
+static void
+test_window_switch_tabs (Fixture       *f,
+                         gconstpointer  data)
+{
+  const struct {
+    const char *action;
+    const char *accel;
+    const char *page;
+  } tabs[] = {
+    { "window.show-sales", "<Control>2", "sales" },
+    { "window.show-marketing", "<Control>1", "marketing" },
+    { "window.show-sales", "<Control>2", "sales" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                    tabs[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, tabs[i].accel));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), tabs[i].action, NULL));
+      drain ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, tabs[i].page);
+    }
+}
+
+static void
+test_window_last_tab_kept (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  TpWindow *second;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-sales", NULL);
+  drain ();
+  g_assert_cmpstr (g_settings_get_string (settings, "last-tab"), ==, "sales");
+
+  /* A new window opens on the tab shown last. */
+  second = tp_window_new (f->app);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (second->view_stack), ==, "sales");
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-marketing", NULL);
+  drain ();
+  g_assert_cmpstr (g_settings_get_string (settings, "last-tab"), ==, "marketing");
+}
+
+static void
+test_window_size_kept (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_close (GTK_WINDOW (f->window));
+  drain ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The fixture destroys a new window instead. */
+  f->window = tp_window_new (f->app);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+    g_assert_cmpint (width, ==, 800);
+    g_assert_cmpint (height, ==, 600);
+  }
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+assert_sections (AdwViewStack       *stack,
+                 const char * const *names)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) names));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, names[i]);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+
+      /* An empty database: each section says what it is for. */
+      g_assert_true (ADW_IS_STATUS_PAGE (child));
+      g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (child))), >, 0);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (child))), >, 20);
+
+      adw_view_stack_set_visible_child_name (stack, names[i]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (stack));
+      drain ();
+      g_assert_true (gtk_widget_get_mapped (child));
+    }
+}
+
+static void
+test_window_empty_sections (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *marketing[] = { "audiences", "brand", "competitors", "tactics", "plan", NULL };
+  const char *sales[] = { "customers", "follow-ups", "activity", "chart", "orders", NULL };
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-marketing", NULL);
+  drain ();
+  assert_sections (tp_marketing_page_get_stack (f->window->marketing_page), marketing);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-sales", NULL);
+  drain ();
+  assert_sections (tp_sales_page_get_stack (f->window->sales_page), sales);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_about (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *about;
+
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  drain ();
+
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Touchpoint");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (f->window));
+  gtk_window_destroy (about);
+}
+
+static void
+test_window_shortcuts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                "win.show-help-overlay");
+  GtkWindow *overlay;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  drain ();
+
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  gtk_window_close (overlay);
+}
+
+static void
+test_window_disabled_actions (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "app.quit");
+
+  g_assert_true (g_strv_contains ((const char * const *) quit, "<Control>q"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "quit"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "about"));
+}
+
+static void
+test_window_damaged_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *description = NULL;
+  const char *name;
+  guint n_files = 0;
+  TpWindow *window;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, "This is not a database, but a shopping list: eggs, flour, "
+                             "butter and a great deal of sugar for the cakes.", -1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &before, &len, NULL);
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  /* The error page names the file, and the file is untouched. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  g_object_get (window->error_page, "description", &description, NULL);
+  g_assert_nonnull (strstr (description, path));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+  /* Without a database the tab actions are disabled and do nothing. */
+  {
+    const char *shown = adw_view_stack_get_visible_child_name (window->view_stack);
+    gboolean on_sales = g_strcmp0 (shown, "sales") == 0;
+
+    gtk_widget_activate_action (GTK_WIDGET (window),
+                                on_sales ? "window.show-marketing" : "window.show-sales", NULL);
+    drain ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==,
+                     on_sales ? "sales" : "marketing");
+  }
+
+  /* Starting a new database keeps the old file under a name that says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.new-database", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    gboolean found = FALSE;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        n_files++;
+        if (g_str_has_prefix (name, "damaged.damaged-"))
+          {
+            g_autofree char *kept = NULL;
+
+            g_file_get_contents (file, &kept, NULL, NULL);
+            g_assert_cmpstr (kept, ==, before);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/touchpoint/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tabs", test_window_tabs);
+  ADD ("switch-tabs", test_window_switch_tabs);
+  ADD ("last-tab-kept", test_window_last_tab_kept);
+  ADD ("size-kept", test_window_size_kept);
+  ADD ("empty-sections", test_window_empty_sections);
+  ADD ("about", test_window_about);
+  ADD ("shortcuts", test_window_shortcuts);
+  ADD ("app-actions", test_window_disabled_actions);
+  g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
