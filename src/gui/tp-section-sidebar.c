@@ -362,4 +362,7 @@ tp_section_sidebar_init (TpSectionSidebar *self)
                            G_CALLBACK (on_list_box_row_selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_set_parent (self->list_box, GTK_WIDGET (self));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->list_box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
+                                  -1);
 }

@@ -1,0 +1,39 @@
+# The app appears on the accessibility bus with its two tabs, and choosing
+# Sales shows the Sales sections.
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from touchpoint_e2e import App, check, do_action, find, find_all, is_selected, is_showing, run, wait_for
+
+
+def test(binary):
+    app = App(binary)
+    try:
+        root = app.start().root
+
+        window = find(root, 'frame')
+        check(window.get_name() == 'Touchpoint', f'the window is named "{window.get_name()}"')
+
+        marketing = find(root, 'page tab', 'Marketing', showing=True)
+        sales = find(root, 'page tab', 'Sales', showing=True)
+        check(is_selected(marketing) and not is_selected(sales),
+              'a new owner should start on the Marketing tab')
+
+        for name in ('Audiences', 'Brand', 'Competitors', 'Tactics', 'Plan Overview'):
+            find(root, 'list item', name, showing=True)
+        check(not find_all(root, 'list item', 'Customers', showing=True),
+              'the Sales sections show before Sales was chosen')
+
+        do_action(sales, 'click')
+        wait_for(lambda: find_all(root, 'list item', 'Customers', showing=True),
+                 'choosing Sales did not show its sections')
+        for name in ('Customers', 'Follow-Ups', 'Activity', 'Touches Chart', 'Orders'):
+            find(root, 'list item', name, showing=True)
+        check(is_selected(sales) and not is_selected(marketing),
+              'the Sales tab is not the selected one after choosing it')
+        check(is_showing(find(root, 'panel', 'No Customers Yet')),
+              'the empty Customers section does not say what it is for')
+    finally:
+        app.cleanup()
+
+
+run(test)
