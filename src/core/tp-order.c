@@ -253,11 +253,11 @@ tp_order_class_init (TpOrderClass *klass)
   /**
    * TpOrder:amount-minor:
    *
-   * The amount in minor units (cents).
+   * The amount in minor units (cents); TpStore refuses a negative one.
    */
   properties[PROP_AMOUNT_MINOR] =
     g_param_spec_int64 ("amount-minor", NULL, NULL,
-                        0, G_MAXINT64, 0,
+                        G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -472,7 +472,7 @@ tp_order_set_item (TpOrder    *self,
  * tp_order_get_amount_minor:
  * @self: a #TpOrder
  *
- * Returns: the amount in minor units (cents)
+ * Returns: the amount in minor units (cents); TpStore refuses a negative one
  */
 gint64
 tp_order_get_amount_minor (TpOrder *self)
@@ -485,7 +485,7 @@ tp_order_get_amount_minor (TpOrder *self)
 /**
  * tp_order_set_amount_minor:
  * @self: a #TpOrder
- * @amount_minor: the amount in minor units (cents)
+ * @amount_minor: the amount in minor units (cents); TpStore refuses a negative one
  *
  * Sets #TpOrder:amount-minor. This changes only the object: TpStore saves it.
  */
@@ -494,7 +494,6 @@ tp_order_set_amount_minor (TpOrder *self,
                            gint64   amount_minor)
 {
   g_return_if_fail (TP_IS_ORDER (self));
-  g_return_if_fail (amount_minor >= 0);
 
   if (self->amount_minor == amount_minor)
     return;

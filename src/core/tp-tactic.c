@@ -261,11 +261,11 @@ tp_tactic_class_init (TpTacticClass *klass)
   /**
    * TpTactic:cadence-count:
    *
-   * How many times per period it is planned.
+   * How many times per period it is planned, 1 to 1000 (TpStore checks).
    */
   properties[PROP_CADENCE_COUNT] =
     g_param_spec_int64 ("cadence-count", NULL, NULL,
-                        1, 1000, 1,
+                        G_MININT64, G_MAXINT64, 1,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -493,7 +493,7 @@ tp_tactic_set_audience_id (TpTactic *self,
  * tp_tactic_get_cadence_count:
  * @self: a #TpTactic
  *
- * Returns: how many times per period it is planned
+ * Returns: how many times per period it is planned, 1 to 1000 (TpStore checks)
  */
 gint64
 tp_tactic_get_cadence_count (TpTactic *self)
@@ -506,7 +506,7 @@ tp_tactic_get_cadence_count (TpTactic *self)
 /**
  * tp_tactic_set_cadence_count:
  * @self: a #TpTactic
- * @cadence_count: how many times per period it is planned
+ * @cadence_count: how many times per period it is planned, 1 to 1000 (TpStore checks)
  *
  * Sets #TpTactic:cadence-count. This changes only the object: TpStore saves it.
  */
@@ -515,7 +515,6 @@ tp_tactic_set_cadence_count (TpTactic *self,
                              gint64    cadence_count)
 {
   g_return_if_fail (TP_IS_TACTIC (self));
-  g_return_if_fail (cadence_count >= 1 && cadence_count <= 1000);
 
   if (self->cadence_count == cadence_count)
     return;

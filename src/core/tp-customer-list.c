@@ -1,0 +1,1092 @@
+/* tp-customer-list.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-customer-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-core-enum-types.h"
+#include "tp-customer-list.h"
+#include "tp-store-private.h"
+
+/*
+ * TpCustomerList is the customer list of the Sales tab, built to open
+ * with 100,000 customers: it keeps only the ordered ids that SQLite
+ * returns (800 kB for 100,000 rows, read through an index for the usual
+ * sorts) and loads a TpCustomer when a view asks for that row. Filtering
+ * and sorting happen in SQL, with the typed text bound as a parameter.
+ *
+ * When one customer changes, the list does not run its query again: it
+ * asks SQLite for that row's sort key and whether it still passes the
+ * filter, and finds its new place by binary search over the ids, reading
+ * the keys of about 17 neighbours. The comparison below must order rows
+ * exactly as the ORDER BY does: NULL first, NOCASE folding ASCII letters
+ * only, then the id.
+ */
+
+#define CACHE_SIZE 256
+
+typedef enum
+{
+  COLLATE_INTEGER,
+  COLLATE_BINARY,
+  COLLATE_NOCASE,
+} Collation;
+
+typedef struct
+{
+  const char *sql;
+  Collation   collation;
+} SortKey;
+
+static const SortKey sort_keys[] = {
+  [TP_CUSTOMER_SORT_NAME] = { "c.name COLLATE NOCASE", COLLATE_NOCASE },
+  [TP_CUSTOMER_SORT_AUDIENCE] = {
+    "(SELECT a.name FROM audiences a WHERE a.id = c.audience_id) COLLATE NOCASE",
+    COLLATE_NOCASE },
+  [TP_CUSTOMER_SORT_STAGE] = {
+    "CASE c.stage WHEN 'lead' THEN 0 WHEN 'prospect' THEN 1 WHEN 'customer' THEN 2 "
+    "WHEN 'repeat' THEN 3 ELSE 4 END",
+    COLLATE_INTEGER },
+  [TP_CUSTOMER_SORT_TOUCHES] = { "c.touch_count", COLLATE_INTEGER },
+  [TP_CUSTOMER_SORT_LAST_TOUCH] = { "c.last_touch_at", COLLATE_BINARY },
+  [TP_CUSTOMER_SORT_ORDERS] = { "c.order_count", COLLATE_INTEGER },
+  [TP_CUSTOMER_SORT_TOTAL_SPENT] = { "c.total_spent_minor", COLLATE_INTEGER },
+  [TP_CUSTOMER_SORT_CREATED] = { "c.created_at", COLLATE_BINARY },
+};
+
+/* The parameters every query binds, whether its filter uses them or not. */
+enum {
+  PARAM_SEARCH = 1,
+  PARAM_STAGE,
+  PARAM_AUDIENCE,
+  PARAM_QUIET_SINCE,
+  PARAM_ID,
+};
+
+struct _TpCustomerList
+{
+  GObject         parent_instance;
+
+  TpStore        *store;
+
+  char           *search_text;
+  int             stage_filter;
+  gint64          audience_filter;
+  guint           quiet_days;
+  TpCustomerSort  sort_key;
+  gboolean        sort_descending;
+
+  char           *ids_sql;
+  char           *probe_sql;
+  char           *search_pattern;
+  char           *quiet_since;
+
+  GArray         *ids;
+  GObject        *cache[CACHE_SIZE];
+  guint           cache_next;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TpCustomerList, tp_customer_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+G_DEFINE_ENUM_TYPE (TpCustomerSort, tp_customer_sort,
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_NAME, "name"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_AUDIENCE, "audience"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_STAGE, "stage"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_TOUCHES, "touches"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_LAST_TOUCH, "last-touch"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_ORDERS, "orders"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_TOTAL_SPENT, "total-spent"),
+  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_CREATED, "created"))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEARCH_TEXT,
+  PROP_STAGE_FILTER,
+  PROP_AUDIENCE_FILTER,
+  PROP_QUIET_DAYS,
+  PROP_SORT_KEY,
+  PROP_SORT_DESCENDING,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Queries */
+
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+static void
+build_queries (TpCustomerList *self)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+  const char *dir = self->sort_descending ? "DESC" : "ASC";
+  const SortKey *key = &sort_keys[self->sort_key];
+
+  g_clear_pointer (&self->search_pattern, g_free);
+  g_clear_pointer (&self->quiet_since, g_free);
+
+  /* Only fixed fragments go into the SQL; the values are bound. */
+  if (self->search_text != NULL && self->search_text[0] != '\0')
+    {
+      self->search_pattern = like_pattern (self->search_text);
+      g_string_append (where,
+                       "(c.name LIKE ?1 ESCAPE '\\' OR c.email LIKE ?1 ESCAPE '\\' "
+                       "OR c.phone LIKE ?1 ESCAPE '\\' OR c.notes LIKE ?1 ESCAPE '\\')");
+    }
+
+  if (self->stage_filter >= 0)
+    g_string_append_printf (where, "%sc.stage = ?2", where->len > 0 ? " AND " : "");
+
+  if (self->audience_filter > 0)
+    g_string_append_printf (where, "%sc.audience_id = ?3", where->len > 0 ? " AND " : "");
+
+  if (self->quiet_days > 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) since = g_date_time_add_days (now, -(int)self->quiet_days);
+
+      self->quiet_since = tp_store_format_time (since);
+      g_string_append_printf (where, "%scoalesce(c.last_touch_at, c.created_at) < ?4",
+                              where->len > 0 ? " AND " : "");
+    }
+
+  if (where->len == 0)
+    g_string_append (where, "1");
+
+  g_free (self->ids_sql);
+  self->ids_sql = g_strdup_printf ("SELECT c.id FROM customers c WHERE %s "
+                                   "ORDER BY %s %s, c.id %s",
+                                   where->str, key->sql, dir, dir);
+
+  g_free (self->probe_sql);
+  self->probe_sql = g_strdup_printf ("SELECT %s, (%s) FROM customers c WHERE c.id = ?5",
+                                     key->sql, where->str);
+}
+
+static void
+bind_filters (TpCustomerList *self,
+              TpStatement    *stmt)
+{
+  tp_statement_bind_text (stmt, PARAM_SEARCH, self->search_pattern);
+  if (self->stage_filter >= 0)
+    tp_statement_bind_text (stmt, PARAM_STAGE, tp_enum_to_nick (TP_TYPE_STAGE, self->stage_filter));
+  tp_statement_bind_int64 (stmt, PARAM_AUDIENCE, self->audience_filter);
+  tp_statement_bind_text (stmt, PARAM_QUIET_SINCE, self->quiet_since);
+}
+
+static GArray *
+query_ids (TpCustomerList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TpStatement *stmt;
+
+  stmt = tp_database_prepare (tp_store_get_database (self->store), self->ids_sql, &error);
+  if (stmt == NULL)
+    {
+      g_debug ("Could not list the customers: %s", error->message);
+      return ids;
+    }
+
+  bind_filters (self, stmt);
+  while (tp_statement_step (stmt, &error))
+    {
+      gint64 id = tp_statement_get_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  tp_statement_reset (stmt);
+
+  if (error != NULL)
+    g_debug ("Could not list the customers: %s", error->message);
+
+  return ids;
+}
+
+/* Reads the sort key of one customer and whether it passes the filter.
+ * Returns FALSE if the customer does not exist. */
+static gboolean
+probe (TpCustomerList  *self,
+       gint64           id,
+       GVariant       **key,
+       gboolean        *matches)
+{
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt;
+  gboolean found;
+
+  stmt = tp_database_prepare (tp_store_get_database (self->store), self->probe_sql, &error);
+  if (stmt == NULL)
+    {
+      g_debug ("Could not read a customer: %s", error->message);
+      return FALSE;
+    }
+
+  bind_filters (self, stmt);
+  tp_statement_bind_int64 (stmt, PARAM_ID, id);
+  found = tp_statement_step (stmt, &error);
+  if (found)
+    {
+      if (key != NULL)
+        *key = tp_statement_dup_value (stmt, 0);
+      if (matches != NULL)
+        *matches = tp_statement_get_int64 (stmt, 1) != 0;
+    }
+  tp_statement_reset (stmt);
+
+  if (error != NULL)
+    g_debug ("Could not read customer %" G_GINT64_FORMAT ": %s", id, error->message);
+
+  return found;
+}
+
+/* Comparing as SQLite does */
+
+static int
+nocase_compare (const char *a,
+                const char *b)
+{
+  gsize la = strlen (a);
+  gsize lb = strlen (b);
+  gsize n = MIN (la, lb);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      int ca = g_ascii_tolower ((guchar)a[i]);
+      int cb = g_ascii_tolower ((guchar)b[i]);
+
+      if (ca != cb)
+        return ca - cb;
+    }
+
+  return (la > lb) - (la < lb);
+}
+
+static int
+value_compare (GVariant  *a,
+               GVariant  *b,
+               Collation  collation)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+
+  if (g_variant_is_of_type (a, G_VARIANT_TYPE_INT64) &&
+      g_variant_is_of_type (b, G_VARIANT_TYPE_INT64))
+    {
+      gint64 x = g_variant_get_int64 (a);
+      gint64 y = g_variant_get_int64 (b);
+
+      return (x > y) - (x < y);
+    }
+
+  if (g_variant_is_of_type (a, G_VARIANT_TYPE_STRING) &&
+      g_variant_is_of_type (b, G_VARIANT_TYPE_STRING))
+    {
+      const char *x = g_variant_get_string (a, NULL);
+      const char *y = g_variant_get_string (b, NULL);
+      int c = collation == COLLATE_NOCASE ? nocase_compare (x, y) : strcmp (x, y);
+
+      return (c > 0) - (c < 0);
+    }
+
+  /* SQLite orders numbers before text. */
+  return g_variant_is_of_type (a, G_VARIANT_TYPE_STRING) ? 1 : -1;
+}
+
+static int
+row_compare (TpCustomerList *self,
+             GVariant       *key_a,
+             gint64          id_a,
+             GVariant       *key_b,
+             gint64          id_b)
+{
+  int c = value_compare (key_a, key_b, sort_keys[self->sort_key].collation);
+
+  if (c == 0)
+    c = (id_a > id_b) - (id_a < id_b);
+
+  return self->sort_descending ? -c : c;
+}
+
+/* The position where a row with @key and @id belongs. */
+static guint
+find_position (TpCustomerList *self,
+               GVariant       *key,
+               gint64          id)
+{
+  guint lo = 0;
+  guint hi = self->ids->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 mid_id = g_array_index (self->ids, gint64, mid);
+      g_autoptr(GVariant) mid_key = NULL;
+
+      probe (self, mid_id, &mid_key, NULL);
+
+      if (row_compare (self, key, id, mid_key, mid_id) > 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  const gint64 *data = (const gint64 *)(gpointer)ids->data;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (data[i] == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* Updating */
+
+static void
+reload (TpCustomerList *self)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  guint old_n, new_n, prefix = 0, suffix = 0;
+
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = query_ids (self);
+
+  old_n = old_ids->len;
+  new_n = self->ids->len;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
+         g_array_index (self->ids, gint64, new_n - 1 - suffix))
+    suffix++;
+
+  if (prefix == old_n && prefix == new_n)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_n - prefix - suffix, new_n - prefix - suffix);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+update_row (TpCustomerList *self,
+            gint64          id)
+{
+  g_autoptr(GVariant) key = NULL;
+  gboolean matches = FALSE;
+  guint old_position;
+  guint new_position;
+
+  old_position = find_id (self->ids, id);
+
+  if (!probe (self, id, &key, &matches) || !matches)
+    {
+      if (old_position != G_MAXUINT)
+        {
+          g_array_remove_index (self->ids, old_position);
+          g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+        }
+      return;
+    }
+
+  if (old_position != G_MAXUINT)
+    g_array_remove_index (self->ids, old_position);
+
+  new_position = find_position (self, key, id);
+
+  if (old_position == new_position)
+    {
+      g_array_insert_val (self->ids, new_position, id);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 1, 1);
+      return;
+    }
+
+  if (old_position != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+
+  g_array_insert_val (self->ids, new_position, id);
+  g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+
+  if (old_position == G_MAXUINT)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+customers_changed_cb (TpCustomerList *self,
+                      const char     *table,
+                      gint64          id,
+                      TpStoreChange   kind,
+                      TpStore        *store)
+{
+  if (kind == TP_STORE_CHANGE_RELOADED)
+    reload (self);
+  else
+    update_row (self, id);
+}
+
+static void
+audiences_changed_cb (TpCustomerList *self,
+                      const char     *table,
+                      gint64          id,
+                      TpStoreChange   kind,
+                      TpStore        *store)
+{
+  /* Renaming an audience moves its customers when sorting by audience. */
+  if (self->sort_key == TP_CUSTOMER_SORT_AUDIENCE && kind != TP_STORE_CHANGE_ADDED)
+    reload (self);
+}
+
+/* GListModel */
+
+static GType
+tp_customer_list_get_item_type (GListModel *model)
+{
+  return TP_TYPE_CUSTOMER;
+}
+
+static guint
+tp_customer_list_get_n_items (GListModel *model)
+{
+  TpCustomerList *self = TP_CUSTOMER_LIST (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+tp_customer_list_get_item (GListModel *model,
+                           guint       position)
+{
+  TpCustomerList *self = TP_CUSTOMER_LIST (model);
+  g_autoptr(GError) error = NULL;
+  TpCustomer *customer;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  customer = tp_store_get_customer (self->store, id, &error);
+  if (customer == NULL)
+    {
+      g_debug ("Could not load customer %" G_GINT64_FORMAT ": %s", id, error->message);
+      return _tp_store_placeholder ("customers", id);
+    }
+
+  g_set_object (&self->cache[self->cache_next], G_OBJECT (customer));
+  self->cache_next = (self->cache_next + 1) % CACHE_SIZE;
+
+  return customer;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tp_customer_list_get_item_type;
+  iface->get_n_items = tp_customer_list_get_n_items;
+  iface->get_item = tp_customer_list_get_item;
+}
+
+/* GObject */
+
+static void
+tp_customer_list_constructed (GObject *object)
+{
+  TpCustomerList *self = (TpCustomerList *)object;
+
+  G_OBJECT_CLASS (tp_customer_list_parent_class)->constructed (object);
+
+  g_assert (TP_IS_STORE (self->store));
+
+  g_signal_connect_object (self->store, "changed::customers",
+                           G_CALLBACK (customers_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::audiences",
+                           G_CALLBACK (audiences_changed_cb), self, G_CONNECT_SWAPPED);
+
+  build_queries (self);
+  self->ids = query_ids (self);
+}
+
+static void
+tp_customer_list_dispose (GObject *object)
+{
+  TpCustomerList *self = (TpCustomerList *)object;
+
+  for (guint i = 0; i < CACHE_SIZE; i++)
+    g_clear_object (&self->cache[i]);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tp_customer_list_parent_class)->dispose (object);
+}
+
+static void
+tp_customer_list_finalize (GObject *object)
+{
+  TpCustomerList *self = (TpCustomerList *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_free (self->search_text);
+  g_free (self->ids_sql);
+  g_free (self->probe_sql);
+  g_free (self->search_pattern);
+  g_free (self->quiet_since);
+
+  G_OBJECT_CLASS (tp_customer_list_parent_class)->finalize (object);
+}
+
+static void
+tp_customer_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TpCustomerList *self = TP_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      break;
+
+    case PROP_STAGE_FILTER:
+      g_value_set_int (value, self->stage_filter);
+      break;
+
+    case PROP_AUDIENCE_FILTER:
+      g_value_set_int64 (value, self->audience_filter);
+      break;
+
+    case PROP_QUIET_DAYS:
+      g_value_set_uint (value, self->quiet_days);
+      break;
+
+    case PROP_SORT_KEY:
+      g_value_set_enum (value, self->sort_key);
+      break;
+
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, TP_TYPE_CUSTOMER);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids != NULL ? self->ids->len : 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_customer_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TpCustomerList *self = TP_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SEARCH_TEXT:
+      tp_customer_list_set_search_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_STAGE_FILTER:
+      tp_customer_list_set_stage_filter (self, g_value_get_int (value));
+      break;
+
+    case PROP_AUDIENCE_FILTER:
+      tp_customer_list_set_audience_filter (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_QUIET_DAYS:
+      tp_customer_list_set_quiet_days (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SORT_KEY:
+      tp_customer_list_set_sort_key (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SORT_DESCENDING:
+      tp_customer_list_set_sort_descending (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_customer_list_class_init (TpCustomerListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tp_customer_list_constructed;
+  object_class->dispose = tp_customer_list_dispose;
+  object_class->finalize = tp_customer_list_finalize;
+  object_class->get_property = tp_customer_list_get_property;
+  object_class->set_property = tp_customer_list_set_property;
+
+  /**
+   * TpCustomerList:store:
+   *
+   * The store the list reads.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:search-text:
+   *
+   * Text to find in the name, email, phone or notes (ASCII letters match
+   * either case); %NULL or empty shows everyone.
+   */
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:stage-filter:
+   *
+   * A #TpStage to show only customers at that stage, or -1 for all.
+   */
+  properties[PROP_STAGE_FILTER] =
+    g_param_spec_int ("stage-filter", NULL, NULL,
+                      -1, TP_STAGE_LOST, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:audience-filter:
+   *
+   * An audience id to show only its customers, or 0 for all.
+   */
+  properties[PROP_AUDIENCE_FILTER] =
+    g_param_spec_int64 ("audience-filter", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:quiet-days:
+   *
+   * Shows only customers whose last touch (or, never touched, their
+   * creation) is more than this many days ago; 0 for all.
+   */
+  properties[PROP_QUIET_DAYS] =
+    g_param_spec_uint ("quiet-days", NULL, NULL,
+                       0, 36500, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:sort-key:
+   *
+   * The column the list is sorted by; rows with the same value are in
+   * order of their id.
+   */
+  properties[PROP_SORT_KEY] =
+    g_param_spec_enum ("sort-key", NULL, NULL,
+                       TP_TYPE_CUSTOMER_SORT, TP_CUSTOMER_SORT_NAME,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:sort-descending:
+   *
+   * Whether the order is reversed (largest, latest or Z first).
+   */
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:item-type:
+   *
+   * The type of the items, #TpCustomer.
+   */
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL,
+                        G_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpCustomerList:n-items:
+   *
+   * The number of customers in the list.
+   */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tp_customer_list_init (TpCustomerList *self)
+{
+  self->stage_filter = -1;
+  self->sort_key = TP_CUSTOMER_SORT_NAME;
+}
+
+/**
+ * tp_customer_list_new:
+ * @store: a #TpStore
+ *
+ * Creates the list of every customer, sorted by name.
+ *
+ * Returns: (transfer full): a new #TpCustomerList
+ */
+TpCustomerList *
+tp_customer_list_new (TpStore *store)
+{
+  g_return_val_if_fail (TP_IS_STORE (store), NULL);
+
+  return g_object_new (TP_TYPE_CUSTOMER_LIST, "store", store, NULL);
+}
+
+/**
+ * tp_customer_list_get_store:
+ * @self: a #TpCustomerList
+ *
+ * Returns: (transfer none): the store
+ */
+TpStore *
+tp_customer_list_get_store (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->store;
+}
+
+static void
+requery (TpCustomerList *self,
+         GParamSpec     *pspec)
+{
+  build_queries (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/**
+ * tp_customer_list_get_search_text:
+ * @self: a #TpCustomerList
+ *
+ * Returns: (nullable): the text searched for
+ */
+const char *
+tp_customer_list_get_search_text (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->search_text;
+}
+
+/**
+ * tp_customer_list_set_search_text:
+ * @self: a #TpCustomerList
+ * @search_text: (nullable): text to find
+ *
+ * Sets #TpCustomerList:search-text.
+ */
+void
+tp_customer_list_set_search_text (TpCustomerList *self,
+                                  const char     *search_text)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+
+  if (search_text != NULL && search_text[0] == '\0')
+    search_text = NULL;
+
+  if (g_strcmp0 (self->search_text, search_text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (search_text);
+  requery (self, properties[PROP_SEARCH_TEXT]);
+}
+
+/**
+ * tp_customer_list_get_stage_filter:
+ * @self: a #TpCustomerList
+ *
+ * Returns: the #TpStage shown, or -1 for all
+ */
+int
+tp_customer_list_get_stage_filter (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), -1);
+
+  return self->stage_filter;
+}
+
+/**
+ * tp_customer_list_set_stage_filter:
+ * @self: a #TpCustomerList
+ * @stage_filter: a #TpStage, or -1 for all
+ *
+ * Sets #TpCustomerList:stage-filter.
+ */
+void
+tp_customer_list_set_stage_filter (TpCustomerList *self,
+                                   int             stage_filter)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (stage_filter >= -1 && stage_filter <= TP_STAGE_LOST);
+
+  if (self->stage_filter == stage_filter)
+    return;
+
+  self->stage_filter = stage_filter;
+  requery (self, properties[PROP_STAGE_FILTER]);
+}
+
+/**
+ * tp_customer_list_get_audience_filter:
+ * @self: a #TpCustomerList
+ *
+ * Returns: the audience shown, or 0 for all
+ */
+gint64
+tp_customer_list_get_audience_filter (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), 0);
+
+  return self->audience_filter;
+}
+
+/**
+ * tp_customer_list_set_audience_filter:
+ * @self: a #TpCustomerList
+ * @audience_filter: an audience id, or 0 for all
+ *
+ * Sets #TpCustomerList:audience-filter.
+ */
+void
+tp_customer_list_set_audience_filter (TpCustomerList *self,
+                                      gint64          audience_filter)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (audience_filter >= 0);
+
+  if (self->audience_filter == audience_filter)
+    return;
+
+  self->audience_filter = audience_filter;
+  requery (self, properties[PROP_AUDIENCE_FILTER]);
+}
+
+/**
+ * tp_customer_list_get_quiet_days:
+ * @self: a #TpCustomerList
+ *
+ * Returns: the quiet days filter, 0 for all
+ */
+guint
+tp_customer_list_get_quiet_days (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), 0);
+
+  return self->quiet_days;
+}
+
+/**
+ * tp_customer_list_set_quiet_days:
+ * @self: a #TpCustomerList
+ * @quiet_days: days, or 0 for all
+ *
+ * Sets #TpCustomerList:quiet-days.
+ */
+void
+tp_customer_list_set_quiet_days (TpCustomerList *self,
+                                 guint           quiet_days)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (quiet_days <= 36500);
+
+  if (self->quiet_days == quiet_days)
+    return;
+
+  self->quiet_days = quiet_days;
+  requery (self, properties[PROP_QUIET_DAYS]);
+}
+
+/**
+ * tp_customer_list_get_sort_key:
+ * @self: a #TpCustomerList
+ *
+ * Returns: the sort column
+ */
+TpCustomerSort
+tp_customer_list_get_sort_key (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), TP_CUSTOMER_SORT_NAME);
+
+  return self->sort_key;
+}
+
+/**
+ * tp_customer_list_set_sort_key:
+ * @self: a #TpCustomerList
+ * @sort_key: the sort column
+ *
+ * Sets #TpCustomerList:sort-key.
+ */
+void
+tp_customer_list_set_sort_key (TpCustomerList *self,
+                               TpCustomerSort  sort_key)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (sort_key <= TP_CUSTOMER_SORT_CREATED);
+
+  if (self->sort_key == sort_key)
+    return;
+
+  self->sort_key = sort_key;
+  requery (self, properties[PROP_SORT_KEY]);
+}
+
+/**
+ * tp_customer_list_get_sort_descending:
+ * @self: a #TpCustomerList
+ *
+ * Returns: whether the order is reversed
+ */
+gboolean
+tp_customer_list_get_sort_descending (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->sort_descending;
+}
+
+/**
+ * tp_customer_list_set_sort_descending:
+ * @self: a #TpCustomerList
+ * @sort_descending: whether to reverse the order
+ *
+ * Sets #TpCustomerList:sort-descending.
+ */
+void
+tp_customer_list_set_sort_descending (TpCustomerList *self,
+                                      gboolean        sort_descending)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+
+  sort_descending = !!sort_descending;
+  if (self->sort_descending == sort_descending)
+    return;
+
+  self->sort_descending = sort_descending;
+  requery (self, properties[PROP_SORT_DESCENDING]);
+}
+
+/**
+ * tp_customer_list_get_id:
+ * @self: a #TpCustomerList
+ * @position: a position
+ *
+ * Gets the id of the customer at @position without loading the customer.
+ *
+ * Returns: the id, or 0 if @position is past the end
+ */
+gint64
+tp_customer_list_get_id (TpCustomerList *self,
+                         guint           position)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * tp_customer_list_find:
+ * @self: a #TpCustomerList
+ * @id: a customer id
+ *
+ * Returns: the position of the customer, or %G_MAXUINT if the list does
+ *   not show them
+ */
+guint
+tp_customer_list_find (TpCustomerList *self,
+                       gint64          id)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), G_MAXUINT);
+
+  return find_id (self->ids, id);
+}
+
+/**
+ * tp_customer_list_reload:
+ * @self: a #TpCustomerList
+ *
+ * Runs the query again, for a quiet-days filter whose "now" has moved on.
+ */
+void
+tp_customer_list_reload (TpCustomerList *self)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+
+  build_queries (self);
+  reload (self);
+}
