@@ -284,8 +284,8 @@ nocase_compare (const char *a,
 
   for (gsize i = 0; i < n; i++)
     {
-      int ca = g_ascii_tolower ((guchar)a[i]);
-      int cb = g_ascii_tolower ((guchar)b[i]);
+      int ca = (guchar)g_ascii_tolower (a[i]);
+      int cb = (guchar)g_ascii_tolower (b[i]);
 
       if (ca != cb)
         return ca - cb;

@@ -1,0 +1,641 @@
+/* test-models.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-models"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-core-enum-types.h"
+#include "tp-customer-list.h"
+#include "tp-store.h"
+#include "tp-store-list.h"
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 GString    *log)
+{
+  g_string_append_printf (log, "%s ", pspec->name);
+}
+
+static void
+test_model_notify (void)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  TpCustomer *customer = tp_customer_new ();
+  TpOrder *order = tp_order_new ();
+  GObjectClass *klass;
+  guint n_props;
+  g_autofree GParamSpec **props = NULL;
+
+  g_signal_connect (customer, "notify", G_CALLBACK (count_notify_cb), log);
+
+  /* Defaults are the column defaults. */
+  g_assert_cmpstr (tp_customer_get_name (customer), ==, "");
+  g_assert_cmpint (tp_customer_get_stage (customer), ==, TP_STAGE_LEAD);
+  g_assert_null (tp_customer_get_last_touch_at (customer));
+  g_assert_cmpint (tp_order_get_status (order), ==, TP_ORDER_STATUS_OPEN);
+
+  /* Notify once per real change, never for the same value. */
+  tp_customer_set_name (customer, "Ada");
+  tp_customer_set_name (customer, "Ada");
+  tp_customer_set_stage (customer, TP_STAGE_REPEAT);
+  tp_customer_set_stage (customer, TP_STAGE_REPEAT);
+  tp_customer_set_has_source_channel (customer, TRUE);
+  tp_customer_set_has_source_channel (customer, 2);
+  tp_customer_set_touch_count (customer, 7);
+  tp_customer_set_touch_count (customer, 7);
+  tp_customer_set_last_touch_at (customer, "2026-01-01T00:00:00Z");
+  tp_customer_set_last_touch_at (customer, "2026-01-01T00:00:00Z");
+  tp_customer_set_last_touch_at (customer, NULL);
+  tp_customer_set_notes (customer, NULL);
+  g_object_set (customer, "email", "a@b.c", "email", "a@b.c", NULL);
+  g_assert_cmpstr (log->str, ==,
+                   "name stage has-source-channel touch-count last-touch-at last-touch-at email ");
+  g_assert_cmpstr (tp_customer_get_notes (customer), ==, "");
+
+  /* Every property of every model is writable and explicit-notify. */
+  klass = G_OBJECT_GET_CLASS (customer);
+  props = g_object_class_list_properties (klass, &n_props);
+  g_assert_cmpuint (n_props, ==, 16);
+  for (guint i = 0; i < n_props; i++)
+    g_assert_true ((props[i]->flags & (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_READWRITE)) ==
+                   (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_READWRITE));
+
+  g_assert_finalize_object (customer);
+  g_assert_finalize_object (order);
+}
+
+static TpStore *
+new_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  TpStore *store = tp_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Mirrors a list model by applying its items-changed, and checks every
+ * emission against the model's state at the time. */
+typedef struct
+{
+  GListModel *model;
+  GArray     *ids;    /* what the signals say the list holds */
+  GString    *log;
+} Shadow;
+
+static gint64
+item_id (GListModel *model,
+         guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+  gint64 id;
+
+  g_assert_nonnull (item);
+  g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
+static void
+shadow_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Shadow     *shadow)
+{
+  g_string_append_printf (shadow->log, "%u-%u+%u ", position, removed, added);
+
+  g_assert_cmpuint (position + removed, <=, shadow->ids->len);
+  g_array_remove_range (shadow->ids, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      gint64 id = item_id (model, position + i);
+
+      g_array_insert_val (shadow->ids, position + i, id);
+    }
+
+  /* The model updated its state before emitting. */
+  g_assert_cmpuint (shadow->ids->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+shadow_init (Shadow     *shadow,
+             GListModel *model)
+{
+  shadow->model = model;
+  shadow->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  shadow->log = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      gint64 id = item_id (model, i);
+
+      g_array_append_val (shadow->ids, id);
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (shadow_items_changed_cb), shadow);
+}
+
+static void
+shadow_clear (Shadow *shadow)
+{
+  g_signal_handlers_disconnect_by_data (shadow->model, shadow);
+  g_array_unref (shadow->ids);
+  g_string_free (shadow->log, TRUE);
+}
+
+static void
+shadow_assert_matches (Shadow     *shadow,
+                       GListModel *fresh)
+{
+  guint n = g_list_model_get_n_items (shadow->model);
+
+  g_assert_cmpuint (shadow->ids->len, ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (fresh), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (g_array_index (shadow->ids, gint64, i), ==, item_id (shadow->model, i));
+      g_assert_cmpint (g_array_index (shadow->ids, gint64, i), ==, item_id (fresh, i));
+    }
+}
+
+static const char *
+take_log (Shadow *shadow)
+{
+  static char buffer[256];
+
+  g_strlcpy (buffer, shadow->log->str, sizeof buffer);
+  g_string_truncate (shadow->log, 0);
+  return buffer;
+}
+
+static TpAudience *
+add_audience (TpStore    *store,
+              const char *name,
+              gint64      position)
+{
+  g_autoptr(GError) error = NULL;
+  TpAudience *audience = tp_audience_new ();
+
+  tp_audience_set_name (audience, name);
+  tp_audience_set_position (audience, position);
+  g_assert_true (tp_store_add_audience (store, audience, &error));
+  g_assert_no_error (error);
+
+  return audience;
+}
+
+static void
+test_store_list (void)
+{
+  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(GListModel) list = tp_store_list_audiences (store);
+  g_autoptr(GListModel) fresh = NULL;
+  g_autoptr(TpAudience) a = NULL;
+  g_autoptr(TpAudience) b = NULL;
+  g_autoptr(TpAudience) c = NULL;
+  g_autoptr(TpAudience) first = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  Shadow shadow;
+
+  g_assert_true (g_list_model_get_item_type (list) == TP_TYPE_AUDIENCE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  shadow_init (&shadow, list);
+
+  a = add_audience (store, "A", 10);
+  c = add_audience (store, "C", 30);
+  b = add_audience (store, "B", 20);
+  g_assert_cmpstr (take_log (&shadow), ==, "0-0+1 1-0+1 1-0+1 ");
+
+  /* The list hands out the live objects. */
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (first == a);
+
+  /* A change in place is one row, itself. */
+  tp_audience_set_message (b, "Hello");
+  g_assert_true (tp_store_save_audience (store, b, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "1-1+1 ");
+
+  /* A move from first to last. */
+  tp_audience_set_position (a, 40);
+  g_assert_true (tp_store_save_audience (store, a, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "0-3+3 ");
+
+  undo = tp_store_delete_audience (store, tp_audience_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (take_log (&shadow), ==, "1-1+0 ");
+  g_assert_true (tp_store_undo (store, undo, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "1-0+1 ");
+
+  /* A change to another table says nothing to this list. */
+  g_object_unref (add_audience (store, "D", 50));
+  g_string_truncate (shadow.log, 0);
+  {
+    g_autoptr(TpCompetitor) competitor = tp_competitor_new ();
+
+    tp_competitor_set_name (competitor, "Rival");
+    g_assert_true (tp_store_add_competitor (store, competitor, &error));
+  }
+  g_assert_cmpstr (take_log (&shadow), ==, "");
+
+  fresh = tp_store_list_audiences (store);
+  shadow_assert_matches (&shadow, fresh);
+  g_assert_cmpint (tp_store_list_find (TP_STORE_LIST (list), tp_audience_get_id (a)), ==, 2);
+  g_assert_cmpint (tp_store_list_get_id (TP_STORE_LIST (list), 0), ==, tp_audience_get_id (b));
+  shadow_clear (&shadow);
+}
+
+static void
+test_touch_list (void)
+{
+  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpCustomer) ada = tp_customer_new ();
+  g_autoptr(TpCustomer) bob = tp_customer_new ();
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) latest = NULL;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(TpTouch) t1 = NULL;
+  g_autoptr(TpTouch) t2 = NULL;
+  g_autoptr(TpTouch) t3 = NULL;
+  g_autoptr(TpTouch) other = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  Shadow shadow;
+
+  tp_customer_set_name (ada, "Ada");
+  g_assert_true (tp_store_add_customer (store, ada, &error));
+  tp_customer_set_name (bob, "Bob");
+  g_assert_true (tp_store_add_customer (store, bob, &error));
+
+  list = tp_store_list_touches (store, tp_customer_get_id (ada));
+  latest = tp_store_list_latest_touches (store, 2);
+  orders = tp_store_list_orders (store, 0);
+  shadow_init (&shadow, list);
+
+  t1 = tp_store_log_touch (store, tp_customer_get_id (ada), TP_CHANNEL_EMAIL,
+                           "2026-01-01T10:00:00Z", "first", &error);
+  t2 = tp_store_log_touch (store, tp_customer_get_id (ada), TP_CHANNEL_CALL,
+                           "2026-01-03T10:00:00Z", "third", &error);
+  t3 = tp_store_log_touch (store, tp_customer_get_id (ada), TP_CHANNEL_MEETING,
+                           "2026-01-02T10:00:00Z", "second", &error);
+  g_assert_no_error (error);
+  /* Newest first: the third goes between the other two. */
+  g_assert_cmpstr (take_log (&shadow), ==, "0-0+1 0-0+1 1-0+1 ");
+
+  other = tp_store_log_touch (store, tp_customer_get_id (bob), TP_CHANNEL_AD,
+                              "2026-01-05T10:00:00Z", NULL, &error);
+  g_assert_cmpstr (take_log (&shadow), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (latest), ==, 2);
+  g_assert_cmpint (item_id (latest, 0), ==, tp_touch_get_id (other));
+  g_assert_cmpint (item_id (latest, 1), ==, tp_touch_get_id (t2));
+
+  /* Re-dating a touch moves it. */
+  tp_touch_set_happened_at (t1, "2026-01-04T10:00:00Z");
+  g_assert_true (tp_store_save_touch (store, t1, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "0-3+3 ");
+
+  /* Deleting the customer empties the list in one go; undo refills it. */
+  undo = tp_store_delete_customer (store, tp_customer_get_id (ada), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpstr (take_log (&shadow), ==, "0-3+0 ");
+  g_assert_true (tp_store_undo (store, undo, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpint (item_id (list, 0), ==, tp_touch_get_id (t1));
+  g_assert_cmpint (item_id (list, 1), ==, tp_touch_get_id (t2));
+  g_assert_cmpint (item_id (list, 2), ==, tp_touch_get_id (t3));
+  /* The live objects came back, with their values. */
+  g_assert_cmpstr (tp_touch_get_note (t3), ==, "second");
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 0);
+
+  shadow_clear (&shadow);
+}
+
+/* The customer list */
+
+static const char * const names[] = {
+  "ada", "Ada", "ADA", "Bob", "bob", "Émile", "zoë", "Zed", "_under", "100%", "", "ﬁsh",
+  "Mary-Jane", "mary jane", "O'Neil", "o'neil",
+};
+
+static void
+random_customer_change (TpStore *store,
+                        GRand   *rand,
+                        GArray  *ids,
+                        GPtrArray *undos)
+{
+  g_autoptr(GError) error = NULL;
+  int op = g_rand_int_range (rand, 0, 10);
+
+  if (ids->len == 0 || op == 0 || op == 1)
+    {
+      g_autoptr(TpCustomer) customer = tp_customer_new ();
+      const char *name = names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+      gint64 id;
+
+      tp_customer_set_name (customer, name[0] != '\0' ? name : "Nameless");
+      tp_customer_set_stage (customer, g_rand_int_range (rand, 0, 5));
+      tp_customer_set_notes (customer, g_rand_boolean (rand) ? "likes bones" : "");
+      g_assert_true (tp_store_add_customer (store, customer, &error));
+      g_assert_no_error (error);
+      id = tp_customer_get_id (customer);
+      g_array_append_val (ids, id);
+      return;
+    }
+
+  {
+    guint index = g_rand_int_range (rand, 0, ids->len);
+    gint64 id = g_array_index (ids, gint64, index);
+    g_autoptr(TpCustomer) customer = tp_store_get_customer (store, id, &error);
+
+    g_assert_no_error (error);
+
+    switch (op)
+      {
+      case 2:
+        tp_customer_set_name (customer, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names) - 1)]);
+        if (tp_customer_get_name (customer)[0] == '\0')
+          tp_customer_set_name (customer, "Renamed");
+        g_assert_true (tp_store_save_customer (store, customer, &error));
+        break;
+
+      case 3:
+      case 4:
+        {
+          g_autofree char *when = g_strdup_printf ("2026-%02d-%02dT10:00:00Z",
+                                                   g_rand_int_range (rand, 1, 13),
+                                                   g_rand_int_range (rand, 1, 29));
+          g_autoptr(TpTouch) touch = tp_store_log_touch (store, id, TP_CHANNEL_EMAIL, when,
+                                                         NULL, &error);
+        }
+        break;
+
+      case 5:
+        {
+          g_autoptr(TpOrder) order = tp_order_new ();
+
+          tp_order_set_customer_id (order, id);
+          tp_order_set_item (order, "Treats");
+          tp_order_set_amount_minor (order, g_rand_int_range (rand, 0, 5000));
+          g_assert_true (tp_store_add_order (store, order, &error));
+        }
+        break;
+
+      case 6:
+        g_assert_true (tp_store_set_customer_stage (store, id, g_rand_int_range (rand, 0, 5),
+                                                    &error));
+        break;
+
+      case 7:
+        g_ptr_array_add (undos, tp_store_delete_customer (store, id, &error));
+        g_array_remove_index (ids, index);
+        break;
+
+      case 8:
+        if (undos->len > 0)
+          {
+            TpUndo *undo = g_ptr_array_index (undos, undos->len - 1);
+            gint64 undone = tp_undo_get_id (undo);
+
+            g_assert_true (tp_store_undo (store, undo, &error));
+            g_ptr_array_remove_index (undos, undos->len - 1);
+            g_array_append_val (ids, undone);
+          }
+        break;
+
+      default:
+        tp_customer_set_notes (customer, g_rand_boolean (rand) ? "likes bones" : "quiet");
+        g_assert_true (tp_store_save_customer (store, customer, &error));
+        break;
+      }
+
+    g_assert_no_error (error);
+  }
+}
+
+static void
+configure (TpCustomerList *list,
+           GRand          *rand)
+{
+  static const char * const searches[] = { NULL, "a", "bo", "BONES", "%", "_", "'", "zz" };
+
+  tp_customer_list_set_sort_key (list, g_rand_int_range (rand, 0, TP_CUSTOMER_SORT_CREATED + 1));
+  tp_customer_list_set_sort_descending (list, g_rand_boolean (rand));
+  tp_customer_list_set_search_text (list, searches[g_rand_int_range (rand, 0, G_N_ELEMENTS (searches))]);
+  tp_customer_list_set_stage_filter (list, g_rand_int_range (rand, -1, 5));
+}
+
+static TpCustomerList *
+fresh_like (TpStore        *store,
+            TpCustomerList *list)
+{
+  TpCustomerList *fresh = tp_customer_list_new (store);
+
+  tp_customer_list_set_sort_key (fresh, tp_customer_list_get_sort_key (list));
+  tp_customer_list_set_sort_descending (fresh, tp_customer_list_get_sort_descending (list));
+  tp_customer_list_set_search_text (fresh, tp_customer_list_get_search_text (list));
+  tp_customer_list_set_stage_filter (fresh, tp_customer_list_get_stage_filter (list));
+
+  return fresh;
+}
+
+/* Random changes through the store under random filters and sorts: after
+ * each, what the signals said equals the list, which equals the list a
+ * fresh query gives. */
+static void
+test_customer_list_random (void)
+{
+  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) undos = g_ptr_array_new_with_free_func ((GDestroyNotify)tp_undo_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint n_rounds = g_test_slow () ? 10000 : 1000;
+  Shadow shadow;
+
+  shadow_init (&shadow, G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n_rounds; i++)
+    {
+      if (i % 50 == 0)
+        configure (list, rand);
+
+      random_customer_change (store, rand, ids, undos);
+
+      if (i % 10 == 0 || i == n_rounds - 1)
+        {
+          g_autoptr(TpCustomerList) fresh = fresh_like (store, list);
+
+          shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+        }
+    }
+
+  shadow_clear (&shadow);
+}
+
+static TpCustomer *
+add_customer (TpStore    *store,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  TpCustomer *customer = tp_customer_new ();
+
+  tp_customer_set_name (customer, name);
+  g_assert_true (tp_store_add_customer (store, customer, &error));
+  g_assert_no_error (error);
+  return customer;
+}
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_customer_list_signals (void)
+{
+  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
+  g_autoptr(TpCustomer) bob = add_customer (store, "Bob");
+  g_autoptr(TpCustomer) dora = add_customer (store, "dora");
+  g_autoptr(TpCustomer) cleo = NULL;
+  g_autoptr(TpTouch) touch = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_notify = 0;
+  Shadow shadow;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == TP_TYPE_CUSTOMER);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+
+  /* Add: exactly one row, in name order (case-insensitive). */
+  cleo = add_customer (store, "Cleo");
+  g_assert_cmpstr (take_log (&shadow), ==, "1-0+1 ");
+
+  /* Change in place. */
+  tp_customer_set_email (cleo, "cleo@example.com");
+  g_assert_true (tp_store_save_customer (store, cleo, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "1-1+1 ");
+  g_assert_no_error (error);
+
+  /* A rename that moves: out of one place, into another. */
+  tp_customer_set_name (bob, "Eve");
+  g_assert_true (tp_store_save_customer (store, bob, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "0-1+0 2-0+1 ");
+
+  /* Sorted by touches, most first (ties: newest id first): a touch moves
+   * Eve, the oldest, from the bottom to the top. */
+  tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_TOUCHES);
+  tp_customer_list_set_sort_descending (list, TRUE);
+  take_log (&shadow);
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (cleo));
+  g_assert_cmpint (tp_customer_list_get_id (list, 2), ==, tp_customer_get_id (bob));
+  touch = tp_store_log_touch (store, tp_customer_get_id (bob), TP_CHANNEL_CALL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (bob));
+  g_assert_cmpstr (take_log (&shadow), ==, "2-1+0 0-0+1 ");
+
+  /* A filter that the change no longer passes removes the row. */
+  tp_customer_list_set_search_text (list, "example");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  take_log (&shadow);
+  g_signal_connect_swapped (list, "notify::n-items", G_CALLBACK (count_cb), &n_notify);
+  tp_customer_set_email (cleo, "");
+  g_assert_true (tp_store_save_customer (store, cleo, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "0-1+0 ");
+  g_assert_cmpuint (n_notify, ==, 1);
+  tp_customer_list_set_search_text (list, NULL);
+
+  /* Delete and undo. */
+  take_log (&shadow);
+  g_assert_cmpint (tp_customer_list_find (list, tp_customer_get_id (dora)), ==, 2);
+  undo = tp_store_delete_customer (store, tp_customer_get_id (dora), &error);
+  g_assert_cmpstr (take_log (&shadow), ==, "2-1+0 ");
+  g_assert_cmpint (tp_customer_list_find (list, tp_customer_get_id (dora)), ==, G_MAXUINT);
+  g_assert_true (tp_store_undo (store, undo, &error));
+  g_assert_cmpstr (take_log (&shadow), ==, "2-0+1 ");
+
+  /* Quiet for 30 days: nobody here has been quiet that long. */
+  tp_customer_list_set_quiet_days (list, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  shadow_clear (&shadow);
+}
+
+static void
+test_customer_list_audience (void)
+{
+  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
+  g_autoptr(TpAudience) vets = add_audience (store, "Vets", 0);
+  g_autoptr(TpAudience) brides = add_audience (store, "Brides", 1);
+  g_autoptr(TpCustomer) a = add_customer (store, "A");
+  g_autoptr(TpCustomer) b = add_customer (store, "B");
+  g_autoptr(TpCustomer) c = add_customer (store, "C");
+  g_autoptr(TpUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  Shadow shadow;
+
+  tp_customer_set_audience_id (a, tp_audience_get_id (vets));
+  g_assert_true (tp_store_save_customer (store, a, &error));
+  tp_customer_set_audience_id (c, tp_audience_get_id (brides));
+  g_assert_true (tp_store_save_customer (store, c, &error));
+
+  tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_AUDIENCE);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+  /* No audience first, then Brides, then Vets. */
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (b));
+  g_assert_cmpint (tp_customer_list_get_id (list, 1), ==, tp_customer_get_id (c));
+  g_assert_cmpint (tp_customer_list_get_id (list, 2), ==, tp_customer_get_id (a));
+
+  /* Renaming an audience re-sorts its customers. */
+  tp_audience_set_name (vets, "Animal doctors");
+  g_assert_true (tp_store_save_audience (store, vets, &error));
+  g_assert_cmpint (tp_customer_list_get_id (list, 1), ==, tp_customer_get_id (a));
+
+  /* Deleting it unlinks its customers; the undo links them again. */
+  undo = tp_store_delete_audience (store, tp_audience_get_id (vets), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_customer_get_audience_id (a), ==, 0);
+  g_assert_true (tp_store_undo (store, undo, &error));
+  g_assert_cmpint (tp_customer_get_audience_id (a), ==, tp_audience_get_id (vets));
+
+  tp_customer_list_set_audience_filter (list, tp_audience_get_id (brides));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(TpCustomerList) fresh = fresh_like (store, list);
+
+    tp_customer_list_set_audience_filter (fresh, tp_audience_get_id (brides));
+    shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+  }
+
+  shadow_clear (&shadow);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/touchpoint/models/notify", test_model_notify);
+  g_test_add_func ("/touchpoint/models/store-list", test_store_list);
+  g_test_add_func ("/touchpoint/models/touch-list", test_touch_list);
+  g_test_add_func ("/touchpoint/models/customer-list-signals", test_customer_list_signals);
+  g_test_add_func ("/touchpoint/models/customer-list-audience", test_customer_list_audience);
+  g_test_add_func ("/touchpoint/models/customer-list-random", test_customer_list_random);
+
+  return g_test_run ();
+}
