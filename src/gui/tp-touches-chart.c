@@ -1,0 +1,1332 @@
+/* tp-touches-chart.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-touches-chart"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "tp-chart-paint.h"
+#include "tp-touches-chart.h"
+
+/*
+ * TpTouchesChart shows the touches chart of the Sales tab (issue 6). It owns
+ * a TpChartData, asks core for a TpChartLayout of its size, scroll offset,
+ * focus and hover, and paints it with tp_chart_paint() in snapshot; the
+ * rendered node is kept until something changes. Hover, tooltips and clicks
+ * use the same layout's hit areas.
+ *
+ * It implements GtkScrollable: put it in a GtkScrolledWindow (vertical
+ * policy "never") and it scrolls horizontally through its bars, however many
+ * customers there are. Colours come from the libadwaita named colours and are
+ * looked up again whenever the style changes (light, dark, high contrast).
+ *
+ * Keys: Left/Right (and Up/Down) move the focus bar by bar, Home/End and
+ * Page Up/Down jump, Enter or Space opens the focused customer.
+ */
+
+struct _TpTouchesChart
+{
+  GtkWidget       parent_instance;
+
+  TpChartData    *data;
+  TpChartLayout  *layout;
+  GskRenderNode  *node;
+  TpChartColors   colors;
+
+  GtkAdjustment  *hadjustment;
+  GtkAdjustment  *vadjustment;
+  guint           hscroll_policy : 1;
+  guint           vscroll_policy : 1;
+
+  TpChartMode     mode;
+  TpChartSort     sort;
+  int             focus;     /* position of the focused bar, or -1 */
+  gint64          focus_id;  /* its customer, so that focus follows a re-sort */
+  int             hover;
+};
+
+static void scrollable_iface_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TpTouchesChart, tp_touches_chart, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, scrollable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  PROP_SORT,
+  PROP_BAND_LOW,
+  PROP_BAND_HIGH,
+  N_PROPS,
+
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  CUSTOMER_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Drops the frame: the next snapshot lays out and paints again. */
+static void
+invalidate (TpTouchesChart *self)
+{
+  g_clear_pointer (&self->layout, tp_chart_layout_unref);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The bars changed: their number, order or scale. The adjustments follow in
+ * size_allocate. */
+static void
+invalidate_content (TpTouchesChart *self)
+{
+  invalidate (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static const TpChartLayout *
+ensure_layout (TpTouchesChart *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  TpChartParams params;
+
+  if (self->layout != NULL)
+    return self->layout;
+
+  tp_chart_params_init (&params, self->mode, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  params.sort = self->sort;
+  params.scroll_x = self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  params.focus = gtk_widget_has_visible_focus (widget) ? self->focus : -1;
+  params.hover = self->hover;
+  params.context = gtk_widget_get_pango_context (widget);
+
+  self->layout = tp_chart_layout_new (self->data, &params);
+
+  return self->layout;
+}
+
+static void
+update_accessible (TpTouchesChart *self)
+{
+  g_autofree char *description = tp_chart_data_describe (self->data, self->mode);
+  const char *label;
+
+  switch (self->mode)
+    {
+    case TP_CHART_MODE_BEFORE_PURCHASE:
+      label = _("Touches before the first purchase");
+      break;
+    case TP_CHART_MODE_CHANNELS:
+      label = _("First-purchase channels");
+      break;
+    case TP_CHART_MODE_TOUCHES:
+    default:
+      label = _("Touches per customer");
+      break;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* Colours */
+
+static TpChartColor
+to_chart_color (const GdkRGBA *rgba,
+                float          alpha)
+{
+  TpChartColor color = { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
+
+  return color;
+}
+
+/* @fg over @bg, opaque: a neutral that sits between the text and the view. */
+static TpChartColor
+mix (const GdkRGBA *fg,
+     const GdkRGBA *bg,
+     float          amount)
+{
+  float a = fg->alpha * amount;
+  TpChartColor color = {
+    fg->red * a + bg->red * (1 - a),
+    fg->green * a + bg->green * (1 - a),
+    fg->blue * a + bg->blue * (1 - a),
+    1,
+  };
+
+  return color;
+}
+
+static void
+lookup (GtkStyleContext *context,
+        const char      *name,
+        GdkRGBA         *rgba,
+        const char      *fallback)
+{
+  /* gtk_style_context_lookup_color() is deprecated from GTK 4.10 on, with no
+   * replacement for named colours; it is the supported way on 4.8. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, name, rgba))
+    gdk_rgba_parse (rgba, fallback);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+update_colors (TpTouchesChart *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
+  GtkStyleContext *context;
+  GdkRGBA fg, bg, accent_bg, accent, success, success_bg;
+  TpChartColors *c = &self->colors;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (context, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  lookup (context, "view_bg_color", &bg, dark ? "#1e1e1e" : "#ffffff");
+  lookup (context, "accent_bg_color", &accent_bg, "#3584e4");
+  lookup (context, "accent_color", &accent, dark ? "#78aeed" : "#1c71d8");
+  lookup (context, "success_color", &success, dark ? "#8ff0a4" : "#1b8553");
+  lookup (context, "success_bg_color", &success_bg, dark ? "#26a269" : "#2ec27e");
+
+  /* The widget sits on the view; it paints no background of its own. */
+  c->background = to_chart_color (&bg, 0);
+  c->foreground = to_chart_color (&fg, 1);
+  c->dim_foreground = to_chart_color (&fg, high_contrast ? 0.8f : 0.55f);
+  c->grid = to_chart_color (&fg, high_contrast ? 0.25f : 0.1f);
+  c->axis = to_chart_color (&fg, high_contrast ? 0.7f : 0.3f);
+  c->band = to_chart_color (&success_bg, dark ? 0.18f : 0.14f);
+  c->band_edge = to_chart_color (&success, 1);
+  c->bought = to_chart_color (&accent_bg, 1);
+  c->not_bought = mix (&fg, &bg, high_contrast ? 0.5f : (dark ? 0.42f : 0.3f));
+  c->in_band = to_chart_color (&accent_bg, 1);
+  c->out_of_band = mix (&accent_bg, &bg, 0.5f);
+  c->channel = to_chart_color (&accent_bg, 1);
+  c->median = to_chart_color (&fg, 0.75f);
+  c->hover = to_chart_color (&fg, dark ? 0.07f : 0.05f);
+  c->focus = to_chart_color (&accent, 0.5f);
+}
+
+/* Focus and scrolling */
+
+static void
+scroll_to_position (TpTouchesChart *self,
+                    guint           position)
+{
+  const TpChartLayout *layout = ensure_layout (self);
+  double start, end, value, page;
+
+  if (self->hadjustment == NULL || !tp_chart_layout_get_position_span (layout, position, &start, &end))
+    return;
+
+  value = gtk_adjustment_get_value (self->hadjustment);
+  page = gtk_adjustment_get_page_size (self->hadjustment);
+
+  if (start < value)
+    gtk_adjustment_set_value (self->hadjustment, start);
+  else if (end > value + page)
+    gtk_adjustment_set_value (self->hadjustment, end - page);
+}
+
+static guint
+n_positions (TpTouchesChart *self)
+{
+  return tp_chart_layout_get_n_positions (ensure_layout (self));
+}
+
+/**
+ * tp_touches_chart_set_focus_position:
+ * @self: a chart
+ * @position: a bar's position in the chart's order, or -1 for none
+ *
+ * Moves the keyboard focus to a bar and scrolls it into view.
+ */
+void
+tp_touches_chart_set_focus_position (TpTouchesChart *self,
+                                     int             position)
+{
+  guint n;
+
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+
+  n = n_positions (self);
+  if (n == 0)
+    position = -1;
+  else if (position >= (int) n)
+    position = n - 1;
+  else if (position < -1)
+    position = 0;
+
+  if (position >= 0 && self->mode == TP_CHART_MODE_TOUCHES)
+    self->focus_id = tp_chart_data_get_item (self->data, self->sort, position)->customer_id;
+  else
+    self->focus_id = 0;
+
+  if (position == self->focus)
+    return;
+
+  self->focus = position;
+  if (position >= 0)
+    scroll_to_position (self, position);
+  invalidate (self);
+}
+
+int
+tp_touches_chart_get_focus_position (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), -1);
+
+  return self->focus;
+}
+
+/* After the bars changed: keep the focus on the same customer. */
+static void
+refocus (TpTouchesChart *self)
+{
+  int n = (int) tp_chart_data_get_n_items (self->data);
+
+  if (self->focus < 0)
+    return;
+
+  if (self->mode == TP_CHART_MODE_TOUCHES && self->focus_id != 0)
+    {
+      int position = tp_chart_data_find_item (self->data, self->sort, self->focus_id);
+
+      self->focus = position >= 0 ? position : MIN (self->focus, n - 1);
+    }
+}
+
+static void
+activate_position (TpTouchesChart *self,
+                   int             position)
+{
+  const TpChartItem *item;
+
+  if (self->mode != TP_CHART_MODE_TOUCHES || position < 0)
+    return;
+
+  item = tp_chart_data_get_item (self->data, self->sort, position);
+  if (item != NULL)
+    g_signal_emit (self, signals[CUSTOMER_ACTIVATED], 0, item->customer_id);
+}
+
+static void
+move_focus (TpTouchesChart *self,
+            gint64          delta)
+{
+  gint64 target;
+
+  if (self->focus < 0)
+    target = delta > 0 ? 0 : (gint64) n_positions (self) - 1;
+  else
+    target = (gint64) self->focus + delta;
+
+  tp_touches_chart_set_focus_position (self, (int) CLAMP (target, 0, (gint64) G_MAXINT));
+}
+
+static void
+move_focus_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_focus (TP_TOUCHES_CHART (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+move_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+  const TpChartLayout *layout = ensure_layout (self);
+  double start, end;
+  int page = 1;
+
+  if (tp_chart_layout_get_position_span (layout, 0, &start, &end) && end > start)
+    page = MAX (1, (int) floor (tp_chart_layout_get_plot_area (layout)->width / (end - start)) - 1);
+
+  move_focus (self, (gint64) g_variant_get_int32 (parameter) * page);
+}
+
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+
+  activate_position (self, self->focus);
+}
+
+/* Save As… */
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(TpTouchesChart) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (file == NULL)
+    return;
+
+  if (!tp_touches_chart_save (self, file, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("Could Not Save the Chart"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Save Chart"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (png, _("PNG Image"));
+  gtk_file_filter_add_mime_type (png, "image/png");
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG Image"));
+  gtk_file_filter_add_mime_type (svg, "image/svg+xml");
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), svg);
+  /* Translators: the suggested file name of a saved chart */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("touches-chart.png"));
+
+  g_signal_connect (native, "response", G_CALLBACK (save_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * tp_touches_chart_save:
+ * @self: a chart
+ * @file: a local file; a name ending in ".svg" gives SVG, any other PNG
+ * @error: return location for a #GError
+ *
+ * Saves the chart as it is on screen, on an opaque background in the
+ * current colours, at the screen's scale.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_touches_chart_save (TpTouchesChart  *self,
+                       GFile           *file,
+                       GError         **error)
+{
+  g_autofree char *path = NULL;
+  TpChartColors colors;
+
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   /* Translators: %s is a location, such as a web address */
+                   _("Charts can only be saved to local files, not to “%s”"),
+                   g_file_peek_path (file) != NULL ? g_file_peek_path (file) : "");
+      return FALSE;
+    }
+
+  colors = self->colors;
+  colors.background.alpha = 1;
+
+  if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
+    return tp_chart_save_svg (ensure_layout (self), &colors, path, error);
+
+  return tp_chart_save_png (ensure_layout (self), &colors,
+                            gtk_widget_get_scale_factor (GTK_WIDGET (self)), path, error);
+}
+
+/* Pointer */
+
+static void
+set_hover (TpTouchesChart *self,
+           int             hover)
+{
+  if (hover == self->hover)
+    return;
+
+  self->hover = hover;
+  invalidate (self);
+}
+
+static void
+motion_cb (TpTouchesChart           *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  const TpChartBar *bar = tp_chart_layout_hit_test (ensure_layout (self), x, y);
+
+  set_hover (self, bar != NULL ? (int) bar->position : -1);
+}
+
+static void
+leave_cb (TpTouchesChart           *self,
+          GtkEventControllerMotion *controller)
+{
+  set_hover (self, -1);
+}
+
+static void
+pressed_cb (TpTouchesChart  *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+released_cb (TpTouchesChart  *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
+  const TpChartBar *bar = tp_chart_layout_hit_test (ensure_layout (self), x, y);
+  int position;
+
+  if (bar == NULL)
+    return;
+
+  position = (int) bar->position;
+  tp_touches_chart_set_focus_position (self, position);
+  activate_position (self, position);
+}
+
+static gboolean
+scroll_cb (TpTouchesChart           *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  double delta, page;
+
+  if (self->hadjustment == NULL)
+    return FALSE;
+
+  page = gtk_adjustment_get_page_size (self->hadjustment);
+  if (gtk_adjustment_get_upper (self->hadjustment) - gtk_adjustment_get_lower (self->hadjustment) <= page)
+    return FALSE;
+
+  /* A vertical wheel scrolls the bars sideways, as there is nothing else to
+   * scroll; wheel clicks in steps like GtkScrolledWindow's. */
+  delta = dx != 0 ? dx : dy;
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta *= pow (page, 2.0 / 3.0);
+
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + delta);
+
+  return TRUE;
+}
+
+static gboolean
+tp_touches_chart_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+  const TpChartLayout *layout = ensure_layout (self);
+  const TpChartBar *bar;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  char *newline;
+  GdkRectangle area;
+
+  if (keyboard_mode)
+    bar = self->focus >= 0 ? tp_chart_layout_find_bar (layout, self->focus) : NULL;
+  else
+    bar = tp_chart_layout_hit_test (layout, x, y);
+
+  if (bar == NULL || (text = tp_chart_layout_dup_tooltip (layout, bar)) == NULL)
+    return FALSE;
+
+  /* The first line, the customer or bucket, in bold. */
+  newline = strchr (text, '\n');
+  if (newline != NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (text, newline - text);
+      g_autofree char *rest = g_markup_escape_text (newline, -1);
+
+      markup = g_strdup_printf ("<b>%s</b>%s", title, rest);
+    }
+  else
+    {
+      markup = g_markup_escape_text (text, -1);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  area.x = (int) floor (bar->hit.x);
+  area.y = (int) floor (bar->hit.y);
+  area.width = (int) ceil (bar->hit.width);
+  area.height = (int) ceil (bar->hit.height);
+  gtk_tooltip_set_tip_area (tooltip, &area);
+
+  return TRUE;
+}
+
+/* GtkScrollable */
+
+static void
+adjustment_value_changed_cb (TpTouchesChart *self,
+                             GtkAdjustment  *adjustment)
+{
+  invalidate (self);
+}
+
+static void
+configure_adjustments (TpTouchesChart *self)
+{
+  const TpChartLayout *layout = ensure_layout (self);
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->hadjustment != NULL)
+    {
+      double page = tp_chart_layout_get_plot_area (layout)->width;
+      double upper = MAX (tp_chart_layout_get_content_width (layout), page);
+      double start = 0, end = 0;
+
+      tp_chart_layout_get_position_span (layout, 0, &start, &end);
+      gtk_adjustment_configure (self->hadjustment,
+                                tp_chart_layout_get_scroll_x (layout),
+                                0, upper,
+                                MAX (end - start, 1),
+                                page * 0.9,
+                                page);
+    }
+
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment, 0, 0, height, height * 0.1, height * 0.9, height);
+}
+
+static void
+set_adjustment (TpTouchesChart  *self,
+                GtkAdjustment  **slot,
+                GtkAdjustment   *adjustment,
+                guint            prop_id)
+{
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+
+  if (*slot == adjustment)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+
+  g_set_object (slot, g_object_ref_sink (adjustment));
+  g_object_unref (adjustment);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
+
+  invalidate_content (self);
+  g_object_notify (G_OBJECT (self), prop_id == PROP_HADJUSTMENT ? "hadjustment" : "vadjustment");
+}
+
+static gboolean
+tp_touches_chart_get_border (GtkScrollable *scrollable,
+                             GtkBorder     *border)
+{
+  return FALSE;
+}
+
+static void
+scrollable_iface_init (GtkScrollableInterface *iface)
+{
+  iface->get_border = tp_touches_chart_get_border;
+}
+
+/* GtkWidget */
+
+static void
+tp_touches_chart_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 640;
+    }
+  else
+    {
+      *minimum = 260;
+      *natural = 400;
+    }
+}
+
+static void
+tp_touches_chart_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+
+  g_clear_pointer (&self->layout, tp_chart_layout_unref);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  configure_adjustments (self);
+}
+
+static void
+tp_touches_chart_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  if (self->node == NULL)
+    {
+      GtkSnapshot *inner = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      tp_chart_paint (ensure_layout (self), cr, &self->colors);
+      cairo_destroy (cr);
+      self->node = gtk_snapshot_free_to_node (inner);
+    }
+
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
+}
+
+static void
+tp_touches_chart_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+
+  GTK_WIDGET_CLASS (tp_touches_chart_parent_class)->css_changed (widget, change);
+
+  update_colors (self);
+  /* Fonts may have changed too. */
+  invalidate_content (self);
+}
+
+static void
+tp_touches_chart_state_flags_changed (GtkWidget     *widget,
+                                      GtkStateFlags  previous)
+{
+  GtkStateFlags now = gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (tp_touches_chart_parent_class)->state_flags_changed (widget, previous);
+
+  /* The focus ring shows only with visible keyboard focus. */
+  if ((now ^ previous) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
+    invalidate (TP_TOUCHES_CHART (widget));
+}
+
+static gboolean
+tp_touches_chart_grab_focus (GtkWidget *widget)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
+  const TpChartBar *bars;
+  guint n_bars;
+
+  if (!GTK_WIDGET_CLASS (tp_touches_chart_parent_class)->grab_focus (widget))
+    return FALSE;
+
+  if (self->focus >= 0)
+    return TRUE;
+
+  /* Keyboard focus starts on the first bar in view. */
+  bars = tp_chart_layout_get_bars (ensure_layout (self), &n_bars);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      if (bars[i].flags & TP_CHART_BAR_VISIBLE)
+        {
+          tp_touches_chart_set_focus_position (self, (int) bars[i].position);
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+tp_touches_chart_dispose (GObject *object)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (object);
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_pointer (&self->layout, tp_chart_layout_unref);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+
+  G_OBJECT_CLASS (tp_touches_chart_parent_class)->dispose (object);
+}
+
+static void
+tp_touches_chart_finalize (GObject *object)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (object);
+
+  tp_chart_data_unref (self->data);
+
+  G_OBJECT_CLASS (tp_touches_chart_parent_class)->finalize (object);
+}
+
+static void
+tp_touches_chart_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+    case PROP_SORT:
+      g_value_set_enum (value, self->sort);
+      break;
+    case PROP_BAND_LOW:
+      g_value_set_uint (value, tp_touches_chart_get_band_low (self));
+      break;
+    case PROP_BAND_HIGH:
+      g_value_set_uint (value, tp_touches_chart_get_band_high (self));
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_touches_chart_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TpTouchesChart *self = TP_TOUCHES_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      tp_touches_chart_set_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_SORT:
+      tp_touches_chart_set_sort (self, g_value_get_enum (value));
+      break;
+    case PROP_BAND_LOW:
+      tp_touches_chart_set_band (self, g_value_get_uint (value),
+                                 MAX (g_value_get_uint (value), tp_touches_chart_get_band_high (self)));
+      break;
+    case PROP_BAND_HIGH:
+      tp_touches_chart_set_band (self,
+                                 MIN (g_value_get_uint (value), tp_touches_chart_get_band_low (self)),
+                                 g_value_get_uint (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value), PROP_HADJUSTMENT);
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value), PROP_VADJUSTMENT);
+      break;
+    case PROP_HSCROLL_POLICY:
+      if (self->hscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->hscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_VSCROLL_POLICY:
+      if (self->vscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->vscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_touches_chart_class_init (TpTouchesChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tp_touches_chart_dispose;
+  object_class->finalize = tp_touches_chart_finalize;
+  object_class->get_property = tp_touches_chart_get_property;
+  object_class->set_property = tp_touches_chart_set_property;
+
+  widget_class->measure = tp_touches_chart_measure;
+  widget_class->size_allocate = tp_touches_chart_size_allocate;
+  widget_class->snapshot = tp_touches_chart_snapshot;
+  widget_class->css_changed = tp_touches_chart_css_changed;
+  widget_class->state_flags_changed = tp_touches_chart_state_flags_changed;
+  widget_class->query_tooltip = tp_touches_chart_query_tooltip;
+  widget_class->grab_focus = tp_touches_chart_grab_focus;
+
+  /**
+   * TpTouchesChart:mode:
+   *
+   * The view: touches per customer, touches before the first purchase, or
+   * first-purchase channels.
+   */
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL,
+                       TP_TYPE_CHART_MODE, TP_CHART_MODE_TOUCHES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpTouchesChart:sort:
+   *
+   * The order of the customers' bars.
+   */
+  properties[PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL,
+                       TP_TYPE_CHART_SORT, TP_CHART_SORT_TOUCHES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpTouchesChart:band-low:
+   *
+   * The fewest recommended touches, the bottom of the shaded band.
+   */
+  properties[PROP_BAND_LOW] =
+    g_param_spec_uint ("band-low", NULL, NULL,
+                       0, G_MAXUINT, 5,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpTouchesChart:band-high:
+   *
+   * The most recommended touches, the top of the shaded band.
+   */
+  properties[PROP_BAND_HIGH] =
+    g_param_spec_uint ("band-high", NULL, NULL,
+                       0, G_MAXUINT, 12,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * TpTouchesChart::customer-activated:
+   * @self: the chart
+   * @customer_id: the customer's id
+   *
+   * A customer's bar was clicked, or Enter was pressed on it: open the
+   * customer.
+   */
+  signals[CUSTOMER_ACTIVATED] =
+    g_signal_new ("customer-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", move_focus_action);
+  gtk_widget_class_install_action (widget_class, "chart.move-page", "i", move_page_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_action);
+  gtk_widget_class_install_action (widget_class, "chart.save-as", NULL, save_as_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.move-focus", "i", -G_MAXINT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "chart.move-focus", "i", -G_MAXINT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "chart.move-focus", "i", G_MAXINT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "chart.move-focus", "i", G_MAXINT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "chart.move-page", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "chart.move-page", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "chart.move-page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "chart.move-page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.activate", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "touches-chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+tp_touches_chart_init (TpTouchesChart *self)
+{
+  GtkEventController *controller;
+
+  self->data = tp_chart_data_new ();
+  self->mode = TP_CHART_MODE_TOUCHES;
+  self->sort = TP_CHART_SORT_TOUCHES;
+  self->focus = -1;
+  self->hover = -1;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_colors (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_new:
+ *
+ * Creates an empty touches chart.
+ *
+ * Returns: (transfer floating): the chart
+ */
+GtkWidget *
+tp_touches_chart_new (void)
+{
+  return g_object_new (TP_TYPE_TOUCHES_CHART, NULL);
+}
+
+TpChartMode
+tp_touches_chart_get_mode (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), TP_CHART_MODE_TOUCHES);
+
+  return self->mode;
+}
+
+void
+tp_touches_chart_set_mode (TpTouchesChart *self,
+                           TpChartMode     mode)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+  g_return_if_fail (mode <= TP_CHART_MODE_CHANNELS);
+
+  if (self->mode == mode)
+    return;
+
+  self->mode = mode;
+  self->focus = -1;
+  self->focus_id = 0;
+  self->hover = -1;
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, 0);
+  invalidate_content (self);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+TpChartSort
+tp_touches_chart_get_sort (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), TP_CHART_SORT_TOUCHES);
+
+  return self->sort;
+}
+
+void
+tp_touches_chart_set_sort (TpTouchesChart *self,
+                           TpChartSort     sort)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+  g_return_if_fail (sort <= TP_CHART_SORT_LAST_TOUCH);
+
+  if (self->sort == sort)
+    return;
+
+  self->sort = sort;
+  refocus (self);
+  if (self->focus >= 0)
+    scroll_to_position (self, self->focus);
+  invalidate_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+guint
+tp_touches_chart_get_band_low (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), 0);
+
+  return tp_chart_data_get_band (self->data).low;
+}
+
+guint
+tp_touches_chart_get_band_high (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), 0);
+
+  return tp_chart_data_get_band (self->data).high;
+}
+
+/**
+ * tp_touches_chart_set_band:
+ * @self: a chart
+ * @low: the fewest recommended touches
+ * @high: the most, at least @low
+ *
+ * Sets the band that the chart shades, from the settings (5–12 by default).
+ */
+void
+tp_touches_chart_set_band (TpTouchesChart *self,
+                           guint           low,
+                           guint           high)
+{
+  TpChartBand old;
+
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+  g_return_if_fail (low <= high);
+
+  old = tp_chart_data_get_band (self->data);
+  if (old.low == low && old.high == high)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  tp_chart_data_set_band (self->data, low, high);
+  invalidate_content (self);
+  update_accessible (self);
+  if (old.low != low)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAND_LOW]);
+  if (old.high != high)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAND_HIGH]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * tp_touches_chart_set_items:
+ * @self: a chart
+ * @items: (array length=n_items): the customers to chart, already filtered
+ * @n_items: the number of @items
+ *
+ * Replaces the customers of the touches-per-customer view. The focus stays
+ * on the same customer if it is still there.
+ */
+void
+tp_touches_chart_set_items (TpTouchesChart    *self,
+                            const TpChartItem *items,
+                            gsize              n_items)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+  g_return_if_fail (items != NULL || n_items == 0);
+
+  tp_chart_data_set_items (self->data, items, n_items);
+  if (self->mode == TP_CHART_MODE_TOUCHES && self->focus >= 0 &&
+      tp_chart_data_find_item (self->data, self->sort, self->focus_id) < 0)
+    self->focus = -1;
+  refocus (self);
+  self->hover = -1;
+  invalidate_content (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_update_item:
+ * @self: a chart
+ * @item: a customer, new or changed
+ *
+ * Updates one customer, for example after a touch was logged: much cheaper
+ * than tp_touches_chart_set_items() on a large business.
+ */
+void
+tp_touches_chart_update_item (TpTouchesChart    *self,
+                              const TpChartItem *item)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+  g_return_if_fail (item != NULL);
+
+  tp_chart_data_update_item (self->data, item);
+  refocus (self);
+  invalidate_content (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_set_purchase_histogram:
+ * @self: a chart
+ * @counts: (array length=n_counts): @counts[k] customers first bought after k touches
+ * @n_counts: the number of @counts
+ *
+ * Sets the input of the "touches before first purchase" view.
+ */
+void
+tp_touches_chart_set_purchase_histogram (TpTouchesChart *self,
+                                         const guint    *counts,
+                                         gsize           n_counts)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+
+  tp_chart_data_set_purchase_histogram (self->data, counts, n_counts);
+  invalidate_content (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_set_channels:
+ * @self: a chart
+ * @channels: (array length=n_channels): touches before first purchases per channel
+ * @n_channels: the number of @channels
+ *
+ * Sets the input of the "first-purchase channels" view.
+ */
+void
+tp_touches_chart_set_channels (TpTouchesChart            *self,
+                               const TpChartChannelCount *channels,
+                               gsize                      n_channels)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+
+  tp_chart_data_set_channels (self->data, channels, n_channels);
+  invalidate_content (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_get_data:
+ * @self: a chart
+ *
+ * Returns: (transfer none): the chart's prepared data, to read
+ */
+TpChartData *
+tp_touches_chart_get_data (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), NULL);
+
+  return self->data;
+}
+
+/**
+ * tp_touches_chart_get_layout:
+ * @self: a chart
+ *
+ * Gets the layout of the current frame, laying it out if needed: what is
+ * painted, and what hover and clicks are tested against.
+ *
+ * Returns: (transfer none): the layout, valid until the chart changes
+ */
+const TpChartLayout *
+tp_touches_chart_get_layout (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), NULL);
+
+  return ensure_layout (self);
+}
+
+/**
+ * tp_touches_chart_get_customer_at:
+ * @self: a chart
+ * @x: a point's x, in the widget's coordinates
+ * @y: its y
+ *
+ * Returns: the id of the customer whose bar's column holds the point, or 0
+ */
+gint64
+tp_touches_chart_get_customer_at (TpTouchesChart *self,
+                                  double          x,
+                                  double          y)
+{
+  const TpChartBar *bar;
+
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), 0);
+
+  bar = tp_chart_layout_hit_test (ensure_layout (self), x, y);
+
+  return bar != NULL ? bar->customer_id : 0;
+}
