@@ -1134,6 +1134,19 @@ make_text (TpChartLayout              *self,
   return layout;
 }
 
+static double
+measure_text (TpChartLayout              *self,
+              const char                 *text,
+              const PangoFontDescription *font)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double width;
+
+  layout = make_text (self, text, font, -1, &width, NULL);
+
+  return width;
+}
+
 static TpChartLabel *
 add_label (TpChartLayout    *self,
            PangoLayout      *layout,  /* transfer full */
@@ -1652,9 +1665,9 @@ lay_out_before_purchase (TpChartLayout *self)
   /* Label every bucket, or every 2nd, 5th, 10th… when they would crowd. */
   {
     g_autofree char *widest = g_strdup_printf ("%u+", self->histogram_cap);
-    g_autoptr(PangoLayout) probe = make_text (self, widest, self->small_font, -1, &label_every_w, NULL);
     const guint steps[] = { 1, 2, 5, 10, 20, 50, 100 };
 
+    label_every_w = measure_text (self, widest, self->small_font);
     for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
       {
         label_every = steps[s];
@@ -1761,9 +1774,7 @@ lay_out_channels (TpChartLayout *self)
     }
 
   widest_value = format_count (max_value);
-  {
-    g_autoptr(PangoLayout) probe = make_text (self, widest_value, self->small_font, -1, &value_w, NULL);
-  }
+  value_w = measure_text (self, widest_value, self->small_font);
 
   top = PADDING + header_h + 2 * GAP;
   bottom = self->params.height - PADDING - self->small_line - GAP / 2 - self->small_line - GAP / 2;
