@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "tp-store.h"
+
 G_BEGIN_DECLS
 
 #define TP_TYPE_MARKETING_PAGE (tp_marketing_page_get_type ())
@@ -21,5 +23,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TpMarketingPage, tp_marketing_page, TP, MARKETING_PAGE, GtkWidget)
 
 AdwViewStack *tp_marketing_page_get_stack (TpMarketingPage *self);
+TpStore      *tp_marketing_page_get_store (TpMarketingPage *self);
+void          tp_marketing_page_set_store (TpMarketingPage *self,
+                                        TpStore     *store);
 
 G_END_DECLS

@@ -24,9 +24,44 @@ struct _TpSalesPage
   AdwLeaflet       *leaflet;
   TpSectionSidebar *sidebar;
   AdwViewStack     *stack;
+
+  TpStore          *store;
 };
 
 G_DEFINE_FINAL_TYPE (TpSalesPage, tp_sales_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * tp_sales_page_get_store:
+ * @self: a #TpSalesPage
+ *
+ * Returns: (transfer none) (nullable): the store the page shows
+ */
+TpStore *
+tp_sales_page_get_store (TpSalesPage *self)
+{
+  g_return_val_if_fail (TP_IS_SALES_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+tp_sales_page_set_store (TpSalesPage *self,
+                          TpStore *store)
+{
+  g_return_if_fail (TP_IS_SALES_PAGE (self));
+  g_return_if_fail (store == NULL || TP_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
 
 /**
  * tp_sales_page_get_stack:
@@ -45,9 +80,51 @@ tp_sales_page_get_stack (TpSalesPage *self)
 static void
 tp_sales_page_dispose (GObject *object)
 {
+  TpSalesPage *self = TP_SALES_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), TP_TYPE_SALES_PAGE);
 
+  g_clear_object (&self->store);
+
   G_OBJECT_CLASS (tp_sales_page_parent_class)->dispose (object);
+}
+
+static void
+tp_sales_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TpSalesPage *self = TP_SALES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_sales_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TpSalesPage *self = TP_SALES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tp_sales_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -57,6 +134,20 @@ tp_sales_page_class_init (TpSalesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tp_sales_page_dispose;
+  object_class->get_property = tp_sales_page_get_property;
+  object_class->set_property = tp_sales_page_set_property;
+
+  /**
+   * TpSalesPage:store:
+   *
+   * The store whose data the page shows and edits.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TP_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-sales-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, leaflet);

@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "tp-store.h"
+
 G_BEGIN_DECLS
 
 #define TP_TYPE_SALES_PAGE (tp_sales_page_get_type ())
@@ -21,5 +23,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TpSalesPage, tp_sales_page, TP, SALES_PAGE, GtkWidget)
 
 AdwViewStack *tp_sales_page_get_stack (TpSalesPage *self);
+TpStore      *tp_sales_page_get_store (TpSalesPage *self);
+void          tp_sales_page_set_store (TpSalesPage *self,
+                                        TpStore         *store);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "tp-database.h"
+#include "tp-store.h"
 #include "tp-marketing-page.h"
 #include "tp-sales-page.h"
 #include "tp-window.h"
@@ -33,7 +34,7 @@ struct _TpWindow
   AdwStatusPage        *error_page;
 
   GSettings            *settings;
-  TpDatabase           *database;
+  TpStore              *store;
   char                 *database_path;
   GError               *database_error;
 };

@@ -23,6 +23,7 @@ G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATABASE_PATH,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -37,6 +38,21 @@ tp_window_new (TpApplication *application)
                        "application", application,
                        "database-path", tp_application_get_database_path (application),
                        NULL);
+}
+
+/**
+ * tp_window_get_store:
+ * @self: a #TpWindow
+ *
+ * Returns: (transfer none) (nullable): the open store, or %NULL while the
+ *   window shows why its database could not be opened
+ */
+TpStore *
+tp_window_get_store (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+
+  return self->store;
 }
 
 const char *
@@ -95,7 +111,7 @@ void
 tp_window_open_database (TpWindow   *self,
                          const char *path)
 {
-  g_autoptr(TpDatabase) database = NULL;
+  g_autoptr(TpStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (TP_IS_WINDOW (self));
@@ -109,21 +125,49 @@ tp_window_open_database (TpWindow   *self,
     }
 
   g_clear_error (&self->database_error);
-  g_clear_object (&self->database);
 
-  database = tp_database_open (path, &error);
-  if (database == NULL)
+  store = tp_store_open (path, &error);
+  if (store == NULL)
     {
       show_database_error (self, path, error);
       self->database_error = g_steal_pointer (&error);
     }
   else
     {
-      self->database = g_steal_pointer (&database);
       gtk_stack_set_visible_child_name (self->main_stack, "content");
     }
 
+  /* The pages show the new store, or nothing while the error page shows. */
+  g_set_object (&self->store, store);
+  tp_marketing_page_set_store (self->marketing_page, self->store);
+  tp_sales_page_set_store (self->sales_page, self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
   _tp_window_actions_update (self);
+}
+
+/*
+ * TOUCHPOINT_QUIT_AFTER_FIRST_FRAME=1 (for benchmarks/bench-startup): print
+ * the monotonic time at the end of the first painted frame, then quit. The
+ * benchmark subtracts the time it started the process at.
+ */
+static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           TpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+tp_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tp_window_parent_class)->map (widget);
+
+  if (g_getenv ("TOUCHPOINT_QUIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), widget, 0);
 }
 
 static gboolean
@@ -165,7 +209,7 @@ tp_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->database);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tp_window_parent_class)->dispose (object);
 }
@@ -193,6 +237,10 @@ tp_window_get_property (GObject    *object,
     {
     case PROP_DATABASE_PATH:
       g_value_set_string (value, self->database_path);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -233,6 +281,8 @@ tp_window_class_init (TpWindowClass *klass)
   object_class->get_property = tp_window_get_property;
   object_class->set_property = tp_window_set_property;
 
+  widget_class->map = tp_window_map;
+
   window_class->close_request = tp_window_close_request;
 
   /**
@@ -244,6 +294,17 @@ tp_window_class_init (TpWindowClass *klass)
     g_param_spec_string ("database-path", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TpWindow:store:
+   *
+   * The open store, or %NULL while the window shows why its database
+   * could not be opened.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TP_TYPE_STORE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

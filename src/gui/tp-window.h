@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "tp-application.h"
+#include "tp-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ TpWindow   *tp_window_new               (TpApplication *application);
 void        tp_window_open_database     (TpWindow      *self,
                                          const char    *path);
 const char *tp_window_get_database_path (TpWindow      *self);
+TpStore    *tp_window_get_store         (TpWindow      *self);
 void        tp_window_add_toast         (TpWindow      *self,
                                          AdwToast      *toast);
 
