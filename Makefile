@@ -9,7 +9,7 @@ BUILDDIR ?= build
 ARGS ?=
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build run test test-valgrind clean
+.PHONY: all deps build run test test-valgrind bench clean
 
 all: build
 
@@ -34,6 +34,11 @@ test: build
 
 test-valgrind: build
 	meson test -C $(BUILDDIR) --print-errorlogs --setup valgrind --suite unit
+
+# The speed budgets of DESIGN.md §8, measured on the large sample business;
+# writes benchmarks/RESULTS.md. Not part of `make test`.
+bench: build
+	$(XVFB) python3 benchmarks/run $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)

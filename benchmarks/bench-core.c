@@ -1,0 +1,257 @@
+/* bench-core.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * bench-core DATABASE [RUNS]
+ *
+ * Times what the Sales tab asks of the data core on the given database
+ * (the large sample business): opening the customer list, a five-letter
+ * search typed one key at a time, opening the customer with 1,000
+ * touches, logging a touch and changing a stage until every live list
+ * has updated, and the analytics against the sqlite3 command-line tool's
+ * floor for the same aggregate. Prints one JSON line per measure.
+ *
+ * It writes to the database (touches it logs are deleted again): run it
+ * on a copy.
+ */
+
+#define G_LOG_DOMAIN "bench-core"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "bench-common.h"
+#include "tp-analytics.h"
+#include "tp-customer-list.h"
+#include "tp-store.h"
+
+#define VISIBLE_ROWS 40
+
+/* What a view does when its model changes: fetch the rows it shows. */
+static void
+touch_visible_rows (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < MIN (n, VISIBLE_ROWS); i++)
+    g_object_unref (g_list_model_get_item (model, i));
+}
+
+static gint64
+find_benchmark_customer (TpStore *store)
+{
+  TpStatement *stmt;
+  gint64 id = 0;
+
+  stmt = tp_database_prepare (tp_store_get_database (store),
+                              "SELECT id FROM customers ORDER BY touch_count DESC LIMIT 1", NULL);
+  if (stmt != NULL && tp_statement_step (stmt, NULL))
+    id = tp_statement_get_int64 (stmt, 0);
+  if (stmt != NULL)
+    tp_statement_reset (stmt);
+
+  return id;
+}
+
+static double
+sqlite3_cli_ms (const char *path,
+                const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "sqlite3", path, sql, NULL };
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error))
+    g_error ("sqlite3: %s", error->message);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpStore) store = NULL;
+  const char *path;
+  guint runs;
+  gint64 heavy;
+  const char *search = "mille";
+  BenchMeasure *m;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-core DATABASE [RUNS]\n");
+      return 2;
+    }
+  path = argv[1];
+  runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
+
+  /* Opening the Customers section: the store, the list, its first rows. */
+  m = bench_measure_new ("open customer list", 0);
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(TpStore) s = tp_store_open (path, &error);
+      g_autoptr(TpCustomerList) list = NULL;
+
+      if (s == NULL)
+        g_error ("%s", error->message);
+      list = tp_customer_list_new (s);
+      touch_visible_rows (G_LIST_MODEL (list));
+      bench_measure_add (m, start, g_get_monotonic_time ());
+    }
+  bench_measure_report (m);
+
+  store = tp_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  /* Typing a five-letter search, one keystroke at a time. */
+  m = bench_measure_new ("search, per keystroke", 50);
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
+
+      touch_visible_rows (G_LIST_MODEL (list));
+      for (guint k = 1; k <= strlen (search); k++)
+        {
+          g_autofree char *typed = g_strndup (search, k);
+          gint64 start = g_get_monotonic_time ();
+
+          tp_customer_list_set_search_text (list, typed);
+          touch_visible_rows (G_LIST_MODEL (list));
+          bench_measure_add (m, start, g_get_monotonic_time ());
+        }
+    }
+  bench_measure_report (m);
+
+  heavy = find_benchmark_customer (store);
+
+  /* Opening the customer with the most touches (1,000 in the sample). */
+  m = bench_measure_new ("open customer with 1,000 touches", 16);
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(TpCustomer) customer = tp_store_get_customer (store, heavy, &error);
+      g_autoptr(GListModel) touches = NULL;
+      g_autoptr(GListModel) orders = NULL;
+
+      if (customer == NULL)
+        g_error ("%s", error->message);
+      touches = tp_store_list_touches (store, heavy);
+      orders = tp_store_list_orders (store, heavy);
+      touch_visible_rows (touches);
+      touch_visible_rows (orders);
+      bench_measure_add (m, start, g_get_monotonic_time ());
+    }
+  bench_measure_report (m);
+
+  /* Logging a touch and changing a stage while the customer list, the
+   * customer's timeline and the latest-activity list are live: the time
+   * runs until every list has updated (they update in the change signal). */
+  {
+    g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
+    g_autoptr(GListModel) touches = tp_store_list_touches (store, heavy);
+    g_autoptr(GListModel) latest = tp_store_list_latest_touches (store, 50);
+    BenchMeasure *log = bench_measure_new ("log a touch", 16);
+    BenchMeasure *stage = bench_measure_new ("change a stage", 16);
+    g_autoptr(GPtrArray) logged = g_ptr_array_new_with_free_func (g_object_unref);
+
+    touch_visible_rows (G_LIST_MODEL (list));
+    touch_visible_rows (touches);
+    touch_visible_rows (latest);
+
+    for (guint r = 0; r < runs; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        TpTouch *touch = tp_store_log_touch (store, heavy, TP_CHANNEL_CALL, NULL,
+                                             "benchmark", &error);
+
+        if (touch == NULL)
+          g_error ("%s", error->message);
+        touch_visible_rows (G_LIST_MODEL (list));
+        touch_visible_rows (touches);
+        touch_visible_rows (latest);
+        bench_measure_add (log, start, g_get_monotonic_time ());
+        g_ptr_array_add (logged, touch);
+
+        start = g_get_monotonic_time ();
+        if (!tp_store_set_customer_stage (store, heavy,
+                                          r % 2 ? TP_STAGE_PROSPECT : TP_STAGE_LEAD, &error))
+          g_error ("%s", error->message);
+        touch_visible_rows (G_LIST_MODEL (list));
+        bench_measure_add (stage, start, g_get_monotonic_time ());
+      }
+    bench_measure_report (log);
+    bench_measure_report (stage);
+
+    for (guint i = 0; i < logged->len; i++)
+      {
+        gint64 id;
+        g_autoptr(TpUndo) undo = NULL;
+
+        g_object_get (g_ptr_array_index (logged, i), "id", &id, NULL);
+        undo = tp_store_delete_touch (store, id, NULL);
+      }
+  }
+
+  /* Analytics, against the sqlite3 tool answering the same aggregate. */
+  {
+    TpDatabase *db = tp_store_get_database (store);
+    TpAnalyticsSettings settings;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    BenchMeasure *ours = bench_measure_new ("touches per customer (Touchpoint)", 0);
+    BenchMeasure *floor = bench_measure_new ("touches per customer (sqlite3 CLI, GROUP BY)", 0);
+    BenchMeasure *queue = bench_measure_new ("follow-up queue (Touchpoint)", 0);
+    BenchMeasure *queue_floor = bench_measure_new ("follow-up queue (sqlite3 CLI)", 0);
+
+    tp_analytics_settings_load (&settings, db, NULL);
+    for (guint r = 0; r < runs; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr(GArray) per_customer = tp_analytics_touches_per_customer (db, TP_TOUCHES_ORDER_BY_TOUCHES, &error);
+        g_autoptr(GArray) follow_ups = NULL;
+        double ms;
+
+        if (per_customer == NULL)
+          g_error ("%s", error->message);
+        bench_measure_add (ours, start, g_get_monotonic_time ());
+
+        start = g_get_monotonic_time ();
+        follow_ups = tp_analytics_follow_ups (db, &settings, now, &error);
+        if (follow_ups == NULL)
+          g_error ("%s", error->message);
+        bench_measure_add (queue, start, g_get_monotonic_time ());
+
+        ms = sqlite3_cli_ms (path, "SELECT customer_id, count(*) FROM touches WHERE done = 1 "
+                                   "GROUP BY customer_id ORDER BY 2 DESC;");
+        g_array_append_val (floor->samples, ms);
+        ms = sqlite3_cli_ms (path, "SELECT id, name, last_touch_at FROM customers "
+                                   "WHERE order_count = 0 AND stage != 'lost' "
+                                   "AND touch_count < 12 AND coalesce(last_touch_at, created_at) "
+                                   "< strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-14 days') "
+                                   "ORDER BY coalesce(last_touch_at, created_at);");
+        g_array_append_val (queue_floor->samples, ms);
+      }
+    bench_measure_report (ours);
+    bench_measure_report (floor);
+    bench_measure_report (queue);
+    bench_measure_report (queue_floor);
+  }
+
+  return 0;
+}
