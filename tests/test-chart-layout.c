@@ -928,7 +928,9 @@ static void
 test_band_setting (void)
 {
   g_autoptr(TpChartData) data = three_customers ();
+  g_autoptr(TpChartData) empty = tp_chart_data_new ();
   g_autoptr(TpChartLayout) layout = NULL;
+  g_autoptr(TpChartLayout) empty_layout = NULL;
   TpChartBand band;
   guint under, inside, over;
 
@@ -943,6 +945,12 @@ test_band_setting (void)
 
   layout = lay_out (data, TP_CHART_MODE_TOUCHES, WIDTH, HEIGHT);
   g_assert_cmpstr (label_text (layout, TP_CHART_LABEL_BAND, 0), ==, "3–10 touches");
+
+  /* Even the empty chart speaks of the band as set. */
+  tp_chart_data_set_band (empty, 4, 9);
+  empty_layout = lay_out (empty, TP_CHART_MODE_TOUCHES, WIDTH, HEIGHT);
+  g_assert_cmpstr (label_text (empty_layout, TP_CHART_LABEL_EMPTY_DETAIL, 0), ==,
+                   "Each customer’s touches show here against the band of 4 to 9 touches.");
 }
 
 int

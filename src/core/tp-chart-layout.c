@@ -1462,8 +1462,14 @@ lay_out_touches (TpChartLayout *self)
 
   if (n == 0)
     {
-      lay_out_empty (self, _("No Customers Yet"),
-                     _("Each customer’s touches show here against the band of 5 to 12 touches."));
+      g_autofree char *detail = NULL;
+
+      /* Translators: the text of the empty chart; the %u are the band's ends, as in 5 and 12 */
+      detail = g_strdup_printf (ngettext ("Each customer’s touches show here against the band of %u to %u touch.",
+                                          "Each customer’s touches show here against the band of %u to %u touches.",
+                                          band.high),
+                                band.low, band.high);
+      lay_out_empty (self, _("No Customers Yet"), detail);
       return;
     }
 
