@@ -592,6 +592,7 @@ test_unreadable (Fixture       *f,
   /* Readable but not writable: refused as well, not half-opened. */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_cmpint (open_as_other_user (path), ==, TP_DATABASE_ERROR_PERMISSION);
+  g_free (after);
   after = file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
