@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "tp-core-enum-types.h"
 #include "tp-customer-list.h"
 #include "tp-store.h"
@@ -378,6 +380,8 @@ random_customer_change (TpStore *store,
                                                    g_rand_int_range (rand, 1, 29));
           g_autoptr(TpTouch) touch = tp_store_log_touch (store, id, TP_CHANNEL_EMAIL, when,
                                                          NULL, &error);
+
+          g_assert_nonnull (touch);
         }
         break;
 
@@ -624,6 +628,68 @@ test_customer_list_audience (void)
   shadow_clear (&shadow);
 }
 
+/* A worker writes through its own connection; the window's store hears
+ * of it from tp_store_notify_external_change(). */
+static void
+test_external_change (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-models-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(TpStore) worker = NULL;
+  g_autoptr(TpCustomerList) list = NULL;
+  g_autoptr(TpCustomer) ada = NULL;
+  g_autoptr(TpCustomer) ada_there = NULL;
+  g_autoptr(TpCustomer) bob = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  Shadow shadow;
+
+  store = tp_store_open (path, &error);
+  g_assert_no_error (error);
+  worker = tp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_store_get_database (store) != tp_store_get_database (worker));
+
+  ada = add_customer (store, "Ada");
+  list = tp_customer_list_new (store);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+
+  ada_there = tp_store_get_customer (worker, tp_customer_get_id (ada), &error);
+  g_assert_no_error (error);
+  tp_customer_set_name (ada_there, "Ada Lovelace");
+  g_assert_true (tp_store_save_customer (worker, ada_there, &error));
+  bob = add_customer (worker, "Bob");
+  g_assert_true (tp_store_set_band (worker, 4, 10, &error));
+
+  /* Nothing is heard until the worker says it is done. */
+  g_assert_cmpstr (take_log (&shadow), ==, "");
+  g_assert_cmpstr (tp_customer_get_name (ada), ==, "Ada");
+
+  tp_store_notify_external_change (store);
+  g_assert_cmpstr (tp_customer_get_name (ada), ==, "Ada Lovelace");
+  g_assert_cmpstr (take_log (&shadow), ==, "1-0+1 ");
+  g_assert_cmpuint (tp_store_get_band_low (store), ==, 4);
+  g_assert_cmpuint (tp_store_get_band_high (store), ==, 10);
+  {
+    g_autoptr(TpCustomerList) fresh = tp_customer_list_new (store);
+
+    shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+  }
+
+  shadow_clear (&shadow);
+  g_clear_object (&list);
+  g_clear_object (&store);
+  g_clear_object (&worker);
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/models/customer-list-signals", test_customer_list_signals);
   g_test_add_func ("/touchpoint/models/customer-list-audience", test_customer_list_audience);
   g_test_add_func ("/touchpoint/models/customer-list-random", test_customer_list_random);
+  g_test_add_func ("/touchpoint/models/external-change", test_external_change);
 
   return g_test_run ();
 }

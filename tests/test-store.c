@@ -726,7 +726,6 @@ test_undo_exact (void)
   g_autoptr(TpBrandWord) word = tp_brand_word_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(TpUndo) undo = NULL;
-  g_autoptr(GString) log = g_string_new (NULL);
 
   tp_audience_set_name (audience, "Premium dog food buyers");
   tp_audience_set_needs (audience, "No gluten, ever");
@@ -807,6 +806,18 @@ test_undo_exact (void)
   assert_undo_restores (store, tp_store_delete_place, 2, 1, "Place “Forum 1” deleted");
   assert_undo_restores (store, tp_store_delete_tactic_log_entry, 4, 1, "Log entry deleted");
 
+  /* The object views hold is the one the undo fills again. */
+  undo = tp_store_delete_customer (store, tp_customer_get_id (ada), &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_store_undo (store, undo, &error));
+  {
+    g_autoptr(TpCustomer) again = tp_store_get_customer (store, tp_customer_get_id (ada), &error);
+
+    g_assert_true (again == ada);
+    g_assert_cmpint (tp_customer_get_touch_count (ada), ==, 5);
+  }
+  g_clear_pointer (&undo, tp_undo_unref);
+
   /* The live objects views hold follow a delete and its undo. */
   undo = tp_store_delete_audience (store, tp_audience_get_id (audience), &error);
   g_assert_no_error (error);
@@ -853,6 +864,7 @@ test_undo_keeps_ids (void)
    * so the undo can still put the deleted customer back as it was. */
   newer = add_customer (store, "Newer");
   g_assert_cmpint (tp_customer_get_id (newer), >, last_id);
+  g_assert_cmpint (tp_customer_get_id (first), <, last_id);
 
   g_assert_true (tp_store_undo (store, undo, &error));
   g_assert_no_error (error);

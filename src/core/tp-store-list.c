@@ -44,6 +44,7 @@ struct _TpStoreList
   GObject     parent_instance;
 
   TpStore    *store;
+  GType       item_type;
   char       *table;
   char       *ids_sql;
   gint64      parent_id;
@@ -158,9 +159,8 @@ static GType
 tp_store_list_get_item_type (GListModel *model)
 {
   TpStoreList *self = TP_STORE_LIST (model);
-  g_autoptr(GObject) probe = _tp_store_placeholder (self->table, 0);
 
-  return G_OBJECT_TYPE (probe);
+  return self->item_type;
 }
 
 static guint
@@ -314,9 +314,11 @@ _tp_store_list_new (TpStore    *store,
 {
   TpStoreList *self;
   g_autofree char *signal = g_strconcat ("changed::", table, NULL);
+  g_autoptr(GObject) probe = _tp_store_placeholder (table, 0);
 
   self = g_object_new (TP_TYPE_STORE_LIST, NULL);
   self->store = g_object_ref (store);
+  self->item_type = G_OBJECT_TYPE (probe);
   self->table = g_strdup (table);
   self->ids_sql = g_strdup (ids_sql);
   self->parent_id = parent_id;
