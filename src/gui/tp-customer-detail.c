@@ -1,0 +1,1165 @@
+/* tp-customer-detail.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-customer-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tp-customer-detail.h"
+#include "tp-log-touch-dialog.h"
+#include "tp-order-dialog.h"
+#include "tp-sales-util-private.h"
+
+/*
+ * TpCustomerDetail shows one customer: the contact fields, saved as they
+ * are typed (a short pause after the last key, then one transaction), the
+ * stage, the touch count against the band, the touch timeline newest
+ * first, with planned touches marked and a Mark Done button, and the
+ * customer's orders.
+ *
+ * It holds the store's live TpCustomer, so that whatever changes the row
+ * (a logged touch, an order that moves the stage) shows here at once.
+ * Edits are written from a copy, so that the live object only ever holds
+ * what the file holds.
+ *
+ * The timeline shows the newest TOUCHES_PAGE touches and grows on request:
+ * opening a customer with 1,000 touches builds a page of rows, not 1,000.
+ */
+
+#define SAVE_DELAY_MS 400
+#define TOUCHES_PAGE  20
+
+struct _TpCustomerDetail
+{
+  GtkWidget          parent_instance;
+
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel          *name_label;
+  GtkLabel          *stage_label;
+  GtkLabel          *band_label;
+  AdwEntryRow       *name_row;
+  AdwEntryRow       *email_row;
+  AdwEntryRow       *phone_row;
+  AdwComboRow       *stage_row;
+  AdwComboRow       *audience_row;
+  AdwComboRow       *source_row;
+  GtkTextView       *notes_view;
+  GtkListBox        *touches_list;
+  GtkButton         *more_touches_button;
+  GtkListBox        *orders_list;
+
+  TpStore           *store;
+  TpCustomer        *customer;
+  GListModel        *touches;
+  GtkSliceListModel *touches_page;
+  GListModel        *orders;
+  GListModel        *audiences;
+  GArray            *audience_ids;  /* gint64 per audience row item; 0 is none */
+
+  guint              save_id;
+  gboolean           loading;
+};
+
+G_DEFINE_FINAL_TYPE (TpCustomerDetail, tp_customer_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CUSTOMER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_fields (TpCustomerDetail *self);
+
+/* Copies */
+
+static TpCustomer *
+copy_customer (TpCustomer *customer)
+{
+  TpCustomer *copy = tp_customer_new ();
+
+  tp_customer_set_id (copy, tp_customer_get_id (customer));
+  tp_customer_set_name (copy, tp_customer_get_name (customer));
+  tp_customer_set_email (copy, tp_customer_get_email (customer));
+  tp_customer_set_phone (copy, tp_customer_get_phone (customer));
+  tp_customer_set_audience_id (copy, tp_customer_get_audience_id (customer));
+  tp_customer_set_source_channel (copy, tp_customer_get_source_channel (customer));
+  tp_customer_set_has_source_channel (copy, tp_customer_get_has_source_channel (customer));
+  tp_customer_set_stage (copy, tp_customer_get_stage (customer));
+  tp_customer_set_notes (copy, tp_customer_get_notes (customer));
+  tp_customer_set_created_at (copy, tp_customer_get_created_at (customer));
+
+  return copy;
+}
+
+static TpTouch *
+copy_touch (TpTouch *touch)
+{
+  TpTouch *copy = tp_touch_new ();
+
+  tp_touch_set_id (copy, tp_touch_get_id (touch));
+  tp_touch_set_customer_id (copy, tp_touch_get_customer_id (touch));
+  tp_touch_set_happened_at (copy, tp_touch_get_happened_at (touch));
+  tp_touch_set_channel (copy, tp_touch_get_channel (touch));
+  tp_touch_set_direction (copy, tp_touch_get_direction (touch));
+  tp_touch_set_note (copy, tp_touch_get_note (touch));
+  tp_touch_set_tactic_id (copy, tp_touch_get_tactic_id (touch));
+  tp_touch_set_done (copy, tp_touch_get_done (touch));
+  tp_touch_set_created_at (copy, tp_touch_get_created_at (touch));
+
+  return copy;
+}
+
+static char *
+get_notes_text (TpCustomerDetail *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Labels */
+
+static void
+update_band (TpCustomerDetail *self)
+{
+  static const char * const classes[] = { "tp-band-under", "tp-band-inside", "tp-band-over" };
+  g_autofree char *text = NULL;
+  guint touches, low, high, which;
+
+  if (self->customer == NULL || self->store == NULL)
+    return;
+
+  touches = (guint)tp_customer_get_touch_count (self->customer);
+  low = tp_store_get_band_low (self->store);
+  high = tp_store_get_band_high (self->store);
+  which = touches < low ? 0 : touches <= high ? 1 : 2;
+
+  text = _tp_band_text (touches, low, high);
+  gtk_label_set_label (self->band_label, text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      if (i == which)
+        gtk_widget_add_css_class (GTK_WIDGET (self->band_label), classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->band_label), classes[i]);
+    }
+}
+
+static void
+update_labels (TpCustomerDetail *self)
+{
+  const char *typed;
+
+  if (self->customer == NULL)
+    return;
+
+  /* The heading follows the name as it is typed. */
+  typed = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  gtk_label_set_label (self->name_label,
+                       typed[0] != '\0' ? typed : tp_customer_get_name (self->customer));
+  gtk_label_set_label (self->stage_label, tp_stage_get_label (tp_customer_get_stage (self->customer)));
+  update_band (self);
+}
+
+/* Saving */
+
+/**
+ * tp_customer_detail_save_now:
+ * @self: a #TpCustomerDetail
+ *
+ * Writes what was typed and not saved yet, in one transaction.
+ */
+void
+tp_customer_detail_save_now (TpCustomerDetail *self)
+{
+  g_autoptr(TpCustomer) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *notes = NULL;
+  guint audience, source;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (TP_IS_CUSTOMER_DETAIL (self));
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+
+  if (self->customer == NULL || self->store == NULL)
+    return;
+
+  copy = copy_customer (self->customer);
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  if (name[0] == '\0')
+    {
+      /* Keep the stored name until there is a new one. */
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      if (g_strcmp0 (name, tp_customer_get_name (self->customer)) != 0)
+        {
+          tp_customer_set_name (copy, name);
+          changed = TRUE;
+        }
+    }
+
+#define TAKE_TEXT(row, get, set) \
+  G_STMT_START { \
+    const char *text = gtk_editable_get_text (GTK_EDITABLE (row)); \
+    if (g_strcmp0 (text, get (self->customer)) != 0) \
+      { \
+        set (copy, text); \
+        changed = TRUE; \
+      } \
+  } G_STMT_END
+
+  TAKE_TEXT (self->email_row, tp_customer_get_email, tp_customer_set_email);
+  TAKE_TEXT (self->phone_row, tp_customer_get_phone, tp_customer_set_phone);
+
+#undef TAKE_TEXT
+
+  notes = get_notes_text (self);
+  if (g_strcmp0 (notes, tp_customer_get_notes (self->customer)) != 0)
+    {
+      tp_customer_set_notes (copy, notes);
+      changed = TRUE;
+    }
+
+  audience = adw_combo_row_get_selected (self->audience_row);
+  if (audience < self->audience_ids->len &&
+      g_array_index (self->audience_ids, gint64, audience) != tp_customer_get_audience_id (self->customer))
+    {
+      tp_customer_set_audience_id (copy, g_array_index (self->audience_ids, gint64, audience));
+      changed = TRUE;
+    }
+
+  source = adw_combo_row_get_selected (self->source_row);
+  if (source != GTK_INVALID_LIST_POSITION)
+    {
+      gboolean has_source = source > 0;
+
+      if (has_source != tp_customer_get_has_source_channel (self->customer) ||
+          (has_source && (TpChannel)(source - 1) != tp_customer_get_source_channel (self->customer)))
+        {
+          tp_customer_set_has_source_channel (copy, has_source);
+          if (has_source)
+            tp_customer_set_source_channel (copy, source - 1);
+          changed = TRUE;
+        }
+    }
+
+  if (!changed)
+    return;
+
+  if (!tp_store_save_customer (self->store, copy, &error))
+    _tp_show_error (GTK_WIDGET (self), error);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  TpCustomerDetail *self = data;
+
+  self->save_id = 0;
+  tp_customer_detail_save_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (TpCustomerDetail *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+on_field_changed_cb (TpCustomerDetail *self)
+{
+  if (self->loading || self->customer == NULL)
+    return;
+
+  update_labels (self);
+  schedule_save (self);
+}
+
+static void
+notes_changed_cb (TpCustomerDetail *self)
+{
+  on_field_changed_cb (self);
+}
+
+static void
+on_choice_changed_cb (TpCustomerDetail *self)
+{
+  if (self->loading || self->customer == NULL)
+    return;
+
+  tp_customer_detail_save_now (self);
+}
+
+static void
+on_stage_row_selected_cb (TpCustomerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint stage = adw_combo_row_get_selected (self->stage_row);
+
+  if (self->loading || self->customer == NULL || stage == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (stage == (guint)tp_customer_get_stage (self->customer))
+    return;
+
+  tp_customer_detail_save_now (self);
+
+  if (!tp_store_set_customer_stage (self->store, tp_customer_get_id (self->customer), stage, &error))
+    {
+      _tp_show_error (GTK_WIDGET (self), error);
+      load_fields (self);
+    }
+}
+
+/* Filling the fields */
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static guint
+audience_position (TpCustomerDetail *self,
+                   gint64            id)
+{
+  for (guint i = 0; i < self->audience_ids->len; i++)
+    if (g_array_index (self->audience_ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}
+
+static void
+load_fields (TpCustomerDetail *self)
+{
+  g_autofree char *notes = NULL;
+
+  if (self->customer == NULL)
+    return;
+
+  self->loading = TRUE;
+
+  set_entry_text (self->name_row, tp_customer_get_name (self->customer));
+  set_entry_text (self->email_row, tp_customer_get_email (self->customer));
+  set_entry_text (self->phone_row, tp_customer_get_phone (self->customer));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+
+  adw_combo_row_set_selected (self->stage_row, tp_customer_get_stage (self->customer));
+  adw_combo_row_set_selected (self->audience_row,
+                              audience_position (self, tp_customer_get_audience_id (self->customer)));
+  adw_combo_row_set_selected (self->source_row,
+                              tp_customer_get_has_source_channel (self->customer)
+                              ? (guint)tp_customer_get_source_channel (self->customer) + 1 : 0);
+
+  notes = get_notes_text (self);
+  if (g_strcmp0 (notes, tp_customer_get_notes (self->customer)) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                              tp_customer_get_notes (self->customer), -1);
+
+  self->loading = FALSE;
+
+  update_labels (self);
+}
+
+static void
+customer_notify_cb (TpCustomerDetail *self,
+                    GParamSpec       *pspec,
+                    TpCustomer       *customer)
+{
+  /* While typed text waits to be saved, it wins over the stored one. */
+  if (self->save_id == 0)
+    load_fields (self);
+  else
+    update_labels (self);
+}
+
+static void
+fill_audiences (TpCustomerDetail *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_array_set_size (self->audience_ids, 0);
+  gtk_string_list_append (names, C_("audience", "None"));
+  g_array_append_val (self->audience_ids, none);
+
+  for (guint i = 0; self->audiences != NULL && i < g_list_model_get_n_items (self->audiences); i++)
+    {
+      g_autoptr(TpAudience) audience = g_list_model_get_item (self->audiences, i);
+      gint64 id = tp_audience_get_id (audience);
+
+      gtk_string_list_append (names, tp_audience_get_name (audience));
+      g_array_append_val (self->audience_ids, id);
+    }
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->audience_row, G_LIST_MODEL (names));
+  if (self->customer != NULL)
+    adw_combo_row_set_selected (self->audience_row,
+                                audience_position (self, tp_customer_get_audience_id (self->customer)));
+  self->loading = FALSE;
+}
+
+/* The timeline */
+
+static GtkWidget *
+create_touch_row (gpointer item,
+                  gpointer user_data)
+{
+  TpCustomerDetail *self = user_data;
+  TpTouch *touch = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *when = _tp_format_date_time (tp_touch_get_happened_at (touch));
+  gboolean planned = !tp_touch_get_done (touch);
+  gint64 id = tp_touch_get_id (touch);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 tp_channel_get_label (tp_touch_get_channel (touch)));
+
+  if (planned)
+    /* Translators: %s is a date and time */
+    g_string_append_printf (subtitle, _("Planned for %s"), when);
+  else
+    g_string_append (subtitle, when);
+
+  g_string_append (subtitle, " · ");
+  g_string_append (subtitle, tp_direction_get_label (tp_touch_get_direction (touch)));
+
+  if (tp_touch_get_tactic_id (touch) != 0 && self->store != NULL)
+    {
+      g_autoptr(TpTactic) tactic = tp_store_get_tactic (self->store, tp_touch_get_tactic_id (touch), NULL);
+
+      if (tactic != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          /* Translators: %s is the name of a marketing tactic a touch came from */
+          g_string_append_printf (subtitle, _("Tactic: %s"), tp_tactic_get_name (tactic));
+        }
+    }
+
+  if (tp_touch_get_note (touch)[0] != '\0')
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, tp_touch_get_note (touch));
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  if (planned)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Planned"),
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_add_css_class (row, "tp-planned");
+
+      button = gtk_button_new_with_mnemonic (_("Mark _Done"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "touch.mark-done");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete Touch"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Touch"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "touch.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+update_more_touches (TpCustomerDetail *self)
+{
+  guint n = self->touches != NULL ? g_list_model_get_n_items (self->touches) : 0;
+  guint shown = self->touches_page != NULL ? gtk_slice_list_model_get_size (self->touches_page) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_touches_button), n > shown);
+}
+
+static void
+on_more_touches_button_clicked_cb (TpCustomerDetail *self)
+{
+  if (self->touches_page == NULL)
+    return;
+
+  gtk_slice_list_model_set_size (self->touches_page,
+                                 gtk_slice_list_model_get_size (self->touches_page) + TOUCHES_PAGE);
+  update_more_touches (self);
+}
+
+/* Orders */
+
+static GtkWidget *
+create_order_row (gpointer item,
+                  gpointer user_data)
+{
+  TpOrder *order = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *amount;
+  GtkWidget *button;
+  g_autofree char *date = _tp_format_date (tp_order_get_ordered_at (order));
+  g_autofree char *money = _tp_format_money (tp_order_get_amount_minor (order),
+                                             tp_order_get_currency (order));
+  g_autofree char *subtitle = NULL;
+  gint64 id = tp_order_get_id (order);
+
+  if (tp_order_get_status (order) == TP_ORDER_STATUS_FULFILLED && tp_order_get_fulfilled_at (order) != NULL)
+    {
+      g_autofree char *fulfilled = _tp_format_date (tp_order_get_fulfilled_at (order));
+
+      /* Translators: an order's date, then the date it was fulfilled on */
+      subtitle = g_strdup_printf (_("%s · Fulfilled on %s"), date, fulfilled);
+    }
+  else
+    {
+      subtitle = g_strdup_printf ("%s · %s", date, tp_order_status_get_label (tp_order_get_status (order)));
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tp_order_get_item (order));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "order.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
+
+  if (tp_order_get_status (order) == TP_ORDER_STATUS_CANCELLED)
+    gtk_widget_add_css_class (row, "tp-cancelled");
+
+  amount = gtk_label_new (money);
+  gtk_widget_add_css_class (amount, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete Order"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Order"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "order.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+/* Actions */
+
+/**
+ * tp_customer_detail_focus_name:
+ * @self: a #TpCustomerDetail
+ *
+ * Puts the cursor in the name, all of it selected, ready to be typed over.
+ */
+void
+tp_customer_detail_focus_name (TpCustomerDetail *self)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_DETAIL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->name_row), 0, -1);
+}
+
+static GtkWindow *
+present_dialog (TpCustomerDetail *self,
+                GtkWindow        *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+
+  return dialog;
+}
+
+/**
+ * tp_customer_detail_log_touch:
+ * @self: a #TpCustomerDetail
+ *
+ * Opens the Log Touch dialog for the customer shown.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+tp_customer_detail_log_touch (TpCustomerDetail *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_DETAIL (self), NULL);
+
+  if (self->customer == NULL || self->store == NULL)
+    return NULL;
+
+  tp_customer_detail_save_now (self);
+
+  return present_dialog (self, GTK_WINDOW (tp_log_touch_dialog_new (self->store, self->customer)));
+}
+
+/**
+ * tp_customer_detail_add_order:
+ * @self: a #TpCustomerDetail
+ *
+ * Opens the order dialog for a new order of the customer shown.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+tp_customer_detail_add_order (TpCustomerDetail *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_DETAIL (self), NULL);
+
+  if (self->customer == NULL || self->store == NULL)
+    return NULL;
+
+  tp_customer_detail_save_now (self);
+
+  return present_dialog (self, GTK_WINDOW (tp_order_dialog_new (self->store, self->customer, NULL)));
+}
+
+/**
+ * tp_customer_detail_delete:
+ * @self: a #TpCustomerDetail
+ *
+ * Deletes the customer shown, with their touches and orders, and offers
+ * to undo it.
+ *
+ * Returns: whether the customer was deleted
+ */
+gboolean
+tp_customer_detail_delete (TpCustomerDetail *self)
+{
+  g_autoptr(TpUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpCustomer) customer = NULL;
+
+  g_return_val_if_fail (TP_IS_CUSTOMER_DETAIL (self), FALSE);
+
+  if (self->customer == NULL || self->store == NULL)
+    return FALSE;
+
+  tp_customer_detail_save_now (self);
+
+  customer = g_object_ref (self->customer);
+  undo = tp_store_delete_customer (self->store, tp_customer_get_id (customer), &error);
+  if (undo == NULL)
+    {
+      _tp_show_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+
+  _tp_show_undo_toast (GTK_WIDGET (self), self->store, undo);
+  tp_customer_detail_set_customer (self, NULL);
+
+  return TRUE;
+}
+
+static void
+log_touch_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  tp_customer_detail_log_touch (TP_CUSTOMER_DETAIL (widget));
+}
+
+static void
+add_order_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  tp_customer_detail_add_order (TP_CUSTOMER_DETAIL (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  tp_customer_detail_delete (TP_CUSTOMER_DETAIL (widget));
+}
+
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpTouch) touch = NULL;
+  g_autoptr(TpTouch) copy = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  touch = tp_store_get_touch (self->store, g_variant_get_int64 (parameter), &error);
+  if (touch == NULL)
+    {
+      _tp_show_error (widget, error);
+      return;
+    }
+
+  /* Done now: a touch planned for later happened today. */
+  copy = copy_touch (touch);
+  tp_touch_set_done (copy, TRUE);
+  if (_tp_is_future (tp_touch_get_happened_at (copy)))
+    {
+      g_autofree char *now = tp_store_now ();
+
+      tp_touch_set_happened_at (copy, now);
+    }
+
+  if (!tp_store_save_touch (self->store, copy, &error))
+    _tp_show_error (widget, error);
+}
+
+static void
+delete_touch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  undo = tp_store_delete_touch (self->store, g_variant_get_int64 (parameter), &error);
+  if (undo == NULL)
+    _tp_show_error (widget, error);
+  else
+    _tp_show_undo_toast (widget, self->store, undo);
+}
+
+static void
+edit_order_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpOrder) order = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  order = tp_store_get_order (self->store, g_variant_get_int64 (parameter), &error);
+  if (order == NULL)
+    {
+      _tp_show_error (widget, error);
+      return;
+    }
+
+  present_dialog (self, GTK_WINDOW (tp_order_dialog_new (self->store, self->customer, order)));
+}
+
+static void
+delete_order_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  undo = tp_store_delete_order (self->store, g_variant_get_int64 (parameter), &error);
+  if (undo == NULL)
+    _tp_show_error (widget, error);
+  else
+    _tp_show_undo_toast (widget, self->store, undo);
+}
+
+static void
+update_actions (TpCustomerDetail *self)
+{
+  gboolean enabled = self->customer != NULL && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.log-touch", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-order", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", enabled);
+}
+
+/* The store */
+
+static void
+customers_changed_cb (TpCustomerDetail *self,
+                      const char       *table,
+                      gint64            id,
+                      TpStoreChange     kind,
+                      TpStore          *store)
+{
+  if (self->customer == NULL || kind != TP_STORE_CHANGE_REMOVED ||
+      id != tp_customer_get_id (self->customer))
+    return;
+
+  /* Deleted elsewhere: what was typed has nowhere to go. */
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  tp_customer_detail_set_customer (self, NULL);
+}
+
+static void
+band_changed_cb (TpCustomerDetail *self)
+{
+  update_band (self);
+}
+
+TpStore *
+tp_customer_detail_get_store (TpCustomerDetail *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_DETAIL (self), NULL);
+
+  return self->store;
+}
+
+void
+tp_customer_detail_set_store (TpCustomerDetail *self,
+                              TpStore          *store)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_DETAIL (self));
+  g_return_if_fail (store == NULL || TP_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  tp_customer_detail_set_customer (self, NULL);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->audiences != NULL)
+    g_signal_handlers_disconnect_by_data (self->audiences, self);
+  g_clear_object (&self->audiences);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed::customers",
+                               G_CALLBACK (customers_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::band-low",
+                               G_CALLBACK (band_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::band-high",
+                               G_CALLBACK (band_changed_cb), self, G_CONNECT_SWAPPED);
+
+      self->audiences = tp_store_list_audiences (store);
+      g_signal_connect_object (self->audiences, "items-changed",
+                               G_CALLBACK (fill_audiences), self, G_CONNECT_SWAPPED);
+    }
+
+  fill_audiences (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+TpCustomer *
+tp_customer_detail_get_customer (TpCustomerDetail *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_DETAIL (self), NULL);
+
+  return self->customer;
+}
+
+/**
+ * tp_customer_detail_set_customer:
+ * @self: a #TpCustomerDetail
+ * @customer: (nullable): a live customer of the store, or %NULL
+ *
+ * Shows @customer, after saving what was typed for the one shown before.
+ */
+void
+tp_customer_detail_set_customer (TpCustomerDetail *self,
+                                 TpCustomer       *customer)
+{
+  g_autoptr(GtkSliceListModel) orders_all = NULL;
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (TP_IS_CUSTOMER_DETAIL (self));
+  g_return_if_fail (customer == NULL || TP_IS_CUSTOMER (customer));
+
+  if (self->customer == customer)
+    return;
+
+  tp_customer_detail_save_now (self);
+
+  if (self->customer != NULL)
+    g_signal_handlers_disconnect_by_func (self->customer, customer_notify_cb, self);
+
+  g_set_object (&self->customer, customer);
+
+  gtk_list_box_bind_model (self->touches_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->orders_list, NULL, NULL, NULL, NULL);
+  if (self->touches != NULL)
+    g_signal_handlers_disconnect_by_data (self->touches, self);
+  g_clear_object (&self->touches_page);
+  g_clear_object (&self->touches);
+  g_clear_object (&self->orders);
+
+  if (customer != NULL && self->store != NULL)
+    {
+      gint64 id = tp_customer_get_id (customer);
+
+      g_signal_connect_object (customer, "notify",
+                               G_CALLBACK (customer_notify_cb), self, G_CONNECT_SWAPPED);
+
+      self->touches = tp_store_list_touches (self->store, id);
+      self->touches_page = gtk_slice_list_model_new (g_object_ref (self->touches), 0, TOUCHES_PAGE);
+      g_signal_connect_object (self->touches, "items-changed",
+                               G_CALLBACK (update_more_touches), self, G_CONNECT_SWAPPED);
+      gtk_list_box_bind_model (self->touches_list, G_LIST_MODEL (self->touches_page),
+                               create_touch_row, self, NULL);
+
+      self->orders = tp_store_list_orders (self->store, id);
+      gtk_list_box_bind_model (self->orders_list, self->orders, create_order_row, self, NULL);
+
+      load_fields (self);
+      update_more_touches (self);
+
+      adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      gtk_adjustment_set_value (adjustment, 0);
+      gtk_stack_set_visible_child_name (self->stack, "customer");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
+}
+
+/* GObject */
+
+static void
+tp_customer_detail_dispose (GObject *object)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (object);
+
+  if (self->save_id != 0)
+    tp_customer_detail_save_now (self);
+
+  if (self->customer != NULL)
+    g_signal_handlers_disconnect_by_func (self->customer, customer_notify_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CUSTOMER_DETAIL);
+
+  g_clear_object (&self->customer);
+  g_clear_object (&self->touches_page);
+  g_clear_object (&self->touches);
+  g_clear_object (&self->orders);
+  g_clear_object (&self->audiences);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tp_customer_detail_parent_class)->dispose (object);
+}
+
+static void
+tp_customer_detail_finalize (GObject *object)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (object);
+
+  g_clear_pointer (&self->audience_ids, g_array_unref);
+
+  G_OBJECT_CLASS (tp_customer_detail_parent_class)->finalize (object);
+}
+
+static void
+tp_customer_detail_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CUSTOMER:
+      g_value_set_object (value, self->customer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_customer_detail_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TpCustomerDetail *self = TP_CUSTOMER_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tp_customer_detail_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_CUSTOMER:
+      tp_customer_detail_set_customer (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_customer_detail_class_init (TpCustomerDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tp_customer_detail_dispose;
+  object_class->finalize = tp_customer_detail_finalize;
+  object_class->get_property = tp_customer_detail_get_property;
+  object_class->set_property = tp_customer_detail_set_property;
+
+  /**
+   * TpCustomerDetail:store:
+   *
+   * The store the customer lives in.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TP_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TpCustomerDetail:customer:
+   *
+   * The customer shown, or %NULL.
+   */
+  properties[PROP_CUSTOMER] =
+    g_param_spec_object ("customer", NULL, NULL,
+                         TP_TYPE_CUSTOMER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-customer-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, band_label);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, audience_row);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, touches_list);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, more_touches_button);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, orders_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_touches_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "customer.log-touch", NULL, log_touch_action);
+  gtk_widget_class_install_action (widget_class, "customer.add-order", NULL, add_order_action);
+  gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "touch.mark-done", "x", mark_done_action);
+  gtk_widget_class_install_action (widget_class, "touch.delete", "x", delete_touch_action);
+  gtk_widget_class_install_action (widget_class, "order.edit", "x", edit_order_action);
+  gtk_widget_class_install_action (widget_class, "order.delete", "x", delete_order_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "customer.log-touch", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tp_customer_detail_init (TpCustomerDetail *self)
+{
+  GtkStringList *stages = gtk_string_list_new (NULL);
+  GtkStringList *sources = gtk_string_list_new (NULL);
+  GtkWidget *placeholder;
+
+  self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+
+  for (guint i = 0; i <= TP_STAGE_LOST; i++)
+    gtk_string_list_append (stages, tp_stage_get_label (i));
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
+  g_object_unref (stages);
+
+  gtk_string_list_append (sources, C_("channel", "Not known"));
+  for (guint i = 0; i <= TP_CHANNEL_OTHER; i++)
+    gtk_string_list_append (sources, tp_channel_get_label (i));
+  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  g_object_unref (sources);
+
+  self->loading = FALSE;
+
+  fill_audiences (self);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+
+  placeholder = gtk_label_new (_("No touches yet. Log the first one with Ctrl+T."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "tp-placeholder");
+  gtk_list_box_set_placeholder (self->touches_list, placeholder);
+
+  placeholder = gtk_label_new (_("No orders yet."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "tp-placeholder");
+  gtk_list_box_set_placeholder (self->orders_list, placeholder);
+
+  update_actions (self);
+}

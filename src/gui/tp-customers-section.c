@@ -1,0 +1,1055 @@
+/* tp-customers-section.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-customers-section"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tp-customers-section.h"
+#include "tp-sales-util-private.h"
+
+/*
+ * TpCustomersSection is the customer list of the Sales tab beside the
+ * customer's detail (an AdwLeaflet: side by side when wide, the detail
+ * pushed over the list when narrow).
+ *
+ * The list has to stay quick with 100,000 customers, so nothing here
+ * grows with them: TpCustomerList filters and sorts in SQLite and loads a
+ * customer only when the column view binds its row, and the column view
+ * binds only the rows on screen. The columns' sorters never sort
+ * anything: they exist so that the headers are clickable, and a click is
+ * turned into the list's sort-key and sort-descending.
+ *
+ * GtkSingleSelection, when the selected row is replaced by an
+ * items-changed, looks for the selected item among all the added rows,
+ * which would load every customer after a new search. So the section
+ * drops the selection before such a change reaches it, and selects the
+ * same customer again (found by id, in the list's id array) after it.
+ */
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_AUDIENCE,
+  COLUMN_STAGE,
+  COLUMN_TOUCHES,
+  COLUMN_LAST_TOUCH,
+  COLUMN_ORDERS,
+  COLUMN_TOTAL_SPENT,
+  N_COLUMNS
+} Column;
+
+/* Each column sorts by the sort key of the same number. */
+G_STATIC_ASSERT ((int)COLUMN_NAME == (int)TP_CUSTOMER_SORT_NAME);
+G_STATIC_ASSERT ((int)COLUMN_AUDIENCE == (int)TP_CUSTOMER_SORT_AUDIENCE);
+G_STATIC_ASSERT ((int)COLUMN_STAGE == (int)TP_CUSTOMER_SORT_STAGE);
+G_STATIC_ASSERT ((int)COLUMN_TOUCHES == (int)TP_CUSTOMER_SORT_TOUCHES);
+G_STATIC_ASSERT ((int)COLUMN_LAST_TOUCH == (int)TP_CUSTOMER_SORT_LAST_TOUCH);
+G_STATIC_ASSERT ((int)COLUMN_ORDERS == (int)TP_CUSTOMER_SORT_ORDERS);
+G_STATIC_ASSERT ((int)COLUMN_TOTAL_SPENT == (int)TP_CUSTOMER_SORT_TOTAL_SPENT);
+
+/* The narrowest each column gets before the list scrolls sideways. */
+static const int column_width_chars[N_COLUMNS] = { 14, 10, 8, 3, 11, 3, 11 };
+
+/* The choices of the quiet filter, as in the template. */
+static const guint quiet_choices[] = { 0, 7, 14, 30, 60, 90 };
+
+typedef struct
+{
+  struct _TpCustomersSection *self;
+  Column                      column;
+} CellData;
+
+struct _TpCustomersSection
+{
+  GtkWidget            parent_instance;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_page;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *stage_dropdown;
+  GtkDropDown         *audience_dropdown;
+  GtkDropDown         *quiet_dropdown;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkLabel            *count_label;
+  TpCustomerDetail    *detail;
+
+  TpStore             *store;
+  TpCustomerList      *list;
+  GtkSingleSelection  *selection;
+  GListModel          *audiences;
+  GArray              *audience_ids;  /* gint64 per audience filter item; 0 is all */
+  CellData             cells[N_COLUMNS];
+
+  gint64               current_id;
+  TpCustomerSort       sort_key;
+  gboolean             sort_descending;
+  gboolean             updating_filters;
+};
+
+G_DEFINE_FINAL_TYPE (TpCustomersSection, tp_customers_section, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Cells */
+
+typedef struct
+{
+  TpAudience *audience;
+  gulong      handler;
+} AudienceCell;
+
+static void
+audience_cell_free (gpointer data)
+{
+  AudienceCell *cell = data;
+
+  g_clear_signal_handler (&cell->handler, cell->audience);
+  g_clear_object (&cell->audience);
+  g_free (cell);
+}
+
+static void
+audience_name_cb (GtkListItem *list_item,
+                  GParamSpec  *pspec,
+                  TpAudience  *audience)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), tp_audience_get_name (audience));
+}
+
+static void
+update_audience_cell (CellData    *cell,
+                      GtkListItem *list_item,
+                      TpCustomer  *customer)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  AudienceCell *current = g_object_get_data (G_OBJECT (list_item), "tp-audience-cell");
+  gint64 id = tp_customer_get_audience_id (customer);
+  g_autoptr(TpAudience) audience = NULL;
+  AudienceCell *new_cell;
+
+  if (current != NULL && tp_audience_get_id (current->audience) == id)
+    return;
+
+  g_object_set_data (G_OBJECT (list_item), "tp-audience-cell", NULL);
+
+  if (id != 0 && cell->self->store != NULL)
+    audience = tp_store_get_audience (cell->self->store, id, NULL);
+
+  if (audience == NULL)
+    {
+      gtk_label_set_label (label, "");
+      return;
+    }
+
+  /* Renaming the audience renames it here. */
+  new_cell = g_new0 (AudienceCell, 1);
+  new_cell->audience = g_object_ref (audience);
+  new_cell->handler = g_signal_connect_object (audience, "notify::name",
+                                               G_CALLBACK (audience_name_cb), list_item,
+                                               G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (list_item), "tp-audience-cell", new_cell, audience_cell_free);
+  gtk_label_set_label (label, tp_audience_get_name (audience));
+}
+
+static void
+update_cell (CellData    *cell,
+             GtkListItem *list_item)
+{
+  TpCustomer *customer = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *text = NULL;
+
+  if (customer == NULL)
+    return;
+
+  switch (cell->column)
+    {
+    case COLUMN_NAME:
+      gtk_label_set_label (label, tp_customer_get_name (customer));
+      break;
+
+    case COLUMN_AUDIENCE:
+      update_audience_cell (cell, list_item, customer);
+      break;
+
+    case COLUMN_STAGE:
+      gtk_label_set_label (label, tp_stage_get_label (tp_customer_get_stage (customer)));
+      break;
+
+    case COLUMN_TOUCHES:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_touch_count (customer));
+      gtk_label_set_label (label, text);
+      break;
+
+    case COLUMN_LAST_TOUCH:
+      text = _tp_format_date (tp_customer_get_last_touch_at (customer));
+      gtk_label_set_label (label, text[0] != '\0' ? text : "—");
+      break;
+
+    case COLUMN_ORDERS:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_order_count (customer));
+      gtk_label_set_label (label, text);
+      break;
+
+    case COLUMN_TOTAL_SPENT:
+      text = _tp_format_money (tp_customer_get_total_spent_minor (customer),
+                               cell->self->store != NULL ? tp_store_get_currency (cell->self->store)
+                                                         : TP_STORE_DEFAULT_CURRENCY);
+      gtk_label_set_label (label, text);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+cell_item_notify_cb (GtkListItem *list_item,
+                     GParamSpec  *pspec,
+                     TpCustomer  *customer)
+{
+  CellData *cell = g_object_get_data (G_OBJECT (list_item), "tp-cell");
+
+  update_cell (cell, list_item);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               CellData                 *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = cell->column == COLUMN_TOUCHES || cell->column == COLUMN_ORDERS ||
+                     cell->column == COLUMN_TOTAL_SPENT;
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), column_width_chars[cell->column]);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+  g_object_set_data (G_OBJECT (list_item), "tp-cell", cell);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CellData                 *cell)
+{
+  TpCustomer *customer = gtk_list_item_get_item (list_item);
+  gulong handler;
+
+  update_cell (cell, list_item);
+
+  /* The item is the store's live customer: follow its changes. */
+  handler = g_signal_connect_object (customer, "notify", G_CALLBACK (cell_item_notify_cb),
+                                     list_item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (list_item), "tp-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                CellData                 *cell)
+{
+  TpCustomer *customer = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "tp-handler"));
+
+  if (customer != NULL && handler != 0)
+    g_signal_handler_disconnect (customer, handler);
+  g_object_set_data (G_OBJECT (list_item), "tp-handler", NULL);
+  g_object_set_data (G_OBJECT (list_item), "tp-audience-cell", NULL);
+}
+
+/* Sorting */
+
+/* GTK 4.8 cannot say which column the view sorts by. Each column's sorter
+ * notes its number when asked to compare; the view asks its primary
+ * column first and turns the answer round when that column is
+ * descending. */
+static int probed_column = -1;
+
+static int
+probe_sort_func (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  if (probed_column < 0)
+    probed_column = GPOINTER_TO_INT (user_data);
+
+  return -1;
+}
+
+static void
+read_view_sort (TpCustomersSection *self,
+                TpCustomerSort     *key,
+                gboolean           *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  *key = TP_CUSTOMER_SORT_NAME;
+  *descending = FALSE;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    GtkColumnViewColumn *primary =
+      gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
+
+    for (guint i = 0; i < N_COLUMNS; i++)
+      if (self->columns[i] == primary)
+        {
+          *key = i;
+          *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
+                        == GTK_SORT_DESCENDING;
+        }
+  }
+#else
+  {
+    GtkOrdering order;
+
+    probed_column = -1;
+    order = gtk_sorter_compare (sorter, self, self);
+    if (probed_column >= 0)
+      {
+        *key = probed_column;
+        *descending = order == GTK_ORDERING_LARGER;
+      }
+  }
+#endif
+}
+
+static void
+apply_sort (TpCustomersSection *self)
+{
+  if (self->list == NULL)
+    return;
+
+  tp_customer_list_set_sort_key (self->list, self->sort_key);
+  tp_customer_list_set_sort_descending (self->list, self->sort_descending);
+}
+
+static void
+view_sorter_changed_cb (TpCustomersSection *self)
+{
+  read_view_sort (self, &self->sort_key, &self->sort_descending);
+  apply_sort (self);
+}
+
+/* Selection */
+
+static TpCustomer *
+selected_customer (TpCustomersSection *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+scroll_to (TpCustomersSection *self,
+           guint               position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); its list view has an action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+}
+
+static void
+show_detail (TpCustomersSection *self,
+             TpCustomer         *customer)
+{
+  self->current_id = tp_customer_get_id (customer);
+  tp_customer_detail_set_customer (self->detail, customer);
+
+  /* Unfolded, this only says which page shows once folded. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+selection_changed_cb (TpCustomersSection *self)
+{
+  TpCustomer *customer = selected_customer (self);
+
+  /* A dropped selection keeps the detail; a new one shows it beside the
+   * list. When narrow, the detail is pushed on activation instead, so that
+   * moving through the list does not push it. */
+  if (customer == NULL || adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  self->current_id = tp_customer_get_id (customer);
+  tp_customer_detail_set_customer (self->detail, customer);
+}
+
+static void
+on_column_view_activate_cb (TpCustomersSection *self,
+                            guint               position)
+{
+  g_autoptr(TpCustomer) customer = NULL;
+
+  if (self->list == NULL)
+    return;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (customer != NULL)
+    show_detail (self, customer);
+}
+
+static gboolean
+filters_active (TpCustomersSection *self)
+{
+  return self->list != NULL &&
+         (tp_customer_list_get_search_text (self->list) != NULL ||
+          tp_customer_list_get_stage_filter (self->list) >= 0 ||
+          tp_customer_list_get_audience_filter (self->list) != 0 ||
+          tp_customer_list_get_quiet_days (self->list) != 0);
+}
+
+static void
+update_state (TpCustomersSection *self)
+{
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  g_autofree char *count = NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (filters_active (self))
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+
+  if (n > 0)
+    /* Translators: how many customers the list shows */
+    count = g_strdup_printf (ngettext ("%'u customer", "%'u customers", n), n);
+
+  gtk_label_set_label (self->count_label, count != NULL ? count : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
+}
+
+static void
+list_items_changed_before_cb (TpCustomersSection *self,
+                              guint               position,
+                              guint               removed,
+                              guint               added,
+                              GListModel         *list)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  /* See the top of the file: keep GtkSingleSelection from reading every
+   * added row to look for the selected one. */
+  if (selected != GTK_INVALID_LIST_POSITION &&
+      selected >= position && selected < position + removed && added > 1)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+list_items_changed_after_cb (TpCustomersSection *self,
+                             guint               position,
+                             guint               removed,
+                             guint               added,
+                             GListModel         *list)
+{
+  if (self->current_id != 0 &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    {
+      guint found = tp_customer_list_find (self->list, self->current_id);
+
+      if (found != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, found);
+    }
+
+  update_state (self);
+}
+
+static void
+on_detail_customer_cb (TpCustomersSection *self)
+{
+  if (tp_customer_detail_get_customer (self->detail) != NULL)
+    return;
+
+  /* The customer was deleted. */
+  self->current_id = 0;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_leaflet_visible_child_cb (TpCustomersSection *self)
+{
+  TpCustomer *customer;
+
+  /* Unfolding shows the detail again: let it show the selected row. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  customer = selected_customer (self);
+  if (customer != NULL)
+    tp_customer_detail_set_customer (self->detail, customer);
+}
+
+static void
+on_back_button_clicked_cb (TpCustomersSection *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Filters */
+
+static void
+apply_filters (TpCustomersSection *self)
+{
+  guint stage, audience, quiet;
+
+  if (self->list == NULL || self->updating_filters)
+    return;
+
+  stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  audience = gtk_drop_down_get_selected (self->audience_dropdown);
+  quiet = gtk_drop_down_get_selected (self->quiet_dropdown);
+
+  tp_customer_list_set_stage_filter (self->list,
+                                     stage == GTK_INVALID_LIST_POSITION || stage == 0 ? -1 : (int)stage - 1);
+  tp_customer_list_set_audience_filter (self->list,
+                                        audience < self->audience_ids->len
+                                        ? g_array_index (self->audience_ids, gint64, audience) : 0);
+  tp_customer_list_set_quiet_days (self->list,
+                                   quiet < G_N_ELEMENTS (quiet_choices) ? quiet_choices[quiet] : 0);
+  tp_customer_list_set_search_text (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  update_state (self);
+}
+
+static void
+on_filter_changed_cb (TpCustomersSection *self)
+{
+  apply_filters (self);
+}
+
+static void
+on_search_entry_search_changed_cb (TpCustomersSection *self)
+{
+  apply_filters (self);
+}
+
+static void
+on_search_entry_stop_search_cb (TpCustomersSection *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/**
+ * tp_customers_section_clear_filters:
+ * @self: a #TpCustomersSection
+ *
+ * Empties the search and sets every filter to show everyone.
+ */
+void
+tp_customers_section_clear_filters (TpCustomersSection *self)
+{
+  g_return_if_fail (TP_IS_CUSTOMERS_SECTION (self));
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->stage_dropdown, 0);
+  gtk_drop_down_set_selected (self->audience_dropdown, 0);
+  gtk_drop_down_set_selected (self->quiet_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating_filters = FALSE;
+
+  apply_filters (self);
+}
+
+static void
+fill_audiences (TpCustomersSection *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->audience_dropdown);
+  gint64 selected_id = selected < self->audience_ids->len
+                       ? g_array_index (self->audience_ids, gint64, selected) : 0;
+  guint new_selected = 0;
+  gint64 all = 0;
+
+  g_array_set_size (self->audience_ids, 0);
+  gtk_string_list_append (names, _("All Audiences"));
+  g_array_append_val (self->audience_ids, all);
+
+  for (guint i = 0; self->audiences != NULL && i < g_list_model_get_n_items (self->audiences); i++)
+    {
+      g_autoptr(TpAudience) audience = g_list_model_get_item (self->audiences, i);
+      gint64 id = tp_audience_get_id (audience);
+
+      if (id == selected_id)
+        new_selected = self->audience_ids->len;
+      gtk_string_list_append (names, tp_audience_get_name (audience));
+      g_array_append_val (self->audience_ids, id);
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->audience_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->audience_dropdown, new_selected);
+  self->updating_filters = FALSE;
+
+  apply_filters (self);
+}
+
+/* Actions */
+
+/**
+ * tp_customers_section_show_customer:
+ * @self: a #TpCustomersSection
+ * @id: a customer id
+ *
+ * Selects the customer and shows their detail, clearing the search and
+ * filters if they hide the customer.
+ *
+ * Returns: whether the customer was found
+ */
+gboolean
+tp_customers_section_show_customer (TpCustomersSection *self,
+                                    gint64              id)
+{
+  g_autoptr(TpCustomer) customer = NULL;
+  guint position;
+
+  g_return_val_if_fail (TP_IS_CUSTOMERS_SECTION (self), FALSE);
+
+  if (self->list == NULL)
+    return FALSE;
+
+  position = tp_customer_list_find (self->list, id);
+  if (position == G_MAXUINT && filters_active (self))
+    {
+      tp_customers_section_clear_filters (self);
+      position = tp_customer_list_find (self->list, id);
+    }
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  self->current_id = id;
+  gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self, customer);
+  scroll_to (self, position);
+
+  return TRUE;
+}
+
+/**
+ * tp_customers_section_add_customer:
+ * @self: a #TpCustomersSection
+ *
+ * Adds a customer called “New Customer”, shows them and puts the cursor in
+ * their name, ready to be typed over.
+ *
+ * Returns: (transfer none) (nullable): the new customer
+ */
+TpCustomer *
+tp_customers_section_add_customer (TpCustomersSection *self)
+{
+  g_autoptr(TpCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TP_IS_CUSTOMERS_SECTION (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  customer = tp_customer_new ();
+  tp_customer_set_name (customer, _("New Customer"));
+  tp_customer_set_stage (customer, TP_STAGE_LEAD);
+
+  if (!tp_store_add_customer (self->store, customer, &error))
+    {
+      _tp_show_error (GTK_WIDGET (self), error);
+      return NULL;
+    }
+
+  if (!tp_customers_section_show_customer (self, tp_customer_get_id (customer)))
+    return NULL;
+
+  tp_customer_detail_focus_name (self->detail);
+
+  return tp_customer_detail_get_customer (self->detail);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  tp_customers_section_add_customer (TP_CUSTOMERS_SECTION (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tp_customers_section_clear_filters (TP_CUSTOMERS_SECTION (widget));
+}
+
+static TpCustomer *
+current_customer (TpCustomersSection *self)
+{
+  TpCustomer *customer = selected_customer (self);
+
+  /* When narrow the detail may still show an older choice. */
+  if (customer != NULL)
+    tp_customer_detail_set_customer (self->detail, customer);
+
+  return tp_customer_detail_get_customer (self->detail);
+}
+
+static void
+log_touch_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (widget);
+
+  if (current_customer (self) != NULL)
+    tp_customer_detail_log_touch (self->detail);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  /* Delete deletes the customer only from the list, never while typing
+   * or from a button of the detail. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+
+  if (current_customer (self) != NULL)
+    tp_customer_detail_delete (self->detail);
+}
+
+/* Store */
+
+TpStore *
+tp_customers_section_get_store (TpCustomersSection *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMERS_SECTION (self), NULL);
+
+  return self->store;
+}
+
+void
+tp_customers_section_set_store (TpCustomersSection *self,
+                                TpStore            *store)
+{
+  g_return_if_fail (TP_IS_CUSTOMERS_SECTION (self));
+  g_return_if_fail (store == NULL || TP_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  tp_customer_detail_set_store (self->detail, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->audiences != NULL)
+    g_signal_handlers_disconnect_by_data (self->audiences, self);
+  g_clear_object (&self->list);
+  g_clear_object (&self->audiences);
+  self->current_id = 0;
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->list = tp_customer_list_new (store);
+      tp_customer_list_set_sort_key (self->list, self->sort_key);
+      tp_customer_list_set_sort_descending (self->list, self->sort_descending);
+
+      /* Before the selection hears of a change, and after. */
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (list_items_changed_before_cb), self, G_CONNECT_SWAPPED);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (list_items_changed_after_cb), self, G_CONNECT_SWAPPED);
+
+      self->audiences = tp_store_list_audiences (store);
+      g_signal_connect_object (self->audiences, "items-changed",
+                               G_CALLBACK (fill_audiences), self, G_CONNECT_SWAPPED);
+    }
+
+  tp_customer_detail_set_store (self->detail, store);
+  fill_audiences (self);
+  update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tp_customers_section_get_list:
+ * @self: a #TpCustomersSection
+ *
+ * Returns: (transfer none) (nullable): the list the column view shows
+ */
+TpCustomerList *
+tp_customers_section_get_list (TpCustomersSection *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMERS_SECTION (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * tp_customers_section_get_detail:
+ * @self: a #TpCustomersSection
+ *
+ * Returns: (transfer none): the customer detail
+ */
+TpCustomerDetail *
+tp_customers_section_get_detail (TpCustomersSection *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMERS_SECTION (self), NULL);
+
+  return self->detail;
+}
+
+/* GObject */
+
+static void
+tp_customers_section_dispose (GObject *object)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CUSTOMERS_SECTION);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->audiences);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tp_customers_section_parent_class)->dispose (object);
+}
+
+static void
+tp_customers_section_finalize (GObject *object)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
+
+  g_clear_pointer (&self->audience_ids, g_array_unref);
+
+  G_OBJECT_CLASS (tp_customers_section_parent_class)->finalize (object);
+}
+
+static void
+tp_customers_section_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_customers_section_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tp_customers_section_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static const struct {
+  guint           key;
+  GdkModifierType modifiers;
+  const char     *action;
+} shortcuts[] = {
+  { GDK_KEY_n, GDK_CONTROL_MASK, "customers.add" },
+  { GDK_KEY_f, GDK_CONTROL_MASK, "customers.search" },
+  { GDK_KEY_t, GDK_CONTROL_MASK, "customers.log-touch" },
+};
+
+static void
+tp_customers_section_class_init (TpCustomersSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const char * const column_ids[N_COLUMNS] = {
+    "name_column", "audience_column", "stage_column", "touches_column",
+    "last_touch_column", "orders_column", "total_spent_column",
+  };
+
+  object_class->dispose = tp_customers_section_dispose;
+  object_class->finalize = tp_customers_section_finalize;
+  object_class->get_property = tp_customers_section_get_property;
+  object_class->set_property = tp_customers_section_set_property;
+
+  /**
+   * TpCustomersSection:store:
+   *
+   * The store whose customers the section shows.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TP_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-customers-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_page);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, audience_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, quiet_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, detail);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (TpCustomersSection, columns) +
+                                               i * sizeof (GtkColumnViewColumn *));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_customer_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "customers.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "customers.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "customers.log-touch", NULL, log_touch_action);
+  gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_widget_class_add_binding_action (widget_class, shortcuts[i].key, shortcuts[i].modifiers,
+                                         shortcuts[i].action, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "customers.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "customers.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tp_customers_section_init (TpCustomersSection *self)
+{
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+  GtkEventController *controller;
+
+  self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sort_key = TP_CUSTOMER_SORT_NAME;
+
+  g_type_ensure (TP_TYPE_CUSTOMER_DETAIL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_sort_func, GINT_TO_POINTER (i), NULL);
+
+      self->cells[i].self = self;
+      self->cells[i].column = i;
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), &self->cells[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), &self->cells[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), &self->cells[i]);
+      gtk_column_view_column_set_factory (self->columns[i], factory);
+      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
+    }
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_NAME], GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_string_list_append (stages, _("All Stages"));
+  for (guint i = 0; i <= TP_STAGE_LOST; i++)
+    gtk_string_list_append (stages, tp_stage_get_label (i));
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
+  self->updating_filters = FALSE;
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  /* The same shortcuts wherever the focus is, while the section shows. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                                                    shortcuts[i].modifiers),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  fill_audiences (self);
+  update_state (self);
+}

@@ -1,0 +1,423 @@
+/* tp-log-touch-dialog.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-log-touch-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tp-log-touch-dialog.h"
+#include "tp-sales-util-private.h"
+
+/*
+ * TpLogTouchDialog logs one touch against one customer: the most frequent
+ * thing an owner does here, so it asks for three things at most (channel,
+ * when, an optional note), defaults the time to now and the channel to the
+ * one logged last, and saves on Enter. Direction and tactic sit below for
+ * those who want them. A time that lies ahead makes the touch a planned
+ * one (done = FALSE): a to-do in Follow-Ups until it is marked done.
+ */
+
+struct _TpLogTouchDialog
+{
+  AdwWindow       parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkButton      *save_button;
+  AdwComboRow    *channel_row;
+  AdwEntryRow    *when_row;
+  AdwEntryRow    *note_row;
+  AdwComboRow    *direction_row;
+  AdwComboRow    *tactic_row;
+  GtkLabel       *planned_label;
+  GtkLabel       *error_label;
+
+  TpStore        *store;
+  TpCustomer     *customer;
+  GArray         *tactic_ids;  /* gint64 per tactic row item; 0 is none */
+};
+
+G_DEFINE_FINAL_TYPE (TpLogTouchDialog, tp_log_touch_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CUSTOMER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The channel logged last, offered first next time. */
+static TpChannel last_channel = TP_CHANNEL_EMAIL;
+
+static void
+show_error (TpLogTouchDialog *self,
+            const char       *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+on_when_row_changed_cb (TpLogTouchDialog *self)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean planned;
+
+  when = _tp_parse_entry_time (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), NULL);
+  planned = when != NULL && g_date_time_compare (when, now) > 0;
+
+  if (when == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->when_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->when_row), "error");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->planned_label), planned);
+  gtk_button_set_label (self->save_button, planned ? _("_Plan") : _("_Log"));
+  show_error (self, NULL);
+}
+
+/**
+ * tp_log_touch_dialog_save:
+ * @self: a #TpLogTouchDialog
+ *
+ * Stores the touch as filled in and closes the dialog; when something is
+ * wrong, says what inline and keeps the dialog open.
+ *
+ * Returns: whether the touch was stored
+ */
+gboolean
+tp_log_touch_dialog_save (TpLogTouchDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(TpTouch) touch = NULL;
+  g_autofree char *happened_at = NULL;
+  g_autofree char *title = NULL;
+  TpChannel channel;
+  guint tactic;
+  gboolean planned;
+
+  g_return_val_if_fail (TP_IS_LOG_TOUCH_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->store != NULL && self->customer != NULL, FALSE);
+
+  when = _tp_parse_entry_time (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), &error);
+  if (when == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->when_row));
+      return FALSE;
+    }
+
+  utc = g_date_time_to_utc (when);
+  happened_at = tp_store_format_time (utc);
+  planned = _tp_is_future (happened_at);
+  channel = adw_combo_row_get_selected (self->channel_row);
+  tactic = adw_combo_row_get_selected (self->tactic_row);
+
+  touch = tp_touch_new ();
+  tp_touch_set_customer_id (touch, tp_customer_get_id (self->customer));
+  tp_touch_set_happened_at (touch, happened_at);
+  tp_touch_set_channel (touch, channel);
+  tp_touch_set_direction (touch, adw_combo_row_get_selected (self->direction_row));
+  tp_touch_set_note (touch, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  if (tactic != GTK_INVALID_LIST_POSITION && tactic < self->tactic_ids->len)
+    tp_touch_set_tactic_id (touch, g_array_index (self->tactic_ids, gint64, tactic));
+  tp_touch_set_done (touch, !planned);
+
+  if (!tp_store_add_touch (self->store, touch, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  last_channel = channel;
+
+  if (planned)
+    {
+      g_autofree char *date = _tp_format_date_time (happened_at);
+
+      /* Translators: the first %s is a customer's name, the second a date */
+      title = g_strdup_printf (_("Touch with %s planned for %s"),
+                               tp_customer_get_name (self->customer), date);
+    }
+  else
+    {
+      /* Translators: %s is a customer's name */
+      title = g_strdup_printf (_("Touch with %s logged"), tp_customer_get_name (self->customer));
+    }
+  _tp_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tp_log_touch_dialog_save (TP_LOG_TOUCH_DIALOG (widget));
+}
+
+static GListModel *
+enum_labels (guint         n_values,
+             const char *(*get_label) (int value))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_values; i++)
+    gtk_string_list_append (list, get_label ((int)i));
+
+  return G_LIST_MODEL (list);
+}
+
+static const char *
+channel_label (int value)
+{
+  return tp_channel_get_label (value);
+}
+
+static const char *
+direction_label (int value)
+{
+  return tp_direction_get_label (value);
+}
+
+static void
+fill_tactics (TpLogTouchDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) tactics = NULL;
+  gint64 none = 0;
+
+  g_array_set_size (self->tactic_ids, 0);
+  gtk_string_list_append (names, C_("tactic", "None"));
+  g_array_append_val (self->tactic_ids, none);
+
+  if (self->store != NULL)
+    {
+      tactics = tp_store_list_tactics (self->store);
+      for (guint i = 0; i < g_list_model_get_n_items (tactics); i++)
+        {
+          g_autoptr(TpTactic) tactic = g_list_model_get_item (tactics, i);
+          gint64 id = tp_tactic_get_id (tactic);
+
+          gtk_string_list_append (names, tp_tactic_get_name (tactic));
+          g_array_append_val (self->tactic_ids, id);
+        }
+    }
+
+  adw_combo_row_set_model (self->tactic_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->tactic_row, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tactic_row), names != NULL &&
+                            g_list_model_get_n_items (G_LIST_MODEL (names)) > 1);
+}
+
+/**
+ * tp_log_touch_dialog_new:
+ * @store: the store to log into
+ * @customer: the customer the touch was with
+ *
+ * Returns: (transfer full): a new dialog; set its transient parent and
+ *   present it
+ */
+TpLogTouchDialog *
+tp_log_touch_dialog_new (TpStore    *store,
+                         TpCustomer *customer)
+{
+  g_return_val_if_fail (TP_IS_STORE (store), NULL);
+  g_return_val_if_fail (TP_IS_CUSTOMER (customer), NULL);
+
+  return g_object_new (TP_TYPE_LOG_TOUCH_DIALOG,
+                       "store", store,
+                       "customer", customer,
+                       NULL);
+}
+
+TpStore *
+tp_log_touch_dialog_get_store (TpLogTouchDialog *self)
+{
+  g_return_val_if_fail (TP_IS_LOG_TOUCH_DIALOG (self), NULL);
+
+  return self->store;
+}
+
+TpCustomer *
+tp_log_touch_dialog_get_customer (TpLogTouchDialog *self)
+{
+  g_return_val_if_fail (TP_IS_LOG_TOUCH_DIALOG (self), NULL);
+
+  return self->customer;
+}
+
+static void
+tp_log_touch_dialog_constructed (GObject *object)
+{
+  TpLogTouchDialog *self = TP_LOG_TOUCH_DIALOG (object);
+
+  G_OBJECT_CLASS (tp_log_touch_dialog_parent_class)->constructed (object);
+
+  fill_tactics (self);
+
+  if (self->customer != NULL)
+    adw_window_title_set_subtitle (self->window_title, tp_customer_get_name (self->customer));
+}
+
+static void
+tp_log_touch_dialog_dispose (GObject *object)
+{
+  TpLogTouchDialog *self = TP_LOG_TOUCH_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_LOG_TOUCH_DIALOG);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->customer);
+
+  G_OBJECT_CLASS (tp_log_touch_dialog_parent_class)->dispose (object);
+}
+
+static void
+tp_log_touch_dialog_finalize (GObject *object)
+{
+  TpLogTouchDialog *self = TP_LOG_TOUCH_DIALOG (object);
+
+  g_clear_pointer (&self->tactic_ids, g_array_unref);
+
+  G_OBJECT_CLASS (tp_log_touch_dialog_parent_class)->finalize (object);
+}
+
+static void
+tp_log_touch_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TpLogTouchDialog *self = TP_LOG_TOUCH_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CUSTOMER:
+      g_value_set_object (value, self->customer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_log_touch_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TpLogTouchDialog *self = TP_LOG_TOUCH_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CUSTOMER:
+      self->customer = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_log_touch_dialog_class_init (TpLogTouchDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tp_log_touch_dialog_constructed;
+  object_class->dispose = tp_log_touch_dialog_dispose;
+  object_class->finalize = tp_log_touch_dialog_finalize;
+  object_class->get_property = tp_log_touch_dialog_get_property;
+  object_class->set_property = tp_log_touch_dialog_set_property;
+
+  /**
+   * TpLogTouchDialog:store:
+   *
+   * The store the touch goes into.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TP_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TpLogTouchDialog:customer:
+   *
+   * The customer the touch was with.
+   */
+  properties[PROP_CUSTOMER] =
+    g_param_spec_object ("customer", NULL, NULL,
+                         TP_TYPE_CUSTOMER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-log-touch-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, when_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, direction_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, tactic_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, planned_label);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_when_row_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "touch.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tp_log_touch_dialog_init (TpLogTouchDialog *self)
+{
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GListModel) directions = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *now_text = _tp_format_entry_time (now);
+
+  self->tactic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  channels = enum_labels (TP_CHANNEL_OTHER + 1, channel_label);
+  adw_combo_row_set_model (self->channel_row, channels);
+  adw_combo_row_set_selected (self->channel_row, last_channel);
+
+  directions = enum_labels (TP_DIRECTION_INBOUND + 1, direction_label);
+  adw_combo_row_set_model (self->direction_row, directions);
+  adw_combo_row_set_selected (self->direction_row, TP_DIRECTION_OUTBOUND);
+
+  _tp_setup_date_row (self->when_row);
+  gtk_editable_set_text (GTK_EDITABLE (self->when_row), now_text);
+
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->note_row));
+}
