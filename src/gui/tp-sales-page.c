@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "tp-customers-section.h"
+#include "tp-orders-section.h"
 #include "tp-sales-page.h"
 #include "tp-section-sidebar.h"
 
@@ -21,11 +23,13 @@ struct _TpSalesPage
 {
   GtkWidget         parent_instance;
 
-  AdwLeaflet       *leaflet;
-  TpSectionSidebar *sidebar;
-  AdwViewStack     *stack;
+  AdwLeaflet         *leaflet;
+  TpSectionSidebar   *sidebar;
+  AdwViewStack       *stack;
+  TpCustomersSection *customers_section;
+  TpOrdersSection    *orders_section;
 
-  TpStore          *store;
+  TpStore            *store;
 };
 
 G_DEFINE_FINAL_TYPE (TpSalesPage, tp_sales_page, GTK_TYPE_WIDGET)
@@ -54,13 +58,42 @@ tp_sales_page_get_store (TpSalesPage *self)
 
 void
 tp_sales_page_set_store (TpSalesPage *self,
-                          TpStore *store)
+                         TpStore     *store)
 {
+  const char *customer;
+
   g_return_if_fail (TP_IS_SALES_PAGE (self));
   g_return_if_fail (store == NULL || TP_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  /* For screenshots and tests: open a customer, by id, at start. */
+  customer = g_getenv ("TOUCHPOINT_CUSTOMER");
+  if (store != NULL && customer != NULL)
+    tp_customers_section_show_customer (self->customers_section, g_ascii_strtoll (customer, NULL, 10));
+}
+
+/**
+ * tp_sales_page_show_customer:
+ * @self: a #TpSalesPage
+ * @id: a customer id
+ *
+ * Shows the Customers section with the customer chosen, as a click on a
+ * follow-up notification does.
+ *
+ * Returns: whether the customer exists
+ */
+gboolean
+tp_sales_page_show_customer (TpSalesPage *self,
+                             gint64       id)
+{
+  g_return_val_if_fail (TP_IS_SALES_PAGE (self), FALSE);
+
+  adw_view_stack_set_visible_child_name (self->stack, "customers");
+  return tp_customers_section_show_customer (self->customers_section, id);
 }
 
 /**
@@ -153,6 +186,8 @@ tp_sales_page_class_init (TpSalesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TpSalesPage, customers_section);
+  gtk_widget_class_bind_template_child (widget_class, TpSalesPage, orders_section);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_back_button_clicked_cb",
                                                 G_CALLBACK (tp_section_sidebar_show_sections));
 
@@ -162,6 +197,8 @@ tp_sales_page_class_init (TpSalesPageClass *klass)
 static void
 tp_sales_page_init (TpSalesPage *self)
 {
+  g_type_ensure (TP_TYPE_CUSTOMERS_SECTION);
+  g_type_ensure (TP_TYPE_ORDERS_SECTION);
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
 
   gtk_widget_init_template (GTK_WIDGET (self));

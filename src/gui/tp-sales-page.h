@@ -22,9 +22,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpSalesPage, tp_sales_page, TP, SALES_PAGE, GtkWidget)
 
-AdwViewStack *tp_sales_page_get_stack (TpSalesPage *self);
-TpStore      *tp_sales_page_get_store (TpSalesPage *self);
-void          tp_sales_page_set_store (TpSalesPage *self,
-                                        TpStore         *store);
+AdwViewStack *tp_sales_page_get_stack         (TpSalesPage *self);
+TpStore      *tp_sales_page_get_store         (TpSalesPage *self);
+void          tp_sales_page_set_store         (TpSalesPage *self,
+                                               TpStore     *store);
+gboolean      tp_sales_page_show_customer     (TpSalesPage *self,
+                                               gint64       id);
 
 G_END_DECLS
