@@ -17,6 +17,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tp-cli.h"
+#include "tp-database.h"
+#include "tp-sample.h"
+#include "tp-worksheet-layout.h"
 
 /*
  * The headless commands of DESIGN.md §7. TpApplication adds these entries
@@ -32,6 +35,17 @@ static const GOptionEntry entries[] = {
     N_("Use the database at PATH instead of the default one"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { "sample", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Fill an empty database with a sample business: small, or large for benchmarks"),
+    N_("small|large") },
+  { "worksheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write a worksheet to the PDF file given with --output"), N_("brand|audience|plan") },
+  { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --worksheet: leave room to write by hand instead of filling in the data"), NULL },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --worksheet: the PDF file to write"), N_("FILE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --worksheet: the paper size (default a4)"), N_("a4|letter") },
   { NULL }
 };
 
@@ -52,6 +66,131 @@ tp_cli_get_default_database_path (void)
   return g_build_filename (g_get_user_data_dir (), "touchpoint", "touchpoint.db", NULL);
 }
 
+/* The "database" option, or the default path with its folder made */
+static char *
+sample_database_path (GVariantDict *options)
+{
+  g_autofree char *dir = NULL;
+  char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    return path;
+
+  path = tp_cli_get_default_database_path ();
+  dir = g_path_get_dirname (path);
+  g_mkdir_with_parents (dir, 0700);
+
+  return path;
+}
+
+/* --sample small|large: fills an empty database */
+static int
+run_sample (GVariantDict *options)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sample_database_path (options);
+  g_autofree char *size_name = NULL;
+  TpSampleSize size;
+
+  g_variant_dict_lookup (options, "sample", "s", &size_name);
+  if (!tp_sample_size_from_string (size_name, &size))
+    {
+      g_printerr ("touchpoint: %s: ", path);
+      /* Translators: %s is what was typed after --sample */
+      g_printerr (_("“%s” is not a sample size: use small or large"), size_name);
+      g_printerr ("\n");
+      return 1;
+    }
+
+  db = tp_database_open (path, &error);
+  if (db == NULL || !tp_sample_fill (db, size, &error))
+    {
+      g_printerr ("touchpoint: %s: %s\n", path, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* --worksheet brand|audience|plan [--blank] [--paper a4|letter] --output F.pdf */
+static int
+run_worksheet (GVariantDict *options)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(TpWorksheetData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
+  const char *kind_name = NULL;
+  const char *paper_name = NULL;
+  TpWorksheetPaper paper = TP_WORKSHEET_PAPER_A4;
+  TpWorksheetKind kind;
+  gboolean blank = g_variant_dict_contains (options, "blank");
+
+  g_variant_dict_lookup (options, "worksheet", "&s", &kind_name);
+  if (!tp_worksheet_kind_from_string (kind_name, &kind))
+    {
+      g_printerr ("touchpoint: --worksheet: ");
+      /* Translators: %s is what was typed after --worksheet */
+      g_printerr (_("“%s” is not a worksheet: use brand, audience or plan"), kind_name);
+      g_printerr ("\n");
+      return 1;
+    }
+
+  if (g_variant_dict_lookup (options, "paper", "&s", &paper_name) &&
+      !tp_worksheet_paper_from_string (paper_name, &paper))
+    {
+      g_printerr ("touchpoint: --paper: ");
+      /* Translators: %s is what was typed after --paper */
+      g_printerr (_("“%s” is not a paper size: use a4 or letter"), paper_name);
+      g_printerr ("\n");
+      return 1;
+    }
+
+  if (!g_variant_dict_lookup (options, "output", "^ay", &output) || output[0] == '\0')
+    {
+      g_printerr ("touchpoint: --worksheet: %s\n",
+                  _("say which PDF file to write with --output FILE"));
+      return 1;
+    }
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &path))
+    path = tp_cli_get_default_database_path ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      db = tp_database_open (path, &error);
+      if (db != NULL)
+        data = tp_worksheet_data_load (db, NULL, &error);
+      if (data == NULL)
+        {
+          g_printerr ("touchpoint: %s: %s\n", path, error->message);
+          return 1;
+        }
+    }
+  else if (blank)
+    {
+      /* A blank worksheet needs no business: don't create one for it. */
+      data = tp_worksheet_data_new ();
+    }
+  else
+    {
+      g_printerr ("touchpoint: %s: %s\n", path,
+                  _("there is no database here to fill the worksheet from; name one with "
+                    "--database, or add --blank for a blank worksheet"));
+      return 1;
+    }
+
+  if (!tp_worksheet_export_pdf (data, kind, 0, blank, paper, output, &error))
+    {
+      g_printerr ("touchpoint: %s: %s\n", output, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * tp_cli_run:
  * @options: the parsed command-line options
@@ -69,6 +208,12 @@ tp_cli_run (GVariantDict *options)
       g_print ("touchpoint %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "sample"))
+    return run_sample (options);
+
+  if (g_variant_dict_contains (options, "worksheet"))
+    return run_worksheet (options);
 
   return -1;
 }
