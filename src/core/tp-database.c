@@ -574,9 +574,9 @@ tp_database_open (const char  *path,
       g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER,
                    /* Translators: %s is a file name; the numbers are database versions */
                    _("“%s” was saved by a newer version of Touchpoint (database version "
-                     "%" G_GINT64_FORMAT "; this version reads up to %d). Open it with a "
+                     "%d; this version reads up to %d). Open it with a "
                      "newer Touchpoint, or choose another file."),
-                   self->path, version, TP_SCHEMA_VERSION);
+                   self->path, (int) version, TP_SCHEMA_VERSION);
       return NULL;
     }
 

@@ -981,10 +981,12 @@ dup_object (TpStore  *self,
 
   if (!found)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID,
-                   /* Translators: the number is the id of a row */
-                   _("Item %" G_GINT64_FORMAT " no longer exists: it may have been deleted."),
-                   id);
+                   /* Translators: %s is the number of a row */
+                   _("Item %s no longer exists: it may have been deleted."),
+                   id_text);
       return NULL;
     }
 
@@ -1784,13 +1786,19 @@ collect_values (TpStore     *self,
                 g_autofree char *message = NULL;
 
                 if (v < 0 && column->min == 0)
-                  /* Translators: %s is the name of a field, like “Amount” */
-                  message = g_strdup_printf (_("“%s” cannot be negative."), _(column->label));
+                  {
+                    /* Translators: %s is the name of a field, like “Amount” */
+                    message = g_strdup_printf (_("“%s” cannot be negative."), _(column->label));
+                  }
                 else
-                  /* Translators: %s is the name of a field; the numbers are its limits */
-                  message = g_strdup_printf (_("“%s” must be between %" G_GINT64_FORMAT
-                                               " and %" G_GINT64_FORMAT "."),
-                                             _(column->label), column->min, column->max);
+                  {
+                    g_autofree char *min_text = g_strdup_printf ("%" G_GINT64_FORMAT, column->min);
+                    g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, column->max);
+
+                    /* Translators: the first %s is the name of a field, the others its limits */
+                    message = g_strdup_printf (_("“%s” must be between %s and %s."),
+                                               _(column->label), min_text, max_text);
+                  }
                 g_set_error_literal (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID, message);
                 return NULL;
               }
@@ -2101,9 +2109,13 @@ write_row (TpStore   *self,
       if (!row_exists (self, table, id, &exists, error))
         return FALSE;
       if (exists)
-        return set_invalid (error,
-                            /* Translators: the number is the id of a row */
-                            _("Item %" G_GINT64_FORMAT " already exists."), id);
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          return set_invalid (error,
+                              /* Translators: %s is the number of a row */
+                              _("Item %s already exists."), id_text);
+        }
     }
   else if (insert && !next_free_id (self, table, &id, error))
     {
@@ -2152,10 +2164,12 @@ write_row (TpStore   *self,
     }
   else if (tp_database_changes (self->database) == 0)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       return set_invalid (error,
-                          /* Translators: the number is the id of a row */
-                          _("Item %" G_GINT64_FORMAT " no longer exists: it may have been deleted."),
-                          id);
+                          /* Translators: %s is the number of a row */
+                          _("Item %s no longer exists: it may have been deleted."),
+                          id_text);
     }
 
   g_object_set (object, "updated-at", now, NULL);
@@ -2379,9 +2393,11 @@ delete_row (TpStore  *self,
 
   if (ids->len == 0)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       set_invalid (error,
-                   /* Translators: the number is the id of a row */
-                   _("Item %" G_GINT64_FORMAT " no longer exists: it may have been deleted."), id);
+                   /* Translators: %s is the number of a row */
+                   _("Item %s no longer exists: it may have been deleted."), id_text);
       goto fail;
     }
 
@@ -3872,10 +3888,12 @@ tp_store_set_customer_stage (TpStore  *self,
         goto fail;
       if (!exists)
         {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
           set_invalid (error,
-                       /* Translators: the number is the id of a row */
-                       _("Item %" G_GINT64_FORMAT " no longer exists: it may have been deleted."),
-                       id);
+                       /* Translators: %s is the number of a row */
+                       _("Item %s no longer exists: it may have been deleted."),
+                       id_text);
           goto fail;
         }
     }
