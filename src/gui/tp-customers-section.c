@@ -328,8 +328,9 @@ read_view_sort (TpCustomersSection *self,
   {
     GtkOrdering order;
 
+    /* Two different objects: a sorter never compares an item with itself. */
     probed_column = -1;
-    order = gtk_sorter_compare (sorter, self, self);
+    order = gtk_sorter_compare (sorter, self, self->column_view);
     if (probed_column >= 0)
       {
         *key = probed_column;
@@ -754,11 +755,14 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TpCustomersSection *self = TP_CUSTOMERS_SECTION (widget);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Delete deletes the customer only from the list, never while typing
    * or from a button of the detail. */
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+  if (focus == NULL ||
+      (focus != GTK_WIDGET (self->column_view) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
     return;
 
   if (current_customer (self) != NULL)
@@ -859,6 +863,9 @@ tp_customers_section_dispose (GObject *object)
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          view_sorter_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CUSTOMERS_SECTION);
 

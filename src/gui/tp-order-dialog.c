@@ -242,6 +242,8 @@ tp_order_dialog_save (TpOrderDialog *self)
   g_autofree char *title = NULL;
   TpOrderStatus status;
   TpStage stage_before;
+  AdwToast *toast;
+  gboolean high = FALSE;
   gint64 amount = 0;
 
   g_return_val_if_fail (TP_IS_ORDER_DIALOG (self), FALSE);
@@ -300,6 +302,7 @@ tp_order_dialog_save (TpOrderDialog *self)
                                tp_customer_get_name (customer),
                                tp_stage_get_label (stage_before),
                                tp_stage_get_label (tp_customer_get_stage (customer)));
+      high = TRUE;
     }
   else if (self->order != NULL)
     {
@@ -310,7 +313,11 @@ tp_order_dialog_save (TpOrderDialog *self)
       /* Translators: %s is a customer's name */
       title = g_strdup_printf (_("Order from %s added"), tp_customer_get_name (customer));
     }
-  _tp_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+  /* A stage change is news: it does not wait behind other toasts. */
+  toast = adw_toast_new (title);
+  if (high)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  _tp_show_toast (GTK_WIDGET (self), toast);
 
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

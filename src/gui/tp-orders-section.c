@@ -58,6 +58,7 @@ struct _TpOrdersSection
 {
   GtkWidget            parent_instance;
 
+  GtkWidget           *box;
   GtkDropDown         *period_dropdown;
   GtkLabel            *totals_label;
   GtkStack            *stack;
@@ -314,9 +315,6 @@ first_older_than (TpOrdersSection *self,
   guint lo = 0;
   guint hi = g_list_model_get_n_items (self->all);
 
-  if (bound == NULL)
-    return hi;
-
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -477,9 +475,9 @@ update_period (TpOrdersSection *self)
     }
 
   period_bounds (tp_orders_section_get_period (self), &start, &end);
-  offset = first_older_than (self, end);
-  stop = first_older_than (self, start);
   n = g_list_model_get_n_items (self->all);
+  offset = end != NULL ? first_older_than (self, end) : 0;
+  stop = start != NULL ? first_older_than (self, start) : n;
 
   /* Keep the selection from reading every row (see tp-customers-section.c). */
   if (gtk_slice_list_model_get_offset (self->period_orders) != offset ||
@@ -575,10 +573,13 @@ delete_action (GtkWidget  *widget,
   TpOrder *order = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
   g_autoptr(TpUndo) undo = NULL;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (order == NULL || self->store == NULL ||
-      focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+  /* Delete deletes an order only from the list. */
+  if (order == NULL || self->store == NULL || focus == NULL ||
+      (focus != GTK_WIDGET (self->column_view) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
     return;
 
   undo = tp_store_delete_order (self->store, tp_order_get_id (order), &error);
@@ -838,6 +839,7 @@ tp_orders_section_class_init (TpOrdersSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-orders-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, box);
   gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, totals_label);
   gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, stack);

@@ -499,6 +499,25 @@ _tp_band_text (guint touches,
 
 /* Toasts */
 
+static GtkWidget *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /**
  * _tp_show_toast:
  * @widget: the widget the toast is about
@@ -511,21 +530,19 @@ _tp_show_toast (GtkWidget *widget,
                 AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* A dialog shows its toasts over the window it belongs to. */
+  if (overlay == NULL && GTK_IS_WINDOW (root))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+
+      overlay = find_toast_overlay (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (root));
+    }
 
   if (overlay == NULL)
     {
-      GtkWindow *parent = NULL;
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      /* A dialog shows its toasts over the window it belongs to. */
-      if (GTK_IS_WINDOW (root))
-        parent = gtk_window_get_transient_for (GTK_WINDOW (root));
-      if (parent != NULL)
-        {
-          _tp_show_toast (GTK_WIDGET (parent), toast);
-          return;
-        }
-
+      /* Not in a window: say it where a developer will see it. */
       g_message ("%s", adw_toast_get_title (toast));
       g_object_unref (toast);
       return;
