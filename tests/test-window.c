@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 
 #include "tp-application.h"
+#include "tp-print-worksheets-dialog.h"
 #include "tp-window-private.h"
 
 /* One application for the whole program, as in the real app: it is
@@ -171,6 +172,30 @@ test_window_size_kept (Fixture       *f,
   g_settings_reset (settings, "window-height");
 }
 
+/* The first mapped descendant of @type, if any. */
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 assert_sections (AdwViewStack       *stack,
                  const char * const *names)
@@ -184,20 +209,33 @@ assert_sections (AdwViewStack       *stack,
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
       GtkWidget *child = adw_view_stack_page_get_child (page);
+      AdwStatusPage *empty;
 
       g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, names[i]);
       g_assert_nonnull (adw_view_stack_page_get_title (page));
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
 
-      /* An empty database: each section says what it is for. */
-      g_assert_true (ADW_IS_STATUS_PAGE (child));
-      g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (child))), >, 0);
-      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (child))), >, 20);
-
       adw_view_stack_set_visible_child_name (stack, names[i]);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (stack));
       drain ();
       g_assert_true (gtk_widget_get_mapped (child));
+
+      /* An empty database: each list section says what it is for with a
+       * status page; the Brand section is a form of one record, whose
+       * groups say what each field is for. */
+      if (g_str_equal (names[i], "brand"))
+        {
+          GtkWidget *group = find_mapped (child, ADW_TYPE_PREFERENCES_GROUP);
+
+          g_assert_nonnull (group);
+          g_assert_cmpuint (strlen (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group))), >, 20);
+          continue;
+        }
+
+      empty = ADW_STATUS_PAGE (find_mapped (child, ADW_TYPE_STATUS_PAGE));
+      g_assert_nonnull (empty);
+      g_assert_cmpuint (strlen (adw_status_page_get_title (empty)), >, 0);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (empty)), >, 20);
     }
 }
 
@@ -278,6 +316,25 @@ test_window_disabled_actions (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) quit, "<Control>q"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "quit"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "about"));
+}
+
+static void
+test_window_print_worksheets (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                "window.print-worksheets");
+  GtkWindow *dialog;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>p"));
+  g_assert_null (find_toplevel (TP_TYPE_PRINT_WORKSHEETS_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.print-worksheets", NULL));
+  drain ();
+
+  dialog = find_toplevel (TP_TYPE_PRINT_WORKSHEETS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  gtk_window_destroy (dialog);
 }
 
 static void
@@ -390,6 +447,7 @@ main (int   argc,
   ADD ("about", test_window_about);
   ADD ("shortcuts", test_window_shortcuts);
   ADD ("app-actions", test_window_disabled_actions);
+  ADD ("print-worksheets", test_window_print_worksheets);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
 
 #undef ADD

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tp-print-worksheets-dialog.h"
 #include "tp-window-private.h"
 
 static void
@@ -168,6 +169,18 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+print_worksheets_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpPrintWorksheetsDialog *dialog;
+
+  dialog = tp_print_worksheets_dialog_new (GTK_WINDOW (self), tp_store_get_database (self->store));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /*
  * Enables what the current state allows: the data actions need an open
  * database; retrying only helps when another program holds the file.
@@ -181,11 +194,11 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
 
-  /* Import, export, printing and preferences arrive with their own issues
-   * (8, 7 and 5); until then the menu shows them, disabled. */
+  /* Import, export and preferences arrive with their own issues (8 and 5);
+   * until then the menu shows them, disabled. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.print-worksheets", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.print-worksheets", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", FALSE);
 }
 
@@ -210,6 +223,6 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.retry-database", NULL, retry_database_action);
   gtk_widget_class_install_action (widget_class, "window.import", NULL, not_available_action);
   gtk_widget_class_install_action (widget_class, "window.export", NULL, not_available_action);
-  gtk_widget_class_install_action (widget_class, "window.print-worksheets", NULL, not_available_action);
+  gtk_widget_class_install_action (widget_class, "window.print-worksheets", NULL, print_worksheets_action);
   gtk_widget_class_install_action (widget_class, "window.preferences", NULL, not_available_action);
 }
