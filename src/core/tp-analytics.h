@@ -43,7 +43,7 @@ gboolean tp_analytics_settings_load          (TpAnalyticsSettings        *settin
 
 typedef enum
 {
-  TP_TOUCHES_ORDER_BY_TOUCHES,     /* most touches first, then name */
+  TP_TOUCHES_ORDER_BY_TOUCHES,     /* most touches first, then the newest customer */
   TP_TOUCHES_ORDER_BY_NAME,        /* name (case-insensitive), then id */
   TP_TOUCHES_ORDER_BY_LAST_TOUCH,  /* latest touch first, never touched last */
 } TpTouchesOrder;
