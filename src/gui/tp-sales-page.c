@@ -14,7 +14,10 @@
 
 #include "config.h"
 
+#include "tp-activity-section.h"
+#include "tp-chart-section.h"
 #include "tp-customers-section.h"
+#include "tp-followups-section.h"
 #include "tp-orders-section.h"
 #include "tp-sales-page.h"
 #include "tp-section-sidebar.h"
@@ -160,6 +163,16 @@ tp_sales_page_set_property (GObject      *object,
     }
 }
 
+/* "sales.show-customer": what the follow-ups, the activity and the chart
+ * activate to open a customer. */
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tp_sales_page_show_customer (TP_SALES_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 tp_sales_page_class_init (TpSalesPageClass *klass)
 {
@@ -191,15 +204,27 @@ tp_sales_page_class_init (TpSalesPageClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "on_back_button_clicked_cb",
                                                 G_CALLBACK (tp_section_sidebar_show_sections));
 
+  gtk_widget_class_install_action (widget_class, "sales.show-customer", "x", show_customer_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 tp_sales_page_init (TpSalesPage *self)
 {
+  g_type_ensure (TP_TYPE_ACTIVITY_SECTION);
+  g_type_ensure (TP_TYPE_CHART_SECTION);
   g_type_ensure (TP_TYPE_CUSTOMERS_SECTION);
+  g_type_ensure (TP_TYPE_FOLLOWUPS_SECTION);
   g_type_ensure (TP_TYPE_ORDERS_SECTION);
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* For screenshots and tests: open on a given section. */
+  if (g_getenv ("TOUCHPOINT_SECTION") != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->stack, g_getenv ("TOUCHPOINT_SECTION"));
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
 }

@@ -1,0 +1,68 @@
+/* tp-followups-section.h
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "tp-store.h"
+
+G_BEGIN_DECLS
+
+/* What a follow-up notification says; the GNotification itself keeps it
+ * out of reach, so the section hands it to the sender alongside. */
+typedef struct
+{
+  const char *id;             /* the GApplication notification id */
+  const char *title;
+  const char *body;
+  const char *action;         /* the default action, "app.show-customer" or "app.show-follow-ups" */
+  gint64      customer_id;    /* the default action's target; 0 for app.show-follow-ups */
+} TpFollowUpNotice;
+
+/* Sends @notification; the default sends it through the GApplication. */
+typedef void (*TpFollowUpNotifyFunc) (GNotification          *notification,
+                                      const TpFollowUpNotice *notice,
+                                      gpointer                user_data);
+
+#define TP_TYPE_FOLLOWUPS_SECTION (tp_followups_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (TpFollowupsSection, tp_followups_section, TP, FOLLOWUPS_SECTION, GtkWidget)
+
+TpStore    *tp_followups_section_get_store        (TpFollowupsSection   *self);
+void        tp_followups_section_set_store        (TpFollowupsSection   *self,
+                                                   TpStore              *store);
+GDateTime  *tp_followups_section_get_now          (TpFollowupsSection   *self);
+void        tp_followups_section_set_now          (TpFollowupsSection   *self,
+                                                   GDateTime            *now);
+guint       tp_followups_section_get_n_follow_ups (TpFollowupsSection   *self);
+gboolean    tp_followups_section_get_loading      (TpFollowupsSection   *self);
+GListModel *tp_followups_section_get_queue        (TpFollowupsSection   *self);
+void        tp_followups_section_refresh          (TpFollowupsSection   *self);
+void        tp_followups_section_set_notify_func  (TpFollowupsSection   *self,
+                                                   TpFollowUpNotifyFunc  func,
+                                                   gpointer              user_data);
+
+/* One entry of the queue, as the list shows it. */
+#define TP_TYPE_FOLLOW_UP_ITEM (tp_follow_up_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (TpFollowUpItem, tp_follow_up_item, TP, FOLLOW_UP_ITEM, GObject)
+
+gint64      tp_follow_up_item_get_customer_id      (TpFollowUpItem *self);
+const char *tp_follow_up_item_get_name             (TpFollowUpItem *self);
+gboolean    tp_follow_up_item_get_planned          (TpFollowUpItem *self);
+gint64      tp_follow_up_item_get_planned_touch_id (TpFollowUpItem *self);
+guint       tp_follow_up_item_get_days_quiet       (TpFollowUpItem *self);
+guint       tp_follow_up_item_get_touch_count      (TpFollowUpItem *self);
+gint64      tp_follow_up_item_get_due_at           (TpFollowUpItem *self);
+
+G_END_DECLS
