@@ -246,9 +246,53 @@ tp_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The window to show something in: the active one, or a new one. */
+static GtkWidget *
+present_window (GtkApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (app);
+    }
+
+  if (window != NULL)
+    gtk_window_present (window);
+
+  return GTK_WIDGET (window);
+}
+
+/* The default action of a follow-up notification: open that customer. */
+static void
+tp_application_show_customer_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  GtkWidget *window = present_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action_variant (window, "window.show-customer", parameter);
+}
+
+/* The default action of the notification that sums up several follow-ups. */
+static void
+tp_application_show_follow_ups_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  GtkWidget *window = present_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (window, "window.show-follow-ups", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", tp_application_quit_action },
   { "about", tp_application_about_action },
+  { "show-customer", tp_application_show_customer_action, "x" },
+  { "show-follow-ups", tp_application_show_follow_ups_action },
 };
 
 static void
@@ -268,6 +312,9 @@ tp_application_init (TpApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.show-sales",
                                          (const char *[]) { "<Control>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.print-worksheets",
                                          (const char *[]) { "<Control>p", NULL });

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tp-preferences-window.h"
 #include "tp-print-worksheets-dialog.h"
 #include "tp-window-private.h"
 
@@ -170,6 +171,41 @@ open_database_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpPreferencesWindow *preferences;
+
+  preferences = tp_preferences_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Opens a customer in the Sales tab: where a follow-up notification leads. */
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "sales");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->sales_page), "sales.show-customer", parameter);
+}
+
+static void
+show_follow_ups_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "sales");
+  adw_view_stack_set_visible_child_name (tp_sales_page_get_stack (self->sales_page), "follow-ups");
+}
+
+static void
 print_worksheets_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -194,12 +230,14 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
 
-  /* Import, export and preferences arrive with their own issues (8 and 5);
+  /* Import and export arrive with their own issue (8);
    * until then the menu shows them, disabled. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.print-worksheets", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-customer", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-follow-ups", self->store != NULL);
 }
 
 static void
@@ -224,5 +262,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.import", NULL, not_available_action);
   gtk_widget_class_install_action (widget_class, "window.export", NULL, not_available_action);
   gtk_widget_class_install_action (widget_class, "window.print-worksheets", NULL, print_worksheets_action);
-  gtk_widget_class_install_action (widget_class, "window.preferences", NULL, not_available_action);
+  gtk_widget_class_install_action (widget_class, "window.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "window.show-customer", "x", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "window.show-follow-ups", NULL, show_follow_ups_action);
 }
