@@ -1,0 +1,1102 @@
+/* test-sales-sections.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-sales-sections"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "tp-activity-section.h"
+#include "tp-analytics.h"
+#include "tp-application.h"
+#include "tp-chart-section.h"
+#include "tp-customers-section.h"
+#include "tp-followups-section.h"
+#include "tp-models.h"
+#include "tp-preferences-window.h"
+#include "tp-window-private.h"
+
+/* The follow-ups, activity, touches chart and preferences of the Sales
+ * tab, each in a window of its own on a temporary database, with a
+ * "sales" action group standing in for the Sales page that opens
+ * customers; and the path from a follow-up notification to the customer
+ * through the real application window. */
+
+static TpApplication *app;
+
+typedef struct
+{
+  char    *title;
+  char    *body;
+  char    *id;
+  char    *action;
+  gint64   customer_id;
+} Notice;
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  TpStore      *store;
+  GtkWidget    *window;
+  AdwViewStack *stack;
+  GtkWidget    *section;
+
+  gint64        shown_customer;
+  guint         n_shown;
+  GPtrArray    *notices;
+} Fixture;
+
+static void
+notice_free (gpointer data)
+{
+  Notice *notice = data;
+
+  g_free (notice->title);
+  g_free (notice->body);
+  g_free (notice->id);
+  g_free (notice->action);
+  g_free (notice);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+show_customer_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  f->shown_customer = g_variant_get_int64 (parameter);
+  f->n_shown++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static const GActionEntry entries[] = {
+    { "show-customer", show_customer_cb, "x" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "touchpoint.db", NULL);
+  f->store = tp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->notices = g_ptr_array_new_with_free_func (notice_free);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  f->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->stack));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (f->window, "sales", G_ACTION_GROUP (group));
+}
+
+static void
+add_section (Fixture    *f,
+             GType       type,
+             const char *name)
+{
+  f->section = g_object_new (type, NULL);
+  adw_view_stack_add_titled (f->stack, f->section, name, name);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_assert_finalize_object (f->store);
+  g_ptr_array_unref (f->notices);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Data */
+
+static gint64
+add_customer (TpStore    *store,
+              const char *name,
+              const char *created_at,
+              TpStage     stage)
+{
+  g_autoptr(TpCustomer) customer = tp_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  tp_customer_set_name (customer, name);
+  tp_customer_set_created_at (customer, created_at);
+  tp_customer_set_stage (customer, stage);
+  g_assert_true (tp_store_add_customer (store, customer, &error));
+  g_assert_no_error (error);
+
+  return tp_customer_get_id (customer);
+}
+
+static gint64
+add_touch (TpStore    *store,
+           gint64      customer_id,
+           const char *happened_at,
+           TpChannel   channel,
+           gboolean    done,
+           const char *note)
+{
+  g_autoptr(TpTouch) touch = tp_touch_new ();
+  g_autoptr(GError) error = NULL;
+
+  tp_touch_set_customer_id (touch, customer_id);
+  tp_touch_set_happened_at (touch, happened_at);
+  tp_touch_set_channel (touch, channel);
+  tp_touch_set_done (touch, done);
+  tp_touch_set_note (touch, note);
+  g_assert_true (tp_store_add_touch (store, touch, &error));
+  g_assert_no_error (error);
+
+  return tp_touch_get_id (touch);
+}
+
+static gint64
+add_order (TpStore    *store,
+           gint64      customer_id,
+           const char *ordered_at,
+           const char *item,
+           gint64      amount)
+{
+  g_autoptr(TpOrder) order = tp_order_new ();
+  g_autoptr(GError) error = NULL;
+
+  tp_order_set_customer_id (order, customer_id);
+  tp_order_set_ordered_at (order, ordered_at);
+  tp_order_set_item (order, item);
+  tp_order_set_amount_minor (order, amount);
+  tp_order_set_currency (order, "EUR");
+  g_assert_true (tp_store_add_order (store, order, &error));
+  g_assert_no_error (error);
+
+  return tp_order_get_id (order);
+}
+
+/* Follow-ups */
+
+typedef struct
+{
+  gint64 anna;     /* quiet: three calls, the last on 1 June */
+  gint64 ben;      /* touched on 25 June: not quiet yet */
+  gint64 cara;     /* bought */
+  gint64 dora;     /* added on 2 June, never touched */
+  gint64 emil;     /* twelve touches: at the band's top */
+  gint64 finn;     /* a planned touch due on 29 June */
+  gint64 finn_planned;
+  gint64 gus;      /* a planned touch on 5 July, not due yet */
+  gint64 hana;     /* lost */
+} Business;
+
+static void
+fill_business (TpStore  *store,
+               Business *b)
+{
+  b->anna = add_customer (store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  add_touch (store, b->anna, "2026-05-20T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  add_touch (store, b->anna, "2026-05-25T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  add_touch (store, b->anna, "2026-06-01T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+
+  b->ben = add_customer (store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_PROSPECT);
+  add_touch (store, b->ben, "2026-06-25T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+
+  b->cara = add_customer (store, "Cara Cole", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  add_touch (store, b->cara, "2026-06-01T09:00:00Z", TP_CHANNEL_MEETING, TRUE, NULL);
+  add_order (store, b->cara, "2026-06-02T10:00:00Z", "Ring", 120000);
+
+  b->dora = add_customer (store, "Dora Dent", "2026-06-02T09:00:00Z", TP_STAGE_LEAD);
+
+  b->emil = add_customer (store, "Emil Ek", "2026-05-01T09:00:00Z", TP_STAGE_PROSPECT);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2026-05-%02uT09:00:00Z", 2 + i);
+
+      add_touch (store, b->emil, when, TP_CHANNEL_SOCIAL_POST, TRUE, NULL);
+    }
+
+  b->finn = add_customer (store, "Finn Fox", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  add_touch (store, b->finn, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  b->finn_planned = add_touch (store, b->finn, "2026-06-29T10:00:00Z", TP_CHANNEL_CALL, FALSE,
+                               "Ask about the fitting");
+
+  b->gus = add_customer (store, "Gus Gray", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  add_touch (store, b->gus, "2026-07-05T10:00:00Z", TP_CHANNEL_EMAIL, FALSE, NULL);
+
+  b->hana = add_customer (store, "Hana Hill", "2026-05-01T09:00:00Z", TP_STAGE_LOST);
+  add_touch (store, b->hana, "2026-05-10T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+}
+
+static void
+wait_for_follow_ups (TpFollowupsSection *section)
+{
+  drain ();
+  while (tp_followups_section_get_loading (section))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+}
+
+static TpFollowUpItem *
+queue_item (TpFollowupsSection *section,
+            guint               position)
+{
+  GListModel *queue = tp_followups_section_get_queue (section);
+  TpFollowUpItem *item = g_list_model_get_item (queue, position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);  /* the queue keeps it */
+
+  return item;
+}
+
+static guint
+badge (Fixture *f)
+{
+  return adw_view_stack_page_get_badge_number (adw_view_stack_get_page (f->stack, f->section));
+}
+
+static void
+set_now (TpFollowupsSection *section,
+         const char         *text)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (text, NULL);
+
+  g_assert_nonnull (now);
+  tp_followups_section_set_now (section, now);
+}
+
+static void
+record_notice_cb (GNotification          *notification,
+                  const TpFollowUpNotice *notice,
+                  gpointer                user_data)
+{
+  Fixture *f = user_data;
+  Notice *copy = g_new0 (Notice, 1);
+
+  g_assert_true (G_IS_NOTIFICATION (notification));
+  copy->id = g_strdup (notice->id);
+  copy->title = g_strdup (notice->title);
+  copy->body = g_strdup (notice->body);
+  copy->action = g_strdup (notice->action);
+  copy->customer_id = notice->customer_id;
+  g_ptr_array_add (f->notices, copy);
+}
+
+static TpFollowupsSection *
+follow_ups_with_business (Fixture  *f,
+                          Business *b)
+{
+  TpFollowupsSection *section;
+
+  add_section (f, TP_TYPE_FOLLOWUPS_SECTION, "follow-ups");
+  section = TP_FOLLOWUPS_SECTION (f->section);
+  tp_followups_section_set_notify_func (section, record_notice_cb, f);
+  set_now (section, "2026-06-30T12:00:00Z");
+  tp_followups_section_set_store (section, f->store);
+  wait_for_follow_ups (section);
+
+  /* An empty database: nothing is due, no badge, no notification. */
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 0);
+  g_assert_cmpuint (badge (f), ==, 0);
+
+  fill_business (f->store, b);
+  wait_for_follow_ups (section);
+
+  return section;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_followups_queue (Fixture       *f,
+                      gconstpointer  data)
+{
+  Business b;
+  TpFollowupsSection *section = follow_ups_with_business (f, &b);
+  TpFollowUpItem *item;
+  guint n_notify = 0;
+  gulong handler;
+
+  /* Anna went quiet first (due 15 June), then Dora (added 2 June, due
+   * 16 June), then Finn's planned call (due 29 June). Ben is not quiet
+   * yet, Cara bought, Emil is at the band's top, Gus's planned touch is
+   * not due, Hana is lost. */
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 3);
+
+  item = queue_item (section, 0);
+  g_assert_cmpint (tp_follow_up_item_get_customer_id (item), ==, b.anna);
+  g_assert_cmpstr (tp_follow_up_item_get_name (item), ==, "Anna Adams");
+  g_assert_false (tp_follow_up_item_get_planned (item));
+  g_assert_cmpuint (tp_follow_up_item_get_days_quiet (item), ==, 29);
+  g_assert_cmpuint (tp_follow_up_item_get_touch_count (item), ==, 3);
+
+  item = queue_item (section, 1);
+  g_assert_cmpint (tp_follow_up_item_get_customer_id (item), ==, b.dora);
+  g_assert_false (tp_follow_up_item_get_planned (item));
+  g_assert_cmpuint (tp_follow_up_item_get_days_quiet (item), ==, 28);
+  g_assert_cmpuint (tp_follow_up_item_get_touch_count (item), ==, 0);
+
+  item = queue_item (section, 2);
+  g_assert_cmpint (tp_follow_up_item_get_customer_id (item), ==, b.finn);
+  g_assert_true (tp_follow_up_item_get_planned (item));
+  g_assert_cmpint (tp_follow_up_item_get_planned_touch_id (item), ==, b.finn_planned);
+  g_assert_cmpuint (tp_follow_up_item_get_days_quiet (item), ==, 29);
+
+  /* The sidebar's badge shows the count. */
+  g_assert_cmpuint (badge (f), ==, 3);
+
+  /* A shorter interval brings Ben (quiet since 25 June) in too. */
+  handler = g_signal_connect (section, "notify::n-follow-ups", G_CALLBACK (count_notify_cb), &n_notify);
+  g_assert_true (tp_store_set_followup_days (f->store, 5, NULL));
+  wait_for_follow_ups (section);
+  g_signal_handler_disconnect (section, handler);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 4);
+  g_assert_cmpuint (badge (f), ==, 4);
+  g_assert_cmpint (tp_follow_up_item_get_customer_id (queue_item (section, 3)), ==, b.ben);
+}
+
+static void
+test_followups_log_touch (Fixture       *f,
+                          gconstpointer  data)
+{
+  Business b;
+  TpFollowupsSection *section = follow_ups_with_business (f, &b);
+  g_autoptr(GListModel) touches = NULL;
+  g_autoptr(TpTouch) newest = NULL;
+
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 3);
+
+  /* One click logs a touch now, through the channel Anna was last
+   * touched by, and she leaves the queue. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "follow-ups.log-touch", "(xx)",
+                                             b.anna, G_GINT64_CONSTANT (0)));
+  wait_for_follow_ups (section);
+
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 2);
+  g_assert_cmpuint (badge (f), ==, 2);
+  g_assert_cmpint (tp_follow_up_item_get_customer_id (queue_item (section, 0)), ==, b.dora);
+  g_assert_cmpint (tp_follow_up_item_get_customer_id (queue_item (section, 1)), ==, b.finn);
+
+  touches = tp_store_list_touches (f->store, b.anna);
+  g_assert_cmpuint (g_list_model_get_n_items (touches), ==, 4);
+  newest = g_list_model_get_item (touches, 0);
+  g_assert_cmpstr (tp_touch_get_happened_at (newest), ==, "2026-06-30T12:00:00Z");
+  g_assert_cmpint (tp_touch_get_channel (newest), ==, TP_CHANNEL_CALL);
+  g_assert_true (tp_touch_get_done (newest));
+
+  /* Dora was never touched: her touch goes out by email. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "follow-ups.log-touch", "(xx)",
+                                             b.dora, G_GINT64_CONSTANT (0)));
+  wait_for_follow_ups (section);
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 1);
+  g_assert_cmpuint (badge (f), ==, 1);
+}
+
+static void
+test_followups_mark_done (Fixture       *f,
+                          gconstpointer  data)
+{
+  Business b;
+  TpFollowupsSection *section = follow_ups_with_business (f, &b);
+  g_autoptr(TpTouch) planned = NULL;
+  g_autoptr(TpCustomer) finn = NULL;
+
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "follow-ups.mark-done", "x",
+                                             b.finn_planned));
+  wait_for_follow_ups (section);
+
+  /* The planned call is done, now, and counts as Finn's second touch. */
+  planned = tp_store_get_touch (f->store, b.finn_planned, NULL);
+  g_assert_true (tp_touch_get_done (planned));
+  g_assert_cmpstr (tp_touch_get_happened_at (planned), ==, "2026-06-30T12:00:00Z");
+  finn = tp_store_get_customer (f->store, b.finn, NULL);
+  g_assert_cmpint (tp_customer_get_touch_count (finn), ==, 2);
+
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 2);
+  g_assert_cmpuint (badge (f), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (tp_follow_up_item_get_customer_id (queue_item (section, i)), !=, b.finn);
+
+  /* Gus's planned touch comes due on 5 July, and shows up then. */
+  set_now (section, "2026-07-06T12:00:00Z");
+  wait_for_follow_ups (section);
+  {
+    guint n = tp_followups_section_get_n_follow_ups (section);
+    TpFollowUpItem *last = queue_item (section, n - 1);
+
+    g_assert_cmpint (tp_follow_up_item_get_customer_id (last), ==, b.gus);
+    g_assert_true (tp_follow_up_item_get_planned (last));
+  }
+}
+
+static void
+test_followups_row_opens_customer (Fixture       *f,
+                                   gconstpointer  data)
+{
+  Business b;
+  TpFollowupsSection *section = follow_ups_with_business (f, &b);
+  GtkListView *list;
+
+  list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                        TP_TYPE_FOLLOWUPS_SECTION, "list_view"));
+  g_signal_emit_by_name (list, "activate", 1);
+  drain ();
+
+  g_assert_cmpuint (f->n_shown, ==, 1);
+  g_assert_cmpint (f->shown_customer, ==, b.dora);
+}
+
+static void
+test_followups_notifications (Fixture       *f,
+                              gconstpointer  data)
+{
+  Business b;
+  TpFollowupsSection *section = follow_ups_with_business (f, &b);
+  Notice *notice;
+
+  /* What came due raised one notification each, saying who and why, whose
+   * default action opens that customer. */
+  g_assert_cmpuint (f->notices->len, ==, 3);
+
+  notice = g_ptr_array_index (f->notices, 0);
+  g_assert_cmpstr (notice->title, ==, "Follow up with Anna Adams");
+  g_assert_cmpstr (notice->body, ==, "No touch for 29 days, and no purchase yet.");
+  g_assert_cmpstr (notice->action, ==, "app.show-customer");
+  g_assert_cmpint (notice->customer_id, ==, b.anna);
+
+  notice = g_ptr_array_index (f->notices, 1);
+  g_assert_cmpstr (notice->title, ==, "Follow up with Dora Dent");
+  g_assert_cmpstr (notice->body, ==, "Added 28 days ago and not touched yet.");
+  g_assert_cmpint (notice->customer_id, ==, b.dora);
+
+  notice = g_ptr_array_index (f->notices, 2);
+  g_assert_cmpstr (notice->title, ==, "Follow up with Finn Fox");
+  g_assert_cmpstr (notice->body, ==, "A planned touch is due — Call: Ask about the fitting");
+  g_assert_cmpstr (notice->action, ==, "app.show-customer");
+  g_assert_cmpint (notice->customer_id, ==, b.finn);
+
+  /* Checking again, as the timer does, notifies nothing twice. */
+  tp_followups_section_refresh (section);
+  wait_for_follow_ups (section);
+  add_customer (f->store, "Ivo Ide", "2026-06-29T09:00:00Z", TP_STAGE_LEAD);
+  wait_for_follow_ups (section);
+  g_assert_cmpuint (f->notices->len, ==, 3);
+
+  /* Another interval changes when they came due, not who is due. */
+  g_assert_true (tp_store_set_followup_days (f->store, 10, NULL));
+  wait_for_follow_ups (section);
+  g_assert_true (tp_store_set_followup_days (f->store, 14, NULL));
+  wait_for_follow_ups (section);
+  g_assert_cmpuint (f->notices->len, ==, 3);
+
+  /* Time passes: Gus's planned touch comes due, and only it is new. */
+  set_now (section, "2026-07-06T12:00:00Z");
+  wait_for_follow_ups (section);
+  g_assert_cmpuint (f->notices->len, ==, 4);
+  notice = g_ptr_array_index (f->notices, 3);
+  g_assert_cmpstr (notice->title, ==, "Follow up with Gus Gray");
+  g_assert_cmpstr (notice->body, ==, "A planned touch is due — Email");
+  g_assert_cmpint (notice->customer_id, ==, b.gus);
+
+  /* Many at once (an import, a first start) are summed up in one. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Lead %u", i + 1);
+
+      add_customer (f->store, name, "2026-01-01T09:00:00Z", TP_STAGE_LEAD);
+    }
+  wait_for_follow_ups (section);
+  g_assert_cmpuint (f->notices->len, ==, 5);
+  notice = g_ptr_array_index (f->notices, 4);
+  g_assert_cmpstr (notice->id, ==, "follow-ups");
+  g_assert_cmpstr (notice->title, ==, "5 follow-ups are due");
+  g_assert_cmpstr (notice->body, ==, "Lead 1, Lead 2, Lead 3 and 2 more");
+  g_assert_cmpstr (notice->action, ==, "app.show-follow-ups");
+  g_assert_cmpint (notice->customer_id, ==, 0);
+}
+
+/* The notification's action, through the application and its window. */
+
+static void
+test_followups_notification_opens_customer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "touchpoint.db", NULL);
+  Fixture f = { 0 };
+  GtkWidget *customers, *follow_ups;
+  TpWindow *window;
+  TpStore *store;
+  gint64 ben;
+  const char *name;
+
+  g_assert_no_error (error);
+  f.notices = g_ptr_array_new_with_free_func (notice_free);
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Both customers are due for a follow-up: their notifications are
+   * recorded rather than sent. */
+  follow_ups = adw_view_stack_get_child_by_name (tp_sales_page_get_stack (window->sales_page), "follow-ups");
+  tp_followups_section_set_notify_func (TP_FOLLOWUPS_SECTION (follow_ups), record_notice_cb, &f);
+
+  store = tp_window_get_store (window);
+  add_customer (store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = add_customer (store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  drain ();
+
+  wait_for_follow_ups (TP_FOLLOWUPS_SECTION (follow_ups));
+  g_assert_cmpuint (f.notices->len, ==, 2);
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "marketing");
+  drain ();
+
+  /* What clicking the notification does: app.show-customer with its id. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-customer", g_variant_new_int64 (ben));
+  drain ();
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "sales");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (tp_sales_page_get_stack (window->sales_page)),
+                   ==, "customers");
+  customers = adw_view_stack_get_child_by_name (tp_sales_page_get_stack (window->sales_page), "customers");
+  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (tp_customers_section_get_detail (TP_CUSTOMERS_SECTION (customers)))),
+                   ==, ben);
+
+  /* The summary's action opens the Follow-ups section. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-follow-ups", NULL);
+  drain ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (tp_sales_page_get_stack (window->sales_page)),
+                   ==, "follow-ups");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_ptr_array_unref (f.notices);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
+/* Activity */
+
+static void
+test_activity_newest_first (Fixture       *f,
+                            gconstpointer  data)
+{
+  TpActivitySection *section;
+  GListModel *items;
+  gint64 anna, ben, order;
+  g_autoptr(TpActivityItem) first = NULL;
+  g_autoptr(TpActivityItem) second = NULL;
+  g_autoptr(TpActivityItem) third = NULL;
+  g_autoptr(TpActivityItem) fourth = NULL;
+
+  add_section (f, TP_TYPE_ACTIVITY_SECTION, "activity");
+  section = TP_ACTIVITY_SECTION (f->section);
+  tp_activity_section_set_store (section, f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (tp_activity_section_get_items (section)), ==, 0);
+
+  anna = add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  add_touch (f->store, anna, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, "Catalogue");
+  add_touch (f->store, ben, "2026-06-03T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  order = add_order (f->store, anna, "2026-06-02T12:00:00Z", "Ring", 120000);
+  add_touch (f->store, anna, "2026-06-04T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  /* A planned touch is a to-do, not activity. */
+  add_touch (f->store, ben, "2026-06-05T09:00:00Z", TP_CHANNEL_MEETING, FALSE, NULL);
+  drain ();
+
+  items = tp_activity_section_get_items (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 4);
+  first = g_list_model_get_item (items, 0);
+  second = g_list_model_get_item (items, 1);
+  third = g_list_model_get_item (items, 2);
+  fourth = g_list_model_get_item (items, 3);
+  g_assert_cmpstr (tp_activity_item_get_time (first), ==, "2026-06-04T09:00:00Z");
+  g_assert_cmpstr (tp_activity_item_get_time (second), ==, "2026-06-03T09:00:00Z");
+  g_assert_true (TP_IS_ORDER (tp_activity_item_get_object (third)));
+  g_assert_cmpint (tp_order_get_id (TP_ORDER (tp_activity_item_get_object (third))), ==, order);
+  g_assert_cmpstr (tp_activity_item_get_time (fourth), ==, "2026-06-01T09:00:00Z");
+  g_assert_cmpint (tp_activity_item_get_customer_id (second), ==, ben);
+
+  /* Filtered by channel: the calls only, newest first. */
+  tp_activity_section_set_filter (section, TP_CHANNEL_CALL);
+  items = tp_activity_section_get_items (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TpActivityItem) item = g_list_model_get_item (items, i);
+
+      g_assert_true (TP_IS_TOUCH (tp_activity_item_get_object (item)));
+      g_assert_cmpint (tp_touch_get_channel (TP_TOUCH (tp_activity_item_get_object (item))), ==, TP_CHANNEL_CALL);
+    }
+
+  /* The drop-down says so too, and a new call joins at the top. */
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                                          TP_TYPE_ACTIVITY_SECTION,
+                                                                          "filter_dropdown"));
+    g_autoptr(TpActivityItem) top = NULL;
+
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2 + TP_CHANNEL_CALL);
+
+    add_touch (f->store, ben, "2026-06-06T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+    add_touch (f->store, ben, "2026-06-07T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+    drain ();
+    items = tp_activity_section_get_items (section);
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+    top = g_list_model_get_item (items, 0);
+    g_assert_cmpstr (tp_activity_item_get_time (top), ==, "2026-06-06T09:00:00Z");
+
+    /* Orders only. */
+    gtk_drop_down_set_selected (dropdown, 1);
+    g_assert_cmpint (tp_activity_section_get_filter (section), ==, TP_ACTIVITY_FILTER_ORDERS);
+    items = tp_activity_section_get_items (section);
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  }
+
+  /* A click opens the customer. */
+  tp_activity_section_set_filter (section, TP_ACTIVITY_FILTER_ALL);
+  drain ();
+  {
+    GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                                      TP_TYPE_ACTIVITY_SECTION,
+                                                                      "list_view"));
+
+    g_signal_emit_by_name (list, "activate", 0);
+    g_assert_cmpuint (f->n_shown, ==, 1);
+    g_assert_cmpint (f->shown_customer, ==, ben);
+  }
+}
+
+static void
+test_activity_pages (Fixture       *f,
+                     gconstpointer  data)
+{
+  TpActivitySection *section;
+  GListModel *items;
+  gint64 anna;
+
+  anna = add_customer (f->store, "Anna Adams", "2026-01-01T09:00:00Z", TP_STAGE_LEAD);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2026-06-%02uT%02u:%02u:00Z", 1 + i / 60, 8 + (i % 60) / 10, (i % 10) * 5);
+
+      add_touch (f->store, anna, when, i % 3 == 0 ? TP_CHANNEL_CALL : TP_CHANNEL_EMAIL, TRUE, NULL);
+    }
+
+  add_section (f, TP_TYPE_ACTIVITY_SECTION, "activity");
+  section = TP_ACTIVITY_SECTION (f->section);
+  tp_activity_section_set_store (section, f->store);
+
+  /* A page at a time: scrolling to the end loads the next. */
+  items = tp_activity_section_get_items (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 50);
+  tp_activity_section_load_more (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 100);
+  tp_activity_section_load_more (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 120);
+  tp_activity_section_load_more (section);
+  g_assert_cmpuint (tp_activity_section_get_limit (section), ==, 150);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 120);
+
+  /* Newest first all the way down. */
+  for (guint i = 1; i < 120; i++)
+    {
+      g_autoptr(TpActivityItem) before = g_list_model_get_item (items, i - 1);
+      g_autoptr(TpActivityItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpstr (tp_activity_item_get_time (before), >, tp_activity_item_get_time (item));
+    }
+
+  /* The calls (40 of them) are found beyond the first page of touches. */
+  tp_activity_section_set_filter (section, TP_CHANNEL_CALL);
+  items = tp_activity_section_get_items (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40);
+}
+
+/* Touches chart */
+
+static void
+wait_for_chart (TpChartSection *section)
+{
+  drain ();
+  while (tp_chart_section_get_loading (section))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+}
+
+static void
+test_chart_bars (Fixture       *f,
+                 gconstpointer  data)
+{
+  TpChartSection *section;
+  TpTouchesChart *chart;
+  TpChartData *chart_data;
+  const TpChartItem *item;
+  g_autofree char *description = NULL;
+  g_autofree char *problem = NULL;
+  gint64 anna, ben, cara;
+
+  anna = add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  cara = add_customer (f->store, "Cara Cole", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2026-05-%02uT09:00:00Z", 2 + i);
+
+      add_touch (f->store, anna, when, i < 4 ? TP_CHANNEL_EMAIL : TP_CHANNEL_CALL, TRUE, NULL);
+    }
+  add_order (f->store, anna, "2026-05-20T09:00:00Z", "Ring", 120000);
+  add_touch (f->store, ben, "2026-05-02T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  add_touch (f->store, ben, "2026-05-03T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+
+  add_section (f, TP_TYPE_CHART_SECTION, "chart");
+  section = TP_CHART_SECTION (f->section);
+  tp_chart_section_set_store (section, f->store);
+  wait_for_chart (section);
+
+  chart = tp_chart_section_get_chart (section);
+  chart_data = tp_touches_chart_get_data (chart);
+  g_assert_cmpuint (tp_chart_data_get_n_items (chart_data), ==, 3);
+  item = tp_chart_data_get_item (chart_data, TP_CHART_SORT_TOUCHES, 0);
+  g_assert_cmpint (item->customer_id, ==, anna);
+  g_assert_cmpuint (item->touches, ==, 6);
+  g_assert_true (item->bought);
+  item = tp_chart_data_get_item (chart_data, TP_CHART_SORT_TOUCHES, 1);
+  g_assert_cmpint (item->customer_id, ==, ben);
+  g_assert_cmpuint (item->touches, ==, 2);
+  g_assert_false (item->bought);
+
+  /* The other views: Anna's first purchase came after six touches,
+   * four emails and two calls. */
+  g_assert_cmpuint (tp_chart_data_get_n_first_purchases (chart_data), ==, 1);
+  g_assert_cmpuint (tp_chart_data_get_purchase_band_percent (chart_data), ==, 100);
+
+  /* The chart says in words what it shows. */
+  gtk_test_widget_wait_for_draw (f->window);
+  description = tp_chart_data_describe (chart_data, TP_CHART_MODE_TOUCHES);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_null (problem);
+
+  /* A logged touch moves Cara's bar at once. */
+  g_assert_nonnull (tp_store_log_touch (f->store, cara, TP_CHANNEL_CALL, NULL, NULL, NULL));
+  item = tp_chart_data_get_item (chart_data, TP_CHART_SORT_TOUCHES,
+                                 tp_chart_data_find_item (chart_data, TP_CHART_SORT_TOUCHES, cara));
+  g_assert_cmpuint (item->touches, ==, 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (tp_store_log_touch (f->store, cara, TP_CHANNEL_CALL, NULL, NULL, NULL));
+  g_assert_cmpint (tp_chart_data_get_item (chart_data, TP_CHART_SORT_TOUCHES, 1)->customer_id, ==, cara);
+  wait_for_chart (section);
+  g_assert_cmpuint (tp_chart_data_get_n_items (chart_data), ==, 3);
+  g_assert_cmpuint (tp_chart_data_get_item (chart_data, TP_CHART_SORT_TOUCHES, 1)->touches, ==, 4);
+
+  /* Choosing the first bar and pressing Enter opens Anna. */
+  tp_touches_chart_set_focus_position (chart, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.activate", NULL));
+  drain ();
+  g_assert_cmpuint (f->n_shown, ==, 1);
+  g_assert_cmpint (f->shown_customer, ==, anna);
+
+  /* The view and the order follow the drop-downs. */
+  {
+    GtkDropDown *mode = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                                      TP_TYPE_CHART_SECTION,
+                                                                      "mode_dropdown"));
+    GtkDropDown *sort = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                                      TP_TYPE_CHART_SECTION,
+                                                                      "sort_dropdown"));
+
+    gtk_drop_down_set_selected (sort, TP_CHART_SORT_NAME);
+    g_assert_cmpint (tp_touches_chart_get_sort (chart), ==, TP_CHART_SORT_NAME);
+    gtk_drop_down_set_selected (mode, TP_CHART_MODE_CHANNELS);
+    g_assert_cmpint (tp_touches_chart_get_mode (chart), ==, TP_CHART_MODE_CHANNELS);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sort)));
+  }
+
+  /* "Save Chart As…" asks where, for a PNG or an SVG. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *chooser = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "chart-section.save-as", NULL));
+    drain ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_FILE_CHOOSER (toplevel))
+          chooser = toplevel;
+      }
+    g_assert_nonnull (chooser);
+    g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    drain ();
+  }
+
+  /* The band follows the settings. */
+  g_assert_true (tp_store_set_band (f->store, 2, 5, NULL));
+  g_assert_cmpuint (tp_touches_chart_get_band_low (chart), ==, 2);
+  g_assert_cmpuint (tp_touches_chart_get_band_high (chart), ==, 5);
+}
+
+static void
+test_chart_empty (Fixture       *f,
+                  gconstpointer  data)
+{
+  TpChartSection *section;
+  GtkStack *stack;
+
+  add_section (f, TP_TYPE_CHART_SECTION, "chart");
+  section = TP_CHART_SECTION (f->section);
+  tp_chart_section_set_store (section, f->store);
+  wait_for_chart (section);
+
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (section), TP_TYPE_CHART_SECTION, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  /* The first customer brings the chart. */
+  add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
+  wait_for_chart (section);
+}
+
+/* Preferences */
+
+static GtkWidget *
+child (TpPreferencesWindow *window,
+       const char          *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TP_TYPE_PREFERENCES_WINDOW, name));
+}
+
+static void
+test_preferences_settings (Fixture       *f,
+                           gconstpointer  data)
+{
+  TpPreferencesWindow *preferences;
+  GtkSpinButton *low, *high, *days;
+  AdwComboRow *currency;
+  TpChartSection *section;
+  TpAnalyticsSettings stored;
+  g_autoptr(TpDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *names;
+  guint usd = GTK_INVALID_LIST_POSITION;
+
+  add_section (f, TP_TYPE_CHART_SECTION, "chart");
+  section = TP_CHART_SECTION (f->section);
+  tp_chart_section_set_store (section, f->store);
+  wait_for_chart (section);
+
+  preferences = tp_preferences_window_new (GTK_WINDOW (f->window), f->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  drain ();
+
+  low = GTK_SPIN_BUTTON (child (preferences, "band_low_spin"));
+  high = GTK_SPIN_BUTTON (child (preferences, "band_high_spin"));
+  days = GTK_SPIN_BUTTON (child (preferences, "followup_spin"));
+  currency = ADW_COMBO_ROW (child (preferences, "currency_row"));
+
+  /* The defaults. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (low), ==, 5);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (high), ==, 12);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (days), ==, 14);
+
+  gtk_spin_button_set_value (low, 3);
+  gtk_spin_button_set_value (high, 8);
+  gtk_spin_button_set_value (days, 21);
+
+  names = adw_combo_row_get_model (currency);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (g_str_has_suffix (gtk_string_object_get_string (name), "(USD)"))
+        usd = i;
+    }
+  g_assert_cmpuint (usd, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (currency, usd);
+
+  /* The store holds them, and the chart's band follows. */
+  g_assert_cmpuint (tp_store_get_band_low (f->store), ==, 3);
+  g_assert_cmpuint (tp_store_get_band_high (f->store), ==, 8);
+  g_assert_cmpuint (tp_store_get_followup_days (f->store), ==, 21);
+  g_assert_cmpstr (tp_store_get_currency (f->store), ==, "USD");
+  g_assert_cmpuint (tp_touches_chart_get_band_low (tp_chart_section_get_chart (section)), ==, 3);
+  g_assert_cmpuint (tp_touches_chart_get_band_high (tp_chart_section_get_chart (section)), ==, 8);
+
+  /* So does the database's settings table, as another connection reads it. */
+  other = tp_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_analytics_settings_load (&stored, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored.band_low, ==, 3);
+  g_assert_cmpuint (stored.band_high, ==, 8);
+  g_assert_cmpuint (stored.followup_days, ==, 21);
+  g_assert_cmpstr (stored.currency, ==, "USD");
+
+  /* A band whose top is not above its bottom is refused, and said so. */
+  gtk_spin_button_set_value (high, 3);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (high), "error"));
+  g_assert_cmpuint (tp_store_get_band_high (f->store), ==, 8);
+  gtk_spin_button_set_value (high, 10);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (high), "error"));
+  g_assert_cmpuint (tp_store_get_band_high (f->store), ==, 10);
+
+  /* A change made elsewhere shows in the window. */
+  g_assert_true (tp_store_set_followup_days (f->store, 30, NULL));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (days), ==, 30);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+}
+
+static void
+test_preferences_action (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "touchpoint.db", NULL);
+  g_auto(GStrv) accels = NULL;
+  GListModel *toplevels;
+  TpPreferencesWindow *found = NULL;
+  TpWindow *window;
+  const char *name;
+
+  g_assert_no_error (error);
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.preferences", NULL));
+  drain ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TP_IS_PREFERENCES_WINDOW (toplevel))
+        found = TP_PREFERENCES_WINDOW (toplevel);
+    }
+  g_assert_nonnull (found);
+  g_assert_true (tp_preferences_window_get_store (found) == tp_window_get_store (window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (found)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (found));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/touchpoint/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("followups/queue", test_followups_queue);
+  ADD ("followups/log-touch", test_followups_log_touch);
+  ADD ("followups/mark-done", test_followups_mark_done);
+  ADD ("followups/row-opens-customer", test_followups_row_opens_customer);
+  ADD ("followups/notifications", test_followups_notifications);
+  g_test_add_func ("/touchpoint/followups/notification-opens-customer",
+                   test_followups_notification_opens_customer);
+  ADD ("activity/newest-first", test_activity_newest_first);
+  ADD ("activity/pages", test_activity_pages);
+  ADD ("chart/bars", test_chart_bars);
+  ADD ("chart/empty", test_chart_empty);
+  ADD ("preferences/settings", test_preferences_settings);
+  g_test_add_func ("/touchpoint/preferences/action", test_preferences_action);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
