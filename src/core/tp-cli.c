@@ -16,7 +16,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tp-backup.h"
 #include "tp-cli.h"
+#include "tp-csv.h"
 #include "tp-database.h"
 #include "tp-sample.h"
 #include "tp-worksheet-layout.h"
@@ -46,6 +48,20 @@ static const GOptionEntry entries[] = {
     N_("With --worksheet: the PDF file to write"), N_("FILE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --worksheet: the paper size (default a4)"), N_("a4|letter") },
+  { "export-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a full backup of the database to FILE (JSON)"), N_("FILE") },
+  { "import-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the contents of the database with the backup in FILE, keeping a copy of "
+       "the old database beside it"), N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the CSV file FILE into the table given with --table"), N_("FILE") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the table given with --table to the CSV file FILE"), N_("FILE") },
+  { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-csv or --export-csv: the table"), N_("customers|touches|orders") },
+  { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-csv: merge rows that are already there (the same email) into them, "
+       "or skip them (the default)"), N_("merge|skip") },
   { NULL }
 };
 
@@ -191,6 +207,203 @@ run_worksheet (GVariantDict *options)
   return 0;
 }
 
+/* The database for --export-backup, --import-backup, --import-csv and
+ * --export-csv. Exports need an existing database; imports create one. */
+static TpDatabase *
+open_io_database (GVariantDict *options,
+                  gboolean      must_exist)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  TpDatabase *db;
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      g_autofree char *dir = NULL;
+
+      path = tp_cli_get_default_database_path ();
+      dir = g_path_get_dirname (path);
+      if (!must_exist)
+        g_mkdir_with_parents (dir, 0700);
+    }
+
+  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("touchpoint: %s: %s\n", path,
+                  _("there is no database here; name one with --database"));
+      return NULL;
+    }
+
+  db = tp_database_open (path, &error);
+  if (db == NULL)
+    g_printerr ("touchpoint: %s\n", error->message);
+
+  return db;
+}
+
+/* --table customers|touches|orders */
+static gboolean
+lookup_csv_table (GVariantDict *options,
+                  const char   *command,
+                  TpCsvTable   *table)
+{
+  const char *name = NULL;
+
+  if (!g_variant_dict_lookup (options, "table", "&s", &name))
+    {
+      g_printerr ("touchpoint: %s: %s\n", command,
+                  _("say which table with --table customers, touches or orders"));
+      return FALSE;
+    }
+
+  if (!tp_csv_table_from_string (name, table))
+    {
+      g_printerr ("touchpoint: --table: ");
+      /* Translators: %s is what was typed after --table */
+      g_printerr (_("“%s” is not a table: use customers, touches or orders"), name);
+      g_printerr ("\n");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --export-backup F.json */
+static int
+run_export_backup (GVariantDict *options)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+
+  g_variant_dict_lookup (options, "export-backup", "^ay", &name);
+  db = open_io_database (options, TRUE);
+  if (db == NULL)
+    return 1;
+
+  file = g_file_new_for_commandline_arg (name);
+  if (!tp_backup_export (db, file, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* --import-backup F.json */
+static int
+run_import_backup (GVariantDict *options)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *saved_copy = NULL;
+
+  g_variant_dict_lookup (options, "import-backup", "^ay", &name);
+  db = open_io_database (options, FALSE);
+  if (db == NULL)
+    return 1;
+
+  file = g_file_new_for_commandline_arg (name);
+  if (!tp_backup_restore (db, file, &saved_copy, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+
+  if (saved_copy != NULL)
+    {
+      /* Translators: %s is a file name */
+      g_print (_("Restored. The database as it was before is kept in %s"), saved_copy);
+      g_print ("\n");
+    }
+
+  return 0;
+}
+
+/* --import-csv F.csv --table customers|touches|orders [--duplicates merge|skip] */
+static int
+run_import_csv (GVariantDict *options)
+{
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  const char *duplicates = NULL;
+  TpCsvTable table;
+
+  g_variant_dict_lookup (options, "import-csv", "^ay", &name);
+  if (!lookup_csv_table (options, "--import-csv", &table))
+    return 1;
+
+  file = g_file_new_for_commandline_arg (name);
+  importer = tp_csv_importer_new (file, table);
+
+  if (g_variant_dict_lookup (options, "duplicates", "&s", &duplicates))
+    {
+      if (g_str_equal (duplicates, "merge"))
+        tp_csv_importer_set_duplicates (importer, TP_CSV_DUPLICATES_MERGE);
+      else if (!g_str_equal (duplicates, "skip"))
+        {
+          g_printerr ("touchpoint: --duplicates: ");
+          /* Translators: %s is what was typed after --duplicates */
+          g_printerr (_("“%s” is not a choice: use merge or skip"), duplicates);
+          g_printerr ("\n");
+          return 1;
+        }
+    }
+
+  db = open_io_database (options, FALSE);
+  if (db == NULL)
+    return 1;
+
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+
+  summary = tp_csv_report_to_string (report);
+  g_print ("%s\n", summary);
+
+  return 0;
+}
+
+/* --export-csv F.csv --table customers|touches|orders */
+static int
+run_export_csv (GVariantDict *options)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  TpCsvTable table;
+
+  g_variant_dict_lookup (options, "export-csv", "^ay", &name);
+  if (!lookup_csv_table (options, "--export-csv", &table))
+    return 1;
+
+  db = open_io_database (options, TRUE);
+  if (db == NULL)
+    return 1;
+
+  file = g_file_new_for_commandline_arg (name);
+  if (!tp_csv_export (db, table, file, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * tp_cli_run:
  * @options: the parsed command-line options
@@ -214,6 +427,18 @@ tp_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "worksheet"))
     return run_worksheet (options);
+
+  if (g_variant_dict_contains (options, "export-backup"))
+    return run_export_backup (options);
+
+  if (g_variant_dict_contains (options, "import-backup"))
+    return run_import_backup (options);
+
+  if (g_variant_dict_contains (options, "import-csv"))
+    return run_import_csv (options);
+
+  if (g_variant_dict_contains (options, "export-csv"))
+    return run_export_csv (options);
 
   return -1;
 }

@@ -1,0 +1,3727 @@
+/* tp-csv.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-csv"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+
+#include "tp-csv.h"
+#include "tp-core-enum-types.h"
+#include "tp-enums.h"
+#include "tp-store.h"
+
+/*
+ * CSV in and out for customers, touches and orders (DESIGN.md §6).
+ *
+ * Reading goes through libcsv (RFC 4180: quoted fields with commas,
+ * doubled quotes and line breaks), fed in chunks so that memory stays
+ * bounded whatever the size of the file. Around it:
+ *
+ * - the encoding: a UTF-8 byte-order mark is dropped, UTF-16 with a mark
+ *   is converted, a file that is not valid UTF-8 is read as Latin-1 (with
+ *   the Windows-1252 letters in 0x80–0x9F) and the report says so, and a
+ *   file with NUL bytes or many control characters is refused as binary;
+ * - the separator: comma, semicolon or tab, counted on the header line
+ *   unless the caller chose one;
+ * - line numbers: every message names the line where its row starts in
+ *   the file, counting the line breaks inside quoted fields.
+ *
+ * The first row is the header. Each column is mapped to a field: guessed
+ * from the headers of Touchpoint's own export and of Google Contacts,
+ * HubSpot, Outlook and Monica, and changeable by the caller. A whole
+ * import runs in one transaction: a value that cannot be right (a date
+ * that is not one, an unknown stage) fails it and changes nothing; a row
+ * that cannot be imported (no name, no such customer) is skipped and
+ * reported.
+ *
+ * What Touchpoint exports imports again unchanged: ids, times, enum nicks
+ * and amounts in minor units are written as stored, and the columns the
+ * triggers derive (touch_count…) are written for spreadsheets but
+ * recomputed on import.
+ */
+
+#define CHUNK_SIZE        (64 * 1024)
+#define SNIFF_SIZE        (64 * 1024)
+#define PREVIEW_SCAN_SIZE (4 * 1024 * 1024)
+#define MAX_FIELD_BYTES   (1024 * 1024)
+#define MAX_MESSAGES      200
+#define ROWS_PER_CHECK    1024
+#define FLUSH_SIZE        (256 * 1024)
+
+G_DEFINE_QUARK (tp-csv-error-quark, tp_csv_error)
+
+/* Tables and fields */
+
+static const char * const table_names[] = { "customers", "touches", "orders" };
+
+static const struct
+{
+  const char *name;
+  const char *label;
+} field_info[TP_CSV_N_FIELDS] = {
+  [TP_CSV_FIELD_IGNORE] = { "", N_("Do not import") },
+  [TP_CSV_FIELD_ID] = { "id", N_("Touchpoint id") },
+  [TP_CSV_FIELD_NAME] = { "name", N_("Name") },
+  [TP_CSV_FIELD_FIRST_NAME] = { "first_name", N_("First name") },
+  [TP_CSV_FIELD_MIDDLE_NAME] = { "middle_name", N_("Middle name") },
+  [TP_CSV_FIELD_LAST_NAME] = { "last_name", N_("Last name") },
+  [TP_CSV_FIELD_EMAIL] = { "email", N_("Email") },
+  [TP_CSV_FIELD_PHONE] = { "phone", N_("Phone") },
+  [TP_CSV_FIELD_AUDIENCE] = { "audience", N_("Audience") },
+  [TP_CSV_FIELD_SOURCE_CHANNEL] = { "source_channel", N_("Came through") },
+  [TP_CSV_FIELD_STAGE] = { "stage", N_("Stage") },
+  [TP_CSV_FIELD_NOTES] = { "notes", N_("Notes") },
+  [TP_CSV_FIELD_CUSTOMER_ID] = { "customer_id", N_("Customer id") },
+  [TP_CSV_FIELD_CUSTOMER_NAME] = { "customer_name", N_("Customer name") },
+  [TP_CSV_FIELD_CUSTOMER_EMAIL] = { "customer_email", N_("Customer email") },
+  [TP_CSV_FIELD_HAPPENED_AT] = { "happened_at", N_("Date of the touch") },
+  [TP_CSV_FIELD_CHANNEL] = { "channel", N_("Channel") },
+  [TP_CSV_FIELD_DIRECTION] = { "direction", N_("Direction") },
+  [TP_CSV_FIELD_NOTE] = { "note", N_("Note") },
+  [TP_CSV_FIELD_TACTIC] = { "tactic", N_("Tactic") },
+  [TP_CSV_FIELD_DONE] = { "done", N_("Done") },
+  [TP_CSV_FIELD_ORDERED_AT] = { "ordered_at", N_("Order date") },
+  [TP_CSV_FIELD_ITEM] = { "item", N_("Item") },
+  [TP_CSV_FIELD_AMOUNT_MINOR] = { "amount_minor", N_("Amount in cents") },
+  [TP_CSV_FIELD_AMOUNT] = { "amount", N_("Amount") },
+  [TP_CSV_FIELD_CURRENCY] = { "currency", N_("Currency") },
+  [TP_CSV_FIELD_STATUS] = { "status", N_("Status") },
+  [TP_CSV_FIELD_FULFILLED_AT] = { "fulfilled_at", N_("Fulfilled on") },
+  [TP_CSV_FIELD_CREATED_AT] = { "created_at", N_("Created") },
+  [TP_CSV_FIELD_UPDATED_AT] = { "updated_at", N_("Last changed") },
+};
+
+static const TpCsvField customer_fields[] = {
+  TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_NAME, TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_MIDDLE_NAME,
+  TP_CSV_FIELD_LAST_NAME, TP_CSV_FIELD_EMAIL, TP_CSV_FIELD_PHONE, TP_CSV_FIELD_AUDIENCE,
+  TP_CSV_FIELD_SOURCE_CHANNEL, TP_CSV_FIELD_STAGE, TP_CSV_FIELD_NOTES, TP_CSV_FIELD_ID,
+  TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
+};
+
+static const TpCsvField touch_fields[] = {
+  TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_CUSTOMER_NAME, TP_CSV_FIELD_CUSTOMER_EMAIL,
+  TP_CSV_FIELD_CUSTOMER_ID, TP_CSV_FIELD_HAPPENED_AT, TP_CSV_FIELD_CHANNEL,
+  TP_CSV_FIELD_DIRECTION, TP_CSV_FIELD_NOTE, TP_CSV_FIELD_TACTIC, TP_CSV_FIELD_DONE,
+  TP_CSV_FIELD_ID, TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
+};
+
+static const TpCsvField order_fields[] = {
+  TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_CUSTOMER_NAME, TP_CSV_FIELD_CUSTOMER_EMAIL,
+  TP_CSV_FIELD_CUSTOMER_ID, TP_CSV_FIELD_ORDERED_AT, TP_CSV_FIELD_ITEM, TP_CSV_FIELD_AMOUNT,
+  TP_CSV_FIELD_AMOUNT_MINOR, TP_CSV_FIELD_CURRENCY, TP_CSV_FIELD_STATUS,
+  TP_CSV_FIELD_FULFILLED_AT, TP_CSV_FIELD_ID, TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
+};
+
+/* The columns of the export, in order */
+static const char * const customer_columns[] = {
+  "id", "name", "email", "phone", "audience", "source_channel", "stage", "notes",
+  "touch_count", "last_touch_at", "first_order_at", "order_count", "total_spent_minor",
+  "created_at", "updated_at", NULL
+};
+
+static const char * const touch_columns[] = {
+  "id", "customer_id", "customer_name", "customer_email", "happened_at", "channel",
+  "direction", "note", "tactic", "done", "created_at", "updated_at", NULL
+};
+
+static const char * const order_columns[] = {
+  "id", "customer_id", "customer_name", "customer_email", "ordered_at", "item",
+  "amount_minor", "currency", "status", "fulfilled_at", "created_at", "updated_at", NULL
+};
+
+static const char * const export_sql[] = {
+  "SELECT c.id, c.name, c.email, c.phone, a.name, c.source_channel, c.stage, c.notes,"
+  " c.touch_count, c.last_touch_at, c.first_order_at, c.order_count, c.total_spent_minor,"
+  " c.created_at, c.updated_at"
+  " FROM customers AS c LEFT JOIN audiences AS a ON a.id = c.audience_id ORDER BY c.id",
+
+  "SELECT t.id, t.customer_id, c.name, c.email, t.happened_at, t.channel, t.direction,"
+  " t.note, ta.name, t.done, t.created_at, t.updated_at"
+  " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id"
+  " LEFT JOIN tactics AS ta ON ta.id = t.tactic_id ORDER BY t.id",
+
+  "SELECT o.id, o.customer_id, c.name, c.email, o.ordered_at, o.item, o.amount_minor,"
+  " o.currency, o.status, o.fulfilled_at, o.created_at, o.updated_at"
+  " FROM orders AS o JOIN customers AS c ON c.id = o.customer_id ORDER BY o.id",
+};
+
+#define C (1 << TP_CSV_TABLE_CUSTOMERS)
+#define T (1 << TP_CSV_TABLE_TOUCHES)
+#define O (1 << TP_CSV_TABLE_ORDERS)
+
+/* Headers as they are after normalize_header(): lower-case letters and
+ * digits only. */
+static const struct
+{
+  guint       tables;
+  const char *header;
+  TpCsvField  field;
+} known_headers[] = {
+  /* Touchpoint, and names everyone uses */
+  { C | T | O, "id", TP_CSV_FIELD_ID },
+  { C | T | O, "createdat", TP_CSV_FIELD_CREATED_AT },
+  { C | T | O, "updatedat", TP_CSV_FIELD_UPDATED_AT },
+  { C, "name", TP_CSV_FIELD_NAME },
+  { C, "fullname", TP_CSV_FIELD_NAME },
+  { C, "displayname", TP_CSV_FIELD_NAME },
+  { C, "contactname", TP_CSV_FIELD_NAME },
+  { C, "customername", TP_CSV_FIELD_NAME },
+  { C, "email", TP_CSV_FIELD_EMAIL },
+  { C, "phone", TP_CSV_FIELD_PHONE },
+  { C, "audience", TP_CSV_FIELD_AUDIENCE },
+  { C, "sourcechannel", TP_CSV_FIELD_SOURCE_CHANNEL },
+  { C, "stage", TP_CSV_FIELD_STAGE },
+  { C, "notes", TP_CSV_FIELD_NOTES },
+  { C, "note", TP_CSV_FIELD_NOTES },
+  /* Derived by Touchpoint from touches and orders: recomputed */
+  { C, "touchcount", TP_CSV_FIELD_IGNORE },
+  { C, "lasttouchat", TP_CSV_FIELD_IGNORE },
+  { C, "firstorderat", TP_CSV_FIELD_IGNORE },
+  { C, "ordercount", TP_CSV_FIELD_IGNORE },
+  { C, "totalspentminor", TP_CSV_FIELD_IGNORE },
+  /* Google Contacts (both the old and the 2023 layout) */
+  { C, "givenname", TP_CSV_FIELD_FIRST_NAME },
+  { C, "additionalname", TP_CSV_FIELD_MIDDLE_NAME },
+  { C, "familyname", TP_CSV_FIELD_LAST_NAME },
+  { C, "email1value", TP_CSV_FIELD_EMAIL },
+  { C, "phone1value", TP_CSV_FIELD_PHONE },
+  /* HubSpot */
+  { C, "firstname", TP_CSV_FIELD_FIRST_NAME },
+  { C, "lastname", TP_CSV_FIELD_LAST_NAME },
+  { C, "phonenumber", TP_CSV_FIELD_PHONE },
+  { C, "mobilephonenumber", TP_CSV_FIELD_PHONE },
+  { C, "lifecyclestage", TP_CSV_FIELD_STAGE },
+  { C, "createdate", TP_CSV_FIELD_CREATED_AT },
+  { C, "lastmodifieddate", TP_CSV_FIELD_UPDATED_AT },
+  /* Outlook */
+  { C, "middlename", TP_CSV_FIELD_MIDDLE_NAME },
+  { C, "emailaddress", TP_CSV_FIELD_EMAIL },
+  { C, "mobilephone", TP_CSV_FIELD_PHONE },
+  { C, "primaryphone", TP_CSV_FIELD_PHONE },
+  { C, "businessphone", TP_CSV_FIELD_PHONE },
+  { C, "homephone", TP_CSV_FIELD_PHONE },
+  /* Monica */
+  { C, "nickname", TP_CSV_FIELD_IGNORE },
+  { C, "description", TP_CSV_FIELD_NOTES },
+  /* Outlook in German */
+  { C, "vorname", TP_CSV_FIELD_FIRST_NAME },
+  { C, "weiterevornamen", TP_CSV_FIELD_MIDDLE_NAME },
+  { C, "nachname", TP_CSV_FIELD_LAST_NAME },
+  { C, "emailadresse", TP_CSV_FIELD_EMAIL },
+  { C, "mobiltelefon", TP_CSV_FIELD_PHONE },
+  { C, "telefon", TP_CSV_FIELD_PHONE },
+  { C, "notizen", TP_CSV_FIELD_NOTES },
+  /* Touches and orders */
+  { T | O, "customerid", TP_CSV_FIELD_CUSTOMER_ID },
+  { T | O, "customername", TP_CSV_FIELD_CUSTOMER_NAME },
+  { T | O, "customer", TP_CSV_FIELD_CUSTOMER_NAME },
+  { T | O, "name", TP_CSV_FIELD_CUSTOMER_NAME },
+  { T | O, "contact", TP_CSV_FIELD_CUSTOMER_NAME },
+  { T | O, "contactname", TP_CSV_FIELD_CUSTOMER_NAME },
+  { T | O, "customeremail", TP_CSV_FIELD_CUSTOMER_EMAIL },
+  { T | O, "email", TP_CSV_FIELD_CUSTOMER_EMAIL },
+  { T | O, "emailaddress", TP_CSV_FIELD_CUSTOMER_EMAIL },
+  { T, "happenedat", TP_CSV_FIELD_HAPPENED_AT },
+  { T, "date", TP_CSV_FIELD_HAPPENED_AT },
+  { T, "activitydate", TP_CSV_FIELD_HAPPENED_AT },
+  { T, "channel", TP_CSV_FIELD_CHANNEL },
+  { T, "activitytype", TP_CSV_FIELD_CHANNEL },
+  { T, "direction", TP_CSV_FIELD_DIRECTION },
+  { T, "note", TP_CSV_FIELD_NOTE },
+  { T, "notes", TP_CSV_FIELD_NOTE },
+  { T, "subject", TP_CSV_FIELD_NOTE },
+  { T, "tactic", TP_CSV_FIELD_TACTIC },
+  { T, "done", TP_CSV_FIELD_DONE },
+  { O, "orderedat", TP_CSV_FIELD_ORDERED_AT },
+  { O, "orderdate", TP_CSV_FIELD_ORDERED_AT },
+  { O, "date", TP_CSV_FIELD_ORDERED_AT },
+  { O, "item", TP_CSV_FIELD_ITEM },
+  { O, "product", TP_CSV_FIELD_ITEM },
+  { O, "productname", TP_CSV_FIELD_ITEM },
+  { O, "lineitemname", TP_CSV_FIELD_ITEM },
+  { O, "amountminor", TP_CSV_FIELD_AMOUNT_MINOR },
+  { O, "amount", TP_CSV_FIELD_AMOUNT },
+  { O, "total", TP_CSV_FIELD_AMOUNT },
+  { O, "price", TP_CSV_FIELD_AMOUNT },
+  { O, "currency", TP_CSV_FIELD_CURRENCY },
+  { O, "status", TP_CSV_FIELD_STATUS },
+  { O, "orderstatus", TP_CSV_FIELD_STATUS },
+  { O, "fulfilledat", TP_CSV_FIELD_FULFILLED_AT },
+  { O, "fulfillmentdate", TP_CSV_FIELD_FULFILLED_AT },
+};
+
+#undef C
+#undef T
+#undef O
+
+/**
+ * tp_csv_table_from_string:
+ * @text: (nullable): "customers", "touches" or "orders"
+ * @table: (out): the table
+ *
+ * Returns: %TRUE if @text names a table
+ */
+gboolean
+tp_csv_table_from_string (const char *text,
+                          TpCsvTable *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_names); i++)
+    {
+      if (g_strcmp0 (text, table_names[i]) == 0)
+        {
+          *table = (TpCsvTable)i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * tp_csv_table_to_string:
+ * @table: a table
+ *
+ * Returns: "customers", "touches" or "orders"
+ */
+const char *
+tp_csv_table_to_string (TpCsvTable table)
+{
+  g_return_val_if_fail (table <= TP_CSV_TABLE_ORDERS, NULL);
+
+  return table_names[table];
+}
+
+/**
+ * tp_csv_table_get_fields:
+ * @table: a table
+ * @n_fields: (out): the number of fields
+ *
+ * Gets the fields a column can be mapped to when importing @table, in the
+ * order to offer them, %TP_CSV_FIELD_IGNORE first.
+ *
+ * Returns: (array length=n_fields) (transfer none): the fields
+ */
+const TpCsvField *
+tp_csv_table_get_fields (TpCsvTable  table,
+                         guint      *n_fields)
+{
+  switch (table)
+    {
+    case TP_CSV_TABLE_CUSTOMERS:
+      *n_fields = G_N_ELEMENTS (customer_fields);
+      return customer_fields;
+
+    case TP_CSV_TABLE_TOUCHES:
+      *n_fields = G_N_ELEMENTS (touch_fields);
+      return touch_fields;
+
+    case TP_CSV_TABLE_ORDERS:
+    default:
+      *n_fields = G_N_ELEMENTS (order_fields);
+      return order_fields;
+    }
+}
+
+/**
+ * tp_csv_field_get_name:
+ * @field: a field
+ *
+ * Returns: the header Touchpoint writes for @field ("email"), or "" for
+ *   %TP_CSV_FIELD_IGNORE
+ */
+const char *
+tp_csv_field_get_name (TpCsvField field)
+{
+  g_return_val_if_fail (field < TP_CSV_N_FIELDS, NULL);
+
+  return field_info[field].name;
+}
+
+/**
+ * tp_csv_field_get_label:
+ * @field: a field
+ *
+ * Returns: the translated name of @field for the mapping step
+ */
+const char *
+tp_csv_field_get_label (TpCsvField field)
+{
+  g_return_val_if_fail (field < TP_CSV_N_FIELDS, NULL);
+
+  return _(field_info[field].label);
+}
+
+static gboolean
+table_has_field (TpCsvTable table,
+                 TpCsvField field)
+{
+  const TpCsvField *fields;
+  guint n_fields;
+
+  fields = tp_csv_table_get_fields (table, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (fields[i] == field)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Report */
+
+struct _TpCsvReport
+{
+  gatomicrefcount  ref_count;
+  TpCsvTable       table;
+  guint            imported;
+  guint            merged;
+  guint            skipped;
+  guint            n_messages;   /* including those not kept */
+  GPtrArray       *messages;     /* NULL-terminated */
+};
+
+G_DEFINE_BOXED_TYPE (TpCsvReport, tp_csv_report, tp_csv_report_ref, tp_csv_report_unref)
+
+static TpCsvReport *
+tp_csv_report_new (TpCsvTable table)
+{
+  TpCsvReport *self = g_new0 (TpCsvReport, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->table = table;
+  self->messages = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->messages, NULL);
+
+  return self;
+}
+
+/**
+ * tp_csv_report_ref:
+ * @self: a #TpCsvReport
+ *
+ * Returns: (transfer full): @self
+ */
+TpCsvReport *
+tp_csv_report_ref (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * tp_csv_report_unref:
+ * @self: (transfer full): a #TpCsvReport
+ */
+void
+tp_csv_report_unref (TpCsvReport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_ptr_array_unref (self->messages);
+      g_free (self);
+    }
+}
+
+/**
+ * tp_csv_report_get_table:
+ * @self: a #TpCsvReport
+ *
+ * Returns: the table that was imported
+ */
+TpCsvTable
+tp_csv_report_get_table (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->table;
+}
+
+/**
+ * tp_csv_report_get_imported:
+ * @self: a #TpCsvReport
+ *
+ * Returns: how many rows were added
+ */
+guint
+tp_csv_report_get_imported (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->imported;
+}
+
+/**
+ * tp_csv_report_get_merged:
+ * @self: a #TpCsvReport
+ *
+ * Returns: how many rows were merged into rows already there
+ */
+guint
+tp_csv_report_get_merged (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->merged;
+}
+
+/**
+ * tp_csv_report_get_skipped:
+ * @self: a #TpCsvReport
+ *
+ * Returns: how many rows were left out
+ */
+guint
+tp_csv_report_get_skipped (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->skipped;
+}
+
+/**
+ * tp_csv_report_get_messages:
+ * @self: a #TpCsvReport
+ *
+ * Gets what the import has to say, such as "line 17: no name", in the
+ * order of the file. Only the first 200 are kept.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the messages
+ */
+const char * const *
+tp_csv_report_get_messages (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *)self->messages->pdata;
+}
+
+/**
+ * tp_csv_report_get_n_messages:
+ * @self: a #TpCsvReport
+ *
+ * Returns: how many messages there were, including those not kept
+ */
+guint
+tp_csv_report_get_n_messages (TpCsvReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_messages;
+}
+
+static void
+report_add (TpCsvReport *self,
+            char        *message)
+{
+  self->n_messages++;
+
+  if (self->messages->len - 1 < MAX_MESSAGES)
+    {
+      g_ptr_array_index (self->messages, self->messages->len - 1) = message;
+      g_ptr_array_add (self->messages, NULL);
+    }
+  else
+    {
+      g_free (message);
+    }
+}
+
+/**
+ * tp_csv_report_to_string:
+ * @self: a #TpCsvReport
+ *
+ * Sums up the import in one line, such as "412 customers imported,
+ * 3 rows skipped — line 17: no name; …".
+ *
+ * Returns: (transfer full): the summary
+ */
+char *
+tp_csv_report_to_string (TpCsvReport *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint shown = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (self->table)
+    {
+    case TP_CSV_TABLE_CUSTOMERS:
+      g_string_append_printf (out, ngettext ("%u customer imported", "%u customers imported",
+                                             self->imported),
+                              self->imported);
+      break;
+
+    case TP_CSV_TABLE_TOUCHES:
+      g_string_append_printf (out, ngettext ("%u touch imported", "%u touches imported",
+                                             self->imported),
+                              self->imported);
+      break;
+
+    case TP_CSV_TABLE_ORDERS:
+    default:
+      g_string_append_printf (out, ngettext ("%u order imported", "%u orders imported",
+                                             self->imported),
+                              self->imported);
+      break;
+    }
+
+  if (self->merged > 0)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out, ngettext ("%u merged into one already there",
+                                             "%u merged into ones already there",
+                                             self->merged),
+                              self->merged);
+    }
+
+  if (self->skipped > 0)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out, ngettext ("%u row skipped", "%u rows skipped", self->skipped),
+                              self->skipped);
+    }
+
+  for (guint i = 0; i + 1 < self->messages->len; i++)
+    {
+      g_string_append (out, i == 0 ? " — " : "; ");
+      g_string_append (out, g_ptr_array_index (self->messages, i));
+      if (++shown == 10)
+        break;
+    }
+
+  if (self->n_messages > shown)
+    {
+      g_string_append (out, "; ");
+      g_string_append_printf (out, ngettext ("and %u more", "and %u more",
+                                             self->n_messages - shown),
+                              self->n_messages - shown);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Reading: encoding, bytes to text */
+
+typedef struct
+{
+  GInputStream *stream;
+  guint64       size;      /* of the file, 0 if unknown */
+  guint64       consumed;
+  gboolean      latin1;
+  GString      *text;      /* the last chunk, as UTF-8 */
+  guchar       *buffer;
+} Source;
+
+static void
+source_clear (Source *source)
+{
+  g_clear_object (&source->stream);
+  if (source->text != NULL)
+    g_string_free (source->text, TRUE);
+  g_free (source->buffer);
+  memset (source, 0, sizeof *source);
+}
+
+static gboolean
+prefix_error (GError     **error,
+              GError      *local_error,
+              const char  *name)
+{
+  g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+static gboolean
+source_open (Source        *source,
+             GFile         *file,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) buffered = NULL;
+  GError *local_error = NULL;
+  const guchar *peek;
+  gsize available = 0;
+
+  memset (source, 0, sizeof *source);
+  source->text = g_string_sized_new (CHUNK_SIZE * 3);
+  source->buffer = g_malloc (CHUNK_SIZE);
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    return prefix_error (error, local_error, name);
+
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL)
+    source->size = (guint64)g_file_info_get_size (info);
+
+  buffered = g_buffered_input_stream_new_sized (G_INPUT_STREAM (in), CHUNK_SIZE);
+  while (available < 4)
+    {
+      gssize n = g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 4,
+                                               cancellable, &local_error);
+
+      if (n < 0)
+        return prefix_error (error, local_error, name);
+      available = g_buffered_input_stream_get_available (G_BUFFERED_INPUT_STREAM (buffered));
+      if (n == 0)
+        break;
+    }
+
+  peek = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &available);
+
+  if (available >= 3 && peek[0] == 0xef && peek[1] == 0xbb && peek[2] == 0xbf)
+    {
+      g_input_stream_skip (buffered, 3, cancellable, NULL);
+      source->stream = g_steal_pointer (&buffered);
+    }
+  else if (available >= 2 && ((peek[0] == 0xff && peek[1] == 0xfe) ||
+                              (peek[0] == 0xfe && peek[1] == 0xff)))
+    {
+      g_autoptr(GCharsetConverter) converter = NULL;
+
+      converter = g_charset_converter_new ("UTF-8", peek[0] == 0xff ? "UTF-16LE" : "UTF-16BE",
+                                           &local_error);
+      if (converter == NULL)
+        return prefix_error (error, local_error, name);
+      g_input_stream_skip (buffered, 2, cancellable, NULL);
+      source->stream = g_converter_input_stream_new (buffered, G_CONVERTER (converter));
+      /* The size no longer says how far the text has come */
+      source->size = 0;
+    }
+  else
+    {
+      source->stream = g_steal_pointer (&buffered);
+    }
+
+  return TRUE;
+}
+
+/* Windows-1252 in 0x80–0x9F, the rest of Latin-1 maps to itself. */
+static const gunichar cp1252[32] = {
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
+static void
+append_latin1 (GString      *out,
+               const guchar *data,
+               gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80)
+        g_string_append_c (out, (char)c);
+      else if (c < 0xa0)
+        g_string_append_unichar (out, cp1252[c - 0x80]);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
+/* Reads the next chunk into source->text; returns its length, 0 at the
+ * end, -1 on error. */
+static gssize
+source_read (Source        *source,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  GError *local_error = NULL;
+  gssize n;
+
+  n = g_input_stream_read (source->stream, source->buffer, CHUNK_SIZE, cancellable, &local_error);
+  if (n < 0)
+    return prefix_error (error, local_error, name), -1;
+
+  source->consumed += (guint64)n;
+  g_string_truncate (source->text, 0);
+  if (source->latin1)
+    append_latin1 (source->text, source->buffer, (gsize)n);
+  else
+    g_string_append_len (source->text, (const char *)source->buffer, n);
+
+  return (gssize)source->text->len;
+}
+
+static gboolean
+fail_file (GError     **error,
+           int          code,
+           const char  *name,
+           const char  *message)
+{
+  g_set_error (error, TP_CSV_ERROR, code, "%s: %s", name, message);
+  return FALSE;
+}
+
+/* Reads up to @limit bytes (0: all) to decide whether the file is text
+ * and whether it is UTF-8. */
+static gboolean
+scan_encoding (GFile         *file,
+               const char    *name,
+               guint64        limit,
+               gboolean      *is_utf8,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Source source;
+  guchar carry[4];
+  gsize n_carry = 0;
+  guint64 total = 0;
+  guint controls = 0;
+  gboolean valid = TRUE;
+  gboolean ok = FALSE;
+
+  if (!source_open (&source, file, name, cancellable, error))
+    goto out;
+
+  for (;;)
+    {
+      g_autofree guchar *joined = NULL;
+      const guchar *data;
+      const char *end;
+      gsize len;
+      GError *local_error = NULL;
+      gssize n;
+
+      n = g_input_stream_read (source.stream, source.buffer, CHUNK_SIZE, cancellable, &local_error);
+      if (n < 0)
+        {
+          prefix_error (error, local_error, name);
+          goto out;
+        }
+
+      if (n == 0)
+        {
+          if (n_carry > 0)
+            valid = FALSE;
+          break;
+        }
+
+      if (memchr (source.buffer, '\0', (gsize)n) != NULL)
+        {
+          fail_file (error, TP_CSV_ERROR_NOT_TEXT, name,
+                     _("this is not a CSV file: it contains binary data"));
+          goto out;
+        }
+
+      if (total < SNIFF_SIZE)
+        {
+          for (gssize i = 0; i < n && total + (guint64)i < SNIFF_SIZE; i++)
+            {
+              guchar c = source.buffer[i];
+
+              if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+                controls++;
+            }
+
+          if (controls > 8 && controls * 100 > MIN (total + (guint64)n, SNIFF_SIZE))
+            {
+              fail_file (error, TP_CSV_ERROR_NOT_TEXT, name,
+                         _("this is not a CSV file: it contains binary data"));
+              goto out;
+            }
+        }
+
+      total += (guint64)n;
+
+      if (valid)
+        {
+          if (n_carry > 0)
+            {
+              joined = g_malloc (n_carry + (gsize)n);
+              memcpy (joined, carry, n_carry);
+              memcpy (joined + n_carry, source.buffer, (gsize)n);
+              data = joined;
+              len = n_carry + (gsize)n;
+            }
+          else
+            {
+              data = source.buffer;
+              len = (gsize)n;
+            }
+
+          n_carry = 0;
+          if (!g_utf8_validate_len ((const char *)data, len, &end))
+            {
+              gsize rest = len - (gsize)((const guchar *)end - data);
+              guchar lead = *(const guchar *)end;
+              gsize needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+              gboolean prefix = needed > rest && lead < 0xf5;
+
+              /* A character cut by the end of the chunk waits for the next */
+              for (gsize i = 1; prefix && i < rest; i++)
+                prefix = (((const guchar *)end)[i] & 0xc0) == 0x80;
+
+              if (prefix)
+                {
+                  memcpy (carry, end, rest);
+                  n_carry = rest;
+                }
+              else
+                {
+                  valid = FALSE;
+                }
+            }
+        }
+
+      if (limit > 0 && total >= limit)
+        break;
+    }
+
+  *is_utf8 = valid;
+  ok = TRUE;
+
+out:
+  source_clear (&source);
+  return ok;
+}
+
+/* Parsing records with libcsv */
+
+typedef gboolean (*RecordFunc) (GPtrArray  *fields,
+                                guint       line,
+                                gpointer    data,
+                                GError    **error);
+
+typedef struct
+{
+  struct csv_parser  csv;
+  const char        *name;
+  RecordFunc         func;
+  gpointer           func_data;
+  GPtrArray         *fields;       /* of char *, the record being read */
+  guint              line;         /* where the next record starts */
+  guint              extra_lines;  /* line breaks inside the quotes of this record */
+  gboolean           after_cr;
+  gboolean           stop;         /* the record function wants no more */
+  GError            *error;
+  guint              raw_line;     /* line of the next byte fed, for parse errors */
+  gboolean           raw_after_cr;
+} Parser;
+
+static void *
+limited_realloc (void   *data,
+                 size_t  size)
+{
+  /* A field may not grow past MAX_FIELD_BYTES: a quote that is never
+   * closed must not make the whole file one field in memory. */
+  if (size > MAX_FIELD_BYTES + 4096)
+    return NULL;
+
+  return realloc (data, size);
+}
+
+static guint
+count_breaks (const char *text,
+              gsize       len,
+              gboolean   *after_cr)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\n')
+        {
+          if (!*after_cr)
+            n++;
+          *after_cr = FALSE;
+        }
+      else if (text[i] == '\r')
+        {
+          n++;
+          *after_cr = TRUE;
+        }
+      else
+        {
+          *after_cr = FALSE;
+        }
+    }
+
+  return n;
+}
+
+static void
+field_cb (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  Parser *parser = user_data;
+  const char *text = data != NULL ? data : "";
+  gboolean after_cr = FALSE;
+
+  if (parser->stop || parser->error != NULL)
+    return;
+
+  parser->extra_lines += count_breaks (text, len, &after_cr);
+  g_ptr_array_add (parser->fields, g_strndup (text, len));
+}
+
+static void
+row_cb (int   terminator,
+        void *user_data)
+{
+  Parser *parser = user_data;
+  gboolean line_break = terminator == '\n' || terminator == '\r';
+
+  if (parser->fields->len == 0 ||
+      (parser->fields->len == 1 && ((char *)g_ptr_array_index (parser->fields, 0))[0] == '\0'))
+    {
+      /* A blank line; the LF of a CR LF comes here too */
+      if (line_break && !(terminator == '\n' && parser->after_cr))
+        parser->line += 1 + parser->extra_lines;
+      parser->extra_lines = 0;
+      parser->after_cr = terminator == '\r';
+      g_ptr_array_set_size (parser->fields, 0);
+      return;
+    }
+
+  if (!parser->stop && parser->error == NULL &&
+      !parser->func (parser->fields, parser->line, parser->func_data, &parser->error))
+    parser->stop = TRUE;
+
+  parser->line += parser->extra_lines + (line_break ? 1 : 0);
+  parser->extra_lines = 0;
+  parser->after_cr = terminator == '\r';
+  g_ptr_array_set_size (parser->fields, 0);
+}
+
+static void
+parser_init (Parser     *parser,
+             const char *name,
+             char        separator,
+             RecordFunc  func,
+             gpointer    func_data)
+{
+  memset (parser, 0, sizeof *parser);
+  csv_init (&parser->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL);
+  csv_set_delim (&parser->csv, (unsigned char)separator);
+  csv_set_realloc_func (&parser->csv, limited_realloc);
+  csv_set_free_func (&parser->csv, free);
+  csv_set_blk_size (&parser->csv, 4096);
+  parser->name = name;
+  parser->func = func;
+  parser->func_data = func_data;
+  parser->fields = g_ptr_array_new_with_free_func (g_free);
+  parser->line = 1;
+  parser->raw_line = 1;
+}
+
+static void
+parser_clear (Parser *parser)
+{
+  csv_free (&parser->csv);
+  g_clear_pointer (&parser->fields, g_ptr_array_unref);
+  g_clear_error (&parser->error);
+}
+
+static gboolean
+fail_line (GError     **error,
+           int          code,
+           const char  *name,
+           guint        line,
+           const char  *message)
+{
+  g_set_error (error, TP_CSV_ERROR, code,
+               /* Translators: "people.csv: line 17: …"; the first %s is a file name,
+                * %u a line number, the last %s says what is wrong there */
+               _("%s: line %u: %s"),
+               name, line, message);
+  return FALSE;
+}
+
+static gboolean
+parser_take_error (Parser  *parser,
+                   GError **error)
+{
+  if (parser->error == NULL)
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&parser->error));
+  return FALSE;
+}
+
+static gboolean
+parser_feed (Parser      *parser,
+             const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  size_t n = csv_parse (&parser->csv, data, len, field_cb, row_cb, parser);
+  gboolean after_cr = parser->raw_after_cr;
+
+  if (!parser_take_error (parser, error))
+    return FALSE;
+
+  if (n < len)
+    {
+      guint line = parser->raw_line + count_breaks (data, n, &after_cr);
+
+      if (csv_error (&parser->csv) == CSV_EPARSE)
+        return fail_line (error, TP_CSV_ERROR_SYNTAX, parser->name, line,
+                          _("a quote mark in the wrong place: a field with quote marks must "
+                            "be in quotes itself, with each quote mark inside doubled"));
+
+      g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX,
+                   /* Translators: the first %s is a file name, %u a line number, %d a size */
+                   _("%s: line %u: a field is longer than %d MB, or a quoted field is "
+                     "never closed"),
+                   parser->name, parser->line, MAX_FIELD_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  parser->raw_line += count_breaks (data, len, &parser->raw_after_cr);
+
+  return TRUE;
+}
+
+static gboolean
+parser_finish (Parser  *parser,
+               GError **error)
+{
+  if (parser->stop)
+    return parser_take_error (parser, error);
+
+  if (csv_fini (&parser->csv, field_cb, row_cb, parser) != 0)
+    {
+      if (!parser_take_error (parser, error))
+        return FALSE;
+      return fail_line (error, TP_CSV_ERROR_SYNTAX, parser->name, parser->line,
+                        _("a quoted field is never closed"));
+    }
+
+  return parser_take_error (parser, error);
+}
+
+/* The separator that occurs most often on the first line, outside
+ * quotes; a comma if none does. */
+static char
+detect_separator (const char *text,
+                  gsize       len)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint best = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && (c == '\n' || c == '\r'))
+        break;
+      else if (!quoted)
+        {
+          for (guint j = 0; j < G_N_ELEMENTS (candidates); j++)
+            {
+              if (c == candidates[j])
+                counts[j]++;
+            }
+        }
+    }
+
+  for (guint j = 1; j < G_N_ELEMENTS (candidates); j++)
+    {
+      if (counts[j] > counts[best])
+        best = j;
+    }
+
+  return candidates[best];
+}
+
+static char *
+normalize_header (const char *header)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = header; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (out, g_ascii_tolower (*p));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static TpCsvField
+guess_field (TpCsvTable  table,
+             const char *header)
+{
+  g_autofree char *normal = normalize_header (header);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_headers); i++)
+    {
+      if ((known_headers[i].tables & (1u << table)) != 0 &&
+          g_str_equal (known_headers[i].header, normal))
+        return known_headers[i].field;
+    }
+
+  return TP_CSV_FIELD_IGNORE;
+}
+
+/* TpCsvImporter */
+
+struct _TpCsvImporter
+{
+  GObject          parent_instance;
+
+  GFile           *file;
+  char            *name;
+  TpCsvTable       table;
+  char             separator;           /* 0: detect */
+  char             detected_separator;
+  TpCsvDuplicates  duplicates;
+
+  gboolean         loaded;
+  gboolean         latin1;
+  GPtrArray       *headers;             /* of char * */
+  GPtrArray       *preview;             /* of GPtrArray of char * */
+  GArray          *mapping;             /* of TpCsvField, one per column */
+  guint            max_preview_rows;
+};
+
+G_DEFINE_FINAL_TYPE (TpCsvImporter, tp_csv_importer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_TABLE,
+  PROP_SEPARATOR,
+  PROP_DUPLICATES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tp_csv_importer_finalize (GObject *object)
+{
+  TpCsvImporter *self = (TpCsvImporter *)object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->mapping, g_array_unref);
+
+  G_OBJECT_CLASS (tp_csv_importer_parent_class)->finalize (object);
+}
+
+static void
+tp_csv_importer_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TpCsvImporter *self = TP_CSV_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_TABLE:
+      g_value_set_int (value, self->table);
+      break;
+
+    case PROP_SEPARATOR:
+      g_value_set_schar (value, self->separator);
+      break;
+
+    case PROP_DUPLICATES:
+      g_value_set_int (value, self->duplicates);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_csv_importer_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TpCsvImporter *self = TP_CSV_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      self->name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+      break;
+
+    case PROP_TABLE:
+      self->table = (TpCsvTable)g_value_get_int (value);
+      break;
+
+    case PROP_SEPARATOR:
+      tp_csv_importer_set_separator (self, g_value_get_schar (value));
+      break;
+
+    case PROP_DUPLICATES:
+      tp_csv_importer_set_duplicates (self, (TpCsvDuplicates)g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_csv_importer_class_init (TpCsvImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tp_csv_importer_finalize;
+  object_class->get_property = tp_csv_importer_get_property;
+  object_class->set_property = tp_csv_importer_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TABLE] =
+    g_param_spec_int ("table", NULL, NULL,
+                      TP_CSV_TABLE_CUSTOMERS, TP_CSV_TABLE_ORDERS, TP_CSV_TABLE_CUSTOMERS,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SEPARATOR] =
+    g_param_spec_char ("separator", NULL, NULL,
+                       0, G_MAXINT8, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DUPLICATES] =
+    g_param_spec_int ("duplicates", NULL, NULL,
+                      TP_CSV_DUPLICATES_SKIP, TP_CSV_DUPLICATES_MERGE, TP_CSV_DUPLICATES_SKIP,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tp_csv_importer_init (TpCsvImporter *self)
+{
+  self->headers = g_ptr_array_new_with_free_func (g_free);
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  self->mapping = g_array_new (FALSE, TRUE, sizeof (TpCsvField));
+}
+
+/**
+ * tp_csv_importer_new:
+ * @file: the CSV file
+ * @table: what it holds
+ *
+ * Returns: (transfer full): a new importer
+ */
+TpCsvImporter *
+tp_csv_importer_new (GFile      *file,
+                     TpCsvTable  table)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (table <= TP_CSV_TABLE_ORDERS, NULL);
+
+  return g_object_new (TP_TYPE_CSV_IMPORTER, "file", file, "table", (int)table, NULL);
+}
+
+/**
+ * tp_csv_importer_get_file:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: (transfer none): the file
+ */
+GFile *
+tp_csv_importer_get_file (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  return self->file;
+}
+
+/**
+ * tp_csv_importer_get_table:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: the table the rows go to
+ */
+TpCsvTable
+tp_csv_importer_get_table (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), 0);
+  return self->table;
+}
+
+/**
+ * tp_csv_importer_get_separator:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: the separator chosen, or else the one detected by
+ *   tp_csv_importer_load(), or 0 before
+ */
+char
+tp_csv_importer_get_separator (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), 0);
+  return self->separator != 0 ? self->separator : self->detected_separator;
+}
+
+/**
+ * tp_csv_importer_set_separator:
+ * @self: a #TpCsvImporter
+ * @separator: ',', ';' or '\t', or 0 to detect it
+ *
+ * Chooses the separator. Call tp_csv_importer_load() again afterwards.
+ */
+void
+tp_csv_importer_set_separator (TpCsvImporter *self,
+                               char           separator)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+  g_return_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t');
+
+  if (self->separator == separator)
+    return;
+
+  self->separator = separator;
+  self->loaded = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEPARATOR]);
+}
+
+/**
+ * tp_csv_importer_get_duplicates:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: what happens to rows already in the database
+ */
+TpCsvDuplicates
+tp_csv_importer_get_duplicates (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), 0);
+  return self->duplicates;
+}
+
+/**
+ * tp_csv_importer_set_duplicates:
+ * @self: a #TpCsvImporter
+ * @duplicates: what to do with rows already in the database
+ *
+ * A customer is already there when a customer has the same email (or,
+ * without an email, the same Touchpoint id and name); a touch or an order
+ * when it has the same Touchpoint id and customer.
+ */
+void
+tp_csv_importer_set_duplicates (TpCsvImporter   *self,
+                                TpCsvDuplicates  duplicates)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+  g_return_if_fail (duplicates <= TP_CSV_DUPLICATES_MERGE);
+
+  if (self->duplicates == duplicates)
+    return;
+
+  self->duplicates = duplicates;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUPLICATES]);
+}
+
+typedef struct
+{
+  TpCsvImporter *self;
+  gboolean       header_seen;
+} LoadData;
+
+static gboolean
+load_record (GPtrArray  *fields,
+             guint       line,
+             gpointer    data,
+             GError    **error)
+{
+  LoadData *load = data;
+  TpCsvImporter *self = load->self;
+  GPtrArray *row;
+
+  if (!load->header_seen)
+    {
+      load->header_seen = TRUE;
+      for (guint i = 0; i < fields->len; i++)
+        g_ptr_array_add (self->headers, g_strdup (g_ptr_array_index (fields, i)));
+      return self->max_preview_rows > 0;
+    }
+
+  row = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < fields->len; i++)
+    g_ptr_array_add (row, g_strdup (g_ptr_array_index (fields, i)));
+  g_ptr_array_add (self->preview, row);
+
+  return self->preview->len < self->max_preview_rows;
+}
+
+static void
+guess_mapping (TpCsvImporter *self)
+{
+  gboolean taken[TP_CSV_N_FIELDS] = { FALSE };
+
+  g_array_set_size (self->mapping, self->headers->len);
+
+  for (guint i = 0; i < self->headers->len; i++)
+    {
+      TpCsvField field = guess_field (self->table, g_ptr_array_index (self->headers, i));
+
+      /* Several phone columns may fill one phone; other fields take the
+       * first column that names them. */
+      if (field != TP_CSV_FIELD_PHONE && taken[field])
+        field = TP_CSV_FIELD_IGNORE;
+
+      taken[field] = TRUE;
+      g_array_index (self->mapping, TpCsvField, i) = field;
+    }
+}
+
+/**
+ * tp_csv_importer_load:
+ * @self: a #TpCsvImporter
+ * @max_preview_rows: how many rows after the header to keep for a preview
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads the beginning of the file: its encoding, its separator (unless
+ * one was chosen), the header and the first rows; and guesses which field
+ * each column holds.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_csv_importer_load (TpCsvImporter  *self,
+                      guint           max_preview_rows,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  LoadData load = { self, FALSE };
+  Source source;
+  Parser parser;
+  gboolean utf8 = TRUE;
+  gboolean ok = FALSE;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->loaded = FALSE;
+  self->max_preview_rows = max_preview_rows;
+  g_ptr_array_set_size (self->headers, 0);
+  g_ptr_array_set_size (self->preview, 0);
+  g_array_set_size (self->mapping, 0);
+
+  if (!scan_encoding (self->file, self->name, PREVIEW_SCAN_SIZE, &utf8, cancellable, error))
+    return FALSE;
+
+  self->latin1 = !utf8;
+
+  if (!source_open (&source, self->file, self->name, cancellable, error))
+    {
+      source_clear (&source);
+      return FALSE;
+    }
+  source.latin1 = self->latin1;
+
+  for (;;)
+    {
+      gssize n = source_read (&source, self->name, cancellable, error);
+
+      if (n < 0)
+        goto out;
+
+      if (first)
+        {
+          self->detected_separator = detect_separator (source.text->str, source.text->len);
+          parser_init (&parser, self->name, tp_csv_importer_get_separator (self),
+                       load_record, &load);
+          first = FALSE;
+        }
+
+      if (n == 0)
+        {
+          if (!parser_finish (&parser, error))
+            goto out;
+          break;
+        }
+
+      if (!parser_feed (&parser, source.text->str, source.text->len, error))
+        goto out;
+
+      if (parser.stop)
+        break;
+    }
+
+  if (self->headers->len == 0)
+    {
+      fail_file (error, TP_CSV_ERROR_EMPTY, self->name,
+                 _("the file is empty: a CSV file starts with a line of column names"));
+      goto out;
+    }
+
+  guess_mapping (self);
+  self->loaded = TRUE;
+  ok = TRUE;
+
+out:
+  if (!first)
+    parser_clear (&parser);
+  source_clear (&source);
+
+  return ok;
+}
+
+/**
+ * tp_csv_importer_get_latin1:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: %TRUE if the file is not UTF-8 and is read as Latin-1
+ */
+gboolean
+tp_csv_importer_get_latin1 (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  return self->latin1;
+}
+
+/**
+ * tp_csv_importer_get_n_columns:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: the number of columns of the header, once loaded
+ */
+guint
+tp_csv_importer_get_n_columns (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), 0);
+  return self->headers->len;
+}
+
+/**
+ * tp_csv_importer_get_header:
+ * @self: a #TpCsvImporter
+ * @column: a column
+ *
+ * Returns: the name of @column in the file
+ */
+const char *
+tp_csv_importer_get_header (TpCsvImporter *self,
+                            guint          column)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  g_return_val_if_fail (column < self->headers->len, NULL);
+
+  return g_ptr_array_index (self->headers, column);
+}
+
+/**
+ * tp_csv_importer_get_n_preview_rows:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: how many rows the preview holds
+ */
+guint
+tp_csv_importer_get_n_preview_rows (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), 0);
+  return self->preview->len;
+}
+
+/**
+ * tp_csv_importer_get_preview_value:
+ * @self: a #TpCsvImporter
+ * @row: a row of the preview
+ * @column: a column
+ *
+ * Returns: the text in the file at @row and @column; "" where a row is
+ *   shorter than the header
+ */
+const char *
+tp_csv_importer_get_preview_value (TpCsvImporter *self,
+                                   guint          row,
+                                   guint          column)
+{
+  GPtrArray *values;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  g_return_val_if_fail (row < self->preview->len, NULL);
+
+  values = g_ptr_array_index (self->preview, row);
+  if (column >= values->len)
+    return "";
+
+  return g_ptr_array_index (values, column);
+}
+
+/**
+ * tp_csv_importer_get_column_field:
+ * @self: a #TpCsvImporter
+ * @column: a column
+ *
+ * Returns: the field @column is imported as
+ */
+TpCsvField
+tp_csv_importer_get_column_field (TpCsvImporter *self,
+                                  guint          column)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), TP_CSV_FIELD_IGNORE);
+  g_return_val_if_fail (column < self->mapping->len, TP_CSV_FIELD_IGNORE);
+
+  return g_array_index (self->mapping, TpCsvField, column);
+}
+
+/**
+ * tp_csv_importer_set_column_field:
+ * @self: a #TpCsvImporter
+ * @column: a column
+ * @field: a field of the table, or %TP_CSV_FIELD_IGNORE
+ *
+ * Maps @column to @field. When several columns map to the same field, the
+ * first one with a value in a row gives it.
+ */
+void
+tp_csv_importer_set_column_field (TpCsvImporter *self,
+                                  guint          column,
+                                  TpCsvField     field)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+  g_return_if_fail (column < self->mapping->len);
+  g_return_if_fail (field < TP_CSV_N_FIELDS);
+  g_return_if_fail (table_has_field (self->table, field));
+
+  g_array_index (self->mapping, TpCsvField, column) = field;
+}
+
+static gboolean
+is_mapped (TpCsvImporter *self,
+           TpCsvField     field)
+{
+  for (guint i = 0; i < self->mapping->len; i++)
+    {
+      if (g_array_index (self->mapping, TpCsvField, i) == field)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+fail_unmapped (TpCsvImporter  *self,
+               const char     *what,
+               GError        **error)
+{
+  g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_MAPPING,
+               /* Translators: the first %s is a file name, the second names fields */
+               _("%s: no column holds %s; choose which one does"),
+               self->name, what);
+  return FALSE;
+}
+
+/**
+ * tp_csv_importer_check_mapping:
+ * @self: a loaded #TpCsvImporter
+ * @error: return location for a #GError
+ *
+ * Checks that the columns give what every row needs: a name for
+ * customers; a customer, a date and a channel for touches; a customer, a
+ * date, an item and an amount for orders.
+ *
+ * Returns: %TRUE if the import can run
+ */
+gboolean
+tp_csv_importer_check_mapping (TpCsvImporter  *self,
+                               GError        **error)
+{
+  gboolean customer;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  customer = is_mapped (self, TP_CSV_FIELD_CUSTOMER_ID) ||
+             is_mapped (self, TP_CSV_FIELD_CUSTOMER_NAME) ||
+             is_mapped (self, TP_CSV_FIELD_CUSTOMER_EMAIL);
+
+  switch (self->table)
+    {
+    case TP_CSV_TABLE_CUSTOMERS:
+      if (!is_mapped (self, TP_CSV_FIELD_NAME) && !is_mapped (self, TP_CSV_FIELD_FIRST_NAME) &&
+          !is_mapped (self, TP_CSV_FIELD_LAST_NAME))
+        return fail_unmapped (self, _("the name"), error);
+      break;
+
+    case TP_CSV_TABLE_TOUCHES:
+      if (!customer)
+        return fail_unmapped (self, _("the customer (a name or an email)"), error);
+      if (!is_mapped (self, TP_CSV_FIELD_HAPPENED_AT))
+        return fail_unmapped (self, _("the date of the touch"), error);
+      if (!is_mapped (self, TP_CSV_FIELD_CHANNEL))
+        return fail_unmapped (self, _("the channel"), error);
+      break;
+
+    case TP_CSV_TABLE_ORDERS:
+    default:
+      if (!customer)
+        return fail_unmapped (self, _("the customer (a name or an email)"), error);
+      if (!is_mapped (self, TP_CSV_FIELD_ORDERED_AT))
+        return fail_unmapped (self, _("the order date"), error);
+      if (!is_mapped (self, TP_CSV_FIELD_ITEM))
+        return fail_unmapped (self, _("the item"), error);
+      if (!is_mapped (self, TP_CSV_FIELD_AMOUNT) && !is_mapped (self, TP_CSV_FIELD_AMOUNT_MINOR))
+        return fail_unmapped (self, _("the amount"), error);
+      break;
+    }
+
+  return TRUE;
+}
+
+/* Importing rows */
+
+typedef struct
+{
+  const char *alias;
+  const char *nick;
+} Alias;
+
+static const Alias channel_aliases[] = {
+  { "e-mail", "email" },
+  { "phone", "call" },
+  { "phone-call", "call" },
+  { "telephone", "call" },
+  { "social", "social-post" },
+  { "post", "social-post" },
+  { "dm", "direct-message" },
+  { "message", "direct-message" },
+  { "chat", "direct-message" },
+  { "web", "website" },
+  { "advert", "ad" },
+  { "advertisement", "ad" },
+  { "ads", "ad" },
+  { "letter", "mail" },
+  { "visit", "meeting" },
+  { NULL, NULL }
+};
+
+/* HubSpot's lifecycle stages, as values and as labels */
+static const Alias stage_aliases[] = {
+  { "subscriber", "lead" },
+  { "marketingqualifiedlead", "prospect" },
+  { "marketing-qualified-lead", "prospect" },
+  { "salesqualifiedlead", "prospect" },
+  { "sales-qualified-lead", "prospect" },
+  { "opportunity", "prospect" },
+  { "evangelist", "repeat" },
+  { "repeat-customer", "repeat" },
+  { "churned", "lost" },
+  { NULL, NULL }
+};
+
+static const Alias direction_aliases[] = {
+  { "out", "outbound" },
+  { "outgoing", "outbound" },
+  { "sent", "outbound" },
+  { "in", "inbound" },
+  { "incoming", "inbound" },
+  { "received", "inbound" },
+  { NULL, NULL }
+};
+
+static const Alias status_aliases[] = {
+  { "paid", "fulfilled" },
+  { "complete", "fulfilled" },
+  { "completed", "fulfilled" },
+  { "shipped", "fulfilled" },
+  { "delivered", "fulfilled" },
+  { "pending", "open" },
+  { "processing", "open" },
+  { "new", "open" },
+  { "unpaid", "open" },
+  { "canceled", "cancelled" },
+  { "refunded", "cancelled" },
+  { "void", "cancelled" },
+  { "voided", "cancelled" },
+  { NULL, NULL }
+};
+
+typedef struct
+{
+  const char *value[TP_CSV_N_FIELDS];
+  int         column[TP_CSV_N_FIELDS];
+  guint       line;
+} Row;
+
+typedef struct
+{
+  TpDatabase        *db;
+  const char        *name;
+  TpCsvTable         table;
+  TpCsvDuplicates    duplicates;
+  GArray            *mapping;
+  GPtrArray         *headers;
+  gboolean           header_seen;
+  TpCsvReport       *report;
+  char              *now;
+  char              *currency;
+  GCancellable      *cancellable;
+  guint              rows;
+} Import;
+
+#define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A short, one-line excerpt of a value for a message */
+static char *
+excerpt (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  if (n == 40 && g_utf8_strlen (text, -1) > 40)
+    g_string_append (out, "…");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+column_name (Import     *self,
+             Row        *row,
+             TpCsvField  field)
+{
+  if (row->column[field] >= 0)
+    return g_ptr_array_index (self->headers, row->column[field]);
+
+  return field_info[field].name;
+}
+
+static gboolean
+fail_field (Import      *self,
+            Row         *row,
+            TpCsvField   field,
+            GError     **error,
+            const char  *format,
+            ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail_field (Import      *self,
+            Row         *row,
+            TpCsvField   field,
+            GError     **error,
+            const char  *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *header = excerpt (column_name (self, row, field));
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID,
+               /* Translators: "people.csv: line 17: field “email”: …"; the first %s is a
+                * file name, %u a line number, then the name of a column and what is
+                * wrong with its value */
+               _("%s: line %u: field “%s”: %s"),
+               self->name, row->line, header, message);
+  return FALSE;
+}
+
+static void
+note_row (Import     *self,
+          Row        *row,
+          const char *format,
+          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+note_row (Import     *self,
+          Row        *row,
+          const char *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: "line 17: no name"; %u is a line number, %s what happened */
+  report_add (self->report, g_strdup_printf (_("line %u: %s"), row->line, message));
+}
+
+#define skip_row(self, row, ...) \
+  G_STMT_START { (self)->report->skipped++; note_row ((self), (row), __VA_ARGS__); } G_STMT_END
+
+static gboolean
+check_length (Import      *self,
+              Row         *row,
+              TpCsvField   field,
+              const char  *text,
+              GError     **error)
+{
+  if (text != NULL && strlen (text) > TP_STORE_MAX_TEXT_LENGTH &&
+      g_utf8_strlen (text, -1) > TP_STORE_MAX_TEXT_LENGTH)
+    return fail_field (self, row, field, error,
+                       /* Translators: %d is a number of characters */
+                       _("longer than %d characters"), TP_STORE_MAX_TEXT_LENGTH);
+
+  return TRUE;
+}
+
+static gboolean
+parse_id (Import      *self,
+          Row         *row,
+          TpCsvField   field,
+          gint64      *id,
+          GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  *id = 0;
+  if (is_blank (row->value[field]))
+    return TRUE;
+
+  text = g_strstrip (g_strdup (row->value[field]));
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+
+  shown = excerpt (text);
+  return fail_field (self, row, field, error,
+                     /* Translators: %s is the value found */
+                     _("“%s” is not a Touchpoint id (a whole number above 0)"), shown);
+}
+
+static gboolean
+parse_time (Import      *self,
+            Row         *row,
+            TpCsvField   field,
+            char       **out,
+            GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  *out = NULL;
+  if (is_blank (row->value[field]))
+    return TRUE;
+
+  text = g_strstrip (g_strdup (row->value[field]));
+  *out = tp_store_normalize_time (text);
+  if (*out != NULL)
+    return TRUE;
+
+  shown = excerpt (text);
+  return fail_field (self, row, field, error,
+                     /* Translators: %s is the value found */
+                     _("“%s” is not a date; write it as 2026-11-28 or 2026-11-28T12:00:00Z"),
+                     shown);
+}
+
+static const char *
+enum_label (GType type,
+            int   value)
+{
+  if (type == TP_TYPE_CHANNEL)
+    return tp_channel_get_label ((TpChannel)value);
+  if (type == TP_TYPE_STAGE)
+    return tp_stage_get_label ((TpStage)value);
+  if (type == TP_TYPE_DIRECTION)
+    return tp_direction_get_label ((TpDirection)value);
+  if (type == TP_TYPE_ORDER_STATUS)
+    return tp_order_status_get_label ((TpOrderStatus)value);
+  return NULL;
+}
+
+/* Reads a stage, channel… as its nick, its label in English or in the
+ * user's language, or a name other programs use. */
+static gboolean
+parse_choice (Import       *self,
+              Row          *row,
+              TpCsvField    field,
+              GType         type,
+              const Alias  *aliases,
+              const char  **nick,
+              GError      **error)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GString) nicks = g_string_new (NULL);
+  GEnumValue *value;
+
+  *nick = NULL;
+  if (is_blank (row->value[field]))
+    return TRUE;
+
+  klass = g_type_class_ref (type);
+  text = g_strstrip (g_strdup (row->value[field]));
+  normal = g_utf8_strdown (text, -1);
+  for (char *p = normal; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '_')
+        *p = '-';
+    }
+
+  value = g_enum_get_value_by_nick (klass, normal);
+  if (value != NULL)
+    {
+      *nick = value->value_nick;
+      return TRUE;
+    }
+
+  for (guint i = 0; aliases != NULL && aliases[i].alias != NULL; i++)
+    {
+      if (g_str_equal (aliases[i].alias, normal))
+        {
+          *nick = aliases[i].nick;
+          return TRUE;
+        }
+    }
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_autofree char *label = g_utf8_casefold (enum_label (type, klass->values[i].value), -1);
+
+      if (g_str_equal (label, folded))
+        {
+          *nick = klass->values[i].value_nick;
+          return TRUE;
+        }
+
+      g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+    }
+
+  shown = excerpt (text);
+  return fail_field (self, row, field, error,
+                     /* Translators: the first %s is the value found, the second a list of
+                      * the values allowed */
+                     _("“%s” is not one of %s"), shown, nicks->str);
+}
+
+static gboolean
+parse_done (Import      *self,
+            Row         *row,
+            int         *done,
+            GError     **error)
+{
+  static const char * const yes[] = { "1", "yes", "true", "y", "x", "done", "completed", NULL };
+  static const char * const no[] = { "0", "no", "false", "n", "planned", "open", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  *done = -1;
+  if (is_blank (VALUE (row, DONE)))
+    return TRUE;
+
+  text = g_ascii_strdown (g_strstrip (g_strdup (VALUE (row, DONE))), -1);
+  if (g_strv_contains (yes, text))
+    *done = 1;
+  else if (g_strv_contains (no, text))
+    *done = 0;
+  else
+    {
+      shown = excerpt (VALUE (row, DONE));
+      return fail_field (self, row, TP_CSV_FIELD_DONE, error,
+                         /* Translators: %s is the value found */
+                         _("“%s” is not 1 or 0 (yes or no)"), shown);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+currency_exponent (const char *currency)
+{
+  static const char zero[] = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
+  static const char three[] = "BHD IQD JOD KWD LYD OMR TND";
+
+  if (strstr (zero, currency) != NULL)
+    return 0;
+  if (strstr (three, currency) != NULL)
+    return 3;
+  return 2;
+}
+
+typedef enum
+{
+  AMOUNT_OK,
+  AMOUNT_INVALID,
+  AMOUNT_NEGATIVE,
+  AMOUNT_TOO_PRECISE,
+  AMOUNT_TOO_LARGE,
+} AmountResult;
+
+/* Reads "12.50", "12,50", "1.234,56", "€ 1,234.56" or "12" into minor
+ * units. With one kind of mark followed by three digits ("1,234"), the
+ * mark groups thousands. */
+static AmountResult
+parse_amount (const char *text,
+              int         exponent,
+              gint64     *minor)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  gboolean negative = FALSE;
+  gint64 major = 0;
+  gint64 fraction = 0;
+  int fraction_digits = 0;
+  int decimal = -1;
+  guint n_dots = 0;
+  guint n_commas = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        g_string_append_c (clean, (char)c);
+      else if (c == '.' || c == ',')
+        {
+          g_string_append_c (clean, (char)c);
+          if (c == '.')
+            n_dots++;
+          else
+            n_commas++;
+        }
+      else if (c == '-' && clean->len == 0)
+        negative = TRUE;
+      else if (g_unichar_isspace (c) || c == '\'' || c == 0x00a0 || c == 0x202f ||
+               g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL ||
+               (c < 0x80 && g_ascii_isalpha ((char)c)))
+        continue;
+      else
+        return AMOUNT_INVALID;
+    }
+
+  if (clean->len == 0 || !g_ascii_isdigit (clean->str[0]))
+    return AMOUNT_INVALID;
+
+  if (n_dots + n_commas > 0)
+    {
+      const char *last_dot = strrchr (clean->str, '.');
+      const char *last_comma = strrchr (clean->str, ',');
+      const char *mark = last_dot > last_comma ? last_dot : last_comma;
+      gsize after = clean->len - (gsize)(mark - clean->str) - 1;
+
+      if (n_dots > 0 && n_commas > 0)
+        decimal = (int)(mark - clean->str);
+      else if ((n_dots > 1 || n_commas > 1) || (after == 3 && exponent != 3))
+        decimal = -1;
+      else
+        decimal = (int)(mark - clean->str);
+    }
+
+  for (gsize i = 0; i < clean->len; i++)
+    {
+      char c = clean->str[i];
+
+      if ((int)i == decimal)
+        continue;
+
+      if (c == '.' || c == ',')
+        {
+          if (decimal >= 0 && (int)i > decimal)
+            return AMOUNT_INVALID;
+          continue;
+        }
+
+      if (decimal >= 0 && (int)i > decimal)
+        {
+          if (++fraction_digits > exponent)
+            return AMOUNT_TOO_PRECISE;
+          fraction = fraction * 10 + (c - '0');
+        }
+      else
+        {
+          if (major > (G_MAXINT64 - 9) / 10)
+            return AMOUNT_TOO_LARGE;
+          major = major * 10 + (c - '0');
+        }
+    }
+
+  for (; fraction_digits < exponent; fraction_digits++)
+    fraction *= 10;
+
+  for (int i = 0; i < exponent; i++)
+    {
+      if (major > G_MAXINT64 / 10)
+        return AMOUNT_TOO_LARGE;
+      major *= 10;
+    }
+
+  if (major > G_MAXINT64 - fraction)
+    return AMOUNT_TOO_LARGE;
+
+  if (negative && major + fraction > 0)
+    return AMOUNT_NEGATIVE;
+
+  *minor = major + fraction;
+  return AMOUNT_OK;
+}
+
+static gboolean
+run_statement (TpStatement  *stmt,
+               GError      **error)
+{
+  GError *local_error = NULL;
+
+  tp_statement_step (stmt, &local_error);
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The first id a query gives, 0 for none, -1 on error */
+static gint64
+query_id (TpDatabase  *db,
+          const char  *sql,
+          const char  *text,
+          gint64       number,
+          GError     **error)
+{
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gint64 id = 0;
+
+  stmt = tp_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  if (text != NULL)
+    tp_statement_bind_text (stmt, 1, text);
+  else
+    tp_statement_bind_int64 (stmt, 1, number);
+
+  if (tp_statement_step (stmt, &local_error))
+    id = tp_statement_get_int64 (stmt, 0);
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
+
+  return id;
+}
+
+static gboolean
+fail_database (Import  *self,
+               Row     *row,
+               GError  *local_error,
+               GError **error)
+{
+  g_set_error (error, local_error->domain, local_error->code,
+               "%s: line %u: %s", self->name, row->line, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+static gint64
+find_customer_by_email (Import      *self,
+                        const char  *email,
+                        GError     **error)
+{
+  return query_id (self->db,
+                   "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND email != '' "
+                   "ORDER BY id LIMIT 1",
+                   email, 0, error);
+}
+
+/* The customer a touch or an order belongs to: by Touchpoint id (when
+ * the name and email agree), by email, or by a name only one customer
+ * has. Returns the id, 0 if the row was skipped, -1 on error. */
+static gint64
+find_customer (Import  *self,
+               Row     *row,
+               GError **error)
+{
+  const char *name = VALUE (row, CUSTOMER_NAME);
+  g_autofree char *email = NULL;
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gint64 id;
+  gint64 found = 0;
+  guint n_found = 0;
+
+  if (!is_blank (VALUE (row, CUSTOMER_EMAIL)))
+    email = g_strstrip (g_strdup (VALUE (row, CUSTOMER_EMAIL)));
+
+  if (!parse_id (self, row, TP_CSV_FIELD_CUSTOMER_ID, &id, error))
+    return -1;
+
+  if (id > 0)
+    {
+      gboolean same = FALSE;
+
+      stmt = tp_database_prepare (self->db, "SELECT name, email FROM customers WHERE id = ?1", error);
+      if (stmt == NULL)
+        return -1;
+      tp_statement_bind_int64 (stmt, 1, id);
+      if (tp_statement_step (stmt, &local_error))
+        same = (email == NULL || g_ascii_strcasecmp (email, tp_statement_get_text (stmt, 1)) == 0) &&
+               (is_blank (name) || g_ascii_strcasecmp (name, tp_statement_get_text (stmt, 0)) == 0);
+      tp_statement_reset (stmt);
+      if (local_error != NULL)
+        return fail_database (self, row, local_error, error), -1;
+      if (same)
+        return id;
+    }
+
+  if (email != NULL)
+    {
+      found = find_customer_by_email (self, email, error);
+      if (found != 0)
+        return found;
+    }
+
+  if (!is_blank (name))
+    {
+      g_autofree char *shown = excerpt (name);
+
+      stmt = tp_database_prepare (self->db,
+                                  "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE "
+                                  "ORDER BY id LIMIT 2",
+                                  error);
+      if (stmt == NULL)
+        return -1;
+      tp_statement_bind_text (stmt, 1, name);
+      while (tp_statement_step (stmt, &local_error))
+        {
+          if (n_found++ == 0)
+            found = tp_statement_get_int64 (stmt, 0);
+        }
+      tp_statement_reset (stmt);
+      if (local_error != NULL)
+        return fail_database (self, row, local_error, error), -1;
+
+      if (n_found == 1)
+        return found;
+
+      if (n_found > 1)
+        /* Translators: %s is a name */
+        skip_row (self, row, _("more than one customer is called “%s”; add a column with "
+                               "their email to tell them apart"), shown);
+      else
+        /* Translators: %s is a name */
+        skip_row (self, row, _("there is no customer “%s”"), shown);
+      return 0;
+    }
+
+  if (email != NULL)
+    {
+      g_autofree char *shown = excerpt (email);
+
+      /* Translators: %s is an email address */
+      skip_row (self, row, _("there is no customer with the email “%s”"), shown);
+      return 0;
+    }
+
+  skip_row (self, row, "%s", _("no customer"));
+  return 0;
+}
+
+static gboolean
+import_customer (Import  *self,
+                 Row     *row,
+                 GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *created_at = NULL;
+  g_autofree char *updated_at = NULL;
+  const char *source_channel = NULL;
+  const char *stage = NULL;
+  const char *phone = NULL;
+  const char *notes = NULL;
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gint64 audience = 0;
+  gint64 existing = 0;
+  gint64 id;
+
+  if (!is_blank (VALUE (row, NAME)))
+    {
+      name = g_strdup (VALUE (row, NAME));
+    }
+  else
+    {
+      const char *parts[] = { VALUE (row, FIRST_NAME), VALUE (row, MIDDLE_NAME),
+                              VALUE (row, LAST_NAME) };
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          if (!is_blank (parts[i]))
+            {
+              g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+
+              g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", part);
+            }
+        }
+
+      if (joined->len > 0)
+        name = g_string_free (g_steal_pointer (&joined), FALSE);
+    }
+
+  if (name == NULL)
+    {
+      skip_row (self, row, "%s", _("no name"));
+      return TRUE;
+    }
+
+  if (!is_blank (VALUE (row, PHONE)))
+    phone = VALUE (row, PHONE);
+  if (!is_blank (VALUE (row, NOTES)))
+    notes = VALUE (row, NOTES);
+
+  if (!check_length (self, row, TP_CSV_FIELD_NAME, name, error) ||
+      !check_length (self, row, TP_CSV_FIELD_PHONE, phone, error) ||
+      !check_length (self, row, TP_CSV_FIELD_NOTES, notes, error))
+    return FALSE;
+
+  if (!is_blank (VALUE (row, EMAIL)))
+    {
+      email = g_strstrip (g_strdup (VALUE (row, EMAIL)));
+      if (!looks_like_email (email))
+        {
+          g_autofree char *shown = excerpt (email);
+
+          return fail_field (self, row, TP_CSV_FIELD_EMAIL, error,
+                             /* Translators: %s is the value found */
+                             _("“%s” is not an email address"), shown);
+        }
+    }
+
+  if (!parse_choice (self, row, TP_CSV_FIELD_SOURCE_CHANNEL, TP_TYPE_CHANNEL, channel_aliases,
+                     &source_channel, error) ||
+      !parse_choice (self, row, TP_CSV_FIELD_STAGE, TP_TYPE_STAGE, stage_aliases, &stage, error) ||
+      !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error))
+    return FALSE;
+
+  if (!is_blank (VALUE (row, AUDIENCE)))
+    {
+      audience = query_id (self->db,
+                           "SELECT id FROM audiences WHERE name = ?1 COLLATE NOCASE "
+                           "ORDER BY id LIMIT 1",
+                           VALUE (row, AUDIENCE), 0, &local_error);
+      if (audience < 0)
+        return fail_database (self, row, local_error, error);
+      if (audience == 0)
+        {
+          g_autofree char *shown = excerpt (VALUE (row, AUDIENCE));
+
+          /* Translators: %s is the name of an audience */
+          note_row (self, row, _("there is no audience “%s”; the customer was imported "
+                                 "without one"), shown);
+        }
+    }
+
+  /* Already there: the same email, or the same id and name */
+  if (email != NULL)
+    {
+      existing = find_customer_by_email (self, email, &local_error);
+      if (existing < 0)
+        return fail_database (self, row, local_error, error);
+    }
+
+  if (existing == 0 && id > 0)
+    {
+      stmt = tp_database_prepare (self->db, "SELECT name FROM customers WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      tp_statement_bind_int64 (stmt, 1, id);
+      if (tp_statement_step (stmt, &local_error) &&
+          g_ascii_strcasecmp (tp_statement_get_text (stmt, 0), name) == 0)
+        existing = id;
+      tp_statement_reset (stmt);
+      if (local_error != NULL)
+        return fail_database (self, row, local_error, error);
+    }
+
+  if (existing > 0 && self->duplicates == TP_CSV_DUPLICATES_SKIP)
+    {
+      g_autofree char *shown = excerpt (name);
+
+      /* Translators: %s is a name */
+      skip_row (self, row, _("“%s” is already there and was left as it is"), shown);
+      return TRUE;
+    }
+
+  if (existing > 0)
+    {
+      /* Fill in what the row says; keep the rest */
+      stmt = tp_database_prepare (self->db,
+                                  "UPDATE customers SET name = ?2, email = coalesce (?3, email),"
+                                  " phone = coalesce (?4, phone),"
+                                  " audience_id = coalesce (?5, audience_id),"
+                                  " source_channel = coalesce (?6, source_channel),"
+                                  " stage = coalesce (?7, stage), notes = coalesce (?8, notes),"
+                                  " updated_at = ?9"
+                                  " WHERE id = ?1 AND (name IS NOT ?2"
+                                  " OR email IS NOT coalesce (?3, email)"
+                                  " OR phone IS NOT coalesce (?4, phone)"
+                                  " OR audience_id IS NOT coalesce (?5, audience_id)"
+                                  " OR source_channel IS NOT coalesce (?6, source_channel)"
+                                  " OR stage IS NOT coalesce (?7, stage)"
+                                  " OR notes IS NOT coalesce (?8, notes))",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      tp_statement_bind_int64 (stmt, 1, existing);
+      tp_statement_bind_text (stmt, 2, name);
+      tp_statement_bind_text (stmt, 3, email);
+      tp_statement_bind_text (stmt, 4, phone);
+      if (audience > 0)
+        tp_statement_bind_int64 (stmt, 5, audience);
+      tp_statement_bind_text (stmt, 6, source_channel);
+      tp_statement_bind_text (stmt, 7, stage);
+      tp_statement_bind_text (stmt, 8, notes);
+      tp_statement_bind_text (stmt, 9, updated_at != NULL ? updated_at : self->now);
+      if (!run_statement (stmt, &local_error))
+        return fail_database (self, row, local_error, error);
+
+      self->report->merged++;
+      return TRUE;
+    }
+
+  if (id > 0)
+    {
+      gint64 taken = query_id (self->db, "SELECT id FROM customers WHERE id = ?1", NULL, id,
+                               &local_error);
+
+      if (taken < 0)
+        return fail_database (self, row, local_error, error);
+      if (taken > 0)
+        id = 0;
+    }
+
+  stmt = tp_database_prepare (self->db,
+                              "INSERT INTO customers (id, name, email, phone, audience_id,"
+                              " source_channel, stage, notes, created_at, updated_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  if (id > 0)
+    tp_statement_bind_int64 (stmt, 1, id);
+  tp_statement_bind_text (stmt, 2, name);
+  tp_statement_bind_text (stmt, 3, email != NULL ? email : "");
+  tp_statement_bind_text (stmt, 4, phone != NULL ? phone : "");
+  if (audience > 0)
+    tp_statement_bind_int64 (stmt, 5, audience);
+  tp_statement_bind_text (stmt, 6, source_channel);
+  tp_statement_bind_text (stmt, 7, stage != NULL ? stage : tp_enum_to_nick (TP_TYPE_STAGE,
+                                                                            TP_STAGE_LEAD));
+  tp_statement_bind_text (stmt, 8, notes != NULL ? notes : "");
+  tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
+  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
+                                    : created_at != NULL ? created_at : self->now);
+  if (!run_statement (stmt, &local_error))
+    return fail_database (self, row, local_error, error);
+
+  self->report->imported++;
+  return TRUE;
+}
+
+/* For touches and orders: is the row's id that of a row already there
+ * for the same customer? Clears *id when it belongs to another row. */
+static gboolean
+check_duplicate_id (Import      *self,
+                    Row         *row,
+                    const char  *sql,
+                    gint64       customer,
+                    gint64      *id,
+                    gboolean    *duplicate,
+                    GError     **error)
+{
+  GError *local_error = NULL;
+  TpStatement *stmt;
+
+  *duplicate = FALSE;
+  if (*id <= 0)
+    return TRUE;
+
+  stmt = tp_database_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  tp_statement_bind_int64 (stmt, 1, *id);
+  if (tp_statement_step (stmt, &local_error))
+    {
+      if (tp_statement_get_int64 (stmt, 0) == customer)
+        *duplicate = TRUE;
+      else
+        *id = 0;
+    }
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    return fail_database (self, row, local_error, error);
+
+  return TRUE;
+}
+
+static gboolean
+import_touch (Import  *self,
+              Row     *row,
+              GError **error)
+{
+  g_autofree char *happened_at = NULL;
+  g_autofree char *created_at = NULL;
+  g_autofree char *updated_at = NULL;
+  const char *channel = NULL;
+  const char *direction = NULL;
+  const char *note = VALUE (row, NOTE) != NULL ? VALUE (row, NOTE) : "";
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gboolean duplicate;
+  gint64 customer;
+  gint64 tactic = 0;
+  gint64 id;
+  int done;
+
+  customer = find_customer (self, row, error);
+  if (customer <= 0)
+    return customer == 0;
+
+  if (is_blank (VALUE (row, HAPPENED_AT)))
+    {
+      skip_row (self, row, "%s", _("no date"));
+      return TRUE;
+    }
+
+  if (is_blank (VALUE (row, CHANNEL)))
+    {
+      skip_row (self, row, "%s", _("no channel"));
+      return TRUE;
+    }
+
+  if (!parse_time (self, row, TP_CSV_FIELD_HAPPENED_AT, &happened_at, error) ||
+      !parse_choice (self, row, TP_CSV_FIELD_CHANNEL, TP_TYPE_CHANNEL, channel_aliases,
+                     &channel, error) ||
+      !parse_choice (self, row, TP_CSV_FIELD_DIRECTION, TP_TYPE_DIRECTION, direction_aliases,
+                     &direction, error) ||
+      !parse_done (self, row, &done, error) ||
+      !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
+      !check_length (self, row, TP_CSV_FIELD_NOTE, note, error))
+    return FALSE;
+
+  /* Without a "done" column, a touch in the future is a planned one */
+  if (done < 0)
+    done = strcmp (happened_at, self->now) > 0 ? 0 : 1;
+
+  if (!is_blank (VALUE (row, TACTIC)))
+    {
+      tactic = query_id (self->db,
+                         "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
+                         "ORDER BY id LIMIT 1",
+                         VALUE (row, TACTIC), 0, &local_error);
+      if (tactic < 0)
+        return fail_database (self, row, local_error, error);
+      if (tactic == 0)
+        {
+          g_autofree char *shown = excerpt (VALUE (row, TACTIC));
+
+          /* Translators: %s is the name of a tactic */
+          note_row (self, row, _("there is no tactic “%s”; the touch was imported without "
+                                 "one"), shown);
+        }
+    }
+
+  if (!check_duplicate_id (self, row, "SELECT customer_id FROM touches WHERE id = ?1",
+                           customer, &id, &duplicate, error))
+    return FALSE;
+
+  if (duplicate && self->duplicates == TP_CSV_DUPLICATES_SKIP)
+    {
+      /* Translators: %s is a Touchpoint id */
+      skip_row (self, row, _("touch %s is already there and was left as it is"),
+                VALUE (row, ID));
+      return TRUE;
+    }
+
+  if (duplicate)
+    stmt = tp_database_prepare (self->db,
+                                "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
+                                " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
+                                " done = ?8, updated_at = ?10"
+                                " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
+                                " OR direction IS NOT ?5 OR note IS NOT ?6 OR tactic_id IS NOT ?7"
+                                " OR done IS NOT ?8)",
+                                error);
+  else
+    stmt = tp_database_prepare (self->db,
+                                "INSERT INTO touches (id, customer_id, happened_at, channel,"
+                                " direction, note, tactic_id, done, created_at, updated_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    tp_statement_bind_int64 (stmt, 1, id);
+  tp_statement_bind_int64 (stmt, 2, customer);
+  tp_statement_bind_text (stmt, 3, happened_at);
+  tp_statement_bind_text (stmt, 4, channel);
+  tp_statement_bind_text (stmt, 5, direction != NULL ? direction
+                                   : tp_enum_to_nick (TP_TYPE_DIRECTION, TP_DIRECTION_OUTBOUND));
+  tp_statement_bind_text (stmt, 6, note);
+  if (tactic > 0)
+    tp_statement_bind_int64 (stmt, 7, tactic);
+  tp_statement_bind_int64 (stmt, 8, done);
+  if (!duplicate)
+    tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
+  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
+                                    : created_at != NULL && !duplicate ? created_at : self->now);
+  if (!run_statement (stmt, &local_error))
+    return fail_database (self, row, local_error, error);
+
+  if (duplicate)
+    self->report->merged++;
+  else
+    self->report->imported++;
+
+  return TRUE;
+}
+
+static gboolean
+import_order (Import  *self,
+              Row     *row,
+              GError **error)
+{
+  g_autofree char *ordered_at = NULL;
+  g_autofree char *fulfilled_at = NULL;
+  g_autofree char *created_at = NULL;
+  g_autofree char *updated_at = NULL;
+  g_autofree char *currency = NULL;
+  const char *status = NULL;
+  const char *item = VALUE (row, ITEM);
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gboolean duplicate;
+  gint64 customer;
+  gint64 amount = 0;
+  gint64 id;
+
+  customer = find_customer (self, row, error);
+  if (customer <= 0)
+    return customer == 0;
+
+  if (is_blank (VALUE (row, ORDERED_AT)))
+    {
+      skip_row (self, row, "%s", _("no date"));
+      return TRUE;
+    }
+
+  if (is_blank (item))
+    {
+      skip_row (self, row, "%s", _("no item"));
+      return TRUE;
+    }
+
+  if (is_blank (VALUE (row, AMOUNT_MINOR)) && is_blank (VALUE (row, AMOUNT)))
+    {
+      skip_row (self, row, "%s", _("no amount"));
+      return TRUE;
+    }
+
+  if (!is_blank (VALUE (row, CURRENCY)))
+    {
+      currency = g_ascii_strup (g_strstrip (g_strdup (VALUE (row, CURRENCY))), -1);
+      if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
+          !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
+        {
+          g_autofree char *shown = excerpt (VALUE (row, CURRENCY));
+
+          return fail_field (self, row, TP_CSV_FIELD_CURRENCY, error,
+                             /* Translators: %s is the value found */
+                             _("“%s” is not a currency code such as EUR"), shown);
+        }
+    }
+  else
+    {
+      currency = g_strdup (self->currency);
+    }
+
+  if (!is_blank (VALUE (row, AMOUNT_MINOR)))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (VALUE (row, AMOUNT_MINOR)));
+
+      if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &amount, NULL))
+        {
+          g_autofree char *shown = excerpt (text);
+
+          return fail_field (self, row, TP_CSV_FIELD_AMOUNT_MINOR, error,
+                             /* Translators: %s is the value found */
+                             _("“%s” is not a whole number of cents (or the smallest unit of "
+                               "the currency) of 0 or more"),
+                             shown);
+        }
+    }
+  else
+    {
+      g_autofree char *shown = excerpt (VALUE (row, AMOUNT));
+
+      switch (parse_amount (VALUE (row, AMOUNT), currency_exponent (currency), &amount))
+        {
+        case AMOUNT_OK:
+          break;
+
+        case AMOUNT_NEGATIVE:
+          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                             /* Translators: %s is the value found */
+                             _("“%s” is below zero"), shown);
+
+        case AMOUNT_TOO_PRECISE:
+          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                             /* Translators: the first %s is the value found, the second a
+                              * currency code */
+                             _("“%s” has more decimals than %s has"), shown, currency);
+
+        case AMOUNT_TOO_LARGE:
+          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                             /* Translators: %s is the value found */
+                             _("“%s” is too large"), shown);
+
+        case AMOUNT_INVALID:
+        default:
+          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                             /* Translators: %s is the value found */
+                             _("“%s” is not an amount such as 12.50"), shown);
+        }
+    }
+
+  if (!parse_time (self, row, TP_CSV_FIELD_ORDERED_AT, &ordered_at, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_FULFILLED_AT, &fulfilled_at, error) ||
+      !parse_choice (self, row, TP_CSV_FIELD_STATUS, TP_TYPE_ORDER_STATUS, status_aliases,
+                     &status, error) ||
+      !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
+      !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
+      !check_length (self, row, TP_CSV_FIELD_ITEM, item, error))
+    return FALSE;
+
+  if (!check_duplicate_id (self, row, "SELECT customer_id FROM orders WHERE id = ?1",
+                           customer, &id, &duplicate, error))
+    return FALSE;
+
+  if (duplicate && self->duplicates == TP_CSV_DUPLICATES_SKIP)
+    {
+      /* Translators: %s is a Touchpoint id */
+      skip_row (self, row, _("order %s is already there and was left as it is"),
+                VALUE (row, ID));
+      return TRUE;
+    }
+
+  if (duplicate)
+    stmt = tp_database_prepare (self->db,
+                                "UPDATE orders SET customer_id = ?2, ordered_at = ?3, item = ?4,"
+                                " amount_minor = ?5, currency = ?6, status = ?7,"
+                                " fulfilled_at = ?8, updated_at = ?10"
+                                " WHERE id = ?1 AND (ordered_at IS NOT ?3 OR item IS NOT ?4"
+                                " OR amount_minor IS NOT ?5 OR currency IS NOT ?6"
+                                " OR status IS NOT ?7 OR fulfilled_at IS NOT ?8)",
+                                error);
+  else
+    stmt = tp_database_prepare (self->db,
+                                "INSERT INTO orders (id, customer_id, ordered_at, item,"
+                                " amount_minor, currency, status, fulfilled_at, created_at,"
+                                " updated_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    tp_statement_bind_int64 (stmt, 1, id);
+  tp_statement_bind_int64 (stmt, 2, customer);
+  tp_statement_bind_text (stmt, 3, ordered_at);
+  tp_statement_bind_text (stmt, 4, item);
+  tp_statement_bind_int64 (stmt, 5, amount);
+  tp_statement_bind_text (stmt, 6, currency);
+  tp_statement_bind_text (stmt, 7, status != NULL ? status
+                                   : tp_enum_to_nick (TP_TYPE_ORDER_STATUS, TP_ORDER_STATUS_OPEN));
+  tp_statement_bind_text (stmt, 8, fulfilled_at);
+  if (!duplicate)
+    tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
+  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
+                                    : created_at != NULL && !duplicate ? created_at : self->now);
+  if (!run_statement (stmt, &local_error))
+    return fail_database (self, row, local_error, error);
+
+  if (duplicate)
+    self->report->merged++;
+  else
+    self->report->imported++;
+
+  return TRUE;
+}
+
+static gboolean
+import_record (GPtrArray  *fields,
+               guint       line,
+               gpointer    data,
+               GError    **error)
+{
+  Import *self = data;
+  Row row;
+
+  if (!self->header_seen)
+    {
+      self->header_seen = TRUE;
+      if (fields->len != self->mapping->len)
+        return fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line,
+                          _("the line of column names has changed since the file was "
+                            "opened; open it again"));
+      return TRUE;
+    }
+
+  if (fields->len != self->mapping->len)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (ngettext ("this row has %u field, but the first line names %u "
+                                           "columns",
+                                           "this row has %u fields, but the first line names %u "
+                                           "columns",
+                                           fields->len),
+                                 fields->len, self->mapping->len);
+      return fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line, message);
+    }
+
+  /* Spreadsheets leave rows of empty cells at the end */
+  for (guint i = 0; i < fields->len; i++)
+    {
+      if (!is_blank (g_ptr_array_index (fields, i)))
+        break;
+      if (i + 1 == fields->len)
+        return TRUE;
+    }
+
+  memset (row.value, 0, sizeof row.value);
+  for (guint i = 0; i < TP_CSV_N_FIELDS; i++)
+    row.column[i] = -1;
+  row.line = line;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      TpCsvField field = g_array_index (self->mapping, TpCsvField, i);
+      const char *value = g_ptr_array_index (fields, i);
+
+      if (field == TP_CSV_FIELD_IGNORE)
+        continue;
+      if (row.column[field] < 0)
+        row.column[field] = (int)i;
+      if (is_blank (row.value[field]))
+        row.value[field] = value;
+    }
+
+  if (++self->rows % ROWS_PER_CHECK == 0 &&
+      g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  switch (self->table)
+    {
+    case TP_CSV_TABLE_CUSTOMERS:
+      return import_customer (self, &row, error);
+
+    case TP_CSV_TABLE_TOUCHES:
+      return import_touch (self, &row, error);
+
+    case TP_CSV_TABLE_ORDERS:
+    default:
+      return import_order (self, &row, error);
+    }
+}
+
+static char *
+default_currency (TpDatabase *db)
+{
+  TpStatement *stmt;
+  char *currency = NULL;
+
+  stmt = tp_database_prepare (db, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt != NULL)
+    {
+      tp_statement_bind_text (stmt, 1, TP_SETTING_CURRENCY);
+      if (tp_statement_step (stmt, NULL))
+        currency = g_strdup (tp_statement_get_text (stmt, 0));
+      tp_statement_reset (stmt);
+    }
+
+  if (currency == NULL || strlen (currency) != 3)
+    {
+      g_free (currency);
+      currency = g_strdup (TP_STORE_DEFAULT_CURRENCY);
+    }
+
+  return currency;
+}
+
+/**
+ * tp_csv_importer_run:
+ * @self: a #TpCsvImporter
+ * @db: the database to import into
+ * @progress: (nullable) (scope call): called as the work goes on
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Imports every row of the file, in one transaction: if it fails or is
+ * cancelled, nothing is changed. Loads the file first if
+ * tp_csv_importer_load() was not called.
+ *
+ * Returns: (transfer full) (nullable): what was imported, merged and
+ *   skipped, or %NULL on error
+ */
+TpCsvReport *
+tp_csv_importer_run (TpCsvImporter      *self,
+                     TpDatabase         *db,
+                     TpCsvProgressFunc   progress,
+                     gpointer            progress_data,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(TpCsvReport) report = NULL;
+  Import import = { 0 };
+  Source source;
+  Parser parser;
+  gboolean utf8 = TRUE;
+  gboolean ok = FALSE;
+  int last_permille = -1;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  g_return_val_if_fail (TP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!self->loaded && !tp_csv_importer_load (self, 0, cancellable, error))
+    return NULL;
+
+  if (!tp_csv_importer_check_mapping (self, error))
+    return NULL;
+
+  if (!scan_encoding (self->file, self->name, 0, &utf8, cancellable, error))
+    return NULL;
+
+  report = tp_csv_report_new (self->table);
+  if (!utf8)
+    report_add (report, g_strdup (_("the file is not in UTF-8, so it was read as Latin-1 "
+                                    "(Windows-1252): check the accented letters")));
+
+  import.db = db;
+  import.name = self->name;
+  import.table = self->table;
+  import.duplicates = self->duplicates;
+  import.mapping = self->mapping;
+  import.headers = self->headers;
+  import.report = report;
+  import.now = tp_store_now ();
+  import.currency = default_currency (db);
+  import.cancellable = cancellable;
+
+  if (!source_open (&source, self->file, self->name, cancellable, error))
+    goto out_source;
+  source.latin1 = !utf8;
+
+  parser_init (&parser, self->name, tp_csv_importer_get_separator (self), import_record, &import);
+
+  if (!tp_database_begin (db, error))
+    goto out_parser;
+
+  for (;;)
+    {
+      gssize n = source_read (&source, self->name, cancellable, error);
+
+      if (n < 0)
+        break;
+
+      if (n == 0)
+        {
+          ok = parser_finish (&parser, error);
+          break;
+        }
+
+      if (!parser_feed (&parser, source.text->str, source.text->len, error))
+        break;
+
+      if (progress != NULL && source.size > 0)
+        {
+          int permille = (int)(1000 * source.consumed / source.size);
+
+          if (permille != last_permille)
+            {
+              last_permille = permille;
+              progress ((double)source.consumed / (double)source.size, progress_data);
+            }
+        }
+    }
+
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+
+  if (ok)
+    ok = tp_database_commit (db, error);
+  else
+    tp_database_rollback (db);
+
+  if (ok && progress != NULL)
+    progress (1.0, progress_data);
+
+out_parser:
+  parser_clear (&parser);
+out_source:
+  source_clear (&source);
+  g_free (import.now);
+  g_free (import.currency);
+
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* Progress from a worker thread, delivered in the caller's context */
+
+typedef struct
+{
+  GMainContext      *context;
+  TpCsvProgressFunc  func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} ProgressTarget;
+
+typedef struct
+{
+  ProgressTarget *target;
+  double          fraction;
+} ProgressUpdate;
+
+static void
+progress_target_clear (gpointer data)
+{
+  ProgressTarget *target = data;
+
+  if (target->destroy != NULL)
+    target->destroy (target->data);
+  g_main_context_unref (target->context);
+}
+
+static gboolean
+progress_update_dispatch (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  update->target->func (update->fraction, update->target->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_atomic_rc_box_release_full (update->target, progress_target_clear);
+  g_free (update);
+}
+
+static void
+progress_to_context (double   fraction,
+                     gpointer data)
+{
+  ProgressTarget *target = data;
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  update->target = g_atomic_rc_box_acquire (target);
+  update->fraction = fraction;
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_update_dispatch, update, progress_update_free);
+  g_source_set_static_name (source, "[touchpoint] CSV progress");
+  g_source_attach (source, target->context);
+}
+
+typedef struct
+{
+  char           *db_path;
+  GFile          *file;
+  TpCsvTable      table;
+  ProgressTarget *target;
+} TaskData;
+
+static void
+task_data_free (gpointer data)
+{
+  TaskData *task_data = data;
+
+  g_free (task_data->db_path);
+  g_clear_object (&task_data->file);
+  if (task_data->target != NULL)
+    g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
+  g_free (task_data);
+}
+
+static GTask *
+task_new (gpointer             source_object,
+          const char          *db_path,
+          GFile               *file,
+          TpCsvTable           table,
+          TpCsvProgressFunc    progress,
+          gpointer             progress_data,
+          GDestroyNotify       progress_data_destroy,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
+  TaskData *data = g_new0 (TaskData, 1);
+
+  data->db_path = g_strdup (db_path);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  data->table = table;
+  if (progress != NULL)
+    {
+      data->target = g_atomic_rc_box_new0 (ProgressTarget);
+      data->target->context = g_main_context_ref_thread_default ();
+      data->target->func = progress;
+      data->target->data = progress_data;
+      data->target->destroy = progress_data_destroy;
+    }
+  else if (progress_data_destroy != NULL)
+    {
+      progress_data_destroy (progress_data);
+    }
+
+  /* A finished import stands even if the user cancels afterwards. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, data, task_data_free);
+
+  return task;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TpCsvImporter *self = source_object;
+  TaskData *data = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  TpCsvReport *report = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open (data->db_path, &error);
+  if (db != NULL)
+    report = tp_csv_importer_run (self, db,
+                                  data->target != NULL ? progress_to_context : NULL,
+                                  data->target, cancellable, &error);
+
+  if (report != NULL)
+    g_task_return_pointer (task, report, (GDestroyNotify)tp_csv_report_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tp_csv_importer_run_async:
+ * @self: a #TpCsvImporter
+ * @db_path: the database file (the worker opens its own connection)
+ * @progress: (nullable): called in the thread-default main context of the
+ *   caller as the work goes on
+ * @progress_data: data for @progress
+ * @progress_data_destroy: (nullable): frees @progress_data at the end
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the import is done
+ * @user_data: data for @callback
+ *
+ * Runs tp_csv_importer_run() on a worker thread. Do not change @self
+ * until it finishes.
+ */
+void
+tp_csv_importer_run_async (TpCsvImporter       *self,
+                           const char          *db_path,
+                           TpCsvProgressFunc    progress,
+                           gpointer             progress_data,
+                           GDestroyNotify       progress_data_destroy,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+  g_return_if_fail (db_path != NULL);
+
+  task = task_new (self, db_path, NULL, self->table, progress, progress_data,
+                   progress_data_destroy, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_csv_importer_run_async);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * tp_csv_importer_run_finish:
+ * @self: a #TpCsvImporter
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL on error
+ */
+TpCsvReport *
+tp_csv_importer_run_finish (TpCsvImporter  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Export */
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  gsize len = strlen (text);
+  gboolean quote = len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]));
+
+  for (gsize i = 0; i < len && !quote; i++)
+    {
+      if (text[i] == ',' || text[i] == '"' || text[i] == '\n' || text[i] == '\r')
+        quote = TRUE;
+    }
+
+  if (!quote)
+    {
+      g_string_append_len (out, text, (gssize)len);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, text[i]);
+    }
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+flush (GOutputStream  *stream,
+       GString        *buffer,
+       GCancellable   *cancellable,
+       GError        **error)
+{
+  if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+static gboolean
+export_rows (TpDatabase         *db,
+             TpCsvTable          table,
+             GOutputStream      *stream,
+             TpCsvProgressFunc   progress,
+             gpointer            progress_data,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  const char * const *columns = table == TP_CSV_TABLE_CUSTOMERS ? customer_columns
+                                : table == TP_CSV_TABLE_TOUCHES ? touch_columns
+                                : order_columns;
+  g_autoptr(GString) buffer = g_string_sized_new (FLUSH_SIZE + 64 * 1024);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", table_names[table]);
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  guint n_columns = g_strv_length ((char **)columns);
+  gint64 total = 0;
+  gint64 done = 0;
+  int last_permille = -1;
+
+  stmt = tp_database_prepare (db, count_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (tp_statement_step (stmt, NULL))
+    total = tp_statement_get_int64 (stmt, 0);
+  tp_statement_reset (stmt);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (buffer, ',');
+      g_string_append (buffer, columns[i]);
+    }
+  g_string_append (buffer, "\r\n");
+
+  stmt = tp_database_prepare (db, export_sql[table], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (tp_statement_step (stmt, &local_error))
+    {
+      for (guint i = 0; i < n_columns; i++)
+        {
+          if (i > 0)
+            g_string_append_c (buffer, ',');
+          if (!tp_statement_is_null (stmt, (int)i))
+            append_field (buffer, tp_statement_get_text (stmt, (int)i));
+        }
+      g_string_append (buffer, "\r\n");
+
+      if (buffer->len >= FLUSH_SIZE && !flush (stream, buffer, cancellable, &local_error))
+        break;
+
+      if (++done % ROWS_PER_CHECK == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+            break;
+
+          if (progress != NULL && total > 0 && (int)(1000 * done / total) != last_permille)
+            {
+              last_permille = (int)(1000 * done / total);
+              progress ((double)done / (double)total, progress_data);
+            }
+        }
+    }
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!flush (stream, buffer, cancellable, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (1.0, progress_data);
+
+  return TRUE;
+}
+
+/**
+ * tp_csv_export:
+ * @db: the database
+ * @table: which table to write
+ * @file: the CSV file to write
+ * @progress: (nullable) (scope call): called as the work goes on
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes every row of @table, with a header line, in UTF-8 with commas
+ * and CR LF line ends (RFC 4180). Customers come with the figures derived
+ * from their touches and orders; touches and orders with the name and
+ * email of their customer. The file imports again unchanged. @file is
+ * replaced only once complete.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_csv_export (TpDatabase         *db,
+               TpCsvTable          table,
+               GFile              *file,
+               TpCsvProgressFunc   progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) discard = NULL;
+  sqlite3 *handle;
+  gboolean own_transaction;
+  gboolean existed;
+  gboolean ok;
+
+  g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (table <= TP_CSV_TABLE_ORDERS, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  handle = tp_database_get_handle (db);
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  /* A read transaction: the rows of one moment */
+  own_transaction = tp_database_get_depth (db) == 0;
+  if (own_transaction)
+    sqlite3_exec (handle, "BEGIN DEFERRED", NULL, NULL, NULL);
+
+  ok = export_rows (db, table, G_OUTPUT_STREAM (stream), progress, progress_data,
+                    cancellable, error);
+
+  if (own_transaction)
+    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+
+  if (ok)
+    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+
+  /* Closing with a cancelled cancellable drops the temporary file that
+   * g_file_replace() writes beside an existing one. */
+  discard = g_cancellable_new ();
+  g_cancellable_cancel (discard);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+
+  return FALSE;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open (data->db_path, &error);
+  if (db != NULL &&
+      tp_csv_export (db, data->table, data->file,
+                     data->target != NULL ? progress_to_context : NULL, data->target,
+                     cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tp_csv_export_async:
+ * @db_path: the database file (the worker opens its own connection)
+ * @table: which table to write
+ * @file: the CSV file to write
+ * @progress: (nullable): called in the thread-default main context of the
+ *   caller as the work goes on
+ * @progress_data: data for @progress
+ * @progress_data_destroy: (nullable): frees @progress_data at the end
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the export is done
+ * @user_data: data for @callback
+ *
+ * Runs tp_csv_export() on a worker thread.
+ */
+void
+tp_csv_export_async (const char          *db_path,
+                     TpCsvTable           table,
+                     GFile               *file,
+                     TpCsvProgressFunc    progress,
+                     gpointer             progress_data,
+                     GDestroyNotify       progress_data_destroy,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (table <= TP_CSV_TABLE_ORDERS);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = task_new (NULL, db_path, file, table, progress, progress_data, progress_data_destroy,
+                   cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_csv_export_async);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * tp_csv_export_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tp_csv_export_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_csv_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
