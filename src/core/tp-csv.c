@@ -241,6 +241,7 @@ static const struct
   { T, "activitydate", TP_CSV_FIELD_HAPPENED_AT },
   { T, "channel", TP_CSV_FIELD_CHANNEL },
   { T, "activitytype", TP_CSV_FIELD_CHANNEL },
+  { T, "type", TP_CSV_FIELD_CHANNEL },
   { T, "direction", TP_CSV_FIELD_DIRECTION },
   { T, "note", TP_CSV_FIELD_NOTE },
   { T, "notes", TP_CSV_FIELD_NOTE },
@@ -2055,7 +2056,20 @@ parse_time (Import      *self,
     return TRUE;
 
   text = g_strstrip (g_strdup (row->value[field]));
-  *out = tp_store_normalize_time (text);
+
+  /* Spreadsheets write "2026-11-28 12:00" */
+  if ((strlen (text) == 16 || strlen (text) == 19) && text[10] == ' ' && text[13] == ':')
+    {
+      g_autofree char *iso = g_strdup_printf ("%.10sT%s%s", text, text + 11,
+                                              strlen (text) == 16 ? ":00" : "");
+
+      *out = tp_store_normalize_time (iso);
+    }
+  else
+    {
+      *out = tp_store_normalize_time (text);
+    }
+
   if (*out != NULL)
     return TRUE;
 
@@ -2165,7 +2179,9 @@ parse_done (Import      *self,
   if (is_blank (VALUE (row, DONE)))
     return TRUE;
 
-  text = g_ascii_strdown (g_strstrip (g_strdup (VALUE (row, DONE))), -1);
+  text = g_strstrip (g_strdup (VALUE (row, DONE)));
+  for (char *p = text; *p != '\0'; p++)
+    *p = g_ascii_tolower (*p);
   if (g_strv_contains (yes, text))
     *done = 1;
   else if (g_strv_contains (no, text))
@@ -2512,6 +2528,7 @@ import_customer (Import  *self,
   TpStatement *stmt;
   gint64 audience = 0;
   gint64 existing = 0;
+  gboolean same_email = FALSE;
   gint64 id;
 
   if (!is_blank (VALUE (row, NAME)))
@@ -2599,6 +2616,7 @@ import_customer (Import  *self,
       existing = find_customer_by_email (self, email, &local_error);
       if (existing < 0)
         return fail_database (self, row, local_error, error);
+      same_email = existing > 0;
     }
 
   if (existing == 0 && id > 0)
@@ -2646,7 +2664,8 @@ import_customer (Import  *self,
         return FALSE;
       tp_statement_bind_int64 (stmt, 1, existing);
       tp_statement_bind_text (stmt, 2, name);
-      tp_statement_bind_text (stmt, 3, email);
+      /* The email that found the customer stays as written there */
+      tp_statement_bind_text (stmt, 3, same_email ? NULL : email);
       tp_statement_bind_text (stmt, 4, phone);
       if (audience > 0)
         tp_statement_bind_int64 (stmt, 5, audience);
@@ -2905,7 +2924,9 @@ import_order (Import  *self,
 
   if (!is_blank (VALUE (row, CURRENCY)))
     {
-      currency = g_ascii_strup (g_strstrip (g_strdup (VALUE (row, CURRENCY))), -1);
+      currency = g_strstrip (g_strdup (VALUE (row, CURRENCY)));
+      for (char *p = currency; *p != '\0'; p++)
+        *p = g_ascii_toupper (*p);
       if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
           !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
         {

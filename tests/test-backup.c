@@ -1,0 +1,899 @@
+/* test-backup.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-backup"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "tp-backup.h"
+#include "tp-database.h"
+#include "tp-sample.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("tp-backup-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static void
+exec_sql (TpDatabase *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  tp_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* The small sample business, plus rows that try the edges of JSON: quotes,
+ * backslashes, control characters, characters beyond the BMP, NULLs and
+ * large numbers. */
+static TpDatabase *
+open_filled (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, name);
+  TpDatabase *db;
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+
+  tp_sample_fill (db, TP_SAMPLE_SIZE_SMALL, &error);
+  g_assert_no_error (error);
+
+  exec_sql (db,
+            "INSERT INTO settings (key, value, created_at, updated_at) VALUES"
+            " ('currency', 'EUR', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'),"
+            " ('band_low', '4', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO audiences (id, name, is_primary, position, created_at, updated_at)"
+            " VALUES (50, 'Extra', 0, 9, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO brand_words (word, position, created_at, updated_at)"
+            " VALUES ('Zesty', 9, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+            " ('zingy', 10, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO customers (id, name, email, phone, notes, stage, created_at, updated_at)"
+            " VALUES (500, 'Zoë \"Zed\" Ärger \\ 😀', '', ' +49 30 1 ',"
+            " 'line one' || char (10) || 'tab' || char (9) || 'bell' || char (7) || 'end',"
+            " 'lost', '2020-02-29T23:59:59Z', '2021-01-01T00:00:00Z');"
+            "INSERT INTO touches (customer_id, happened_at, channel, direction, note, done,"
+            " created_at, updated_at) VALUES (500, '2030-01-01T09:00:00Z', 'call', 'outbound',"
+            " 'planned', 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+            " (500, '2026-03-01T09:00:00Z', 'email', 'inbound', '', 1, '2026-03-01T09:00:00Z',"
+            " '2026-03-01T09:00:00Z');"
+            "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency, status,"
+            " created_at, updated_at) VALUES (500, '2026-03-02T09:00:00Z', 'Big', 9007199254740993,"
+            " 'JPY', 'open', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z'),"
+            " (500, '2026-03-03T09:00:00Z', 'Gone', 100, 'EUR', 'cancelled',"
+            " '2026-03-03T09:00:00Z', '2026-03-03T09:00:00Z');");
+
+  return db;
+}
+
+/* Every row of every table with the type of each value, and the schema:
+ * two databases with the same dump hold the same data. */
+static char *
+dump (TpDatabase *db)
+{
+  sqlite3 *handle = tp_database_get_handle (db);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT type, name, sql FROM sqlite_schema ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                              sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+      if (g_str_equal ((const char *)sqlite3_column_text (stmt, 0), "table"))
+        g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
+                                              (char *)g_ptr_array_index (tables, i));
+
+      g_string_append_printf (out, "[%s]\n", (char *)g_ptr_array_index (tables, i));
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              int type = sqlite3_column_type (stmt, c);
+
+              if (type == SQLITE_NULL)
+                g_string_append (out, "NULL|");
+              else
+                g_string_append_printf (out, "%d:%s|", type, sqlite3_column_text (stmt, c));
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+export_to_string (Fixture    *f,
+                  TpDatabase *db,
+                  const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  char *contents = NULL;
+
+  tp_backup_export (db, file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static guint
+count_saved_copies (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (strstr (name, ".before-restore-") != NULL && !g_str_has_suffix (name, "-journal"))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+assert_clean_database (TpDatabase *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *handle = tp_database_get_handle (db);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA foreign_key_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
+static void
+restore_string (Fixture     *f,
+                TpDatabase  *db,
+                const char  *json,
+                gssize       len,
+                char       **saved_copy,
+                GError     **error)
+{
+  g_autofree char *path = fixture_path (f, "in.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+
+  g_file_set_contents (path, json, len, &local_error);
+  g_assert_no_error (local_error);
+
+  tp_backup_restore (db, file, saved_copy, NULL, NULL, NULL, error);
+}
+
+/* Export, restore into an empty and into a full database: every row,
+ * value and type comes back, the derived customer figures included, and
+ * the old database is kept beside the new one. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) empty = NULL;
+  g_autoptr(TpDatabase) full = NULL;
+  g_autoptr(TpDatabase) kept = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty_path = fixture_path (f, "empty.db");
+  g_autofree char *full_path = fixture_path (f, "full.db");
+  g_autofree char *json = export_to_string (f, source, "backup.json");
+  g_autofree char *json_again = NULL;
+  g_autofree char *expected = dump (source);
+  g_autofree char *full_before = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *dumped = NULL;
+  JsonObject *root;
+
+  /* Valid JSON that says what it is */
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "touchpoint-backup");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (root, "exported_at"), "Z"));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (
+                     json_object_get_object_member (root, "tables"), "touches")),
+                   ==, TP_SAMPLE_SMALL_N_TOUCHES + 2);
+
+  empty = tp_database_open (empty_path, &error);
+  g_assert_no_error (error);
+  restore_string (f, empty, json, -1, &copy, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_assert_true (g_str_has_prefix (copy, empty_path));
+  g_clear_pointer (&copy, g_free);
+  dumped = dump (empty);
+  g_assert_cmpstr (dumped, ==, expected);
+  assert_clean_database (empty);
+
+  /* Over another business, which is kept in the copy */
+  full = tp_database_open (full_path, &error);
+  g_assert_no_error (error);
+  tp_sample_fill (full, TP_SAMPLE_SIZE_SMALL, &error);
+  g_assert_no_error (error);
+  exec_sql (full, "UPDATE customers SET name = 'Someone else'; DELETE FROM orders WHERE id % 2 = 0");
+  full_before = dump (full);
+  restore_string (f, full, json, -1, &copy, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&dumped, g_free);
+  dumped = dump (full);
+  g_assert_cmpstr (dumped, ==, expected);
+  assert_clean_database (full);
+
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  kept = tp_database_open (copy, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&dumped, g_free);
+  dumped = dump (kept);
+  g_assert_cmpstr (dumped, ==, full_before);
+
+  /* The triggers are back and work */
+  exec_sql (full, "INSERT INTO touches (customer_id, happened_at, channel, created_at, updated_at)"
+                  " VALUES (500, '2026-04-01T00:00:00Z', 'ad', '2026-04-01T00:00:00Z',"
+                  " '2026-04-01T00:00:00Z')");
+  {
+    TpStatement *stmt = tp_database_prepare (full, "SELECT touch_count, last_touch_at "
+                                                   "FROM customers WHERE id = 500", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tp_statement_step (stmt, &error));
+    g_assert_cmpint (tp_statement_get_int64 (stmt, 0), ==, 2);
+    g_assert_cmpstr (tp_statement_get_text (stmt, 1), ==, "2026-04-01T00:00:00Z");
+    tp_statement_reset (stmt);
+  }
+
+  /* Exporting the restored database gives the same file, but for the time */
+  json_again = export_to_string (f, empty, "again.json");
+  g_assert_cmpstr (strstr (json_again, "\"tables\""), ==, strstr (json, "\"tables\""));
+}
+
+/* The figures the triggers keep are recomputed, whatever the file says */
+static void
+test_derived_figures (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *exported = export_to_string (f, source, "backup.json");
+  g_autofree char *expected = dump (source);
+  g_autofree char *dumped = NULL;
+
+  json = g_string_new (exported);
+  g_assert_cmpint (g_string_replace (json, "\"touch_count\":", "\"touch_count\":7", 0), >, 0);
+  g_assert_cmpint (g_string_replace (json, "\"total_spent_minor\":",
+                                     "\"total_spent_minor\":1", 0), >, 0);
+  g_assert_cmpint (g_string_replace (json, "\"last_touch_at\":\"2026", "\"last_touch_at\":\"1999", 0),
+                   >, 0);
+
+  target = tp_database_open (target_path, &error);
+  g_assert_no_error (error);
+  restore_string (f, target, json->str, -1, NULL, &error);
+  g_assert_no_error (error);
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+}
+
+/* Tables may come in any order, and "tables" before "version" */
+static void
+test_any_order (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) target = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) built = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *exported = export_to_string (f, source, "backup.json");
+  g_autofree char *expected = dump (source);
+  g_autofree char *reordered = NULL;
+  g_autofree char *dumped = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *root;
+  JsonObject *tables;
+
+  json_parser_load_from_data (parser, exported, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  tables = json_object_get_object_member (root, "tables");
+  names = json_object_get_members (tables);
+  names = g_list_reverse (names);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "tables");
+  json_builder_begin_object (builder);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (tables, l->data)));
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "exported_at");
+  json_builder_add_string_value (builder, "2026-11-28T12:00:00Z");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "touchpoint-backup");
+  json_builder_end_object (builder);
+
+  built = json_builder_get_root (builder);
+  json_generator_set_root (generator, built);
+  json_generator_set_pretty (generator, TRUE);
+  reordered = json_generator_to_data (generator, NULL);
+  g_assert_true (strstr (reordered, "\"orders\"") < strstr (reordered, "\"customers\""));
+
+  target = tp_database_open (target_path, &error);
+  g_assert_no_error (error);
+  restore_string (f, target, reordered, -1, NULL, &error);
+  g_assert_no_error (error);
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *find;       /* in the good backup; NULL: use @replace as the whole file */
+  const char *replace;
+  GQuark    (*domain) (void);
+  int         code;
+  const char *message;    /* a pattern the whole message must match */
+} BadInput;
+
+static const BadInput bad_inputs[] = {
+  { "truncated", "\"orders\"", NULL, tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line * the file ends too early; it may have been cut off" },
+  { "wrong-type", "\"amount_minor\":9007199254740993,", "\"amount_minor\":\"9007199254740993\",",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “amount_minor”: expected a whole number, found text" },
+  { "fraction", "\"amount_minor\":9007199254740993,", "\"amount_minor\":90.5,",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “amount_minor”: expected a whole number" },
+  { "too-large", "\"amount_minor\":9007199254740993,", "\"amount_minor\":9223372036854775808,",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “amount_minor”: the number is too large" },
+  { "text-as-number", "\"stage\":\"lost\"", "\"stage\":3", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “stage”: expected text in quotes, found a number" },
+  { "unknown-version", "\"version\": 1,", "\"version\": 0,", tp_backup_error_quark,
+    TP_BACKUP_ERROR_UNKNOWN_VERSION, "in.json: line 3: “version” must be a whole number from 1 to 1*" },
+  { "version-as-text", "\"version\": 1,", "\"version\": \"1\",", tp_backup_error_quark,
+    TP_BACKUP_ERROR_UNKNOWN_VERSION, "in.json: line 3: “version” must be *" },
+  { "newer-version", "\"version\": 1,", "\"version\": 2,", tp_backup_error_quark,
+    TP_BACKUP_ERROR_NEWER_VERSION,
+    "in.json: this backup was made by a newer version of Touchpoint (backup version 2; this "
+    "version reads up to 1). Update Touchpoint to restore it." },
+  { "no-version", "\"version\": 1,", "", tp_backup_error_quark, TP_BACKUP_ERROR_UNKNOWN_VERSION,
+    "in.json: the backup does not say its “version”" },
+  { "missing-field", "\"name\":\"Zoë \\\"Zed\\\" Ärger \\\\ 😀\",", "", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “name”: is missing" },
+  { "null-field", "\"name\":\"Zoë \\\"Zed\\\" Ärger \\\\ 😀\",", "\"name\":null,",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “name”: must have a value, not null" },
+  { "blank-name", "\"name\":\"Zoë \\\"Zed\\\" Ärger \\\\ 😀\",", "\"name\":\"  \",",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “name”: must not be blank" },
+  { "duplicate-id", "{\"id\":500,", "{\"id\":1,", tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “id”: 1 is used twice in “customers” (also on line *)" },
+  { "dangling-reference", "\"customer_id\":500,\"happened_at\":\"2030-01-01T09:00:00Z\"",
+    "\"customer_id\":99999,\"happened_at\":\"2030-01-01T09:00:00Z\"",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “customer_id”: there is no row with id 99999 in “customers”" },
+  { "dangling-audience", "\"audience_id\":null,\"source_channel\":null,\"stage\":\"lost\"",
+    "\"audience_id\":77,\"source_channel\":null,\"stage\":\"lost\"",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “audience_id”: there is no row with id 77 in “audiences”" },
+  { "unknown-enum", "\"stage\":\"lost\"", "\"stage\":\"vip\"", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “stage”: “vip” is not one of lead, prospect, customer, repeat, lost" },
+  { "bad-time", "\"ordered_at\":\"2026-03-02T09:00:00Z\"", "\"ordered_at\":\"2026-02-30T09:00:00Z\"",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “ordered_at”: “2026-02-30T09:00:00Z” is not a time in UTC *" },
+  { "local-time", "\"ordered_at\":\"2026-03-02T09:00:00Z\"", "\"ordered_at\":\"2026-03-02 09:00\"",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID, "in.json: line *: field “ordered_at”: *" },
+  { "negative-amount", "\"amount_minor\":100,\"currency\":\"EUR\",\"status\":\"cancelled\"",
+    "\"amount_minor\":-100,\"currency\":\"EUR\",\"status\":\"cancelled\"", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “amount_minor”: must not be negative" },
+  { "currency", "\"currency\":\"JPY\"", "\"currency\":\"jpy\"", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “currency”: “jpy” is not a currency code *" },
+  { "flag", "\"done\":0,", "\"done\":2,", tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “done”: must be 0 or 1" },
+  { "two-primaries", "\"name\":\"Extra\",\"who\":\"\",\"looks_like\":\"\",\"needs\":\"\","
+    "\"message\":\"\",\"is_primary\":0", "\"name\":\"Extra\",\"who\":\"\",\"looks_like\":\"\","
+    "\"needs\":\"\",\"message\":\"\",\"is_primary\":1", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “is_primary”: only one row may have 1 here *" },
+  { "same-word-twice", "\"word\":\"zingy\"", "\"word\":\"ZESTY\"", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “word”: “ZESTY” appears twice (also on line *)" },
+  { "unknown-field", "\"stage\":\"lost\",", "\"stage\":\"lost\",\"vip\":1,",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: unknown field “vip” in table “customers”" },
+  { "field-twice", "\"stage\":\"lost\",", "\"stage\":\"lost\",\"stage\":\"lead\",",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: field “stage”: appears twice in the same row" },
+  { "unknown-table", "\"orders\":", "\"sales\":", tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: unknown table “sales”" },
+  { "not-utf8", "Ärger", "\xc4rger", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: the text is not valid UTF-8" },
+  { "nul", "Ärger", "\\u0000rger", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: the text contains a NUL character" },
+  { "lone-surrogate", "Ärger", "\\ud800rger", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: broken JSON: half of a UTF-16 surrogate pair" },
+  { "control-character", "Ärger", "\trger", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: broken JSON: a line break or control character *" },
+  { "missing-comma", "\"stage\":\"lost\",", "\"stage\":\"lost\"",
+    tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
+    "in.json: line *: broken JSON: expected “,” or “}” here" },
+  { "trailing-text", "\n  }\n}\n", "\n  }\n}\n}\n", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: broken JSON: there is more text after the end *" },
+  { "missing-table", NULL, "{\"format\":\"touchpoint-backup\",\"version\":1,"
+    "\"exported_at\":\"2026-11-28T12:00:00Z\",\"tables\":{}}", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: line 1: table “settings” is missing from “tables”" },
+  { "no-tables", NULL, "{\"format\":\"touchpoint-backup\",\"version\":1,"
+    "\"exported_at\":\"2026-11-28T12:00:00Z\"}", tp_backup_error_quark,
+    TP_BACKUP_ERROR_INVALID, "in.json: the backup has no “tables”" },
+  { "other-format", NULL, "{\"format\":\"vcard\",\"version\":1}", tp_backup_error_quark,
+    TP_BACKUP_ERROR_NOT_BACKUP,
+    "in.json: this is not a Touchpoint backup: its “format” is not “touchpoint-backup”" },
+  { "other-json", NULL, "{\"name\":\"package\",\"dependencies\":{\"a\":[1,2,{\"b\":null}]}}",
+    tp_backup_error_quark, TP_BACKUP_ERROR_NOT_BACKUP,
+    "in.json: this is not a Touchpoint backup: it has no “format”" },
+  { "array", NULL, "[1, 2, 3]", tp_backup_error_quark, TP_BACKUP_ERROR_NOT_BACKUP,
+    "in.json: this is not a Touchpoint backup, which is a JSON file that starts with “{”" },
+  { "empty", NULL, "", tp_backup_error_quark, TP_BACKUP_ERROR_NOT_BACKUP,
+    "in.json: the file is empty, so it is not a Touchpoint backup" },
+  { "spaces", NULL, " \n\t\r\n", tp_backup_error_quark, TP_BACKUP_ERROR_NOT_BACKUP,
+    "in.json: the file is empty, so it is not a Touchpoint backup" },
+};
+
+static void
+assert_message_matches (GError     *error,
+                        const char *pattern)
+{
+  if (!g_pattern_match_simple (pattern, error->message))
+    g_error ("message “%s” does not match “%s”", error->message, pattern);
+}
+
+/* Each bad file gives its message and leaves the database as it was */
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_filled (f, "target.db");
+  g_autofree char *good = export_to_string (f, db, "good.json");
+  g_autofree char *before = NULL;
+
+  exec_sql (db, "UPDATE customers SET notes = 'changed since the backup' WHERE id = 1");
+  before = dump (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      const BadInput *bad = &bad_inputs[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) json = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *copy = NULL;
+
+      g_test_message ("bad input: %s", bad->name);
+
+      if (bad->find == NULL)
+        {
+          json = g_string_new (bad->replace);
+        }
+      else if (bad->replace == NULL)
+        {
+          const char *cut = strstr (good, bad->find);
+
+          g_assert_nonnull (cut);
+          json = g_string_new_len (good, cut - good + 10);
+        }
+      else
+        {
+          json = g_string_new (good);
+          g_assert_cmpint (g_string_replace (json, bad->find, bad->replace, 1), ==, 1);
+        }
+
+      restore_string (f, db, json->str, (gssize)json->len, &copy, &error);
+      g_assert_error (error, bad->domain (), bad->code);
+      assert_message_matches (error, bad->message);
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (copy);
+
+      after = dump (db);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpuint (count_saved_copies (f), ==, 0);
+
+      /* Validating alone says the same */
+      {
+        g_autofree char *in_path = fixture_path (f, "in.json");
+        g_autoptr(GFile) in = g_file_new_for_path (in_path);
+        g_autoptr(GError) validate_error = NULL;
+
+        tp_backup_validate (db, in, NULL, &validate_error);
+        g_assert_error (validate_error, bad->domain (), bad->code);
+        g_assert_cmpstr (validate_error->message, ==, error->message);
+      }
+    }
+}
+
+static gsize
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gsize)usage.ru_maxrss;
+}
+
+static void
+write_nonsense (const char *path,
+                const char *prefix,
+                gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                        NULL, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autofree guint32 *chunk = g_new (guint32, 256 * 1024);
+  gsize written = 0;
+
+  g_assert_no_error (error);
+  g_output_stream_write_all (G_OUTPUT_STREAM (stream), prefix, strlen (prefix), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  while (written < size)
+    {
+      for (guint i = 0; i < 256 * 1024; i++)
+        chunk[i] = g_rand_int (rand);
+      g_output_stream_write_all (G_OUTPUT_STREAM (stream), chunk, 1024 * 1024, NULL, NULL, &error);
+      g_assert_no_error (error);
+      written += 1024 * 1024;
+    }
+
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* 100 MB of nonsense is refused at once, without reading it into memory:
+ * random bytes, and random bytes after a believable beginning. */
+static void
+test_nonsense (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const prefixes[] = {
+    "\x89PNG",
+    "{\"format\":\"touchpoint-backup\",\"version\":1,\"tables\":{\"settings\":[",
+    "{\"format\":\"touchpoint-backup\",\"version\":1,\"x\":\"",
+  };
+  static const char * const messages[] = {
+    "big.json: this is not a Touchpoint backup, which is a JSON file that starts with “{”",
+    "big.json: line *",
+    "big.json: line *",
+  };
+  g_autoptr(TpDatabase) db = open_filled (f, "target.db");
+  g_autofree char *before = dump (db);
+  g_autofree char *path = fixture_path (f, "big.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gsize rss_before;
+
+      write_nonsense (path, prefixes[i], 100 * 1024 * 1024);
+      rss_before = max_rss_kb ();
+
+      tp_backup_restore (db, file, NULL, NULL, NULL, NULL, &error);
+      g_assert_nonnull (error);
+      assert_message_matches (error, messages[i]);
+
+      /* No more than a few MB: the file is mapped and read from the start */
+      g_assert_cmpuint (max_rss_kb () - rss_before, <, 32 * 1024);
+
+      after = dump (db);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* Deep nesting in a member Touchpoint skips does not exhaust the stack */
+static void
+test_deep_nesting (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_filled (f, "target.db");
+  g_autoptr(GString) json = g_string_new ("{\"extra\":");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+
+  restore_string (f, db, json->str, (gssize)json->len, NULL, &error);
+  g_assert_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_INVALID);
+  assert_message_matches (error, "in.json: line 1: the data is nested too deeply");
+}
+
+static void
+cancel_halfway_cb (double   fraction,
+                   gpointer user_data)
+{
+  if (fraction > 0.6)
+    g_cancellable_cancel (user_data);
+}
+
+/* A restore cancelled before or in the middle of loading changes nothing
+ * and leaves no copy behind. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_filled (f, "target.db");
+  g_autofree char *json = export_to_string (f, db, "good.json");
+  g_autofree char *path = fixture_path (f, "good.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *copy = NULL;
+
+  exec_sql (db, "DELETE FROM orders");
+  before = dump (db);
+
+  g_cancellable_cancel (cancellable);
+  tp_backup_restore (db, file, &copy, NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (copy);
+  after = dump (db);
+  g_assert_cmpstr (after, ==, before);
+
+  g_clear_error (&error);
+  g_clear_object (&cancellable);
+  g_clear_pointer (&after, g_free);
+  cancellable = g_cancellable_new ();
+  tp_backup_restore (db, file, &copy, cancel_halfway_cb, cancellable, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = dump (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_saved_copies (f), ==, 0);
+}
+
+/* An export that fails leaves the file it would replace as it was */
+static void
+test_export_atomic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_filled (f, "source.db");
+  g_autofree char *path = fixture_path (f, "old.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_file_set_contents (path, "old contents", -1, &error);
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancellable);
+  tp_backup_export (db, file, NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "old contents");
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (!g_str_has_prefix (name, "source.db"))
+        n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GAsyncResult *result;
+  double last_fraction;
+  guint n_progress;
+} AsyncData;
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncData *async = user_data;
+
+  g_assert_cmpfloat (fraction, >=, async->last_fraction);
+  async->last_fraction = fraction;
+  async->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncData *async = user_data;
+
+  async->result = g_object_ref (result);
+  g_main_loop_quit (async->loop);
+}
+
+/* The asynchronous calls run on a worker with their own connection and
+ * report progress in the caller's main context. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source_path = fixture_path (f, "source.db");
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *json_path = fixture_path (f, "async.json");
+  g_autoptr(GFile) file = g_file_new_for_path (json_path);
+  g_autofree char *expected = dump (source);
+  g_autofree char *dumped = NULL;
+  g_autofree char *copy = NULL;
+  AsyncData async = { g_main_loop_new (NULL, FALSE), NULL, 0.0, 0 };
+
+  tp_backup_export_async (source_path, file, async_progress_cb, &async, NULL, NULL,
+                          async_done_cb, &async);
+  g_main_loop_run (async.loop);
+  tp_backup_export_finish (async.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (async.last_fraction, ==, 1.0);
+  g_clear_object (&async.result);
+
+  target = tp_database_open (target_path, &error);
+  g_assert_no_error (error);
+  async.last_fraction = 0.0;
+  async.n_progress = 0;
+  tp_backup_restore_async (target_path, file, async_progress_cb, &async, NULL, NULL,
+                           async_done_cb, &async);
+  g_main_loop_run (async.loop);
+
+  /* Progress arrives before the result */
+  g_assert_cmpuint (async.n_progress, >, 1);
+  g_assert_cmpfloat (async.last_fraction, ==, 1.0);
+  tp_backup_restore_finish (async.result, &copy, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_clear_object (&async.result);
+
+  /* The other connection sees the restored rows */
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+
+  g_main_loop_unref (async.loop);
+}
+
+/* A private in-memory database can be restored too, with no copy */
+static void
+test_memory (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) memory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = export_to_string (f, source, "backup.json");
+  g_autofree char *expected = dump (source);
+  g_autofree char *dumped = NULL;
+  g_autofree char *copy = NULL;
+
+  memory = tp_database_open (":memory:", &error);
+  g_assert_no_error (error);
+  restore_string (f, memory, json, -1, &copy, &error);
+  g_assert_no_error (error);
+  g_assert_null (copy);
+  dumped = dump (memory);
+  g_assert_cmpstr (dumped, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/touchpoint/backup/round-trip", test_round_trip);
+  ADD ("/touchpoint/backup/derived-figures", test_derived_figures);
+  ADD ("/touchpoint/backup/any-order", test_any_order);
+  ADD ("/touchpoint/backup/bad-inputs", test_bad_inputs);
+  ADD ("/touchpoint/backup/nonsense", test_nonsense);
+  ADD ("/touchpoint/backup/deep-nesting", test_deep_nesting);
+  ADD ("/touchpoint/backup/cancel", test_cancel);
+  ADD ("/touchpoint/backup/export-atomic", test_export_atomic);
+  ADD ("/touchpoint/backup/async", test_async);
+  ADD ("/touchpoint/backup/memory", test_memory);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,884 @@
+/* test-csv.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-csv"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "tp-cli.h"
+#include "tp-csv.h"
+#include "tp-database.h"
+#include "tp-sample.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("tp-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static void
+exec_sql (TpDatabase *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  tp_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+static TpDatabase *
+open_database (Fixture    *f,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, name);
+  TpDatabase *db;
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+
+  return db;
+}
+
+/* The small sample, plus customers whose text tries the edges of CSV */
+static TpDatabase *
+open_filled (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  TpDatabase *db = open_database (f, name);
+
+  tp_sample_fill (db, TP_SAMPLE_SIZE_SMALL, &error);
+  g_assert_no_error (error);
+
+  exec_sql (db,
+            "INSERT INTO customers (id, name, email, phone, notes, stage, source_channel,"
+            " created_at, updated_at) VALUES"
+            " (500, 'Zoë \"Zed\", Ärger', 'zoe@example.com', ' +49 30 1 ',"
+            " 'two' || char (13) || char (10) || 'lines, \"quoted\"' || char (10) || 'three',"
+            " 'lost', NULL, '2020-02-29T23:59:59Z', '2021-01-01T00:00:00Z'),"
+            " (501, 'Same Name', '', '', '', 'lead', 'ad', '2026-01-01T00:00:00Z',"
+            " '2026-01-01T00:00:00Z'),"
+            " (503, 'Same Name', '', '', '', 'lead', 'ad', '2026-01-01T00:00:00Z',"
+            " '2026-01-01T00:00:00Z');"
+            "INSERT INTO touches (id, customer_id, happened_at, channel, direction, note, done,"
+            " created_at, updated_at) VALUES (900, 500, '2030-01-01T09:00:00Z', 'call', 'outbound',"
+            " '', 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+            " (901, 501, '2026-03-01T09:00:00Z', 'email', 'inbound', ';\t;', 1,"
+            " '2026-03-01T09:00:00Z', '2026-03-01T09:00:00Z'),"
+            " (902, 503, '2026-03-02T09:00:00Z', 'ad', 'outbound', '', 1,"
+            " '2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z');"
+            "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency, status,"
+            " created_at, updated_at) VALUES (500, '2026-03-02T09:00:00Z', '  Big  ', 12345,"
+            " 'JPY', 'open', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z'),"
+            " (503, '2026-03-03T09:00:00Z', 'Gone', 100, 'EUR', 'cancelled',"
+            " '2026-03-03T09:00:00Z', '2026-03-03T09:00:00Z');");
+
+  return db;
+}
+
+static char *
+dump_table (TpDatabase *db,
+            const char *table)
+{
+  sqlite3 *handle = tp_database_get_handle (db);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+            g_string_append (out, "NULL|");
+          else
+            g_string_append_printf (out, "%d:%s|", sqlite3_column_type (stmt, c),
+                                    sqlite3_column_text (stmt, c));
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+dump (TpDatabase *db)
+{
+  g_autofree char *customers = dump_table (db, "customers");
+  g_autofree char *touches = dump_table (db, "touches");
+  g_autofree char *orders = dump_table (db, "orders");
+  g_autofree char *audiences = dump_table (db, "audiences");
+
+  return g_strconcat (customers, touches, orders, audiences, NULL);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, name);
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static TpCsvReport *
+import (TpDatabase       *db,
+        GFile            *file,
+        TpCsvTable        table,
+        TpCsvDuplicates   duplicates,
+        GError          **error)
+{
+  g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, table);
+
+  tp_csv_importer_set_duplicates (importer, duplicates);
+  return tp_csv_importer_run (importer, db, NULL, NULL, NULL, error);
+}
+
+static void
+export (TpDatabase *db,
+        TpCsvTable  table,
+        GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  tp_csv_export (db, table, file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_message (GError     *error,
+                const char *pattern)
+{
+  g_assert_nonnull (error);
+  if (!g_pattern_match_simple (pattern, error->message))
+    g_error ("message “%s” does not match “%s”", error->message, pattern);
+}
+
+/* Customers, touches and orders exported to CSV import again into the
+ * same business unchanged: every value, id and time, and the figures the
+ * triggers derive. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) target = NULL;
+  g_autoptr(GFile) customers = NULL;
+  g_autoptr(GFile) touches = NULL;
+  g_autoptr(GFile) orders = NULL;
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *expected = dump (source);
+  g_autofree char *dumped = NULL;
+  g_autofree char *contents = NULL;
+  const TpCsvTable tables[] = { TP_CSV_TABLE_CUSTOMERS, TP_CSV_TABLE_TOUCHES, TP_CSV_TABLE_ORDERS };
+  GFile *files[3];
+  sqlite3 *dest = NULL;
+  sqlite3_backup *copy;
+
+  customers = write_file (f, "customers.csv", "", 0);
+  touches = write_file (f, "touches.csv", "", 0);
+  orders = write_file (f, "orders.csv", "", 0);
+  files[0] = customers;
+  files[1] = touches;
+  files[2] = orders;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    export (source, tables[i], files[i]);
+
+  g_file_load_contents (customers, NULL, &contents, NULL, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "id,name,email,phone,audience,source_channel,stage,"
+                                             "notes,touch_count,last_touch_at,first_order_at,"
+                                             "order_count,total_spent_minor,created_at,"
+                                             "updated_at\r\n"));
+  g_assert_nonnull (strstr (contents, "500,\"Zoë \"\"Zed\"\", Ärger\",zoe@example.com,"
+                                      "\" +49 30 1 \",,,lost,\"two\r\nlines, \"\"quoted\"\"\n"
+                                      "three\",0,,2026-03-02T09:00:00Z,1,12345,2020-02-29T23:59:59Z,"
+                                      "2021-01-01T00:00:00Z\r\n"));
+
+  /* The same business without its customers (and so without touches and
+   * orders): audiences and tactics stay for the names to find */
+  g_assert_cmpint (sqlite3_open (target_path, &dest), ==, SQLITE_OK);
+  copy = sqlite3_backup_init (dest, "main", tp_database_get_handle (source), "main");
+  g_assert_nonnull (copy);
+  g_assert_cmpint (sqlite3_backup_step (copy, -1), ==, SQLITE_DONE);
+  sqlite3_backup_finish (copy);
+  sqlite3_close (dest);
+
+  target = open_database (f, "target.db");
+  exec_sql (target, "DELETE FROM customers");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      report = import (target, files[i], tables[i], TP_CSV_DUPLICATES_SKIP, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tp_csv_report_get_skipped (report), ==, 0);
+      g_assert_cmpuint (tp_csv_report_get_merged (report), ==, 0);
+      g_assert_cmpuint (tp_csv_report_get_n_messages (report), ==, 0);
+    }
+
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+
+  /* Importing the same files again, merging, changes nothing */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      report = import (target, files[i], tables[i], TP_CSV_DUPLICATES_MERGE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 0);
+      g_assert_cmpuint (tp_csv_report_get_merged (report), >, 0);
+    }
+
+  g_clear_pointer (&dumped, g_free);
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+}
+
+/* The headers of other programs' exports are recognised */
+static void
+test_mapping (Fixture       *f,
+              gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    TpCsvTable  table;
+    const char *header;
+    TpCsvField  fields[8];
+  } cases[] = {
+    { "google", TP_CSV_TABLE_CUSTOMERS,
+      "Name,Given Name,Family Name,Notes,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Value\n",
+      { TP_CSV_FIELD_NAME, TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_LAST_NAME, TP_CSV_FIELD_NOTES,
+        TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_EMAIL, TP_CSV_FIELD_PHONE } },
+    { "google-2023", TP_CSV_TABLE_CUSTOMERS,
+      "First Name,Middle Name,Last Name,E-mail 1 - Value,Phone 1 - Value\n",
+      { TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_MIDDLE_NAME, TP_CSV_FIELD_LAST_NAME,
+        TP_CSV_FIELD_EMAIL, TP_CSV_FIELD_PHONE } },
+    { "hubspot", TP_CSV_TABLE_CUSTOMERS,
+      "Record ID,First Name,Last Name,Email,Phone Number,Lifecycle Stage,Create Date\n",
+      { TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_LAST_NAME, TP_CSV_FIELD_EMAIL,
+        TP_CSV_FIELD_PHONE, TP_CSV_FIELD_STAGE, TP_CSV_FIELD_CREATED_AT } },
+    { "outlook", TP_CSV_TABLE_CUSTOMERS,
+      "First Name,Middle Name,Last Name,E-mail Address,Mobile Phone,Business Phone,Notes\n",
+      { TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_MIDDLE_NAME, TP_CSV_FIELD_LAST_NAME,
+        TP_CSV_FIELD_EMAIL, TP_CSV_FIELD_PHONE, TP_CSV_FIELD_PHONE, TP_CSV_FIELD_NOTES } },
+    { "monica", TP_CSV_TABLE_CUSTOMERS,
+      "first_name,last_name,nickname,email,phone,description\n",
+      { TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_LAST_NAME, TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_EMAIL,
+        TP_CSV_FIELD_PHONE, TP_CSV_FIELD_NOTES } },
+    { "touchpoint-touches", TP_CSV_TABLE_TOUCHES,
+      "id,customer_id,customer_name,customer_email,happened_at,channel,direction,note\n",
+      { TP_CSV_FIELD_ID, TP_CSV_FIELD_CUSTOMER_ID, TP_CSV_FIELD_CUSTOMER_NAME,
+        TP_CSV_FIELD_CUSTOMER_EMAIL, TP_CSV_FIELD_HAPPENED_AT, TP_CSV_FIELD_CHANNEL,
+        TP_CSV_FIELD_DIRECTION, TP_CSV_FIELD_NOTE } },
+    { "shop-orders", TP_CSV_TABLE_ORDERS,
+      "Order Date,Email,Product,Total,Currency,Status,Name\n",
+      { TP_CSV_FIELD_ORDERED_AT, TP_CSV_FIELD_CUSTOMER_EMAIL, TP_CSV_FIELD_ITEM,
+        TP_CSV_FIELD_AMOUNT, TP_CSV_FIELD_CURRENCY, TP_CSV_FIELD_STATUS,
+        TP_CSV_FIELD_CUSTOMER_NAME } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_file (f, "mapping.csv", cases[i].header, -1);
+      g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, cases[i].table);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("mapping: %s", cases[i].name);
+      tp_csv_importer_load (importer, 5, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tp_csv_importer_get_n_preview_rows (importer), ==, 0);
+
+      for (guint c = 0; c < tp_csv_importer_get_n_columns (importer); c++)
+        g_assert_cmpint (tp_csv_importer_get_column_field (importer, c), ==, cases[i].fields[c]);
+    }
+}
+
+/* A Google Contacts file imports with names put together; the caller
+ * may map a column the guess left out. */
+static void
+test_google_contacts (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *dumped = NULL;
+
+  file = write_file (f, "contacts.csv",
+                     "\xef\xbb\xbf" "Name,Given Name,Family Name,E-mail 1 - Value,Phone 1 - Value,Phone 2 - Value,Group Membership\r\n"
+                     ",Ada,Lovelace,ada@example.org,,+44 1,* myContacts\r\n"
+                     "Grace Hopper,Grace,Hopper,grace@example.org,+1 2,,* myContacts ::: Navy\r\n"
+                     ",,,nobody@example.org,,,\r\n",
+                     -1);
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  tp_csv_importer_load (importer, 10, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (tp_csv_importer_get_separator (importer), ==, ',');
+  g_assert_false (tp_csv_importer_get_latin1 (importer));
+  g_assert_cmpuint (tp_csv_importer_get_n_columns (importer), ==, 7);
+  g_assert_cmpstr (tp_csv_importer_get_header (importer, 0), ==, "Name");
+  g_assert_cmpuint (tp_csv_importer_get_n_preview_rows (importer), ==, 3);
+  g_assert_cmpstr (tp_csv_importer_get_preview_value (importer, 1, 0), ==, "Grace Hopper");
+  g_assert_cmpint (tp_csv_importer_get_column_field (importer, 5), ==, TP_CSV_FIELD_IGNORE);
+
+  /* The second phone column fills in where the first is empty */
+  tp_csv_importer_set_column_field (importer, 5, TP_CSV_FIELD_PHONE);
+  g_assert_true (tp_csv_importer_check_mapping (importer, NULL));
+
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  summary = tp_csv_report_to_string (report);
+  g_assert_cmpstr (summary, ==, "2 customers imported, 1 row skipped — line 4: no name");
+
+  dumped = dump_table (db, "customers");
+  g_assert_true (g_pattern_match_simple ("1:1|3:Ada Lovelace|3:ada@example.org|3:+44 1|NULL|NULL|"
+                                         "3:lead|3:|1:0|NULL|NULL|1:0|1:0|*\n"
+                                         "1:2|3:Grace Hopper|3:grace@example.org|3:+1 2|*",
+                                         dumped));
+}
+
+/* Semicolons, tabs, CRLF, quotes with separators and line breaks inside,
+ * and line numbers that count the lines inside quotes */
+static void
+test_dialects (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct
+  {
+    const char *contents;
+    char        separator;
+    const char *summary;
+  } cases[] = {
+    { "Name;Email;Notes\n\"Müller; Anna\";anna@example.org;\"x\ny\"\n;;\"only\nnotes\"\n",
+      ';', "1 customer imported, 1 row skipped — line 4: no name" },
+    { "Name\tEmail\tNotes\r\nBo\tbo@example.org\t\"tab\tand \"\"quote\"\"\"\r\n\r\n\t\tn\r\n",
+      '\t', "1 customer imported, 1 row skipped — line 4: no name" },
+    { "name,email,notes\n\"A\r\nB\r\nC\",a@example.org,\"1,2\"\n\n\n,,\"late\"\n",
+      ',', "1 customer imported, 1 row skipped — line 7: no name" },
+    { "name,email\r\nNo Newline At End,end@example.org", ',', "1 customer imported" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TpDatabase) db = NULL;
+      g_autoptr(GFile) file = write_file (f, "dialect.csv", cases[i].contents, -1);
+      g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *db_name = g_strdup_printf ("dialect-%u.db", i);
+      g_autofree char *summary = NULL;
+
+      db = open_database (f, db_name);
+      tp_csv_importer_load (importer, 10, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (tp_csv_importer_get_separator (importer), ==, cases[i].separator);
+
+      report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      summary = tp_csv_report_to_string (report);
+      g_assert_cmpstr (summary, ==, cases[i].summary);
+    }
+}
+
+/* A file that is not UTF-8 is read as Latin-1, and the report says so;
+ * UTF-16 with a byte-order mark is read too */
+static void
+test_encodings (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GFile) latin1 = write_file (f, "latin1.csv",
+                                        "name,email\nJ\xfcrgen M\xfcller,jm@example.org\n"
+                                        "\x80uro,e@example.org\n", -1);
+  g_autoptr(GFile) utf16 = NULL;
+  g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (latin1, TP_CSV_TABLE_CUSTOMERS);
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(TpCsvReport) report16 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text16 = NULL;
+  g_autofree char *dumped = NULL;
+  gsize len16 = 0;
+
+  tp_csv_importer_load (importer, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_csv_importer_get_latin1 (importer));
+  g_assert_cmpstr (tp_csv_importer_get_preview_value (importer, 0, 0), ==, "Jürgen Müller");
+
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 2);
+  g_assert_cmpstr (tp_csv_report_get_messages (report)[0], ==,
+                   "the file is not in UTF-8, so it was read as Latin-1 (Windows-1252): check "
+                   "the accented letters");
+
+  text16 = g_convert ("\xef\xbb\xbfname,email\nŁucja Ørsted,lo@example.org\n", -1,
+                      "UTF-16LE", "UTF-8", NULL, &len16, &error);
+  g_assert_no_error (error);
+  utf16 = write_file (f, "utf16.csv", text16, (gssize)len16);
+  report16 = import (db, utf16, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report16), ==, 1);
+
+  dumped = dump_table (db, "customers");
+  g_assert_nonnull (strstr (dumped, "|3:Jürgen Müller|"));
+  g_assert_nonnull (strstr (dumped, "|3:€uro|"));
+  g_assert_nonnull (strstr (dumped, "|3:Łucja Ørsted|"));
+}
+
+typedef struct
+{
+  const char *name;
+  TpCsvTable  table;
+  const char *contents;
+  gssize      len;
+  int         code;
+  const char *message;
+} BadCsv;
+
+static const BadCsv bad_csvs[] = {
+  { "ragged", TP_CSV_TABLE_CUSTOMERS, "name,email\nAda,ada@example.org\nBob\n", -1,
+    TP_CSV_ERROR_SYNTAX,
+    "people.csv: line 3: this row has 1 field, but the first line names 2 columns" },
+  { "too-many-fields", TP_CSV_TABLE_CUSTOMERS, "name,email\n\"A\nB\",a@example.org,x\n", -1,
+    TP_CSV_ERROR_SYNTAX,
+    "people.csv: line 2: this row has 3 fields, but the first line names 2 columns" },
+  { "unterminated-quote", TP_CSV_TABLE_CUSTOMERS, "name,email\nAda,ada@example.org\n\"Bob,b\n", -1,
+    TP_CSV_ERROR_SYNTAX, "people.csv: line 3: a quoted field is never closed" },
+  { "stray-quote", TP_CSV_TABLE_CUSTOMERS, "name,email\nAda,ada@example.org\n\n5\" disk,x@y.z\n", -1,
+    TP_CSV_ERROR_SYNTAX, "people.csv: line 4: a quote mark in the wrong place*" },
+  { "empty", TP_CSV_TABLE_CUSTOMERS, "", 0, TP_CSV_ERROR_EMPTY,
+    "people.csv: the file is empty: a CSV file starts with a line of column names" },
+  { "only-bom-and-blank-lines", TP_CSV_TABLE_CUSTOMERS, "\xef\xbb\xbf\r\n\r\n", -1,
+    TP_CSV_ERROR_EMPTY, "people.csv: the file is empty*" },
+  { "binary", TP_CSV_TABLE_CUSTOMERS, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24,
+    TP_CSV_ERROR_NOT_TEXT, "people.csv: this is not a CSV file: it contains binary data" },
+  { "bad-email", TP_CSV_TABLE_CUSTOMERS, "Name,Email\nAda,ada@example.org\nBob,bob at example\n",
+    -1, TP_CSV_ERROR_INVALID,
+    "people.csv: line 3: field “Email”: “bob at example” is not an email address" },
+  { "bad-stage", TP_CSV_TABLE_CUSTOMERS, "name,stage\nAda,vip\n", -1, TP_CSV_ERROR_INVALID,
+    "people.csv: line 2: field “stage”: “vip” is not one of lead, prospect, customer, repeat, lost" },
+  { "bad-date", TP_CSV_TABLE_TOUCHES,
+    "customer_email,happened_at,channel\nada@example.org,2026-01-01,call\n"
+    "ada@example.org,yesterday,call\n", -1, TP_CSV_ERROR_INVALID,
+    "people.csv: line 3: field “happened_at”: “yesterday” is not a date; write it as *" },
+  { "bad-channel", TP_CSV_TABLE_TOUCHES,
+    "customer_email,happened_at,channel\nada@example.org,2026-01-01,pigeon\n", -1,
+    TP_CSV_ERROR_INVALID, "people.csv: line 2: field “channel”: “pigeon” is not one of email, *" },
+  { "bad-amount", TP_CSV_TABLE_ORDERS,
+    "Email,Date,Item,Amount\nada@example.org,2026-01-01,Tea,12.50\n"
+    "ada@example.org,2026-01-02,Tea,twelve\n", -1, TP_CSV_ERROR_INVALID,
+    "people.csv: line 3: field “Amount”: “twelve” is not an amount such as 12.50" },
+  { "negative-amount", TP_CSV_TABLE_ORDERS,
+    "Email,Date,Item,Amount\nada@example.org,2026-01-02,Tea,-3\n", -1, TP_CSV_ERROR_INVALID,
+    "people.csv: line 2: field “Amount”: “-3” is below zero" },
+  { "bad-id", TP_CSV_TABLE_CUSTOMERS, "id,name\nx7,Ada\n", -1, TP_CSV_ERROR_INVALID,
+    "people.csv: line 2: field “id”: “x7” is not a Touchpoint id (a whole number above 0)" },
+  { "no-name-column", TP_CSV_TABLE_CUSTOMERS, "email,phone\nada@example.org,1\n", -1,
+    TP_CSV_ERROR_MAPPING, "people.csv: no column holds the name; choose which one does" },
+  { "no-channel-column", TP_CSV_TABLE_TOUCHES, "email,date\nada@example.org,2026-01-01\n", -1,
+    TP_CSV_ERROR_MAPPING, "people.csv: no column holds the channel; choose which one does" },
+};
+
+/* Each bad file gives its message and leaves the database as it was,
+ * rows before the bad one included */
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_filled (f, "db.sqlite");
+  g_autofree char *before = NULL;
+
+  exec_sql (db, "INSERT INTO customers (name, email, created_at, updated_at) VALUES"
+                " ('Ada', 'ada@example.org', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+  before = dump (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_csvs); i++)
+    {
+      const BadCsv *bad = &bad_csvs[i];
+      g_autoptr(GFile) file = write_file (f, "people.csv", bad->contents, bad->len);
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("bad input: %s", bad->name);
+
+      report = import (db, file, bad->table, TP_CSV_DUPLICATES_MERGE, &error);
+      g_assert_null (report);
+      g_assert_error (error, TP_CSV_ERROR, bad->code);
+      assert_message (error, bad->message);
+      g_assert_null (strchr (error->message, '\n'));
+
+      after = dump (db);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* A quote that is never closed in a large file stops at a bounded field
+ * size instead of reading the rest of the file into one field */
+static void
+test_huge_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GString) contents = g_string_new ("name,notes\nAda,\"");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (contents, "nonsense\n");
+
+  file = write_file (f, "big.csv", contents->str, (gssize)contents->len);
+  report = import (db, file, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX);
+  assert_message (error, "big.csv: line 2: a field is longer than 1 MB, or a quoted field is "
+                         "never closed");
+}
+
+/* Customers with the same email are skipped or merged, as asked */
+static void
+test_duplicates (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GFile) first = write_file (f, "first.csv",
+                                       "name,email,phone,notes\n"
+                                       "Ada,ada@example.org,1,first\n"
+                                       "Bob,,2,\n", -1);
+  g_autoptr(GFile) second = write_file (f, "second.csv",
+                                        "name,email,phone,notes\n"
+                                        "Ada L.,ADA@example.org,3,\n"
+                                        "Bob,,2,\n", -1);
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *dumped = NULL;
+
+  report = import (db, first, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, tp_csv_report_unref);
+
+  report = import (db, second, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+  summary = tp_csv_report_to_string (report);
+  /* Bob has no email: another Bob */
+  g_assert_cmpstr (summary, ==, "1 customer imported, 1 row skipped — line 2: “Ada L.” is "
+                                "already there and was left as it is");
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_pointer (&summary, g_free);
+
+  report = import (db, second, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_MERGE, &error);
+  g_assert_no_error (error);
+  summary = tp_csv_report_to_string (report);
+  g_assert_cmpstr (summary, ==, "1 customer imported, 1 merged into one already there");
+
+  /* Merged: the name and phone of the file, the notes kept */
+  dumped = dump_table (db, "customers");
+  g_assert_true (g_pattern_match_simple ("1:1|3:Ada L.|3:ada@example.org|3:3|NULL|NULL|3:lead|"
+                                         "3:first|*", dumped));
+}
+
+/* Touches and orders find their customer by id, email or name */
+static void
+test_linking (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GFile) touches = NULL;
+  g_autoptr(GFile) orders = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *dumped = NULL;
+
+  exec_sql (db, "INSERT INTO customers (id, name, email, created_at, updated_at) VALUES"
+                " (1, 'Ada', 'ada@example.org', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                " (2, 'Twin', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                " (3, 'Twin', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+
+  touches = write_file (f, "touches.csv",
+                        "Contact,Email,Date,Type,Notes,Done\n"
+                        ",ada@example.org,2026-02-01,Phone call,called,yes\n"
+                        "ada,,2026-02-02 10:00,E-mail,sent,\n"
+                        "Twin,,2026-02-03,meeting,,\n"
+                        "Nobody,,2026-02-04,meeting,,\n"
+                        "Ada,,2099-01-01,Call,planned,\n", -1);
+  report = import (db, touches, TP_CSV_TABLE_TOUCHES, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+  summary = tp_csv_report_to_string (report);
+  g_assert_cmpstr (summary, ==, "3 touches imported, 2 rows skipped — line 4: more than one "
+                                "customer is called “Twin”; add a column with their email to "
+                                "tell them apart; line 5: there is no customer “Nobody”");
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_pointer (&summary, g_free);
+
+  dumped = dump_table (db, "touches");
+  g_assert_true (g_pattern_match_simple ("1:1|1:1|3:2026-02-01T00:00:00Z|3:call|3:outbound|"
+                                         "3:called|NULL|1:1|*\n"
+                                         "1:2|1:1|3:2026-02-02T10:00:00Z|3:email|*|1:1|*\n"
+                                         "1:3|1:1|3:2099-01-01T00:00:00Z|3:call|*|1:0|*\n",
+                                         dumped));
+  g_clear_pointer (&dumped, g_free);
+
+  orders = write_file (f, "orders.csv",
+                       "customer_id,customer_name,ordered_at,item,amount,currency,status\n"
+                       "3,Twin,2026-02-05,Tea,\"1.234,50\",EUR,paid\n"
+                       "1,Ada,2026-02-06,Cup,€ 12.5,,\n"
+                       "1,Ada,2026-02-07,Pot,1200,JPY,canceled\n"
+                       "2,,2026-02-08,Box,\"1,234\",EUR,\n", -1);
+  report = import (db, orders, TP_CSV_TABLE_ORDERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 4);
+
+  dumped = dump_table (db, "orders");
+  g_assert_true (g_pattern_match_simple ("1:1|1:3|3:2026-02-05T00:00:00Z|3:Tea|1:123450|3:EUR|"
+                                         "3:fulfilled|*\n"
+                                         "1:2|1:1|*|3:Cup|1:1250|3:EUR|3:open|*\n"
+                                         "1:3|1:1|*|3:Pot|1:1200|3:JPY|3:cancelled|*\n"
+                                         "1:4|1:2|*|3:Box|1:123400|3:EUR|3:open|*\n",
+                                         dumped));
+  g_clear_pointer (&dumped, g_free);
+
+  /* The triggers counted them */
+  dumped = dump_table (db, "customers");
+  g_assert_true (g_pattern_match_simple ("1:1|3:Ada|*|1:2|3:2026-02-02T10:00:00Z|"
+                                         "3:2026-02-06T00:00:00Z|1:1|1:1250|*", dumped));
+}
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* A cancelled import changes nothing */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GString) contents = g_string_new ("name,email\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dumped = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (contents, "Customer %u,c%u@example.org\n", i, i);
+  file = write_file (f, "many.csv", contents->str, (gssize)contents->len);
+
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  report = tp_csv_importer_run (importer, db, cancel_cb, cancellable, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  dumped = dump_table (db, "customers");
+  g_assert_cmpstr (dumped, ==, "");
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+  guint         n_progress;
+} AsyncData;
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncData *async = user_data;
+
+  async->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncData *async = user_data;
+
+  async->result = g_object_ref (result);
+  g_main_loop_quit (async->loop);
+}
+
+/* Import and export run on a worker and report progress in the caller's
+ * main context */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) target = open_database (f, "target.db");
+  g_autofree char *source_path = fixture_path (f, "source.db");
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autoptr(GFile) file = write_file (f, "customers.csv", "", 0);
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dumped = NULL;
+  AsyncData async = { g_main_loop_new (NULL, FALSE), NULL, 0 };
+
+  tp_csv_export_async (source_path, TP_CSV_TABLE_CUSTOMERS, file, async_progress_cb, &async,
+                       NULL, NULL, async_done_cb, &async);
+  g_main_loop_run (async.loop);
+  tp_csv_export_finish (async.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (async.n_progress, >, 0);
+  g_clear_object (&async.result);
+
+  async.n_progress = 0;
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  tp_csv_importer_load (importer, 3, NULL, &error);
+  g_assert_no_error (error);
+  tp_csv_importer_run_async (importer, target_path, async_progress_cb, &async, NULL, NULL,
+                             async_done_cb, &async);
+  g_main_loop_run (async.loop);
+  report = tp_csv_importer_run_finish (importer, async.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, TP_SAMPLE_SMALL_N_CUSTOMERS + 3);
+  g_assert_cmpuint (async.n_progress, >, 0);
+  g_clear_object (&async.result);
+
+  dumped = dump_table (target, "customers");
+  g_assert_nonnull (strstr (dumped, "Zoë"));
+
+  g_main_loop_unref (async.loop);
+}
+
+/* The command line prints one line naming the file, line and field, exits
+ * with 1 and changes nothing */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("TP_TEST_DIR");
+      g_autofree char *db_path = g_build_filename (dir, "cli.db", NULL);
+      g_autofree char *csv_path = g_build_filename (dir, "people.csv", NULL);
+      g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+
+      g_variant_dict_insert_value (options, "database", g_variant_new_bytestring (db_path));
+      g_variant_dict_insert_value (options, "import-csv", g_variant_new_bytestring (csv_path));
+      g_variant_dict_insert (options, "table", "s", "customers");
+      exit (tp_cli_run (options));
+    }
+  else
+    {
+      g_autoptr(TpDatabase) db = open_database (f, "cli.db");
+      g_autoptr(GFile) file = write_file (f, "people.csv",
+                                          "name,email\nAda,ada@example.org\nBob,bob(at)x\n", -1);
+      g_autofree char *dumped = NULL;
+
+      g_setenv ("TP_TEST_DIR", f->dir, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_failed ();
+      g_test_trap_assert_stderr ("touchpoint: people.csv: line 3: field “email”: “bob(at)x” is "
+                                 "not an email address\n");
+
+      dumped = dump_table (db, "customers");
+      g_assert_cmpstr (dumped, ==, "");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The command line prints in the locale's charset, as in the app */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/touchpoint/csv/round-trip", test_round_trip);
+  ADD ("/touchpoint/csv/mapping", test_mapping);
+  ADD ("/touchpoint/csv/google-contacts", test_google_contacts);
+  ADD ("/touchpoint/csv/dialects", test_dialects);
+  ADD ("/touchpoint/csv/encodings", test_encodings);
+  ADD ("/touchpoint/csv/bad-inputs", test_bad_inputs);
+  ADD ("/touchpoint/csv/huge-field", test_huge_field);
+  ADD ("/touchpoint/csv/duplicates", test_duplicates);
+  ADD ("/touchpoint/csv/linking", test_linking);
+  ADD ("/touchpoint/csv/cancel", test_cancel);
+  ADD ("/touchpoint/csv/async", test_async);
+  ADD ("/touchpoint/csv/cli", test_cli);
+
+#undef ADD
+
+  return g_test_run ();
+}
