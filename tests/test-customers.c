@@ -1027,10 +1027,13 @@ test_touches_band (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (band), ==, "37 touches — over 3–6");
   while (gtk_list_box_get_row_at_index (timeline, rows) != NULL)
     rows++;
-  g_assert_cmpuint (rows, ==, 20);
-  g_assert_true (gtk_widget_get_visible (more));
-  g_signal_emit_by_name (more, "clicked");
-  drain ();
+  g_assert_cmpuint (rows, ==, 10);
+  for (guint clicks = 0; clicks < 3; clicks++)
+    {
+      g_assert_true (gtk_widget_get_visible (more));
+      g_signal_emit_by_name (more, "clicked");
+      drain ();
+    }
   rows = 0;
   while (gtk_list_box_get_row_at_index (timeline, rows) != NULL)
     rows++;

@@ -38,7 +38,7 @@
  */
 
 #define SAVE_DELAY_MS 400
-#define TOUCHES_PAGE  20
+#define TOUCHES_PAGE  10
 
 struct _TpCustomerDetail
 {
@@ -69,6 +69,7 @@ struct _TpCustomerDetail
   GArray            *audience_ids;  /* gint64 per audience row item; 0 is none */
 
   guint              save_id;
+  guint              lists_id;
   gboolean           loading;
 };
 
@@ -531,6 +532,25 @@ on_more_touches_button_clicked_cb (TpCustomerDetail *self)
 
 /* Orders */
 
+static GtkWidget *create_order_row (gpointer item,
+                                    gpointer user_data);
+
+static gboolean
+bind_lists_cb (gpointer data)
+{
+  TpCustomerDetail *self = data;
+
+  self->lists_id = 0;
+
+  if (self->touches_page != NULL)
+    gtk_list_box_bind_model (self->touches_list, G_LIST_MODEL (self->touches_page),
+                             create_touch_row, self, NULL);
+  if (self->orders != NULL)
+    gtk_list_box_bind_model (self->orders_list, self->orders, create_order_row, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static GtkWidget *
 create_order_row (gpointer item,
                   gpointer user_data)
@@ -929,6 +949,7 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
 
   g_set_object (&self->customer, customer);
 
+  g_clear_handle_id (&self->lists_id, g_source_remove);
   gtk_list_box_bind_model (self->touches_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->orders_list, NULL, NULL, NULL, NULL);
   if (self->touches != NULL)
@@ -948,11 +969,12 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
       self->touches_page = gtk_slice_list_model_new (g_object_ref (self->touches), 0, TOUCHES_PAGE);
       g_signal_connect_object (self->touches, "items-changed",
                                G_CALLBACK (update_more_touches), self, G_CONNECT_SWAPPED);
-      gtk_list_box_bind_model (self->touches_list, G_LIST_MODEL (self->touches_page),
-                               create_touch_row, self, NULL);
-
       self->orders = tp_store_list_orders (self->store, id);
-      gtk_list_box_bind_model (self->orders_list, self->orders, create_order_row, self, NULL);
+
+      /* The fields show in the next frame; the timeline and the orders,
+       * below them, are built just after it. */
+      g_clear_handle_id (&self->lists_id, g_source_remove);
+      self->lists_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, bind_lists_cb, self, NULL);
 
       load_fields (self);
       update_more_touches (self);
@@ -979,6 +1001,7 @@ tp_customer_detail_dispose (GObject *object)
 
   if (self->save_id != 0)
     tp_customer_detail_save_now (self);
+  g_clear_handle_id (&self->lists_id, g_source_remove);
 
   if (self->customer != NULL)
     g_signal_handlers_disconnect_by_func (self->customer, customer_notify_cb, self);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-customers-section.h"
+#include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
 
 /*
@@ -31,11 +32,12 @@
  * anything: they exist so that the headers are clickable, and a click is
  * turned into the list's sort-key and sort-descending.
  *
- * GtkSingleSelection, when the selected row is replaced by an
- * items-changed, looks for the selected item among all the added rows,
- * which would load every customer after a new search. So the section
- * drops the selection before such a change reaches it, and selects the
- * same customer again (found by id, in the list's id array) after it.
+ * A new search replaces most rows at once; TpResetListModel announces
+ * that as "all gone, all new", so that neither the view nor the selection
+ * reads every new row to look for one it followed (GTK 4.8 does, and on a
+ * lazy list that loads every customer). The selection is then lost, and
+ * the section selects the same customer again, found by id in the list's
+ * id array.
  */
 
 typedef enum
@@ -89,6 +91,7 @@ struct _TpCustomersSection
 
   TpStore             *store;
   TpCustomerList      *list;
+  TpResetListModel    *rows;
   GtkSingleSelection  *selection;
   GListModel          *audiences;
   GArray              *audience_ids;  /* gint64 per audience filter item; 0 is all */
@@ -451,23 +454,7 @@ update_state (TpCustomersSection *self)
 }
 
 static void
-list_items_changed_before_cb (TpCustomersSection *self,
-                              guint               position,
-                              guint               removed,
-                              guint               added,
-                              GListModel         *list)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  /* See the top of the file: keep GtkSingleSelection from reading every
-   * added row to look for the selected one. */
-  if (selected != GTK_INVALID_LIST_POSITION &&
-      selected >= position && selected < position + removed && added > 1)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-list_items_changed_after_cb (TpCustomersSection *self,
+rows_changed_cb (TpCustomersSection *self,
                              guint               position,
                              guint               removed,
                              guint               added,
@@ -790,9 +777,7 @@ tp_customers_section_set_store (TpCustomersSection *self,
     return;
 
   tp_customer_detail_set_store (self->detail, NULL);
-  gtk_single_selection_set_model (self->selection, NULL);
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
+  tp_reset_list_model_set_model (self->rows, NULL);
   if (self->audiences != NULL)
     g_signal_handlers_disconnect_by_data (self->audiences, self);
   g_clear_object (&self->list);
@@ -807,12 +792,7 @@ tp_customers_section_set_store (TpCustomersSection *self,
       tp_customer_list_set_sort_key (self->list, self->sort_key);
       tp_customer_list_set_sort_descending (self->list, self->sort_descending);
 
-      /* Before the selection hears of a change, and after. */
-      g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (list_items_changed_before_cb), self, G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
-      g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (list_items_changed_after_cb), self, G_CONNECT_SWAPPED);
+      tp_reset_list_model_set_model (self->rows, G_LIST_MODEL (self->list));
 
       self->audiences = tp_store_list_audiences (store);
       g_signal_connect_object (self->audiences, "items-changed",
@@ -861,8 +841,6 @@ tp_customers_section_dispose (GObject *object)
 {
   TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
 
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           view_sorter_changed_cb, self);
@@ -870,6 +848,7 @@ tp_customers_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CUSTOMERS_SECTION);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->list);
   g_clear_object (&self->audiences);
   g_clear_object (&self->store);
@@ -1013,11 +992,15 @@ tp_customers_section_init (TpCustomersSection *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->rows = tp_reset_list_model_new (NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* After the selection has heard of a change. */
+  g_signal_connect_object (self->rows, "items-changed",
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   for (guint i = 0; i < N_COLUMNS; i++)

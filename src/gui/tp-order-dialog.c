@@ -569,7 +569,8 @@ tp_order_dialog_class_init (TpOrderDialogClass *klass)
   properties[PROP_CUSTOMER] =
     g_param_spec_object ("customer", NULL, NULL,
                          TP_TYPE_CUSTOMER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   /**
    * TpOrderDialog:order:

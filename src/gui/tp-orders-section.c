@@ -20,6 +20,7 @@
 
 #include "tp-order-dialog.h"
 #include "tp-orders-section.h"
+#include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
 
 /*
@@ -48,6 +49,9 @@ typedef enum
   N_COLUMNS
 } Column;
 
+/* The narrowest each column gets before the list scrolls sideways. */
+static const int column_width_chars[N_COLUMNS] = { 11, 12, 14, 10, 8, 11 };
+
 typedef struct
 {
   struct _TpOrdersSection *self;
@@ -68,6 +72,7 @@ struct _TpOrdersSection
   TpStore             *store;
   GListModel          *all;
   GtkSliceListModel   *period_orders;
+  TpResetListModel    *rows;
   GtkSingleSelection  *selection;
   CellData             cells[N_COLUMNS];
 
@@ -222,6 +227,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), cell->column == COLUMN_AMOUNT ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), column_width_chars[cell->column]);
   if (cell->column == COLUMN_AMOUNT)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -479,11 +485,6 @@ update_period (TpOrdersSection *self)
   offset = end != NULL ? first_older_than (self, end) : 0;
   stop = start != NULL ? first_older_than (self, start) : n;
 
-  /* Keep the selection from reading every row (see tp-customers-section.c). */
-  if (gtk_slice_list_model_get_offset (self->period_orders) != offset ||
-      gtk_slice_list_model_get_size (self->period_orders) != stop - offset)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-
   gtk_slice_list_model_set_offset (self->period_orders, offset);
   gtk_slice_list_model_set_size (self->period_orders, stop - offset);
 
@@ -709,6 +710,7 @@ tp_orders_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_ORDERS_SECTION);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->period_orders);
   g_clear_object (&self->all);
   g_clear_object (&self->store);
@@ -870,8 +872,10 @@ tp_orders_section_init (TpOrdersSection *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* See tp-reset-list-model.c: a new period is a new list. */
   self->period_orders = gtk_slice_list_model_new (NULL, 0, 0);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->period_orders)));
+  self->rows = tp_reset_list_model_new (G_LIST_MODEL (self->period_orders));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
