@@ -953,6 +953,138 @@ test_band_setting (void)
                    "Each customer’s touches show here against the band of 4 to 9 touches.");
 }
 
+/* Every order of @data lists the same customers as a fresh sort of them. */
+static void
+assert_orders_fresh (TpChartData *data)
+{
+  guint n = tp_chart_data_get_n_items (data);
+  g_autofree TpChartItem *copy = g_new (TpChartItem, MAX (n, 1));
+  g_autoptr(TpChartData) fresh = tp_chart_data_new ();
+
+  for (guint i = 0; i < n; i++)
+    copy[i] = *tp_chart_data_get_item (data, TP_CHART_SORT_TOUCHES, i);
+  tp_chart_data_set_items (fresh, copy, n);
+
+  for (guint s = TP_CHART_SORT_TOUCHES; s <= TP_CHART_SORT_LAST_TOUCH; s++)
+    for (guint i = 0; i < n; i++)
+      {
+        gint64 id = tp_chart_data_get_item (fresh, s, i)->customer_id;
+
+        g_assert_cmpint (tp_chart_data_get_item (data, s, i)->customer_id, ==, id);
+        g_assert_cmpint (tp_chart_data_find_item (data, s, id), ==, (int) i);
+      }
+}
+
+/* A customer who leaves the filter leaves the chart: every order and the
+ * counts follow without a re-sort, whichever entry it was. */
+static void
+test_remove (void)
+{
+  g_autoptr(TpChartData) data = three_customers ();
+  g_autoptr(TpChartData) many = many_customers (300);
+  guint under, inside, over;
+
+  tp_chart_data_prepare (data);
+  g_assert_false (tp_chart_data_remove_item (data, 77));
+  g_assert_true (tp_chart_data_remove_item (data, 3));   /* the most touches */
+  g_assert_false (tp_chart_data_remove_item (data, 3));
+  g_assert_cmpuint (tp_chart_data_get_n_items (data), ==, 2);
+  g_assert_cmpint (tp_chart_data_find_item (data, TP_CHART_SORT_TOUCHES, 3), ==, -1);
+  g_assert_cmpint (tp_chart_data_get_item (data, TP_CHART_SORT_TOUCHES, 0)->customer_id, ==, 1);
+  g_assert_cmpint (tp_chart_data_get_item (data, TP_CHART_SORT_NAME, 1)->customer_id, ==, 2);
+  tp_chart_data_count_band (data, &under, &inside, &over);
+  g_assert_cmpuint (under, ==, 1);
+  g_assert_cmpuint (inside, ==, 1);
+  g_assert_cmpuint (over, ==, 0);
+  assert_orders_fresh (data);
+
+  /* The axis drops back when the top customer goes. */
+  tp_chart_data_update_item (data, &(TpChartItem) { 1, "Ada Lovelace", 100, TRUE, 1767225600 });
+  {
+    g_autoptr(TpChartLayout) layout = lay_out (data, TP_CHART_MODE_TOUCHES, WIDTH, HEIGHT);
+
+    g_assert_cmpfloat (tp_chart_layout_get_axis_max (layout), >=, 100);
+  }
+  g_assert_true (tp_chart_data_remove_item (data, 1));
+  {
+    g_autoptr(TpChartLayout) layout = lay_out (data, TP_CHART_MODE_TOUCHES, WIDTH, HEIGHT);
+
+    g_assert_cmpfloat (tp_chart_layout_get_axis_max (layout), <, 100);
+  }
+  tp_chart_data_update_item (data, &(TpChartItem) { 1, "Ada Lovelace", 10, TRUE, 1767225600 });
+  assert_orders_fresh (data);
+
+  g_assert_true (tp_chart_data_remove_item (data, 1));
+  g_assert_true (tp_chart_data_remove_item (data, 2));
+  g_assert_cmpuint (tp_chart_data_get_n_items (data), ==, 0);
+  g_assert_null (tp_chart_data_get_item (data, TP_CHART_SORT_NAME, 0));
+
+  /* Removing from the middle, the ends, and adding again, many times. */
+  tp_chart_data_prepare (many);
+  for (guint i = 0; i < 120; i++)
+    {
+      gint64 id = 1 + (i * 97) % 300;
+
+      tp_chart_data_remove_item (many, id);
+      if (i % 4 == 0)
+        {
+          TpChartItem back = { id, "Zora Zeller", i % 19, TRUE, 1767225600 + i };
+
+          tp_chart_data_update_item (many, &back);
+        }
+    }
+  g_assert_cmpuint (tp_chart_data_get_n_items (many), <, 300);
+  assert_orders_fresh (many);
+}
+
+/* Prepared data is sorted in every order before any layout asks, so that
+ * the thread that lays out never sorts. */
+static void
+test_prepare (void)
+{
+  g_autoptr(TpChartData) data = many_customers (2000);
+  g_autoptr(TpChartData) empty = tp_chart_data_new ();
+  const guint histogram[] = { 0, 2, 0, 3, 0, 0 };
+  const TpChartChannelCount channels[] = {
+    { TP_CHANNEL_CALL, 4 }, { TP_CHANNEL_EMAIL, 0 }, { TP_CHANNEL_EMAIL, 9 },
+  };
+  const guint *counts;
+  const TpChartChannelCount *read;
+  gsize n;
+
+  g_assert_false (tp_chart_data_is_prepared (data));
+  tp_chart_data_get_item (data, TP_CHART_SORT_TOUCHES, 0);
+  g_assert_false (tp_chart_data_is_prepared (data));
+  tp_chart_data_prepare (data);
+  g_assert_true (tp_chart_data_is_prepared (data));
+  assert_orders_fresh (data);
+
+  /* Updates keep it prepared; new items drop the orders. */
+  tp_chart_data_update_item (data, &(TpChartItem) { 5, "Abel Ames", 40, TRUE, 0 });
+  g_assert_true (tp_chart_data_is_prepared (data));
+  g_assert_cmpint (tp_chart_data_get_item (data, TP_CHART_SORT_TOUCHES, 0)->customer_id, ==, 5);
+  tp_chart_data_set_items (data, NULL, 0);
+  g_assert_false (tp_chart_data_is_prepared (data));
+
+  tp_chart_data_prepare (empty);
+  g_assert_true (tp_chart_data_is_prepared (empty));
+
+  /* The other views' input reads back as the views use it. */
+  counts = tp_chart_data_get_purchase_histogram (empty, &n);
+  g_assert_cmpuint (n, ==, 0);
+  tp_chart_data_set_purchase_histogram (empty, histogram, G_N_ELEMENTS (histogram));
+  counts = tp_chart_data_get_purchase_histogram (empty, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (counts[1], ==, 2);
+  g_assert_cmpuint (counts[3], ==, 3);
+  tp_chart_data_set_channels (empty, channels, G_N_ELEMENTS (channels));
+  read = tp_chart_data_get_channels (empty, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (read[0].channel, ==, TP_CHANNEL_EMAIL);
+  g_assert_cmpuint (read[0].touches, ==, 9);
+  g_assert_cmpint (read[1].channel, ==, TP_CHANNEL_CALL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -973,6 +1105,8 @@ main (int   argc,
   g_test_add_func ("/touchpoint/chart-layout/channels", test_channels);
   g_test_add_func ("/touchpoint/chart-layout/tiny", test_tiny);
   g_test_add_func ("/touchpoint/chart-layout/band-setting", test_band_setting);
+  g_test_add_func ("/touchpoint/chart-layout/remove", test_remove);
+  g_test_add_func ("/touchpoint/chart-layout/prepare", test_prepare);
 
   return g_test_run ();
 }

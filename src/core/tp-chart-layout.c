@@ -563,6 +563,130 @@ tp_chart_data_update_item (TpChartData       *self,
 }
 
 /**
+ * tp_chart_data_remove_item:
+ * @self: the data
+ * @customer_id: a customer's id
+ *
+ * Removes a customer, for example one that no longer passes the filter the
+ * chart follows. Like tp_chart_data_update_item(), it keeps the sort orders
+ * without sorting again.
+ *
+ * Returns: whether the customer was there
+ */
+gboolean
+tp_chart_data_remove_item (TpChartData *self,
+                           gint64       customer_id)
+{
+  gpointer found;
+  guint index, last, n;
+  guint old_touches;
+  Entry *entry;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  found = g_hash_table_lookup (self->index_by_id, &customer_id);
+  if (found == NULL)
+    return FALSE;
+
+  index = GPOINTER_TO_UINT (found) - 1;
+  n = self->entries->len;
+  last = n - 1;
+  entry = &g_array_index (self->entries, Entry, index);
+  old_touches = entry->item.touches;
+  count_entry (self, entry, -1);
+
+  /* Take its position out of every order: the later ones move up. */
+  for (guint s = 0; s < N_SORTS; s++)
+    {
+      guint *order = self->order[s];
+      guint *inverse = self->inverse[s];
+      guint pos;
+
+      if (order == NULL)
+        continue;
+
+      pos = inverse[index];
+      memmove (&order[pos], &order[pos + 1], (n - 1 - pos) * sizeof (guint));
+      for (guint i = pos; i < n - 1; i++)
+        inverse[order[i]] = i;
+    }
+
+  /* The last entry fills the hole, so that the others keep their index.
+   * The hash table's keys point into the entries. */
+  g_hash_table_remove (self->index_by_id, &customer_id);
+  if (index != last)
+    {
+      Entry *moved = &g_array_index (self->entries, Entry, last);
+
+      g_hash_table_remove (self->index_by_id, &moved->item.customer_id);
+      entry_clear (entry);
+      *entry = *moved;
+      moved->name = NULL;
+      moved->collate = NULL;
+      g_hash_table_insert (self->index_by_id, &entry->item.customer_id, GUINT_TO_POINTER (index + 1));
+
+      for (guint s = 0; s < N_SORTS; s++)
+        {
+          if (self->order[s] == NULL)
+            continue;
+
+          self->order[s][self->inverse[s][last]] = index;
+          self->inverse[s][index] = self->inverse[s][last];
+        }
+    }
+  g_array_set_size (self->entries, last);
+
+  if (old_touches == self->max_touches)
+    {
+      self->max_touches = 0;
+      for (guint i = 0; i < self->entries->len; i++)
+        self->max_touches = MAX (self->max_touches,
+                                 g_array_index (self->entries, Entry, i).item.touches);
+    }
+
+  self->generation++;
+
+  return TRUE;
+}
+
+/**
+ * tp_chart_data_prepare:
+ * @self: the data
+ *
+ * Sorts the customers in every order now, names in the user's collation
+ * included, instead of when a layout first needs an order. With 100,000
+ * customers this takes about a tenth of a second: call it on the worker
+ * thread that made the data, before handing it to the main thread (the data
+ * is not locked; one thread uses it at a time).
+ */
+void
+tp_chart_data_prepare (TpChartData *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint s = 0; s < N_SORTS; s++)
+    ensure_order (self, s);
+}
+
+/**
+ * tp_chart_data_is_prepared:
+ * @self: the data
+ *
+ * Returns: whether every sort order is ready, so that no layout sorts
+ */
+gboolean
+tp_chart_data_is_prepared (TpChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint s = 0; s < N_SORTS; s++)
+    if (self->order[s] == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * tp_chart_data_set_purchase_histogram:
  * @self: the data
  * @counts: (array length=n_counts): @counts[k] is the number of customers whose
@@ -643,6 +767,50 @@ tp_chart_data_set_channels (TpChartData               *self,
 
   g_array_sort (self->channels, compare_channels_cb);
   self->generation++;
+}
+
+/**
+ * tp_chart_data_get_purchase_histogram:
+ * @self: the data
+ * @n_counts: (out): the number of counts
+ *
+ * Gets the input of the "touches before first purchase" view, without its
+ * trailing empty buckets.
+ *
+ * Returns: (array length=n_counts) (transfer none) (nullable): the counts
+ */
+const guint *
+tp_chart_data_get_purchase_histogram (TpChartData *self,
+                                      gsize       *n_counts)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_counts != NULL, NULL);
+
+  *n_counts = self->n_histogram;
+
+  return self->histogram;
+}
+
+/**
+ * tp_chart_data_get_channels:
+ * @self: the data
+ * @n_channels: (out): the number of channels
+ *
+ * Gets the input of the "first-purchase channels" view: the channels with
+ * touches, most touches first.
+ *
+ * Returns: (array length=n_channels) (transfer none): the channels
+ */
+const TpChartChannelCount *
+tp_chart_data_get_channels (TpChartData *self,
+                            gsize       *n_channels)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_channels != NULL, NULL);
+
+  *n_channels = self->channels->len;
+
+  return (const TpChartChannelCount *) (gpointer) self->channels->data;
 }
 
 guint

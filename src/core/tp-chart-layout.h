@@ -177,12 +177,20 @@ void                tp_chart_data_set_items         (TpChartData               *
                                                      gsize                      n_items);
 void                tp_chart_data_update_item       (TpChartData               *self,
                                                      const TpChartItem         *item);
+gboolean            tp_chart_data_remove_item       (TpChartData               *self,
+                                                     gint64                     customer_id);
+void                tp_chart_data_prepare           (TpChartData               *self);
+gboolean            tp_chart_data_is_prepared       (TpChartData               *self);
 void                tp_chart_data_set_purchase_histogram (TpChartData          *self,
                                                      const guint               *counts,
                                                      gsize                      n_counts);
 void                tp_chart_data_set_channels      (TpChartData               *self,
                                                      const TpChartChannelCount *channels,
                                                      gsize                      n_channels);
+const guint        *tp_chart_data_get_purchase_histogram (TpChartData          *self,
+                                                     gsize                     *n_counts);
+const TpChartChannelCount *tp_chart_data_get_channels (TpChartData             *self,
+                                                     gsize                     *n_channels);
 guint               tp_chart_data_get_n_items       (TpChartData               *self);
 const TpChartItem  *tp_chart_data_get_item          (TpChartData               *self,
                                                      TpChartSort                sort,
