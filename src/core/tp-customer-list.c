@@ -33,6 +33,10 @@
  * the keys of about 17 neighbours. The comparison below must order rows
  * exactly as the ORDER BY does: NULL first, NOCASE folding ASCII letters
  * only, then the id.
+ *
+ * Its filter is a TpCustomerFilter, which others can copy with
+ * tp_customer_list_dup_filter() to pick the same customers in their own
+ * queries (the touches chart does so on a worker thread).
  */
 
 #define CACHE_SIZE 256
@@ -75,23 +79,31 @@ enum {
   PARAM_ID,
 };
 
+struct _TpCustomerFilter
+{
+  char   *search_text;     /* NULL for none, never empty */
+  int     stage;           /* a TpStage, or -1 */
+  gint64  audience_id;     /* 0 for all */
+  guint   quiet_days;      /* 0 for all */
+
+  /* Made from the above by filter_prepare() */
+  char   *search_pattern;  /* the LIKE pattern of search_text */
+  char   *quiet_since;     /* the time quiet_days before the query was made */
+  char   *where;           /* the SQL condition over "customers c" */
+};
+
 struct _TpCustomerList
 {
-  GObject         parent_instance;
+  GObject           parent_instance;
 
-  TpStore        *store;
+  TpStore          *store;
 
-  char           *search_text;
-  int             stage_filter;
-  gint64          audience_filter;
-  guint           quiet_days;
-  TpCustomerSort  sort_key;
-  gboolean        sort_descending;
+  TpCustomerFilter  filter;
+  TpCustomerSort    sort_key;
+  gboolean          sort_descending;
 
-  char           *ids_sql;
-  char           *probe_sql;
-  char           *search_pattern;
-  char           *quiet_since;
+  char             *ids_sql;
+  char             *probe_sql;
 
   GArray         *ids;
   GObject        *cache[CACHE_SIZE];
@@ -148,42 +160,61 @@ like_pattern (const char *text)
 }
 
 static void
-build_queries (TpCustomerList *self)
+filter_clear_derived (TpCustomerFilter *filter)
 {
-  g_autoptr(GString) where = g_string_new (NULL);
-  const char *dir = self->sort_descending ? "DESC" : "ASC";
-  const SortKey *key = &sort_keys[self->sort_key];
+  g_clear_pointer (&filter->search_pattern, g_free);
+  g_clear_pointer (&filter->quiet_since, g_free);
+  g_clear_pointer (&filter->where, g_free);
+}
 
-  g_clear_pointer (&self->search_pattern, g_free);
-  g_clear_pointer (&self->quiet_since, g_free);
+/* Makes the condition and the values to bind from the filter's settings;
+ * a quiet-days filter counts back from now. */
+static void
+filter_prepare (TpCustomerFilter *filter)
+{
+  GString *where = g_string_new (NULL);
+
+  filter_clear_derived (filter);
 
   /* Only fixed fragments go into the SQL; the values are bound. */
-  if (self->search_text != NULL && self->search_text[0] != '\0')
+  if (filter->search_text != NULL && filter->search_text[0] != '\0')
     {
-      self->search_pattern = like_pattern (self->search_text);
+      filter->search_pattern = like_pattern (filter->search_text);
       g_string_append (where,
                        "(c.name LIKE ?1 ESCAPE '\\' OR c.email LIKE ?1 ESCAPE '\\' "
                        "OR c.phone LIKE ?1 ESCAPE '\\' OR c.notes LIKE ?1 ESCAPE '\\')");
     }
 
-  if (self->stage_filter >= 0)
+  if (filter->stage >= 0)
     g_string_append_printf (where, "%sc.stage = ?2", where->len > 0 ? " AND " : "");
 
-  if (self->audience_filter > 0)
+  if (filter->audience_id > 0)
     g_string_append_printf (where, "%sc.audience_id = ?3", where->len > 0 ? " AND " : "");
 
-  if (self->quiet_days > 0)
+  if (filter->quiet_days > 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) since = g_date_time_add_days (now, -(int)self->quiet_days);
+      g_autoptr(GDateTime) since = g_date_time_add_days (now, -(int)filter->quiet_days);
 
-      self->quiet_since = tp_store_format_time (since);
+      filter->quiet_since = tp_store_format_time (since);
       g_string_append_printf (where, "%scoalesce(c.last_touch_at, c.created_at) < ?4",
                               where->len > 0 ? " AND " : "");
     }
 
   if (where->len == 0)
     g_string_append (where, "1");
+
+  filter->where = g_string_free (where, FALSE);
+}
+
+static void
+build_queries (TpCustomerList *self)
+{
+  const char *dir = self->sort_descending ? "DESC" : "ASC";
+  const SortKey *key = &sort_keys[self->sort_key];
+  const TpCustomerFilter *filter = &self->filter;
+
+  filter_prepare (&self->filter);
 
   /* A search reads every row anyway. When it keeps few of them, one pass
    * over the table and a sort of the matches beats walking a sort index
@@ -193,24 +224,20 @@ build_queries (TpCustomerList *self)
   g_free (self->ids_sql);
   self->ids_sql = g_strdup_printf ("SELECT c.id FROM customers c%s WHERE %s "
                                    "ORDER BY %s %s, c.id %s",
-                                   self->search_pattern != NULL &&
-                                   g_utf8_strlen (self->search_text, -1) > 1 ? " NOT INDEXED" : "",
-                                   where->str, key->sql, dir, dir);
+                                   filter->search_pattern != NULL &&
+                                   g_utf8_strlen (filter->search_text, -1) > 1 ? " NOT INDEXED" : "",
+                                   filter->where, key->sql, dir, dir);
 
   g_free (self->probe_sql);
   self->probe_sql = g_strdup_printf ("SELECT %s, (%s) FROM customers c WHERE c.id = ?5",
-                                     key->sql, where->str);
+                                     key->sql, filter->where);
 }
 
 static void
 bind_filters (TpCustomerList *self,
               TpStatement    *stmt)
 {
-  tp_statement_bind_text (stmt, PARAM_SEARCH, self->search_pattern);
-  if (self->stage_filter >= 0)
-    tp_statement_bind_text (stmt, PARAM_STAGE, tp_enum_to_nick (TP_TYPE_STAGE, self->stage_filter));
-  tp_statement_bind_int64 (stmt, PARAM_AUDIENCE, self->audience_filter);
-  tp_statement_bind_text (stmt, PARAM_QUIET_SINCE, self->quiet_since);
+  tp_customer_filter_bind (&self->filter, stmt);
 }
 
 static GArray *
@@ -576,11 +603,10 @@ tp_customer_list_finalize (GObject *object)
   TpCustomerList *self = (TpCustomerList *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
-  g_free (self->search_text);
+  g_free (self->filter.search_text);
+  filter_clear_derived (&self->filter);
   g_free (self->ids_sql);
   g_free (self->probe_sql);
-  g_free (self->search_pattern);
-  g_free (self->quiet_since);
 
   G_OBJECT_CLASS (tp_customer_list_parent_class)->finalize (object);
 }
@@ -600,19 +626,19 @@ tp_customer_list_get_property (GObject    *object,
       break;
 
     case PROP_SEARCH_TEXT:
-      g_value_set_string (value, self->search_text);
+      g_value_set_string (value, self->filter.search_text);
       break;
 
     case PROP_STAGE_FILTER:
-      g_value_set_int (value, self->stage_filter);
+      g_value_set_int (value, self->filter.stage);
       break;
 
     case PROP_AUDIENCE_FILTER:
-      g_value_set_int64 (value, self->audience_filter);
+      g_value_set_int64 (value, self->filter.audience_id);
       break;
 
     case PROP_QUIET_DAYS:
-      g_value_set_uint (value, self->quiet_days);
+      g_value_set_uint (value, self->filter.quiet_days);
       break;
 
     case PROP_SORT_KEY:
@@ -789,7 +815,7 @@ tp_customer_list_class_init (TpCustomerListClass *klass)
 static void
 tp_customer_list_init (TpCustomerList *self)
 {
-  self->stage_filter = -1;
+  self->filter.stage = -1;
   self->sort_key = TP_CUSTOMER_SORT_NAME;
 }
 
@@ -843,7 +869,7 @@ tp_customer_list_get_search_text (TpCustomerList *self)
 {
   g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), NULL);
 
-  return self->search_text;
+  return self->filter.search_text;
 }
 
 /**
@@ -862,11 +888,11 @@ tp_customer_list_set_search_text (TpCustomerList *self,
   if (search_text != NULL && search_text[0] == '\0')
     search_text = NULL;
 
-  if (g_strcmp0 (self->search_text, search_text) == 0)
+  if (g_strcmp0 (self->filter.search_text, search_text) == 0)
     return;
 
-  g_free (self->search_text);
-  self->search_text = g_strdup (search_text);
+  g_free (self->filter.search_text);
+  self->filter.search_text = g_strdup (search_text);
   requery (self, properties[PROP_SEARCH_TEXT]);
 }
 
@@ -881,7 +907,7 @@ tp_customer_list_get_stage_filter (TpCustomerList *self)
 {
   g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), -1);
 
-  return self->stage_filter;
+  return self->filter.stage;
 }
 
 /**
@@ -898,10 +924,10 @@ tp_customer_list_set_stage_filter (TpCustomerList *self,
   g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
   g_return_if_fail (stage_filter >= -1 && stage_filter <= TP_STAGE_LOST);
 
-  if (self->stage_filter == stage_filter)
+  if (self->filter.stage == stage_filter)
     return;
 
-  self->stage_filter = stage_filter;
+  self->filter.stage = stage_filter;
   requery (self, properties[PROP_STAGE_FILTER]);
 }
 
@@ -916,7 +942,7 @@ tp_customer_list_get_audience_filter (TpCustomerList *self)
 {
   g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), 0);
 
-  return self->audience_filter;
+  return self->filter.audience_id;
 }
 
 /**
@@ -933,10 +959,10 @@ tp_customer_list_set_audience_filter (TpCustomerList *self,
   g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
   g_return_if_fail (audience_filter >= 0);
 
-  if (self->audience_filter == audience_filter)
+  if (self->filter.audience_id == audience_filter)
     return;
 
-  self->audience_filter = audience_filter;
+  self->filter.audience_id = audience_filter;
   requery (self, properties[PROP_AUDIENCE_FILTER]);
 }
 
@@ -951,7 +977,7 @@ tp_customer_list_get_quiet_days (TpCustomerList *self)
 {
   g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), 0);
 
-  return self->quiet_days;
+  return self->filter.quiet_days;
 }
 
 /**
@@ -968,10 +994,10 @@ tp_customer_list_set_quiet_days (TpCustomerList *self,
   g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
   g_return_if_fail (quiet_days <= 36500);
 
-  if (self->quiet_days == quiet_days)
+  if (self->filter.quiet_days == quiet_days)
     return;
 
-  self->quiet_days = quiet_days;
+  self->filter.quiet_days = quiet_days;
   requery (self, properties[PROP_QUIET_DAYS]);
 }
 
@@ -1096,4 +1122,259 @@ tp_customer_list_reload (TpCustomerList *self)
 
   build_queries (self);
   reload (self);
+}
+
+/* TpCustomerFilter */
+
+/**
+ * tp_customer_list_dup_filter:
+ * @self: a #TpCustomerList
+ *
+ * Copies the list's filter as it is now: a search, stage, audience and
+ * quiet-days filter, with the moment its quiet days count back from. Other
+ * code can then pick exactly the customers the list shows, on any thread
+ * and any connection to the same database.
+ *
+ * Returns: (transfer full): the filter; free it with tp_customer_filter_free()
+ */
+TpCustomerFilter *
+tp_customer_list_dup_filter (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), NULL);
+
+  return tp_customer_filter_copy (&self->filter);
+}
+
+/**
+ * tp_customer_filter_copy:
+ * @filter: a filter
+ *
+ * Returns: (transfer full): a copy of @filter
+ */
+TpCustomerFilter *
+tp_customer_filter_copy (const TpCustomerFilter *filter)
+{
+  TpCustomerFilter *copy;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy = g_new0 (TpCustomerFilter, 1);
+  copy->search_text = g_strdup (filter->search_text);
+  copy->stage = filter->stage;
+  copy->audience_id = filter->audience_id;
+  copy->quiet_days = filter->quiet_days;
+
+  if (filter->where == NULL)
+    {
+      filter_prepare (copy);
+    }
+  else
+    {
+      copy->search_pattern = g_strdup (filter->search_pattern);
+      copy->quiet_since = g_strdup (filter->quiet_since);
+      copy->where = g_strdup (filter->where);
+    }
+
+  return copy;
+}
+
+/**
+ * tp_customer_filter_free:
+ * @filter: (nullable): a filter
+ *
+ * Frees @filter.
+ */
+void
+tp_customer_filter_free (TpCustomerFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_free (filter->search_text);
+  filter_clear_derived (filter);
+  g_free (filter);
+}
+
+/**
+ * tp_customer_filter_equal:
+ * @a: (nullable): a filter
+ * @b: (nullable): another
+ *
+ * Compares what two filters ask for: the search, stage, audience and
+ * quiet days. %NULL is the same as an empty filter.
+ *
+ * Returns: whether they pick the same customers, given the same moment
+ */
+gboolean
+tp_customer_filter_equal (const TpCustomerFilter *a,
+                          const TpCustomerFilter *b)
+{
+  if (a == NULL || b == NULL)
+    return tp_customer_filter_is_empty (a) && tp_customer_filter_is_empty (b);
+
+  return g_strcmp0 (a->search_text, b->search_text) == 0 &&
+         a->stage == b->stage &&
+         a->audience_id == b->audience_id &&
+         a->quiet_days == b->quiet_days;
+}
+
+/**
+ * tp_customer_filter_is_empty:
+ * @filter: (nullable): a filter
+ *
+ * Returns: whether @filter lets every customer through
+ */
+gboolean
+tp_customer_filter_is_empty (const TpCustomerFilter *filter)
+{
+  return filter == NULL ||
+         (filter->search_text == NULL && filter->stage < 0 &&
+          filter->audience_id == 0 && filter->quiet_days == 0);
+}
+
+/**
+ * tp_customer_filter_get_search_text:
+ * @filter: a filter
+ *
+ * Returns: (nullable): the text searched for, never empty
+ */
+const char *
+tp_customer_filter_get_search_text (const TpCustomerFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  return filter->search_text;
+}
+
+/**
+ * tp_customer_filter_get_stage:
+ * @filter: a filter
+ *
+ * Returns: the #TpStage the filter keeps, or -1 for all
+ */
+int
+tp_customer_filter_get_stage (const TpCustomerFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, -1);
+
+  return filter->stage;
+}
+
+/**
+ * tp_customer_filter_get_audience:
+ * @filter: a filter
+ *
+ * Returns: the id of the audience the filter keeps, or 0 for all
+ */
+gint64
+tp_customer_filter_get_audience (const TpCustomerFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, 0);
+
+  return filter->audience_id;
+}
+
+/**
+ * tp_customer_filter_get_quiet_days:
+ * @filter: a filter
+ *
+ * Returns: the days without a touch the filter asks for, or 0 for all
+ */
+guint
+tp_customer_filter_get_quiet_days (const TpCustomerFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, 0);
+
+  return filter->quiet_days;
+}
+
+/**
+ * tp_customer_filter_get_where:
+ * @filter: a filter
+ *
+ * Gets the filter as an SQL condition over the customers table, which the
+ * query must name `c` ("FROM customers c"): the condition of the list's own
+ * queries. It uses the parameters ?1 to ?4, which
+ * tp_customer_filter_bind() binds; the query may use ?5 and up. It holds
+ * no user text.
+ *
+ * Returns: (transfer none): the condition, "1" for an empty filter
+ */
+const char *
+tp_customer_filter_get_where (const TpCustomerFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  return filter->where;
+}
+
+/**
+ * tp_customer_filter_bind:
+ * @filter: a filter
+ * @stmt: a statement whose SQL holds tp_customer_filter_get_where()
+ *
+ * Binds the values of the filter's condition to @stmt.
+ */
+void
+tp_customer_filter_bind (const TpCustomerFilter *filter,
+                         TpStatement            *stmt)
+{
+  g_return_if_fail (filter != NULL);
+  g_return_if_fail (stmt != NULL);
+
+  tp_statement_bind_text (stmt, PARAM_SEARCH, filter->search_pattern);
+  if (filter->stage >= 0)
+    tp_statement_bind_text (stmt, PARAM_STAGE, tp_enum_to_nick (TP_TYPE_STAGE, filter->stage));
+  else
+    tp_statement_bind_null (stmt, PARAM_STAGE);
+  tp_statement_bind_int64 (stmt, PARAM_AUDIENCE, filter->audience_id);
+  tp_statement_bind_text (stmt, PARAM_QUIET_SINCE, filter->quiet_since);
+}
+
+/**
+ * tp_customer_filter_matches:
+ * @filter: a filter
+ * @db: the database
+ * @id: a customer id
+ * @error: return location for an error
+ *
+ * Checks one customer against the filter, for example after the customer
+ * changed. It reads one row.
+ *
+ * Returns: whether the customer exists and passes the filter; %FALSE with
+ *   @error set on failure
+ */
+gboolean
+tp_customer_filter_matches (const TpCustomerFilter  *filter,
+                            TpDatabase              *db,
+                            gint64                   id,
+                            GError                 **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TpStatement *stmt;
+  gboolean matches = FALSE;
+
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT (%s) FROM customers c WHERE c.id = ?5", filter->where);
+  stmt = tp_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  tp_customer_filter_bind (filter, stmt);
+  tp_statement_bind_int64 (stmt, PARAM_ID, id);
+  if (tp_statement_step (stmt, &local_error))
+    matches = tp_statement_get_int64 (stmt, 0) != 0;
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return matches;
 }

@@ -63,4 +63,28 @@ guint           tp_customer_list_find                (TpCustomerList *self,
                                                       gint64          id);
 void            tp_customer_list_reload              (TpCustomerList *self);
 
+/* TpCustomerFilter: the filter of a TpCustomerList at one moment, to use
+ * elsewhere, for example on a worker thread with its own connection. */
+typedef struct _TpCustomerFilter TpCustomerFilter;
+
+TpCustomerFilter *tp_customer_list_dup_filter        (TpCustomerList         *self);
+TpCustomerFilter *tp_customer_filter_copy            (const TpCustomerFilter *filter);
+void              tp_customer_filter_free            (TpCustomerFilter       *filter);
+gboolean          tp_customer_filter_equal           (const TpCustomerFilter *a,
+                                                      const TpCustomerFilter *b);
+gboolean          tp_customer_filter_is_empty        (const TpCustomerFilter *filter);
+const char       *tp_customer_filter_get_search_text (const TpCustomerFilter *filter);
+int               tp_customer_filter_get_stage       (const TpCustomerFilter *filter);
+gint64            tp_customer_filter_get_audience    (const TpCustomerFilter *filter);
+guint             tp_customer_filter_get_quiet_days  (const TpCustomerFilter *filter);
+const char       *tp_customer_filter_get_where       (const TpCustomerFilter *filter);
+void              tp_customer_filter_bind            (const TpCustomerFilter *filter,
+                                                      TpStatement            *stmt);
+gboolean          tp_customer_filter_matches         (const TpCustomerFilter *filter,
+                                                      TpDatabase             *db,
+                                                      gint64                  id,
+                                                      GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpCustomerFilter, tp_customer_filter_free)
+
 G_END_DECLS
