@@ -78,7 +78,6 @@ struct _TpCustomersSection
   GtkWidget            parent_instance;
 
   AdwLeaflet          *leaflet;
-  GtkWidget           *list_page;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *stage_dropdown;
   GtkDropDown         *audience_dropdown;
@@ -943,7 +942,6 @@ tp_customers_section_class_init (TpCustomersSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-customers-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_page);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, audience_dropdown);

@@ -223,7 +223,7 @@ fill_tactics (TpLogTouchDialog *self)
 
   adw_combo_row_set_model (self->tactic_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->tactic_row, 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tactic_row), names != NULL &&
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tactic_row),
                             g_list_model_get_n_items (G_LIST_MODEL (names)) > 1);
 }
 

@@ -501,7 +501,14 @@ update_period (TpOrdersSection *self)
 static void
 on_period_dropdown_selected_cb (TpOrdersSection *self)
 {
+  /* Another period is another list: the view hears of it once, not once
+   * for the new start and again for the new length. */
+  if (self->rows != NULL)
+    tp_reset_list_model_set_model (self->rows, NULL);
   update_period (self);
+  if (self->rows != NULL)
+    tp_reset_list_model_set_model (self->rows, G_LIST_MODEL (self->period_orders));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
