@@ -14,18 +14,40 @@
 
 #include "config.h"
 
+#include "tp-audiences-section.h"
+#include "tp-brand-section.h"
+#include "tp-competitors-section.h"
 #include "tp-marketing-page.h"
+#include "tp-plan-section.h"
 #include "tp-section-sidebar.h"
+#include "tp-tactics-section.h"
+
+/*
+ * TpMarketingPage is the Marketing tab: a sidebar of five sections
+ * (audiences, brand, competitors, tactics, plan overview) beside the
+ * section shown, folding into one column when narrow.
+ *
+ * Actions: marketing.add (Ctrl+N) adds to the list of the section shown;
+ * marketing.show-section (a section name) shows a section.
+ *
+ * For screenshots and debugging, TOUCHPOINT_MARKETING_SECTION=<name> in the
+ * environment chooses the section shown at start.
+ */
 
 struct _TpMarketingPage
 {
-  GtkWidget         parent_instance;
+  GtkWidget             parent_instance;
 
-  AdwLeaflet       *leaflet;
-  TpSectionSidebar *sidebar;
-  AdwViewStack     *stack;
+  AdwLeaflet           *leaflet;
+  TpSectionSidebar     *sidebar;
+  AdwViewStack         *stack;
+  TpAudiencesSection   *audiences_section;
+  TpBrandSection       *brand_section;
+  TpCompetitorsSection *competitors_section;
+  TpTacticsSection     *tactics_section;
+  TpPlanSection        *plan_section;
 
-  TpStore          *store;
+  TpStore              *store;
 };
 
 G_DEFINE_FINAL_TYPE (TpMarketingPage, tp_marketing_page, GTK_TYPE_WIDGET)
@@ -52,15 +74,32 @@ tp_marketing_page_get_store (TpMarketingPage *self)
   return self->store;
 }
 
+/**
+ * tp_marketing_page_set_store:
+ * @self: a #TpMarketingPage
+ * @store: (nullable): the store to show
+ *
+ * Shows the marketing side of @store in every section.
+ */
 void
 tp_marketing_page_set_store (TpMarketingPage *self,
-                          TpStore *store)
+                             TpStore         *store)
 {
   g_return_if_fail (TP_IS_MARKETING_PAGE (self));
   g_return_if_fail (store == NULL || TP_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  tp_audiences_section_set_store (self->audiences_section, store);
+  tp_brand_section_set_store (self->brand_section, store);
+  tp_competitors_section_set_store (self->competitors_section, store);
+  tp_tactics_section_set_store (self->tactics_section, store);
+  tp_plan_section_set_store (self->plan_section, store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "marketing.add", store != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**
@@ -78,6 +117,48 @@ tp_marketing_page_get_stack (TpMarketingPage *self)
 }
 
 static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TpMarketingPage *self = TP_MARKETING_PAGE (widget);
+  const char *section = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (section, "plan") == 0)
+    return;
+
+  /* From the list of sections, narrow: go to the section first. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  /* Each section adds to its own list; the plan only shows. */
+  if (g_strcmp0 (section, "audiences") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->audiences_section), "audiences.add", NULL);
+  else if (g_strcmp0 (section, "brand") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->brand_section), "brand.add-word", NULL);
+  else if (g_strcmp0 (section, "competitors") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->competitors_section), "competitors.add", NULL);
+  else if (g_strcmp0 (section, "tactics") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->tactics_section), "tactics.add", NULL);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TpMarketingPage *self = TP_MARKETING_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
 tp_marketing_page_dispose (GObject *object)
 {
   TpMarketingPage *self = TP_MARKETING_PAGE (object);
@@ -91,9 +172,9 @@ tp_marketing_page_dispose (GObject *object)
 
 static void
 tp_marketing_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   TpMarketingPage *self = TP_MARKETING_PAGE (object);
 
@@ -110,9 +191,9 @@ tp_marketing_page_get_property (GObject    *object,
 
 static void
 tp_marketing_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   TpMarketingPage *self = TP_MARKETING_PAGE (object);
 
@@ -153,8 +234,18 @@ tp_marketing_page_class_init (TpMarketingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, audiences_section);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, brand_section);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, competitors_section);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, tactics_section);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, plan_section);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_back_button_clicked_cb",
                                                 G_CALLBACK (tp_section_sidebar_show_sections));
+
+  gtk_widget_class_install_action (widget_class, "marketing.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "marketing.show-section", "s", show_section_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "marketing.add", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -162,7 +253,19 @@ tp_marketing_page_class_init (TpMarketingPageClass *klass)
 static void
 tp_marketing_page_init (TpMarketingPage *self)
 {
+  const char *section = g_getenv ("TOUCHPOINT_MARKETING_SECTION");
+
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
+  g_type_ensure (TP_TYPE_AUDIENCES_SECTION);
+  g_type_ensure (TP_TYPE_BRAND_SECTION);
+  g_type_ensure (TP_TYPE_COMPETITORS_SECTION);
+  g_type_ensure (TP_TYPE_TACTICS_SECTION);
+  g_type_ensure (TP_TYPE_PLAN_SECTION);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "marketing.add", FALSE);
+
+  if (section != NULL && adw_view_stack_get_child_by_name (self->stack, section) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, section);
 }

@@ -25,6 +25,6 @@ G_DECLARE_FINAL_TYPE (TpMarketingPage, tp_marketing_page, TP, MARKETING_PAGE, Gt
 AdwViewStack *tp_marketing_page_get_stack (TpMarketingPage *self);
 TpStore      *tp_marketing_page_get_store (TpMarketingPage *self);
 void          tp_marketing_page_set_store (TpMarketingPage *self,
-                                        TpStore     *store);
+                                           TpStore         *store);
 
 G_END_DECLS
