@@ -933,7 +933,6 @@ void
 tp_customer_detail_set_customer (TpCustomerDetail *self,
                                  TpCustomer       *customer)
 {
-  g_autoptr(GtkSliceListModel) orders_all = NULL;
   GtkAdjustment *adjustment;
 
   g_return_if_fail (TP_IS_CUSTOMER_DETAIL (self));
