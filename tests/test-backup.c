@@ -708,7 +708,6 @@ test_cancel (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(TpDatabase) db = open_filled (f, "target.db");
-  g_autofree char *json = export_to_string (f, db, "good.json");
   g_autofree char *path = fixture_path (f, "good.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -717,6 +716,7 @@ test_cancel (Fixture       *f,
   g_autofree char *after = NULL;
   g_autofree char *copy = NULL;
 
+  g_free (export_to_string (f, db, "good.json"));
   exec_sql (db, "DELETE FROM orders");
   before = dump (db);
 

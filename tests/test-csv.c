@@ -780,7 +780,6 @@ static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
   g_autoptr(TpDatabase) target = open_database (f, "target.db");
   g_autofree char *source_path = fixture_path (f, "source.db");
   g_autofree char *target_path = fixture_path (f, "target.db");
@@ -791,6 +790,7 @@ test_async (Fixture       *f,
   g_autofree char *dumped = NULL;
   AsyncData async = { g_main_loop_new (NULL, FALSE), NULL, 0 };
 
+  g_object_unref (open_filled (f, "source.db"));
   tp_csv_export_async (source_path, TP_CSV_TABLE_CUSTOMERS, file, async_progress_cb, &async,
                        NULL, NULL, async_done_cb, &async);
   g_main_loop_run (async.loop);
@@ -839,10 +839,10 @@ test_cli (Fixture       *f,
   else
     {
       g_autoptr(TpDatabase) db = open_database (f, "cli.db");
-      g_autoptr(GFile) file = write_file (f, "people.csv",
-                                          "name,email\nAda,ada@example.org\nBob,bob(at)x\n", -1);
       g_autofree char *dumped = NULL;
 
+      g_object_unref (write_file (f, "people.csv",
+                                  "name,email\nAda,ada@example.org\nBob,bob(at)x\n", -1));
       g_setenv ("TP_TEST_DIR", f->dir, TRUE);
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
       g_test_trap_assert_failed ();

@@ -2012,11 +2012,13 @@ check_row (Restore  *self,
           if (index < 0)
             {
               Table *parent_table = g_ptr_array_index (schema->tables, column->ref_table);
+              g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, slot->integer);
 
               return fail_field (self, slot->line, column, error,
-                                 /* Translators: %s is the name of a table */
-                                 _("there is no row with id %" G_GINT64_FORMAT " in “%s”"),
-                                 slot->integer, parent_table->name);
+                                 /* Translators: the first %s is a number, the second the
+                                  * name of a table */
+                                 _("there is no row with id %s in “%s”"),
+                                 id, parent_table->name);
             }
 
           if (column->ref_table == schema->customers)
@@ -2251,11 +2253,15 @@ finish_table (Restore  *self,
           IdLine *before = &g_array_index (state->ids, IdLine, i - 1);
 
           if (here->id == before->id)
-            return fail (&self->reader, here->line, error, TP_BACKUP_ERROR_INVALID,
-                         /* Translators: %s is a table, %u a line number */
-                         _("field “id”: %" G_GINT64_FORMAT " is used twice in “%s” "
-                           "(also on line %u)"),
-                         here->id, table->name, before->line);
+            {
+              g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, here->id);
+
+              return fail (&self->reader, here->line, error, TP_BACKUP_ERROR_INVALID,
+                           /* Translators: the first %s is a number, the second a table,
+                            * %u a line number */
+                           _("field “id”: %s is used twice in “%s” (also on line %u)"),
+                           id, table->name, before->line);
+            }
         }
     }
 
