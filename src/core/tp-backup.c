@@ -72,7 +72,7 @@
 #define MAX_TEXT_BYTES   (TP_STORE_MAX_TEXT_LENGTH * 4)
 #define FLUSH_SIZE       (256 * 1024)
 #define ROWS_PER_CHECK   2048
-#define BATCH_ROWS       64   /* rows per INSERT: one statement per row costs twice as much */
+#define BATCH_ROWS       256  /* rows per INSERT: one statement per row costs twice as much */
 #define PAGES_PER_STEP   4096
 #define TIME_LENGTH      20   /* "2026-11-28T12:00:00Z" */
 #define RESTORE_CACHE_KB 131072
@@ -1099,6 +1099,7 @@ read_string (Reader   *r,
   for (;;)
     {
       gsize start = r->pos;
+      guchar high = 0;
       guchar c;
 
       while (r->pos < r->len)
@@ -1106,12 +1107,14 @@ read_string (Reader   *r,
           c = r->data[r->pos];
           if (c == '"' || c == '\\' || c < 0x20)
             break;
+          high |= c;
           r->pos++;
         }
 
       if (r->pos > start)
         {
-          if (!g_utf8_validate_len ((const char *)r->data + start, r->pos - start, NULL))
+          if ((high & 0x80) != 0 &&
+              !g_utf8_validate_len ((const char *)r->data + start, r->pos - start, NULL))
             return fail (r, r->line, error, TP_BACKUP_ERROR_INVALID, "%s",
                          _("the text is not valid UTF-8"));
           if (out->len + (r->pos - start) > MAX_TEXT_BYTES)
@@ -1782,14 +1785,35 @@ read_row (Restore  *self,
       guint line;
       int index;
 
-      if (!read_key (r, self->key, error))
-        return FALSE;
+      /* Backups list the columns in order, with names that need no
+       * unescaping: check for that first */
+      skip_space (r);
+      index = -1;
+      if (n_keys < table->n_columns && r->pos < r->len && r->data[r->pos] == '"')
+        {
+          const char *name = table->columns[n_keys].name;
+          gsize len = strlen (name);
 
-      /* Backups list the columns in order */
-      if (n_keys < table->n_columns && g_str_equal (table->columns[n_keys].name, self->key->str))
-        index = (int)n_keys;
-      else
-        index = table_find_column (table, self->key->str);
+          if (r->len - r->pos > len + 1 && memcmp (r->data + r->pos + 1, name, len) == 0 &&
+              r->data[r->pos + 1 + len] == '"')
+            {
+              r->pos += len + 2;
+              if (!expect (r, ':', error))
+                return FALSE;
+              index = (int)n_keys;
+            }
+        }
+
+      if (index < 0)
+        {
+          if (!read_key (r, self->key, error))
+            return FALSE;
+
+          if (n_keys < table->n_columns && g_str_equal (table->columns[n_keys].name, self->key->str))
+            index = (int)n_keys;
+          else
+            index = table_find_column (table, self->key->str);
+        }
       if (index < 0)
         {
           g_autofree char *name = excerpt (self->key->str);
