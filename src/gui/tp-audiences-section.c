@@ -29,8 +29,8 @@
  *
  * Actions: audiences.add (Ctrl+N through the page), audience.delete
  * (Delete in the list), audience.move-up and audience.move-down
- * (Alt+Up, Alt+Down in the list), audiences.show-list (back, when
- * folded).
+ * (Alt+Up, Alt+Down in the list), audiences.show-list and audiences.show-editor
+ * (which side shows, when folded).
  */
 
 struct _TpAudiencesSection
@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (TpAudiencesSection, tp_audiences_section, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -127,7 +128,7 @@ create_row (gpointer item,
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, primary, NULL,
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, who, NULL,
                                   -1);
 
@@ -267,6 +268,16 @@ move_action (GtkWidget  *widget,
 }
 
 static void
+show_editor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -316,6 +327,28 @@ tp_audiences_section_set_store (TpAudiencesSection *self,
   update_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tp_audiences_section_get_editing:
+ * @self: a #TpAudiencesSection
+ *
+ * Returns: whether the section is folded into one column and shows the
+ *   editor, with a back button of its own
+ */
+gboolean
+tp_audiences_section_get_editing (TpAudiencesSection *self)
+{
+  g_return_val_if_fail (TP_IS_AUDIENCES_SECTION (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") == 0;
+}
+
+static void
+on_leaflet_changed_cb (TpAudiencesSection *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
 /**
@@ -378,6 +411,10 @@ tp_audiences_section_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_EDITING:
+      g_value_set_boolean (value, tp_audiences_section_get_editing (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -422,6 +459,16 @@ tp_audiences_section_class_init (TpAudiencesSectionClass *klass)
                          TP_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * TpAudiencesSection:editing:
+   *
+   * Whether the section is folded into one column and shows the editor.
+   */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-audiences-section.ui");
@@ -435,6 +482,7 @@ tp_audiences_section_class_init (TpAudiencesSectionClass *klass)
 
   gtk_widget_class_install_action (widget_class, "audiences.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "audiences.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "audiences.show-editor", NULL, show_editor_action);
   gtk_widget_class_install_action (widget_class, "audience.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "audience.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "audience.move-down", NULL, move_action);
@@ -449,6 +497,11 @@ tp_audiences_section_init (TpAudiencesSection *self)
   g_type_ensure (TP_TYPE_AUDIENCE_EDITOR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_page (self);
 }

@@ -30,4 +30,6 @@ void              tp_audiences_section_set_store  (TpAudiencesSection *self,
 TpListPane       *tp_audiences_section_get_list   (TpAudiencesSection *self);
 TpAudienceEditor *tp_audiences_section_get_editor (TpAudiencesSection *self);
 
+gboolean tp_audiences_section_get_editing (TpAudiencesSection *self);
+
 G_END_DECLS

@@ -29,8 +29,8 @@
  *
  * Actions: competitors.add (Ctrl+N through the page), competitor.delete
  * (Delete in the list), competitor.move-up and competitor.move-down
- * (Alt+Up, Alt+Down in the list), competitors.show-list (back, when
- * folded).
+ * (Alt+Up, Alt+Down in the list), competitors.show-list and competitors.show-editor
+ * (which side shows, when folded).
  */
 
 struct _TpCompetitorsSection
@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (TpCompetitorsSection, tp_competitors_section, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -256,6 +257,16 @@ move_action (GtkWidget  *widget,
 }
 
 static void
+show_editor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -305,6 +316,28 @@ tp_competitors_section_set_store (TpCompetitorsSection *self,
   update_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tp_competitors_section_get_editing:
+ * @self: a #TpCompetitorsSection
+ *
+ * Returns: whether the section is folded into one column and shows the
+ *   editor, with a back button of its own
+ */
+gboolean
+tp_competitors_section_get_editing (TpCompetitorsSection *self)
+{
+  g_return_val_if_fail (TP_IS_COMPETITORS_SECTION (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") == 0;
+}
+
+static void
+on_leaflet_changed_cb (TpCompetitorsSection *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
 /**
@@ -367,6 +400,10 @@ tp_competitors_section_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_EDITING:
+      g_value_set_boolean (value, tp_competitors_section_get_editing (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -411,6 +448,16 @@ tp_competitors_section_class_init (TpCompetitorsSectionClass *klass)
                          TP_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * TpCompetitorsSection:editing:
+   *
+   * Whether the section is folded into one column and shows the editor.
+   */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-competitors-section.ui");
@@ -424,6 +471,7 @@ tp_competitors_section_class_init (TpCompetitorsSectionClass *klass)
 
   gtk_widget_class_install_action (widget_class, "competitors.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "competitors.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "competitors.show-editor", NULL, show_editor_action);
   gtk_widget_class_install_action (widget_class, "competitor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "competitor.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "competitor.move-down", NULL, move_action);
@@ -438,6 +486,11 @@ tp_competitors_section_init (TpCompetitorsSection *self)
   g_type_ensure (TP_TYPE_COMPETITOR_EDITOR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_page (self);
 }

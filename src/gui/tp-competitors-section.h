@@ -30,4 +30,6 @@ void                tp_competitors_section_set_store  (TpCompetitorsSection *sel
 TpListPane         *tp_competitors_section_get_list   (TpCompetitorsSection *self);
 TpCompetitorEditor *tp_competitors_section_get_editor (TpCompetitorsSection *self);
 
+gboolean tp_competitors_section_get_editing (TpCompetitorsSection *self);
+
 G_END_DECLS

@@ -31,7 +31,8 @@
  * marketing.show-section (a section name) shows a section.
  *
  * For screenshots and debugging, TOUCHPOINT_MARKETING_SECTION=<name> in the
- * environment chooses the section shown at start.
+ * environment chooses the section shown at start, and <name>:editor
+ * shows the editor of its first item when the window is narrow.
  */
 
 struct _TpMarketingPage
@@ -41,6 +42,7 @@ struct _TpMarketingPage
   AdwLeaflet           *leaflet;
   TpSectionSidebar     *sidebar;
   AdwViewStack         *stack;
+  GtkWidget            *back_bar;
   TpAudiencesSection   *audiences_section;
   TpBrandSection       *brand_section;
   TpCompetitorsSection *competitors_section;
@@ -114,6 +116,24 @@ tp_marketing_page_get_stack (TpMarketingPage *self)
   g_return_val_if_fail (TP_IS_MARKETING_PAGE (self), NULL);
 
   return self->stack;
+}
+
+/* Narrow, the bar that leads back to the sections shows, unless the
+ * section shows an editor with a back button of its own. */
+static void
+update_back_bar (TpMarketingPage *self)
+{
+  const char *section = adw_view_stack_get_visible_child_name (self->stack);
+  gboolean editing = FALSE;
+
+  if (g_strcmp0 (section, "audiences") == 0)
+    editing = tp_audiences_section_get_editing (self->audiences_section);
+  else if (g_strcmp0 (section, "competitors") == 0)
+    editing = tp_competitors_section_get_editing (self->competitors_section);
+  else if (g_strcmp0 (section, "tactics") == 0)
+    editing = tp_tactics_section_get_editing (self->tactics_section);
+
+  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet) && !editing);
 }
 
 static void
@@ -234,6 +254,7 @@ tp_marketing_page_class_init (TpMarketingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, audiences_section);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, brand_section);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, competitors_section);
@@ -253,7 +274,8 @@ tp_marketing_page_class_init (TpMarketingPageClass *klass)
 static void
 tp_marketing_page_init (TpMarketingPage *self)
 {
-  const char *section = g_getenv ("TOUCHPOINT_MARKETING_SECTION");
+  const char *debug_section = g_getenv ("TOUCHPOINT_MARKETING_SECTION");
+  g_auto(GStrv) section = debug_section != NULL ? g_strsplit (debug_section, ":", 2) : NULL;
 
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
   g_type_ensure (TP_TYPE_AUDIENCES_SECTION);
@@ -264,8 +286,29 @@ tp_marketing_page_init (TpMarketingPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->audiences_section, "notify::editing",
+                           G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->competitors_section, "notify::editing",
+                           G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tactics_section, "notify::editing",
+                           G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);
+  update_back_bar (self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "marketing.add", FALSE);
 
-  if (section != NULL && adw_view_stack_get_child_by_name (self->stack, section) != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, section);
+  if (section != NULL && section[0] != NULL &&
+      adw_view_stack_get_child_by_name (self->stack, section[0]) != NULL)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, section[0]);
+      g_autofree char *action = g_strconcat (section[0], ".show-editor", NULL);
+
+      adw_view_stack_set_visible_child_name (self->stack, section[0]);
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      if (g_strcmp0 (section[1], "editor") == 0)
+        gtk_widget_activate_action (child, action, NULL);
+    }
 }

@@ -149,6 +149,9 @@ update_header (TpPlaceRow *self)
   g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), tp_place_get_name (self->place));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tp_place_get_name (self->place),
+                                  -1);
 
   if (link != NULL && link[0] != '\0')
     /* Translators: a place's kind, then its link: “Forum · dogforum.example” */

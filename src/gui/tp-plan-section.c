@@ -196,8 +196,20 @@ fill_brand (TpPlanSection *self,
 {
   guint n_words = g_list_model_get_n_items (words);
   const char *positioning = brand != NULL ? tp_brand_get_positioning (brand) : NULL;
+  gboolean no_positioning = _tp_marketing_is_blank (positioning);
+  GtkWidget *card;
 
   clear_box (GTK_WIDGET (self->brand_box));
+
+  if (n_words == 0 && no_positioning)
+    {
+      gtk_box_append (self->brand_box,
+                      new_label (_("No brand words or positioning yet."), "dim-label"));
+      gtk_box_append (self->brand_box, new_go_button (_("Work on Your _Brand"), "brand"));
+      return;
+    }
+
+  card = new_card ();
 
   if (n_words > 0)
     {
@@ -208,6 +220,7 @@ fill_brand (TpPlanSection *self,
       gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
       gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
       gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 30);
+      gtk_widget_add_css_class (flow, "tp-chips");
       gtk_accessible_update_property (GTK_ACCESSIBLE (flow),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Personality Words"),
                                       -1);
@@ -224,21 +237,22 @@ fill_brand (TpPlanSection *self,
 
       gtk_box_append (GTK_BOX (block), new_label (_("Personality words"), "tp-plan-heading"));
       gtk_box_append (GTK_BOX (block), flow);
-      gtk_box_append (self->brand_box, block);
+      gtk_box_append (GTK_BOX (card), block);
     }
-
-  add_block (GTK_WIDGET (self->brand_box), _("Positioning"), positioning);
-
-  if (n_words == 0 || _tp_marketing_is_blank (positioning))
+  else
     {
-      gtk_box_append (self->brand_box,
-                      new_label (n_words == 0 && _tp_marketing_is_blank (positioning)
-                                 ? _("No brand words or positioning yet.")
-                                 : n_words == 0 ? _("No brand words yet.")
-                                                : _("No positioning statement yet."),
-                                 "dim-label"));
-      gtk_box_append (self->brand_box, new_go_button (_("Work on Your _Brand"), "brand"));
+      gtk_box_append (GTK_BOX (card), new_label (_("No brand words yet."), "dim-label"));
     }
+
+  if (!no_positioning)
+    add_block (card, _("Positioning"), positioning);
+  else
+    gtk_box_append (GTK_BOX (card), new_label (_("No positioning statement yet."), "dim-label"));
+
+  gtk_box_append (self->brand_box, card);
+
+  if (n_words == 0 || no_positioning)
+    gtk_box_append (self->brand_box, new_go_button (_("Work on Your _Brand"), "brand"));
 }
 
 static void

@@ -29,7 +29,8 @@
  *
  * Actions: tactics.add (Ctrl+N through the page), tactic.done (Ctrl+D),
  * tactic.delete (Delete in the list), tactic.move-up and tactic.move-down
- * (Alt+Up, Alt+Down in the list), tactics.show-list (back, when folded).
+ * (Alt+Up, Alt+Down in the list), tactics.show-list and tactics.show-editor
+ * (which side shows, when folded).
  */
 
 #define FOCUS_LOW  3
@@ -60,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TpTacticsSection, tp_tactics_section, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -420,6 +422,16 @@ move_action (GtkWidget  *widget,
 }
 
 static void
+show_editor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TpTacticsSection *self = TP_TACTICS_SECTION (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -476,6 +488,28 @@ tp_tactics_section_set_store (TpTacticsSection *self,
   update_banner (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tp_tactics_section_get_editing:
+ * @self: a #TpTacticsSection
+ *
+ * Returns: whether the section is folded into one column and shows the
+ *   editor, with a back button of its own
+ */
+gboolean
+tp_tactics_section_get_editing (TpTacticsSection *self)
+{
+  g_return_val_if_fail (TP_IS_TACTICS_SECTION (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") == 0;
+}
+
+static void
+on_leaflet_changed_cb (TpTacticsSection *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
 /**
@@ -568,6 +602,10 @@ tp_tactics_section_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_EDITING:
+      g_value_set_boolean (value, tp_tactics_section_get_editing (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -612,6 +650,16 @@ tp_tactics_section_class_init (TpTacticsSectionClass *klass)
                          TP_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * TpTacticsSection:editing:
+   *
+   * Whether the section is folded into one column and shows the editor.
+   */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-tactics-section.ui");
@@ -628,6 +676,7 @@ tp_tactics_section_class_init (TpTacticsSectionClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tactics.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "tactics.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "tactics.show-editor", NULL, show_editor_action);
   gtk_widget_class_install_action (widget_class, "tactic.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "tactic.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "tactic.move-up", NULL, move_action);
@@ -645,6 +694,11 @@ tp_tactics_section_init (TpTacticsSection *self)
   g_type_ensure (TP_TYPE_TACTIC_EDITOR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Focus"),

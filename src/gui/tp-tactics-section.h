@@ -40,4 +40,6 @@ TpTacticEditor *tp_tactics_section_get_editor       (TpTacticsSection *self);
 TpFocusState    tp_tactics_section_get_focus_state  (TpTacticsSection *self);
 const char     *tp_tactics_section_get_focus_text   (TpTacticsSection *self);
 
+gboolean tp_tactics_section_get_editing (TpTacticsSection *self);
+
 G_END_DECLS

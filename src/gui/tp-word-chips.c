@@ -35,6 +35,7 @@ struct _TpWordChips
 
   GtkFlowBox   *flow_box;
   GtkEntry     *entry;
+  GtkWidget    *add_button;
   GtkLabel     *error_label;
 
   TpStore      *store;
@@ -299,8 +300,18 @@ on_entry_activate_cb (TpWordChips *self)
 }
 
 static void
+on_add_button_clicked_cb (TpWordChips *self)
+{
+  on_entry_activate_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
 on_entry_changed_cb (TpWordChips *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  gtk_widget_set_sensitive (self->add_button, !_tp_marketing_is_blank (text));
   set_error (self, NULL);
 }
 
@@ -479,8 +490,10 @@ tp_word_chips_class_init (TpWordChipsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-word-chips.ui");
   gtk_widget_class_bind_template_child (widget_class, TpWordChips, flow_box);
   gtk_widget_class_bind_template_child (widget_class, TpWordChips, entry);
+  gtk_widget_class_bind_template_child (widget_class, TpWordChips, add_button);
   gtk_widget_class_bind_template_child (widget_class, TpWordChips, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
