@@ -396,6 +396,137 @@ test_properties (Fixture       *fixture,
                    ==, "2 of 3 customers are within 3–10 touches.");
 }
 
+/* Data made and prepared on a worker thread, as the Sales tab does it */
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autofree TpChartItem *items = g_new (TpChartItem, 20000);
+  TpChartData *data = tp_chart_data_new ();
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      /* Ada (id 1) is among them, with more touches than before. */
+      const char *name = i % 2 ? "Oskar Okonkwo" : "Rhea Rubio";
+
+      items[i] = (TpChartItem) { i + 1, i == 0 ? "Ada Lovelace" : name, i == 0 ? 30 : i % 25, i % 3 == 0,
+                                 1767225600 - i };
+    }
+
+  /* Not the chart's band: the chart's stays. */
+  tp_chart_data_set_band (data, 2, 3);
+  tp_chart_data_set_items (data, items, 20000);
+  tp_chart_data_prepare (data);
+
+  g_task_return_pointer (task, data, (GDestroyNotify) tp_chart_data_unref);
+}
+
+static void
+prepared_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TpChartData **out = user_data;
+
+  *out = g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+/* tp_touches_chart_set_data() shows prepared data as it is: the same data,
+ * no sorting on the main thread, in any order; the bars follow at the next
+ * draw, and the focus stays on its customer. */
+static void
+test_set_data (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  TpTouchesChart *chart = fixture->chart;
+  g_autoptr(TpChartData) data = NULL;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, prepared_cb, &data);
+  g_autofree char *description = NULL;
+  g_autofree char *error = NULL;
+  const TpChartItem *first;
+
+  tp_touches_chart_set_focus_position (chart, 1);  /* Ada */
+  g_assert_nonnull (bar_of (chart, 2));
+
+  g_task_run_in_thread (task, prepare_thread);
+  while (data == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (tp_chart_data_is_prepared (data));
+  tp_touches_chart_set_data (chart, data);
+  g_assert_true (tp_touches_chart_get_data (chart) == data);
+  g_assert_cmpuint (tp_touches_chart_get_band_low (chart), ==, 5);
+  g_assert_cmpuint (tp_chart_data_get_band (data).high, ==, 12);
+
+  /* One draw later, the new bars are on screen. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  drain ();
+  g_assert_true (tp_chart_data_is_prepared (data));
+  first = tp_chart_data_get_item (data, TP_CHART_SORT_TOUCHES, 0);
+  g_assert_cmpint (first->customer_id, ==, 1);
+  g_assert_cmpuint (bar_of (chart, 1)->value, ==, 30);
+  g_assert_cmpuint (tp_chart_layout_get_n_positions (tp_touches_chart_get_layout (chart)), ==, 20000);
+  g_assert_cmpint (tp_touches_chart_get_focus_position (chart), ==, 0);
+
+  /* Another order needs no sorting either. */
+  tp_touches_chart_set_sort (chart, TP_CHART_SORT_NAME);
+  g_assert_true (tp_touches_chart_get_data (chart) == data);
+  g_assert_cmpstr (tp_chart_data_get_item (data, TP_CHART_SORT_NAME, 0)->name, ==, "Ada Lovelace");
+  g_assert_cmpint (tp_touches_chart_get_focus_position (chart), ==, 0);
+
+  description = tp_chart_data_describe (data, TP_CHART_MODE_TOUCHES);
+  g_assert_nonnull (strstr (description, "for 20000 customers"));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              description);
+  g_assert_null (error);
+
+  /* Setting the same data again changes nothing. */
+  tp_touches_chart_set_data (chart, data);
+  g_assert_true (tp_touches_chart_get_data (chart) == data);
+}
+
+/* A customer who leaves the filter leaves the chart, and the focus with
+ * them; the caption opens the accessible description. */
+static void
+test_remove_and_caption (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  TpTouchesChart *chart = fixture->chart;
+  g_autofree char *description = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *error = NULL;
+
+  g_signal_connect (chart, "notify", G_CALLBACK (notify_cb), NULL);
+
+  tp_touches_chart_set_focus_position (chart, 0);  /* Chiara */
+  tp_touches_chart_remove_item (chart, 3);
+  tp_touches_chart_remove_item (chart, 3);
+  drain ();
+  g_assert_null (bar_of (chart, 3));
+  g_assert_nonnull (bar_of (chart, 1));
+  g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 2);
+  g_assert_cmpint (tp_touches_chart_get_focus_position (chart), ==, -1);
+
+  tp_touches_chart_set_caption (chart, "Showing 2 customers matching “a”.");
+  tp_touches_chart_set_caption (chart, "Showing 2 customers matching “a”.");
+  g_assert_cmpuint (count_notify (G_OBJECT (chart), "caption"), ==, 1);
+  g_assert_cmpstr (tp_touches_chart_get_caption (chart), ==, "Showing 2 customers matching “a”.");
+  description = tp_chart_data_describe (tp_touches_chart_get_data (chart), TP_CHART_MODE_TOUCHES);
+  expected = g_strconcat ("Showing 2 customers matching “a”. ", description, NULL);
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              expected);
+  g_assert_null (error);
+
+  g_object_set (chart, "caption", NULL, NULL);
+  g_assert_null (tp_touches_chart_get_caption (chart));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              description);
+  g_assert_null (error);
+}
+
 static GdkTexture *
 render (GtkWidget *widget)
 {
@@ -534,6 +665,8 @@ main (int   argc,
   ADD ("properties", test_properties);
   ADD ("colors", test_colors);
   ADD ("save", test_save);
+  ADD ("set-data", test_set_data);
+  ADD ("remove-and-caption", test_remove_and_caption);
   g_test_add_func ("/touchpoint/touches-chart/empty-and-lifecycle", test_empty_and_lifecycle);
 
   return g_test_run ();

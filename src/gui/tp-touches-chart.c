@@ -36,6 +36,12 @@
  *
  * Keys: Left/Right (and Up/Down) move the focus bar by bar, Home/End and
  * Page Up/Down jump, Enter or Space opens the focused customer.
+ *
+ * With many customers, make the data on a worker thread, prepare it there
+ * (tp_chart_data_prepare() sorts it in every order) and hand it over with
+ * tp_touches_chart_set_data(): the main thread then only swaps a pointer
+ * and draws. tp_touches_chart_update_item() and _remove_item() change one
+ * customer in place, without sorting again.
  */
 
 struct _TpTouchesChart
@@ -43,6 +49,7 @@ struct _TpTouchesChart
   GtkWidget       parent_instance;
 
   TpChartData    *data;
+  char           *caption;
   TpChartLayout  *layout;
   GskRenderNode  *node;
   TpChartColors   colors;
@@ -70,6 +77,7 @@ enum {
   PROP_SORT,
   PROP_BAND_LOW,
   PROP_BAND_HIGH,
+  PROP_CAPTION,
   N_PROPS,
 
   PROP_HADJUSTMENT = N_PROPS,
@@ -130,6 +138,14 @@ update_accessible (TpTouchesChart *self)
 {
   g_autofree char *description = tp_chart_data_describe (self->data, self->mode);
   const char *label;
+
+  if (self->caption != NULL)
+    {
+      char *full = g_strconcat (self->caption, " ", description, NULL);
+
+      g_free (description);
+      description = full;
+    }
 
   switch (self->mode)
     {
@@ -831,6 +847,7 @@ tp_touches_chart_finalize (GObject *object)
   TpTouchesChart *self = TP_TOUCHES_CHART (object);
 
   tp_chart_data_unref (self->data);
+  g_free (self->caption);
 
   G_OBJECT_CLASS (tp_touches_chart_parent_class)->finalize (object);
 }
@@ -856,6 +873,9 @@ tp_touches_chart_get_property (GObject    *object,
       break;
     case PROP_BAND_HIGH:
       g_value_set_uint (value, tp_touches_chart_get_band_high (self));
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, self->caption);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -898,6 +918,9 @@ tp_touches_chart_set_property (GObject      *object,
       tp_touches_chart_set_band (self,
                                  MIN (g_value_get_uint (value), tp_touches_chart_get_band_low (self)),
                                  g_value_get_uint (value));
+      break;
+    case PROP_CAPTION:
+      tp_touches_chart_set_caption (self, g_value_get_string (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value), PROP_HADJUSTMENT);
@@ -985,6 +1008,17 @@ tp_touches_chart_class_init (TpTouchesChartClass *klass)
     g_param_spec_uint ("band-high", NULL, NULL,
                        0, G_MAXUINT, 12,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpTouchesChart:caption:
+   *
+   * A sentence that says which customers the chart shows, for example the
+   * filter it follows; it opens the accessible description.
+   */
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1236,6 +1270,114 @@ tp_touches_chart_update_item (TpTouchesChart    *self,
   refocus (self);
   invalidate_content (self);
   update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_remove_item:
+ * @self: a chart
+ * @customer_id: a customer's id
+ *
+ * Removes one customer's bar, for example when they no longer pass the
+ * filter the chart follows. Like tp_touches_chart_update_item(), it sorts
+ * nothing again.
+ */
+void
+tp_touches_chart_remove_item (TpTouchesChart *self,
+                              gint64          customer_id)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+
+  if (!tp_chart_data_remove_item (self->data, customer_id))
+    return;
+
+  if (self->mode == TP_CHART_MODE_TOUCHES && self->focus_id == customer_id)
+    {
+      self->focus = -1;
+      self->focus_id = 0;
+    }
+  refocus (self);
+  self->hover = -1;
+  invalidate_content (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_set_data:
+ * @self: a chart
+ * @data: the data to show
+ *
+ * Shows @data instead of the chart's data: its customers, its histogram and
+ * its channels. The chart keeps a reference and does not copy: make @data on
+ * a worker thread and tp_chart_data_prepare() it there, then the main
+ * thread only swaps it in and draws. From now on change it only through the
+ * chart. The chart's band stays; it is set on @data if it differs, which
+ * counts the customers again. The focus stays on the same customer if they
+ * are still there.
+ */
+void
+tp_touches_chart_set_data (TpTouchesChart *self,
+                           TpChartData    *data)
+{
+  TpChartBand band;
+
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+  g_return_if_fail (data != NULL);
+
+  if (self->data == data)
+    return;
+
+  band = tp_chart_data_get_band (self->data);
+  tp_chart_data_set_band (data, band.low, band.high);
+
+  tp_chart_data_ref (data);
+  tp_chart_data_unref (self->data);
+  self->data = data;
+
+  if (self->mode == TP_CHART_MODE_TOUCHES && self->focus >= 0 &&
+      tp_chart_data_find_item (self->data, self->sort, self->focus_id) < 0)
+    self->focus = -1;
+  refocus (self);
+  self->hover = -1;
+  invalidate_content (self);
+  update_accessible (self);
+}
+
+/**
+ * tp_touches_chart_get_caption:
+ * @self: a chart
+ *
+ * Returns: (nullable): the sentence that says which customers are shown
+ */
+const char *
+tp_touches_chart_get_caption (TpTouchesChart *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), NULL);
+
+  return self->caption;
+}
+
+/**
+ * tp_touches_chart_set_caption:
+ * @self: a chart
+ * @caption: (nullable): a sentence, such as "Showing 12 customers matching
+ *   “anna”.", or %NULL
+ *
+ * Sets #TpTouchesChart:caption, which opens the accessible description.
+ */
+void
+tp_touches_chart_set_caption (TpTouchesChart *self,
+                              const char     *caption)
+{
+  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
+
+  if (g_strcmp0 (self->caption, caption) == 0)
+    return;
+
+  g_free (self->caption);
+  self->caption = g_strdup (caption);
+
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
 }
 
 /**

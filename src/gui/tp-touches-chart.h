@@ -41,6 +41,13 @@ void                 tp_touches_chart_set_items              (TpTouchesChart    
                                                               gsize                      n_items);
 void                 tp_touches_chart_update_item            (TpTouchesChart            *self,
                                                               const TpChartItem         *item);
+void                 tp_touches_chart_remove_item            (TpTouchesChart            *self,
+                                                              gint64                     customer_id);
+void                 tp_touches_chart_set_data               (TpTouchesChart            *self,
+                                                              TpChartData               *data);
+const char          *tp_touches_chart_get_caption            (TpTouchesChart            *self);
+void                 tp_touches_chart_set_caption            (TpTouchesChart            *self,
+                                                              const char                *caption);
 void                 tp_touches_chart_set_purchase_histogram (TpTouchesChart            *self,
                                                               const guint               *counts,
                                                               gsize                      n_counts);
