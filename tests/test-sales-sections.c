@@ -918,6 +918,151 @@ test_chart_empty (Fixture       *f,
   wait_for_chart (section);
 }
 
+/* The chart's customers, and the bars it lays out, are exactly the list's. */
+static void
+assert_chart_shows_list (TpChartSection *section,
+                         TpCustomerList *list)
+{
+  TpTouchesChart *chart = tp_chart_section_get_chart (section);
+  TpChartData *chart_data = tp_touches_chart_get_data (chart);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  const TpChartBar *bars;
+  guint n_bars;
+
+  g_assert_cmpuint (tp_chart_data_get_n_items (chart_data), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (tp_chart_data_find_item (chart_data, TP_CHART_SORT_TOUCHES,
+                                              tp_customer_list_get_id (list, i)), >=, 0);
+
+  if (n == 0)
+    return;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  bars = tp_chart_layout_get_bars (tp_touches_chart_get_layout (chart), &n_bars);
+  g_assert_cmpuint (n_bars, ==, n);
+  for (guint i = 0; i < n_bars; i++)
+    g_assert_cmpuint (tp_customer_list_find (list, bars[i].customer_id), !=, G_MAXUINT);
+}
+
+static const char *
+filter_text (TpChartSection *section)
+{
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (section), TP_TYPE_CHART_SECTION,
+                                                              "filter_box"));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (section), TP_TYPE_CHART_SECTION,
+                                                              "filter_label"));
+
+  return gtk_widget_get_visible (box) ? gtk_label_get_label (label) : NULL;
+}
+
+/* The chart follows the customer list's filter: after a short pause the
+ * worker loads the matching customers, prepared in every order, and the
+ * main thread only swaps them in; the line above the chart and its
+ * accessible description say which filter is applied; a customer who
+ * changes leaves or joins at once. */
+static void
+test_chart_follows_filter (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(TpCustomerList) list = tp_customer_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  TpChartSection *section;
+  TpTouchesChart *chart;
+  GtkStack *stack;
+  Business b;
+
+  fill_business (f->store, &b);
+  add_section (f, TP_TYPE_CHART_SECTION, "chart");
+  section = TP_CHART_SECTION (f->section);
+  chart = tp_chart_section_get_chart (section);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (section), TP_TYPE_CHART_SECTION, "stack"));
+  tp_chart_section_set_store (section, f->store);
+  tp_chart_section_set_customer_list (section, list);
+  g_assert_true (tp_chart_section_get_customer_list (section) == list);
+  wait_for_chart (section);
+
+  assert_chart_shows_list (section, list);
+  g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 8);
+  g_assert_null (filter_text (section));
+  g_assert_null (tp_touches_chart_get_caption (chart));
+
+  /* A stage. */
+  tp_customer_list_set_stage_filter (list, TP_STAGE_PROSPECT);
+  g_assert_true (tp_chart_section_get_loading (section));
+  wait_for_chart (section);
+  assert_chart_shows_list (section, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_true (tp_chart_data_is_prepared (tp_touches_chart_get_data (chart)));
+  g_assert_cmpstr (filter_text (section), ==, "Showing 2 customers at the stage “Prospect”.");
+  {
+    g_autofree char *description = tp_chart_data_describe (tp_touches_chart_get_data (chart),
+                                                           TP_CHART_MODE_TOUCHES);
+    g_autofree char *expected = g_strconcat (filter_text (section), " ", description, NULL);
+    g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                   expected);
+
+    g_assert_null (problem);
+  }
+
+  /* A search and another stage, set within the pause: the chart follows both. */
+  tp_customer_list_set_stage_filter (list, TP_STAGE_LEAD);
+  tp_customer_list_set_search_text (list, "nn");
+  wait_for_chart (section);
+  assert_chart_shows_list (section, list);
+  g_assert_cmpint (tp_customer_list_find (list, b.anna), !=, G_MAXUINT);
+  g_assert_cmpint (tp_customer_list_find (list, b.finn), !=, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpstr (filter_text (section), ==, "Showing 2 customers matching “nn”, at the stage “Lead”.");
+
+  /* Finn becomes a prospect: his bar goes at once, and comes back. */
+  g_assert_true (tp_store_set_customer_stage (f->store, b.finn, TP_STAGE_PROSPECT, &error));
+  g_assert_no_error (error);
+  assert_chart_shows_list (section, list);
+  g_assert_cmpint (tp_chart_data_find_item (tp_touches_chart_get_data (chart), TP_CHART_SORT_TOUCHES, b.finn),
+                   ==, -1);
+  g_assert_cmpstr (filter_text (section), ==, "Showing 1 customer matching “nn”, at the stage “Lead”.");
+  g_assert_true (tp_store_set_customer_stage (f->store, b.finn, TP_STAGE_LEAD, &error));
+  g_assert_no_error (error);
+  assert_chart_shows_list (section, list);
+  wait_for_chart (section);
+  assert_chart_shows_list (section, list);
+
+  /* A logged touch moves Anna's bar at once. */
+  g_assert_nonnull (tp_store_log_touch (f->store, b.anna, TP_CHANNEL_CALL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    TpChartData *chart_data = tp_touches_chart_get_data (chart);
+
+    g_assert_cmpuint (tp_chart_data_get_item (chart_data, TP_CHART_SORT_TOUCHES,
+                                              tp_chart_data_find_item (chart_data, TP_CHART_SORT_TOUCHES,
+                                                                       b.anna))->touches, ==, 4);
+  }
+  wait_for_chart (section);
+
+  /* Nobody matches. */
+  tp_customer_list_set_search_text (list, "no such customer");
+  wait_for_chart (section);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+  g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 0);
+
+  /* Without a filter, everyone again, and no line. */
+  tp_customer_list_set_search_text (list, NULL);
+  tp_customer_list_set_stage_filter (list, -1);
+  wait_for_chart (section);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
+  assert_chart_shows_list (section, list);
+  g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 8);
+  g_assert_null (filter_text (section));
+  g_assert_null (tp_touches_chart_get_caption (chart));
+
+  /* Without the list, the chart stops following it. */
+  tp_customer_list_set_stage_filter (list, TP_STAGE_LOST);
+  tp_chart_section_set_customer_list (section, NULL);
+  wait_for_chart (section);
+  g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 8);
+}
+
 /* Preferences */
 
 static GtkWidget *
@@ -1090,6 +1235,7 @@ main (int   argc,
   ADD ("activity/pages", test_activity_pages);
   ADD ("chart/bars", test_chart_bars);
   ADD ("chart/empty", test_chart_empty);
+  ADD ("chart/follows-filter", test_chart_follows_filter);
   ADD ("preferences/settings", test_preferences_settings);
   g_test_add_func ("/touchpoint/preferences/action", test_preferences_action);
 

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tp-analytics.h"
+#include "tp-chart-figures.h"
 #include "tp-chart-section.h"
 #include "tp-models.h"
 
@@ -26,12 +26,24 @@
  * first-purchase channels), the order of the customers' bars, and
  * "Save Chart As…".
  *
- * The figures come from tp-analytics on a worker thread with its own
- * connection: they cover every customer. Once loaded, a logged touch
- * moves its customer's bar at once (the store announces the customer's
- * new figures, and the chart moves that one entry); the two other views
- * are computed again on the worker.
+ * The figures are read on a worker thread with its own connection
+ * (tp_chart_figures_load()), which also sorts the customers in every
+ * order (tp_chart_data_prepare()): the main thread only swaps the new
+ * TpChartData in and draws, however many customers there are. Once
+ * loaded, a logged touch moves its customer's bar at once (the store
+ * announces the customer's new figures, and the chart moves that one
+ * entry); the two other views are computed again on the worker.
+ *
+ * The chart follows the Sales filters: given the customer list of the
+ * Customers section, it charts the customers that list shows. A change of
+ * its search, stage, audience or quiet-days filter loads the figures again
+ * (after a short pause, so that typing does not start a load per key),
+ * and a line above the chart, which also opens the chart's accessible
+ * description, says which filter is applied.
  */
+
+/* How long the filter must stay put before the chart loads again */
+#define FILTER_DELAY_MS 250
 
 typedef enum
 {
@@ -44,17 +56,25 @@ struct _TpChartSection
   GtkWidget       parent_instance;
 
   /* Template children */
-  GtkStack       *stack;
-  GtkDropDown    *mode_dropdown;
-  GtkDropDown    *sort_dropdown;
-  TpTouchesChart *chart;
+  GtkStack         *stack;
+  GtkDropDown      *mode_dropdown;
+  GtkDropDown      *sort_dropdown;
+  GtkWidget        *filter_box;
+  GtkLabel         *filter_label;
+  TpTouchesChart   *chart;
 
-  TpStore        *store;
-  GCancellable   *cancellable;
-  guint           reload_id;
-  LoadFlags       pending;   /* what the next load must fetch */
-  LoadFlags       in_flight; /* what the running load fetches */
-  gboolean        loading;
+  TpStore          *store;
+  GCancellable     *cancellable;
+  guint             reload_id;
+  LoadFlags         pending;   /* what the next load must fetch */
+  LoadFlags         in_flight; /* what the running load fetches */
+  gboolean          loading;
+
+  TpCustomerList   *customer_list;
+  TpCustomerFilter *filter;        /* (nullable): what the next load follows */
+  TpCustomerFilter *shown_filter;  /* (nullable): what the chart's bars follow */
+  guint             filter_serial; /* counts the changes of filter */
+  guint             filter_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (TpChartSection, tp_chart_section, GTK_TYPE_WIDGET)
@@ -62,6 +82,7 @@ G_DEFINE_FINAL_TYPE (TpChartSection, tp_chart_section, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CUSTOMER_LIST,
   PROP_LOADING,
   N_PROPS
 };
@@ -74,13 +95,13 @@ static void start_load (TpChartSection *self);
 
 typedef struct
 {
-  char                 *path;
-  TpAnalyticsSettings   settings;
-  LoadFlags             flags;
+  char             *path;
+  TpCustomerFilter *filter;  /* (nullable) */
+  TpChartBand       band;
+  LoadFlags         flags;
+  guint             filter_serial;
 
-  GArray               *customers;  /* TpCustomerTouches */
-  TpFirstPurchaseStats *stats;
-  GArray               *channels;   /* TpChannelCount */
+  TpChartData      *data;
 } Load;
 
 static void
@@ -89,31 +110,32 @@ load_free (gpointer data)
   Load *load = data;
 
   g_clear_pointer (&load->path, g_free);
-  g_clear_pointer (&load->customers, g_array_unref);
-  g_clear_pointer (&load->stats, tp_first_purchase_stats_free);
-  g_clear_pointer (&load->channels, g_array_unref);
+  g_clear_pointer (&load->filter, tp_customer_filter_free);
+  g_clear_pointer (&load->data, tp_chart_data_unref);
   g_free (load);
 }
 
+/* Everything that grows with the customers happens here, the sorting
+ * included. */
 static gboolean
 run_load (Load        *load,
           TpDatabase  *db,
           GError     **error)
 {
-  if (load->flags & LOAD_ITEMS)
-    {
-      load->customers = tp_analytics_touches_per_customer (db, TP_TOUCHES_ORDER_BY_TOUCHES, error);
-      if (load->customers == NULL)
-        return FALSE;
-    }
+  TpChartFigures figures = TP_CHART_FIGURES_STATS;
 
-  load->stats = tp_analytics_touches_before_first_purchase (db, &load->settings, error);
-  if (load->stats == NULL)
+  if (load->flags & LOAD_ITEMS)
+    figures |= TP_CHART_FIGURES_ITEMS;
+
+  load->data = tp_chart_data_new ();
+  tp_chart_data_set_band (load->data, load->band.low, load->band.high);
+  if (!tp_chart_figures_load (load->data, db, load->filter, figures, error))
     return FALSE;
 
-  load->channels = tp_analytics_first_purchase_channels (db, error);
+  if (load->flags & LOAD_ITEMS)
+    tp_chart_data_prepare (load->data);
 
-  return load->channels != NULL;
+  return TRUE;
 }
 
 static void
@@ -147,53 +169,145 @@ set_loading (TpChartSection *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The sentence above the chart: how many customers it shows, and which
+ * filter of the customer list they pass. */
+static char *
+describe_filter (TpChartSection         *self,
+                 const TpCustomerFilter *filter,
+                 guint                   n_customers)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *count = g_strdup_printf ("%'u", n_customers);
+  g_autofree char *joined = NULL;
+  const char *search = tp_customer_filter_get_search_text (filter);
+  int stage = tp_customer_filter_get_stage (filter);
+  gint64 audience_id = tp_customer_filter_get_audience (filter);
+  guint quiet_days = tp_customer_filter_get_quiet_days (filter);
+
+  if (search != NULL)
+    /* Translators: a part of the sentence above a filtered chart; %s is
+     * the text searched for */
+    g_ptr_array_add (parts, g_strdup_printf (C_("chart filter", "matching “%s”"), search));
+
+  if (stage >= 0)
+    /* Translators: a part of the sentence above a filtered chart; %s is
+     * a stage, such as “Lead” */
+    g_ptr_array_add (parts, g_strdup_printf (C_("chart filter", "at the stage “%s”"),
+                                             tp_stage_get_label (stage)));
+
+  if (audience_id > 0 && self->store != NULL)
+    {
+      g_autoptr(TpAudience) audience = tp_store_get_audience (self->store, audience_id, NULL);
+
+      /* Translators: a part of the sentence above a filtered chart; %s is
+       * an audience's name */
+      g_ptr_array_add (parts, g_strdup_printf (C_("chart filter", "in the audience “%s”"),
+                                               audience != NULL ? tp_audience_get_name (audience) : "…"));
+    }
+
+  if (quiet_days > 0)
+    /* Translators: a part of the sentence above a filtered chart: the
+     * customers' last touch is more than %u days ago */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("quiet for %u day", "quiet for %u days", quiet_days),
+                                             quiet_days));
+
+  g_ptr_array_add (parts, NULL);
+  /* Translators: what separates the parts of the sentence above a
+   * filtered chart */
+  joined = g_strjoinv (C_("chart filter", ", "), (char **) parts->pdata);
+
+  /* Translators: the sentence above a chart that follows the customer
+   * list's filter; the first %s is a number of customers, the second the
+   * filter's parts, such as: matching “anna”, at the stage “Lead” */
+  return g_strdup_printf (ngettext ("Showing %s customer %s.", "Showing %s customers %s.", n_customers),
+                          count, joined);
+}
+
+static void
+update_caption (TpChartSection *self)
+{
+  g_autofree char *caption = NULL;
+
+  if (self->shown_filter != NULL)
+    caption = describe_filter (self, self->shown_filter,
+                               tp_chart_data_get_n_items (tp_touches_chart_get_data (self->chart)));
+
+  gtk_label_set_label (self->filter_label, caption != NULL ? caption : "");
+  gtk_widget_set_visible (self->filter_box, caption != NULL);
+  tp_touches_chart_set_caption (self->chart, caption);
+}
+
 static void
 update_page (TpChartSection *self)
 {
   guint n = tp_chart_data_get_n_items (tp_touches_chart_get_data (self->chart));
+  const char *page;
 
-  gtk_stack_set_visible_child_name (self->stack, self->store != NULL && n > 0 ? "chart" : "empty");
+  if (self->store != NULL && n > 0)
+    page = "chart";
+  else if (self->store != NULL && self->shown_filter != NULL)
+    page = "no-match";
+  else
+    page = "empty";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  update_caption (self);
+}
+
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  tp_chart_data_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Freeing 100,000 customers takes milliseconds: the worker does it. */
+static void
+release_on_worker (TpChartData *data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, release_on_worker);
+  g_task_set_name (task, "[touchpoint] touches chart release");
+  g_task_set_task_data (task, data, NULL);
+  g_task_run_in_thread (task, release_thread);
 }
 
 static void
 apply_load (TpChartSection *self,
             Load           *load)
 {
-  if (load->customers != NULL)
+  /* Figures for a filter the owner has since changed: the next load
+   * brings the right ones. */
+  if (load->filter_serial != self->filter_serial)
+    return;
+
+  if (load->flags & LOAD_ITEMS)
     {
-      g_autofree TpChartItem *items = g_new0 (TpChartItem, MAX (load->customers->len, 1));
+      /* The customers, sorted in every order, and the other views: only
+       * a pointer changes hands. */
+      TpChartData *old = tp_chart_data_ref (tp_touches_chart_get_data (self->chart));
 
-      for (guint i = 0; i < load->customers->len; i++)
-        {
-          const TpCustomerTouches *entry = &g_array_index (load->customers, TpCustomerTouches, i);
-
-          items[i].customer_id = entry->customer_id;
-          items[i].name = entry->name;
-          items[i].touches = entry->touch_count;
-          items[i].bought = entry->bought;
-          items[i].last_touch_unix = entry->last_touch_at;
-        }
-
-      tp_touches_chart_set_items (self->chart, items, load->customers->len);
+      tp_touches_chart_set_data (self->chart, load->data);
+      release_on_worker (old);
+      g_clear_pointer (&self->shown_filter, tp_customer_filter_free);
+      if (load->filter != NULL)
+        self->shown_filter = tp_customer_filter_copy (load->filter);
     }
+  else
+    {
+      const guint *counts;
+      const TpChartChannelCount *channels;
+      gsize n_counts, n_channels;
 
-  tp_touches_chart_set_purchase_histogram (self->chart,
-                                           (const guint *) (gpointer) load->stats->histogram->data,
-                                           load->stats->histogram->len);
-
-  {
-    g_autofree TpChartChannelCount *channels = g_new0 (TpChartChannelCount, MAX (load->channels->len, 1));
-
-    for (guint i = 0; i < load->channels->len; i++)
-      {
-        const TpChannelCount *entry = &g_array_index (load->channels, TpChannelCount, i);
-
-        channels[i].channel = entry->channel;
-        channels[i].touches = entry->count;
-      }
-
-    tp_touches_chart_set_channels (self->chart, channels, load->channels->len);
-  }
+      counts = tp_chart_data_get_purchase_histogram (load->data, &n_counts);
+      channels = tp_chart_data_get_channels (load->data, &n_channels);
+      tp_touches_chart_set_purchase_histogram (self->chart, counts, n_counts);
+      tp_touches_chart_set_channels (self->chart, channels, n_channels);
+    }
 
   update_page (self);
 }
@@ -248,10 +362,10 @@ start_load (TpChartSection *self)
   load = g_new0 (Load, 1);
   load->path = g_strdup (tp_database_get_path (db));
   load->flags = self->pending;
-  tp_analytics_settings_init_defaults (&load->settings);
-  load->settings.band_low = tp_store_get_band_low (self->store);
-  load->settings.band_high = tp_store_get_band_high (self->store);
-  load->settings.followup_days = tp_store_get_followup_days (self->store);
+  load->band.low = tp_touches_chart_get_band_low (self->chart);
+  load->band.high = tp_touches_chart_get_band_high (self->chart);
+  load->filter = self->filter != NULL ? tp_customer_filter_copy (self->filter) : NULL;
+  load->filter_serial = self->filter_serial;
   self->pending = 0;
 
   if (!can_use_worker (load->path))
@@ -311,6 +425,23 @@ update_customer_bar (TpChartSection *self,
   g_autoptr(GError) error = NULL;
   TpChartItem item = { 0 };
   const char *last_touch_at;
+
+  /* A customer who no longer passes the filter leaves the chart; one who
+   * now passes it joins. */
+  if (self->shown_filter != NULL)
+    {
+      TpDatabase *db = tp_store_get_database (self->store);
+
+      if (!tp_customer_filter_matches (self->shown_filter, db, customer_id, &error))
+        {
+          if (error != NULL)
+            schedule_load (self, LOAD_ITEMS);
+          else
+            tp_touches_chart_remove_item (self->chart, customer_id);
+          update_page (self);
+          return;
+        }
+    }
 
   customer = tp_store_get_customer (self->store, customer_id, &error);
   if (customer == NULL)
@@ -373,6 +504,47 @@ on_store_band_changed_cb (TpChartSection *self)
                              tp_store_get_band_low (self->store),
                              tp_store_get_band_high (self->store));
   schedule_load (self, LOAD_STATS);
+}
+
+/* Following the customer list's filter */
+
+static void
+take_filter (TpChartSection *self)
+{
+  g_autoptr(TpCustomerFilter) filter = NULL;
+
+  g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
+
+  if (self->customer_list != NULL)
+    filter = tp_customer_list_dup_filter (self->customer_list);
+  if (tp_customer_filter_is_empty (filter))
+    g_clear_pointer (&filter, tp_customer_filter_free);
+
+  if (tp_customer_filter_equal (self->filter, filter))
+    return;
+
+  g_clear_pointer (&self->filter, tp_customer_filter_free);
+  self->filter = g_steal_pointer (&filter);
+  self->filter_serial++;
+  schedule_load (self, LOAD_ITEMS | LOAD_STATS);
+}
+
+static gboolean
+filter_timeout_cb (gpointer user_data)
+{
+  TpChartSection *self = user_data;
+
+  self->filter_timeout_id = 0;
+  take_filter (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_filter_changed_cb (TpChartSection *self)
+{
+  g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
+  self->filter_timeout_id = g_timeout_add (FILTER_DELAY_MS, filter_timeout_cb, self);
 }
 
 /* Controls */
@@ -464,6 +636,9 @@ tp_chart_section_set_store (TpChartSection *self,
 
   g_set_object (&self->store, store);
 
+  /* The figures of the last store, and its loads, are no more. */
+  self->filter_serial++;
+  g_clear_pointer (&self->shown_filter, tp_customer_filter_free);
   tp_touches_chart_set_items (self->chart, NULL, 0);
   tp_touches_chart_set_purchase_histogram (self->chart, NULL, 0);
   tp_touches_chart_set_channels (self->chart, NULL, 0);
@@ -493,6 +668,63 @@ tp_chart_section_set_store (TpChartSection *self,
 }
 
 /**
+ * tp_chart_section_get_customer_list:
+ * @self: a #TpChartSection
+ *
+ * Returns: (transfer none) (nullable): the customer list whose filter the
+ *   chart follows
+ */
+TpCustomerList *
+tp_chart_section_get_customer_list (TpChartSection *self)
+{
+  g_return_val_if_fail (TP_IS_CHART_SECTION (self), NULL);
+
+  return self->customer_list;
+}
+
+/**
+ * tp_chart_section_set_customer_list:
+ * @self: a #TpChartSection
+ * @customer_list: (nullable): the customer list of the Customers section
+ *
+ * Makes the chart follow the filter of @customer_list: it shows the
+ * customers the list shows, and loads again when the filter changes.
+ * Without a list, it shows every customer.
+ */
+void
+tp_chart_section_set_customer_list (TpChartSection *self,
+                                    TpCustomerList *customer_list)
+{
+  static const char * const signals[] = {
+    "notify::search-text",
+    "notify::stage-filter",
+    "notify::audience-filter",
+    "notify::quiet-days",
+  };
+
+  g_return_if_fail (TP_IS_CHART_SECTION (self));
+  g_return_if_fail (customer_list == NULL || TP_IS_CUSTOMER_LIST (customer_list));
+
+  if (self->customer_list == customer_list)
+    return;
+
+  if (self->customer_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->customer_list, self);
+
+  g_set_object (&self->customer_list, customer_list);
+
+  if (customer_list != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+        g_signal_connect_object (customer_list, signals[i],
+                                 G_CALLBACK (on_list_filter_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  take_filter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_LIST]);
+}
+
+/**
  * tp_chart_section_get_chart:
  * @self: a #TpChartSection
  *
@@ -517,7 +749,7 @@ tp_chart_section_get_loading (TpChartSection *self)
 {
   g_return_val_if_fail (TP_IS_CHART_SECTION (self), FALSE);
 
-  return self->loading || self->reload_id != 0;
+  return self->loading || self->reload_id != 0 || self->filter_timeout_id != 0;
 }
 
 /* GObject */
@@ -529,11 +761,15 @@ tp_chart_section_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CHART_SECTION);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->customer_list);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->filter, tp_customer_filter_free);
+  g_clear_pointer (&self->shown_filter, tp_customer_filter_free);
 
   G_OBJECT_CLASS (tp_chart_section_parent_class)->dispose (object);
 }
@@ -550,6 +786,10 @@ tp_chart_section_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CUSTOMER_LIST:
+      g_value_set_object (value, self->customer_list);
       break;
 
     case PROP_LOADING:
@@ -573,6 +813,10 @@ tp_chart_section_set_property (GObject      *object,
     {
     case PROP_STORE:
       tp_chart_section_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_CUSTOMER_LIST:
+      tp_chart_section_set_customer_list (self, g_value_get_object (value));
       break;
 
     default:
@@ -601,6 +845,17 @@ tp_chart_section_class_init (TpChartSectionClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * TpChartSection:customer-list:
+   *
+   * The customer list whose filter the chart follows, or %NULL to chart
+   * every customer.
+   */
+  properties[PROP_CUSTOMER_LIST] =
+    g_param_spec_object ("customer-list", NULL, NULL,
+                         TP_TYPE_CUSTOMER_LIST,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * TpChartSection:loading:
    *
    * Whether the chart's figures are being loaded on the worker.
@@ -617,6 +872,8 @@ tp_chart_section_class_init (TpChartSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TpChartSection, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, TpChartSection, filter_label);
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, chart);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_dropdown_selected_cb);

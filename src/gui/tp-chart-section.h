@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "tp-customer-list.h"
 #include "tp-store.h"
 #include "tp-touches-chart.h"
 
@@ -23,10 +24,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpChartSection, tp_chart_section, TP, CHART_SECTION, GtkWidget)
 
-TpStore        *tp_chart_section_get_store   (TpChartSection *self);
-void            tp_chart_section_set_store   (TpChartSection *self,
-                                              TpStore        *store);
-TpTouchesChart *tp_chart_section_get_chart   (TpChartSection *self);
-gboolean        tp_chart_section_get_loading (TpChartSection *self);
+TpStore        *tp_chart_section_get_store         (TpChartSection *self);
+void            tp_chart_section_set_store         (TpChartSection *self,
+                                                    TpStore        *store);
+TpCustomerList *tp_chart_section_get_customer_list (TpChartSection *self);
+void            tp_chart_section_set_customer_list (TpChartSection *self,
+                                                    TpCustomerList *customer_list);
+TpTouchesChart *tp_chart_section_get_chart         (TpChartSection *self);
+gboolean        tp_chart_section_get_loading       (TpChartSection *self);
 
 G_END_DECLS
