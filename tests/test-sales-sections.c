@@ -25,6 +25,7 @@
 #include "tp-followups-section.h"
 #include "tp-models.h"
 #include "tp-preferences-window.h"
+#include "tp-sales-page.h"
 #include "tp-window-private.h"
 
 /* The follow-ups, activity, touches chart and preferences of the Sales
@@ -1063,6 +1064,31 @@ test_chart_follows_filter (Fixture       *f,
   g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 8);
 }
 
+/* In the Sales tab, the chart follows the list of the Customers section. */
+static void
+test_chart_in_sales_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  TpSalesPage *page = g_object_new (TP_TYPE_SALES_PAGE, NULL);
+  TpChartSection *chart_section;
+  TpCustomersSection *customers_section;
+
+  adw_view_stack_add_titled (f->stack, GTK_WIDGET (page), "sales", "Sales");
+  gtk_window_present (GTK_WINDOW (f->window));
+  chart_section = TP_CHART_SECTION (adw_view_stack_get_child_by_name (tp_sales_page_get_stack (page), "chart"));
+  customers_section = TP_CUSTOMERS_SECTION (adw_view_stack_get_child_by_name (tp_sales_page_get_stack (page),
+                                                                              "customers"));
+
+  tp_sales_page_set_store (page, f->store);
+  g_assert_nonnull (tp_customers_section_get_list (customers_section));
+  g_assert_true (tp_chart_section_get_customer_list (chart_section) ==
+                 tp_customers_section_get_list (customers_section));
+  wait_for_chart (chart_section);
+
+  tp_sales_page_set_store (page, NULL);
+  g_assert_null (tp_chart_section_get_customer_list (chart_section));
+}
+
 /* Preferences */
 
 static GtkWidget *
@@ -1236,6 +1262,7 @@ main (int   argc,
   ADD ("chart/bars", test_chart_bars);
   ADD ("chart/empty", test_chart_empty);
   ADD ("chart/follows-filter", test_chart_follows_filter);
+  ADD ("chart/in-sales-page", test_chart_in_sales_page);
   ADD ("preferences/settings", test_preferences_settings);
   g_test_add_func ("/touchpoint/preferences/action", test_preferences_action);
 

@@ -73,6 +73,10 @@ tp_sales_page_set_store (TpSalesPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
+  /* The touches chart follows the filter of the store's customer list. */
+  tp_chart_section_set_customer_list (TP_CHART_SECTION (adw_view_stack_get_child_by_name (self->stack, "chart")),
+                                      tp_customers_section_get_list (self->customers_section));
+
   /* For screenshots and tests: open a customer, by id, at start. */
   customer = g_getenv ("TOUCHPOINT_CUSTOMER");
   if (store != NULL && customer != NULL)
