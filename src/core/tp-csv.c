@@ -62,6 +62,7 @@
 #define MAX_MESSAGES      200
 #define ROWS_PER_CHECK    1024
 #define FLUSH_SIZE        (256 * 1024)
+#define IMPORT_CACHE_KB   131072
 
 G_DEFINE_QUARK (tp-csv-error-quark, tp_csv_error)
 
@@ -3187,6 +3188,8 @@ tp_csv_importer_run (TpCsvImporter      *self,
   Parser parser;
   gboolean utf8 = TRUE;
   gboolean ok = FALSE;
+  gint64 cache_size = 0;
+  gint64 temp_store = 0;
   int last_permille = -1;
 
   g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
@@ -3223,6 +3226,14 @@ tp_csv_importer_run (TpCsvImporter      *self,
   source.latin1 = !utf8;
 
   parser_init (&parser, self->name, tp_csv_importer_get_separator (self), import_record, &import);
+
+  /* A large import touches many pages of the indexes: give it room, and
+   * keep the journal of each statement (which the triggers make large
+   * enough to go to a temporary file) in memory */
+  cache_size = query_id (db, "PRAGMA cache_size", NULL, 0, NULL);
+  temp_store = query_id (db, "PRAGMA temp_store", NULL, 0, NULL);
+  tp_database_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
+  tp_database_exec (db, "PRAGMA temp_store = MEMORY", NULL);
 
   if (!tp_database_begin (db, error))
     goto out_parser;
@@ -3267,6 +3278,14 @@ tp_csv_importer_run (TpCsvImporter      *self,
     progress (1.0, progress_data);
 
 out_parser:
+  if (cache_size != 0)
+    {
+      g_autofree char *restore_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT
+                                                        "; PRAGMA temp_store = %" G_GINT64_FORMAT,
+                                                        cache_size, MAX (temp_store, 0));
+
+      tp_database_exec (db, restore_cache, NULL);
+    }
   parser_clear (&parser);
 out_source:
   source_clear (&source);
