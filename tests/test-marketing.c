@@ -670,7 +670,8 @@ test_competitors (Fixture       *f,
   /* Delete and undo */
   tp_list_pane_select_id (list, first);
   drain ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (competitors), "competitor.delete", NULL));
+  /* Delete in the list is the pane's list.delete, which deletes the competitor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.delete", NULL));
   drain ();
   g_assert_cmpint (db_int (f, "SELECT count(*) FROM competitors", 0), ==, 1);
   g_assert_cmpint (tp_list_pane_get_selected_id (list), ==, second);
@@ -964,8 +965,9 @@ test_tactics_reorder (Fixture       *f,
   c = add_tactic (f, "C", TRUE, 1);
   drain ();
 
+  /* Alt+Down in the list, then the section's own action. */
   tp_list_pane_select_id (list, a);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.move-down", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.move-down", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.move-down", NULL));
   drain ();
   {

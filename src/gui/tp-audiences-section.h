@@ -24,12 +24,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpAudiencesSection, tp_audiences_section, TP, AUDIENCES_SECTION, GtkWidget)
 
-TpStore          *tp_audiences_section_get_store  (TpAudiencesSection *self);
-void              tp_audiences_section_set_store  (TpAudiencesSection *self,
-                                                   TpStore            *store);
-TpListPane       *tp_audiences_section_get_list   (TpAudiencesSection *self);
-TpAudienceEditor *tp_audiences_section_get_editor (TpAudiencesSection *self);
-
-gboolean tp_audiences_section_get_editing (TpAudiencesSection *self);
+TpStore          *tp_audiences_section_get_store   (TpAudiencesSection *self);
+void              tp_audiences_section_set_store   (TpAudiencesSection *self,
+                                                    TpStore            *store);
+TpListPane       *tp_audiences_section_get_list    (TpAudiencesSection *self);
+TpAudienceEditor *tp_audiences_section_get_editor  (TpAudiencesSection *self);
+gboolean          tp_audiences_section_get_editing (TpAudiencesSection *self);
 
 G_END_DECLS

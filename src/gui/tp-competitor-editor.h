@@ -22,14 +22,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpCompetitorEditor, tp_competitor_editor, TP, COMPETITOR_EDITOR, GtkWidget)
 
-TpStore      *tp_competitor_editor_get_store      (TpCompetitorEditor *self);
-void          tp_competitor_editor_set_store      (TpCompetitorEditor *self,
-                                                   TpStore            *store);
-TpCompetitor *tp_competitor_editor_get_competitor (TpCompetitorEditor *self);
-void          tp_competitor_editor_set_competitor (TpCompetitorEditor *self,
-                                                   TpCompetitor       *competitor);
-void          tp_competitor_editor_edit_name      (TpCompetitorEditor *self);
-gboolean      tp_competitor_editor_flush          (TpCompetitorEditor *self);
+TpStore      *tp_competitor_editor_get_store           (TpCompetitorEditor *self);
+void          tp_competitor_editor_set_store           (TpCompetitorEditor *self,
+                                                        TpStore            *store);
+TpCompetitor *tp_competitor_editor_get_competitor      (TpCompetitorEditor *self);
+void          tp_competitor_editor_set_competitor      (TpCompetitorEditor *self,
+                                                        TpCompetitor       *competitor);
+void          tp_competitor_editor_edit_name           (TpCompetitorEditor *self);
+gboolean      tp_competitor_editor_flush               (TpCompetitorEditor *self);
 const char   *tp_competitor_editor_get_own_positioning (TpCompetitorEditor *self);
 
 G_END_DECLS

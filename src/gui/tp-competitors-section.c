@@ -177,7 +177,7 @@ on_list_pane_activated_cb (TpCompetitorsSection *self)
 
 static void
 competitor_undone_cb (GtkWidget *widget,
-                    gint64     id)
+                      gint64     id)
 {
   TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
 
@@ -287,7 +287,7 @@ tp_competitors_section_get_store (TpCompetitorsSection *self)
 
 void
 tp_competitors_section_set_store (TpCompetitorsSection *self,
-                                TpStore            *store)
+                                  TpStore              *store)
 {
   g_return_if_fail (TP_IS_COMPETITORS_SECTION (self));
   g_return_if_fail (store == NULL || TP_IS_STORE (store));
@@ -388,9 +388,9 @@ tp_competitors_section_dispose (GObject *object)
 
 static void
 tp_competitors_section_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
 {
   TpCompetitorsSection *self = TP_COMPETITORS_SECTION (object);
 
@@ -411,9 +411,9 @@ tp_competitors_section_get_property (GObject    *object,
 
 static void
 tp_competitors_section_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
 {
   TpCompetitorsSection *self = TP_COMPETITORS_SECTION (object);
 

@@ -24,12 +24,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpCompetitorsSection, tp_competitors_section, TP, COMPETITORS_SECTION, GtkWidget)
 
-TpStore            *tp_competitors_section_get_store  (TpCompetitorsSection *self);
-void                tp_competitors_section_set_store  (TpCompetitorsSection *self,
-                                                       TpStore              *store);
-TpListPane         *tp_competitors_section_get_list   (TpCompetitorsSection *self);
-TpCompetitorEditor *tp_competitors_section_get_editor (TpCompetitorsSection *self);
-
-gboolean tp_competitors_section_get_editing (TpCompetitorsSection *self);
+TpStore            *tp_competitors_section_get_store   (TpCompetitorsSection *self);
+void                tp_competitors_section_set_store   (TpCompetitorsSection *self,
+                                                        TpStore              *store);
+TpListPane         *tp_competitors_section_get_list    (TpCompetitorsSection *self);
+TpCompetitorEditor *tp_competitors_section_get_editor  (TpCompetitorsSection *self);
+gboolean            tp_competitors_section_get_editing (TpCompetitorsSection *self);
 
 G_END_DECLS

@@ -27,38 +27,38 @@ G_BEGIN_DECLS
 typedef void (*TpUndoneFunc) (GtkWidget *widget,
                               gint64     id);
 
-void        _tp_marketing_add_toast       (GtkWidget     *widget,
-                                           AdwToast      *toast);
-void        _tp_marketing_show_undo_toast (GtkWidget     *widget,
-                                           TpStore       *store,
-                                           TpUndo        *undo,
-                                           TpUndoneFunc   undone_func);
-void        _tp_marketing_show_error      (GtkWidget     *widget,
-                                           const GError  *error);
-char       *_tp_marketing_error_text      (const GError  *error);
-void        _tp_marketing_edit_when_shown (GtkWidget     *widget);
-void        _tp_marketing_focus_when_shown (GtkWidget    *widget);
-gboolean    _tp_marketing_save_object     (TpStore       *store,
-                                           GObject       *object,
-                                           GError       **error);
-gint64      _tp_marketing_next_position   (GListModel    *list);
-gboolean    _tp_marketing_move_item       (TpStore       *store,
-                                           GListModel    *list,
-                                           guint          from,
-                                           guint          to,
-                                           GError       **error);
-GListModel *_tp_marketing_enum_labels     (GType          enum_type);
-char       *_tp_marketing_format_day      (const char    *utc_time);
-char       *_tp_marketing_cadence_text    (gint64         count,
-                                           TpCadencePeriod period);
-char       *_tp_marketing_streak_text     (guint          n,
-                                           TpCadencePeriod period);
-gboolean    _tp_marketing_consistency     (TpStore       *store,
-                                           gint64         tactic_id,
-                                           TpTacticConsistency *consistency);
-gboolean    _tp_marketing_is_blank        (const char    *text);
-guint       _tp_marketing_find_position   (GListModel    *list,
-                                           gint64         id);
-gint64      _tp_marketing_get_id          (gpointer       object);
+void        _tp_marketing_add_toast        (GtkWidget            *widget,
+                                            AdwToast             *toast);
+void        _tp_marketing_show_undo_toast  (GtkWidget            *widget,
+                                            TpStore              *store,
+                                            TpUndo               *undo,
+                                            TpUndoneFunc          undone_func);
+void        _tp_marketing_show_error       (GtkWidget            *widget,
+                                            const GError         *error);
+char       *_tp_marketing_error_text       (const GError         *error);
+void        _tp_marketing_edit_when_shown  (GtkWidget            *widget);
+void        _tp_marketing_focus_when_shown (GtkWidget            *widget);
+gboolean    _tp_marketing_save_object      (TpStore              *store,
+                                            GObject              *object,
+                                            GError              **error);
+gint64      _tp_marketing_next_position    (GListModel           *list);
+gboolean    _tp_marketing_move_item        (TpStore              *store,
+                                            GListModel           *list,
+                                            guint                 from,
+                                            guint                 to,
+                                            GError              **error);
+GListModel *_tp_marketing_enum_labels      (GType                 enum_type);
+char       *_tp_marketing_format_day       (const char           *utc_time);
+char       *_tp_marketing_cadence_text     (gint64                count,
+                                            TpCadencePeriod       period);
+char       *_tp_marketing_streak_text      (guint                 n,
+                                            TpCadencePeriod       period);
+gboolean    _tp_marketing_consistency      (TpStore              *store,
+                                            gint64                tactic_id,
+                                            TpTacticConsistency  *consistency);
+gboolean    _tp_marketing_is_blank         (const char           *text);
+guint       _tp_marketing_find_position    (GListModel           *list,
+                                            gint64                id);
+gint64      _tp_marketing_get_id           (gpointer              object);
 
 G_END_DECLS

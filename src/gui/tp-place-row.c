@@ -190,12 +190,11 @@ find_row (GtkWidget *list_box,
 }
 
 static void
-move (TpPlaceRow *self,
-      int         delta)
+move_in_list (TpPlaceRow *self,
+              int         delta)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkWidget) list_box = NULL;
-  g_autoptr(TpPlaceRow) keep = g_object_ref (self);
   gint64 id = tp_place_get_id (self->place);
   gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
   guint from, n;
@@ -233,6 +232,16 @@ move (TpPlaceRow *self,
     _tp_marketing_focus_when_shown (moved->move_down_button);
   else
     _tp_marketing_focus_when_shown (GTK_WIDGET (moved));
+}
+
+static void
+move (TpPlaceRow *self,
+      int         delta)
+{
+  /* The list box lets go of the row as the place moves. */
+  g_object_ref (self);
+  move_in_list (self, delta);
+  g_object_unref (self);
 }
 
 static void

@@ -34,37 +34,37 @@
 
 struct _TpTacticEditor
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkScrolledWindow *scroller;
-  GtkMenuButton     *date_button;
-  GtkPopover        *date_popover;
-  GtkCalendar       *calendar;
-  AdwEntryRow       *note_row;
-  GtkLabel          *done_error_label;
-  AdwActionRow      *consistency_row;
+  GtkScrolledWindow  *scroller;
+  GtkMenuButton      *date_button;
+  GtkPopover         *date_popover;
+  GtkCalendar        *calendar;
+  AdwEntryRow        *note_row;
+  GtkLabel           *done_error_label;
+  AdwActionRow       *consistency_row;
   TpConsistencyCells *cells;
-  GtkLabel          *streak_label;
-  AdwEntryRow       *name_row;
-  AdwComboRow       *channel_row;
-  AdwComboRow       *audience_row;
-  GtkSpinButton     *count_spin;
-  GtkDropDown       *period_dropdown;
-  GtkSwitch         *active_switch;
-  GtkLabel          *error_label;
-  TpTextArea        *notes_area;
-  GtkListBox        *history_list;
-  GtkLabel          *more_label;
+  GtkLabel           *streak_label;
+  AdwEntryRow        *name_row;
+  AdwComboRow        *channel_row;
+  AdwComboRow        *audience_row;
+  GtkSpinButton      *count_spin;
+  GtkDropDown        *period_dropdown;
+  GtkSwitch          *active_switch;
+  GtkLabel           *error_label;
+  TpTextArea         *notes_area;
+  GtkListBox         *history_list;
+  GtkLabel           *more_label;
 
-  TpStore           *store;
-  TpTactic          *tactic;
-  TpForm            *form;
-  GListModel        *audiences;
-  GArray            *audience_ids;   /* gint64, one per choice of audience_row */
-  gboolean           rebuilding;
-  TpStableList      *log;
-  GtkSliceListModel *history;
-  GDateTime         *done_day;       /* local midnight, NULL for today */
+  TpStore            *store;
+  TpTactic           *tactic;
+  TpForm             *form;
+  GListModel         *audiences;
+  GArray             *audience_ids;     /* gint64, one per choice of audience_row */
+  gboolean            rebuilding;
+  TpStableList       *log;
+  GtkSliceListModel  *history;
+  GDateTime          *done_day;         /* local midnight, NULL for today */
 };
 
 G_DEFINE_FINAL_TYPE (TpTacticEditor, tp_tactic_editor, GTK_TYPE_WIDGET)

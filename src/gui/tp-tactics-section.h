@@ -32,14 +32,13 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (TpTacticsSection, tp_tactics_section, TP, TACTICS_SECTION, GtkWidget)
 
-TpStore        *tp_tactics_section_get_store        (TpTacticsSection *self);
-void            tp_tactics_section_set_store        (TpTacticsSection *self,
-                                                     TpStore          *store);
-TpListPane     *tp_tactics_section_get_list         (TpTacticsSection *self);
-TpTacticEditor *tp_tactics_section_get_editor       (TpTacticsSection *self);
-TpFocusState    tp_tactics_section_get_focus_state  (TpTacticsSection *self);
-const char     *tp_tactics_section_get_focus_text   (TpTacticsSection *self);
-
-gboolean tp_tactics_section_get_editing (TpTacticsSection *self);
+TpStore        *tp_tactics_section_get_store       (TpTacticsSection *self);
+void            tp_tactics_section_set_store       (TpTacticsSection *self,
+                                                    TpStore          *store);
+TpListPane     *tp_tactics_section_get_list        (TpTacticsSection *self);
+TpTacticEditor *tp_tactics_section_get_editor      (TpTacticsSection *self);
+gboolean        tp_tactics_section_get_editing     (TpTacticsSection *self);
+TpFocusState    tp_tactics_section_get_focus_state (TpTacticsSection *self);
+const char     *tp_tactics_section_get_focus_text  (TpTacticsSection *self);
 
 G_END_DECLS

@@ -20,16 +20,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpTextArea, tp_text_area, TP, TEXT_AREA, GtkWidget)
 
-GtkWidget  *tp_text_area_new           (void);
-const char *tp_text_area_get_title     (TpTextArea *self);
-void        tp_text_area_set_title     (TpTextArea *self,
-                                        const char *title);
-const char *tp_text_area_get_hint      (TpTextArea *self);
-void        tp_text_area_set_hint      (TpTextArea *self,
-                                        const char *hint);
-const char *tp_text_area_get_text      (TpTextArea *self);
-void        tp_text_area_set_text      (TpTextArea *self,
-                                        const char *text);
+GtkWidget   *tp_text_area_new           (void);
+const char  *tp_text_area_get_title     (TpTextArea *self);
+void         tp_text_area_set_title     (TpTextArea *self,
+                                         const char *title);
+const char  *tp_text_area_get_hint      (TpTextArea *self);
+void         tp_text_area_set_hint      (TpTextArea *self,
+                                         const char *hint);
+const char  *tp_text_area_get_text      (TpTextArea *self);
+void         tp_text_area_set_text      (TpTextArea *self,
+                                         const char *text);
 GtkTextView *tp_text_area_get_text_view (TpTextArea *self);
 
 G_END_DECLS

@@ -22,12 +22,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TpWordChips, tp_word_chips, TP, WORD_CHIPS, GtkWidget)
 
-TpStore    *tp_word_chips_get_store (TpWordChips *self);
-void        tp_word_chips_set_store (TpWordChips *self,
-                                     TpStore     *store);
+TpStore     *tp_word_chips_get_store (TpWordChips *self);
+void         tp_word_chips_set_store (TpWordChips *self,
+                                      TpStore     *store);
 GtkEditable *tp_word_chips_get_entry (TpWordChips *self);
-gboolean    tp_word_chips_add_word  (TpWordChips *self,
-                                     const char  *word);
-const char *tp_word_chips_get_error (TpWordChips *self);
+gboolean     tp_word_chips_add_word  (TpWordChips *self,
+                                      const char  *word);
+const char  *tp_word_chips_get_error (TpWordChips *self);
 
 G_END_DECLS
