@@ -3028,18 +3028,26 @@ tp_backup_restore (TpDatabase            *db,
     {
       g_autofree char *set_cache = NULL;
       sqlite3_stmt *stmt = NULL;
+      gint64 temp_store = 0;
 
       handle = self.handle;
 
-      /* Foreign keys can only be switched outside a transaction; the
-       * first pass has checked every reference. */
+      /* A big cache, and the sorting of the index builds in memory */
       if (sqlite3_prepare_v2 (handle, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
           sqlite3_step (stmt) == SQLITE_ROW)
         cache_size = sqlite3_column_int64 (stmt, 0);
       sqlite3_finalize (stmt);
+      if (sqlite3_prepare_v2 (handle, "PRAGMA temp_store", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        temp_store = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
 
-      set_cache = g_strdup_printf ("PRAGMA cache_size = %d", -RESTORE_CACHE_KB);
+      set_cache = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY",
+                                   -RESTORE_CACHE_KB);
       sqlite3_exec (handle, set_cache, NULL, NULL, NULL);
+
+      /* Foreign keys can only be switched outside a transaction; the
+       * first pass has checked every reference. */
 
       if (tp_database_exec (db, "PRAGMA foreign_keys = OFF", error))
         {
@@ -3048,7 +3056,9 @@ tp_backup_restore (TpDatabase            *db,
         }
 
       g_free (set_cache);
-      set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+      set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT
+                                   "; PRAGMA temp_store = %" G_GINT64_FORMAT,
+                                   cache_size, temp_store);
       sqlite3_exec (handle, set_cache, NULL, NULL, NULL);
     }
 
