@@ -376,6 +376,7 @@ set_loading (TpFollowupsSection *self,
 
 /* Below this width, a row's buttons go under its text. */
 #define NARROW_WIDTH 560
+#define NARROW_MIN_WIDTH 300
 
 typedef struct
 {
@@ -1695,6 +1696,13 @@ tp_followups_section_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+
+  /* Below NARROW_WIDTH the rows put their buttons under the text, which
+   * needs less than NARROW_MIN_WIDTH. Ask for no more than that even while
+   * the rows are still laid out wide, or the wide layout's minimum would
+   * keep the window from ever becoming narrow enough to switch. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
+    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
 }
 
 static void
