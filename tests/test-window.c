@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 
 #include "tp-application.h"
+#include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
 #include "tp-window-private.h"
 
@@ -338,6 +339,33 @@ test_window_print_worksheets (Fixture       *f,
 }
 
 static void
+test_window_import_export (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  /* Import… opens the import dialog on the window's own database. */
+  g_assert_null (find_toplevel (TP_TYPE_IMPORT_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.import", NULL));
+  drain ();
+  dialog = find_toplevel (TP_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (tp_import_dialog_get_export (TP_IMPORT_DIALOG (dialog)));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  gtk_window_destroy (dialog);
+  drain ();
+
+  /* Export… opens the same dialog, exporting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.export", NULL));
+  drain ();
+  dialog = find_toplevel (TP_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (tp_import_dialog_get_export (TP_IMPORT_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  drain ();
+}
+
+static void
 test_window_damaged_database (void)
 {
   g_autoptr(GError) error = NULL;
@@ -448,6 +476,7 @@ main (int   argc,
   ADD ("shortcuts", test_window_shortcuts);
   ADD ("app-actions", test_window_disabled_actions);
   ADD ("print-worksheets", test_window_print_worksheets);
+  ADD ("import-export", test_window_import_export);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
 
 #undef ADD

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "tp-preferences-window.h"
+#include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
 #include "tp-window-private.h"
 
@@ -205,6 +206,39 @@ show_follow_ups_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (tp_sales_page_get_stack (self->sales_page), "follow-ups");
 }
 
+/* An import or a restore wrote through its own connection: every view
+ * re-reads what it shows. */
+static void
+on_import_dialog_imported_cb (TpWindow *self)
+{
+  if (self->store != NULL)
+    tp_store_notify_external_change (self->store);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpImportDialog *dialog = tp_import_dialog_new (GTK_WINDOW (self), self->database_path);
+
+  g_signal_connect_object (dialog, "imported",
+                           G_CALLBACK (on_import_dialog_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  tp_export_run (GTK_WINDOW (self), self->database_path);
+}
+
 static void
 print_worksheets_action (GtkWidget  *widget,
                          const char *action_name,
@@ -230,23 +264,12 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
 
-  /* Import and export arrive with their own issue (8);
-   * until then the menu shows them, disabled. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.print-worksheets", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-customer", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-follow-ups", self->store != NULL);
-}
-
-static void
-not_available_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  /* Never reached: _tp_window_actions_update() keeps these disabled. */
-  g_assert_not_reached ();
 }
 
 void
@@ -259,8 +282,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "window.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "window.retry-database", NULL, retry_database_action);
-  gtk_widget_class_install_action (widget_class, "window.import", NULL, not_available_action);
-  gtk_widget_class_install_action (widget_class, "window.export", NULL, not_available_action);
+  gtk_widget_class_install_action (widget_class, "window.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "window.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "window.print-worksheets", NULL, print_worksheets_action);
   gtk_widget_class_install_action (widget_class, "window.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "window.show-customer", "x", show_customer_action);
