@@ -16,6 +16,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <csv.h>
 #include <glib/gi18n-lib.h>
@@ -3415,6 +3418,17 @@ task_new (gpointer             source_object,
   return task;
 }
 
+/* A worker's big, one-off allocations (the page cache of its connection,
+ * the sorting of index builds) would otherwise stay in the heap of the
+ * app after it finishes. */
+static void
+give_back_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -3437,6 +3451,9 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, report, (GDestroyNotify)tp_csv_report_unref);
   else
     g_task_return_error (task, error);
+
+  g_clear_object (&db);
+  give_back_memory ();
 }
 
 /**
@@ -3709,6 +3726,9 @@ export_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+
+  g_clear_object (&db);
+  give_back_memory ();
 }
 
 /**
