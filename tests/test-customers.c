@@ -734,9 +734,12 @@ test_customers_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (audiences), ==, 3);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (audiences), 2), ==, "Groomers");
 
-  /* Stage: the dropdown lists "All Stages", then each stage. */
+  /* Stage: the dropdown lists "All Stages", then each stage. A spinner
+   * shows while the list's worker finds them. */
   gtk_drop_down_set_selected (stage, 1 + TP_STAGE_PROSPECT);
+  g_assert_true (gtk_widget_get_visible (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "loading_spinner")));
   WAIT_LOADED (f);
+  g_assert_false (gtk_widget_get_visible (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "loading_spinner")));
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Bob,Cy");
   g_clear_pointer (&names, g_free);
 
