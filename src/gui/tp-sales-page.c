@@ -59,6 +59,45 @@ tp_sales_page_get_store (TpSalesPage *self)
   return self->store;
 }
 
+/*
+ * The Customers, Activity, Chart and Orders sections each load what grows
+ * with the business (the customer list, the latest activity, the chart's
+ * figures, the orders of a period). They get the store when they are first
+ * shown, so that the window's first frame does not wait for sections nobody
+ * looks at. Follow-Ups has it from the start (bound in the template): its
+ * badge and its notifications count while it is hidden.
+ */
+static const char * const lazy_sections[] = { "customers", "activity", "chart", "orders", NULL };
+
+static void
+give_store_to_section (TpSalesPage *self,
+                       const char  *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, name);
+  g_autoptr(TpStore) current = NULL;
+
+  if (self->store == NULL || child == NULL || !g_strv_contains (lazy_sections, name))
+    return;
+
+  g_object_get (child, "store", &current, NULL);
+  if (current == self->store)
+    return;
+
+  g_object_set (child, "store", self->store, NULL);
+
+  /* The touches chart follows the filter of the store's customer list. */
+  if (child == GTK_WIDGET (self->customers_section))
+    tp_chart_section_set_customer_list (TP_CHART_SECTION (adw_view_stack_get_child_by_name (self->stack, "chart")),
+                                        tp_customers_section_get_list (self->customers_section));
+}
+
+static void
+give_store_to_visible_section (TpSalesPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    give_store_to_section (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
 void
 tp_sales_page_set_store (TpSalesPage *self,
                          TpStore     *store)
@@ -73,14 +112,18 @@ tp_sales_page_set_store (TpSalesPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
-  /* The touches chart follows the filter of the store's customer list. */
+  /* The sections that load on demand drop the old store; the one in view
+   * gets the new one now, the others when they are first shown. */
+  for (guint i = 0; lazy_sections[i] != NULL; i++)
+    g_object_set (adw_view_stack_get_child_by_name (self->stack, lazy_sections[i]), "store", NULL, NULL);
   tp_chart_section_set_customer_list (TP_CHART_SECTION (adw_view_stack_get_child_by_name (self->stack, "chart")),
-                                      tp_customers_section_get_list (self->customers_section));
+                                      NULL);
+  give_store_to_visible_section (self);
 
   /* For screenshots and tests: open a customer, by id, at start. */
   customer = g_getenv ("TOUCHPOINT_CUSTOMER");
   if (store != NULL && customer != NULL)
-    tp_customers_section_show_customer (self->customers_section, g_ascii_strtoll (customer, NULL, 10));
+    tp_sales_page_show_customer (self, g_ascii_strtoll (customer, NULL, 10));
 }
 
 /**
@@ -100,6 +143,7 @@ tp_sales_page_show_customer (TpSalesPage *self,
   g_return_val_if_fail (TP_IS_SALES_PAGE (self), FALSE);
 
   adw_view_stack_set_visible_child_name (self->stack, "customers");
+  give_store_to_section (self, "customers");
   return tp_customers_section_show_customer (self->customers_section, id);
 }
 
@@ -224,6 +268,11 @@ tp_sales_page_init (TpSalesPage *self)
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (give_store_to_visible_section), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (give_store_to_visible_section), NULL);
 
   /* For screenshots and tests: open on a given section. */
   if (g_getenv ("TOUCHPOINT_SECTION") != NULL)
