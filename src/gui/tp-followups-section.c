@@ -323,6 +323,7 @@ struct _TpFollowupsSection
   GPtrArray            *current;      /* the same, as the last load found it */
   GCancellable         *cancellable;
   guint                 refresh_id;
+  guint                 first_load_id;
   guint                 timer_id;
   gboolean              loading;
   gboolean              dirty;        /* asked to refresh while loading */
@@ -670,6 +671,18 @@ update_labels (TpFollowupsSection *self)
 
 /* Notifications */
 
+/* Notifications reach the desktop through the app's name on the session
+ * bus: a second, non-unique instance (started with --database) has none,
+ * and GLib would complain about the missing object path. */
+static gboolean
+can_notify (GApplication *app)
+{
+  return app != NULL &&
+         g_application_get_is_registered (app) &&
+         g_application_get_dbus_connection (app) != NULL &&
+         g_application_get_dbus_object_path (app) != NULL;
+}
+
 static void
 send_notice (TpFollowupsSection     *self,
              const TpFollowUpNotice *notice)
@@ -691,8 +704,7 @@ send_notice (TpFollowupsSection     *self,
 
   /* Without a session bus there is nobody to show it to. */
   app = g_application_get_default ();
-  if (app == NULL || !g_application_get_is_registered (app) ||
-      g_application_get_dbus_connection (app) == NULL)
+  if (!can_notify (app))
     return;
 
   g_application_send_notification (app, notice->id, notification);
@@ -708,8 +720,7 @@ withdraw_notice (TpFollowupsSection *self,
     return;
 
   app = g_application_get_default ();
-  if (app == NULL || !g_application_get_is_registered (app) ||
-      g_application_get_dbus_connection (app) == NULL)
+  if (!can_notify (app))
     return;
 
   g_application_withdraw_notification (app, id);
@@ -1141,6 +1152,48 @@ can_use_worker (const char *path)
          !g_str_has_prefix (path, "file:");
 }
 
+/*
+ * The first count of a new store waits a moment when the section is not
+ * in view: at start the window's first frame needs both cores more than
+ * the badge does. It counts as loading meanwhile.
+ */
+#define FIRST_LOAD_DELAY_MS 1000
+
+static gboolean
+first_load_cb (gpointer user_data)
+{
+  TpFollowupsSection *self = user_data;
+
+  self->first_load_id = 0;
+  set_loading (self, FALSE);
+  start_load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map_cb (TpFollowupsSection *self)
+{
+  if (self->first_load_id != 0)
+    {
+      g_clear_handle_id (&self->first_load_id, g_source_remove);
+      first_load_cb (self);
+    }
+}
+
+static void
+start_first_load (TpFollowupsSection *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      start_load (self);
+      return;
+    }
+
+  set_loading (self, TRUE);
+  self->first_load_id = g_timeout_add (FIRST_LOAD_DELAY_MS, first_load_cb, self);
+}
+
 static void
 start_load (TpFollowupsSection *self)
 {
@@ -1531,6 +1584,7 @@ tp_followups_section_set_store (TpFollowupsSection *self,
   set_loading (self, FALSE);
   self->dirty = FALSE;
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->first_load_id, g_source_remove);
 
   g_set_object (&self->store, store);
 
@@ -1554,7 +1608,7 @@ tp_followups_section_set_store (TpFollowupsSection *self,
                                G_CALLBACK (on_store_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
       self->timer_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, check_timeout_cb, self);
-      start_load (self);
+      start_first_load (self);
     }
   else
     {
@@ -1742,6 +1796,7 @@ tp_followups_section_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_handle_id (&self->first_load_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_FOLLOWUPS_SECTION);
 
@@ -1904,6 +1959,7 @@ tp_followups_section_init (TpFollowupsSection *self)
 
   self->queue = g_list_store_new (TP_TYPE_FOLLOW_UP_ITEM);
   self->current = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   self->cancellable = g_cancellable_new ();
   self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
