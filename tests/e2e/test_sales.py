@@ -50,7 +50,9 @@ def window(root, title, timeout=10):
 
 
 def window_open(root, title):
-    return any(root.get_child_at_index(i).get_name() == title for i in range(root.get_child_count()))
+    # A window that closes while we look is gone from the list: skip it.
+    children = (root.get_child_at_index(i) for i in range(root.get_child_count()))
+    return any(child is not None and child.get_name() == title for child in children)
 
 
 def has_label(root, text):
