@@ -8,7 +8,7 @@
 BUILDDIR ?= build
 CLANG_BUILDDIR ?= build-clang
 ARGS ?=
-XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
+XVFB = xvfb-run -a -s "-screen 0 1280x1024x24 -noreset"
 
 .PHONY: all deps build run test test-valgrind test-fuzz bench clean
 
