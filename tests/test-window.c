@@ -291,21 +291,90 @@ test_window_about (Fixture       *f,
   gtk_window_destroy (about);
 }
 
+/* Any window GTK keeps, shown or not. */
+static guint
+count_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        n++;
+    }
+
+  return n;
+}
+
+static GtkShortcutsShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *action_name)
+{
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, "action-name", &name, NULL);
+      if (g_strcmp0 (name, action_name) == 0)
+        return GTK_SHORTCUTS_SHORTCUT (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcutsShortcut *found = find_shortcut (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_shortcuts (Fixture       *f,
                        gconstpointer  data)
 {
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
-                                                                "win.show-help-overlay");
+                                                                "window.show-shortcuts");
+  g_autofree char *accelerator = NULL;
+  GtkShortcutsShortcut *shortcut;
   GtkWindow *overlay;
 
+  /* No hidden shortcuts window waits at start-up: GTK 4.8 crashes when a
+   * screen reader asks for a window past the last shown one while a
+   * never-shown window ends the list. */
+  g_assert_cmpuint (count_toplevels (GTK_TYPE_SHORTCUTS_WINDOW), ==, 0);
+
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-shortcuts", NULL));
   drain ();
 
   overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (f->window));
+
+  /* It shows the keys of the window's actions. */
+  shortcut = find_shortcut (GTK_WIDGET (overlay), "window.show-sales");
+  g_assert_nonnull (shortcut);
+  g_object_get (shortcut, "accelerator", &accelerator, NULL);
+  g_assert_cmpstr (accelerator, ==, "<Control>2");
+
+  /* Closed, it is gone, not hidden. */
   gtk_window_close (overlay);
+  drain ();
+  g_assert_cmpuint (count_toplevels (GTK_TYPE_SHORTCUTS_WINDOW), ==, 0);
+
+  /* And it comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-shortcuts", NULL));
+  drain ();
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  gtk_window_close (overlay);
+  drain ();
 }
 
 static void

@@ -252,6 +252,63 @@ print_worksheets_action (GtkWidget  *widget,
 }
 
 /*
+ * The shortcuts window is built when it is asked for and destroyed when it
+ * closes. GtkApplication would load it at start-up and keep it hidden, and
+ * GTK 4.8 crashes when a screen reader asks for a window past the last
+ * shown one while a never-shown window is last in its list (the question
+ * races with any dialog that closes).
+ */
+static gboolean
+drop_shortcuts_cb (gpointer data)
+{
+  GtkApplicationWindow *window = data;
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  /* Destroys the hidden shortcuts window, unless it was asked for again. */
+  if (shortcuts != NULL && !gtk_widget_get_visible (GTK_WIDGET (shortcuts)))
+    gtk_application_window_set_help_overlay (window, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_shortcuts_visible_cb (TpWindow   *self,
+                         GParamSpec *pspec,
+                         GtkWidget  *shortcuts)
+{
+  if (gtk_widget_get_visible (shortcuts))
+    return;
+
+  g_signal_handlers_disconnect_by_func (shortcuts, on_shortcuts_visible_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drop_shortcuts_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkShortcutsWindow *shortcuts;
+
+  shortcuts = gtk_application_window_get_help_overlay (window);
+  if (shortcuts == NULL || !gtk_widget_get_visible (GTK_WIDGET (shortcuts)))
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/touchpoint/Touchpoint/tp-shortcuts-window.ui");
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+      /* Modal and transient for the window, with the accelerators of
+       * its actions. */
+      gtk_application_window_set_help_overlay (window, shortcuts);
+      g_signal_connect_object (shortcuts, "notify::visible",
+                               G_CALLBACK (on_shortcuts_visible_cb), widget,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
+/*
  * Enables what the current state allows: the data actions need an open
  * database; retrying only helps when another program holds the file.
  */
@@ -286,6 +343,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "window.print-worksheets", NULL, print_worksheets_action);
   gtk_widget_class_install_action (widget_class, "window.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "window.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "window.show-customer", "x", show_customer_action);
   gtk_widget_class_install_action (widget_class, "window.show-follow-ups", NULL, show_follow_ups_action);
 }
