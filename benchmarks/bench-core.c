@@ -15,7 +15,9 @@
  *
  * Times what the Sales tab asks of the data core on the given database
  * (the large sample business): opening the customer list, a five-letter
- * search typed one key at a time, opening the customer with 1,000
+ * search typed one key at a time (the time the main thread spends on each
+ * key, and the time until its rows are shown: the query runs on a
+ * worker), opening the customer with 1,000
  * touches, logging a touch and changing a stage until every live list
  * has updated, and the analytics against the sqlite3 command-line tool's
  * floor for the same aggregate. Prints one JSON line per measure.
@@ -91,6 +93,7 @@ main (int   argc,
   gint64 heavy;
   const char *search = "mille";
   BenchMeasure *m;
+  BenchMeasure *shown;
 
   if (argc < 2)
     {
@@ -120,8 +123,12 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
 
-  /* Typing a five-letter search, one keystroke at a time. */
-  m = bench_measure_new ("search, per keystroke", 50);
+  /* Typing a five-letter search, one keystroke at a time: the main
+   * thread's time (setting the text, then taking the worker's rows and
+   * fetching the visible ones) against the budget, and the time until the
+   * rows are shown. */
+  m = bench_measure_new ("search, per keystroke, main thread", 50);
+  shown = bench_measure_new ("search, per keystroke, until rows shown", 0);
   for (guint r = 0; r < runs; r++)
     {
       g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
@@ -131,13 +138,36 @@ main (int   argc,
         {
           g_autofree char *typed = g_strndup (search, k);
           gint64 start = g_get_monotonic_time ();
+          gint64 busy;
 
           tp_customer_list_set_search_text (list, typed);
           touch_visible_rows (G_LIST_MODEL (list));
-          bench_measure_add (m, start, g_get_monotonic_time ());
+          busy = g_get_monotonic_time () - start;
+
+          /* Count only the main loop's work, not its wait for the worker
+           * (polled every 0.1 ms). */
+          while (tp_customer_list_get_loading (list))
+            {
+              gint64 dispatch;
+
+              if (!g_main_context_pending (NULL))
+                {
+                  g_usleep (100);
+                  continue;
+                }
+
+              dispatch = g_get_monotonic_time ();
+              g_main_context_iteration (NULL, FALSE);
+              touch_visible_rows (G_LIST_MODEL (list));
+              busy += g_get_monotonic_time () - dispatch;
+            }
+
+          bench_measure_add (m, 0, busy);
+          bench_measure_add (shown, start, g_get_monotonic_time ());
         }
     }
   bench_measure_report (m);
+  bench_measure_report (shown);
 
   heavy = find_benchmark_customer (store);
 

@@ -82,6 +82,10 @@ wait_ms (guint ms)
     g_assert_true (check); \
   } G_STMT_END
 
+/* Runs the loop until the customer list's query on its worker has landed. */
+#define WAIT_LOADED(f) \
+  WAIT_UNTIL (!tp_customer_list_get_loading (tp_customers_section_get_list ((f)->section)))
+
 /* The database, through a connection of the test's own */
 
 static gint64
@@ -689,6 +693,7 @@ test_customers_search (Fixture       *f,
       gtk_editable_set_text (GTK_EDITABLE (entry), searches[i].text);
       WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (tp_customers_section_get_list (f->section)),
                              searches[i].text[0] != '\0' ? searches[i].text : NULL) == 0);
+      WAIT_LOADED (f);
       names = shown_names (f, 10);
       g_assert_cmpstr (names, ==, searches[i].names);
       g_assert_cmpstr (list_page (f), ==, searches[i].names[0] != '\0' ? "list" : "no-results");
@@ -699,6 +704,7 @@ test_customers_search (Fixture       *f,
   WAIT_UNTIL (g_strcmp0 (list_page (f), "no-results") == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.clear-filters", NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  WAIT_LOADED (f);
   g_assert_cmpuint (n_shown (f), ==, 3);
 }
 
@@ -728,37 +734,49 @@ test_customers_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (audiences), ==, 3);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (audiences), 2), ==, "Groomers");
 
-  /* Stage: the dropdown lists "All Stages", then each stage. */
+  /* Stage: the dropdown lists "All Stages", then each stage. A spinner
+   * shows while the list's worker finds them. */
   gtk_drop_down_set_selected (stage, 1 + TP_STAGE_PROSPECT);
+  g_assert_true (gtk_widget_get_visible (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "loading_spinner")));
+  WAIT_LOADED (f);
+  g_assert_false (gtk_widget_get_visible (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "loading_spinner")));
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Bob,Cy");
   g_clear_pointer (&names, g_free);
 
   /* With the audience too. */
   gtk_drop_down_set_selected (audience, 1);
+  WAIT_LOADED (f);
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Cy");
   g_clear_pointer (&names, g_free);
   gtk_drop_down_set_selected (stage, 0);
+  WAIT_LOADED (f);
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Ada,Cy");
   g_clear_pointer (&names, g_free);
   gtk_drop_down_set_selected (audience, 2);
+  WAIT_LOADED (f);
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Bob");
   g_clear_pointer (&names, g_free);
   gtk_drop_down_set_selected (audience, 0);
+  WAIT_LOADED (f);
 
   /* Quiet for 30 days: the last touch counts, whatever came before. */
   gtk_drop_down_set_selected (quiet, 3);
+  WAIT_LOADED (f);
   g_assert_cmpuint (tp_customer_list_get_quiet_days (tp_customers_section_get_list (f->section)), ==, 30);
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Ada");
   g_clear_pointer (&names, g_free);
   gtk_drop_down_set_selected (quiet, 1);
+  WAIT_LOADED (f);
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Ada,Cy");
   g_clear_pointer (&names, g_free);
 
   /* Nothing matches: say so, and offer to clear. */
   gtk_drop_down_set_selected (stage, 1 + TP_STAGE_REPEAT);
+  WAIT_LOADED (f);
   g_assert_cmpuint (n_shown (f), ==, 0);
   g_assert_cmpstr (list_page (f), ==, "no-results");
   tp_customers_section_clear_filters (f->section);
+  WAIT_LOADED (f);
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Ada,Bob,Cy,Dee");
 }
 
@@ -814,6 +832,7 @@ test_customers_sort (Fixture       *f,
 
       gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
       drain ();
+      WAIT_LOADED (f);
       g_assert_cmpint (tp_customer_list_get_sort_key (list), ==, i);
       g_assert_false (tp_customer_list_get_sort_descending (list));
       up = shown_names (f, 4);
@@ -821,6 +840,7 @@ test_customers_sort (Fixture       *f,
 
       gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
       drain ();
+      WAIT_LOADED (f);
       g_assert_true (tp_customer_list_get_sort_descending (list));
       down = shown_names (f, 4);
       g_assert_cmpstr (down, ==, columns[i].descending);
@@ -844,10 +864,12 @@ test_customers_selection_kept (Fixture       *f,
   gtk_column_view_sort_by_column (view, child (f->section, TP_TYPE_CUSTOMERS_SECTION, "touches_column"),
                                   GTK_SORT_ASCENDING);
   drain ();
+  WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
   gtk_column_view_sort_by_column (view, child (f->section, TP_TYPE_CUSTOMERS_SECTION, "touches_column"),
                                   GTK_SORT_DESCENDING);
   drain ();
+  WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
   g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
 
@@ -861,8 +883,11 @@ test_customers_selection_kept (Fixture       *f,
 
   /* A search that hides her keeps her detail; clearing it selects her again. */
   tp_customer_list_set_search_text (tp_customers_section_get_list (f->section), "Cy");
+  WAIT_LOADED (f);
+  g_assert_cmpstr (shown_names (f, 3), ==, "Cy");
   g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
   tp_customers_section_clear_filters (f->section);
+  WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
 }
 

@@ -690,6 +690,282 @@ test_external_change (void)
   g_rmdir (dir);
 }
 
+/* A list on a database file, whose filters and sorts run on a worker. */
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  TpStore *store;
+} FileStore;
+
+static void
+file_store_init (FileStore *fs)
+{
+  g_autoptr(GError) error = NULL;
+
+  fs->dir = g_dir_make_tmp ("tp-models-XXXXXX", &error);
+  g_assert_no_error (error);
+  fs->path = g_build_filename (fs->dir, "customers.db", NULL);
+  fs->store = tp_store_open (fs->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+file_store_clear (FileStore *fs)
+{
+  g_autofree char *wal = g_strconcat (fs->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fs->path, "-shm", NULL);
+
+  g_clear_object (&fs->store);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (fs->path);
+  g_rmdir (fs->dir);
+  g_free (fs->path);
+  g_free (fs->dir);
+}
+
+/* Runs the loop until the list's query has landed. */
+static void
+wait_loaded (TpCustomerList *list)
+{
+  while (tp_customer_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+list_names (GListModel *model)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TpCustomer) customer = g_list_model_get_item (model, i);
+
+      g_strv_builder_add (builder, tp_customer_get_name (customer));
+    }
+  strv = g_strv_builder_end (builder);
+
+  return g_strjoinv (",", strv);
+}
+
+static void
+log_notify_cb (GObject    *object,
+               GParamSpec *pspec,
+               GString    *log)
+{
+  g_string_append_printf (log, "%s=%d ", pspec->name,
+                          tp_customer_list_get_loading (TP_CUSTOMER_LIST (object)));
+}
+
+/* Typing "a" then "an" before the first query lands: the rows of "a"
+ * never show, the list goes from all to the rows of "an" in one change. */
+static void
+test_customer_list_superseded (void)
+{
+  g_autoptr(GString) loading_log = g_string_new (NULL);
+  g_autoptr(TpCustomerList) list = NULL;
+  g_autoptr(TpCustomerList) fresh = NULL;
+  g_autofree char *shown = NULL;
+  FileStore fs;
+  Shadow shadow;
+
+  file_store_init (&fs);
+  g_object_unref (add_customer (fs.store, "Anna"));
+  g_object_unref (add_customer (fs.store, "Bob Adams"));
+  g_object_unref (add_customer (fs.store, "Cy"));
+  g_object_unref (add_customer (fs.store, "Dana"));
+
+  /* The first rows come at once. */
+  list = tp_customer_list_new (fs.store);
+  g_assert_false (tp_customer_list_get_loading (list));
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==, "Anna,Bob Adams,Cy,Dana");
+  g_clear_pointer (&shown, g_free);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+  g_signal_connect (list, "notify::loading", G_CALLBACK (log_notify_cb), loading_log);
+
+  /* Meanwhile the list shows the rows it had. */
+  tp_customer_list_set_search_text (list, "a");
+  g_assert_true (tp_customer_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  tp_customer_list_set_search_text (list, "an");
+  g_assert_cmpstr (tp_customer_list_get_search_text (list), ==, "an");
+  wait_loaded (list);
+
+  g_assert_cmpstr (take_log (&shadow), ==, "1-2+0 ");
+  g_assert_cmpstr (loading_log->str, ==, "loading=1 loading=0 ");
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==, "Anna,Dana");
+  g_assert_cmpuint (tp_customer_list_find (list, tp_customer_list_get_id (list, 1)), ==, 1);
+
+  fresh = tp_customer_list_new (fs.store);
+  tp_customer_list_set_search_text (fresh, "an");
+  wait_loaded (fresh);
+  shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+
+  shadow_clear (&shadow);
+  g_clear_object (&fresh);
+  g_clear_object (&list);
+  file_store_clear (&fs);
+}
+
+/* Customers who change while a query runs move in the rows shown, and
+ * the rows that arrive know of the change. */
+static void
+test_customer_list_change_in_flight (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpCustomerList) list = NULL;
+  g_autoptr(TpCustomerList) fresh = NULL;
+  g_autoptr(TpCustomer) dana = NULL;
+  g_autoptr(TpCustomer) bob = NULL;
+  g_autoptr(TpTouch) touch = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+  g_autofree char *shown = NULL;
+  FileStore fs;
+  Shadow shadow;
+
+  file_store_init (&fs);
+  g_object_unref (add_customer (fs.store, "Anna"));
+  bob = add_customer (fs.store, "Bob Adams");
+  g_object_unref (add_customer (fs.store, "Cy"));
+  dana = add_customer (fs.store, "Dana");
+
+  list = tp_customer_list_new (fs.store);
+  tp_customer_list_set_search_text (list, "an");
+  wait_loaded (list);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+
+  /* Still showing the rows of "an" while "n" runs. */
+  tp_customer_list_set_search_text (list, "n");
+  g_assert_true (tp_customer_list_get_loading (list));
+  g_object_unref (add_customer (fs.store, "Hannah"));
+  g_object_unref (add_customer (fs.store, "Nora"));
+  tp_customer_set_name (dana, "Dora");
+  g_assert_true (tp_store_save_customer (fs.store, dana, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_customer_list_get_loading (list));
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==, "Anna,Hannah");
+  g_clear_pointer (&shown, g_free);
+
+  wait_loaded (list);
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==, "Anna,Hannah,Nora");
+  g_clear_pointer (&shown, g_free);
+  fresh = tp_customer_list_new (fs.store);
+  tp_customer_list_set_search_text (fresh, "n");
+  wait_loaded (fresh);
+  shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+  g_clear_object (&fresh);
+
+  /* A new sort, and a customer who moves in it meanwhile. */
+  tp_customer_list_set_search_text (list, NULL);
+  tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_TOUCHES);
+  tp_customer_list_set_sort_descending (list, TRUE);
+  touch = tp_store_log_touch (fs.store, tp_customer_get_id (bob), TP_CHANNEL_CALL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  undo = tp_store_delete_customer (fs.store, tp_customer_get_id (dana), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  wait_loaded (list);
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (bob));
+  g_assert_cmpuint (tp_customer_list_find (list, tp_customer_get_id (dana)), ==, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  fresh = tp_customer_list_new (fs.store);
+  tp_customer_list_set_sort_key (fresh, TP_CUSTOMER_SORT_TOUCHES);
+  tp_customer_list_set_sort_descending (fresh, TRUE);
+  wait_loaded (fresh);
+  shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+
+  shadow_clear (&shadow);
+  g_clear_object (&fresh);
+  g_clear_object (&list);
+  file_store_clear (&fs);
+}
+
+/* Random changes while random filters and sorts run on the worker:
+ * whenever the queries have landed, the list equals a fresh one. */
+static void
+test_customer_list_async_random (void)
+{
+  g_autoptr(TpCustomerList) list = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) undos = g_ptr_array_new_with_free_func ((GDestroyNotify)tp_undo_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint n_rounds = g_test_slow () ? 2000 : 200;
+  FileStore fs;
+  Shadow shadow;
+
+  file_store_init (&fs);
+  list = tp_customer_list_new (fs.store);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n_rounds; i++)
+    {
+      if (i % 15 == 0)
+        configure (list, rand);
+
+      random_customer_change (fs.store, rand, ids, undos);
+
+      /* Sometimes a query lands between two changes. */
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_main_context_iteration (NULL, FALSE);
+
+      if (i % 20 == 19 || i == n_rounds - 1)
+        {
+          g_autoptr(TpCustomerList) fresh = NULL;
+
+          wait_loaded (list);
+          fresh = fresh_like (fs.store, list);
+          wait_loaded (fresh);
+          shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+        }
+    }
+
+  shadow_clear (&shadow);
+  g_clear_object (&list);
+  g_clear_pointer (&undos, g_ptr_array_unref);
+  file_store_clear (&fs);
+}
+
+/* Dropping a list while its query runs cancels the query: the list goes
+ * at once, and the worker's result lands nowhere. */
+static void
+test_customer_list_dispose_in_flight (void)
+{
+  TpCustomerList *list;
+  FileStore fs;
+  TpStore *store;
+
+  file_store_init (&fs);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %u", i);
+
+      g_object_unref (add_customer (fs.store, name));
+    }
+
+  list = tp_customer_list_new (fs.store);
+  tp_customer_list_set_search_text (list, "1");
+  g_assert_true (tp_customer_list_get_loading (list));
+  tp_customer_list_set_sort_descending (list, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &list);
+  g_object_unref (list);
+  g_assert_null (list);
+
+  /* The store carries on. */
+  g_object_unref (add_customer (fs.store, "Late"));
+
+  /* The query holds the store until it lands; then nothing is left. */
+  store = g_steal_pointer (&fs.store);
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_object_unref (store);
+  while (store != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  file_store_clear (&fs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +979,10 @@ main (int   argc,
   g_test_add_func ("/touchpoint/models/customer-list-audience", test_customer_list_audience);
   g_test_add_func ("/touchpoint/models/customer-list-random", test_customer_list_random);
   g_test_add_func ("/touchpoint/models/external-change", test_external_change);
+  g_test_add_func ("/touchpoint/models/customer-list-superseded", test_customer_list_superseded);
+  g_test_add_func ("/touchpoint/models/customer-list-change-in-flight", test_customer_list_change_in_flight);
+  g_test_add_func ("/touchpoint/models/customer-list-async-random", test_customer_list_async_random);
+  g_test_add_func ("/touchpoint/models/customer-list-dispose-in-flight", test_customer_list_dispose_in_flight);
 
   return g_test_run ();
 }

@@ -782,6 +782,14 @@ wait_for_chart (TpChartSection *section)
   drain ();
 }
 
+/* Runs the loop until the customer list's query on its worker has landed. */
+static void
+wait_for_list (TpCustomerList *list)
+{
+  while (tp_customer_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_chart_bars (Fixture       *f,
                  gconstpointer  data)
@@ -980,6 +988,7 @@ test_chart_follows_filter (Fixture       *f,
   tp_chart_section_set_store (section, f->store);
   tp_chart_section_set_customer_list (section, list);
   g_assert_true (tp_chart_section_get_customer_list (section) == list);
+  wait_for_list (list);
   wait_for_chart (section);
 
   assert_chart_shows_list (section, list);
@@ -990,6 +999,7 @@ test_chart_follows_filter (Fixture       *f,
   /* A stage. */
   tp_customer_list_set_stage_filter (list, TP_STAGE_PROSPECT);
   g_assert_true (tp_chart_section_get_loading (section));
+  wait_for_list (list);
   wait_for_chart (section);
   assert_chart_shows_list (section, list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
@@ -1009,6 +1019,7 @@ test_chart_follows_filter (Fixture       *f,
   /* A search and another stage, set within the pause: the chart follows both. */
   tp_customer_list_set_stage_filter (list, TP_STAGE_LEAD);
   tp_customer_list_set_search_text (list, "nn");
+  wait_for_list (list);
   wait_for_chart (section);
   assert_chart_shows_list (section, list);
   g_assert_cmpint (tp_customer_list_find (list, b.anna), !=, G_MAXUINT);
@@ -1026,6 +1037,7 @@ test_chart_follows_filter (Fixture       *f,
   g_assert_true (tp_store_set_customer_stage (f->store, b.finn, TP_STAGE_LEAD, &error));
   g_assert_no_error (error);
   assert_chart_shows_list (section, list);
+  wait_for_list (list);
   wait_for_chart (section);
   assert_chart_shows_list (section, list);
 
@@ -1039,10 +1051,12 @@ test_chart_follows_filter (Fixture       *f,
                                               tp_chart_data_find_item (chart_data, TP_CHART_SORT_TOUCHES,
                                                                        b.anna))->touches, ==, 4);
   }
+  wait_for_list (list);
   wait_for_chart (section);
 
   /* Nobody matches. */
   tp_customer_list_set_search_text (list, "no such customer");
+  wait_for_list (list);
   wait_for_chart (section);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
   g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 0);
@@ -1050,6 +1064,7 @@ test_chart_follows_filter (Fixture       *f,
   /* Without a filter, everyone again, and no line. */
   tp_customer_list_set_search_text (list, NULL);
   tp_customer_list_set_stage_filter (list, -1);
+  wait_for_list (list);
   wait_for_chart (section);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
   assert_chart_shows_list (section, list);
@@ -1060,6 +1075,7 @@ test_chart_follows_filter (Fixture       *f,
   /* Without the list, the chart stops following it. */
   tp_customer_list_set_stage_filter (list, TP_STAGE_LOST);
   tp_chart_section_set_customer_list (section, NULL);
+  wait_for_list (list);
   wait_for_chart (section);
   g_assert_cmpuint (tp_chart_data_get_n_items (tp_touches_chart_get_data (chart)), ==, 8);
 }

@@ -37,6 +37,19 @@
  * Its filter is a TpCustomerFilter, which others can copy with
  * tp_customer_list_dup_filter() to pick the same customers in their own
  * queries (the touches chart does so on a worker thread).
+ *
+ * A new filter or sort runs its query on a worker thread with its own
+ * read-only connection (a search over 100,000 customers takes up to
+ * 200 ms), while the list keeps showing the rows of the last query and
+ * :loading is TRUE. A newer filter cancels the query in flight (SQLite's
+ * progress handler stops it within a few thousand steps) and a generation
+ * counter drops whatever an older query still returns. The ids arrive on
+ * the main thread in one items-changed. Customers that change meanwhile
+ * are moved in the rows shown as usual, and their ids are kept: once the
+ * new ids arrive, those rows are placed again by probing, so the list is
+ * as true as if the query had run after the last change. The first query,
+ * one for an in-memory database (which no other connection can open) and
+ * a reload of the whole store run on the main thread, as before.
  */
 
 #define CACHE_SIZE 256
@@ -98,12 +111,25 @@ struct _TpCustomerList
 
   TpStore          *store;
 
+  /* What the owner asked for, and the query that lists it */
   TpCustomerFilter  filter;
   TpCustomerSort    sort_key;
   gboolean          sort_descending;
-
   char             *ids_sql;
+
+  /* What the ids follow: the filter and sort of the last query applied */
+  TpCustomerFilter *shown_filter;
+  TpCustomerSort    shown_sort_key;
+  gboolean          shown_sort_descending;
   char             *probe_sql;
+
+  /* The query on the worker */
+  GCancellable     *cancellable;
+  guint             generation;
+  GHashTable       *changed_ids;    /* customers changed while it runs */
+  guint             in_flight : 1;
+  guint             query_pending : 1;
+  guint             loading : 1;
 
   GArray         *ids;
   GObject        *cache[CACHE_SIZE];
@@ -136,6 +162,7 @@ enum {
   PROP_SORT_DESCENDING,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -227,35 +254,43 @@ build_queries (TpCustomerList *self)
                                    filter->search_pattern != NULL &&
                                    g_utf8_strlen (filter->search_text, -1) > 1 ? " NOT INDEXED" : "",
                                    filter->where, key->sql, dir, dir);
+}
+
+/* Makes the ids follow @filter (transfer full) and the sort: the single
+ * row updates probe with them. */
+static void
+set_shown (TpCustomerList   *self,
+           TpCustomerFilter *filter,
+           TpCustomerSort    sort_key,
+           gboolean          sort_descending)
+{
+  tp_customer_filter_free (self->shown_filter);
+  self->shown_filter = filter;
+  self->shown_sort_key = sort_key;
+  self->shown_sort_descending = sort_descending;
 
   g_free (self->probe_sql);
   self->probe_sql = g_strdup_printf ("SELECT %s, (%s) FROM customers c WHERE c.id = ?5",
-                                     key->sql, filter->where);
+                                     sort_keys[sort_key].sql, filter->where);
 }
 
-static void
-bind_filters (TpCustomerList *self,
-              TpStatement    *stmt)
-{
-  tp_customer_filter_bind (&self->filter, stmt);
-}
-
+/* Runs on any thread, with any connection to the database. */
 static GArray *
-query_ids (TpCustomerList *self)
+run_ids_query (TpDatabase              *db,
+               const char              *sql,
+               const TpCustomerFilter  *filter,
+               GError                 **error)
 {
-  g_autoptr(GError) error = NULL;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) local_error = NULL;
   TpStatement *stmt;
 
-  stmt = tp_database_prepare (tp_store_get_database (self->store), self->ids_sql, &error);
+  stmt = tp_database_prepare (db, sql, error);
   if (stmt == NULL)
-    {
-      g_debug ("Could not list the customers: %s", error->message);
-      return ids;
-    }
+    return NULL;
 
-  bind_filters (self, stmt);
-  while (tp_statement_step (stmt, &error))
+  tp_customer_filter_bind (filter, stmt);
+  while (tp_statement_step (stmt, &local_error))
     {
       gint64 id = tp_statement_get_int64 (stmt, 0);
 
@@ -263,8 +298,27 @@ query_ids (TpCustomerList *self)
     }
   tp_statement_reset (stmt);
 
-  if (error != NULL)
-    g_debug ("Could not list the customers: %s", error->message);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static GArray *
+query_ids (TpCustomerList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  ids = run_ids_query (tp_store_get_database (self->store), self->ids_sql, &self->filter, &error);
+  if (ids == NULL)
+    {
+      g_debug ("Could not list the customers: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
 
   return ids;
 }
@@ -288,7 +342,7 @@ probe (TpCustomerList  *self,
       return FALSE;
     }
 
-  bind_filters (self, stmt);
+  tp_customer_filter_bind (self->shown_filter, stmt);
   tp_statement_bind_int64 (stmt, PARAM_ID, id);
   found = tp_statement_step (stmt, &error);
   if (found)
@@ -366,27 +420,28 @@ row_compare (TpCustomerList *self,
              GVariant       *key_b,
              gint64          id_b)
 {
-  int c = value_compare (key_a, key_b, sort_keys[self->sort_key].collation);
+  int c = value_compare (key_a, key_b, sort_keys[self->shown_sort_key].collation);
 
   if (c == 0)
     c = (id_a > id_b) - (id_a < id_b);
 
-  return self->sort_descending ? -c : c;
+  return self->shown_sort_descending ? -c : c;
 }
 
-/* The position where a row with @key and @id belongs. */
+/* The position in @ids where a row with @key and @id belongs. */
 static guint
 find_position (TpCustomerList *self,
+               GArray         *ids,
                GVariant       *key,
                gint64          id)
 {
   guint lo = 0;
-  guint hi = self->ids->len;
+  guint hi = ids->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      gint64 mid_id = g_array_index (self->ids, gint64, mid);
+      gint64 mid_id = g_array_index (ids, gint64, mid);
       g_autoptr(GVariant) mid_key = NULL;
 
       probe (self, mid_id, &mid_key, NULL);
@@ -416,13 +471,30 @@ find_id (GArray *ids,
 /* Updating */
 
 static void
-reload (TpCustomerList *self)
+set_loading (TpCustomerList *self,
+             gboolean        loading)
+{
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Replaces the ids with @new_ids (transfer full), telling views of the
+ * rows that differ in one items-changed. */
+static void
+replace_ids (TpCustomerList *self,
+             GArray         *new_ids)
 {
   g_autoptr(GArray) old_ids = NULL;
   guint old_n, new_n, prefix = 0, suffix = 0;
 
   old_ids = g_steal_pointer (&self->ids);
-  self->ids = query_ids (self);
+  self->ids = new_ids;
+  if (old_ids == NULL)
+    return;
 
   old_n = old_ids->len;
   new_n = self->ids->len;
@@ -445,6 +517,25 @@ reload (TpCustomerList *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Runs the query on the main thread, with the filter and sort asked for
+ * now; a query in flight is dropped when it lands. */
+static void
+reload (TpCustomerList *self)
+{
+  GArray *ids;
+
+  self->generation++;
+  self->query_pending = FALSE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->changed_ids != NULL)
+    g_hash_table_remove_all (self->changed_ids);
+
+  ids = query_ids (self);
+  set_shown (self, tp_customer_filter_copy (&self->filter), self->sort_key, self->sort_descending);
+  replace_ids (self, ids);
+}
+
 static void
 update_row (TpCustomerList *self,
             gint64          id)
@@ -453,6 +544,10 @@ update_row (TpCustomerList *self,
   gboolean matches = FALSE;
   guint old_position;
   guint new_position;
+
+  /* The ids on their way from the worker may not know of this change. */
+  if (self->in_flight)
+    g_hash_table_add (self->changed_ids, g_memdup2 (&id, sizeof id));
 
   old_position = find_id (self->ids, id);
 
@@ -470,7 +565,7 @@ update_row (TpCustomerList *self,
   if (old_position != G_MAXUINT)
     g_array_remove_index (self->ids, old_position);
 
-  new_position = find_position (self, key, id);
+  new_position = find_position (self, self->ids, key, id);
 
   if (old_position == new_position)
     {
@@ -510,8 +605,252 @@ audiences_changed_cb (TpCustomerList *self,
                       TpStore        *store)
 {
   /* Renaming an audience moves its customers when sorting by audience. */
-  if (self->sort_key == TP_CUSTOMER_SORT_AUDIENCE && kind != TP_STORE_CHANGE_ADDED)
+  if ((self->sort_key == TP_CUSTOMER_SORT_AUDIENCE ||
+       self->shown_sort_key == TP_CUSTOMER_SORT_AUDIENCE) &&
+      kind != TP_STORE_CHANGE_ADDED)
     reload (self);
+}
+
+/* The query on a worker */
+
+typedef struct
+{
+  guint             generation;
+  char             *path;
+  char             *sql;
+  TpCustomerFilter *filter;
+  TpCustomerSort    sort_key;
+  gboolean          sort_descending;
+} Query;
+
+static void
+query_free (Query *query)
+{
+  g_free (query->path);
+  g_free (query->sql);
+  tp_customer_filter_free (query->filter);
+  g_free (query);
+}
+
+/* What the task's callback holds: the list only weakly, so that dropping
+ * the list cancels its query, and the store, whose file the worker reads,
+ * until the query has landed. */
+typedef struct
+{
+  GWeakRef  list;
+  TpStore  *store;
+} QueryClosure;
+
+static void
+query_closure_free (QueryClosure *closure)
+{
+  g_weak_ref_clear (&closure->list);
+  g_object_unref (closure->store);
+  g_free (closure);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryClosure, query_closure_free)
+
+static int
+query_progress_cb (gpointer user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Query *query = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+  GArray *ids;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  db = tp_database_open (query->path, &error);
+  if (db == NULL || !tp_database_exec (db, "PRAGMA query_only = 1", &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A newer filter stops the query between two steps of SQLite. */
+  sqlite3_progress_handler (tp_database_get_handle (db), 1000, query_progress_cb, cancellable);
+  ids = run_ids_query (db, query->sql, query->filter, &error);
+  sqlite3_progress_handler (tp_database_get_handle (db), 0, NULL, NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      g_clear_error (&error);
+      return;
+    }
+
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+/* Takes the ids of @query (transfer full) as the list's rows, placing the
+ * customers that changed while it ran by probing them again. */
+static void
+apply_query (TpCustomerList *self,
+             Query          *query,
+             GArray         *ids)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  set_shown (self, g_steal_pointer (&query->filter), query->sort_key, query->sort_descending);
+
+  if (g_hash_table_size (self->changed_ids) > 0)
+    {
+      /* Out first, so that the binary searches below see sorted rows. */
+      g_hash_table_iter_init (&iter, self->changed_ids);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint position = find_id (ids, *(gint64 *) key);
+
+          if (position != G_MAXUINT)
+            g_array_remove_index (ids, position);
+        }
+
+      g_hash_table_iter_init (&iter, self->changed_ids);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 id = *(gint64 *) key;
+          g_autoptr(GVariant) sort_value = NULL;
+          gboolean matches = FALSE;
+
+          if (probe (self, id, &sort_value, &matches) && matches)
+            g_array_insert_val (ids, find_position (self, ids, sort_value, id), id);
+        }
+
+      g_hash_table_remove_all (self->changed_ids);
+    }
+
+  replace_ids (self, ids);
+}
+
+static void start_query (TpCustomerList *self);
+
+static void
+query_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(QueryClosure) closure = user_data;
+  g_autoptr(TpCustomerList) self = g_weak_ref_get (&closure->list);
+  g_autoptr(GError) error = NULL;
+  Query *query = g_task_get_task_data (G_TASK (result));
+  GArray *ids;
+
+  ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The list is gone (or disposed): its query was cancelled. */
+  if (self == NULL || self->store == NULL)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+
+  self->in_flight = FALSE;
+
+  if (query->generation == self->generation && !self->query_pending)
+    {
+      if (ids != NULL)
+        {
+          apply_query (self, query, g_steal_pointer (&ids));
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("Could not list the customers on a worker: %s", error->message);
+          reload (self);
+        }
+    }
+  g_clear_pointer (&ids, g_array_unref);
+
+  if (self->query_pending)
+    start_query (self);
+  else
+    set_loading (self, FALSE);
+}
+
+/* A file database is read on a worker with its own connection; an
+ * in-memory one is only reachable through the store's connection. */
+static gboolean
+can_use_worker (const char *path)
+{
+  return path != NULL && path[0] != '\0' &&
+         g_strcmp0 (path, ":memory:") != 0 &&
+         !g_str_has_prefix (path, "file:");
+}
+
+static void
+start_query (TpCustomerList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryClosure *closure;
+  Query *query;
+
+  if (self->store == NULL)
+    return;
+
+  /* One query at a time: the one in flight stops soon, and the newest
+   * filter runs when it has landed. */
+  if (self->in_flight)
+    {
+      g_cancellable_cancel (self->cancellable);
+      self->query_pending = TRUE;
+      return;
+    }
+
+  query = g_new0 (Query, 1);
+  query->generation = self->generation;
+  query->path = g_strdup (tp_database_get_path (tp_store_get_database (self->store)));
+  query->sql = g_strdup (self->ids_sql);
+  query->filter = tp_customer_filter_copy (&self->filter);
+  query->sort_key = self->sort_key;
+  query->sort_descending = self->sort_descending;
+
+  closure = g_new0 (QueryClosure, 1);
+  g_weak_ref_init (&closure->list, self);
+  closure->store = g_object_ref (self->store);
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->in_flight = TRUE;
+  self->query_pending = FALSE;
+
+  task = g_task_new (NULL, self->cancellable, query_done_cb, closure);
+  g_task_set_source_tag (task, start_query);
+  g_task_set_name (task, "[touchpoint] customer list");
+  g_task_set_task_data (task, query, (GDestroyNotify) query_free);
+  g_task_run_in_thread (task, query_thread);
+
+  set_loading (self, TRUE);
+}
+
+/* Runs the query for the filter and sort asked for now: on a worker if
+ * the database is a file. */
+static void
+reload_async (TpCustomerList *self)
+{
+  build_queries (self);
+
+  if (!can_use_worker (tp_database_get_path (tp_store_get_database (self->store))))
+    {
+      reload (self);
+      return;
+    }
+
+  self->generation++;
+  start_query (self);
 }
 
 /* GListModel */
@@ -580,8 +919,10 @@ tp_customer_list_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed::audiences",
                            G_CALLBACK (audiences_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->changed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   build_queries (self);
-  self->ids = query_ids (self);
+  reload (self);
 }
 
 static void
@@ -592,6 +933,13 @@ tp_customer_list_dispose (GObject *object)
   for (guint i = 0; i < CACHE_SIZE; i++)
     g_clear_object (&self->cache[i]);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->query_pending = FALSE;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tp_customer_list_parent_class)->dispose (object);
@@ -607,6 +955,8 @@ tp_customer_list_finalize (GObject *object)
   filter_clear_derived (&self->filter);
   g_free (self->ids_sql);
   g_free (self->probe_sql);
+  tp_customer_filter_free (self->shown_filter);
+  g_clear_pointer (&self->changed_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (tp_customer_list_parent_class)->finalize (object);
 }
@@ -655,6 +1005,10 @@ tp_customer_list_get_property (GObject    *object,
 
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids != NULL ? self->ids->len : 0);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -809,6 +1163,17 @@ tp_customer_list_class_init (TpCustomerListClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TpCustomerList:loading:
+   *
+   * Whether a query for a new filter or sort is running on a worker; the
+   * list shows the rows of the previous one meanwhile.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -853,9 +1218,22 @@ static void
 requery (TpCustomerList *self,
          GParamSpec     *pspec)
 {
-  build_queries (self);
-  reload (self);
+  reload_async (self);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/**
+ * tp_customer_list_get_loading:
+ * @self: a #TpCustomerList
+ *
+ * Returns: whether a query for a new filter or sort is running
+ */
+gboolean
+tp_customer_list_get_loading (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->loading;
 }
 
 /**
@@ -1113,15 +1491,15 @@ tp_customer_list_find (TpCustomerList *self,
  * tp_customer_list_reload:
  * @self: a #TpCustomerList
  *
- * Runs the query again, for a quiet-days filter whose "now" has moved on.
+ * Runs the query again, for a quiet-days filter whose "now" has moved on;
+ * on a worker, as for a new filter.
  */
 void
 tp_customer_list_reload (TpCustomerList *self)
 {
   g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
 
-  build_queries (self);
-  reload (self);
+  reload_async (self);
 }
 
 /* TpCustomerFilter */

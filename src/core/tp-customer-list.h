@@ -62,6 +62,7 @@ gint64          tp_customer_list_get_id              (TpCustomerList *self,
 guint           tp_customer_list_find                (TpCustomerList *self,
                                                       gint64          id);
 void            tp_customer_list_reload              (TpCustomerList *self);
+gboolean        tp_customer_list_get_loading         (TpCustomerList *self);
 
 /* TpCustomerFilter: the filter of a TpCustomerList at one moment, to use
  * elsewhere, for example on a worker thread with its own connection. */

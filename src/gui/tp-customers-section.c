@@ -86,6 +86,8 @@ struct _TpCustomersSection
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkLabel            *count_label;
+  GtkWidget           *count_box;
+  GtkSpinner          *loading_spinner;
   TpCustomerDetail    *detail;
 
   TpStore             *store;
@@ -450,6 +452,20 @@ update_state (TpCustomersSection *self)
 
   gtk_label_set_label (self->count_label, count != NULL ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
+  gtk_widget_set_visible (self->count_box,
+                          n > 0 || gtk_widget_get_visible (GTK_WIDGET (self->loading_spinner)));
+}
+
+/* A new filter or sort runs on the list's worker: the rows shown until it
+ * lands are the old ones, and a spinner beside the count says so. */
+static void
+on_list_loading_cb (TpCustomersSection *self)
+{
+  gboolean loading = self->list != NULL && tp_customer_list_get_loading (self->list);
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading);
+  update_state (self);
 }
 
 static void
@@ -779,6 +795,8 @@ tp_customers_section_set_store (TpCustomersSection *self,
   tp_reset_list_model_set_model (self->rows, NULL);
   if (self->audiences != NULL)
     g_signal_handlers_disconnect_by_data (self->audiences, self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
   g_clear_object (&self->audiences);
   self->current_id = 0;
@@ -790,6 +808,8 @@ tp_customers_section_set_store (TpCustomersSection *self,
       self->list = tp_customer_list_new (store);
       tp_customer_list_set_sort_key (self->list, self->sort_key);
       tp_customer_list_set_sort_descending (self->list, self->sort_descending);
+      g_signal_connect_object (self->list, "notify::loading",
+                               G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
 
       tp_reset_list_model_set_model (self->rows, G_LIST_MODEL (self->list));
 
@@ -800,7 +820,7 @@ tp_customers_section_set_store (TpCustomersSection *self,
 
   tp_customer_detail_set_store (self->detail, store);
   fill_audiences (self);
-  update_state (self);
+  on_list_loading_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -949,6 +969,8 @@ tp_customers_section_class_init (TpCustomersSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, column_view);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, count_box);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, detail);
   for (guint i = 0; i < N_COLUMNS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
