@@ -1030,6 +1030,7 @@ test_touches_band (Fixture       *f,
   GtkWidget *more = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "more_touches_button");
   gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
   g_autoptr(GError) error = NULL;
+  GtkWidget *first;
   guint rows = 0;
 
   for (guint i = 0; i < 7; i++)
@@ -1053,6 +1054,15 @@ test_touches_band (Fixture       *f,
   while (gtk_list_box_get_row_at_index (timeline, rows) != NULL)
     rows++;
   g_assert_cmpuint (rows, ==, 10);
+
+  /* A new touch builds its own row at the top and keeps the others. */
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (timeline, 0));
+  add_touch (f, ada, 0);
+  drain ();
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (timeline, 1)) == first);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (timeline, 9));
+  g_assert_null (gtk_list_box_get_row_at_index (timeline, 10));
+
   for (guint clicks = 0; clicks < 3; clicks++)
     {
       g_assert_true (gtk_widget_get_visible (more));
@@ -1062,7 +1072,7 @@ test_touches_band (Fixture       *f,
   rows = 0;
   while (gtk_list_box_get_row_at_index (timeline, rows) != NULL)
     rows++;
-  g_assert_cmpuint (rows, ==, 37);
+  g_assert_cmpuint (rows, ==, 38);
   g_assert_false (gtk_widget_get_visible (more));
 }
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-customer-detail.h"
+#include "tp-head-list-model.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-order-dialog.h"
 #include "tp-sales-util-private.h"
@@ -35,6 +36,8 @@
  *
  * The timeline shows the newest TOUCHES_PAGE touches and grows on request:
  * opening a customer with 1,000 touches builds a page of rows, not 1,000.
+ * A TpHeadListModel gives it the page, so that a new touch builds one row
+ * rather than the whole page again.
  */
 
 #define SAVE_DELAY_MS 400
@@ -63,7 +66,7 @@ struct _TpCustomerDetail
   TpStore           *store;
   TpCustomer        *customer;
   GListModel        *touches;
-  GtkSliceListModel *touches_page;
+  TpHeadListModel   *touches_page;
   GListModel        *orders;
   GListModel        *audiences;
   GArray            *audience_ids;  /* gint64 per audience row item; 0 is none */
@@ -514,7 +517,7 @@ static void
 update_more_touches (TpCustomerDetail *self)
 {
   guint n = self->touches != NULL ? g_list_model_get_n_items (self->touches) : 0;
-  guint shown = self->touches_page != NULL ? gtk_slice_list_model_get_size (self->touches_page) : 0;
+  guint shown = self->touches_page != NULL ? tp_head_list_model_get_size (self->touches_page) : 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_touches_button), n > shown);
 }
@@ -525,8 +528,8 @@ on_more_touches_button_clicked_cb (TpCustomerDetail *self)
   if (self->touches_page == NULL)
     return;
 
-  gtk_slice_list_model_set_size (self->touches_page,
-                                 gtk_slice_list_model_get_size (self->touches_page) + TOUCHES_PAGE);
+  tp_head_list_model_set_size (self->touches_page,
+                               tp_head_list_model_get_size (self->touches_page) + TOUCHES_PAGE);
   update_more_touches (self);
 }
 
@@ -965,7 +968,7 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
                                G_CALLBACK (customer_notify_cb), self, G_CONNECT_SWAPPED);
 
       self->touches = tp_store_list_touches (self->store, id);
-      self->touches_page = gtk_slice_list_model_new (g_object_ref (self->touches), 0, TOUCHES_PAGE);
+      self->touches_page = tp_head_list_model_new (self->touches, TOUCHES_PAGE);
       g_signal_connect_object (self->touches, "items-changed",
                                G_CALLBACK (update_more_touches), self, G_CONNECT_SWAPPED);
       self->orders = tp_store_list_orders (self->store, id);
