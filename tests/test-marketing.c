@@ -1025,6 +1025,21 @@ test_plan (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan), "marketing.show-section", "s", "brand"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (tp_marketing_page_get_stack (f->page)), ==,
                    "brand");
+  wait_ms (50);
+
+  /* Hidden, it waits (its rebuilt rows would be measured in every frame
+   * of the section in front); shown again, it has the change. */
+  add_tactic (f, "Market stall", TRUE, 1);
+  wait_ms (50);
+  g_clear_pointer (&text, g_free);
+  text = tp_plan_section_dup_text (plan);
+  g_assert_null (strstr (text, "Market stall"));
+
+  g_assert_true (TP_PLAN_SECTION (section (f, "plan")) == plan);
+  g_clear_pointer (&text, g_free);
+  text = tp_plan_section_dup_text (plan);
+  g_assert_nonnull (strstr (text, "Market stall\n"));
+  g_assert_nonnull (strstr (text, "Weekly post\n"));
 }
 
 /* Narrow */

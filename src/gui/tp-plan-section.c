@@ -370,7 +370,8 @@ refresh_idle_cb (gpointer data)
   TpPlanSection *self = data;
 
   self->refresh_source = 0;
-  tp_plan_section_refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    tp_plan_section_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -378,6 +379,12 @@ refresh_idle_cb (gpointer data)
 static void
 on_store_changed_cb (TpPlanSection *self)
 {
+  /* Hidden, the overview waits to be shown (map refreshes it): rebuilt
+   * behind another tab, its new labels would be measured in every frame
+   * of the tab in front, as a logged touch is on the Sales tab. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   if (self->refresh_source == 0)
     {
       self->refresh_source = g_idle_add (refresh_idle_cb, self);
