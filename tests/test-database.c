@@ -733,6 +733,18 @@ test_migration_from_empty (Fixture       *f,
                    ==, 1);
 }
 
+/* Workers open their own connection: only a file can be opened twice. */
+static void
+test_path_can_reopen (void)
+{
+  g_assert_true (tp_database_path_can_reopen ("/home/ada/touchpoint.db"));
+  g_assert_true (tp_database_path_can_reopen ("relative/touchpoint.db"));
+  g_assert_false (tp_database_path_can_reopen (":memory:"));
+  g_assert_false (tp_database_path_can_reopen ("file:shared?mode=memory&cache=shared"));
+  g_assert_false (tp_database_path_can_reopen (""));
+  g_assert_false (tp_database_path_can_reopen (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database/statements", test_statements);
   g_test_add_func ("/touchpoint/database/values-round-trip", test_values_round_trip);
   g_test_add_func ("/touchpoint/database/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/touchpoint/database/path-can-reopen", test_path_can_reopen);
   ADD ("newer-version-refused", test_newer_version_refused);
   ADD ("damaged/random-bytes", test_damaged_random);
   ADD ("damaged/text-file", test_damaged_text);

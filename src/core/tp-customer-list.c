@@ -781,16 +781,6 @@ query_done_cb (GObject      *source_object,
     set_loading (self, FALSE);
 }
 
-/* A file database is read on a worker with its own connection; an
- * in-memory one is only reachable through the store's connection. */
-static gboolean
-can_use_worker (const char *path)
-{
-  return path != NULL && path[0] != '\0' &&
-         g_strcmp0 (path, ":memory:") != 0 &&
-         !g_str_has_prefix (path, "file:");
-}
-
 static void
 start_query (TpCustomerList *self)
 {
@@ -843,7 +833,7 @@ reload_async (TpCustomerList *self)
 {
   build_queries (self);
 
-  if (!can_use_worker (tp_database_get_path (tp_store_get_database (self->store))))
+  if (!tp_database_path_can_reopen (tp_database_get_path (tp_store_get_database (self->store))))
     {
       reload (self);
       return;

@@ -623,6 +623,24 @@ tp_database_get_path (TpDatabase *self)
 }
 
 /**
+ * tp_database_path_can_reopen:
+ * @path: (nullable): the path a database was opened with
+ *
+ * Whether a second connection, a worker's, opens the same database from
+ * @path. An in-memory database (and a URI, which may name one) is only
+ * reachable through the connection that made it.
+ *
+ * Returns: %TRUE for a file
+ */
+gboolean
+tp_database_path_can_reopen (const char *path)
+{
+  return path != NULL && path[0] != '\0' &&
+         g_strcmp0 (path, ":memory:") != 0 &&
+         !g_str_has_prefix (path, "file:");
+}
+
+/**
  * tp_database_get_handle:
  * @self: a #TpDatabase
  *

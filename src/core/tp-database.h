@@ -43,6 +43,7 @@ G_DECLARE_FINAL_TYPE (TpDatabase, tp_database, TP, DATABASE, GObject)
 TpDatabase   *tp_database_open            (const char   *path,
                                            GError      **error);
 const char   *tp_database_get_path        (TpDatabase   *self);
+gboolean      tp_database_path_can_reopen (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,
                                            const char   *sql,

@@ -339,14 +339,6 @@ load_done_cb (GObject      *source_object,
     start_load (self);
 }
 
-static gboolean
-can_use_worker (const char *path)
-{
-  return path != NULL && path[0] != '\0' &&
-         g_strcmp0 (path, ":memory:") != 0 &&
-         !g_str_has_prefix (path, "file:");
-}
-
 static void
 start_load (TpChartSection *self)
 {
@@ -368,7 +360,7 @@ start_load (TpChartSection *self)
   load->filter_serial = self->filter_serial;
   self->pending = 0;
 
-  if (!can_use_worker (load->path))
+  if (!tp_database_path_can_reopen (load->path))
     {
       g_autoptr(GError) error = NULL;
 

@@ -1142,16 +1142,6 @@ load_done_cb (GObject      *source_object,
     }
 }
 
-/* A file database is read on a worker with its own connection; an
- * in-memory one is only reachable through the store's connection. */
-static gboolean
-can_use_worker (const char *path)
-{
-  return path != NULL && path[0] != '\0' &&
-         g_strcmp0 (path, ":memory:") != 0 &&
-         !g_str_has_prefix (path, "file:");
-}
-
 /*
  * The first count of a new store waits a moment when the section is not
  * in view: at start the window's first frame needs both cores more than
@@ -1230,7 +1220,7 @@ start_load (TpFollowupsSection *self)
     g_strv_builder_add (sent_keys, key);
   load->sent_keys = g_strv_builder_end (sent_keys);
 
-  if (!can_use_worker (load->path))
+  if (!tp_database_path_can_reopen (load->path))
     {
       g_autoptr(LoadResult) result = NULL;
       g_autoptr(GError) error = NULL;
