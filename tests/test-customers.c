@@ -21,6 +21,8 @@
 #include <sqlite3.h>
 
 #include "tp-customer-detail.h"
+#include "tp-customer-header.h"
+#include "tp-customer-row.h"
 #include "tp-customers-section.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-order-dialog.h"
@@ -184,6 +186,29 @@ is_button_labelled (GtkWidget     *widget,
 }
 
 static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return TP_IS_CUSTOMER_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (tp_customer_row_get_text (TP_CUSTOMER_ROW (widget), TP_CUSTOMER_COLUMN_NAME), name) == 0;
+}
+
+/* The customer list's row that shows @name, if one is on screen. */
+static TpCustomerRow *
+row_of (Fixture    *f,
+        const char *name)
+{
+  return (TpCustomerRow *) find_widget (GTK_WIDGET (f->section), is_row_of, name);
+}
+
+static gboolean
 is_text (GtkWidget     *widget,
          gconstpointer  data)
 {
@@ -227,8 +252,8 @@ static char *
 shown_names (Fixture *f,
              guint    n)
 {
-  GtkColumnView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "column_view");
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GtkListView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
   GString *names = g_string_new (NULL);
 
   for (guint i = 0; i < n && i < g_list_model_get_n_items (model); i++)
@@ -246,9 +271,9 @@ shown_names (Fixture *f,
 static guint
 n_shown (Fixture *f)
 {
-  GtkColumnView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "column_view");
+  GtkListView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
 
 static const char *
@@ -630,7 +655,7 @@ static void
 test_customers_delete_key (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkColumnView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "column_view");
+  GtkWidget *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
   AdwEntryRow *email_row = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "email_row");
   gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
 
@@ -643,7 +668,7 @@ test_customers_delete_key (Fixture       *f,
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM customers", 0), ==, 2);
 
   /* Delete in the list deletes the selected customer. */
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_widget_grab_focus (view);
   drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.delete", NULL));
   drain ();
@@ -780,24 +805,184 @@ test_customers_filters (Fixture       *f,
   g_assert_cmpstr ((names = shown_names (f, 10)), ==, "Ada,Bob,Cy,Dee");
 }
 
+/* The columns share out the list's width: every shown column gets its
+ * minimum, the name takes the rest, and the least needed columns give
+ * way, one at a time, while the others do not fit. */
+static void
+test_columns_fit (void)
+{
+  static const int min[TP_N_CUSTOMER_COLUMNS] = { 100, 80, 70, 60, 90, 50, 90 };
+  static const struct {
+    int width;
+    int widths[TP_N_CUSTOMER_COLUMNS];
+  } cases[] = {
+    { 1000, { 560, 80, 70, 60, 90, 50, 90 } },
+    { 540, { 100, 80, 70, 60, 90, 50, 90 } },
+    /* Orders go first, then the audience, then the total spent… */
+    { 539, { 149, 80, 70, 60, 90, 0, 90 } },
+    { 459, { 149, 0, 70, 60, 90, 0, 90 } },
+    { 400, { 180, 0, 70, 60, 90, 0, 0 } },
+    /* …then the last touch, the touches and the stage. */
+    { 300, { 170, 0, 70, 60, 0, 0, 0 } },
+    { 200, { 130, 0, 70, 0, 0, 0, 0 } },
+    { 150, { 150, 0, 0, 0, 0, 0, 0 } },
+    /* The name stays, even when it alone does not fit. */
+    { 50, { 100, 0, 0, 0, 0, 0, 0 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int widths[TP_N_CUSTOMER_COLUMNS];
+
+      tp_customer_columns_fit (min, cases[i].width, widths);
+      for (guint c = 0; c < TP_N_CUSTOMER_COLUMNS; c++)
+        {
+          g_test_message ("width %d, column %u", cases[i].width, c);
+          g_assert_cmpint (widths[c], ==, cases[i].widths[c]);
+        }
+    }
+}
+
+/* Right to left, the columns run from the right edge. */
+static void
+test_columns_place_rtl (void)
+{
+  g_autoptr(TpCustomerColumns) columns = tp_customer_columns_new ();
+  int ltr_x[TP_N_CUSTOMER_COLUMNS], rtl_x[TP_N_CUSTOMER_COLUMNS];
+  int ltr_w[TP_N_CUSTOMER_COLUMNS], rtl_w[TP_N_CUSTOMER_COLUMNS];
+
+  for (guint c = 0; c < TP_N_CUSTOMER_COLUMNS; c++)
+    tp_customer_columns_set_title_width (columns, c, 40);
+
+  tp_customer_columns_place (columns, 600, FALSE, ltr_x, ltr_w);
+  tp_customer_columns_place (columns, 600, TRUE, rtl_x, rtl_w);
+
+  g_assert_cmpint (ltr_x[TP_CUSTOMER_COLUMN_NAME], ==, 0);
+  g_assert_cmpint (ltr_w[TP_CUSTOMER_COLUMN_NAME], ==, 600 - 6 * 40);
+  for (guint c = 0; c < TP_N_CUSTOMER_COLUMNS; c++)
+    {
+      g_assert_cmpint (rtl_w[c], ==, ltr_w[c]);
+      g_assert_cmpint (rtl_x[c], ==, 600 - ltr_x[c] - ltr_w[c]);
+    }
+  g_assert_cmpint (rtl_x[TP_CUSTOMER_COLUMN_TOTAL_SPENT], ==, 0);
+}
+
+/* Each row shows its customer's seven cells, reads them out as one
+ * sentence, follows changes to the customer and the audience, and lines
+ * up with the titles. */
+static void
+test_customers_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  TpCustomerHeader *header = (TpCustomerHeader *) find_widget (GTK_WIDGET (f->section), is_of_type,
+                                                                GSIZE_TO_POINTER (TP_TYPE_CUSTOMER_HEADER));
+  gint64 dogs = add_audience (f, "Dog owners");
+  gint64 ada = add_customer (f, "Ada Lovelace", "", "", "", TP_STAGE_LEAD, dogs);
+  g_autoptr(TpCustomer) customer = NULL;
+  g_autoptr(TpAudience) audience = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_touch = NULL;
+  g_autofree char *spent = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *message = NULL;
+  TpCustomerRow *row;
+  graphene_rect_t bounds;
+  GtkWidget *title, *box;
+
+  add_customer (f, "Bob", "", "", "", TP_STAGE_LEAD, 0);
+  add_touch (f, ada, 2);
+  add_touch (f, ada, 1);
+  add_order (f, ada, 2490, 1, TP_ORDER_STATUS_OPEN);
+  drain ();
+  WAIT_LOADED (f);
+
+  customer = tp_store_get_customer (f->store, ada, &error);
+  g_assert_no_error (error);
+  last_touch = _tp_format_date (tp_customer_get_last_touch_at (customer));
+  spent = _tp_format_money (2490, tp_store_get_currency (f->store));
+
+  WAIT_UNTIL ((row = row_of (f, "Ada Lovelace")) != NULL);
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_AUDIENCE), ==, "Dog owners");
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_STAGE), ==, "Customer");
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_TOUCHES), ==, "2");
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_LAST_TOUCH), ==, last_touch);
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_ORDERS), ==, "1");
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_TOTAL_SPENT), ==, spent);
+  expected = g_strdup_printf ("Ada Lovelace, Dog owners, Customer, 2 touches, last touch %s, 1 order, %s spent",
+                              last_touch, spent);
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_null (message);
+
+  /* Every shown title sits over its cells: the name's starts where the
+   * names do, the total's ends where the totals do. */
+  gtk_test_widget_wait_for_draw (f->window);
+  for (guint c = 0; c < TP_N_CUSTOMER_COLUMNS; c++)
+    g_assert_true (gtk_widget_get_child_visible (tp_customer_header_get_button (header, c)));
+  title = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (
+            tp_customer_header_get_button (header, TP_CUSTOMER_COLUMN_NAME))));
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (row), &bounds));
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x, TP_CUSTOMER_CELL_PADDING, 0.5);
+  box = gtk_button_get_child (GTK_BUTTON (tp_customer_header_get_button (header, TP_CUSTOMER_COLUMN_TOTAL_SPENT)));
+  g_assert_true (gtk_widget_compute_bounds (box, GTK_WIDGET (row), &bounds));
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x + bounds.size.width,
+                                  gtk_widget_get_width (GTK_WIDGET (row)) - TP_CUSTOMER_CELL_PADDING, 0.5);
+
+  /* No touch yet reads as a dash, and is not read out. */
+  WAIT_UNTIL ((row = row_of (f, "Bob")) != NULL);
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_LAST_TOUCH), ==, "—");
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&message, g_free);
+  g_clear_pointer (&spent, g_free);
+  spent = _tp_format_money (0, tp_store_get_currency (f->store));
+  expected = g_strdup_printf ("Bob, Lead, 0 touches, 0 orders, %s spent", spent);
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_null (message);
+
+  /* A new name and a new audience name show at once. */
+  tp_customer_set_name (customer, "Ada King");
+  g_assert_true (tp_store_save_customer (f->store, customer, &error));
+  g_assert_no_error (error);
+  drain ();
+  WAIT_LOADED (f);
+  WAIT_UNTIL ((row = row_of (f, "Ada King")) != NULL);
+
+  audience = tp_store_get_audience (f->store, dogs, &error);
+  g_assert_no_error (error);
+  tp_audience_set_name (audience, "Dog people");
+  g_assert_true (tp_store_save_audience (f->store, audience, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_AUDIENCE), ==, "Dog people");
+}
+
+/* Whether the header's title for @column shows the sort arrow. */
+static gboolean
+shows_arrow (TpCustomerHeader *header,
+             TpCustomerColumn  column)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (tp_customer_header_get_button (header, column)));
+
+  return gtk_widget_get_visible (gtk_widget_get_last_child (box));
+}
+
 static void
 test_customers_sort (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkColumnView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "column_view");
+  TpCustomerHeader *header = (TpCustomerHeader *) find_widget (GTK_WIDGET (f->section), is_of_type,
+                                                                GSIZE_TO_POINTER (TP_TYPE_CUSTOMER_HEADER));
   TpCustomerList *list = tp_customers_section_get_list (f->section);
   static const struct {
-    const char *column;
     const char *ascending;
     const char *descending;
-  } columns[] = {
-    { "name_column", "Ada,Bob,Cy,Dee", "Dee,Cy,Bob,Ada" },
-    { "audience_column", "Dee,Cy,Ada,Bob", "Bob,Ada,Cy,Dee" },
-    { "stage_column", "Bob,Ada,Cy,Dee", "Dee,Cy,Ada,Bob" },
-    { "touches_column", "Bob,Dee,Cy,Ada", "Ada,Cy,Dee,Bob" },
-    { "last_touch_column", "Bob,Dee,Cy,Ada", "Ada,Cy,Dee,Bob" },
-    { "orders_column", "Bob,Dee,Ada,Cy", "Cy,Ada,Dee,Bob" },
-    { "total_spent_column", "Bob,Dee,Cy,Ada", "Ada,Cy,Dee,Bob" },
+  } orders[TP_N_CUSTOMER_COLUMNS] = {
+    { "Ada,Bob,Cy,Dee", "Dee,Cy,Bob,Ada" },
+    { "Dee,Cy,Ada,Bob", "Bob,Ada,Cy,Dee" },
+    { "Bob,Ada,Cy,Dee", "Dee,Cy,Ada,Bob" },
+    { "Bob,Dee,Cy,Ada", "Ada,Cy,Dee,Bob" },
+    { "Bob,Dee,Cy,Ada", "Ada,Cy,Dee,Bob" },
+    { "Bob,Dee,Ada,Cy", "Cy,Ada,Dee,Bob" },
+    { "Bob,Dee,Cy,Ada", "Ada,Cy,Dee,Bob" },
   };
   gint64 alpha = add_audience (f, "Alpha");
   gint64 middle = add_audience (f, "Middle");
@@ -806,6 +991,7 @@ test_customers_sort (Fixture       *f,
   gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, middle);
   gint64 dee;
 
+  g_assert_nonnull (header);
   add_customer (f, "Bob", "", "", "", TP_STAGE_PROSPECT, zeta);
   dee = add_customer (f, "Dee", "", "", "", TP_STAGE_LOST, 0);
   for (guint i = 0; i < 5; i++)
@@ -818,32 +1004,41 @@ test_customers_sort (Fixture       *f,
   add_order (f, ada, 2000, 1, TP_ORDER_STATUS_OPEN);
   drain ();
 
-  /* The orders moved the stages: Cy is a repeat customer, Ada a customer. */
+  /* The orders moved the stages: Cy is a repeat customer, Ada a customer.
+   * The list starts sorted by name, from A to Z. */
   g_assert_cmpstr (shown_names (f, 4), ==, "Ada,Bob,Cy,Dee");
+  g_assert_true (shows_arrow (header, TP_CUSTOMER_COLUMN_NAME));
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  for (guint i = 0; i < TP_N_CUSTOMER_COLUMNS; i++)
     {
-      GtkColumnViewColumn *column = child (f->section, TP_TYPE_CUSTOMERS_SECTION, columns[i].column);
+      GtkWidget *button = tp_customer_header_get_button (header, i);
       g_autofree char *up = NULL;
       g_autofree char *down = NULL;
 
-      g_test_message ("sorting by %s", columns[i].column);
-      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+      g_test_message ("sorting by column %u", i);
 
-      gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
-      drain ();
-      WAIT_LOADED (f);
+      /* A new column's title sorts from first to last. */
+      if (i > 0)
+        {
+          g_signal_emit_by_name (button, "clicked");
+          drain ();
+          WAIT_LOADED (f);
+        }
       g_assert_cmpint (tp_customer_list_get_sort_key (list), ==, i);
       g_assert_false (tp_customer_list_get_sort_descending (list));
       up = shown_names (f, 4);
-      g_assert_cmpstr (up, ==, columns[i].ascending);
+      g_assert_cmpstr (up, ==, orders[i].ascending);
+      for (guint j = 0; j < TP_N_CUSTOMER_COLUMNS; j++)
+        g_assert_true (shows_arrow (header, j) == (i == j));
 
-      gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+      /* The same title again turns the order round. */
+      g_signal_emit_by_name (button, "clicked");
       drain ();
       WAIT_LOADED (f);
       g_assert_true (tp_customer_list_get_sort_descending (list));
       down = shown_names (f, 4);
-      g_assert_cmpstr (down, ==, columns[i].descending);
+      g_assert_cmpstr (down, ==, orders[i].descending);
+      g_assert_true (shows_arrow (header, i));
     }
 }
 
@@ -851,8 +1046,10 @@ static void
 test_customers_selection_kept (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkColumnView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "column_view");
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GtkListView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
+  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+  TpCustomerHeader *header = (TpCustomerHeader *) find_widget (GTK_WIDGET (f->section), is_of_type,
+                                                                GSIZE_TO_POINTER (TP_TYPE_CUSTOMER_HEADER));
   gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
   gint64 bob = add_customer (f, "Bob", "", "", "", TP_STAGE_LEAD, 0);
 
@@ -861,13 +1058,11 @@ test_customers_selection_kept (Fixture       *f,
   g_assert_true (tp_customers_section_show_customer (f->section, ada));
 
   /* Sorted anew, Ada stays selected wherever she lands. */
-  gtk_column_view_sort_by_column (view, child (f->section, TP_TYPE_CUSTOMERS_SECTION, "touches_column"),
-                                  GTK_SORT_ASCENDING);
+  tp_customer_header_set_sort (header, TP_CUSTOMER_SORT_TOUCHES, FALSE);
   drain ();
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
-  gtk_column_view_sort_by_column (view, child (f->section, TP_TYPE_CUSTOMERS_SECTION, "touches_column"),
-                                  GTK_SORT_DESCENDING);
+  tp_customer_header_set_sort (header, TP_CUSTOMER_SORT_TOUCHES, TRUE);
   drain ();
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
@@ -882,7 +1077,8 @@ test_customers_selection_kept (Fixture       *f,
   g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
 
   /* A search that hides her keeps her detail; clearing it selects her again. */
-  tp_customer_list_set_search_text (tp_customers_section_get_list (f->section), "Cy");
+  gtk_editable_set_text (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "search_entry"), "Cy");
+  WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (tp_customers_section_get_list (f->section)), "Cy") == 0);
   WAIT_LOADED (f);
   g_assert_cmpstr (shown_names (f, 3), ==, "Cy");
   g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
@@ -1227,8 +1423,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) style = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* The application's style, as AdwApplication loads it. */
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, "/io/github/touchpoint/Touchpoint/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func, data) \
   g_test_add ("/touchpoint/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -1237,12 +1441,15 @@ main (int   argc,
   g_test_add_func ("/touchpoint/sales/format-money", test_format_money);
   g_test_add_func ("/touchpoint/sales/parse-time", test_parse_time);
   g_test_add_func ("/touchpoint/sales/band-text", test_band_text);
+  g_test_add_func ("/touchpoint/customers/columns-fit", test_columns_fit);
+  g_test_add_func ("/touchpoint/customers/columns-place-rtl", test_columns_place_rtl);
   ADD ("customers/empty", test_customers_empty, NULL);
   ADD ("customers/add-edit-delete", test_customers_add_edit_delete, NULL);
   ADD ("customers/delete-key", test_customers_delete_key, NULL);
   ADD ("customers/search", test_customers_search, NULL);
   ADD ("customers/filters", test_customers_filters, NULL);
   ADD ("customers/sort", test_customers_sort, NULL);
+  ADD ("customers/rows", test_customers_rows, NULL);
   ADD ("customers/selection-kept", test_customers_selection_kept, NULL);
   ADD ("touches/log", test_touches_log, NULL);
   ADD ("touches/band", test_touches_band, NULL);

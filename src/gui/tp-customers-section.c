@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "tp-customers-section.h"
+#include "tp-customer-header.h"
+#include "tp-customer-row.h"
 #include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
 
@@ -27,10 +29,10 @@
  *
  * The list has to stay quick with 100,000 customers, so nothing here
  * grows with them: TpCustomerList filters and sorts in SQLite and loads a
- * customer only when the column view binds its row, and the column view
- * binds only the rows on screen. The columns' sorters never sort
- * anything: they exist so that the headers are clickable, and a click is
- * turned into the list's sort-key and sort-descending.
+ * customer only when the list view binds its row, and the list view binds
+ * only the rows near the screen. Each row is one TpCustomerRow, which
+ * sets its seven cells itself; TpCustomerHeader's titles sort the list
+ * and TpCustomerColumns lines them up with the cells.
  *
  * A new search replaces most rows at once; TpResetListModel announces
  * that as "all gone, all new", so that neither the view nor the selection
@@ -40,38 +42,17 @@
  * id array.
  */
 
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_AUDIENCE,
-  COLUMN_STAGE,
-  COLUMN_TOUCHES,
-  COLUMN_LAST_TOUCH,
-  COLUMN_ORDERS,
-  COLUMN_TOTAL_SPENT,
-  N_COLUMNS
-} Column;
-
 /* Each column sorts by the sort key of the same number. */
-G_STATIC_ASSERT ((int)COLUMN_NAME == (int)TP_CUSTOMER_SORT_NAME);
-G_STATIC_ASSERT ((int)COLUMN_AUDIENCE == (int)TP_CUSTOMER_SORT_AUDIENCE);
-G_STATIC_ASSERT ((int)COLUMN_STAGE == (int)TP_CUSTOMER_SORT_STAGE);
-G_STATIC_ASSERT ((int)COLUMN_TOUCHES == (int)TP_CUSTOMER_SORT_TOUCHES);
-G_STATIC_ASSERT ((int)COLUMN_LAST_TOUCH == (int)TP_CUSTOMER_SORT_LAST_TOUCH);
-G_STATIC_ASSERT ((int)COLUMN_ORDERS == (int)TP_CUSTOMER_SORT_ORDERS);
-G_STATIC_ASSERT ((int)COLUMN_TOTAL_SPENT == (int)TP_CUSTOMER_SORT_TOTAL_SPENT);
-
-/* The narrowest each column gets before the list scrolls sideways. */
-static const int column_width_chars[N_COLUMNS] = { 14, 10, 8, 3, 11, 3, 11 };
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_NAME == (int)TP_CUSTOMER_SORT_NAME);
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_AUDIENCE == (int)TP_CUSTOMER_SORT_AUDIENCE);
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_STAGE == (int)TP_CUSTOMER_SORT_STAGE);
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_TOUCHES == (int)TP_CUSTOMER_SORT_TOUCHES);
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_LAST_TOUCH == (int)TP_CUSTOMER_SORT_LAST_TOUCH);
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_ORDERS == (int)TP_CUSTOMER_SORT_ORDERS);
+G_STATIC_ASSERT ((int)TP_CUSTOMER_COLUMN_TOTAL_SPENT == (int)TP_CUSTOMER_SORT_TOTAL_SPENT);
 
 /* The choices of the quiet filter, as in the template. */
 static const guint quiet_choices[] = { 0, 7, 14, 30, 60, 90 };
-
-typedef struct
-{
-  struct _TpCustomersSection *self;
-  Column                      column;
-} CellData;
 
 struct _TpCustomersSection
 {
@@ -83,8 +64,10 @@ struct _TpCustomersSection
   GtkDropDown         *audience_dropdown;
   GtkDropDown         *quiet_dropdown;
   GtkStack            *list_stack;
-  GtkColumnView       *column_view;
-  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkWidget           *list_box;
+  GtkListView         *list_view;
+  TpCustomerHeader    *header;
+  TpCustomerColumns   *columns;
   GtkLabel            *count_label;
   GtkWidget           *count_box;
   GtkSpinner          *loading_spinner;
@@ -96,7 +79,6 @@ struct _TpCustomersSection
   GtkSingleSelection  *selection;
   GListModel          *audiences;
   GArray              *audience_ids;  /* gint64 per audience filter item; 0 is all */
-  CellData             cells[N_COLUMNS];
 
   gint64               current_id;
   TpCustomerSort       sort_key;
@@ -114,235 +96,57 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Cells */
-
-typedef struct
-{
-  TpAudience *audience;
-  gulong      handler;
-} AudienceCell;
+/* Rows */
 
 static void
-audience_cell_free (gpointer data)
+row_setup_cb (TpCustomersSection *self,
+              GtkListItem        *list_item)
 {
-  AudienceCell *cell = data;
-
-  g_clear_signal_handler (&cell->handler, cell->audience);
-  g_clear_object (&cell->audience);
-  g_free (cell);
+  gtk_list_item_set_child (list_item, tp_customer_row_new (self->columns));
 }
 
 static void
-audience_name_cb (GtkListItem *list_item,
-                  GParamSpec  *pspec,
-                  TpAudience  *audience)
+row_bind_cb (TpCustomersSection *self,
+             GtkListItem        *list_item)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), tp_audience_get_name (audience));
+  tp_customer_row_bind (TP_CUSTOMER_ROW (gtk_list_item_get_child (list_item)),
+                        self->store, gtk_list_item_get_item (list_item));
 }
 
 static void
-update_audience_cell (CellData    *cell,
-                      GtkListItem *list_item,
-                      TpCustomer  *customer)
+row_unbind_cb (TpCustomersSection *self,
+               GtkListItem        *list_item)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  AudienceCell *current = g_object_get_data (G_OBJECT (list_item), "tp-audience-cell");
-  gint64 id = tp_customer_get_audience_id (customer);
-  g_autoptr(TpAudience) audience = NULL;
-  AudienceCell *new_cell;
+  tp_customer_row_bind (TP_CUSTOMER_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+}
 
-  if (current != NULL && tp_audience_get_id (current->audience) == id)
-    return;
+/* The columns follow the font of the rows: read it when the list shows,
+ * and again when the font or the text size changes. */
+static void
+update_column_metrics (TpCustomersSection *self)
+{
+  tp_customer_columns_update_metrics (self->columns,
+                                      gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)));
+  tp_customer_header_read_titles (self->header);
+}
 
-  g_object_set_data (G_OBJECT (list_item), "tp-audience-cell", NULL);
+static gboolean
+update_column_metrics_idle_cb (gpointer data)
+{
+  update_column_metrics (data);
 
-  if (id != 0 && cell->self->store != NULL)
-    audience = tp_store_get_audience (cell->self->store, id, NULL);
-
-  if (audience == NULL)
-    {
-      gtk_label_set_label (label, "");
-      return;
-    }
-
-  /* Renaming the audience renames it here. */
-  new_cell = g_new0 (AudienceCell, 1);
-  new_cell->audience = g_object_ref (audience);
-  new_cell->handler = g_signal_connect_object (audience, "notify::name",
-                                               G_CALLBACK (audience_name_cb), list_item,
-                                               G_CONNECT_SWAPPED);
-  g_object_set_data_full (G_OBJECT (list_item), "tp-audience-cell", new_cell, audience_cell_free);
-  gtk_label_set_label (label, tp_audience_get_name (audience));
+  return G_SOURCE_REMOVE;
 }
 
 static void
-update_cell (CellData    *cell,
-             GtkListItem *list_item)
+font_settings_changed_cb (TpCustomersSection *self)
 {
-  TpCustomer *customer = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  g_autofree char *text = NULL;
-
-  if (customer == NULL)
-    return;
-
-  switch (cell->column)
-    {
-    case COLUMN_NAME:
-      gtk_label_set_label (label, tp_customer_get_name (customer));
-      break;
-
-    case COLUMN_AUDIENCE:
-      update_audience_cell (cell, list_item, customer);
-      break;
-
-    case COLUMN_STAGE:
-      gtk_label_set_label (label, tp_stage_get_label (tp_customer_get_stage (customer)));
-      break;
-
-    case COLUMN_TOUCHES:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_touch_count (customer));
-      gtk_label_set_label (label, text);
-      break;
-
-    case COLUMN_LAST_TOUCH:
-      text = _tp_format_date (tp_customer_get_last_touch_at (customer));
-      gtk_label_set_label (label, text[0] != '\0' ? text : "—");
-      break;
-
-    case COLUMN_ORDERS:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_order_count (customer));
-      gtk_label_set_label (label, text);
-      break;
-
-    case COLUMN_TOTAL_SPENT:
-      text = _tp_format_money (tp_customer_get_total_spent_minor (customer),
-                               cell->self->store != NULL ? tp_store_get_currency (cell->self->store)
-                                                         : TP_STORE_DEFAULT_CURRENCY);
-      gtk_label_set_label (label, text);
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-cell_item_notify_cb (GtkListItem *list_item,
-                     GParamSpec  *pspec,
-                     TpCustomer  *customer)
-{
-  CellData *cell = g_object_get_data (G_OBJECT (list_item), "tp-cell");
-
-  update_cell (cell, list_item);
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               CellData                 *cell)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = cell->column == COLUMN_TOUCHES || cell->column == COLUMN_ORDERS ||
-                     cell->column == COLUMN_TOTAL_SPENT;
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), column_width_chars[cell->column]);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-  g_object_set_data (G_OBJECT (list_item), "tp-cell", cell);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              CellData                 *cell)
-{
-  TpCustomer *customer = gtk_list_item_get_item (list_item);
-  gulong handler;
-
-  update_cell (cell, list_item);
-
-  /* The item is the store's live customer: follow its changes. */
-  handler = g_signal_connect_object (customer, "notify", G_CALLBACK (cell_item_notify_cb),
-                                     list_item, G_CONNECT_SWAPPED);
-  g_object_set_data (G_OBJECT (list_item), "tp-handler", GSIZE_TO_POINTER (handler));
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                CellData                 *cell)
-{
-  TpCustomer *customer = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "tp-handler"));
-
-  if (customer != NULL && handler != 0)
-    g_signal_handler_disconnect (customer, handler);
-  g_object_set_data (G_OBJECT (list_item), "tp-handler", NULL);
-  g_object_set_data (G_OBJECT (list_item), "tp-audience-cell", NULL);
+  /* After the widgets have taken the new font. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_column_metrics_idle_cb,
+                   g_object_ref (self), g_object_unref);
 }
 
 /* Sorting */
-
-/* GTK 4.8 cannot say which column the view sorts by. Each column's sorter
- * notes its number when asked to compare; the view asks its primary
- * column first and turns the answer round when that column is
- * descending. */
-static int probed_column = -1;
-
-static int
-probe_sort_func (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  if (probed_column < 0)
-    probed_column = GPOINTER_TO_INT (user_data);
-
-  return -1;
-}
-
-static void
-read_view_sort (TpCustomersSection *self,
-                TpCustomerSort     *key,
-                gboolean           *descending)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-
-  *key = TP_CUSTOMER_SORT_NAME;
-  *descending = FALSE;
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    GtkColumnViewColumn *primary =
-      gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
-
-    for (guint i = 0; i < N_COLUMNS; i++)
-      if (self->columns[i] == primary)
-        {
-          *key = i;
-          *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
-                        == GTK_SORT_DESCENDING;
-        }
-  }
-#else
-  {
-    GtkOrdering order;
-
-    /* Two different objects: a sorter never compares an item with itself. */
-    probed_column = -1;
-    order = gtk_sorter_compare (sorter, self, self->column_view);
-    if (probed_column >= 0)
-      {
-        *key = probed_column;
-        *descending = order == GTK_ORDERING_LARGER;
-      }
-  }
-#endif
-}
 
 static void
 apply_sort (TpCustomersSection *self)
@@ -355,9 +159,10 @@ apply_sort (TpCustomersSection *self)
 }
 
 static void
-view_sorter_changed_cb (TpCustomersSection *self)
+header_sort_changed_cb (TpCustomersSection *self)
 {
-  read_view_sort (self, &self->sort_key, &self->sort_descending);
+  self->sort_key = tp_customer_header_get_sort_key (self->header);
+  self->sort_descending = tp_customer_header_get_sort_descending (self->header);
   apply_sort (self);
 }
 
@@ -373,14 +178,8 @@ static void
 scroll_to (TpCustomersSection *self,
            guint               position)
 {
-  /* GTK 4.8 has no gtk_column_view_scroll_to(); its list view has an action. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-    }
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); it has an action. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -410,7 +209,7 @@ selection_changed_cb (TpCustomersSection *self)
 }
 
 static void
-on_column_view_activate_cb (TpCustomersSection *self,
+on_list_view_activate_cb (TpCustomersSection *self,
                             guint               position)
 {
   g_autoptr(TpCustomer) customer = NULL;
@@ -518,7 +317,7 @@ static void
 on_back_button_clicked_cb (TpCustomersSection *self)
 {
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 /* Filters */
@@ -763,8 +562,8 @@ delete_action (GtkWidget  *widget,
   /* Delete deletes the customer only from the list, never while typing
    * or from a button of the detail. */
   if (focus == NULL ||
-      (focus != GTK_WIDGET (self->column_view) &&
-       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
+      (focus != GTK_WIDGET (self->list_view) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view))))
     return;
 
   if (current_customer (self) != NULL)
@@ -829,7 +628,7 @@ tp_customers_section_set_store (TpCustomersSection *self,
  * tp_customers_section_get_list:
  * @self: a #TpCustomersSection
  *
- * Returns: (transfer none) (nullable): the list the column view shows
+ * Returns: (transfer none) (nullable): the list the section shows
  */
 TpCustomerList *
 tp_customers_section_get_list (TpCustomersSection *self)
@@ -860,9 +659,7 @@ tp_customers_section_dispose (GObject *object)
 {
   TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
 
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
-                                          view_sorter_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (gtk_settings_get_default (), font_settings_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CUSTOMERS_SECTION);
 
@@ -871,6 +668,7 @@ tp_customers_section_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->audiences);
   g_clear_object (&self->store);
+  g_clear_object (&self->columns);
 
   G_OBJECT_CLASS (tp_customers_section_parent_class)->dispose (object);
 }
@@ -938,10 +736,6 @@ tp_customers_section_class_init (TpCustomersSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const char * const column_ids[N_COLUMNS] = {
-    "name_column", "audience_column", "stage_column", "touches_column",
-    "last_touch_column", "orders_column", "total_spent_column",
-  };
 
   object_class->dispose = tp_customers_section_dispose;
   object_class->finalize = tp_customers_section_finalize;
@@ -967,19 +761,16 @@ tp_customers_section_class_init (TpCustomersSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, audience_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, quiet_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_box);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, list_view);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, count_label);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, count_box);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, detail);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
-                                               G_STRUCT_OFFSET (TpCustomersSection, columns) +
-                                               i * sizeof (GtkColumnViewColumn *));
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_customer_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
@@ -1021,25 +812,30 @@ tp_customers_section_init (TpCustomersSection *self)
   /* After the selection has heard of a change. */
   g_signal_connect_object (self->rows, "items-changed",
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_sort_func, GINT_TO_POINTER (i), NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-      self->cells[i].self = self;
-      self->cells[i].column = i;
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), &self->cells[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), &self->cells[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), &self->cells[i]);
-      gtk_column_view_column_set_factory (self->columns[i], factory);
-      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
-    }
+    g_signal_connect_object (factory, "setup", G_CALLBACK (row_setup_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (factory, "unbind", G_CALLBACK (row_unbind_cb), self, G_CONNECT_SWAPPED);
+    gtk_list_view_set_factory (self->list_view, factory);
+  }
 
-  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_NAME], GTK_SORT_ASCENDING);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  self->columns = tp_customer_columns_new ();
+  self->header = TP_CUSTOMER_HEADER (tp_customer_header_new (self->columns));
+  gtk_box_prepend (GTK_BOX (self->list_box), GTK_WIDGET (self->header));
+  g_signal_connect_object (self->header, "notify::sort-descending",
+                           G_CALLBACK (header_sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->header, "notify::sort-key",
+                           G_CALLBACK (header_sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "map",
+                           G_CALLBACK (update_column_metrics), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_string_list_append (stages, _("All Stages"));
   for (guint i = 0; i <= TP_STAGE_LOST; i++)
@@ -1048,7 +844,7 @@ tp_customers_section_init (TpCustomersSection *self)
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
   self->updating_filters = FALSE;
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 
   /* The same shortcuts wherever the focus is, while the section shows. */
   controller = gtk_shortcut_controller_new ();
