@@ -955,6 +955,37 @@ test_customers_rows (Fixture       *f,
   g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_AUDIENCE), ==, "Dog people");
 }
 
+/* Showing a customer far down a long list scrolls to their row. */
+static void
+test_customers_show_scrolls (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
+  TpCustomerRow *row;
+  graphene_rect_t bounds;
+  gint64 last = 0;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %03u", i);
+
+      last = add_customer (f, name, "", "", "", TP_STAGE_LEAD, 0);
+    }
+  drain ();
+  WAIT_LOADED (f);
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_null (row_of (f, "Customer 399"));
+
+  g_assert_true (tp_customers_section_show_customer (f->section, last));
+  gtk_test_widget_wait_for_draw (f->window);
+  drain ();
+  WAIT_UNTIL ((row = row_of (f, "Customer 399")) != NULL);
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), view, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (view));
+}
+
 /* Whether the header's title for @column shows the sort arrow. */
 static gboolean
 shows_arrow (TpCustomerHeader *header,
@@ -1450,6 +1481,7 @@ main (int   argc,
   ADD ("customers/filters", test_customers_filters, NULL);
   ADD ("customers/sort", test_customers_sort, NULL);
   ADD ("customers/rows", test_customers_rows, NULL);
+  ADD ("customers/show-scrolls", test_customers_show_scrolls, NULL);
   ADD ("customers/selection-kept", test_customers_selection_kept, NULL);
   ADD ("touches/log", test_touches_log, NULL);
   ADD ("touches/band", test_touches_band, NULL);
