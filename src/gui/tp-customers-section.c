@@ -81,8 +81,6 @@ struct _TpCustomersSection
   GArray              *audience_ids;  /* gint64 per audience filter item; 0 is all */
 
   gint64               current_id;
-  TpCustomerSort       sort_key;
-  gboolean             sort_descending;
   gboolean             updating_filters;
 };
 
@@ -121,13 +119,14 @@ row_unbind_cb (TpCustomersSection *self,
 }
 
 /* The columns follow the font of the rows: read it when the list shows,
- * and again when the font or the text size changes. */
+ * and again when the font or the text size changes. The same font (the
+ * list showing again) costs nothing. */
 static void
 update_column_metrics (TpCustomersSection *self)
 {
-  tp_customer_columns_update_metrics (self->columns,
-                                      gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)));
-  tp_customer_header_read_titles (self->header);
+  if (tp_customer_columns_update_metrics (self->columns,
+                                          gtk_widget_get_pango_context (GTK_WIDGET (self->list_view))))
+    tp_customer_header_read_titles (self->header);
 }
 
 static gboolean
@@ -154,15 +153,13 @@ apply_sort (TpCustomersSection *self)
   if (self->list == NULL)
     return;
 
-  tp_customer_list_set_sort_key (self->list, self->sort_key);
-  tp_customer_list_set_sort_descending (self->list, self->sort_descending);
+  tp_customer_list_set_sort_key (self->list, tp_customer_header_get_sort_key (self->header));
+  tp_customer_list_set_sort_descending (self->list, tp_customer_header_get_sort_descending (self->header));
 }
 
 static void
 header_sort_changed_cb (TpCustomersSection *self)
 {
-  self->sort_key = tp_customer_header_get_sort_key (self->header);
-  self->sort_descending = tp_customer_header_get_sort_descending (self->header);
   apply_sort (self);
 }
 
@@ -605,8 +602,7 @@ tp_customers_section_set_store (TpCustomersSection *self,
   if (store != NULL)
     {
       self->list = tp_customer_list_new (store);
-      tp_customer_list_set_sort_key (self->list, self->sort_key);
-      tp_customer_list_set_sort_descending (self->list, self->sort_descending);
+      apply_sort (self);
       g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
 
@@ -797,7 +793,6 @@ tp_customers_section_init (TpCustomersSection *self)
   GtkEventController *controller;
 
   self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->sort_key = TP_CUSTOMER_SORT_NAME;
 
   g_type_ensure (TP_TYPE_CUSTOMER_DETAIL);
 
