@@ -22,11 +22,13 @@
 
 #include "tp-customer-detail.h"
 #include "tp-customer-header.h"
+#include "tp-customer-list-private.h"
 #include "tp-customer-row.h"
 #include "tp-customers-section.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-order-dialog.h"
 #include "tp-orders-section.h"
+#include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
 
 /* The Customers and Orders sections of the Sales tab, each in a window
@@ -809,6 +811,55 @@ test_customers_filters (Fixture       *f,
  * minimum, the name takes the rest, and the least needed columns give
  * way, one at a time, while the others do not fit. */
 static void
+log_items_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+static void
+splice_strings (GtkStringList *strings,
+                guint          position,
+                guint          removed,
+                guint          added)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) additions = NULL;
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("new %u", i);
+
+      g_strv_builder_add (builder, text);
+    }
+  additions = g_strv_builder_end (builder);
+  gtk_string_list_splice (strings, position, removed, (const char * const *) additions);
+}
+
+/* Many rows in place of others reach the list view as "all gone, all
+ * new"; a few rows, or rows added below the rest (of a long search), as
+ * they are, so that the rows on screen, the focus and the selection stay. */
+static void
+test_reset_list_model (void)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autoptr(TpResetListModel) model = tp_reset_list_model_new (G_LIST_MODEL (strings));
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (log_items_changed_cb), log);
+
+  splice_strings (strings, 0, 0, 200);
+  splice_strings (strings, 200, 0, 1000);
+  splice_strings (strings, 10, 5, 3);
+  splice_strings (strings, 0, 1198, 100);
+  g_assert_cmpstr (log->str, ==, "0-0+200 200-0+1000 10-5+3 0-1198+0 0-0+100 ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
+}
+
+static void
 test_columns_fit (void)
 {
   static const int min[TP_N_CUSTOMER_COLUMNS] = { 100, 80, 70, 60, 90, 50, 90 };
@@ -1116,6 +1167,73 @@ test_customers_selection_kept (Fixture       *f,
   tp_customers_section_clear_filters (f->section);
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n_partial;
+} FirstRowsSeen;
+
+static void
+first_rows_seen_cb (TpCustomerList *list,
+                    GParamSpec     *pspec,
+                    FirstRowsSeen  *seen)
+{
+  TpCustomersSection *section = seen->f->section;
+  GtkLabel *count = child (section, TP_TYPE_CUSTOMERS_SECTION, "count_label");
+  GtkWidget *spinner = child (section, TP_TYPE_CUSTOMERS_SECTION, "loading_spinner");
+
+  if (!tp_customer_list_get_partial (list))
+    return;
+
+  /* The first rows show, the spinner turns, and no count is made up. */
+  seen->n_partial++;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpstr (shown_names (seen->f, 3), ==, "Ann 01,Ann 02,Ann 03");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (count)));
+  g_assert_true (gtk_widget_get_visible (spinner));
+}
+
+/* A long search shows its first rows before the rest: the count waits for
+ * the rest, and a customer selected further down is selected again when
+ * their row comes. */
+static void
+test_customers_first_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkListView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
+  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+  GtkLabel *count = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "count_label");
+  TpCustomerList *list = tp_customers_section_get_list (f->section);
+  FirstRowsSeen seen = { f, 0 };
+  gint64 ann10 = 0;
+
+  add_customer (f, "Bob", "", "", "", TP_STAGE_LEAD, 0);
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Ann %02u", i);
+      gint64 id = add_customer (f, name, "", "", "", TP_STAGE_LEAD, 0);
+
+      if (i == 10)
+        ann10 = id;
+    }
+  drain ();
+  g_assert_true (tp_customers_section_show_customer (f->section, ann10));
+  g_assert_true (gtk_selection_model_is_selected (selection, 9));
+
+  _tp_customer_list_set_first_rows (list, 3);
+  g_signal_connect (list, "notify::partial", G_CALLBACK (first_rows_seen_cb), &seen);
+  gtk_editable_set_text (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "search_entry"), "ann");
+  WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (list), "ann") == 0);
+  WAIT_LOADED (f);
+  g_signal_handlers_disconnect_by_func (list, first_rows_seen_cb, &seen);
+
+  g_assert_cmpuint (seen.n_partial, ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "12 customers");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
+  g_assert_true (gtk_selection_model_is_selected (selection, 9));
+  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ann10);
 }
 
 /* Touches */
@@ -1473,6 +1591,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/sales/parse-time", test_parse_time);
   g_test_add_func ("/touchpoint/sales/band-text", test_band_text);
   g_test_add_func ("/touchpoint/customers/columns-fit", test_columns_fit);
+  g_test_add_func ("/touchpoint/customers/reset-list-model", test_reset_list_model);
   g_test_add_func ("/touchpoint/customers/columns-place-rtl", test_columns_place_rtl);
   ADD ("customers/empty", test_customers_empty, NULL);
   ADD ("customers/add-edit-delete", test_customers_add_edit_delete, NULL);
@@ -1483,6 +1602,7 @@ main (int   argc,
   ADD ("customers/rows", test_customers_rows, NULL);
   ADD ("customers/show-scrolls", test_customers_show_scrolls, NULL);
   ADD ("customers/selection-kept", test_customers_selection_kept, NULL);
+  ADD ("customers/first-rows", test_customers_first_rows, NULL);
   ADD ("touches/log", test_touches_log, NULL);
   ADD ("touches/band", test_touches_band, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);

@@ -19,7 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "tp-core-enum-types.h"
-#include "tp-customer-list.h"
+#include "tp-customer-list-private.h"
 #include "tp-store.h"
 #include "tp-store-list.h"
 
@@ -883,6 +883,113 @@ test_customer_list_change_in_flight (void)
   file_store_clear (&fs);
 }
 
+typedef struct
+{
+  GPtrArray *customers;   /* "Ann 01" to "Ann 12" */
+  GString   *log;
+  char      *first_rows;  /* the names when the first rows came */
+  char      *changed;     /* the names after changes among them */
+} FirstRows;
+
+static void
+rename_customer (TpStore    *store,
+                 TpCustomer *customer,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  tp_customer_set_name (customer, name);
+  g_assert_true (tp_store_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+}
+
+static void
+first_rows_partial_cb (TpCustomerList *list,
+                       GParamSpec     *pspec,
+                       FirstRows      *first)
+{
+  TpStore *store = tp_customer_list_get_store (list);
+  gboolean partial = tp_customer_list_get_partial (list);
+
+  g_string_append_printf (first->log, "partial=%d ", partial);
+  if (!partial)
+    return;
+
+  g_assert_true (tp_customer_list_get_loading (list));
+  first->first_rows = list_names (G_LIST_MODEL (list));
+
+  /* One of them now sorts past the last of them: it goes, and the rest
+   * of the query will place it. Another comes in among them. */
+  rename_customer (store, g_ptr_array_index (first->customers, 2), "Ann 98");
+  rename_customer (store, g_ptr_array_index (first->customers, 11), "Ann 005");
+  first->changed = list_names (G_LIST_MODEL (list));
+}
+
+/* A long query sends its first rows ahead: the list shows the top of the
+ * true list at once, with customers changed meanwhile placed, and then
+ * gets the rest below them. */
+static void
+test_customer_list_first_rows (void)
+{
+  g_autoptr(TpCustomerList) list = NULL;
+  g_autoptr(TpCustomerList) fresh = NULL;
+  g_autofree char *shown = NULL;
+  FirstRows first = { 0, };
+  FileStore fs;
+  Shadow shadow;
+
+  file_store_init (&fs);
+  first.customers = g_ptr_array_new_with_free_func (g_object_unref);
+  first.log = g_string_new (NULL);
+  g_object_unref (add_customer (fs.store, "Bob"));
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Ann %02u", i);
+
+      g_ptr_array_add (first.customers, add_customer (fs.store, name));
+    }
+
+  list = tp_customer_list_new (fs.store);
+  _tp_customer_list_set_first_rows (list, 3);
+  shadow_init (&shadow, G_LIST_MODEL (list));
+  g_signal_connect (list, "notify::partial", G_CALLBACK (first_rows_partial_cb), &first);
+
+  /* Changed while the query runs, before or after it reads them. */
+  tp_customer_list_set_search_text (list, "ann");
+  rename_customer (fs.store, g_ptr_array_index (first.customers, 1), "Ann 99");
+  rename_customer (fs.store, g_ptr_array_index (first.customers, 9), "Ann 00");
+  g_assert_false (tp_customer_list_get_partial (list));
+  wait_loaded (list);
+
+  g_assert_cmpstr (first.log->str, ==, "partial=1 partial=0 ");
+  g_assert_cmpstr (first.first_rows, ==, "Ann 00,Ann 01,Ann 03");
+  g_assert_cmpstr (first.changed, ==, "Ann 00,Ann 005,Ann 01");
+  g_assert_false (tp_customer_list_get_partial (list));
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==,
+                   "Ann 00,Ann 005,Ann 01,Ann 04,Ann 05,Ann 06,Ann 07,Ann 08,Ann 09,Ann 11,"
+                   "Ann 98,Ann 99");
+  fresh = fresh_like (fs.store, list);
+  wait_loaded (fresh);
+  shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+  g_clear_object (&fresh);
+
+  /* A result no longer than the first rows comes in one piece. */
+  g_string_truncate (first.log, 0);
+  tp_customer_list_set_search_text (list, "ann 9");
+  wait_loaded (list);
+  g_assert_cmpstr (first.log->str, ==, "");
+  g_clear_pointer (&shown, g_free);
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==, "Ann 98,Ann 99");
+
+  shadow_clear (&shadow);
+  g_clear_object (&list);
+  g_ptr_array_unref (first.customers);
+  g_string_free (first.log, TRUE);
+  g_free (first.first_rows);
+  g_free (first.changed);
+  file_store_clear (&fs);
+}
+
 /* Random changes while random filters and sorts run on the worker:
  * whenever the queries have landed, the list equals a fresh one. */
 static void
@@ -898,6 +1005,8 @@ test_customer_list_async_random (void)
 
   file_store_init (&fs);
   list = tp_customer_list_new (fs.store);
+  /* Most queries then send first rows ahead of the rest. */
+  _tp_customer_list_set_first_rows (list, 2);
   shadow_init (&shadow, G_LIST_MODEL (list));
 
   for (guint i = 0; i < n_rounds; i++)
@@ -981,6 +1090,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/models/external-change", test_external_change);
   g_test_add_func ("/touchpoint/models/customer-list-superseded", test_customer_list_superseded);
   g_test_add_func ("/touchpoint/models/customer-list-change-in-flight", test_customer_list_change_in_flight);
+  g_test_add_func ("/touchpoint/models/customer-list-first-rows", test_customer_list_first_rows);
   g_test_add_func ("/touchpoint/models/customer-list-async-random", test_customer_list_async_random);
   g_test_add_func ("/touchpoint/models/customer-list-dispose-in-flight", test_customer_list_dispose_in_flight);
 

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "tp-core-enum-types.h"
-#include "tp-customer-list.h"
+#include "tp-customer-list-private.h"
 #include "tp-store-private.h"
 
 /*
@@ -50,9 +50,23 @@
  * as true as if the query had run after the last change. The first query,
  * one for an in-memory database (which no other connection can open) and
  * a reload of the whole store run on the main thread, as before.
+ *
+ * A query that walks an index hands out its rows as it finds them, and
+ * finding all of them can take long: one letter matches nearly every
+ * customer, and checking 100,000 of them takes 80 ms. So the worker sends
+ * the first rows ahead, a screenful and more (FIRST_ROWS), and the list
+ * shows them at once, with :partial TRUE, while the rest is read; the
+ * rest then only adds rows below them. While the list is partial it ends
+ * where the first rows end: a customer who changes and now sorts past its
+ * last row is left for the whole result to place, so the rows shown are
+ * always the top of the true list.
  */
 
 #define CACHE_SIZE 256
+
+/* A screenful on a tall screen, and about as many rows as a list view
+ * keeps ready around it. */
+#define FIRST_ROWS 200
 
 typedef enum
 {
@@ -127,9 +141,11 @@ struct _TpCustomerList
   GCancellable     *cancellable;
   guint             generation;
   GHashTable       *changed_ids;    /* customers changed while it runs */
+  guint             first_rows;     /* sent ahead of the rest */
   guint             in_flight : 1;
   guint             query_pending : 1;
   guint             loading : 1;
+  guint             partial : 1;     /* the ids are the first rows only */
 
   GArray         *ids;
   GObject        *cache[CACHE_SIZE];
@@ -163,6 +179,7 @@ enum {
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
   PROP_LOADING,
+  PROP_PARTIAL,
   N_PROPS
 };
 
@@ -274,11 +291,18 @@ set_shown (TpCustomerList   *self,
                                      sort_keys[sort_key].sql, filter->where);
 }
 
-/* Runs on any thread, with any connection to the database. */
+typedef void (*FirstRowsFunc) (GArray   *ids,
+                               gpointer  user_data);
+
+/* Runs on any thread, with any connection to the database. Once it has
+ * @first_rows ids and more may follow, it hands them to @first_rows_func. */
 static GArray *
 run_ids_query (TpDatabase              *db,
                const char              *sql,
                const TpCustomerFilter  *filter,
+               guint                    first_rows,
+               FirstRowsFunc            first_rows_func,
+               gpointer                 user_data,
                GError                 **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -293,6 +317,9 @@ run_ids_query (TpDatabase              *db,
   while (tp_statement_step (stmt, &local_error))
     {
       gint64 id = tp_statement_get_int64 (stmt, 0);
+
+      if (ids->len == first_rows && first_rows_func != NULL)
+        first_rows_func (ids, user_data);
 
       g_array_append_val (ids, id);
     }
@@ -313,7 +340,8 @@ query_ids (TpCustomerList *self)
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
-  ids = run_ids_query (tp_store_get_database (self->store), self->ids_sql, &self->filter, &error);
+  ids = run_ids_query (tp_store_get_database (self->store), self->ids_sql, &self->filter,
+                       0, NULL, NULL, &error);
   if (ids == NULL)
     {
       g_debug ("Could not list the customers: %s", error->message);
@@ -483,13 +511,19 @@ set_loading (TpCustomerList *self,
 }
 
 /* Replaces the ids with @new_ids (transfer full), telling views of the
- * rows that differ in one items-changed. */
+ * rows that differ in one items-changed; @partial says whether they are
+ * only the first rows of the query. */
 static void
 replace_ids (TpCustomerList *self,
-             GArray         *new_ids)
+             GArray         *new_ids,
+             gboolean        partial)
 {
   g_autoptr(GArray) old_ids = NULL;
   guint old_n, new_n, prefix = 0, suffix = 0;
+  gboolean partial_changed = self->partial != !!partial;
+
+  /* Set before the views hear of the rows, told after. */
+  self->partial = !!partial;
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = new_ids;
@@ -508,13 +542,13 @@ replace_ids (TpCustomerList *self,
          g_array_index (self->ids, gint64, new_n - 1 - suffix))
     suffix++;
 
-  if (prefix == old_n && prefix == new_n)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old_n - prefix - suffix, new_n - prefix - suffix);
+  if (prefix < old_n || prefix < new_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_n - prefix - suffix, new_n - prefix - suffix);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (partial_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTIAL]);
 }
 
 /* Runs the query on the main thread, with the filter and sort asked for
@@ -533,7 +567,7 @@ reload (TpCustomerList *self)
 
   ids = query_ids (self);
   set_shown (self, tp_customer_filter_copy (&self->filter), self->sort_key, self->sort_descending);
-  replace_ids (self, ids);
+  replace_ids (self, ids, FALSE);
 }
 
 static void
@@ -543,29 +577,27 @@ update_row (TpCustomerList *self,
   g_autoptr(GVariant) key = NULL;
   gboolean matches = FALSE;
   guint old_position;
-  guint new_position;
+  guint new_position = G_MAXUINT;
 
   /* The ids on their way from the worker may not know of this change. */
   if (self->in_flight)
     g_hash_table_add (self->changed_ids, g_memdup2 (&id, sizeof id));
 
   old_position = find_id (self->ids, id);
-
-  if (!probe (self, id, &key, &matches) || !matches)
-    {
-      if (old_position != G_MAXUINT)
-        {
-          g_array_remove_index (self->ids, old_position);
-          g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-        }
-      return;
-    }
-
   if (old_position != G_MAXUINT)
     g_array_remove_index (self->ids, old_position);
 
-  new_position = find_position (self, self->ids, key, id);
+  if (probe (self, id, &key, &matches) && matches)
+    {
+      new_position = find_position (self, self->ids, key, id);
+
+      /* Past the first rows: the rest of the query will place them. */
+      if (self->partial && new_position == self->ids->len)
+        new_position = G_MAXUINT;
+    }
+
+  if (old_position == G_MAXUINT && new_position == G_MAXUINT)
+    return;
 
   if (old_position == new_position)
     {
@@ -577,10 +609,13 @@ update_row (TpCustomerList *self,
   if (old_position != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
 
-  g_array_insert_val (self->ids, new_position, id);
-  g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+  if (new_position != G_MAXUINT)
+    {
+      g_array_insert_val (self->ids, new_position, id);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+    }
 
-  if (old_position == G_MAXUINT)
+  if ((old_position == G_MAXUINT) != (new_position == G_MAXUINT))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -621,6 +656,8 @@ typedef struct
   TpCustomerFilter *filter;
   TpCustomerSort    sort_key;
   gboolean          sort_descending;
+  guint             first_rows;
+  GWeakRef          list;           /* for the first rows */
 } Query;
 
 static void
@@ -629,6 +666,7 @@ query_free (Query *query)
   g_free (query->path);
   g_free (query->sql);
   tp_customer_filter_free (query->filter);
+  g_weak_ref_clear (&query->list);
   g_free (query);
 }
 
@@ -657,6 +695,62 @@ query_progress_cb (gpointer user_data)
   return g_cancellable_is_cancelled (user_data);
 }
 
+/* The first rows on their way to the main thread, with the task whose
+ * query found them. */
+typedef struct
+{
+  GTask  *task;
+  GArray *ids;
+} FirstRows;
+
+static void
+first_rows_free (FirstRows *first)
+{
+  g_object_unref (first->task);
+  g_clear_pointer (&first->ids, g_array_unref);
+  g_free (first);
+}
+
+static void apply_first_rows (TpCustomerList *self,
+                              Query          *query,
+                              GArray         *ids);
+
+static gboolean
+first_rows_cb (gpointer user_data)
+{
+  FirstRows *first = user_data;
+  Query *query = g_task_get_task_data (first->task);
+  g_autoptr(TpCustomerList) self = g_weak_ref_get (&query->list);
+
+  /* Only for the query the list waits for, before its whole result. */
+  if (self != NULL && self->store != NULL && self->in_flight &&
+      query->generation == self->generation && !self->query_pending)
+    apply_first_rows (self, query, g_steal_pointer (&first->ids));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: sends a copy of the first @ids to the main thread. They
+ * arrive before the task's result, which comes the same way: an idle
+ * source of the same priority, attached later. (Not by
+ * g_main_context_invoke(), which would run the callback here on the
+ * worker whenever the main thread happens not to hold its context.) */
+static void
+send_first_rows (GArray   *ids,
+                 gpointer  user_data)
+{
+  GTask *task = user_data;
+  FirstRows *first = g_new0 (FirstRows, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  first->task = g_object_ref (task);
+  first->ids = g_array_copy (ids);
+  g_source_set_priority (source, g_task_get_priority (task));
+  g_source_set_callback (source, first_rows_cb, first, (GDestroyNotify) first_rows_free);
+  g_source_set_static_name (source, "[touchpoint] customer list, first rows");
+  g_source_attach (source, g_task_get_context (task));
+}
+
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -680,7 +774,8 @@ query_thread (GTask        *task,
 
   /* A newer filter stops the query between two steps of SQLite. */
   sqlite3_progress_handler (tp_database_get_handle (db), 1000, query_progress_cb, cancellable);
-  ids = run_ids_query (db, query->sql, query->filter, &error);
+  ids = run_ids_query (db, query->sql, query->filter,
+                       query->first_rows, send_first_rows, task, &error);
   sqlite3_progress_handler (tp_database_get_handle (db), 0, NULL, NULL);
 
   if (g_task_return_error_if_cancelled (task))
@@ -696,45 +791,65 @@ query_thread (GTask        *task,
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
-/* Takes the ids of @query (transfer full) as the list's rows, placing the
- * customers that changed while it ran by probing them again. */
+/* Places the customers that changed while the query ran by probing them
+ * again in @ids, its rows. In the first rows only, a customer who now
+ * sorts past the last of them is left out for the whole result to place. */
+static void
+place_changed (TpCustomerList *self,
+               GArray         *ids,
+               gboolean        partial)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Out first, so that the binary searches below see sorted rows. */
+  g_hash_table_iter_init (&iter, self->changed_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = find_id (ids, *(gint64 *) key);
+
+      if (position != G_MAXUINT)
+        g_array_remove_index (ids, position);
+    }
+
+  g_hash_table_iter_init (&iter, self->changed_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      g_autoptr(GVariant) sort_value = NULL;
+      gboolean matches = FALSE;
+
+      if (probe (self, id, &sort_value, &matches) && matches)
+        {
+          guint position = find_position (self, ids, sort_value, id);
+
+          if (!partial || position < ids->len)
+            g_array_insert_val (ids, position, id);
+        }
+    }
+}
+
+/* Shows the first rows of @query (transfer full) while the rest is read. */
+static void
+apply_first_rows (TpCustomerList *self,
+                  Query          *query,
+                  GArray         *ids)
+{
+  set_shown (self, tp_customer_filter_copy (query->filter), query->sort_key, query->sort_descending);
+  place_changed (self, ids, TRUE);
+  replace_ids (self, ids, TRUE);
+}
+
+/* Takes the ids of @query (transfer full) as the list's rows. */
 static void
 apply_query (TpCustomerList *self,
              Query          *query,
              GArray         *ids)
 {
-  GHashTableIter iter;
-  gpointer key;
-
   set_shown (self, g_steal_pointer (&query->filter), query->sort_key, query->sort_descending);
-
-  if (g_hash_table_size (self->changed_ids) > 0)
-    {
-      /* Out first, so that the binary searches below see sorted rows. */
-      g_hash_table_iter_init (&iter, self->changed_ids);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          guint position = find_id (ids, *(gint64 *) key);
-
-          if (position != G_MAXUINT)
-            g_array_remove_index (ids, position);
-        }
-
-      g_hash_table_iter_init (&iter, self->changed_ids);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          gint64 id = *(gint64 *) key;
-          g_autoptr(GVariant) sort_value = NULL;
-          gboolean matches = FALSE;
-
-          if (probe (self, id, &sort_value, &matches) && matches)
-            g_array_insert_val (ids, find_position (self, ids, sort_value, id), id);
-        }
-
-      g_hash_table_remove_all (self->changed_ids);
-    }
-
-  replace_ids (self, ids);
+  place_changed (self, ids, FALSE);
+  g_hash_table_remove_all (self->changed_ids);
+  replace_ids (self, ids, FALSE);
 }
 
 static void start_query (TpCustomerList *self);
@@ -807,6 +922,8 @@ start_query (TpCustomerList *self)
   query->filter = tp_customer_filter_copy (&self->filter);
   query->sort_key = self->sort_key;
   query->sort_descending = self->sort_descending;
+  query->first_rows = self->first_rows;
+  g_weak_ref_init (&query->list, self);
 
   closure = g_new0 (QueryClosure, 1);
   g_weak_ref_init (&closure->list, self);
@@ -1001,6 +1118,10 @@ tp_customer_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_PARTIAL:
+      g_value_set_boolean (value, self->partial);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1164,6 +1285,19 @@ tp_customer_list_class_init (TpCustomerListClass *klass)
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TpCustomerList:partial:
+   *
+   * Whether the list holds only the first rows of the query running on
+   * its worker (a screenful and more, sent ahead of a long query): the
+   * rest will be added below them, and #GListModel:n-items is not yet the
+   * number of customers found. :loading is %TRUE meanwhile.
+   */
+  properties[PROP_PARTIAL] =
+    g_param_spec_boolean ("partial", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1172,6 +1306,7 @@ tp_customer_list_init (TpCustomerList *self)
 {
   self->filter.stage = -1;
   self->sort_key = TP_CUSTOMER_SORT_NAME;
+  self->first_rows = FIRST_ROWS;
 }
 
 /**
@@ -1224,6 +1359,31 @@ tp_customer_list_get_loading (TpCustomerList *self)
   g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), FALSE);
 
   return self->loading;
+}
+
+/**
+ * tp_customer_list_get_partial:
+ * @self: a #TpCustomerList
+ *
+ * Returns: whether the list holds only the first rows of its query
+ */
+gboolean
+tp_customer_list_get_partial (TpCustomerList *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->partial;
+}
+
+/* For tests: how many rows the worker sends ahead of the rest. */
+void
+_tp_customer_list_set_first_rows (TpCustomerList *self,
+                                  guint           first_rows)
+{
+  g_return_if_fail (TP_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (first_rows > 0);
+
+  self->first_rows = first_rows;
 }
 
 /**

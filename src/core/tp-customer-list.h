@@ -63,6 +63,7 @@ guint           tp_customer_list_find                (TpCustomerList *self,
                                                       gint64          id);
 void            tp_customer_list_reload              (TpCustomerList *self);
 gboolean        tp_customer_list_get_loading         (TpCustomerList *self);
+gboolean        tp_customer_list_get_partial         (TpCustomerList *self);
 
 /* TpCustomerFilter: the filter of a TpCustomerList at one moment, to use
  * elsewhere, for example on a worker thread with its own connection. */

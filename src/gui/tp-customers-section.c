@@ -233,6 +233,8 @@ static void
 update_state (TpCustomersSection *self)
 {
   guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  /* The first rows of a long search come before the count is known. */
+  gboolean counted = n > 0 && !tp_customer_list_get_partial (self->list);
   g_autofree char *count = NULL;
 
   if (n > 0)
@@ -242,18 +244,19 @@ update_state (TpCustomersSection *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
-  if (n > 0)
+  if (counted)
     /* Translators: how many customers the list shows */
     count = g_strdup_printf (ngettext ("%'u customer", "%'u customers", n), n);
 
   gtk_label_set_label (self->count_label, count != NULL ? count : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), counted);
   gtk_widget_set_visible (self->count_box,
-                          n > 0 || gtk_widget_get_visible (GTK_WIDGET (self->loading_spinner)));
+                          counted || gtk_widget_get_visible (GTK_WIDGET (self->loading_spinner)));
 }
 
 /* A new filter or sort runs on the list's worker: the rows shown until it
- * lands are the old ones, and a spinner beside the count says so. */
+ * lands are the old ones, or the first rows of a long query, and a spinner
+ * beside the count says so. */
 static void
 on_list_loading_cb (TpCustomersSection *self)
 {
@@ -605,6 +608,8 @@ tp_customers_section_set_store (TpCustomersSection *self,
       apply_sort (self);
       g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (on_list_loading_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::partial",
+                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
       tp_reset_list_model_set_model (self->rows, G_LIST_MODEL (self->list));
 

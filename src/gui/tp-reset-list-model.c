@@ -18,9 +18,9 @@
 
 /*
  * TpResetListModel passes a list model through unchanged, except for one
- * kind of change: when many rows arrive at once (a new search, a filter,
- * another sort), it says "everything went" and then "everything came"
- * instead of one change that replaces rows.
+ * kind of change: when many rows arrive at once in place of others (a new
+ * search, a filter, another sort), it says "everything went" and then
+ * "everything came" instead of one change that replaces rows.
  *
  * The list views of GTK 4.8 follow some rows (the one at the top, the
  * focused one); when such a row lies in the replaced range, they read
@@ -117,7 +117,9 @@ items_changed_cb (TpResetListModel *self,
                   guint             added,
                   GListModel       *model)
 {
-  if (added > MAX_PASSED_THROUGH)
+  /* Rows added below the others (the rest of a long search after its
+   * first rows) replace nothing: the views have no row to look for. */
+  if (added > MAX_PASSED_THROUGH && removed > 0)
     {
       reset (self);
       return;
