@@ -493,6 +493,50 @@ test_followups_row_opens_customer (Fixture       *f,
   g_assert_cmpint (f->shown_customer, ==, b.dora);
 }
 
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* Behind another page the section counts its queue for the badge but makes
+ * no rows (GTK 4.8 would make up to 200, a stall for a large business);
+ * they come when it is shown. */
+static void
+test_followups_rows_when_shown (Fixture       *f,
+                                gconstpointer  data)
+{
+  Business b;
+  TpFollowupsSection *section;
+  GtkWidget *list;
+
+  adw_view_stack_add_titled (f->stack, gtk_label_new ("In front"), "front", "Front");
+  add_section (f, TP_TYPE_FOLLOWUPS_SECTION, "follow-ups");
+  section = TP_FOLLOWUPS_SECTION (f->section);
+  list = GTK_WIDGET (gtk_widget_get_template_child (f->section, TP_TYPE_FOLLOWUPS_SECTION, "list_view"));
+  g_assert_false (gtk_widget_get_mapped (f->section));
+
+  tp_followups_section_set_notify_func (section, record_notice_cb, f);
+  set_now (section, "2026-06-30T12:00:00Z");
+  tp_followups_section_set_store (section, f->store);
+  fill_business (f->store, &b);
+  wait_for_follow_ups (section);
+  g_assert_cmpuint (tp_followups_section_get_n_follow_ups (section), ==, 3);
+  g_assert_cmpuint (badge (f), ==, 3);
+  g_assert_cmpuint (n_children (list), ==, 0);
+
+  adw_view_stack_set_visible_child (f->stack, f->section);
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_cmpuint (n_children (list), ==, 3);
+}
+
 static void
 test_followups_notifications (Fixture       *f,
                               gconstpointer  data)
@@ -1270,6 +1314,7 @@ main (int   argc,
   ADD ("followups/log-touch", test_followups_log_touch);
   ADD ("followups/mark-done", test_followups_mark_done);
   ADD ("followups/row-opens-customer", test_followups_row_opens_customer);
+  ADD ("followups/rows-when-shown", test_followups_rows_when_shown);
   ADD ("followups/notifications", test_followups_notifications);
   g_test_add_func ("/touchpoint/followups/notification-opens-customer",
                    test_followups_notification_opens_customer);
