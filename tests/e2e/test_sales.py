@@ -16,6 +16,8 @@ from touchpoint_e2e import App, check, do_action, find, find_all, run, wait_for 
 # Days before today of the six touches, oldest first.
 TOUCH_DAYS = (60, 50, 40, 30, 25, 21)
 
+SECTIONS = ('Customers', 'Follow-Ups', 'Activity', 'Touches Chart', 'Orders')
+
 
 def names(root, role):
     return [node.get_name() for node in find_all(root, role)]
@@ -67,6 +69,11 @@ def customer_row(section, name):
     return None
 
 
+def show_section(root, name):
+    sidebar = find(root, 'list', 'Sales Sections')
+    check(Atspi.Selection.select_child(sidebar, SECTIONS.index(name)), f'cannot choose {name}')
+
+
 def log_touch(root, detail, days_ago, note):
     do_action(button(detail, 'Log Touch'), 'click')
     dialog = window(root, 'Log Touch')
@@ -108,7 +115,9 @@ def test(binary):
         check('6 touches' in row and 'Lead' in row, f'the list row says {row}')
 
         # Quiet for three weeks and not bought: a follow-up.
+        show_section(root, 'Follow-Ups')
         wait_for(lambda: has_label(follow_ups, 'Ada Lovelace'), 'Ada is not in the follow-up list')
+        show_section(root, 'Customers')
 
         # An order makes her a customer.
         do_action(button(detail, 'Add Order'), 'click')
@@ -121,8 +130,11 @@ def test(binary):
                  'the order did not make Ada a customer in the list')
         check(has_label(detail, 'Customer'), 'the detail does not show the new stage')
         check(has_label(detail, 'Gift box'), 'the order is not in the customer detail')
+        show_section(root, 'Follow-Ups')
+        wait_for(lambda: has_label(follow_ups, 'No Follow-Ups Due'), 'the follow-up list is not shown')
         wait_for(lambda: not has_label(follow_ups, 'Ada Lovelace'),
                  'Ada is still in the follow-up list after buying')
+        show_section(root, 'Customers')
 
         # Restart: it is all still there.
         app.stop()
@@ -142,6 +154,8 @@ def test(binary):
         check(text_of(find(detail, 'text', 'Email')) == 'ada@example.com', 'the email was not kept')
         timeline = find(detail, 'list', 'Touches')
         check(len(find_all(timeline, 'list item')) == 6, 'the timeline does not hold six touches')
+        show_section(root, 'Follow-Ups')
+        wait_for(lambda: has_label(follow_ups, 'No Follow-Ups Due'), 'the follow-up list is not shown')
         check(not has_label(follow_ups, 'Ada Lovelace'), 'Ada is back in the follow-up list')
     finally:
         app.cleanup()
