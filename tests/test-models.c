@@ -961,9 +961,20 @@ test_customer_list_first_rows (void)
   g_assert_false (tp_customer_list_get_partial (list));
   wait_loaded (list);
 
+  /* The top of the true list: three rows, or four if the worker read
+   * between the two renames (Ann 02 gone past them, Ann 10 not yet come:
+   * its three are Ann 01, 03 and 04, and Ann 00 is placed among them). */
   g_assert_cmpstr (first.log->str, ==, "partial=1 partial=0 ");
-  g_assert_cmpstr (first.first_rows, ==, "Ann 00,Ann 01,Ann 03");
-  g_assert_cmpstr (first.changed, ==, "Ann 00,Ann 005,Ann 01");
+  if (g_str_has_suffix (first.first_rows, ",Ann 04"))
+    {
+      g_assert_cmpstr (first.first_rows, ==, "Ann 00,Ann 01,Ann 03,Ann 04");
+      g_assert_cmpstr (first.changed, ==, "Ann 00,Ann 005,Ann 01,Ann 04");
+    }
+  else
+    {
+      g_assert_cmpstr (first.first_rows, ==, "Ann 00,Ann 01,Ann 03");
+      g_assert_cmpstr (first.changed, ==, "Ann 00,Ann 005,Ann 01");
+    }
   g_assert_false (tp_customer_list_get_partial (list));
   g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==,
                    "Ann 00,Ann 005,Ann 01,Ann 04,Ann 05,Ann 06,Ann 07,Ann 08,Ann 09,Ann 11,"
