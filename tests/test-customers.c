@@ -1169,6 +1169,45 @@ test_customers_selection_kept (Fixture       *f,
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
 }
 
+/* Showing a customer whom a search hides clears the search: its rows come
+ * from the list's worker a moment later, but the detail shows them at once,
+ * and their row is selected when it comes. So does a new customer. */
+static void
+test_customers_show_hidden (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkListView *view = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "list_view");
+  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+  TpCustomerList *list = tp_customers_section_get_list (f->section);
+  GtkEditable *entry = child (f->section, TP_TYPE_CUSTOMERS_SECTION, "search_entry");
+  TpCustomer *added;
+  gint64 bob;
+
+  add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
+  bob = add_customer (f, "Bob", "", "", "", TP_STAGE_LEAD, 0);
+  gtk_editable_set_text (entry, "Ada");
+  WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (list), "Ada") == 0);
+  WAIT_LOADED (f);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+
+  g_assert_true (tp_customers_section_show_customer (f->section, bob));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, bob);
+  WAIT_LOADED (f);
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+
+  /* Add Customer while a search hides everyone. */
+  gtk_editable_set_text (entry, "nobody");
+  WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (list), "nobody") == 0);
+  WAIT_LOADED (f);
+  added = tp_customers_section_add_customer (f->section);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (tp_customer_get_name (added), ==, "New Customer");
+  g_assert_true (tp_customer_detail_get_customer (f->detail) == added);
+  WAIT_LOADED (f);
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+}
+
 typedef struct
 {
   Fixture *f;
@@ -1603,6 +1642,7 @@ main (int   argc,
   ADD ("customers/show-scrolls", test_customers_show_scrolls, NULL);
   ADD ("customers/selection-kept", test_customers_selection_kept, NULL);
   ADD ("customers/first-rows", test_customers_first_rows, NULL);
+  ADD ("customers/show-hidden", test_customers_show_hidden, NULL);
   ADD ("touches/log", test_touches_log, NULL);
   ADD ("touches/band", test_touches_band, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);

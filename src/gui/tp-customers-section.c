@@ -81,6 +81,7 @@ struct _TpCustomersSection
   GArray              *audience_ids;  /* gint64 per audience filter item; 0 is all */
 
   gint64               current_id;
+  gboolean             scroll_to_current;  /* once their row comes */
   gboolean             updating_filters;
 };
 
@@ -280,8 +281,16 @@ rows_changed_cb (TpCustomersSection *self,
       guint found = tp_customer_list_find (self->list, self->current_id);
 
       if (found != G_MAXUINT)
-        gtk_single_selection_set_selected (self->selection, found);
+        {
+          gtk_single_selection_set_selected (self->selection, found);
+          if (self->scroll_to_current)
+            scroll_to (self, found);
+          self->scroll_to_current = FALSE;
+        }
     }
+
+  if (self->list != NULL && !tp_customer_list_get_loading (self->list))
+    self->scroll_to_current = FALSE;
 
   update_state (self);
 }
@@ -448,14 +457,24 @@ tp_customers_section_show_customer (TpCustomersSection *self,
       tp_customers_section_clear_filters (self);
       position = tp_customer_list_find (self->list, id);
     }
-  if (position == G_MAXUINT)
+
+  /* The rows without the filters (or below the first rows of a long
+   * query) are still on their way from the list's worker: show the
+   * detail now, and select and scroll to the row when it comes. */
+  if (position != G_MAXUINT)
+    customer = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  else if (tp_customer_list_get_loading (self->list))
+    customer = tp_store_get_customer (self->store, id, NULL);
+  if (customer == NULL)
     return FALSE;
 
-  customer = g_list_model_get_item (G_LIST_MODEL (self->list), position);
   self->current_id = id;
-  gtk_single_selection_set_selected (self->selection, position);
+  self->scroll_to_current = position == G_MAXUINT;
+  gtk_single_selection_set_selected (self->selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   show_detail (self, customer);
-  scroll_to (self, position);
+  if (position != G_MAXUINT)
+    scroll_to (self, position);
 
   return TRUE;
 }
