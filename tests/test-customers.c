@@ -857,6 +857,12 @@ test_reset_list_model (void)
   splice_strings (strings, 0, 1198, 100);
   g_assert_cmpstr (log->str, ==, "0-0+200 200-0+1000 10-5+3 0-1198+0 0-0+100 ");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
+
+  /* Many rows above the others are a new list too (a filter cleared). */
+  g_string_truncate (log, 0);
+  splice_strings (strings, 0, 0, 500);
+  g_assert_cmpstr (log->str, ==, "0-100+0 0-0+600 ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 600);
 }
 
 static void

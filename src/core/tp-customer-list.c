@@ -138,6 +138,7 @@ struct _TpCustomerList
   char             *probe_sql;
 
   /* The query on the worker */
+  guint             start_id;       /* idle that starts it */
   GCancellable     *cancellable;
   guint             generation;
   GHashTable       *changed_ids;    /* customers changed while it runs */
@@ -560,6 +561,7 @@ reload (TpCustomerList *self)
 
   self->generation++;
   self->query_pending = FALSE;
+  g_clear_handle_id (&self->start_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->changed_ids != NULL)
@@ -568,6 +570,10 @@ reload (TpCustomerList *self)
   ids = query_ids (self);
   set_shown (self, tp_customer_filter_copy (&self->filter), self->sort_key, self->sort_descending);
   replace_ids (self, ids, FALSE);
+
+  /* A query in flight still lands, and says when. */
+  if (!self->in_flight)
+    set_loading (self, FALSE);
 }
 
 static void
@@ -657,7 +663,7 @@ typedef struct
   TpCustomerSort    sort_key;
   gboolean          sort_descending;
   guint             first_rows;
-  GWeakRef          list;           /* for the first rows */
+  GWeakRef          list;           /* weakly, so that dropping it cancels the query */
 } Query;
 
 static void
@@ -670,24 +676,6 @@ query_free (Query *query)
   g_free (query);
 }
 
-/* What the task's callback holds: the list only weakly, so that dropping
- * the list cancels its query, and the store, whose file the worker reads,
- * until the query has landed. */
-typedef struct
-{
-  GWeakRef  list;
-  TpStore  *store;
-} QueryClosure;
-
-static void
-query_closure_free (QueryClosure *closure)
-{
-  g_weak_ref_clear (&closure->list);
-  g_object_unref (closure->store);
-  g_free (closure);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryClosure, query_closure_free)
 
 static int
 query_progress_cb (gpointer user_data)
@@ -859,10 +847,11 @@ query_done_cb (GObject      *source_object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(QueryClosure) closure = user_data;
-  g_autoptr(TpCustomerList) self = g_weak_ref_get (&closure->list);
-  g_autoptr(GError) error = NULL;
+  /* The store, whose file the worker read, is let go only here. */
+  g_autoptr(TpStore) store = user_data;
   Query *query = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TpCustomerList) self = g_weak_ref_get (&query->list);
+  g_autoptr(GError) error = NULL;
   GArray *ids;
 
   ids = g_task_propagate_pointer (G_TASK (result), &error);
@@ -892,7 +881,7 @@ query_done_cb (GObject      *source_object,
 
   if (self->query_pending)
     start_query (self);
-  else
+  else if (self->start_id == 0)
     set_loading (self, FALSE);
 }
 
@@ -900,7 +889,6 @@ static void
 start_query (TpCustomerList *self)
 {
   g_autoptr(GTask) task = NULL;
-  QueryClosure *closure;
   Query *query;
 
   if (self->store == NULL)
@@ -925,16 +913,14 @@ start_query (TpCustomerList *self)
   query->first_rows = self->first_rows;
   g_weak_ref_init (&query->list, self);
 
-  closure = g_new0 (QueryClosure, 1);
-  g_weak_ref_init (&closure->list, self);
-  closure->store = g_object_ref (self->store);
-
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* What changed before now, the query reads. */
+  g_hash_table_remove_all (self->changed_ids);
   self->in_flight = TRUE;
   self->query_pending = FALSE;
 
-  task = g_task_new (NULL, self->cancellable, query_done_cb, closure);
+  task = g_task_new (NULL, self->cancellable, query_done_cb, g_object_ref (self->store));
   g_task_set_source_tag (task, start_query);
   g_task_set_name (task, "[touchpoint] customer list");
   g_task_set_task_data (task, query, (GDestroyNotify) query_free);
@@ -943,8 +929,22 @@ start_query (TpCustomerList *self)
   set_loading (self, TRUE);
 }
 
+static gboolean
+start_query_cb (gpointer user_data)
+{
+  TpCustomerList *self = user_data;
+
+  self->start_id = 0;
+  start_query (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs the query for the filter and sort asked for now: on a worker if
- * the database is a file. */
+ * the database is a file. The worker starts at the next turn of the main
+ * loop, so that changing several settings at once (a title that changes
+ * both the sort column and its direction, clearing every filter) runs one
+ * query, not one per setting. */
 static void
 reload_async (TpCustomerList *self)
 {
@@ -957,7 +957,9 @@ reload_async (TpCustomerList *self)
     }
 
   self->generation++;
-  start_query (self);
+  set_loading (self, TRUE);
+  if (self->start_id == 0)
+    self->start_id = g_idle_add_full (G_PRIORITY_HIGH, start_query_cb, self, NULL);
 }
 
 /* GListModel */
@@ -1040,6 +1042,7 @@ tp_customer_list_dispose (GObject *object)
   for (guint i = 0; i < CACHE_SIZE; i++)
     g_clear_object (&self->cache[i]);
 
+  g_clear_handle_id (&self->start_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

@@ -158,12 +158,6 @@ apply_sort (TpCustomersSection *self)
   tp_customer_list_set_sort_descending (self->list, tp_customer_header_get_sort_descending (self->header));
 }
 
-static void
-header_sort_changed_cb (TpCustomersSection *self)
-{
-  apply_sort (self);
-}
-
 /* Selection */
 
 static TpCustomer *
@@ -846,9 +840,9 @@ tp_customers_section_init (TpCustomersSection *self)
   self->header = TP_CUSTOMER_HEADER (tp_customer_header_new (self->columns));
   gtk_box_prepend (GTK_BOX (self->list_box), GTK_WIDGET (self->header));
   g_signal_connect_object (self->header, "notify::sort-descending",
-                           G_CALLBACK (header_sort_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (apply_sort), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->header, "notify::sort-key",
-                           G_CALLBACK (header_sort_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (apply_sort), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_view, "map",
                            G_CALLBACK (update_column_metrics), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",

@@ -118,8 +118,9 @@ items_changed_cb (TpResetListModel *self,
                   GListModel       *model)
 {
   /* Rows added below the others (the rest of a long search after its
-   * first rows) replace nothing: the views have no row to look for. */
-  if (added > MAX_PASSED_THROUGH && removed > 0)
+   * first rows) replace nothing: the views have no row to look for, and
+   * keep what they show. */
+  if (added > MAX_PASSED_THROUGH && (removed > 0 || position < self->n_items))
     {
       reset (self);
       return;
