@@ -1114,6 +1114,7 @@ load_thread (GTask        *task,
 }
 
 static void start_load (TpFollowupsSection *self);
+static void run_load_now (TpFollowupsSection *self);
 
 static void
 load_done_cb (GObject      *source_object,
@@ -1155,8 +1156,10 @@ first_load_cb (gpointer user_data)
   TpFollowupsSection *self = user_data;
 
   self->first_load_id = 0;
-  set_loading (self, FALSE);
-  start_load (self);
+
+  /* This load reads the changes made while it waited: they need no other. */
+  self->dirty = FALSE;
+  run_load_now (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1202,8 +1205,27 @@ start_first_load (TpFollowupsSection *self)
   self->first_load_id = g_timeout_add (FIRST_LOAD_DELAY_MS, first_load_cb, self);
 }
 
+/* Builds the queue again, on a worker for a file, unless a build is
+ * running: then once more when it is done. */
 static void
 start_load (TpFollowupsSection *self)
+{
+  if (self->store == NULL)
+    return;
+
+  if (self->loading)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
+  run_load_now (self);
+}
+
+/* Builds the queue again now. The first count, which waited while
+ * counting as loading, goes on loading without a blink of "not loading". */
+static void
+run_load_now (TpFollowupsSection *self)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GStrvBuilder) sent_keys = g_strv_builder_new ();
@@ -1213,11 +1235,8 @@ start_load (TpFollowupsSection *self)
   LoadData *load;
 
   if (self->store == NULL)
-    return;
-
-  if (self->loading)
     {
-      self->dirty = TRUE;
+      set_loading (self, FALSE);
       return;
     }
 
@@ -1250,6 +1269,7 @@ start_load (TpFollowupsSection *self)
         apply_result (self, result);
       else
         g_debug ("Could not build the follow-up queue: %s", error->message);
+      set_loading (self, FALSE);
       return;
     }
 
