@@ -1010,6 +1010,14 @@ test_customers_rows (Fixture       *f,
   g_assert_no_error (error);
   drain ();
   g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_AUDIENCE), ==, "Dog people");
+
+  /* A new currency shows in the totals at once. */
+  g_clear_pointer (&spent, g_free);
+  g_assert_true (tp_store_set_currency (f->store, "USD", &error));
+  g_assert_no_error (error);
+  spent = _tp_format_money (2490, "USD");
+  g_assert_cmpstr (tp_customer_row_get_text (row, TP_CUSTOMER_COLUMN_TOTAL_SPENT), ==, spent);
+  g_assert_nonnull (strstr (spent, "USD"));
 }
 
 /* Showing a customer far down a long list scrolls to their row. */
@@ -1127,6 +1135,22 @@ test_customers_sort (Fixture       *f,
       down = shown_names (f, 4);
       g_assert_cmpstr (down, ==, orders[i].descending);
       g_assert_true (shows_arrow (header, i));
+
+      /* A screen reader hears how the list is sorted on its title, and
+       * what the others do. */
+      for (guint j = 0; j < TP_N_CUSTOMER_COLUMNS; j++)
+        {
+          static const char * const titles[] = {
+            "Name", "Audience", "Stage", "Touches", "Last Touch", "Orders", "Total Spent",
+          };
+          g_autofree char *sort_by = g_strdup_printf ("Sort by %s", titles[j]);
+          g_autofree char *message = NULL;
+
+          message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (tp_customer_header_get_button (header, j)),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                        i == j ? "Sorted in descending order" : sort_by);
+          g_assert_null (message);
+        }
     }
 }
 
@@ -1212,6 +1236,125 @@ test_customers_show_hidden (Fixture       *f,
   g_assert_true (tp_customer_detail_get_customer (f->detail) == added);
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
+}
+
+/* The bounds of the text a node tree draws, in the tree's coordinates. */
+static void
+collect_text_bounds (GskRenderNode *node,
+                     float          dx,
+                     float          dy,
+                     GArray        *bounds)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text_bounds (gsk_container_node_get_child (node, i), dx, dy, bounds);
+      break;
+
+    case GSK_TRANSFORM_NODE:
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float tx, ty;
+
+        g_assert_cmpint (gsk_transform_get_category (transform), >=, GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+        gsk_transform_to_translate (transform, &tx, &ty);
+        collect_text_bounds (gsk_transform_node_get_child (node), dx + tx, dy + ty, bounds);
+      }
+      break;
+
+    case GSK_TEXT_NODE:
+      {
+        graphene_rect_t rect;
+
+        gsk_render_node_get_bounds (node, &rect);
+        rect.origin.x += dx;
+        rect.origin.y += dy;
+        g_array_append_val (bounds, rect);
+      }
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* The bounds of the text that @row draws in @column's cell, whose place
+ * the header's title for it shares. */
+static graphene_rect_t
+cell_text_bounds (TpCustomerHeader *header,
+                  TpCustomerRow    *row,
+                  TpCustomerColumn  column,
+                  graphene_rect_t  *cell)
+{
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  graphene_rect_t found = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  guint n_found = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (tp_customer_header_get_button (header, column),
+                                            GTK_WIDGET (row), cell));
+  GTK_WIDGET_GET_CLASS (row)->snapshot (GTK_WIDGET (row), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  collect_text_bounds (node, 0, 0, bounds);
+
+  for (guint i = 0; i < bounds->len; i++)
+    {
+      graphene_rect_t *rect = &g_array_index (bounds, graphene_rect_t, i);
+      float middle = rect->origin.x + rect->size.width / 2;
+
+      if (middle > cell->origin.x && middle < cell->origin.x + cell->size.width)
+        {
+          found = *rect;
+          n_found++;
+        }
+    }
+  g_assert_cmpuint (n_found, ==, 1);
+
+  return found;
+}
+
+/* A name starts where the widget's direction starts, a number ends where
+ * it ends, left to right and right to left alike. */
+static void
+test_customers_cells_rtl (Fixture       *f,
+                          gconstpointer  data)
+{
+  TpCustomerHeader *header = (TpCustomerHeader *) find_widget (GTK_WIDGET (f->section), is_of_type,
+                                                                GSIZE_TO_POINTER (TP_TYPE_CUSTOMER_HEADER));
+  gint64 ada = add_customer (f, "Ada Lovelace", "", "", "", TP_STAGE_LEAD, 0);
+
+  add_touch (f, ada, 2);
+  add_touch (f, ada, 1);
+  drain ();
+  WAIT_LOADED (f);
+
+  for (guint rtl = 0; rtl <= 1; rtl++)
+    {
+      TpCustomerRow *row;
+      graphene_rect_t cell, text;
+
+      /* As a right-to-left locale sets it at start. */
+      gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      gtk_test_widget_wait_for_draw (f->window);
+      WAIT_UNTIL ((row = row_of (f, "Ada Lovelace")) != NULL);
+
+      text = cell_text_bounds (header, row, TP_CUSTOMER_COLUMN_NAME, &cell);
+      if (rtl)
+        g_assert_cmpfloat_with_epsilon (text.origin.x + text.size.width,
+                                        cell.origin.x + cell.size.width - TP_CUSTOMER_CELL_PADDING, 2.5);
+      else
+        g_assert_cmpfloat_with_epsilon (text.origin.x, cell.origin.x + TP_CUSTOMER_CELL_PADDING, 2.5);
+
+      text = cell_text_bounds (header, row, TP_CUSTOMER_COLUMN_TOUCHES, &cell);
+      if (rtl)
+        g_assert_cmpfloat_with_epsilon (text.origin.x, cell.origin.x + TP_CUSTOMER_CELL_PADDING, 2.5);
+      else
+        g_assert_cmpfloat_with_epsilon (text.origin.x + text.size.width,
+                                        cell.origin.x + cell.size.width - TP_CUSTOMER_CELL_PADDING, 2.5);
+    }
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
 typedef struct
@@ -1649,6 +1792,7 @@ main (int   argc,
   ADD ("customers/selection-kept", test_customers_selection_kept, NULL);
   ADD ("customers/first-rows", test_customers_first_rows, NULL);
   ADD ("customers/show-hidden", test_customers_show_hidden, NULL);
+  ADD ("customers/cells-rtl", test_customers_cells_rtl, NULL);
   ADD ("touches/log", test_touches_log, NULL);
   ADD ("touches/band", test_touches_band, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);

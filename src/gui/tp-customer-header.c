@@ -84,18 +84,17 @@ update_arrows (TpCustomerHeader *self)
       gboolean sorted = (guint) self->sort_key == i;
 
       gtk_widget_set_visible (self->arrows[i], sorted);
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->arrows[i]),
-                                    self->sort_descending ? "pan-down-symbolic" : "pan-up-symbolic");
-
       if (sorted)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[i]),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        self->sort_descending ? _("Sorted in descending order")
+        gtk_image_set_from_icon_name (GTK_IMAGE (self->arrows[i]),
+                                      self->sort_descending ? "pan-down-symbolic" : "pan-up-symbolic");
+
+      /* The tooltip, "Sort by …", is the description of the others. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      !sorted ? gtk_widget_get_tooltip_text (self->buttons[i])
+                                      : self->sort_descending ? _("Sorted in descending order")
                                                               : _("Sorted in ascending order"),
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (self->buttons[i]),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+                                      -1);
     }
 }
 
@@ -268,8 +267,6 @@ tp_customer_header_dispose (GObject *object)
 
   for (guint i = 0; i < TP_N_CUSTOMER_COLUMNS; i++)
     g_clear_pointer (&self->buttons[i], gtk_widget_unparent);
-  if (self->columns != NULL)
-    g_signal_handlers_disconnect_by_func (self->columns, columns_changed_cb, self);
   g_clear_object (&self->columns);
 
   G_OBJECT_CLASS (tp_customer_header_parent_class)->dispose (object);
@@ -366,6 +363,8 @@ tp_customer_header_init (TpCustomerHeader *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       GtkWidget *label = gtk_label_new (column_title (i));
+      /* Translators: the tooltip of a column title of the customer list;
+       * %s is the title, such as “Last Touch” */
       g_autofree char *tooltip = g_strdup_printf (_("Sort by %s"), column_title (i));
 
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);

@@ -41,6 +41,7 @@ struct _TpCustomerRow
   TpStore           *store;
   TpCustomer        *customer;
   TpAudience        *audience;
+  gulong             store_handler;
   gulong             customer_handler;
   gulong             audience_handler;
 
@@ -57,7 +58,8 @@ clear_layouts (TpCustomerRow *self)
     g_clear_object (&self->layouts[i]);
 }
 
-static void
+/* Takes @text (transfer full); returns whether it differs from before. */
+static gboolean
 set_text (TpCustomerRow    *self,
           TpCustomerColumn  column,
           char             *text)
@@ -65,20 +67,26 @@ set_text (TpCustomerRow    *self,
   if (g_strcmp0 (self->texts[column], text) == 0)
     {
       g_free (text);
-      return;
+      return FALSE;
     }
 
   g_free (self->texts[column]);
   self->texts[column] = text;
   if (self->layouts[column] != NULL)
     pango_layout_set_text (self->layouts[column], text != NULL ? text : "", -1);
+
+  return TRUE;
 }
 
 static void
 update_accessible_label (TpCustomerRow *self)
 {
-  GString *label;
-  int touches, orders;
+  const char * const *texts = (const char * const *) self->texts;
+  g_autofree char *touches = NULL;
+  g_autofree char *orders = NULL;
+  g_autofree char *label = NULL;
+  gboolean audience, touched;
+  int n;
 
   if (self->customer == NULL)
     {
@@ -86,47 +94,67 @@ update_accessible_label (TpCustomerRow *self)
       return;
     }
 
-  touches = (int) CLAMP (tp_customer_get_touch_count (self->customer), 0, G_MAXINT);
-  orders = (int) CLAMP (tp_customer_get_order_count (self->customer), 0, G_MAXINT);
-
-  label = g_string_new (self->texts[TP_CUSTOMER_COLUMN_NAME]);
-  if (self->texts[TP_CUSTOMER_COLUMN_AUDIENCE] != NULL && self->texts[TP_CUSTOMER_COLUMN_AUDIENCE][0] != '\0')
-    g_string_append_printf (label, ", %s", self->texts[TP_CUSTOMER_COLUMN_AUDIENCE]);
-  g_string_append_printf (label, ", %s, ", self->texts[TP_CUSTOMER_COLUMN_STAGE]);
+  n = (int) CLAMP (tp_customer_get_touch_count (self->customer), 0, G_MAXINT);
   /* Translators: read out for a row of the customer list */
-  g_string_append_printf (label, ngettext ("%'d touch", "%'d touches", (gulong) touches), touches);
-  if (tp_customer_get_last_touch_at (self->customer) != NULL)
-    {
-      g_string_append (label, ", ");
-      /* Translators: read out for a row of the customer list; %s is a date */
-      g_string_append_printf (label, _("last touch %s"), self->texts[TP_CUSTOMER_COLUMN_LAST_TOUCH]);
-    }
-  g_string_append (label, ", ");
+  touches = g_strdup_printf (ngettext ("%'d touch", "%'d touches", (gulong) n), n);
+  n = (int) CLAMP (tp_customer_get_order_count (self->customer), 0, G_MAXINT);
   /* Translators: read out for a row of the customer list */
-  g_string_append_printf (label, ngettext ("%'d order", "%'d orders", (gulong) orders), orders);
-  g_string_append (label, ", ");
-  /* Translators: read out for a row of the customer list; %s is an amount of money */
-  g_string_append_printf (label, _("%s spent"), self->texts[TP_CUSTOMER_COLUMN_TOTAL_SPENT]);
+  orders = g_strdup_printf (ngettext ("%'d order", "%'d orders", (gulong) n), n);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
-  g_string_free (label, TRUE);
+  audience = texts[TP_CUSTOMER_COLUMN_AUDIENCE] != NULL && texts[TP_CUSTOMER_COLUMN_AUDIENCE][0] != '\0';
+  touched = tp_customer_get_last_touch_at (self->customer) != NULL;
+
+  if (audience && touched)
+    /* Translators: read out for a row of the customer list: the name, the
+     * audience, the stage, “2 touches”, the date of the last touch,
+     * “1 order” and an amount of money */
+    label = g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s, last touch %5$s, %6$s, %7$s spent"),
+                             texts[TP_CUSTOMER_COLUMN_NAME], texts[TP_CUSTOMER_COLUMN_AUDIENCE],
+                             texts[TP_CUSTOMER_COLUMN_STAGE], touches,
+                             texts[TP_CUSTOMER_COLUMN_LAST_TOUCH], orders,
+                             texts[TP_CUSTOMER_COLUMN_TOTAL_SPENT]);
+  else if (audience)
+    /* Translators: read out for a row of the customer list: the name, the
+     * audience, the stage, “0 touches”, “0 orders” and an amount of money */
+    label = g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s, %5$s, %6$s spent"),
+                             texts[TP_CUSTOMER_COLUMN_NAME], texts[TP_CUSTOMER_COLUMN_AUDIENCE],
+                             texts[TP_CUSTOMER_COLUMN_STAGE], touches, orders,
+                             texts[TP_CUSTOMER_COLUMN_TOTAL_SPENT]);
+  else if (touched)
+    /* Translators: read out for a row of the customer list: the name, the
+     * stage, “2 touches”, the date of the last touch, “1 order” and an
+     * amount of money */
+    label = g_strdup_printf (_("%1$s, %2$s, %3$s, last touch %4$s, %5$s, %6$s spent"),
+                             texts[TP_CUSTOMER_COLUMN_NAME], texts[TP_CUSTOMER_COLUMN_STAGE], touches,
+                             texts[TP_CUSTOMER_COLUMN_LAST_TOUCH], orders,
+                             texts[TP_CUSTOMER_COLUMN_TOTAL_SPENT]);
+  else
+    /* Translators: read out for a row of the customer list: the name, the
+     * stage, “0 touches”, “0 orders” and an amount of money */
+    label = g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s, %5$s spent"),
+                             texts[TP_CUSTOMER_COLUMN_NAME], texts[TP_CUSTOMER_COLUMN_STAGE], touches,
+                             orders, texts[TP_CUSTOMER_COLUMN_TOTAL_SPENT]);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
 audience_name_cb (TpCustomerRow *self)
 {
-  set_text (self, TP_CUSTOMER_COLUMN_AUDIENCE, g_strdup (tp_audience_get_name (self->audience)));
+  if (!set_text (self, TP_CUSTOMER_COLUMN_AUDIENCE, g_strdup (tp_audience_get_name (self->audience))))
+    return;
+
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
+static gboolean
 update_audience (TpCustomerRow *self)
 {
   gint64 id = tp_customer_get_audience_id (self->customer);
 
   if (self->audience != NULL && tp_audience_get_id (self->audience) == id)
-    return;
+    return FALSE;
 
   g_clear_signal_handler (&self->audience_handler, self->audience);
   g_clear_object (&self->audience);
@@ -140,51 +168,52 @@ update_audience (TpCustomerRow *self)
                                                       G_CALLBACK (audience_name_cb), self,
                                                       G_CONNECT_SWAPPED);
 
-  set_text (self, TP_CUSTOMER_COLUMN_AUDIENCE,
-            g_strdup (self->audience != NULL ? tp_audience_get_name (self->audience) : ""));
+  return set_text (self, TP_CUSTOMER_COLUMN_AUDIENCE,
+                   g_strdup (self->audience != NULL ? tp_audience_get_name (self->audience) : ""));
 }
 
+/* Sets the texts from the customer; if any changed, tells assistive
+ * technologies and paints again. */
 static void
 update_texts (TpCustomerRow *self)
 {
   TpCustomer *customer = self->customer;
+  gboolean changed = FALSE;
   char *date;
 
   if (customer == NULL)
     {
       for (guint i = 0; i < TP_N_CUSTOMER_COLUMNS; i++)
-        set_text (self, i, NULL);
-      update_accessible_label (self);
-      return;
+        changed |= set_text (self, i, NULL);
     }
-
-  set_text (self, TP_CUSTOMER_COLUMN_NAME, g_strdup (tp_customer_get_name (customer)));
-  update_audience (self);
-  set_text (self, TP_CUSTOMER_COLUMN_STAGE, g_strdup (tp_stage_get_label (tp_customer_get_stage (customer))));
-  set_text (self, TP_CUSTOMER_COLUMN_TOUCHES,
-            g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_touch_count (customer)));
-
-  date = _tp_format_date (tp_customer_get_last_touch_at (customer));
-  if (date[0] == '\0')
+  else
     {
-      g_free (date);
-      date = g_strdup ("—");
+      date = _tp_format_date (tp_customer_get_last_touch_at (customer));
+      if (date[0] == '\0')
+        {
+          g_free (date);
+          date = g_strdup ("—");
+        }
+
+      changed |= set_text (self, TP_CUSTOMER_COLUMN_NAME, g_strdup (tp_customer_get_name (customer)));
+      changed |= update_audience (self);
+      changed |= set_text (self, TP_CUSTOMER_COLUMN_STAGE,
+                           g_strdup (tp_stage_get_label (tp_customer_get_stage (customer))));
+      changed |= set_text (self, TP_CUSTOMER_COLUMN_TOUCHES,
+                           g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_touch_count (customer)));
+      changed |= set_text (self, TP_CUSTOMER_COLUMN_LAST_TOUCH, date);
+      changed |= set_text (self, TP_CUSTOMER_COLUMN_ORDERS,
+                           g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_order_count (customer)));
+      changed |= set_text (self, TP_CUSTOMER_COLUMN_TOTAL_SPENT,
+                           _tp_format_money (tp_customer_get_total_spent_minor (customer),
+                                             self->store != NULL ? tp_store_get_currency (self->store)
+                                                                 : TP_STORE_DEFAULT_CURRENCY));
     }
-  set_text (self, TP_CUSTOMER_COLUMN_LAST_TOUCH, date);
 
-  set_text (self, TP_CUSTOMER_COLUMN_ORDERS,
-            g_strdup_printf ("%" G_GINT64_FORMAT, tp_customer_get_order_count (customer)));
-  set_text (self, TP_CUSTOMER_COLUMN_TOTAL_SPENT,
-            _tp_format_money (tp_customer_get_total_spent_minor (customer),
-                              self->store != NULL ? tp_store_get_currency (self->store)
-                                                  : TP_STORE_DEFAULT_CURRENCY));
+  if (!changed)
+    return;
+
   update_accessible_label (self);
-}
-
-static void
-customer_notify_cb (TpCustomerRow *self)
-{
-  update_texts (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -206,13 +235,23 @@ tp_customer_row_bind (TpCustomerRow *self,
   g_return_if_fail (customer == NULL || TP_IS_CUSTOMER (customer));
 
   g_clear_signal_handler (&self->customer_handler, self->customer);
-  g_set_object (&self->store, store);
   g_set_object (&self->customer, customer);
+
+  /* The store's currency is the total's. */
+  if (self->store != store)
+    {
+      g_clear_signal_handler (&self->store_handler, self->store);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        self->store_handler = g_signal_connect_object (store, "notify::currency",
+                                                       G_CALLBACK (update_texts), self,
+                                                       G_CONNECT_SWAPPED);
+    }
 
   /* The item is the store's live customer: follow its changes. */
   if (customer != NULL)
     self->customer_handler = g_signal_connect_object (customer, "notify",
-                                                      G_CALLBACK (customer_notify_cb), self,
+                                                      G_CALLBACK (update_texts), self,
                                                       G_CONNECT_SWAPPED);
   else
     {
@@ -221,7 +260,6 @@ tp_customer_row_bind (TpCustomerRow *self,
     }
 
   update_texts (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -243,14 +281,6 @@ tp_customer_row_get_text (TpCustomerRow    *self,
 
 /* GtkWidget */
 
-static void
-columns_changed_cb (TpCustomerRow *self)
-{
-  /* A new font: the layouts are made again with it. */
-  clear_layouts (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
 static PangoLayout *
 ensure_layout (TpCustomerRow    *self,
                TpCustomerColumn  column,
@@ -270,7 +300,6 @@ ensure_layout (TpCustomerRow    *self,
 
           pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
           pango_layout_set_attributes (layout, attrs);
-          pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
           pango_attr_list_unref (attrs);
         }
 
@@ -314,36 +343,37 @@ tp_customer_row_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int x[TP_N_CUSTOMER_COLUMNS], widths[TP_N_CUSTOMER_COLUMNS];
   int top = (height - tp_customer_columns_get_line_height (self->columns)) / 2;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   GdkRGBA color;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  tp_customer_columns_place (self->columns, width,
-                             gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL, x, widths);
+  tp_customer_columns_place (self->columns, width, rtl, x, widths);
 
   for (guint i = 0; i < TP_N_CUSTOMER_COLUMNS; i++)
     {
       int inner = widths[i] - 2 * TP_CUSTOMER_CELL_PADDING;
+      PangoLayout *layout;
+      PangoRectangle text;
+      int dx;
 
       if (inner <= 0 || self->texts[i] == NULL || self->texts[i][0] == '\0')
         continue;
 
+      /* A cell's text starts where the widget's direction starts, and a
+       * number ends where it ends, whatever script the text is in (Pango
+       * would align a right-to-left name by its own direction). */
+      layout = ensure_layout (self, i, inner);
+      pango_layout_get_pixel_extents (layout, NULL, &text);
+      dx = (tp_customer_column_is_numeric (i) != rtl ? inner - text.width : 0) - text.x;
+
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x[i] + TP_CUSTOMER_CELL_PADDING, top));
-      gtk_snapshot_append_layout (snapshot, ensure_layout (self, i, inner), &color);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x[i] + TP_CUSTOMER_CELL_PADDING + dx, top));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
       gtk_snapshot_restore (snapshot);
     }
-}
-
-static void
-tp_customer_row_direction_changed (GtkWidget        *widget,
-                                   GtkTextDirection  previous_direction)
-{
-  clear_layouts (TP_CUSTOMER_ROW (widget));
-
-  GTK_WIDGET_CLASS (tp_customer_row_parent_class)->direction_changed (widget, previous_direction);
 }
 
 /* GObject */
@@ -353,9 +383,12 @@ tp_customer_row_dispose (GObject *object)
 {
   TpCustomerRow *self = TP_CUSTOMER_ROW (object);
 
-  tp_customer_row_bind (self, NULL, NULL);
-  if (self->columns != NULL)
-    g_signal_handlers_disconnect_by_func (self->columns, columns_changed_cb, self);
+  g_clear_signal_handler (&self->store_handler, self->store);
+  g_clear_signal_handler (&self->customer_handler, self->customer);
+  g_clear_signal_handler (&self->audience_handler, self->audience);
+  g_clear_object (&self->store);
+  g_clear_object (&self->customer);
+  g_clear_object (&self->audience);
   g_clear_object (&self->columns);
   clear_layouts (self);
 
@@ -384,7 +417,6 @@ tp_customer_row_class_init (TpCustomerRowClass *klass)
 
   widget_class->measure = tp_customer_row_measure;
   widget_class->snapshot = tp_customer_row_snapshot;
-  widget_class->direction_changed = tp_customer_row_direction_changed;
 
   gtk_widget_class_set_css_name (widget_class, "customerrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -410,7 +442,9 @@ tp_customer_row_new (TpCustomerColumns *columns)
 
   self = g_object_new (TP_TYPE_CUSTOMER_ROW, NULL);
   self->columns = g_object_ref (columns);
-  g_signal_connect_object (columns, "changed", G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
+  /* New measures of the font or the titles. (The layouts follow the
+   * widget's font and direction themselves.) */
+  g_signal_connect_object (columns, "changed", G_CALLBACK (gtk_widget_queue_resize), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
