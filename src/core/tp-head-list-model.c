@@ -52,7 +52,7 @@ tp_head_list_model_get_item_type (GListModel *list)
 {
   TpHeadListModel *self = TP_HEAD_LIST_MODEL (list);
 
-  return g_list_model_get_item_type (self->model);
+  return self->model != NULL ? g_list_model_get_item_type (self->model) : G_TYPE_OBJECT;
 }
 
 static guint
@@ -69,7 +69,8 @@ tp_head_list_model_get_item (GListModel *list,
 {
   TpHeadListModel *self = TP_HEAD_LIST_MODEL (list);
 
-  if (position >= self->n_items)
+  /* Disposed, the model is gone. */
+  if (self->model == NULL || position >= self->n_items)
     return NULL;
 
   if (position >= self->gap_at)

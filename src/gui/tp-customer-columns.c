@@ -29,9 +29,8 @@
  * too narrow for every column, the least needed ones give way, one at a
  * time, until the rest fit: nothing ever scrolls sideways.
  *
- * The font's measures are read once, by the first row measured with a
- * font (a new font or text size reads them again), not by each of the
- * list's rows.
+ * The font's measures are read once, when the list is shown (the section
+ * reads them again for a new font or text size), not by each of its rows.
  */
 
 struct _TpCustomerColumns
@@ -57,8 +56,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* How many characters each column shows before it ellipsizes. */
-static const int column_chars[TP_N_CUSTOMER_COLUMNS] = { 14, 10, 8, 3, 11, 3, 11 };
+/* How many characters each column shows before it ellipsizes; the stage
+ * column fits the longest stage instead. */
+static const int column_chars[TP_N_CUSTOMER_COLUMNS] = { 14, 10, 0, 3, 11, 3, 11 };
 
 /* The columns that give way when the list is narrow, first to last. */
 static const TpCustomerColumn give_way[] = {
@@ -91,12 +91,7 @@ update_min_widths (TpCustomerColumns *self)
   for (guint i = 0; i < TP_N_CUSTOMER_COLUMNS; i++)
     {
       int unit = tp_customer_column_is_numeric (i) ? self->digit_width : self->char_width;
-
-      int text_width = column_chars[i] * unit;
-
-      /* The stages are few: the column fits the longest. */
-      if (i == TP_CUSTOMER_COLUMN_STAGE)
-        text_width = self->stage_width;
+      int text_width = i == TP_CUSTOMER_COLUMN_STAGE ? self->stage_width : column_chars[i] * unit;
 
       self->min_widths[i] = MAX (text_width + 2 * TP_CUSTOMER_CELL_PADDING, self->title_widths[i]);
     }

@@ -82,6 +82,7 @@ struct _TpCustomersSection
 
   gint64               current_id;
   gboolean             scroll_to_current;  /* once their row comes */
+  guint                metrics_id;         /* idle that reads the font's measures */
   gboolean             updating_filters;
 };
 
@@ -133,7 +134,10 @@ update_column_metrics (TpCustomersSection *self)
 static gboolean
 update_column_metrics_idle_cb (gpointer data)
 {
-  update_column_metrics (data);
+  TpCustomersSection *self = data;
+
+  self->metrics_id = 0;
+  update_column_metrics (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -141,9 +145,10 @@ update_column_metrics_idle_cb (gpointer data)
 static void
 font_settings_changed_cb (TpCustomersSection *self)
 {
-  /* After the widgets have taken the new font. */
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_column_metrics_idle_cb,
-                   g_object_ref (self), g_object_unref);
+  /* After the widgets have taken the new font; once for a font and a
+   * text size changed together. */
+  if (self->metrics_id == 0)
+    self->metrics_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_column_metrics_idle_cb, self, NULL);
 }
 
 /* Sorting */
@@ -674,6 +679,7 @@ tp_customers_section_dispose (GObject *object)
   TpCustomersSection *self = TP_CUSTOMERS_SECTION (object);
 
   g_signal_handlers_disconnect_by_func (gtk_settings_get_default (), font_settings_changed_cb, self);
+  g_clear_handle_id (&self->metrics_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_CUSTOMERS_SECTION);
 
