@@ -923,6 +923,19 @@ first_rows_partial_cb (TpCustomerList *list,
   rename_customer (store, g_ptr_array_index (first->customers, 2), "Ann 98");
   rename_customer (store, g_ptr_array_index (first->customers, 11), "Ann 005");
   first->changed = list_names (G_LIST_MODEL (list));
+
+  /* The last of them, changed where it does not move it, stays. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TpCustomer) last = g_list_model_get_item (G_LIST_MODEL (list),
+                                                        g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+    g_autofree char *shown = NULL;
+
+    tp_customer_set_notes (last, "Asked about the price");
+    g_assert_true (tp_store_save_customer (store, last, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==, first->changed);
+  }
 }
 
 /* A long query sends its first rows ahead: the list shows the top of the

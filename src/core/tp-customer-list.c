@@ -57,9 +57,9 @@
  * the first rows ahead, a screenful and more (FIRST_ROWS), and the list
  * shows them at once, with :partial TRUE, while the rest is read; the
  * rest then only adds rows below them. While the list is partial it ends
- * where the first rows end: a customer who changes and now sorts past its
- * last row is left for the whole result to place, so the rows shown are
- * always the top of the true list.
+ * where the first rows ended (last_key, last_id): a customer who changes
+ * and now sorts past that is left for the whole result to place, so the
+ * rows shown are always the top of the true list.
  */
 
 #define CACHE_SIZE 256
@@ -147,6 +147,11 @@ struct _TpCustomerList
   guint             query_pending : 1;
   guint             loading : 1;
   guint             partial : 1;     /* the ids are the first rows only */
+
+  /* While partial: every row up to this one (in the shown sort) is in
+   * the ids, and no row after it; 0 for none. */
+  GVariant         *last_key;
+  gint64            last_id;
 
   GArray         *ids;
   GObject        *cache[CACHE_SIZE];
@@ -497,6 +502,16 @@ find_id (GArray *ids,
   return G_MAXUINT;
 }
 
+/* Whether a row with @key and @id belongs to the first rows shown while
+ * the list is partial. */
+static gboolean
+within_first_rows (TpCustomerList *self,
+                   GVariant       *key,
+                   gint64          id)
+{
+  return self->last_id != 0 && row_compare (self, key, id, self->last_key, self->last_id) <= 0;
+}
+
 /* Updating */
 
 static void
@@ -525,6 +540,11 @@ replace_ids (TpCustomerList *self,
 
   /* Set before the views hear of the rows, told after. */
   self->partial = !!partial;
+  if (!partial)
+    {
+      g_clear_pointer (&self->last_key, g_variant_unref);
+      self->last_id = 0;
+    }
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = new_ids;
@@ -598,7 +618,7 @@ update_row (TpCustomerList *self,
       new_position = find_position (self, self->ids, key, id);
 
       /* Past the first rows: the rest of the query will place them. */
-      if (self->partial && new_position == self->ids->len)
+      if (self->partial && !within_first_rows (self, key, id))
         new_position = G_MAXUINT;
     }
 
@@ -800,6 +820,18 @@ place_changed (TpCustomerList *self,
         g_array_remove_index (ids, position);
     }
 
+  /* The first rows hold every row up to their last unchanged one, as the
+   * query read it: that is where the list ends until the rest comes. */
+  g_clear_pointer (&self->last_key, g_variant_unref);
+  self->last_id = 0;
+  if (partial && ids->len > 0)
+    {
+      gint64 last = g_array_index (ids, gint64, ids->len - 1);
+
+      if (probe (self, last, &self->last_key, NULL))
+        self->last_id = last;
+    }
+
   g_hash_table_iter_init (&iter, self->changed_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -809,10 +841,8 @@ place_changed (TpCustomerList *self,
 
       if (probe (self, id, &sort_value, &matches) && matches)
         {
-          guint position = find_position (self, ids, sort_value, id);
-
-          if (!partial || position < ids->len)
-            g_array_insert_val (ids, position, id);
+          if (!partial || within_first_rows (self, sort_value, id))
+            g_array_insert_val (ids, find_position (self, ids, sort_value, id), id);
         }
     }
 }
@@ -1067,6 +1097,7 @@ tp_customer_list_finalize (GObject *object)
   g_free (self->probe_sql);
   tp_customer_filter_free (self->shown_filter);
   g_clear_pointer (&self->changed_ids, g_hash_table_unref);
+  g_clear_pointer (&self->last_key, g_variant_unref);
 
   G_OBJECT_CLASS (tp_customer_list_parent_class)->finalize (object);
 }
