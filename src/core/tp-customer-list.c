@@ -886,8 +886,9 @@ query_done_cb (GObject      *source_object,
 
   ids = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* The list is gone (or disposed): its query was cancelled. */
-  if (self == NULL || self->store == NULL)
+  /* The list is gone (or disposed, without its store): its query was
+   * cancelled. */
+  if (self == NULL || self->store != store)
     {
       g_clear_pointer (&ids, g_array_unref);
       return;
