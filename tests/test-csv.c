@@ -180,16 +180,28 @@ write_file (Fixture    *f,
 }
 
 static TpCsvReport *
+import_full (TpDatabase       *db,
+             GFile            *file,
+             TpCsvTable        table,
+             TpCsvDuplicates   duplicates,
+             gboolean          skip_bad_rows,
+             GError          **error)
+{
+  g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, table);
+
+  tp_csv_importer_set_duplicates (importer, duplicates);
+  tp_csv_importer_set_skip_bad_rows (importer, skip_bad_rows);
+  return tp_csv_importer_run (importer, db, NULL, NULL, NULL, error);
+}
+
+static TpCsvReport *
 import (TpDatabase       *db,
         GFile            *file,
         TpCsvTable        table,
         TpCsvDuplicates   duplicates,
         GError          **error)
 {
-  g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, table);
-
-  tp_csv_importer_set_duplicates (importer, duplicates);
-  return tp_csv_importer_run (importer, db, NULL, NULL, NULL, error);
+  return import_full (db, file, table, duplicates, FALSE, error);
 }
 
 static void
@@ -201,6 +213,23 @@ export (TpDatabase *db,
 
   tp_csv_export (db, table, file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+}
+
+static gint64
+count_rows (TpDatabase *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tp_database_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
 }
 
 static void
@@ -393,10 +422,12 @@ test_google_contacts (Fixture       *f,
   tp_csv_importer_set_column_field (importer, 5, TP_CSV_FIELD_PHONE);
   g_assert_true (tp_csv_importer_check_mapping (importer, NULL));
 
+  tp_csv_importer_set_skip_bad_rows (importer, TRUE);
   report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   summary = tp_csv_report_to_string (report);
-  g_assert_cmpstr (summary, ==, "2 customers imported, 1 row skipped — line 4: no name");
+  g_assert_cmpstr (summary, ==, "2 customers imported, 1 row skipped — line 4: field “Name”: "
+                                "no name");
 
   dumped = dump_table (db, "customers");
   g_assert_true (g_pattern_match_simple ("1:1|3:Ada Lovelace|3:ada@example.org|3:+44 1|NULL|NULL|"
@@ -418,11 +449,11 @@ test_dialects (Fixture       *f,
     const char *summary;
   } cases[] = {
     { "Name;Email;Notes\n\"Müller; Anna\";anna@example.org;\"x\ny\"\n;;\"only\nnotes\"\n",
-      ';', "1 customer imported, 1 row skipped — line 4: no name" },
+      ';', "1 customer imported, 1 row skipped — line 4: field “Name”: no name" },
     { "Name\tEmail\tNotes\r\nBo\tbo@example.org\t\"tab\tand \"\"quote\"\"\"\r\n\r\n\t\tn\r\n",
-      '\t', "1 customer imported, 1 row skipped — line 4: no name" },
+      '\t', "1 customer imported, 1 row skipped — line 4: field “Name”: no name" },
     { "name,email,notes\n\"A\r\nB\r\nC\",a@example.org,\"1,2\"\n\n\n,,\"late\"\n",
-      ',', "1 customer imported, 1 row skipped — line 7: no name" },
+      ',', "1 customer imported, 1 row skipped — line 7: field “name”: no name" },
     { "name,email\r\nNo Newline At End,end@example.org", ',', "1 customer imported" },
   };
 
@@ -441,6 +472,7 @@ test_dialects (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (tp_csv_importer_get_separator (importer), ==, cases[i].separator);
 
+      tp_csv_importer_set_skip_bad_rows (importer, TRUE);
       report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       summary = tp_csv_report_to_string (report);
@@ -521,25 +553,25 @@ static const BadCsv bad_csvs[] = {
   { "binary", TP_CSV_TABLE_CUSTOMERS, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24,
     TP_CSV_ERROR_NOT_TEXT, "people.csv: this is not a CSV file: it contains binary data" },
   { "bad-email", TP_CSV_TABLE_CUSTOMERS, "Name,Email\nAda,ada@example.org\nBob,bob at example\n",
-    -1, TP_CSV_ERROR_INVALID,
+    -1, TP_CSV_ERROR_REJECTED,
     "people.csv: line 3: field “Email”: “bob at example” is not an email address" },
-  { "bad-stage", TP_CSV_TABLE_CUSTOMERS, "name,stage\nAda,vip\n", -1, TP_CSV_ERROR_INVALID,
+  { "bad-stage", TP_CSV_TABLE_CUSTOMERS, "name,stage\nAda,vip\n", -1, TP_CSV_ERROR_REJECTED,
     "people.csv: line 2: field “stage”: “vip” is not one of lead, prospect, customer, repeat, lost" },
   { "bad-date", TP_CSV_TABLE_TOUCHES,
     "customer_email,happened_at,channel\nada@example.org,2026-01-01,call\n"
-    "ada@example.org,yesterday,call\n", -1, TP_CSV_ERROR_INVALID,
+    "ada@example.org,yesterday,call\n", -1, TP_CSV_ERROR_REJECTED,
     "people.csv: line 3: field “happened_at”: “yesterday” is not a date; write it as *" },
   { "bad-channel", TP_CSV_TABLE_TOUCHES,
     "customer_email,happened_at,channel\nada@example.org,2026-01-01,pigeon\n", -1,
-    TP_CSV_ERROR_INVALID, "people.csv: line 2: field “channel”: “pigeon” is not one of email, *" },
+    TP_CSV_ERROR_REJECTED, "people.csv: line 2: field “channel”: “pigeon” is not one of email, *" },
   { "bad-amount", TP_CSV_TABLE_ORDERS,
     "Email,Date,Item,Amount\nada@example.org,2026-01-01,Tea,12.50\n"
-    "ada@example.org,2026-01-02,Tea,twelve\n", -1, TP_CSV_ERROR_INVALID,
+    "ada@example.org,2026-01-02,Tea,twelve\n", -1, TP_CSV_ERROR_REJECTED,
     "people.csv: line 3: field “Amount”: “twelve” is not an amount such as 12.50" },
   { "negative-amount", TP_CSV_TABLE_ORDERS,
-    "Email,Date,Item,Amount\nada@example.org,2026-01-02,Tea,-3\n", -1, TP_CSV_ERROR_INVALID,
+    "Email,Date,Item,Amount\nada@example.org,2026-01-02,Tea,-3\n", -1, TP_CSV_ERROR_REJECTED,
     "people.csv: line 2: field “Amount”: “-3” is below zero" },
-  { "bad-id", TP_CSV_TABLE_CUSTOMERS, "id,name\nx7,Ada\n", -1, TP_CSV_ERROR_INVALID,
+  { "bad-id", TP_CSV_TABLE_CUSTOMERS, "id,name\nx7,Ada\n", -1, TP_CSV_ERROR_REJECTED,
     "people.csv: line 2: field “id”: “x7” is not a Touchpoint id (a whole number above 0)" },
   { "no-name-column", TP_CSV_TABLE_CUSTOMERS, "email,phone\nada@example.org,1\n", -1,
     TP_CSV_ERROR_MAPPING, "people.csv: no column holds the name; choose which one does" },
@@ -601,6 +633,91 @@ test_huge_field (Fixture       *f,
   g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX);
   assert_message (error, "big.csv: line 2: a field is longer than 1 MB, or a quoted field is "
                          "never closed");
+}
+
+static void
+count_problem_cb (const char *message,
+                  gpointer    user_data)
+{
+  GPtrArray *problems = user_data;
+
+  g_ptr_array_add (problems, g_strdup (message));
+}
+
+/* Without skipping bad rows, every row that cannot be imported is named
+ * (the first 200 in the message, all of them to the problem function)
+ * and nothing is imported; skipping them, the others are imported and
+ * the report counts the rows left out */
+static void
+test_skip_bad_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GString) contents = g_string_new ("customer_email,happened_at,channel,note\n");
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *dumped = NULL;
+
+  exec_sql (db, "INSERT INTO customers (id, name, email, created_at, updated_at) VALUES"
+                " (1, 'Ada', 'ada@example.org', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+
+  /* 300 good rows, and between them 250 bad ones of two kinds: every
+   * second row from the fourth (lines 5, 7 … 503) */
+  for (guint i = 0; i < 550; i++)
+    {
+      gboolean bad = i >= 3 && i <= 501 && i % 2 == 1;
+
+      if (bad && i < 403)
+        g_string_append_printf (contents, "ada@example.org,someday,call,%u\n", i);
+      else if (bad)
+        g_string_append_printf (contents, "nobody%u@example.org,2026-01-01,call,\n", i);
+      else
+        g_string_append_printf (contents, "ada@example.org,2026-01-01,call,%u\n", i);
+    }
+  file = write_file (f, "touches.csv", contents->str, (gssize)contents->len);
+
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_TOUCHES);
+  tp_csv_importer_set_problem_func (importer, count_problem_cb, problems);
+  g_assert_false (tp_csv_importer_get_skip_bad_rows (importer));
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED);
+
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 201);
+  g_assert_cmpstr (lines[0], ==, "touches.csv: line 5: field “happened_at”: “someday” is not a "
+                                 "date; write it as 2026-11-28 or 2026-11-28T12:00:00Z");
+  g_assert_cmpstr (lines[1], ==, "touches.csv: line 7: field “happened_at”: “someday” is not a "
+                                 "date; write it as 2026-11-28 or 2026-11-28T12:00:00Z");
+  g_assert_cmpstr (lines[200], ==, "touches.csv: and 50 more rows that cannot be imported");
+  g_assert_cmpuint (problems->len, ==, 250);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, lines[0]);
+  g_assert_cmpstr (g_ptr_array_index (problems, 199), ==, lines[199]);
+  g_assert_cmpstr (g_ptr_array_index (problems, 249), ==,
+                   "touches.csv: line 503: field “customer_email”: there is no customer with "
+                   "the email “nobody501@example.org”");
+
+  dumped = dump_table (db, "touches");
+  g_assert_cmpstr (dumped, ==, "");
+  g_clear_error (&error);
+
+  /* The same importer, asked to skip them */
+  g_ptr_array_set_size (problems, 0);
+  tp_csv_importer_set_skip_bad_rows (importer, TRUE);
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 300);
+  g_assert_cmpuint (tp_csv_report_get_skipped (report), ==, 250);
+  g_assert_cmpuint (tp_csv_report_get_n_messages (report), ==, 250);
+  g_assert_cmpstr (tp_csv_report_get_messages (report)[0], ==,
+                   "line 5: field “happened_at”: “someday” is not a date; write it as "
+                   "2026-11-28 or 2026-11-28T12:00:00Z");
+  g_assert_cmpuint (problems->len, ==, 250);
+  g_assert_cmpint (count_rows (db, "touches"), ==, 300);
 }
 
 /* Customers with the same email are skipped or merged, as asked */
@@ -671,12 +788,28 @@ test_linking (Fixture       *f,
                         "Twin,,2026-02-03,meeting,,\n"
                         "Nobody,,2026-02-04,meeting,,\n"
                         "Ada,,2099-01-01,Call,planned,\n", -1);
+  /* Rows that cannot be linked fail the import, each on its line, and
+   * change nothing */
   report = import (db, touches, TP_CSV_TABLE_TOUCHES, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_null (report);
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "touches.csv: line 4: field “Contact”: more than one customer is called "
+                   "“Twin”; add a column with their email to tell them apart\n"
+                   "touches.csv: line 5: field “Contact”: there is no customer “Nobody”");
+  g_clear_error (&error);
+  dumped = dump_table (db, "touches");
+  g_assert_cmpstr (dumped, ==, "");
+  g_clear_pointer (&dumped, g_free);
+
+  /* Asked to, the import leaves them out */
+  report = import_full (db, touches, TP_CSV_TABLE_TOUCHES, TP_CSV_DUPLICATES_SKIP, TRUE, &error);
   g_assert_no_error (error);
   summary = tp_csv_report_to_string (report);
-  g_assert_cmpstr (summary, ==, "3 touches imported, 2 rows skipped — line 4: more than one "
-                                "customer is called “Twin”; add a column with their email to "
-                                "tell them apart; line 5: there is no customer “Nobody”");
+  g_assert_cmpstr (summary, ==, "3 touches imported, 2 rows skipped — line 4: field “Contact”: "
+                                "more than one customer is called “Twin”; add a column with "
+                                "their email to tell them apart; line 5: field “Contact”: there "
+                                "is no customer “Nobody”");
   g_clear_pointer (&report, tp_csv_report_unref);
   g_clear_pointer (&summary, g_free);
 
@@ -872,6 +1005,7 @@ main (int   argc,
   ADD ("/touchpoint/csv/encodings", test_encodings);
   ADD ("/touchpoint/csv/bad-inputs", test_bad_inputs);
   ADD ("/touchpoint/csv/huge-field", test_huge_field);
+  ADD ("/touchpoint/csv/skip-bad-rows", test_skip_bad_rows);
   ADD ("/touchpoint/csv/duplicates", test_duplicates);
   ADD ("/touchpoint/csv/linking", test_linking);
   ADD ("/touchpoint/csv/cancel", test_cancel);

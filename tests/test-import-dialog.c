@@ -128,6 +128,28 @@ new_dialog (Fixture  *f,
   return dialog;
 }
 
+/* The button with this label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 wait_for_report (TpImportDialog *dialog)
 {
@@ -206,7 +228,21 @@ test_import_csv (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 10);
   g_assert_cmpint (tp_csv_importer_get_column_field (importer, 3), ==, TP_CSV_FIELD_NOTES);
 
+  /* A row without a name: nothing is imported, the row is named, and
+   * the dialog offers to import the others */
   tp_import_dialog_start (dialog);
+  wait_for_report (dialog);
+
+  g_assert_cmpuint (f->n_imported, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, before);
+  g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE,
+                                "Some Rows Cannot Be Imported"));
+  g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                "line 3: field “Name”: no name"));
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (dialog),
+                                                      "_Import the Other Rows")));
+
+  tp_import_dialog_skip_bad_rows (dialog);
   wait_for_report (dialog);
 
   g_assert_cmpuint (f->n_imported, ==, 1);
@@ -214,7 +250,10 @@ test_import_csv (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM customers WHERE name = 'Grace Hopper' "
                              "AND notes = 'Admiral'"), ==, 1);
   g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE, "Import Finished"));
-  g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "line 3: no name"));
+  g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                "line 3: field “Name”: no name"));
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (dialog),
+                                                       "_Import the Other Rows")));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -250,10 +289,11 @@ test_import_bad_file (Fixture       *f,
   wait_for_report (dialog);
 
   page = ADW_STATUS_PAGE (find_child (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE,
-                                      "Nothing Was Imported"));
+                                      "Some Rows Cannot Be Imported"));
   g_assert_nonnull (page);
-  g_assert_cmpstr (adw_status_page_get_description (page), ==,
-                   "people.csv: line 6: field “email”: “e at example” is not an email address");
+  g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                "line 6: field “email”: “e at example” is not an email "
+                                "address"));
   g_assert_cmpuint (f->n_imported, ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, before);
 

@@ -54,7 +54,8 @@ static const GOptionEntry entries[] = {
     N_("Replace the contents of the database with the backup in FILE, keeping a copy of "
        "the old database beside it"), N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the CSV file FILE into the table given with --table"), N_("FILE") },
+    N_("Import the CSV file FILE into the table given with --table; if a row cannot be "
+       "imported, nothing is"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the table given with --table to the CSV file FILE"), N_("FILE") },
   { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -62,6 +63,9 @@ static const GOptionEntry entries[] = {
   { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import-csv: merge rows that are already there (the same email) into them, "
        "or skip them (the default)"), N_("merge|skip") },
+  { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-csv: import the rows that can be imported and list the others, instead "
+       "of importing nothing"), NULL },
   { NULL }
 };
 
@@ -324,7 +328,27 @@ run_import_backup (GVariantDict *options)
   return 0;
 }
 
-/* --import-csv F.csv --table customers|touches|orders [--duplicates merge|skip] */
+/* Each line of a message, as a line of its own */
+static void
+print_error_lines (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_printerr ("touchpoint: %s\n", lines[i]);
+}
+
+static void
+print_skipped_cb (const char *message,
+                  gpointer    user_data)
+{
+  g_printerr ("touchpoint: %s\n", message);
+}
+
+/* --import-csv F.csv --table customers|touches|orders [--duplicates merge|skip]
+ * [--skip-bad-rows]: a row that cannot be imported fails the import with a
+ * line for each such row, and changes nothing; with --skip-bad-rows, each
+ * is listed and the other rows are imported */
 static int
 run_import_csv (GVariantDict *options)
 {
@@ -359,6 +383,12 @@ run_import_csv (GVariantDict *options)
         }
     }
 
+  if (g_variant_dict_contains (options, "skip-bad-rows"))
+    {
+      tp_csv_importer_set_skip_bad_rows (importer, TRUE);
+      tp_csv_importer_set_problem_func (importer, print_skipped_cb, NULL);
+    }
+
   db = open_io_database (options, FALSE);
   if (db == NULL)
     return 1;
@@ -366,7 +396,7 @@ run_import_csv (GVariantDict *options)
   report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
   if (report == NULL)
     {
-      g_printerr ("touchpoint: %s\n", error->message);
+      print_error_lines (error->message);
       return 1;
     }
 

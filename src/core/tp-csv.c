@@ -47,10 +47,13 @@
  * The first row is the header. Each column is mapped to a field: guessed
  * from the headers of Touchpoint's own export and of Google Contacts,
  * HubSpot, Outlook and Monica, and changeable by the caller. A whole
- * import runs in one transaction: a value that cannot be right (a date
- * that is not one, an unknown stage) fails it and changes nothing; a row
- * that cannot be imported (no name, no such customer) is skipped and
- * reported.
+ * import runs in one transaction. A row that cannot be imported (a value
+ * that cannot be right, such as a date that is not one or an unknown
+ * stage; or something missing, such as no name or no such customer)
+ * fails the import, which reads on to name every such row and then
+ * changes nothing; unless the caller asks to skip bad rows, which leaves
+ * them out and reports them (DESIGN.md §7). A file that is broken as a
+ * whole (a quote never closed, a ragged row) fails at once.
  *
  * What Touchpoint exports imports again unchanged: ids, times, enum nicks
  * and amounts in minor units are written as stored, and the columns the
@@ -1199,6 +1202,9 @@ struct _TpCsvImporter
   char             separator;           /* 0: detect */
   char             detected_separator;
   TpCsvDuplicates  duplicates;
+  gboolean         skip_bad_rows;
+  TpCsvProblemFunc problem_func;
+  gpointer         problem_data;
 
   gboolean         loaded;
   gboolean         latin1;
@@ -1216,6 +1222,7 @@ enum {
   PROP_TABLE,
   PROP_SEPARATOR,
   PROP_DUPLICATES,
+  PROP_SKIP_BAD_ROWS,
   N_PROPS
 };
 
@@ -1261,6 +1268,10 @@ tp_csv_importer_get_property (GObject    *object,
       g_value_set_int (value, self->duplicates);
       break;
 
+    case PROP_SKIP_BAD_ROWS:
+      g_value_set_boolean (value, self->skip_bad_rows);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1291,6 +1302,10 @@ tp_csv_importer_set_property (GObject      *object,
 
     case PROP_DUPLICATES:
       tp_csv_importer_set_duplicates (self, (TpCsvDuplicates)g_value_get_int (value));
+      break;
+
+    case PROP_SKIP_BAD_ROWS:
+      tp_csv_importer_set_skip_bad_rows (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1326,6 +1341,11 @@ tp_csv_importer_class_init (TpCsvImporterClass *klass)
     g_param_spec_int ("duplicates", NULL, NULL,
                       TP_CSV_DUPLICATES_SKIP, TP_CSV_DUPLICATES_MERGE, TP_CSV_DUPLICATES_SKIP,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SKIP_BAD_ROWS] =
+    g_param_spec_boolean ("skip-bad-rows", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1451,6 +1471,68 @@ tp_csv_importer_set_duplicates (TpCsvImporter   *self,
 
   self->duplicates = duplicates;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUPLICATES]);
+}
+
+/**
+ * tp_csv_importer_get_skip_bad_rows:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: %TRUE if rows that cannot be imported are left out
+ */
+gboolean
+tp_csv_importer_get_skip_bad_rows (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  return self->skip_bad_rows;
+}
+
+/**
+ * tp_csv_importer_set_skip_bad_rows:
+ * @self: a #TpCsvImporter
+ * @skip_bad_rows: whether to leave out the rows that cannot be imported
+ *
+ * A row cannot be imported when a value is not one the data allows (a
+ * date that is not one, an unknown stage) or when something it needs is
+ * missing (no name, no such customer). By default, such a row fails the
+ * whole import, which changes nothing and names every such row
+ * (%TP_CSV_ERROR_REJECTED); with @skip_bad_rows the other rows are
+ * imported and the report names the rows left out.
+ */
+void
+tp_csv_importer_set_skip_bad_rows (TpCsvImporter *self,
+                                   gboolean       skip_bad_rows)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+
+  skip_bad_rows = !!skip_bad_rows;
+  if (self->skip_bad_rows == skip_bad_rows)
+    return;
+
+  self->skip_bad_rows = skip_bad_rows;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKIP_BAD_ROWS]);
+}
+
+/**
+ * tp_csv_importer_set_problem_func:
+ * @self: a #TpCsvImporter
+ * @func: (nullable) (scope forever): called for each row that cannot be
+ *   imported
+ * @user_data: data for @func
+ *
+ * Lets the caller hear of every row that cannot be imported, however
+ * many (the report and the error keep only the first 200), for example
+ * to print each one. @func runs on the thread that runs the import;
+ * @user_data must live as long as @self or until @func is replaced.
+ */
+void
+tp_csv_importer_set_problem_func (TpCsvImporter    *self,
+                                  TpCsvProblemFunc  func,
+                                  gpointer          user_data)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+
+  self->problem_func = func;
+  self->problem_data = user_data;
 }
 
 typedef struct
@@ -1893,6 +1975,12 @@ typedef struct
   char              *currency;
   GCancellable      *cancellable;
   guint              rows;
+  gboolean           skip_bad_rows;
+  TpCsvProblemFunc   problem_func;
+  gpointer           problem_data;
+  guint              n_problems;  /* rows that cannot be imported */
+  GString           *problems;    /* without skip_bad_rows: the first ones, a line each */
+  char              *row_problem; /* what fail_field() said, without the file name */
 } Import;
 
 #define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
@@ -1970,13 +2058,80 @@ fail_field (Import      *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID,
-               /* Translators: "people.csv: line 17: field “email”: …"; the first %s is a
-                * file name, %u a line number, then the name of a column and what is
-                * wrong with its value */
-               _("%s: line %u: field “%s”: %s"),
-               self->name, row->line, header, message);
+  /* import_record() makes this a row that cannot be imported */
+  g_free (self->row_problem);
+  self->row_problem = g_strdup_printf (/* Translators: "line 17: field “email”: …"; %u is a
+                                        * line number, then the name of a column and what
+                                        * is wrong with its value */
+                                       _("line %u: field “%s”: %s"),
+                                       row->line, header, message);
+  g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID, "%s: %s",
+               self->name, self->row_problem);
   return FALSE;
+}
+
+/* A row that cannot be imported. Without skip_bad_rows, the import goes
+ * on to find every such row, then fails and changes nothing; with it,
+ * the row is left out. Either way, each is told once. */
+static void
+add_problem (Import *self,
+             char   *message)
+{
+  g_autofree char *line = g_strdup_printf ("%s: %s", self->name, message);
+
+  self->n_problems++;
+  self->report->skipped++;
+
+  if (self->problem_func != NULL)
+    self->problem_func (line, self->problem_data);
+
+  if (!self->skip_bad_rows && self->n_problems <= MAX_MESSAGES)
+    {
+      if (self->problems->len > 0)
+        g_string_append_c (self->problems, '\n');
+      g_string_append (self->problems, line);
+    }
+
+  report_add (self->report, message);
+}
+
+/* The first of three fields that has a column, to name in a message */
+static TpCsvField
+first_mapped (Row        *row,
+              TpCsvField  first,
+              TpCsvField  second,
+              TpCsvField  third)
+{
+  if (row->column[first] < 0 && row->column[second] >= 0)
+    return second;
+  if (row->column[first] < 0 && row->column[third] >= 0)
+    return third;
+  return first;
+}
+
+static void
+reject_row (Import      *self,
+            Row         *row,
+            TpCsvField   field,
+            const char  *format,
+            ...) G_GNUC_PRINTF (4, 5);
+
+static void
+reject_row (Import      *self,
+            Row         *row,
+            TpCsvField   field,
+            const char  *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *header = excerpt (column_name (self, row, field));
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_problem (self, g_strdup_printf (_("line %u: field “%s”: %s"), row->line, header, message));
 }
 
 static void
@@ -2002,6 +2157,7 @@ note_row (Import     *self,
   report_add (self->report, g_strdup_printf (_("line %u: %s"), row->line, message));
 }
 
+/* A row left out by choice: already there */
 #define skip_row(self, row, ...) \
   G_STMT_START { (self)->report->skipped++; note_row ((self), (row), __VA_ARGS__); } G_STMT_END
 
@@ -2494,11 +2650,13 @@ find_customer (Import  *self,
 
       if (n_found > 1)
         /* Translators: %s is a name */
-        skip_row (self, row, _("more than one customer is called “%s”; add a column with "
+        reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME,
+                    _("more than one customer is called “%s”; add a column with "
                                "their email to tell them apart"), shown);
       else
         /* Translators: %s is a name */
-        skip_row (self, row, _("there is no customer “%s”"), shown);
+        reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME, _("there is no customer “%s”"),
+                    shown);
       return 0;
     }
 
@@ -2507,11 +2665,14 @@ find_customer (Import  *self,
       g_autofree char *shown = excerpt (email);
 
       /* Translators: %s is an email address */
-      skip_row (self, row, _("there is no customer with the email “%s”"), shown);
+      reject_row (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL,
+                  _("there is no customer with the email “%s”"), shown);
       return 0;
     }
 
-  skip_row (self, row, "%s", _("no customer"));
+  reject_row (self, row, first_mapped (row, TP_CSV_FIELD_CUSTOMER_NAME,
+                                      TP_CSV_FIELD_CUSTOMER_EMAIL, TP_CSV_FIELD_CUSTOMER_ID),
+              "%s", _("no customer"));
   return 0;
 }
 
@@ -2561,7 +2722,9 @@ import_customer (Import  *self,
 
   if (name == NULL)
     {
-      skip_row (self, row, "%s", _("no name"));
+      reject_row (self, row, first_mapped (row, TP_CSV_FIELD_NAME, TP_CSV_FIELD_FIRST_NAME,
+                                          TP_CSV_FIELD_LAST_NAME),
+                  "%s", _("no name"));
       return TRUE;
     }
 
@@ -2785,13 +2948,13 @@ import_touch (Import  *self,
 
   if (is_blank (VALUE (row, HAPPENED_AT)))
     {
-      skip_row (self, row, "%s", _("no date"));
+      reject_row (self, row, TP_CSV_FIELD_HAPPENED_AT, "%s", _("no date"));
       return TRUE;
     }
 
   if (is_blank (VALUE (row, CHANNEL)))
     {
-      skip_row (self, row, "%s", _("no channel"));
+      reject_row (self, row, TP_CSV_FIELD_CHANNEL, "%s", _("no channel"));
       return TRUE;
     }
 
@@ -2910,19 +3073,21 @@ import_order (Import  *self,
 
   if (is_blank (VALUE (row, ORDERED_AT)))
     {
-      skip_row (self, row, "%s", _("no date"));
+      reject_row (self, row, TP_CSV_FIELD_ORDERED_AT, "%s", _("no date"));
       return TRUE;
     }
 
   if (is_blank (item))
     {
-      skip_row (self, row, "%s", _("no item"));
+      reject_row (self, row, TP_CSV_FIELD_ITEM, "%s", _("no item"));
       return TRUE;
     }
 
   if (is_blank (VALUE (row, AMOUNT_MINOR)) && is_blank (VALUE (row, AMOUNT)))
     {
-      skip_row (self, row, "%s", _("no amount"));
+      reject_row (self, row, first_mapped (row, TP_CSV_FIELD_AMOUNT, TP_CSV_FIELD_AMOUNT_MINOR,
+                                          TP_CSV_FIELD_AMOUNT),
+                  "%s", _("no amount"));
       return TRUE;
     }
 
@@ -3067,6 +3232,8 @@ import_record (GPtrArray  *fields,
                GError    **error)
 {
   Import *self = data;
+  GError *local_error = NULL;
+  gboolean ok;
   Row row;
 
   if (!self->header_seen)
@@ -3126,15 +3293,33 @@ import_record (GPtrArray  *fields,
   switch (self->table)
     {
     case TP_CSV_TABLE_CUSTOMERS:
-      return import_customer (self, &row, error);
+      ok = import_customer (self, &row, &local_error);
+      break;
 
     case TP_CSV_TABLE_TOUCHES:
-      return import_touch (self, &row, error);
+      ok = import_touch (self, &row, &local_error);
+      break;
 
     case TP_CSV_TABLE_ORDERS:
     default:
-      return import_order (self, &row, error);
+      ok = import_order (self, &row, &local_error);
+      break;
     }
+
+  /* A value the data does not allow is found before the row writes
+   * anything: the row cannot be imported, the file goes on. */
+  if (!ok && g_error_matches (local_error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID))
+    {
+      add_problem (self, self->row_problem != NULL ? g_steal_pointer (&self->row_problem)
+                                                   : g_strdup (local_error->message));
+      g_clear_error (&local_error);
+      return TRUE;
+    }
+
+  if (!ok)
+    g_propagate_error (error, local_error);
+
+  return ok;
 }
 
 static char *
@@ -3171,8 +3356,10 @@ default_currency (TpDatabase *db)
  * @error: return location for a #GError
  *
  * Imports every row of the file, in one transaction: if it fails or is
- * cancelled, nothing is changed. Loads the file first if
- * tp_csv_importer_load() was not called.
+ * cancelled, nothing is changed. A file with rows that cannot be
+ * imported fails with %TP_CSV_ERROR_REJECTED, a line for each such row,
+ * unless tp_csv_importer_set_skip_bad_rows() lets it leave them out.
+ * Loads the file first if tp_csv_importer_load() was not called.
  *
  * Returns: (transfer full) (nullable): what was imported, merged and
  *   skipped, or %NULL on error
@@ -3223,6 +3410,10 @@ tp_csv_importer_run (TpCsvImporter      *self,
   import.now = tp_store_now ();
   import.currency = default_currency (db);
   import.cancellable = cancellable;
+  import.skip_bad_rows = self->skip_bad_rows;
+  import.problem_func = self->problem_func;
+  import.problem_data = self->problem_data;
+  import.problems = g_string_new (NULL);
 
   if (!source_open (&source, self->file, self->name, cancellable, error))
     goto out_source;
@@ -3272,6 +3463,25 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
 
+  if (ok && import.n_problems > 0 && !import.skip_bad_rows)
+    {
+      /* One line per row that cannot be imported, as they came */
+      if (import.n_problems > MAX_MESSAGES)
+        {
+          guint more = import.n_problems - MAX_MESSAGES;
+
+          g_string_append_printf (import.problems, "\n%s: ", self->name);
+          g_string_append_printf (import.problems,
+                                  /* Translators: after a list of the rows of a CSV file that
+                                   * cannot be imported; %u is how many more there are */
+                                  ngettext ("and %u more row that cannot be imported",
+                                            "and %u more rows that cannot be imported", more),
+                                  more);
+        }
+      g_set_error_literal (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED, import.problems->str);
+      ok = FALSE;
+    }
+
   if (ok)
     ok = tp_database_commit (db, error);
   else
@@ -3294,6 +3504,9 @@ out_source:
   source_clear (&source);
   g_free (import.now);
   g_free (import.currency);
+  g_free (import.row_problem);
+  if (import.problems != NULL)
+    g_string_free (import.problems, TRUE);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

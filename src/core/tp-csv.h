@@ -27,6 +27,7 @@ typedef enum
   TP_CSV_ERROR_SYNTAX,    /* a quote never closed, a stray quote, a ragged row */
   TP_CSV_ERROR_MAPPING,   /* a required field has no column */
   TP_CSV_ERROR_INVALID,   /* a value the data does not allow */
+  TP_CSV_ERROR_REJECTED,  /* rows that cannot be imported: one line each */
 } TpCsvError;
 
 typedef enum
@@ -90,6 +91,17 @@ typedef enum
 typedef void (*TpCsvProgressFunc) (double   fraction,
                                    gpointer user_data);
 
+/**
+ * TpCsvProblemFunc:
+ * @message: one line, "people.csv: line 17: field “name”: no name"
+ * @user_data: the data passed with the function
+ *
+ * Hears of each row of an import that cannot be imported, in the order
+ * of the file, on the thread that runs the import.
+ */
+typedef void (*TpCsvProblemFunc) (const char *message,
+                                  gpointer    user_data);
+
 GQuark            tp_csv_error_quark        (void);
 
 gboolean          tp_csv_table_from_string  (const char   *text,
@@ -132,6 +144,12 @@ void             tp_csv_importer_set_separator     (TpCsvImporter    *self,
 TpCsvDuplicates  tp_csv_importer_get_duplicates    (TpCsvImporter    *self);
 void             tp_csv_importer_set_duplicates    (TpCsvImporter    *self,
                                                     TpCsvDuplicates   duplicates);
+gboolean         tp_csv_importer_get_skip_bad_rows (TpCsvImporter    *self);
+void             tp_csv_importer_set_skip_bad_rows (TpCsvImporter    *self,
+                                                    gboolean          skip_bad_rows);
+void             tp_csv_importer_set_problem_func  (TpCsvImporter    *self,
+                                                    TpCsvProblemFunc  func,
+                                                    gpointer          user_data);
 gboolean         tp_csv_importer_load              (TpCsvImporter    *self,
                                                     guint             max_preview_rows,
                                                     GCancellable     *cancellable,

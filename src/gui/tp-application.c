@@ -325,4 +325,10 @@ tp_application_init (TpApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), tp_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan marketing and run sales for a small business."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Each command exits with status 0 when it "
+                                                  "succeeds. On bad input it prints a line "
+                                                  "naming the file, line and field of each "
+                                                  "problem, exits with status 1 and leaves the "
+                                                  "database as it was."));
 }

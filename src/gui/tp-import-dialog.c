@@ -29,7 +29,10 @@
  * (separator, what to do with rows already there, and for each column of
  * the file what it holds, with its first values), or for a backup a
  * confirmation; then a progress bar with Cancel, and the report
- * ("412 customers imported, 3 rows skipped" and the reasons).
+ * ("412 customers imported, 3 rows skipped" and the reasons). A file with
+ * rows that cannot be imported imports nothing at first: the report lists
+ * those rows and offers to import the others, as `--skip-bad-rows` does
+ * on the command line (the same tp_csv_importer_run() with its flag).
  *
  * Exporting: what, then where, then the same progress and report.
  *
@@ -71,6 +74,7 @@ struct _TpImportDialog
   GtkButton            *cancel_button;
   AdwStatusPage        *report_page;
   GtkListBox           *messages_list;
+  GtkButton            *skip_button;
 };
 
 G_DEFINE_FINAL_TYPE (TpImportDialog, tp_import_dialog, ADW_TYPE_WINDOW)
@@ -118,6 +122,7 @@ set_page (TpImportDialog *self,
   gboolean confirm = g_str_equal (name, "confirm");
 
   gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_button), FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), mapping || confirm);
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), mapping || confirm);
@@ -396,6 +401,26 @@ import_done_cb (GObject      *source,
   char *dash;
 
   report = tp_csv_importer_run_finish (TP_CSV_IMPORTER (source), result, &error);
+  if (g_error_matches (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED))
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      /* A line for each row, under the file's name */
+      clear_messages (self);
+      for (guint i = 0; lines[i] != NULL; i++)
+        add_message (self, g_str_has_prefix (lines[i], prefix) ? lines[i] + strlen (prefix)
+                                                               : lines[i]);
+
+      show_report (self, "dialog-warning-symbolic", _("Some Rows Cannot Be Imported"),
+                   _("Nothing was imported. Import the other rows and leave these out, or "
+                     "correct the file and import it again."));
+      gtk_widget_set_visible (GTK_WIDGET (self->skip_button), TRUE);
+      gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->skip_button));
+      return;
+    }
+
   if (report == NULL)
     {
       show_failure (self, _("Nothing Was Imported"), error);
@@ -497,6 +522,7 @@ tp_import_dialog_start (TpImportDialog *self)
 
   g_return_if_fail (self->importer != NULL);
 
+  tp_csv_importer_set_skip_bad_rows (self->importer, FALSE);
   tp_csv_importer_set_duplicates (self->importer,
                                   adw_combo_row_get_selected (self->duplicates_row) == 1
                                   ? TP_CSV_DUPLICATES_MERGE : TP_CSV_DUPLICATES_SKIP);
@@ -507,6 +533,27 @@ tp_import_dialog_start (TpImportDialog *self)
       return;
     }
 
+  start_progress (self, _("Importing…"));
+  tp_csv_importer_run_async (self->importer, self->db_path, progress_cb, g_object_ref (self),
+                             g_object_unref, self->cancellable, import_done_cb,
+                             g_object_ref (self));
+}
+
+/**
+ * tp_import_dialog_skip_bad_rows:
+ * @self: a #TpImportDialog
+ *
+ * After an import that found rows it cannot import (and so imported
+ * nothing), imports the other rows, as the Import the Other Rows button
+ * does.
+ */
+void
+tp_import_dialog_skip_bad_rows (TpImportDialog *self)
+{
+  g_return_if_fail (TP_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->importer != NULL);
+
+  tp_csv_importer_set_skip_bad_rows (self->importer, TRUE);
   start_progress (self, _("Importing…"));
   tp_csv_importer_run_async (self->importer, self->db_path, progress_cb, g_object_ref (self),
                              g_object_unref, self->cancellable, import_done_cb,
@@ -674,6 +721,12 @@ static void
 on_cancel_button_clicked_cb (TpImportDialog *self)
 {
   tp_import_dialog_cancel (self);
+}
+
+static void
+on_skip_button_clicked_cb (TpImportDialog *self)
+{
+  tp_import_dialog_skip_bad_rows (self);
 }
 
 /* GObject */
@@ -851,11 +904,13 @@ tp_import_dialog_class_init (TpImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, report_page);
+  gtk_widget_class_bind_template_child (widget_class, TpImportDialog, skip_button);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, messages_list);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_start_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_skip_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_separator_row_selected_cb);
 }
 

@@ -45,6 +45,7 @@ void            tp_import_dialog_save_file   (TpImportDialog *self,
                                               TpImportKind    kind,
                                               GFile          *file);
 void            tp_import_dialog_start       (TpImportDialog *self);
+void            tp_import_dialog_skip_bad_rows (TpImportDialog *self);
 void            tp_import_dialog_cancel      (TpImportDialog *self);
 
 G_END_DECLS

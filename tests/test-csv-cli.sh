@@ -1,0 +1,74 @@
+#!/bin/sh
+# test-csv-cli.sh — `touchpoint --import-csv` refuses a file with a row it
+# cannot import: exit status 1, a line naming file, line and field for
+# each such row, and the database unchanged to the byte; with
+# --skip-bad-rows it imports the others, lists each row left out and
+# exits 0.
+#
+# Copyright 2026 The Touchpoint authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-csv-cli.sh PATH/TO/touchpoint
+
+set -eu
+
+touchpoint=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+fail () {
+  echo "not ok: $*" >&2
+  exit 1
+}
+
+# The database's bytes, with everything in the file itself
+fingerprint () {
+  sqlite3 "$1" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+  sha256sum <"$1"
+}
+
+db=$dir/shop.db
+cat >"$dir/customers.csv" <<'CSV'
+name,email
+Ada,ada@example.org
+"=HYPERLINK(""http://x"",""y"")",link@example.org
+CSV
+"$touchpoint" --database "$db" --import-csv "$dir/customers.csv" --table customers >/dev/null \
+  || fail "could not import the customers"
+
+printf 'customer_email,customer_name,happened_at,channel,note\r\n%s\r\n%s\r\n%s\r\n%s\r\n' \
+  'ada@example.org,,2026-01-01,call,first' \
+  'zed@example.org,,2026-01-02,call,nobody' \
+  'ada@example.org,Ada,2026-01-03,email,third' \
+  ',Nobody,2026-01-04,call,fourth' >"$dir/touches.csv"
+
+# A touch for a customer who is not there: nothing imported, exit 1, a
+# line for each row that cannot be imported
+before=$(fingerprint "$db")
+dump_before=$(sqlite3 "$db" .dump)
+if "$touchpoint" --database "$db" --import-csv "$dir/touches.csv" --table touches \
+     >"$dir/stdout" 2>"$dir/stderr"; then
+  fail "an import with a row that cannot be linked succeeded"
+else
+  status=$?
+fi
+[ "$status" = 1 ] || fail "the import exited with $status"
+cat >"$dir/expected" <<'TXT'
+touchpoint: touches.csv: line 3: field “customer_email”: there is no customer with the email “zed@example.org”
+touchpoint: touches.csv: line 5: field “customer_name”: there is no customer “Nobody”
+TXT
+diff -u "$dir/expected" "$dir/stderr" || fail "the import said something else"
+[ ! -s "$dir/stdout" ] || fail "the import printed: $(cat "$dir/stdout")"
+[ "$(fingerprint "$db")" = "$before" ] || fail "the refused import changed the database file"
+[ "$(sqlite3 "$db" .dump)" = "$dump_before" ] || fail "the refused import changed the data"
+
+# --skip-bad-rows: the others come in, each row left out is listed
+"$touchpoint" --database "$db" --import-csv "$dir/touches.csv" --table touches --skip-bad-rows \
+  >"$dir/stdout" 2>"$dir/stderr" || fail "--skip-bad-rows exited with $?"
+diff -u "$dir/expected" "$dir/stderr" || fail "--skip-bad-rows listed something else"
+grep -q '^2 touches imported, 2 rows skipped' "$dir/stdout" \
+  || fail "--skip-bad-rows said: $(cat "$dir/stdout")"
+[ "$(sqlite3 "$db" "SELECT group_concat(note, ',') FROM (SELECT note FROM touches ORDER BY id)")" \
+  = "first,third" ] || fail "--skip-bad-rows imported the wrong rows"
+
+echo "ok"
