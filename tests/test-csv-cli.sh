@@ -3,7 +3,8 @@
 # cannot import: exit status 1, a line naming file, line and field for
 # each such row, and the database unchanged to the byte; with
 # --skip-bad-rows it imports the others, lists each row left out and
-# exits 0.
+# exits 0. `--export-csv` writes a cell a spreadsheet would run as a
+# formula with a quote mark before it, and the import takes it off.
 #
 # Copyright 2026 The Touchpoint authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,5 +71,16 @@ grep -q '^2 touches imported, 2 rows skipped' "$dir/stdout" \
   || fail "--skip-bad-rows said: $(cat "$dir/stdout")"
 [ "$(sqlite3 "$db" "SELECT group_concat(note, ',') FROM (SELECT note FROM touches ORDER BY id)")" \
   = "first,third" ] || fail "--skip-bad-rows imported the wrong rows"
+
+# The formula goes out with a quote mark and comes back without it
+"$touchpoint" --database "$db" --export-csv "$dir/out.csv" --table customers \
+  || fail "the export failed"
+grep -q "^2,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",link@example.org," "$dir/out.csv" \
+  || fail "the export wrote the formula as it is: $(grep link@ "$dir/out.csv")"
+"$touchpoint" --database "$dir/copy.db" --import-csv "$dir/out.csv" --table customers >/dev/null \
+  || fail "the export does not import again"
+[ "$(sqlite3 "$dir/copy.db" 'SELECT name FROM customers ORDER BY id')" \
+  = "$(sqlite3 "$db" 'SELECT name FROM customers ORDER BY id')" ] \
+  || fail "the names did not come back: $(sqlite3 "$dir/copy.db" 'SELECT name FROM customers')"
 
 echo "ok"

@@ -720,6 +720,98 @@ test_skip_bad_rows (Fixture       *f,
   g_assert_cmpint (count_rows (db, "touches"), ==, 300);
 }
 
+/* Cells a spreadsheet would run as a formula are written with a quote
+ * mark before them, and come back without it: the round trip keeps
+ * every value, values that start with quote marks themselves included */
+static void
+test_formulas (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct
+  {
+    const char *value;
+    const char *written;  /* as a cell of the file */
+  } cases[] = {
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "+1+2", "'+1+2" },
+    { "-2+3", "'-2+3" },
+    { "@SUM(A1:A2)", "'@SUM(A1:A2)" },
+    { "\t=1+1", "'\t=1+1" },
+    { "\r=1+1", "\"'\r=1+1\"" },
+    { "'=1+1", "''=1+1" },
+    { "''-x", "'''-x" },
+    { "'quoted", "'quoted" },
+    { "-12", "-12" },
+    { "a=b", "a=b" },
+  };
+  g_autoptr(TpDatabase) source = open_database (f, "source.db");
+  g_autoptr(TpDatabase) target = open_database (f, "target.db");
+  g_autoptr(GFile) customers = write_file (f, "customers.csv", "", 0);
+  g_autoptr(GFile) orders = write_file (f, "orders.csv", "", 0);
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *dumped = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (tp_database_get_handle (source),
+                                           "INSERT INTO customers (name, email, phone, notes,"
+                                           " created_at, updated_at) VALUES (?1, '', ?1, ?1,"
+                                           " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, cases[i].value, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  exec_sql (source, "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency,"
+                    " status, created_at, updated_at) SELECT id, '2026-02-01T00:00:00Z', name,"
+                    " 100, 'EUR', 'open', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'"
+                    " FROM customers");
+
+  export (source, TP_CSV_TABLE_CUSTOMERS, customers);
+  export (source, TP_CSV_TABLE_ORDERS, orders);
+
+  /* The bytes of the name, email, phone and notes */
+  g_file_load_contents (customers, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cells = g_strdup_printf ("\r\n%u,%s,,%s,,,lead,%s,", i + 1,
+                                                cases[i].written, cases[i].written,
+                                                cases[i].written);
+
+      g_test_message ("formula: %s", cases[i].written);
+      g_assert_nonnull (strstr (contents, cells));
+    }
+  g_clear_pointer (&contents, g_free);
+
+  /* …of the customer's name and the item of an order */
+  g_file_load_contents (orders, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cells = g_strdup_printf (",%s,,2026-02-01T00:00:00Z,%s,100,EUR,",
+                                                cases[i].written, cases[i].written);
+
+      g_assert_nonnull (strstr (contents, cells));
+    }
+
+  /* Back, identical */
+  report = import (target, customers, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, tp_csv_report_unref);
+  report = import (target, orders, TP_CSV_TABLE_ORDERS, TP_CSV_DUPLICATES_SKIP, &error);
+  g_assert_no_error (error);
+
+  expected = dump (source);
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+}
+
 /* Customers with the same email are skipped or merged, as asked */
 static void
 test_duplicates (Fixture       *f,
@@ -1006,6 +1098,7 @@ main (int   argc,
   ADD ("/touchpoint/csv/bad-inputs", test_bad_inputs);
   ADD ("/touchpoint/csv/huge-field", test_huge_field);
   ADD ("/touchpoint/csv/skip-bad-rows", test_skip_bad_rows);
+  ADD ("/touchpoint/csv/formulas", test_formulas);
   ADD ("/touchpoint/csv/duplicates", test_duplicates);
   ADD ("/touchpoint/csv/linking", test_linking);
   ADD ("/touchpoint/csv/cancel", test_cancel);

@@ -55,6 +55,9 @@
  * them out and reports them (DESIGN.md §7). A file that is broken as a
  * whole (a quote never closed, a ragged row) fails at once.
  *
+ * Cells a spreadsheet would run as a formula are written with a leading
+ * quote mark and read back without it: see starts_like_formula().
+ *
  * What Touchpoint exports imports again unchanged: ids, times, enum nicks
  * and amounts in minor units are written as stored, and the columns the
  * triggers derive (touch_count…) are written for spreadsheets but
@@ -929,6 +932,59 @@ typedef struct
   gboolean           raw_after_cr;
 } Parser;
 
+/* Formulas. A spreadsheet runs a cell that starts with "=", "+", "-" or
+ * "@" (or a tab or a carriage return, which some strip before looking)
+ * as a formula. The export writes such a cell with a quote mark before
+ * it, as spreadsheets do themselves and as OWASP advises against "CSV
+ * injection"; and so that the quote mark can come off again on import
+ * without ambiguity, a cell that already starts with quote marks before
+ * such a character gets one more. Reading removes one quote mark from a
+ * cell that starts with quote marks and then such a character: what
+ * Touchpoint writes comes back unchanged.
+ *
+ * A plain number ("-12", "3.5") is written as it is: a spreadsheet reads
+ * it as that number, never as a formula. Every number column Touchpoint
+ * writes (ids, counts, amounts in minor units) is one. */
+static gboolean
+starts_like_formula (const char *text)
+{
+  while (*text == '\'')
+    text++;
+
+  return *text == '=' || *text == '+' || *text == '-' || *text == '@' ||
+         *text == '\t' || *text == '\r';
+}
+
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *p = text;
+
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return *p == '\0';
+}
+
+static gboolean
+needs_formula_guard (const char *text)
+{
+  return starts_like_formula (text) && !is_plain_number (text);
+}
+
 static void *
 limited_realloc (void   *data,
                  size_t  size)
@@ -983,6 +1039,14 @@ field_cb (void   *data,
     return;
 
   parser->extra_lines += count_breaks (text, len, &after_cr);
+
+  /* The quote mark the export put before a formula */
+  if (text[0] == '\'' && starts_like_formula (text))
+    {
+      text++;
+      len--;
+    }
+
   g_ptr_array_add (parser->fields, g_strndup (text, len));
 }
 
@@ -3726,12 +3790,16 @@ tp_csv_importer_run_finish (TpCsvImporter  *self,
 
 /* Export */
 
+/* One cell, in quotes when it needs them, with the quote mark before a
+ * formula (see starts_like_formula()) */
 static void
 append_field (GString    *out,
               const char *text)
 {
   gsize len = strlen (text);
-  gboolean quote = len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]));
+  gboolean guard = needs_formula_guard (text);
+  gboolean quote = len > 0 && ((!guard && g_ascii_isspace (text[0])) ||
+                               g_ascii_isspace (text[len - 1]));
 
   for (gsize i = 0; i < len && !quote; i++)
     {
@@ -3741,11 +3809,15 @@ append_field (GString    *out,
 
   if (!quote)
     {
+      if (guard)
+        g_string_append_c (out, '\'');
       g_string_append_len (out, text, (gssize)len);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
   for (gsize i = 0; i < len; i++)
     {
       if (text[i] == '"')
