@@ -83,4 +83,25 @@ grep -q "^2,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",link@example.org," "$dir
   = "$(sqlite3 "$db" 'SELECT name FROM customers ORDER BY id')" ] \
   || fail "the names did not come back: $(sqlite3 "$dir/copy.db" 'SELECT name FROM customers')"
 
+# A row of too many fields is refused with its line, and changes nothing
+before=$(fingerprint "$db")
+{
+  echo "name,email"
+  printf 'Bob'
+  i=0
+  while [ $i -lt 1000 ]; do printf ',x'; i=$((i + 1)); done
+  echo
+} >"$dir/wide.csv"
+if "$touchpoint" --database "$db" --import-csv "$dir/wide.csv" --table customers --skip-bad-rows \
+     2>"$dir/stderr"; then
+  fail "a row of 1001 fields was imported"
+else
+  status=$?
+fi
+[ "$status" = 1 ] || fail "the wide import exited with $status"
+[ "$(cat "$dir/stderr")" = \
+  "touchpoint: wide.csv: line 2: field “1001”: a row may have at most 1000 fields" ] \
+  || fail "the wide import said: $(cat "$dir/stderr")"
+[ "$(fingerprint "$db")" = "$before" ] || fail "the wide import changed the database"
+
 echo "ok"

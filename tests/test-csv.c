@@ -631,8 +631,100 @@ test_huge_field (Fixture       *f,
   file = write_file (f, "big.csv", contents->str, (gssize)contents->len);
   report = import (db, file, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
   g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX);
-  assert_message (error, "big.csv: line 2: a field is longer than 1 MB, or a quoted field is "
-                         "never closed");
+  assert_message (error, "big.csv: line 2: field “notes”: longer than 1 MB, or a quote mark "
+                         "that opens it is never closed");
+}
+
+/* A record may not have more fields or more bytes than the bounds in
+ * tp-csv.h: a file of one endless row is refused with the line and the
+ * field, before it takes endless memory */
+static void
+test_bounded_records (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_filled (f, "db.sqlite");
+  g_autofree char *before = dump (db);
+  g_autoptr(GString) wide = g_string_new ("name,email\nAda,ada@example.org\nBob");
+  g_autoptr(GString) endless = g_string_new ("name,email\nAda,ada@example.org\n\nBob");
+  g_autoptr(GString) header = g_string_new (NULL);
+  g_autoptr(GString) heavy = g_string_new (NULL);
+  g_autoptr(GString) fits = g_string_new (NULL);
+  g_autofree char *chunk = g_strnfill (TP_CSV_MAX_FIELD_BYTES - 16, 'x');
+  const struct
+  {
+    const char *name;
+    GString    *contents;
+    const char *message;
+  } cases[] = {
+    { "one field too many", wide,
+      "people.csv: line 3: field “1001”: a row may have at most 1000 fields" },
+    { "an endless row", endless,
+      "people.csv: line 4: field “1001”: a row may have at most 1000 fields" },
+    { "too many columns", header,
+      "people.csv: line 1: field “1001”: a row may have at most 1000 fields" },
+    { "too many bytes", heavy,
+      "people.csv: line 2: field “c9”: the row is longer than 8 MB" },
+  };
+
+  /* 1001 fields, then two million */
+  for (guint i = 1; i < TP_CSV_MAX_FIELDS + 1; i++)
+    g_string_append (wide, ",x");
+  g_string_append_c (wide, '\n');
+  for (guint i = 0; i < 2000000; i++)
+    g_string_append_c (endless, ',');
+
+  for (guint i = 0; i <= TP_CSV_MAX_FIELDS; i++)
+    g_string_append_printf (header, "%sc%u", i > 0 ? "," : "", i);
+  g_string_append (header, "\nAda\n");
+
+  /* Nine fields that each fit, together longer than a row may be */
+  g_string_append (heavy, "name,email,notes,c3,c4,c5,c6,c7,c8,c9\n\"Ada\"");
+  for (guint i = 0; i < 9; i++)
+    g_string_append_printf (heavy, ",%s", chunk);
+  g_string_append_c (heavy, '\n');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_file (f, "people.csv", cases[i].contents->str,
+                                          (gssize)cases[i].contents->len);
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("bounds: %s", cases[i].name);
+      report = import_full (db, file, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, TRUE,
+                            &error);
+      g_assert_null (report);
+      g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_TOO_LARGE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+
+      after = dump (db);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* Right at the bounds: 1000 fields, and a row of nearly 8 MB */
+  g_string_append (fits, "name");
+  for (guint i = 1; i < TP_CSV_MAX_FIELDS; i++)
+    g_string_append_printf (fits, ",c%u", i);
+  g_string_append (fits, "\nWide");
+  for (guint i = 1; i < TP_CSV_MAX_FIELDS; i++)
+    g_string_append (fits, ",x");
+  g_string_append (fits, "\nHeavy");
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (fits, ",%s", chunk);
+  for (guint i = 9; i < TP_CSV_MAX_FIELDS; i++)
+    g_string_append (fits, ",");
+  g_string_append_c (fits, '\n');
+
+  {
+    g_autoptr(GFile) file = write_file (f, "fits.csv", fits->str, (gssize)fits->len);
+    g_autoptr(TpCsvReport) report = NULL;
+    g_autoptr(GError) error = NULL;
+
+    report = import (db, file, TP_CSV_TABLE_CUSTOMERS, TP_CSV_DUPLICATES_SKIP, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 2);
+  }
 }
 
 static void
@@ -1097,6 +1189,7 @@ main (int   argc,
   ADD ("/touchpoint/csv/encodings", test_encodings);
   ADD ("/touchpoint/csv/bad-inputs", test_bad_inputs);
   ADD ("/touchpoint/csv/huge-field", test_huge_field);
+  ADD ("/touchpoint/csv/bounded-records", test_bounded_records);
   ADD ("/touchpoint/csv/skip-bad-rows", test_skip_bad_rows);
   ADD ("/touchpoint/csv/formulas", test_formulas);
   ADD ("/touchpoint/csv/duplicates", test_duplicates);

@@ -53,7 +53,8 @@
  * fails the import, which reads on to name every such row and then
  * changes nothing; unless the caller asks to skip bad rows, which leaves
  * them out and reports them (DESIGN.md §7). A file that is broken as a
- * whole (a quote never closed, a ragged row) fails at once.
+ * whole (a quote never closed, a ragged row, a record beyond the bounds
+ * in tp-csv.h) fails at once.
  *
  * Cells a spreadsheet would run as a formula are written with a leading
  * quote mark and read back without it: see starts_like_formula().
@@ -67,7 +68,6 @@
 #define CHUNK_SIZE        (64 * 1024)
 #define SNIFF_SIZE        (64 * 1024)
 #define PREVIEW_SCAN_SIZE (4 * 1024 * 1024)
-#define MAX_FIELD_BYTES   (1024 * 1024)
 #define MAX_MESSAGES      200
 #define ROWS_PER_CHECK    1024
 #define FLUSH_SIZE        (256 * 1024)
@@ -930,7 +930,11 @@ typedef struct
   GError            *error;
   guint              raw_line;     /* line of the next byte fed, for parse errors */
   gboolean           raw_after_cr;
+  GPtrArray         *headers;      /* (nullable): the names of the columns, for messages */
+  gsize              record_bytes; /* of the fields of this record so far */
 } Parser;
+
+static char *excerpt (const char *text);
 
 /* Formulas. A spreadsheet runs a cell that starts with "=", "+", "-" or
  * "@" (or a tab or a carriage return, which some strip before looking)
@@ -989,9 +993,9 @@ static void *
 limited_realloc (void   *data,
                  size_t  size)
 {
-  /* A field may not grow past MAX_FIELD_BYTES: a quote that is never
-   * closed must not make the whole file one field in memory. */
-  if (size > MAX_FIELD_BYTES + 4096)
+  /* A field may not grow past TP_CSV_MAX_FIELD_BYTES: a quote that is
+   * never closed must not make the whole file one field in memory. */
+  if (size > TP_CSV_MAX_FIELD_BYTES + 4096)
     return NULL;
 
   return realloc (data, size);
@@ -1026,6 +1030,33 @@ count_breaks (const char *text,
   return n;
 }
 
+static char *
+field_name (Parser *parser,
+            guint   index)
+{
+  if (parser->headers != NULL && index < parser->headers->len)
+    return excerpt (g_ptr_array_index (parser->headers, index));
+
+  return g_strdup_printf ("%u", index + 1);
+}
+
+static void
+fail_record (Parser     *parser,
+             guint       index,
+             int         code,
+             const char *message)
+{
+  g_autofree char *name = field_name (parser, index);
+
+  g_set_error (&parser->error, TP_CSV_ERROR, code,
+               /* Translators: "people.csv: line 17: field “email”: …"; the first %s is a
+                * file name, %u a line number, then the name of a column (or its number)
+                * and what is wrong with its value */
+               _("%s: line %u: field “%s”: %s"),
+               parser->name, parser->line, name, message);
+  parser->stop = TRUE;
+}
+
 static void
 field_cb (void   *data,
           size_t  len,
@@ -1037,6 +1068,29 @@ field_cb (void   *data,
 
   if (parser->stop || parser->error != NULL)
     return;
+
+  /* Bounded records: a file of one endless row must not take endless
+   * memory, field by field */
+  if (parser->fields->len >= TP_CSV_MAX_FIELDS)
+    {
+      g_autofree char *message = g_strdup_printf (/* Translators: %d is a number of fields */
+                                                  _("a row may have at most %d fields"),
+                                                  TP_CSV_MAX_FIELDS);
+
+      fail_record (parser, parser->fields->len, TP_CSV_ERROR_TOO_LARGE, message);
+      return;
+    }
+
+  parser->record_bytes += len;
+  if (parser->record_bytes > TP_CSV_MAX_RECORD_BYTES)
+    {
+      g_autofree char *message = g_strdup_printf (/* Translators: %d is a size */
+                                                  _("the row is longer than %d MB"),
+                                                  TP_CSV_MAX_RECORD_BYTES / (1024 * 1024));
+
+      fail_record (parser, parser->fields->len, TP_CSV_ERROR_TOO_LARGE, message);
+      return;
+    }
 
   parser->extra_lines += count_breaks (text, len, &after_cr);
 
@@ -1065,6 +1119,7 @@ row_cb (int   terminator,
         parser->line += 1 + parser->extra_lines;
       parser->extra_lines = 0;
       parser->after_cr = terminator == '\r';
+      parser->record_bytes = 0;
       g_ptr_array_set_size (parser->fields, 0);
       return;
     }
@@ -1076,12 +1131,14 @@ row_cb (int   terminator,
   parser->line += parser->extra_lines + (line_break ? 1 : 0);
   parser->extra_lines = 0;
   parser->after_cr = terminator == '\r';
+  parser->record_bytes = 0;
   g_ptr_array_set_size (parser->fields, 0);
 }
 
 static void
 parser_init (Parser     *parser,
              const char *name,
+             GPtrArray  *headers,
              char        separator,
              RecordFunc  func,
              gpointer    func_data)
@@ -1093,6 +1150,7 @@ parser_init (Parser     *parser,
   csv_set_free_func (&parser->csv, free);
   csv_set_blk_size (&parser->csv, 4096);
   parser->name = name;
+  parser->headers = headers;
   parser->func = func;
   parser->func_data = func_data;
   parser->fields = g_ptr_array_new_with_free_func (g_free);
@@ -1142,6 +1200,7 @@ parser_feed (Parser      *parser,
 {
   size_t n = csv_parse (&parser->csv, data, len, field_cb, row_cb, parser);
   gboolean after_cr = parser->raw_after_cr;
+  g_autofree char *message = NULL;
 
   if (!parser_take_error (parser, error))
     return FALSE;
@@ -1155,12 +1214,12 @@ parser_feed (Parser      *parser,
                           _("a quote mark in the wrong place: a field with quote marks must "
                             "be in quotes itself, with each quote mark inside doubled"));
 
-      g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX,
-                   /* Translators: the first %s is a file name, %u a line number, %d a size */
-                   _("%s: line %u: a field is longer than %d MB, or a quoted field is "
-                     "never closed"),
-                   parser->name, parser->line, MAX_FIELD_BYTES / (1024 * 1024));
-      return FALSE;
+      message = g_strdup_printf (/* Translators: %d is a size */
+                                 _("longer than %d MB, or a quote mark that opens it is never "
+                                   "closed"),
+                                 TP_CSV_MAX_FIELD_BYTES / (1024 * 1024));
+      fail_record (parser, parser->fields->len, TP_CSV_ERROR_SYNTAX, message);
+      return parser_take_error (parser, error);
     }
 
   parser->raw_line += count_breaks (data, len, &parser->raw_after_cr);
@@ -1709,7 +1768,7 @@ tp_csv_importer_load (TpCsvImporter  *self,
       if (first)
         {
           self->detected_separator = detect_separator (source.text->str, source.text->len);
-          parser_init (&parser, self->name, tp_csv_importer_get_separator (self),
+          parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
                        load_record, &load);
           first = FALSE;
         }
@@ -3483,7 +3542,8 @@ tp_csv_importer_run (TpCsvImporter      *self,
     goto out_source;
   source.latin1 = !utf8;
 
-  parser_init (&parser, self->name, tp_csv_importer_get_separator (self), import_record, &import);
+  parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
+               import_record, &import);
 
   /* A large import touches many pages of the indexes: give it room, and
    * keep the journal of each statement (which the triggers make large

@@ -28,7 +28,15 @@ typedef enum
   TP_CSV_ERROR_MAPPING,   /* a required field has no column */
   TP_CSV_ERROR_INVALID,   /* a value the data does not allow */
   TP_CSV_ERROR_REJECTED,  /* rows that cannot be imported: one line each */
+  TP_CSV_ERROR_TOO_LARGE, /* a record with too many fields or too many bytes */
 } TpCsvError;
+
+/* The bounds of one record of a CSV file; a record beyond them is refused
+ * before it takes more memory. The longest text Touchpoint keeps
+ * (TP_STORE_MAX_TEXT_LENGTH characters of up to 4 bytes) fits in a field. */
+#define TP_CSV_MAX_FIELD_BYTES  (1024 * 1024)
+#define TP_CSV_MAX_FIELDS       1000
+#define TP_CSV_MAX_RECORD_BYTES (8 * 1024 * 1024)
 
 typedef enum
 {
