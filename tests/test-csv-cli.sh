@@ -63,6 +63,20 @@ diff -u "$dir/expected" "$dir/stderr" || fail "the import said something else"
 [ "$(fingerprint "$db")" = "$before" ] || fail "the refused import changed the database file"
 [ "$(sqlite3 "$db" .dump)" = "$dump_before" ] || fail "the refused import changed the data"
 
+# However many there are, each has its line
+{
+  echo "customer_email,happened_at,channel"
+  i=0
+  while [ $i -lt 250 ]; do echo "nobody$i@example.org,2026-01-01,call"; i=$((i + 1)); done
+} >"$dir/many.csv"
+if "$touchpoint" --database "$db" --import-csv "$dir/many.csv" --table touches 2>"$dir/stderr"; then
+  fail "an import of 250 rows that cannot be linked succeeded"
+fi
+[ "$(grep -c '^touchpoint: many.csv: line [0-9]*: field “customer_email”: there is no customer' \
+      "$dir/stderr")" = 250 ] || fail "not every row was listed: $(wc -l <"$dir/stderr") lines"
+[ "$(wc -l <"$dir/stderr")" = 250 ] || fail "the import said more: $(tail -1 "$dir/stderr")"
+[ "$(fingerprint "$db")" = "$before" ] || fail "the refused import changed the database file"
+
 # --skip-bad-rows: the others come in, each row left out is listed
 "$touchpoint" --database "$db" --import-csv "$dir/touches.csv" --table touches --skip-bad-rows \
   >"$dir/stdout" 2>"$dir/stderr" || fail "--skip-bad-rows exited with $?"

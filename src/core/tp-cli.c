@@ -339,7 +339,7 @@ print_error_lines (const char *message)
 }
 
 static void
-print_skipped_cb (const char *message,
+print_problem_cb (const char *message,
                   gpointer    user_data)
 {
   g_printerr ("touchpoint: %s\n", message);
@@ -347,8 +347,8 @@ print_skipped_cb (const char *message,
 
 /* --import-csv F.csv --table customers|touches|orders [--duplicates merge|skip]
  * [--skip-bad-rows]: a row that cannot be imported fails the import with a
- * line for each such row, and changes nothing; with --skip-bad-rows, each
- * is listed and the other rows are imported */
+ * line for each such row (however many), and changes nothing; with
+ * --skip-bad-rows, each is listed and the other rows are imported */
 static int
 run_import_csv (GVariantDict *options)
 {
@@ -383,11 +383,8 @@ run_import_csv (GVariantDict *options)
         }
     }
 
-  if (g_variant_dict_contains (options, "skip-bad-rows"))
-    {
-      tp_csv_importer_set_skip_bad_rows (importer, TRUE);
-      tp_csv_importer_set_problem_func (importer, print_skipped_cb, NULL);
-    }
+  tp_csv_importer_set_skip_bad_rows (importer, g_variant_dict_contains (options, "skip-bad-rows"));
+  tp_csv_importer_set_problem_func (importer, print_problem_cb, NULL);
 
   db = open_io_database (options, FALSE);
   if (db == NULL)
@@ -396,7 +393,9 @@ run_import_csv (GVariantDict *options)
   report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
   if (report == NULL)
     {
-      print_error_lines (error->message);
+      /* The rows that cannot be imported were printed one by one */
+      if (!g_error_matches (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED))
+        print_error_lines (error->message);
       return 1;
     }
 
