@@ -23,6 +23,7 @@
 
 #include "tp-database.h"
 #include "tp-migrations-private.h"
+#include "tp-worksheet.h"
 
 /* A temporary folder for one test, removed with everything in it. */
 typedef struct
@@ -733,6 +734,373 @@ test_migration_from_empty (Fixture       *f,
                    ==, 1);
 }
 
+/* Checksums of a database file and of each file SQLite keeps beside it
+ * ("-" for one that does not exist). */
+static char *
+files_checksum_full (const char *path,
+                     gboolean    with_shm)
+{
+  const char *suffixes[] = { "", "-wal", "-journal", "-shm" };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) - (with_shm ? 0 : 1); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (name, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *sum = file_checksum (name);
+
+          g_string_append_printf (text, "%s=%s ", suffixes[i], sum);
+        }
+      else
+        g_string_append_printf (text, "%s=- ", suffixes[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+files_checksum (const char *path)
+{
+  return files_checksum_full (path, TRUE);
+}
+
+/* Opening @path is refused with @code and a message naming it, and
+ * neither the file nor its -wal, -journal or -shm changed. */
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *before = files_checksum (path);
+  g_autofree char *after = NULL;
+
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+
+  after = files_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+/* Another program's notes, at several user_versions: 1 is Touchpoint's
+ * released version, 7 and 9999 are beyond it. */
+static void
+test_foreign_versions (Fixture       *f,
+                       gconstpointer  data)
+{
+  const int versions[] = { 0, 1, 7, TP_SCHEMA_VERSION, 9999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("notes-%d.db", versions[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                                              "INSERT INTO notes (body) VALUES ('call the mill');"
+                                              "PRAGMA user_version = %d;", versions[i]);
+
+      exec_raw (path, sql);
+      assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+    }
+}
+
+/* Another program's id, even on a file with Touchpoint's tables. */
+static void
+test_foreign_application_id (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = make_database (f, "other-id.db");
+
+  exec_raw (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 42;");
+  assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* A file shaped like Touchpoint's first version with one more table is
+ * not a Touchpoint file. */
+static void
+test_foreign_lookalike (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "lookalike.db", NULL);
+  const char * const *steps;
+  guint n_steps;
+
+  steps = _tp_migrations_get (&n_steps);
+  exec_raw (path, steps[0]);
+  exec_raw (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY); PRAGMA user_version = 1;");
+  assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* Runs @sql in a child process that dies without committing or
+ * checkpointing, leaving a hot journal or WAL behind. */
+static void
+crash_after (const char *path,
+             const char *sql)
+{
+  pid_t pid;
+  int status;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *raw = NULL;
+
+      if (sqlite3_open (path, &raw) != SQLITE_OK ||
+          sqlite3_exec (raw, sql, NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : -1;
+}
+
+/* Another program died in the middle of a transaction: its journal is
+ * hot. Opening it read-write would roll it back. */
+static void
+test_foreign_hot_journal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hot-journal.db", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  exec_raw (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body BLOB);"
+                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                  "  INSERT INTO notes (body) SELECT randomblob (2000) FROM n;"
+                  "PRAGMA user_version = 1;");
+  /* A tiny cache makes SQLite write changed pages into the file before
+   * the commit that never comes. */
+  crash_after (path, "PRAGMA cache_size = 1; BEGIN;"
+                     "UPDATE notes SET body = randomblob (3000);");
+  g_assert_cmpint (file_size (journal), >, 512);
+
+  assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* Another program in WAL mode died before a checkpoint: its tables are
+ * only in the WAL. */
+static void
+test_foreign_hot_wal (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hot-wal.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  crash_after (path, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                     "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                     "INSERT INTO notes (body) VALUES ('call the mill');"
+                     "PRAGMA user_version = 1;");
+  g_assert_cmpint (file_size (wal), >, 0);
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+
+  /* Also when the -shm was not copied along. */
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+  assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* A newer Touchpoint died before a checkpoint: the newer version is only
+ * in the WAL, and the file stays as that Touchpoint left it. */
+static void
+test_newer_in_wal (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = make_database (f, "newer-wal.db");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA wal_autocheckpoint = 0;"
+                                          "PRAGMA user_version = %d;"
+                                          "CREATE TABLE coupons (id INTEGER PRIMARY KEY);",
+                                          TP_SCHEMA_VERSION + 1);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+
+  crash_after (path, sql);
+  g_assert_cmpint (file_size (wal), >, 0);
+
+  /* The header says the file is Touchpoint's, so SQLite may rebuild the
+   * -shm (the WAL's index, derived from the WAL) to read it; the file
+   * and its WAL are kept as they are: no checkpoint. */
+  before = files_checksum_full (path, FALSE);
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, path));
+  after = files_checksum_full (path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Damage in the middle of a table, not on page 1: the page check finds
+ * it before anything is written. */
+static void
+test_damaged_table_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "bad-page.db", NULL);
+  g_autofree char *contents = NULL;
+  gint64 page = 0;
+  gsize len;
+
+  {
+    g_autoptr(TpDatabase) db = tp_database_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tp_database_exec (db,
+                                     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                     "  INSERT INTO customers (name, notes, created_at, updated_at)"
+                                     "  SELECT 'Customer ' || i, hex (randomblob (100)),"
+                                     "    '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n;",
+                                     &error));
+    g_assert_no_error (error);
+    /* A leaf page of the customers table, far from page 1. */
+    page = query_int (db, "SELECT max (pageno) FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf'");
+  }
+  g_assert_cmpint (page, >, 10);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, (gsize) page * 4096);
+  memset (contents + (page - 1) * 4096 + 8, 0xa5, 2000);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  assert_refused_untouched (path, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* A file of Touchpoint's first version (no application_id) is still
+ * recognised, upgraded and marked. */
+static void
+test_upgrade_version_1 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
+  const char * const *steps;
+  guint n_steps;
+
+  steps = _tp_migrations_get (&n_steps);
+  g_assert_cmpuint (n_steps, >, 1);
+  exec_raw (path, "PRAGMA journal_mode = WAL;");
+  exec_raw (path, steps[0]);
+  exec_raw (path, "INSERT INTO customers (name, created_at, updated_at) "
+                  "VALUES ('Ada', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                  "PRAGMA user_version = 1;");
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, TP_APPLICATION_ID);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers WHERE name = 'Ada'"), ==, 1);
+  g_clear_object (&db);
+
+  /* And it opens again as it is now. */
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, TP_APPLICATION_ID);
+}
+
+static void
+test_new_file_marked (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = make_database (f, "new.db");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  /* In the header itself, where another program's reader sees it. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 100);
+  g_assert_cmpmem (contents + 68, 4, "TchP", 4);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(TpWorksheetData) data = tp_worksheet_data_load_finish (result, error);
+
+  g_assert_null (data);
+}
+
+/* A worker opens its own connection on the path; if the file was moved
+ * meanwhile, it says so and creates nothing there. */
+static void
+test_worker_file_moved (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = make_database (f, "moved.db");
+  g_autofree char *moved = g_build_filename (f->dir, "elsewhere.db", NULL);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+
+  tp_worksheet_data_load_async (path, NULL, NULL, loaded_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Writers too. */
+  g_assert_null (tp_database_open_full (path, TP_DATABASE_OPEN_EXISTING, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Readers' connections cannot write. */
+static void
+test_worker_read_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(TpDatabase) reader = NULL;
+  g_autofree char *path = make_database (f, "shared.db");
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  reader = tp_database_open_full (path, TP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM customers"), ==, 2);
+  g_assert_false (tp_database_exec (reader, "DELETE FROM customers", &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"), ==, 2);
+}
+
 /* Workers open their own connection: only a file can be opened twice. */
 static void
 test_path_can_reopen (void)
@@ -775,6 +1143,17 @@ main (int   argc,
   ADD ("busy", test_busy);
   ADD ("full-disk", test_full_disk);
   ADD ("migration-from-empty", test_migration_from_empty);
+  ADD ("foreign/versions", test_foreign_versions);
+  ADD ("foreign/application-id", test_foreign_application_id);
+  ADD ("foreign/lookalike", test_foreign_lookalike);
+  ADD ("foreign/hot-journal", test_foreign_hot_journal);
+  ADD ("foreign/hot-wal", test_foreign_hot_wal);
+  ADD ("newer-version-in-wal", test_newer_in_wal);
+  ADD ("damaged/table-page", test_damaged_table_page);
+  ADD ("upgrade-version-1", test_upgrade_version_1);
+  ADD ("new-file-marked", test_new_file_marked);
+  ADD ("worker/file-moved", test_worker_file_moved);
+  ADD ("worker/read-only", test_worker_read_only);
 
 #undef ADD
 

@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "tp-application.h"
 #include "tp-import-dialog.h"
@@ -518,6 +519,48 @@ test_window_damaged_database (void)
   }
 }
 
+/* Another program's SQLite file (one table, user_version 1): the error
+ * page says so, and the file was not switched to WAL or changed. */
+static void
+test_window_foreign_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *description = NULL;
+  sqlite3 *raw = NULL;
+  TpWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                                      "INSERT INTO notes (body) VALUES ('call the mill');"
+                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_file_get_contents (path, &before, NULL, NULL);
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  g_object_get (window->error_page, "description", &description, NULL);
+  g_assert_nonnull (strstr (description, path));
+  g_assert_nonnull (strstr (description, "another program"));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +590,7 @@ main (int   argc,
   ADD ("print-worksheets", test_window_print_worksheets);
   ADD ("import-export", test_window_import_export);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
+  g_test_add_func ("/touchpoint/window/foreign-database", test_window_foreign_database);
 
 #undef ADD
 

@@ -3213,7 +3213,7 @@ export_thread (GTask        *task,
   g_autoptr(TpDatabase) db = NULL;
   GError *error = NULL;
 
-  db = tp_database_open (data->db_path, &error);
+  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL &&
       tp_backup_export (db, data->file,
                         data->target != NULL ? progress_to_context : NULL, data->target,
@@ -3288,7 +3288,7 @@ restore_thread (GTask        *task,
   g_autoptr(TpDatabase) db = NULL;
   GError *error = NULL;
 
-  db = tp_database_open (data->db_path, &error);
+  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
   if (db != NULL &&
       tp_backup_restore (db, data->file, &data->saved_copy,
                          data->target != NULL ? progress_to_context : NULL, data->target,

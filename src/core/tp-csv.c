@@ -3778,7 +3778,7 @@ import_thread (GTask        *task,
   TpCsvReport *report = NULL;
   GError *error = NULL;
 
-  db = tp_database_open (data->db_path, &error);
+  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
   if (db != NULL)
     report = tp_csv_importer_run (self, db,
                                   data->target != NULL ? progress_to_context : NULL,
@@ -4063,7 +4063,7 @@ export_thread (GTask        *task,
   g_autoptr(TpDatabase) db = NULL;
   GError *error = NULL;
 
-  db = tp_database_open (data->db_path, &error);
+  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL &&
       tp_csv_export (db, data->table, data->file,
                      data->target != NULL ? progress_to_context : NULL, data->target,

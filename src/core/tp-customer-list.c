@@ -773,7 +773,7 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  db = tp_database_open (query->path, &error);
+  db = tp_database_open_full (query->path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL || !tp_database_exec (db, "PRAGMA query_only = 1", &error))
     {
       g_task_return_error (task, error);

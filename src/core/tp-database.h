@@ -33,6 +33,20 @@ typedef enum
 
 GQuark tp_database_error_quark (void);
 
+/**
+ * TpDatabaseOpenFlags:
+ * @TP_DATABASE_OPEN_DEFAULT: open or create, upgrade an older file
+ * @TP_DATABASE_OPEN_EXISTING: a second connection (a worker's): the file
+ *   must exist and be a current Touchpoint database; never creates it
+ * @TP_DATABASE_OPEN_READ_ONLY: as %TP_DATABASE_OPEN_EXISTING, read-only
+ */
+typedef enum
+{
+  TP_DATABASE_OPEN_DEFAULT   = 0,
+  TP_DATABASE_OPEN_EXISTING  = 1 << 0,
+  TP_DATABASE_OPEN_READ_ONLY = 1 << 1,
+} TpDatabaseOpenFlags;
+
 /* TpStatement: a prepared statement, owned (and cached) by its TpDatabase. */
 typedef struct _TpStatement TpStatement;
 
@@ -41,6 +55,16 @@ typedef struct _TpStatement TpStatement;
 G_DECLARE_FINAL_TYPE (TpDatabase, tp_database, TP, DATABASE, GObject)
 
 TpDatabase   *tp_database_open            (const char   *path,
+                                           GError      **error);
+TpDatabase   *tp_database_open_full       (const char   *path,
+                                           TpDatabaseOpenFlags flags,
+                                           GError      **error);
+gboolean      tp_database_get_pages_checked (TpDatabase *self);
+void          tp_database_check_pages_async (const char  *path,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer      user_data);
+gboolean      tp_database_check_pages_finish (GAsyncResult *result,
                                            GError      **error);
 const char   *tp_database_get_path        (TpDatabase   *self);
 gboolean      tp_database_path_can_reopen (const char   *path);

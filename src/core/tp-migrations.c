@@ -228,8 +228,18 @@ static const char step_1[] =
   "  WHERE id IN (OLD.customer_id, NEW.customer_id);"
   "END;";
 
+/* Marks the file as Touchpoint's (see TP_APPLICATION_ID), so that
+ * opening can tell it from another program's database without guessing
+ * from its tables. */
+static const char step_2[] =
+  "PRAGMA application_id = 1415800912;";
+
+G_STATIC_ASSERT (TP_APPLICATION_ID == 1415800912);
+G_STATIC_ASSERT (TP_APPLICATION_ID_VERSION == 2);
+
 static const char * const migrations[] = {
   step_1,
+  step_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);

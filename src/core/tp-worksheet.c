@@ -712,7 +712,7 @@ load_thread_cb (GTask        *task,
   g_autoptr(TpWorksheetData) data = NULL;
   GError *error = NULL;
 
-  db = tp_database_open (path, &error);
+  db = tp_database_open_full (path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL)
     data = tp_worksheet_data_load (db, task_data, &error);
 

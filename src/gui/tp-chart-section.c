@@ -148,7 +148,7 @@ load_thread (GTask        *task,
   g_autoptr(TpDatabase) db = NULL;
   GError *error = NULL;
 
-  db = tp_database_open (load->path, &error);
+  db = tp_database_open_full (load->path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL || !run_load (load, db, &error))
     {
       g_task_return_error (task, error);

@@ -1099,7 +1099,7 @@ load_thread (GTask        *task,
   GError *error = NULL;
   LoadResult *result;
 
-  db = tp_database_open (load->path, &error);
+  db = tp_database_open_full (load->path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
