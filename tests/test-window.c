@@ -19,6 +19,8 @@
 #include <sqlite3.h>
 
 #include "tp-application.h"
+#include "tp-database.h"
+#include "tp-store.h"
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
 #include "tp-window-private.h"
@@ -561,6 +563,87 @@ test_window_foreign_database (void)
   g_rmdir (dir);
 }
 
+/* A file too large to have every page read before the first frame opens,
+ * and the damage a worker then finds beyond its first pages shows the
+ * damaged-database page, with the file left as it was. */
+static void
+test_window_damaged_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  gsize size = 0;
+  gint64 deadline;
+  sqlite3 *raw = NULL;
+  TpWindow *window;
+  FILE *file;
+
+  g_assert_no_error (error);
+  store = tp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* About 20 MiB of customers' notes, then a broken link at the end of
+   * the file: the last page's pointer to the next overflow page. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "WITH RECURSIVE n (value) AS "
+                                 "(SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 200) "
+                                 "INSERT INTO customers (name, notes, created_at, updated_at) "
+                                 "SELECT 'Big ' || value, replace (hex (zeroblob (50000)), '00', 'ab'), "
+                                 "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' "
+                                 "FROM n;"
+                                 "PRAGMA wal_checkpoint(TRUNCATE);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_assert_true (g_file_get_contents (path, &before, &size, NULL));
+  g_assert_cmpuint (size, >, 16 * 1024 * 1024);
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long)(size - 4096), SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite ("\xff\xff\xff\xf0", 1, 4, file), ==, 4);
+  fclose (file);
+  g_clear_pointer (&before, g_free);
+  g_file_get_contents (path, &before, NULL, NULL);
+
+  /* Opening alone does not read every page of so large a file. */
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (tp_database_get_pages_checked (db));
+  g_clear_object (&db);
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "error") != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  g_assert_null (window->store);
+  g_assert_true (g_error_matches (window->database_error, TP_DATABASE_ERROR,
+                                  TP_DATABASE_ERROR_NOT_DATABASE));
+  g_object_get (window->error_page, "description", &description, NULL);
+  g_assert_nonnull (strstr (description, path));
+  g_assert_nonnull (strstr (description, "damaged"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_true (g_strcmp0 (before, after) == 0);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +674,7 @@ main (int   argc,
   ADD ("import-export", test_window_import_export);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
   g_test_add_func ("/touchpoint/window/foreign-database", test_window_foreign_database);
+  g_test_add_func ("/touchpoint/window/damaged-large", test_window_damaged_large);
 
 #undef ADD
 

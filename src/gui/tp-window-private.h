@@ -37,6 +37,7 @@ struct _TpWindow
   TpStore              *store;
   char                 *database_path;
   GError               *database_error;
+  GCancellable         *pages_check;  /* the deferred check of a large file */
 };
 
 void _tp_window_class_actions_init (TpWindowClass *klass);

@@ -80,6 +80,21 @@ tp_window_add_toast (TpWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The pages show the store, or nothing while the error page shows. */
+static void
+set_store (TpWindow *self,
+           TpStore  *store)
+{
+  g_set_object (&self->store, store);
+  tp_marketing_page_set_store (self->marketing_page, self->store);
+  tp_sales_page_set_store (self->sales_page, self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  _tp_window_actions_update (self);
+}
+
+/* Shows the page that says what is wrong with @path, closes the store, and
+ * keeps @error (transfer full) for the window's actions. */
 static void
 show_database_error (TpWindow   *self,
                      const char *path,
@@ -95,6 +110,27 @@ show_database_error (TpWindow   *self,
                                  display, error->message);
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+
+  g_clear_error (&self->database_error);
+  self->database_error = error;
+  set_store (self, NULL);
+}
+
+static void
+on_pages_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (tp_database_check_pages_finish (result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->pages_check);
+  show_database_error (self, self->database_path, g_steal_pointer (&error));
 }
 
 /**
@@ -125,25 +161,28 @@ tp_window_open_database (TpWindow   *self,
     }
 
   g_clear_error (&self->database_error);
+  g_cancellable_cancel (self->pages_check);
+  g_clear_object (&self->pages_check);
 
   store = tp_store_open (path, &error);
   if (store == NULL)
     {
-      show_database_error (self, path, error);
-      self->database_error = g_steal_pointer (&error);
+      show_database_error (self, path, g_steal_pointer (&error));
+      return;
     }
-  else
+
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  set_store (self, store);
+
+  /* A file too large to have every page read before the first frame is
+   * read on a worker now; damage found there shows the same page as
+   * damage found while opening. */
+  if (!tp_database_get_pages_checked (tp_store_get_database (store)))
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "content");
+      self->pages_check = g_cancellable_new ();
+      tp_database_check_pages_async (path, self->pages_check,
+                                     on_pages_checked_cb, g_object_ref (self));
     }
-
-  /* The pages show the new store, or nothing while the error page shows. */
-  g_set_object (&self->store, store);
-  tp_marketing_page_set_store (self->marketing_page, self->store);
-  tp_sales_page_set_store (self->sales_page, self->store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-
-  _tp_window_actions_update (self);
 }
 
 /*
@@ -208,6 +247,8 @@ tp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
+  g_cancellable_cancel (self->pages_check);
+  g_clear_object (&self->pages_check);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
