@@ -292,7 +292,7 @@ days_from_now (double days)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) then = g_date_time_add_seconds (now, days * 86400.0);
 
-  return tp_store_format_time (then);
+  return tp_schema_format_time (then);
 }
 
 static gint64

@@ -2067,11 +2067,11 @@ parse_time (Import      *self,
       g_autofree char *iso = g_strdup_printf ("%.10sT%s%s", text, text + 11,
                                               strlen (text) == 16 ? ":00" : "");
 
-      *out = tp_store_normalize_time (iso);
+      *out = tp_schema_normalize_time (iso);
     }
   else
     {
-      *out = tp_store_normalize_time (text);
+      *out = tp_schema_normalize_time (text);
     }
 
   if (*out != NULL)
