@@ -253,7 +253,7 @@ test_import_bad_file (Fixture       *f,
                                       "Nothing Was Imported"));
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_description (page), ==,
-                   "people.csv: line 6: field “email”: “e at example” is not an email address");
+                   "people.csv: line 6: field “email”: “Email” is not an email address: “e at example”.");
   g_assert_cmpuint (f->n_imported, ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, before);
 

@@ -42,7 +42,9 @@
  * - amounts: whole numbers of the currency's minor unit (cents);
  * - currency codes: three capital letters (ISO 4217);
  * - booleans: 0 or 1;
- * - enums: the nick of the value (lead, social-post, …).
+ * - enums: the nick of the value (lead, social-post, …);
+ * - email addresses: empty, or one "@" with text on both sides and no
+ *   white space.
  */
 
 #define MAX_TEXT TP_SCHEMA_MAX_TEXT_LENGTH
@@ -158,7 +160,7 @@ static const TpSchemaColumn tactic_log_columns[] = {
 static const TpSchemaColumn customer_columns[] = {
   ID_COLUMN,
   NAME ("name", N_("Name")),
-  OPTIONAL_TEXT ("email", "email", N_("Email")),
+  TEXT ("email", "email", TP_SCHEMA_EMAIL, N_("Email"), ""),
   OPTIONAL_TEXT ("phone", "phone", N_("Phone")),
   REF ("audience_id", "audience-id", TP_SCHEMA_NULLABLE, N_("Audience"), "audiences"),
   { "source_channel", "source-channel", TP_SCHEMA_ENUM, TP_SCHEMA_NULLABLE, N_("Came through"),
@@ -496,6 +498,21 @@ excerpt (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+is_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * tp_schema_is_blank:
  * @text: (nullable): a text
@@ -642,6 +659,16 @@ tp_schema_column_check_text (const TpSchemaColumn  *column,
       if ((column->flags & TP_SCHEMA_REQUIRED) && tp_schema_is_blank (text))
         /* Translators: %s is the name of a field, like “Name” */
         return set_invalid (error, _("“%s” cannot be empty."), _(column->label));
+
+      if ((column->flags & TP_SCHEMA_EMAIL) && text[0] != '\0' && !is_email (text))
+        {
+          g_autofree char *shown = excerpt (text);
+
+          /* Translators: the first %s is the name of a field, like “Email”, the
+           * second the value found */
+          return set_invalid (error, _("“%s” is not an email address: “%s”."),
+                              _(column->label), shown);
+        }
       break;
 
     case TP_SCHEMA_TIME:

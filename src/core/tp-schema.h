@@ -55,6 +55,7 @@ typedef enum
   TP_SCHEMA_UNIQUE        = 1 << 7,  /* no two rows hold the same value */
   TP_SCHEMA_UNIQUE_NOCASE = 1 << 8,  /* … with ASCII letters folded */
   TP_SCHEMA_UNIQUE_ONE    = 1 << 9,  /* at most one row holds 1 */
+  TP_SCHEMA_EMAIL         = 1 << 10, /* text: empty or one address, name@domain, no spaces */
 } TpSchemaFlags;
 
 typedef struct
