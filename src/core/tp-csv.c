@@ -2564,9 +2564,10 @@ import_customer (Import  *self,
       return TRUE;
     }
 
-  if (!is_blank (VALUE (row, PHONE)))
+  /* Kept as written: only an empty cell is no value */
+  if (VALUE (row, PHONE) != NULL && VALUE (row, PHONE)[0] != '\0')
     phone = VALUE (row, PHONE);
-  if (!is_blank (VALUE (row, NOTES)))
+  if (VALUE (row, NOTES) != NULL && VALUE (row, NOTES)[0] != '\0')
     notes = VALUE (row, NOTES);
 
   if (!check_text (self, row, TP_CSV_FIELD_NAME, name, error) ||
