@@ -36,6 +36,7 @@
 #include "tp-core-enum-types.h"
 #include "tp-csv.h"
 #include "tp-database.h"
+#include "tp-sample.h"
 #include "tp-schema.h"
 #include "tp-store.h"
 
@@ -501,6 +502,30 @@ test_amount_limit (Fixture       *f,
                                    "1000000000000000."));
 
   after = dump_all (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Every value of the small sample business passes the schema: its own
+ * backup restores, and each table comes back as it was */
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = new_database (f);
+  g_autoptr(TpDatabase) target = new_database (f);
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (tp_sample_fill (db, TP_SAMPLE_SIZE_SMALL, &error));
+  g_assert_no_error (error);
+
+  backup = export_backup (f, db);
+  tp_backup_restore (target, backup, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  before = dump_all (db);
+  after = dump_all (target);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -1283,6 +1308,8 @@ main (int   argc,
   g_test_add ("/touchpoint/schema/year-0999", Fixture, NULL, fixture_setup, test_year_0999,
               fixture_teardown);
   g_test_add ("/touchpoint/schema/amount-limit", Fixture, NULL, fixture_setup, test_amount_limit,
+              fixture_teardown);
+  g_test_add ("/touchpoint/schema/sample", Fixture, NULL, fixture_setup, test_sample,
               fixture_teardown);
   g_test_add ("/touchpoint/schema/property", Fixture, NULL, fixture_setup, test_property,
               fixture_teardown);
