@@ -395,6 +395,8 @@ test_year_0999 (Fixture       *f,
   g_autoptr(TpCsvReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *touches = NULL;
+  g_autofree char *customers = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gint64 old, recent;
@@ -411,12 +413,14 @@ test_year_0999 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 3);
 
-  g_assert_cmpstr (dump (db, "touches", "happened_at"), ==,
+  touches = dump (db, "touches", "happened_at");
+  g_assert_cmpstr (touches, ==,
                    "happened_at=3:0999-03-01T00:00:00Z\n"
                    "happened_at=3:2026-03-01T00:00:00Z\n"
                    "happened_at=3:0999-03-02T00:00:00Z\n");
   /* The last touch of "Recent" is the one of 2026 */
-  g_assert_cmpstr (dump (db, "customers", "name, last_touch_at"), ==,
+  customers = dump (db, "customers", "name, last_touch_at");
+  g_assert_cmpstr (customers, ==,
                    "name=3:Old|last_touch_at=3:0999-03-01T00:00:00Z\n"
                    "name=3:Recent|last_touch_at=3:2026-03-01T00:00:00Z\n");
 
