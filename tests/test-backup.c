@@ -110,7 +110,7 @@ open_filled (Fixture    *f,
             " (500, '2026-03-01T09:00:00Z', 'email', 'inbound', '', 1, '2026-03-01T09:00:00Z',"
             " '2026-03-01T09:00:00Z');"
             "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency, status,"
-            " created_at, updated_at) VALUES (500, '2026-03-02T09:00:00Z', 'Big', 9007199254740993,"
+            " created_at, updated_at) VALUES (500, '2026-03-02T09:00:00Z', 'Big', 999999999999999,"
             " 'JPY', 'open', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z'),"
             " (500, '2026-03-03T09:00:00Z', 'Gone', 100, 'EUR', 'cancelled',"
             " '2026-03-03T09:00:00Z', '2026-03-03T09:00:00Z');");
@@ -424,13 +424,13 @@ typedef struct
 static const BadInput bad_inputs[] = {
   { "truncated", "\"orders\"", NULL, tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
     "in.json: line * the file ends too early; it may have been cut off" },
-  { "wrong-type", "\"amount_minor\":9007199254740993,", "\"amount_minor\":\"9007199254740993\",",
+  { "wrong-type", "\"amount_minor\":999999999999999,", "\"amount_minor\":\"999999999999999\",",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
     "in.json: line *: field “amount_minor”: expected a whole number, found text" },
-  { "fraction", "\"amount_minor\":9007199254740993,", "\"amount_minor\":90.5,",
+  { "fraction", "\"amount_minor\":999999999999999,", "\"amount_minor\":90.5,",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
     "in.json: line *: field “amount_minor”: expected a whole number" },
-  { "too-large", "\"amount_minor\":9007199254740993,", "\"amount_minor\":9223372036854775808,",
+  { "too-large", "\"amount_minor\":999999999999999,", "\"amount_minor\":9223372036854775808,",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
     "in.json: line *: field “amount_minor”: the number is too large" },
   { "text-as-number", "\"stage\":\"lost\"", "\"stage\":3", tp_backup_error_quark,
@@ -449,10 +449,10 @@ static const BadInput bad_inputs[] = {
     TP_BACKUP_ERROR_INVALID, "in.json: line *: field “name”: is missing" },
   { "null-field", "\"name\":\"Zoë \\\"Zed\\\" Ärger \\\\ 😀\",", "\"name\":null,",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
-    "in.json: line *: field “name”: must have a value, not null" },
+    "in.json: line *: field “name”: “Name” cannot be empty." },
   { "blank-name", "\"name\":\"Zoë \\\"Zed\\\" Ärger \\\\ 😀\",", "\"name\":\"  \",",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
-    "in.json: line *: field “name”: must not be blank" },
+    "in.json: line *: field “name”: “Name” cannot be empty." },
   { "duplicate-id", "{\"id\":500,", "{\"id\":1,", tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
     "in.json: line *: field “id”: 1 is used twice in “customers” (also on line *)" },
   { "dangling-reference", "\"customer_id\":500,\"happened_at\":\"2030-01-01T09:00:00Z\"",
@@ -465,19 +465,21 @@ static const BadInput bad_inputs[] = {
     "in.json: line *: field “audience_id”: there is no row with id 77 in “audiences”" },
   { "unknown-enum", "\"stage\":\"lost\"", "\"stage\":\"vip\"", tp_backup_error_quark,
     TP_BACKUP_ERROR_INVALID,
-    "in.json: line *: field “stage”: “vip” is not one of lead, prospect, customer, repeat, lost" },
+    "in.json: line *: field “stage”: “Stage” cannot be “vip”: it is one of lead, prospect, customer, "
+    "repeat, lost." },
   { "bad-time", "\"ordered_at\":\"2026-03-02T09:00:00Z\"", "\"ordered_at\":\"2026-02-30T09:00:00Z\"",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
-    "in.json: line *: field “ordered_at”: “2026-02-30T09:00:00Z” is not a time in UTC *" },
+    "in.json: line *: field “ordered_at”: “Date” is not a date and time from 0001-01-01 to "
+    "9999-12-31: “2026-02-30T09:00:00Z”. Write it as 2026-11-28 or 2026-11-28T12:00:00Z." },
   { "local-time", "\"ordered_at\":\"2026-03-02T09:00:00Z\"", "\"ordered_at\":\"2026-03-02 09:00\"",
     tp_backup_error_quark, TP_BACKUP_ERROR_INVALID, "in.json: line *: field “ordered_at”: *" },
   { "negative-amount", "\"amount_minor\":100,\"currency\":\"EUR\",\"status\":\"cancelled\"",
     "\"amount_minor\":-100,\"currency\":\"EUR\",\"status\":\"cancelled\"", tp_backup_error_quark,
-    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “amount_minor”: must not be negative" },
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “amount_minor”: “Amount” cannot be negative." },
   { "currency", "\"currency\":\"JPY\"", "\"currency\":\"jpy\"", tp_backup_error_quark,
-    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “currency”: “jpy” is not a currency code *" },
+    TP_BACKUP_ERROR_INVALID, "in.json: line *: field “currency”: “Currency” must be a three-letter currency code *" },
   { "flag", "\"done\":0,", "\"done\":2,", tp_backup_error_quark, TP_BACKUP_ERROR_INVALID,
-    "in.json: line *: field “done”: must be 0 or 1" },
+    "in.json: line *: field “done”: “Done” must be between 0 and 1." },
   { "two-primaries", "\"name\":\"Extra\",\"who\":\"\",\"looks_like\":\"\",\"needs\":\"\","
     "\"message\":\"\",\"is_primary\":0", "\"name\":\"Extra\",\"who\":\"\",\"looks_like\":\"\","
     "\"needs\":\"\",\"message\":\"\",\"is_primary\":1", tp_backup_error_quark,

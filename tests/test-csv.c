@@ -554,16 +554,18 @@ static const BadCsv bad_csvs[] = {
     TP_CSV_ERROR_NOT_TEXT, "people.csv: this is not a CSV file: it contains binary data" },
   { "bad-email", TP_CSV_TABLE_CUSTOMERS, "Name,Email\nAda,ada@example.org\nBob,bob at example\n",
     -1, TP_CSV_ERROR_REJECTED,
-    "people.csv: line 3: field “Email”: “bob at example” is not an email address" },
+    "people.csv: line 3: field “Email”: “Email” is not an email address: “bob at example”." },
   { "bad-stage", TP_CSV_TABLE_CUSTOMERS, "name,stage\nAda,vip\n", -1, TP_CSV_ERROR_REJECTED,
-    "people.csv: line 2: field “stage”: “vip” is not one of lead, prospect, customer, repeat, lost" },
+    "people.csv: line 2: field “stage”: “Stage” cannot be “vip”: it is one of lead, prospect, "
+    "customer, repeat, lost." },
   { "bad-date", TP_CSV_TABLE_TOUCHES,
     "customer_email,happened_at,channel\nada@example.org,2026-01-01,call\n"
     "ada@example.org,yesterday,call\n", -1, TP_CSV_ERROR_REJECTED,
-    "people.csv: line 3: field “happened_at”: “yesterday” is not a date; write it as *" },
+    "people.csv: line 3: field “happened_at”: “Date” is not a date and time from 0001-01-01 to "
+    "9999-12-31: “yesterday”. Write it as 2026-11-28 or 2026-11-28T12:00:00Z." },
   { "bad-channel", TP_CSV_TABLE_TOUCHES,
     "customer_email,happened_at,channel\nada@example.org,2026-01-01,pigeon\n", -1,
-    TP_CSV_ERROR_REJECTED, "people.csv: line 2: field “channel”: “pigeon” is not one of email, *" },
+    TP_CSV_ERROR_REJECTED, "people.csv: line 2: field “channel”: “Channel” cannot be “pigeon”: it is one of email, *" },
   { "bad-amount", TP_CSV_TABLE_ORDERS,
     "Email,Date,Item,Amount\nada@example.org,2026-01-01,Tea,12.50\n"
     "ada@example.org,2026-01-02,Tea,twelve\n", -1, TP_CSV_ERROR_REJECTED,
@@ -781,10 +783,12 @@ test_skip_bad_rows (Fixture       *f,
 
   lines = g_strsplit (error->message, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 201);
-  g_assert_cmpstr (lines[0], ==, "touches.csv: line 5: field “happened_at”: “someday” is not a "
-                                 "date; write it as 2026-11-28 or 2026-11-28T12:00:00Z");
-  g_assert_cmpstr (lines[1], ==, "touches.csv: line 7: field “happened_at”: “someday” is not a "
-                                 "date; write it as 2026-11-28 or 2026-11-28T12:00:00Z");
+  g_assert_cmpstr (lines[0], ==, "touches.csv: line 5: field “happened_at”: “Date” is not a date "
+                                 "and time from 0001-01-01 to 9999-12-31: “someday”. Write it "
+                                 "as 2026-11-28 or 2026-11-28T12:00:00Z.");
+  g_assert_cmpstr (lines[1], ==, "touches.csv: line 7: field “happened_at”: “Date” is not a date "
+                                 "and time from 0001-01-01 to 9999-12-31: “someday”. Write it "
+                                 "as 2026-11-28 or 2026-11-28T12:00:00Z.");
   g_assert_cmpstr (lines[200], ==, "touches.csv: and 50 more rows that cannot be imported");
   g_assert_cmpuint (problems->len, ==, 250);
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, lines[0]);
@@ -806,8 +810,9 @@ test_skip_bad_rows (Fixture       *f,
   g_assert_cmpuint (tp_csv_report_get_skipped (report), ==, 250);
   g_assert_cmpuint (tp_csv_report_get_n_messages (report), ==, 250);
   g_assert_cmpstr (tp_csv_report_get_messages (report)[0], ==,
-                   "line 5: field “happened_at”: “someday” is not a date; write it as "
-                   "2026-11-28 or 2026-11-28T12:00:00Z");
+                   "line 5: field “happened_at”: “Date” is not a date and time from "
+                   "0001-01-01 to 9999-12-31: “someday”. Write it as 2026-11-28 or "
+                   "2026-11-28T12:00:00Z.");
   g_assert_cmpuint (problems->len, ==, 250);
   g_assert_cmpint (count_rows (db, "touches"), ==, 300);
 }
@@ -1163,8 +1168,8 @@ test_cli (Fixture       *f,
       g_setenv ("TP_TEST_DIR", f->dir, TRUE);
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
       g_test_trap_assert_failed ();
-      g_test_trap_assert_stderr ("touchpoint: people.csv: line 3: field “email”: “bob(at)x” is "
-                                 "not an email address\n");
+      g_test_trap_assert_stderr ("touchpoint: people.csv: line 3: field “email”: “Email” is not "
+                                 "an email address: “bob(at)x”.\n");
 
       dumped = dump_table (db, "customers");
       g_assert_cmpstr (dumped, ==, "");

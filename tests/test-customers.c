@@ -292,7 +292,7 @@ days_from_now (double days)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) then = g_date_time_add_seconds (now, days * 86400.0);
 
-  return tp_store_format_time (then);
+  return tp_schema_format_time (then);
 }
 
 static gint64
@@ -625,6 +625,22 @@ test_customers_add_edit_delete (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Ada Lovelace");
   tp_customer_detail_save_now (f->detail);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+
+  /* So is an address half typed, while the other fields still save; a
+   * whole one is stored without the spaces around it. */
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "ada@");
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "+44 20 7946 0002");
+  tp_customer_detail_save_now (f->detail);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email_row), "error"));
+  name = sql_text (f, "SELECT email || '|' || phone FROM customers WHERE id = ?", id);
+  g_assert_cmpstr (name, ==, "ada@example.com|+44 20 7946 0002");
+  g_clear_pointer (&name, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (email_row), " ada@lovelace.example ");
+  tp_customer_detail_save_now (f->detail);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (email_row), "error"));
+  name = sql_text (f, "SELECT email FROM customers WHERE id = ?", id);
+  g_assert_cmpstr (name, ==, "ada@lovelace.example");
+  g_clear_pointer (&name, g_free);
 
   /* Stage and audience save at once. */
   adw_combo_row_set_selected (stage_row, TP_STAGE_PROSPECT);

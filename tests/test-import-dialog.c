@@ -292,8 +292,8 @@ test_import_bad_file (Fixture       *f,
                                       "Some Rows Cannot Be Imported"));
   g_assert_nonnull (page);
   g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
-                                "line 6: field “email”: “e at example” is not an email "
-                                "address"));
+                                "line 6: field “email”: “Email” is not an email address: "
+                                "“e at example”."));
   g_assert_cmpuint (f->n_imported, ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, before);
 

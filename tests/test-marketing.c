@@ -713,7 +713,7 @@ log_done (Fixture   *f,
 {
   g_autoptr(TpTacticLogEntry) entry = tp_tactic_log_entry_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = tp_store_format_time (when);
+  g_autofree char *text = tp_schema_format_time (when);
 
   tp_tactic_log_entry_set_tactic_id (entry, tactic_id);
   tp_tactic_log_entry_set_done_at (entry, text);

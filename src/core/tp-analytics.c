@@ -20,6 +20,7 @@
 
 #include "tp-analytics.h"
 #include "tp-core-enum-types.h"
+#include "tp-schema.h"
 
 /*
  * The figures behind the Sales tab, the touches chart and the tactic
@@ -38,12 +39,16 @@
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
+/* A time as stored, held to the valid range so that comparisons with
+ * stored times stay right at its ends */
 static char *
 format_time (gint64 unix_time)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
+  char text[TP_SCHEMA_TIME_LENGTH + 1];
 
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  tp_schema_format_unix_time (CLAMP (unix_time, TP_SCHEMA_UNIX_TIME_MIN, TP_SCHEMA_UNIX_TIME_MAX),
+                              text);
+  return g_strdup (text);
 }
 
 static gint64

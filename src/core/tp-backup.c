@@ -24,6 +24,7 @@
 
 #include "tp-backup.h"
 #include "tp-core-enum-types.h"
+#include "tp-schema.h"
 #include "tp-store.h"
 
 /*
@@ -47,9 +48,10 @@
  * (amounts in minor units), text as strings (times in UTC), NULL as null.
  *
  * The code is generic over tables: it reads them, their columns, their
- * defaults and their foreign keys from the database itself. What SQL does
- * not say (enum values, times, the blank-name checks, the customer figures
- * kept by triggers) comes from the tables below.
+ * defaults and their foreign keys from the database itself. The rules of
+ * each value (ranges, enum values, times, blank names, the customer
+ * figures kept by triggers) come from the schema description
+ * (tp-schema.c), whose checks word the refusal as the store does.
  *
  * Speed (DESIGN.md §8) decides the two unusual choices here:
  *
@@ -77,7 +79,7 @@
 #define ROWS_PER_CHECK   2048
 #define BATCH_ROWS       256  /* rows per INSERT: one statement per row costs twice as much */
 #define PAGES_PER_STEP   4096
-#define TIME_LENGTH      20   /* "2026-11-28T12:00:00Z" */
+#define TIME_LENGTH      TP_SCHEMA_TIME_LENGTH
 #define RESTORE_CACHE_KB 32768
 
 G_DEFINE_QUARK (tp-backup-error-quark, tp_backup_error)
@@ -87,16 +89,7 @@ G_DEFINE_QUARK (tp-backup-error-quark, tp_backup_error)
 typedef enum
 {
   RULE_NONE,
-  RULE_ID,            /* the primary key: a positive whole number */
-  RULE_TIME,          /* "YYYY-MM-DDTHH:MM:SSZ" */
-  RULE_ENUM,          /* a nick of enum_class */
-  RULE_FLAG,          /* 0 or 1 */
-  RULE_NOT_BLANK,     /* text with more than spaces */
-  RULE_NOT_EMPTY,
-  RULE_CURRENCY,      /* three capital letters */
-  RULE_NOT_NEGATIVE,
-  RULE_CADENCE,       /* 1 to 1000 */
-  RULE_ONE,           /* brand.id: the single row */
+  RULE_ID,            /* the primary key: ids are recorded for references */
   RULE_DERIVED,       /* kept by triggers: computed, never read */
 } Rule;
 
@@ -107,56 +100,6 @@ typedef enum
   UNIQUE_NOCASE,      /* SQLite's NOCASE: ASCII letters fold */
   UNIQUE_WHEN_ONE,    /* at most one row holds 1 */
 } Unique;
-
-static const struct
-{
-  const char *table;
-  const char *column;
-  Rule        rule;
-  GType     (*enum_type) (void);
-} column_rules[] = {
-  { "settings", "key", RULE_NOT_EMPTY, NULL },
-  { "audiences", "name", RULE_NOT_BLANK, NULL },
-  { "audiences", "is_primary", RULE_FLAG, NULL },
-  { "audience_places", "kind", RULE_ENUM, tp_place_kind_get_type },
-  { "audience_places", "name", RULE_NOT_BLANK, NULL },
-  { "brand", "id", RULE_ONE, NULL },
-  { "brand_words", "word", RULE_NOT_BLANK, NULL },
-  { "competitors", "name", RULE_NOT_BLANK, NULL },
-  { "tactics", "name", RULE_NOT_BLANK, NULL },
-  { "tactics", "channel", RULE_ENUM, tp_channel_get_type },
-  { "tactics", "cadence_count", RULE_CADENCE, NULL },
-  { "tactics", "cadence_period", RULE_ENUM, tp_cadence_period_get_type },
-  { "tactics", "active", RULE_FLAG, NULL },
-  { "customers", "name", RULE_NOT_BLANK, NULL },
-  { "customers", "source_channel", RULE_ENUM, tp_channel_get_type },
-  { "customers", "stage", RULE_ENUM, tp_stage_get_type },
-  { "customers", "touch_count", RULE_DERIVED, NULL },
-  { "customers", "last_touch_at", RULE_DERIVED, NULL },
-  { "customers", "first_order_at", RULE_DERIVED, NULL },
-  { "customers", "order_count", RULE_DERIVED, NULL },
-  { "customers", "total_spent_minor", RULE_DERIVED, NULL },
-  { "touches", "channel", RULE_ENUM, tp_channel_get_type },
-  { "touches", "direction", RULE_ENUM, tp_direction_get_type },
-  { "touches", "done", RULE_FLAG, NULL },
-  { "orders", "item", RULE_NOT_BLANK, NULL },
-  { "orders", "amount_minor", RULE_NOT_NEGATIVE, NULL },
-  { "orders", "currency", RULE_CURRENCY, NULL },
-  { "orders", "status", RULE_ENUM, tp_order_status_get_type },
-};
-
-/* The unique indexes of the schema, checked before loading so that the
- * message names the line. */
-static const struct
-{
-  const char *table;
-  const char *column;
-  Unique      unique;
-} unique_rules[] = {
-  { "settings", "key", UNIQUE_EXACT },
-  { "brand_words", "word", UNIQUE_NOCASE },
-  { "audiences", "is_primary", UNIQUE_WHEN_ONE },
-};
 
 typedef enum
 {
@@ -175,7 +118,7 @@ typedef struct
   char       *default_text;
   Rule        rule;
   Unique      unique;
-  GEnumClass *enum_class;
+  const TpSchemaColumn *schema;  /* its rules; NULL for a column the schema does not know */
   int         ref_table;     /* where a foreign key points, or -1 */
   char       *ref_name;      /* the name of that table */
   guint       is_integer : 1;
@@ -216,8 +159,6 @@ table_free (gpointer data)
       g_free (table->columns[i].json_key);
       g_free (table->columns[i].default_text);
       g_free (table->columns[i].ref_name);
-      if (table->columns[i].enum_class != NULL)
-        g_type_class_unref (table->columns[i].enum_class);
     }
 
   g_free (table->columns);
@@ -363,6 +304,7 @@ load_table (sqlite3     *handle,
   g_autoptr(GString) select = g_string_new ("SELECT ");
   g_autofree char *quoted = quote_identifier (name);
   g_autoptr(GHashTable) references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const TpSchemaTable *schema_table = tp_schema_find_table (name);
   sqlite3_stmt *stmt = NULL;
   Table *table;
   int rc;
@@ -413,25 +355,21 @@ load_table (sqlite3     *handle,
 
       if (sqlite3_column_int (stmt, 4) != 0 && g_str_equal (column.name, "id"))
         column.rule = RULE_ID;
-      else if (g_str_has_suffix (column.name, "_at"))
-        column.rule = RULE_TIME;
 
-      for (guint i = 0; i < G_N_ELEMENTS (column_rules); i++)
+      if (schema_table != NULL)
+        column.schema = tp_schema_table_find_column (schema_table, column.name);
+      if (column.schema != NULL)
         {
-          if (g_str_equal (column_rules[i].table, name) &&
-              g_str_equal (column_rules[i].column, column.name))
-            {
-              column.rule = column_rules[i].rule;
-              if (column_rules[i].enum_type != NULL)
-                column.enum_class = g_type_class_ref (column_rules[i].enum_type ());
-            }
-        }
+          TpSchemaFlags flags = column.schema->flags;
 
-      for (guint i = 0; i < G_N_ELEMENTS (unique_rules); i++)
-        {
-          if (g_str_equal (unique_rules[i].table, name) &&
-              g_str_equal (unique_rules[i].column, column.name))
-            column.unique = unique_rules[i].unique;
+          if (flags & TP_SCHEMA_DERIVED)
+            column.rule = RULE_DERIVED;
+          if (flags & TP_SCHEMA_UNIQUE)
+            column.unique = UNIQUE_EXACT;
+          else if (flags & TP_SCHEMA_UNIQUE_NOCASE)
+            column.unique = UNIQUE_NOCASE;
+          else if (flags & TP_SCHEMA_UNIQUE_ONE)
+            column.unique = UNIQUE_WHEN_ONE;
         }
 
       g_array_append_val (columns, column);
@@ -447,8 +385,6 @@ load_table (sqlite3     *handle,
           g_free (column->json_key);
           g_free (column->default_text);
           g_free (column->ref_name);
-          if (column->enum_class != NULL)
-            g_type_class_unref (column->enum_class);
         }
       return (set_sqlite_error (error, handle, rc), NULL);
     }
@@ -813,7 +749,7 @@ export_to_stream (TpDatabase     *db,
 {
   sqlite3 *handle = tp_database_get_handle (db);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *exported_at = tp_schema_format_time (now);
   g_autoptr(GString) buffer = g_string_sized_new (FLUSH_SIZE + 64 * 1024);
   Writer writer = { stream, buffer, cancellable };
   gint64 rows_total = 0;
@@ -1632,59 +1568,6 @@ restore_init (Restore       *self,
   return TRUE;
 }
 
-static gboolean
-is_valid_time (const char *text,
-               gsize       len)
-{
-  static const char pattern[] = "dddd-dd-ddTdd:dd:ddZ";
-  int year, month, day, hour, minute, second;
-
-  if (len != TIME_LENGTH)
-    return FALSE;
-
-  for (guint i = 0; i < TIME_LENGTH; i++)
-    {
-      if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
-        return FALSE;
-    }
-
-#define DIGITS2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
-  year = DIGITS2 (text) * 100 + DIGITS2 (text + 2);
-  month = DIGITS2 (text + 5);
-  day = DIGITS2 (text + 8);
-  hour = DIGITS2 (text + 11);
-  minute = DIGITS2 (text + 14);
-  second = DIGITS2 (text + 17);
-#undef DIGITS2
-
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
-         g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year) &&
-         hour < 24 && minute < 60 && second < 60;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  /* SQLite's trim() takes away spaces only */
-  for (; *text != '\0'; text++)
-    {
-      if (*text != ' ')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-enum_nicks (GEnumClass *klass)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static int
 compare_id_lines (gconstpointer a,
                   gconstpointer b)
@@ -1748,6 +1631,19 @@ fail_field (Restore    *self,
                /* Translators: the first %s is the name of a field, the second says
                 * what is wrong with its value */
                _("field “%s”: %s"), column->name, what);
+}
+
+/* Refuses a value with the schema's message, which every path gives */
+static gboolean
+fail_schema (Restore  *self,
+             guint     line,
+             Column   *column,
+             GError  **schema_error,
+             GError  **error)
+{
+  g_autoptr(GError) cause = g_steal_pointer (schema_error);
+
+  return fail_field (self, line, column, error, "%s", cause->message);
 }
 
 /* Reads one row object into the slots. */
@@ -1904,6 +1800,7 @@ check_row (Restore  *self,
   Schema *schema = self->schema;
   Table *table = g_ptr_array_index (schema->tables, table_index);
   TableState *state = &self->states[table_index];
+  GError *local_error = NULL;
   gssize customer = -1;
 
   for (guint i = 0; i < table->n_columns; i++)
@@ -1932,104 +1829,37 @@ check_row (Restore  *self,
 
       if (slot->kind == VALUE_NULL)
         {
+          if (column->schema != NULL && !tp_schema_column_check_null (column->schema, &local_error))
+            return fail_schema (self, slot->line, column, &local_error, error);
           if (column->not_null)
             return fail_field (self, slot->line, column, error, "%s",
                                _("must have a value, not null"));
           continue;
         }
 
+      /* Times are stored in UTC in one form: another program's offsets
+       * are converted (in both passes, cheaply when there is nothing to
+       * do) */
+      if (column->schema != NULL && column->schema->kind == TP_SCHEMA_TIME &&
+          !tp_schema_time_is_canonical (text, slot->text->len))
+        {
+          g_autofree char *normal = tp_schema_column_normalize (column->schema, text, &local_error);
+
+          if (normal == NULL)
+            return fail_schema (self, slot->line, column, &local_error, error);
+          g_string_assign (slot->text, normal);
+          text = slot->text->str;
+        }
+
       /* The first pass checked the rest */
       if (self->loading)
         continue;
 
-      if (slot->kind == VALUE_TEXT && slot->text->len > TP_STORE_MAX_TEXT_LENGTH &&
-          g_utf8_strlen (text, (gssize)slot->text->len) > TP_STORE_MAX_TEXT_LENGTH)
-        return fail_field (self, slot->line, column, error,
-                           /* Translators: %d is a number of characters */
-                           _("the text is longer than %d characters"),
-                           TP_STORE_MAX_TEXT_LENGTH);
-
-      switch (column->rule)
-        {
-        case RULE_ID:
-          if (slot->integer <= 0)
-            return fail_field (self, slot->line, column, error, "%s",
-                               _("must be a positive whole number"));
-          break;
-
-        case RULE_ONE:
-          if (slot->integer != 1)
-            return fail_field (self, slot->line, column, error, "%s", _("must be 1"));
-          break;
-
-        case RULE_TIME:
-          if (!is_valid_time (text, slot->text->len))
-            {
-              g_autofree char *shown = excerpt (text);
-
-              return fail_field (self, slot->line, column, error,
-                                 /* Translators: %s is the value found */
-                                 _("“%s” is not a time in UTC such as 2026-11-28T12:00:00Z"),
-                                 shown);
-            }
-          break;
-
-        case RULE_ENUM:
-          if (g_enum_get_value_by_nick (column->enum_class, text) == NULL)
-            {
-              g_autofree char *shown = excerpt (text);
-              g_autofree char *nicks = enum_nicks (column->enum_class);
-
-              return fail_field (self, slot->line, column, error,
-                                 /* Translators: the first %s is the value found, the second
-                                  * the list of allowed values */
-                                 _("“%s” is not one of %s"), shown, nicks);
-            }
-          break;
-
-        case RULE_FLAG:
-          if (slot->integer != 0 && slot->integer != 1)
-            return fail_field (self, slot->line, column, error, "%s", _("must be 0 or 1"));
-          break;
-
-        case RULE_NOT_BLANK:
-          if (is_blank (text))
-            return fail_field (self, slot->line, column, error, "%s", _("must not be blank"));
-          break;
-
-        case RULE_NOT_EMPTY:
-          if (text[0] == '\0')
-            return fail_field (self, slot->line, column, error, "%s", _("must not be empty"));
-          break;
-
-        case RULE_CURRENCY:
-          if (slot->text->len != 3 || !g_ascii_isupper (text[0]) ||
-              !g_ascii_isupper (text[1]) || !g_ascii_isupper (text[2]))
-            {
-              g_autofree char *shown = excerpt (text);
-
-              return fail_field (self, slot->line, column, error,
-                                 /* Translators: %s is the value found */
-                                 _("“%s” is not a currency code such as EUR"), shown);
-            }
-          break;
-
-        case RULE_NOT_NEGATIVE:
-          if (slot->integer < 0)
-            return fail_field (self, slot->line, column, error, "%s", _("must not be negative"));
-          break;
-
-        case RULE_CADENCE:
-          if (slot->integer < 1 || slot->integer > 1000)
-            return fail_field (self, slot->line, column, error, "%s",
-                               _("must be between 1 and 1000"));
-          break;
-
-        case RULE_NONE:
-        case RULE_DERIVED:
-        default:
-          break;
-        }
+      if (column->schema != NULL &&
+          !(slot->kind == VALUE_INT
+            ? tp_schema_column_check_int (column->schema, slot->integer, &local_error)
+            : tp_schema_column_check_text (column->schema, text, &local_error)))
+        return fail_schema (self, slot->line, column, &local_error, error);
 
       if (column->ref_table >= 0)
         {
@@ -2635,7 +2465,7 @@ validate (Restore  *self,
                              _("“exported_at” appears twice"));
               if (!read_scalar (r, text, &integer, &kind, error))
                 return FALSE;
-              if (kind != SCALAR_STRING || !is_valid_time (text->str, text->len))
+              if (kind != SCALAR_STRING || !tp_schema_time_is_canonical (text->str, text->len))
                 return fail (r, line, error, TP_BACKUP_ERROR_INVALID, "%s",
                              _("“exported_at” must be a time in UTC such as "
                                "2026-11-28T12:00:00Z"));

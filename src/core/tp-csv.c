@@ -26,6 +26,7 @@
 #include "tp-csv.h"
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
+#include "tp-schema.h"
 #include "tp-store.h"
 
 /*
@@ -2284,18 +2285,41 @@ note_row (Import     *self,
 #define skip_row(self, row, ...) \
   G_STMT_START { (self)->report->skipped++; note_row ((self), (row), __VA_ARGS__); } G_STMT_END
 
-static gboolean
-check_length (Import      *self,
-              Row         *row,
-              TpCsvField   field,
-              const char  *text,
-              GError     **error)
+/* The column of the schema that @field fills, or NULL */
+static const TpSchemaColumn *
+field_column (Import     *self,
+              TpCsvField  field)
 {
-  if (text != NULL && strlen (text) > TP_STORE_MAX_TEXT_LENGTH &&
-      g_utf8_strlen (text, -1) > TP_STORE_MAX_TEXT_LENGTH)
-    return fail_field (self, row, field, error,
-                       /* Translators: %d is a number of characters */
-                       _("longer than %d characters"), TP_STORE_MAX_TEXT_LENGTH);
+  return tp_schema_table_find_column (tp_schema_find_table (table_names[self->table]),
+                                      field_info[field].name);
+}
+
+/* Refuses a value with the schema's message, which every path gives */
+static gboolean
+fail_schema (Import      *self,
+             Row         *row,
+             TpCsvField   field,
+             GError     **schema_error,
+             GError     **error)
+{
+  g_autoptr(GError) cause = g_steal_pointer (schema_error);
+
+  return fail_field (self, row, field, error, "%s", cause->message);
+}
+
+static gboolean
+check_text (Import      *self,
+            Row         *row,
+            TpCsvField   field,
+            const char  *text,
+            GError     **error)
+{
+  const TpSchemaColumn *column = field_column (self, field);
+  GError *local_error = NULL;
+
+  g_assert (column != NULL);
+  if (text != NULL && !tp_schema_column_check_text (column, text, &local_error))
+    return fail_schema (self, row, field, &local_error, error);
 
   return TRUE;
 }
@@ -2332,7 +2356,7 @@ parse_time (Import      *self,
             GError     **error)
 {
   g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
+  GError *local_error = NULL;
 
   *out = NULL;
   if (is_blank (row->value[field]))
@@ -2346,21 +2370,16 @@ parse_time (Import      *self,
       g_autofree char *iso = g_strdup_printf ("%.10sT%s%s", text, text + 11,
                                               strlen (text) == 16 ? ":00" : "");
 
-      *out = tp_store_normalize_time (iso);
+      *out = tp_schema_column_normalize (field_column (self, field), iso, NULL);
     }
-  else
-    {
-      *out = tp_store_normalize_time (text);
-    }
+
+  if (*out == NULL)
+    *out = tp_schema_column_normalize (field_column (self, field), text, &local_error);
 
   if (*out != NULL)
     return TRUE;
 
-  shown = excerpt (text);
-  return fail_field (self, row, field, error,
-                     /* Translators: %s is the value found */
-                     _("“%s” is not a date; write it as 2026-11-28 or 2026-11-28T12:00:00Z"),
-                     shown);
+  return fail_schema (self, row, field, &local_error, error);
 }
 
 static const char *
@@ -2393,8 +2412,7 @@ parse_choice (Import       *self,
   g_autofree char *text = NULL;
   g_autofree char *normal = NULL;
   g_autofree char *folded = NULL;
-  g_autofree char *shown = NULL;
-  g_autoptr(GString) nicks = g_string_new (NULL);
+  GError *local_error = NULL;
   GEnumValue *value;
 
   *nick = NULL;
@@ -2436,15 +2454,13 @@ parse_choice (Import       *self,
           *nick = klass->values[i].value_nick;
           return TRUE;
         }
-
-      g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
     }
 
-  shown = excerpt (text);
-  return fail_field (self, row, field, error,
-                     /* Translators: the first %s is the value found, the second a list of
-                      * the values allowed */
-                     _("“%s” is not one of %s"), shown, nicks->str);
+  /* Not a nick, so the schema refuses it */
+  if (!tp_schema_column_check_text (field_column (self, field), text, &local_error))
+    return fail_schema (self, row, field, &local_error, error);
+
+  g_assert_not_reached ();
 }
 
 static gboolean
@@ -2475,23 +2491,6 @@ parse_done (Import      *self,
       return fail_field (self, row, TP_CSV_FIELD_DONE, error,
                          /* Translators: %s is the value found */
                          _("“%s” is not 1 or 0 (yes or no)"), shown);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        return FALSE;
     }
 
   return TRUE;
@@ -2851,27 +2850,22 @@ import_customer (Import  *self,
       return TRUE;
     }
 
-  if (!is_blank (VALUE (row, PHONE)))
+  /* Kept as written: only an empty cell is no value */
+  if (VALUE (row, PHONE) != NULL && VALUE (row, PHONE)[0] != '\0')
     phone = VALUE (row, PHONE);
-  if (!is_blank (VALUE (row, NOTES)))
+  if (VALUE (row, NOTES) != NULL && VALUE (row, NOTES)[0] != '\0')
     notes = VALUE (row, NOTES);
 
-  if (!check_length (self, row, TP_CSV_FIELD_NAME, name, error) ||
-      !check_length (self, row, TP_CSV_FIELD_PHONE, phone, error) ||
-      !check_length (self, row, TP_CSV_FIELD_NOTES, notes, error))
+  if (!check_text (self, row, TP_CSV_FIELD_NAME, name, error) ||
+      !check_text (self, row, TP_CSV_FIELD_PHONE, phone, error) ||
+      !check_text (self, row, TP_CSV_FIELD_NOTES, notes, error))
     return FALSE;
 
   if (!is_blank (VALUE (row, EMAIL)))
     {
       email = g_strstrip (g_strdup (VALUE (row, EMAIL)));
-      if (!looks_like_email (email))
-        {
-          g_autofree char *shown = excerpt (email);
-
-          return fail_field (self, row, TP_CSV_FIELD_EMAIL, error,
-                             /* Translators: %s is the value found */
-                             _("“%s” is not an email address"), shown);
-        }
+      if (!check_text (self, row, TP_CSV_FIELD_EMAIL, email, error))
+        return FALSE;
     }
 
   if (!parse_choice (self, row, TP_CSV_FIELD_SOURCE_CHANNEL, TP_TYPE_CHANNEL, channel_aliases,
@@ -3090,7 +3084,7 @@ import_touch (Import  *self,
       !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
       !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
       !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
-      !check_length (self, row, TP_CSV_FIELD_NOTE, note, error))
+      !check_text (self, row, TP_CSV_FIELD_NOTE, note, error))
     return FALSE;
 
   /* Without a "done" column, a touch in the future is a planned one */
@@ -3219,15 +3213,8 @@ import_order (Import  *self,
       currency = g_strstrip (g_strdup (VALUE (row, CURRENCY)));
       for (char *p = currency; *p != '\0'; p++)
         *p = g_ascii_toupper (*p);
-      if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
-          !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
-        {
-          g_autofree char *shown = excerpt (VALUE (row, CURRENCY));
-
-          return fail_field (self, row, TP_CSV_FIELD_CURRENCY, error,
-                             /* Translators: %s is the value found */
-                             _("“%s” is not a currency code such as EUR"), shown);
-        }
+      if (!check_text (self, row, TP_CSV_FIELD_CURRENCY, currency, error))
+        return FALSE;
     }
   else
     {
@@ -3238,7 +3225,7 @@ import_order (Import  *self,
     {
       g_autofree char *text = g_strstrip (g_strdup (VALUE (row, AMOUNT_MINOR)));
 
-      if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &amount, NULL))
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &amount, NULL))
         {
           g_autofree char *shown = excerpt (text);
 
@@ -3282,6 +3269,13 @@ import_order (Import  *self,
         }
     }
 
+  if (!tp_schema_column_check_int (field_column (self, TP_CSV_FIELD_AMOUNT_MINOR), amount,
+                                   &local_error))
+    return fail_schema (self, row,
+                        is_blank (VALUE (row, AMOUNT_MINOR)) ? TP_CSV_FIELD_AMOUNT
+                                                             : TP_CSV_FIELD_AMOUNT_MINOR,
+                        &local_error, error);
+
   if (!parse_time (self, row, TP_CSV_FIELD_ORDERED_AT, &ordered_at, error) ||
       !parse_time (self, row, TP_CSV_FIELD_FULFILLED_AT, &fulfilled_at, error) ||
       !parse_choice (self, row, TP_CSV_FIELD_STATUS, TP_TYPE_ORDER_STATUS, status_aliases,
@@ -3289,7 +3283,7 @@ import_order (Import  *self,
       !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
       !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
       !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
-      !check_length (self, row, TP_CSV_FIELD_ITEM, item, error))
+      !check_text (self, row, TP_CSV_FIELD_ITEM, item, error))
     return FALSE;
 
   if (!check_duplicate_id (self, row, "SELECT customer_id FROM orders WHERE id = ?1",

@@ -246,7 +246,7 @@ filter_prepare (TpCustomerFilter *filter)
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       g_autoptr(GDateTime) since = g_date_time_add_days (now, -(int)filter->quiet_days);
 
-      filter->quiet_since = tp_store_format_time (since);
+      filter->quiet_since = tp_schema_format_time (since);
       g_string_append_printf (where, "%scoalesce(c.last_touch_at, c.created_at) < ?4",
                               where->len > 0 ? " AND " : "");
     }

@@ -23,6 +23,7 @@
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
 #include "tp-sample-private.h"
+#include "tp-schema.h"
 
 /*
  * Sample businesses: Good Boy Bakery, a small shop that bakes gluten-free
@@ -50,38 +51,18 @@
 #define CUSTOMER_SEED  0x7EA75
 
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL */
-#define TIME_LEN 21
+#define TIME_LEN (TP_SCHEMA_TIME_LENGTH + 1)
 
 G_DEFINE_QUARK (tp-sample-error-quark, tp_sample_error)
 
-/* Formats Unix time as stored ISO 8601 UTC text, without a GDateTime per
- * call: the large sample formats two million of them. */
+/* Formats Unix time as stored text, without a GDateTime per call: the
+ * large sample formats two million of them. */
 static void
 format_time (gint64 t,
              char   out[TIME_LEN])
 {
-  gint64 days = t >= 0 ? t / DAY : (t - DAY + 1) / DAY;
-  gint64 secs = t - days * DAY;
-  gint64 z, era, doe, yoe, doy, mp, year, month, day;
-  int hour, minute, second;
-
-  /* Civil date from days since 1970-01-01 (proleptic Gregorian) */
-  z = days + 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  day = doy - (153 * mp + 2) / 5 + 1;
-  month = mp < 10 ? mp + 3 : mp - 9;
-  year = yoe + era * 400 + (month <= 2);
-
-  hour = (int) (secs / HOUR);
-  minute = (int) (secs % HOUR / MINUTE);
-  second = (int) (secs % MINUTE);
-
-  g_snprintf (out, TIME_LEN, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-              (int) year, (int) month, (int) day, hour, minute, second);
+  if (!tp_schema_format_unix_time (t, out))
+    g_assert_not_reached ();
 }
 
 /* The marketing side */

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tp-core-enum-types.h"
+#include "tp-schema.h"
 #include "tp-store.h"
 #include "tp-store-private.h"
 
@@ -47,39 +48,10 @@
  * told to re-read the table instead of being told row by row. */
 #define MAX_ROW_CHANGES 64
 
-typedef enum
-{
-  COL_ID,        /* the primary key */
-  COL_INT,       /* gint64 property */
-  COL_REF,       /* gint64 property holding another row's id; 0 is NULL */
-  COL_TEXT,      /* string property; never NULL */
-  COL_TIME,      /* string property holding a time; may be NULL */
-  COL_BOOL,      /* boolean property stored as 0 or 1 */
-  COL_ENUM,      /* enum property stored as its nick */
-  COL_ENUM_OPT,  /* enum property plus a has-… boolean; NULL when unset */
-} ColumnKind;
-
-enum
-{
-  F_REQUIRED    = 1 << 0,  /* text: not blank; time and reference: set */
-  F_DERIVED     = 1 << 1,  /* kept by triggers: read, never written */
-  F_AUTO        = 1 << 2,  /* created_at and updated_at */
-  F_DEFAULT_NOW = 1 << 3,  /* a time that defaults to now when unset */
-  F_CURRENCY    = 1 << 4,  /* a three-letter currency code */
-};
-
-typedef struct
-{
-  const char *name;
-  const char *property;
-  ColumnKind  kind;
-  guint       flags;
-  const char *label;         /* for messages, marked with N_() */
-  int         ref_table;     /* COL_REF: index into tables[] */
-  gint64      min;           /* COL_INT */
-  gint64      max;
-  const char *has_property;  /* COL_ENUM_OPT */
-} Column;
+/* The columns, their types and rules come from tp-schema.c; the store
+ * adds which model object holds a row and what a delete takes with it
+ * (read from the references of the other tables). */
+typedef TpSchemaColumn Column;
 
 typedef enum
 {
@@ -96,6 +68,8 @@ typedef enum
   N_TABLES
 } TableId;
 
+#define MAX_DEPENDENTS 4
+
 typedef struct
 {
   TableId     table;
@@ -107,175 +81,27 @@ typedef struct
 {
   const char      *name;
   GType          (*get_type) (void);
+  const char      *title_column;
+  /* Filled in from the schema by build_table_sql() */
   const Column    *columns;
   guint            n_columns;
-  const char      *title_column;
-  const Dependent *dependents;
+  Dependent        dependents[MAX_DEPENDENTS];
   guint            n_dependents;
 } Table;
 
 #define N_ROW_TIMES 2
-#define ID_COLUMN { "id", "id", COL_ID, 0, NULL, -1, 0, 0, NULL }
-#define TIME_COLUMNS \
-  { "created_at", "created-at", COL_TIME, F_AUTO, N_("Created"), -1, 0, 0, NULL }, \
-  { "updated_at", "updated-at", COL_TIME, F_AUTO, N_("Changed"), -1, 0, 0, NULL }
-#define TEXT(col, prop, flags, label) { col, prop, COL_TEXT, flags, label, -1, 0, 0, NULL }
-#define POSITION { "position", "position", COL_INT, 0, N_("Position"), -1, G_MININT32, G_MAXINT32, NULL }
 
-static const Column audience_columns[] = {
-  ID_COLUMN,
-  TEXT ("name", "name", F_REQUIRED, N_("Name")),
-  TEXT ("who", "who", 0, N_("Who they are")),
-  TEXT ("looks_like", "looks-like", 0, N_("What they look like")),
-  TEXT ("needs", "needs", 0, N_("Needs")),
-  TEXT ("message", "message", 0, N_("Message")),
-  { "is_primary", "is-primary", COL_BOOL, 0, N_("Primary"), -1, 0, 0, NULL },
-  POSITION,
-  TIME_COLUMNS,
-};
-
-static const Column place_columns[] = {
-  ID_COLUMN,
-  { "audience_id", "audience-id", COL_REF, F_REQUIRED, N_("Audience"), T_AUDIENCES, 0, 0, NULL },
-  { "kind", "kind", COL_ENUM, 0, N_("Kind"), -1, 0, 0, NULL },
-  TEXT ("name", "name", F_REQUIRED, N_("Name")),
-  TEXT ("link", "link", 0, N_("Link")),
-  TEXT ("notes", "notes", 0, N_("Notes")),
-  POSITION,
-  TIME_COLUMNS,
-};
-
-static const Column brand_columns[] = {
-  ID_COLUMN,
-  TEXT ("business_name", "business-name", 0, N_("Business name")),
-  TEXT ("friends_words", "friends-words", 0, N_("Words friends use")),
-  TEXT ("positioning", "positioning", 0, N_("Positioning")),
-  TEXT ("differentiators", "differentiators", 0, N_("Differentiators")),
-  TEXT ("tagline", "tagline", 0, N_("Tagline")),
-  TIME_COLUMNS,
-};
-
-static const Column brand_word_columns[] = {
-  ID_COLUMN,
-  TEXT ("word", "word", F_REQUIRED, N_("Word")),
-  POSITION,
-  TIME_COLUMNS,
-};
-
-static const Column competitor_columns[] = {
-  ID_COLUMN,
-  TEXT ("name", "name", F_REQUIRED, N_("Name")),
-  TEXT ("positioning", "positioning", 0, N_("Positioning")),
-  TEXT ("strengths", "strengths", 0, N_("Strengths")),
-  TEXT ("weaknesses", "weaknesses", 0, N_("Weaknesses")),
-  TEXT ("link", "link", 0, N_("Link")),
-  POSITION,
-  TIME_COLUMNS,
-};
-
-static const Column tactic_columns[] = {
-  ID_COLUMN,
-  TEXT ("name", "name", F_REQUIRED, N_("Name")),
-  { "channel", "channel", COL_ENUM, 0, N_("Channel"), -1, 0, 0, NULL },
-  { "audience_id", "audience-id", COL_REF, 0, N_("Audience"), T_AUDIENCES, 0, 0, NULL },
-  { "cadence_count", "cadence-count", COL_INT, 0, N_("Times per period"), -1, 1, 1000, NULL },
-  { "cadence_period", "cadence-period", COL_ENUM, 0, N_("Period"), -1, 0, 0, NULL },
-  { "active", "active", COL_BOOL, 0, N_("Active"), -1, 0, 0, NULL },
-  TEXT ("notes", "notes", 0, N_("Notes")),
-  POSITION,
-  TIME_COLUMNS,
-};
-
-static const Column tactic_log_columns[] = {
-  ID_COLUMN,
-  { "tactic_id", "tactic-id", COL_REF, F_REQUIRED, N_("Tactic"), T_TACTICS, 0, 0, NULL },
-  { "done_at", "done-at", COL_TIME, F_REQUIRED | F_DEFAULT_NOW, N_("Done on"), -1, 0, 0, NULL },
-  TEXT ("note", "note", 0, N_("Note")),
-  TIME_COLUMNS,
-};
-
-static const Column customer_columns[] = {
-  ID_COLUMN,
-  TEXT ("name", "name", F_REQUIRED, N_("Name")),
-  TEXT ("email", "email", 0, N_("Email")),
-  TEXT ("phone", "phone", 0, N_("Phone")),
-  { "audience_id", "audience-id", COL_REF, 0, N_("Audience"), T_AUDIENCES, 0, 0, NULL },
-  { "source_channel", "source-channel", COL_ENUM_OPT, 0, N_("Came through"), -1, 0, 0,
-    "has-source-channel" },
-  { "stage", "stage", COL_ENUM, 0, N_("Stage"), -1, 0, 0, NULL },
-  TEXT ("notes", "notes", 0, N_("Notes")),
-  { "touch_count", "touch-count", COL_INT, F_DERIVED, N_("Touches"), -1, 0, G_MAXINT64, NULL },
-  { "last_touch_at", "last-touch-at", COL_TIME, F_DERIVED, N_("Last touch"), -1, 0, 0, NULL },
-  { "first_order_at", "first-order-at", COL_TIME, F_DERIVED, N_("First order"), -1, 0, 0, NULL },
-  { "order_count", "order-count", COL_INT, F_DERIVED, N_("Orders"), -1, 0, G_MAXINT64, NULL },
-  { "total_spent_minor", "total-spent-minor", COL_INT, F_DERIVED, N_("Total spent"), -1, 0,
-    G_MAXINT64, NULL },
-  TIME_COLUMNS,
-};
-
-static const Column touch_columns[] = {
-  ID_COLUMN,
-  { "customer_id", "customer-id", COL_REF, F_REQUIRED, N_("Customer"), T_CUSTOMERS, 0, 0, NULL },
-  { "happened_at", "happened-at", COL_TIME, F_REQUIRED | F_DEFAULT_NOW, N_("Date"), -1, 0, 0, NULL },
-  { "channel", "channel", COL_ENUM, 0, N_("Channel"), -1, 0, 0, NULL },
-  { "direction", "direction", COL_ENUM, 0, N_("Direction"), -1, 0, 0, NULL },
-  TEXT ("note", "note", 0, N_("Note")),
-  { "tactic_id", "tactic-id", COL_REF, 0, N_("Tactic"), T_TACTICS, 0, 0, NULL },
-  { "done", "done", COL_BOOL, 0, N_("Done"), -1, 0, 0, NULL },
-  TIME_COLUMNS,
-};
-
-/* Amounts stop well below where sums of many orders could overflow. */
-#define MAX_AMOUNT_MINOR G_GINT64_CONSTANT (1000000000000000)
-
-static const Column order_columns[] = {
-  ID_COLUMN,
-  { "customer_id", "customer-id", COL_REF, F_REQUIRED, N_("Customer"), T_CUSTOMERS, 0, 0, NULL },
-  { "ordered_at", "ordered-at", COL_TIME, F_REQUIRED | F_DEFAULT_NOW, N_("Date"), -1, 0, 0, NULL },
-  TEXT ("item", "item", F_REQUIRED, N_("Item")),
-  { "amount_minor", "amount-minor", COL_INT, 0, N_("Amount"), -1, 0, MAX_AMOUNT_MINOR, NULL },
-  TEXT ("currency", "currency", F_CURRENCY, N_("Currency")),
-  { "status", "status", COL_ENUM, 0, N_("Status"), -1, 0, 0, NULL },
-  { "fulfilled_at", "fulfilled-at", COL_TIME, 0, N_("Fulfilled on"), -1, 0, 0, NULL },
-  TIME_COLUMNS,
-};
-
-static const Dependent audience_dependents[] = {
-  { T_PLACES, "audience_id", TRUE },
-  { T_TACTICS, "audience_id", FALSE },
-  { T_CUSTOMERS, "audience_id", FALSE },
-};
-
-static const Dependent tactic_dependents[] = {
-  { T_TACTIC_LOG, "tactic_id", TRUE },
-  { T_TOUCHES, "tactic_id", FALSE },
-};
-
-static const Dependent customer_dependents[] = {
-  { T_TOUCHES, "customer_id", TRUE },
-  { T_ORDERS, "customer_id", TRUE },
-};
-
-#define COLUMNS(c) c, G_N_ELEMENTS (c)
-#define DEPENDENTS(d) d, G_N_ELEMENTS (d)
-
-static const Table tables[N_TABLES] = {
-  [T_AUDIENCES] = { "audiences", tp_audience_get_type, COLUMNS (audience_columns), "name",
-                    DEPENDENTS (audience_dependents) },
-  [T_PLACES] = { "audience_places", tp_place_get_type, COLUMNS (place_columns), "name", NULL, 0 },
-  [T_BRAND] = { "brand", tp_brand_get_type, COLUMNS (brand_columns), NULL, NULL, 0 },
-  [T_BRAND_WORDS] = { "brand_words", tp_brand_word_get_type, COLUMNS (brand_word_columns), "word",
-                      NULL, 0 },
-  [T_COMPETITORS] = { "competitors", tp_competitor_get_type, COLUMNS (competitor_columns), "name",
-                      NULL, 0 },
-  [T_TACTICS] = { "tactics", tp_tactic_get_type, COLUMNS (tactic_columns), "name",
-                  DEPENDENTS (tactic_dependents) },
-  [T_TACTIC_LOG] = { "tactic_log", tp_tactic_log_entry_get_type, COLUMNS (tactic_log_columns),
-                     NULL, NULL, 0 },
-  [T_CUSTOMERS] = { "customers", tp_customer_get_type, COLUMNS (customer_columns), "name",
-                    DEPENDENTS (customer_dependents) },
-  [T_TOUCHES] = { "touches", tp_touch_get_type, COLUMNS (touch_columns), NULL, NULL, 0 },
-  [T_ORDERS] = { "orders", tp_order_get_type, COLUMNS (order_columns), "item", NULL, 0 },
+static Table tables[N_TABLES] = {
+  [T_AUDIENCES] = { "audiences", tp_audience_get_type, "name" },
+  [T_PLACES] = { "audience_places", tp_place_get_type, "name" },
+  [T_BRAND] = { "brand", tp_brand_get_type, NULL },
+  [T_BRAND_WORDS] = { "brand_words", tp_brand_word_get_type, "word" },
+  [T_COMPETITORS] = { "competitors", tp_competitor_get_type, "name" },
+  [T_TACTICS] = { "tactics", tp_tactic_get_type, "name" },
+  [T_TACTIC_LOG] = { "tactic_log", tp_tactic_log_entry_get_type, NULL },
+  [T_CUSTOMERS] = { "customers", tp_customer_get_type, "name" },
+  [T_TOUCHES] = { "touches", tp_touch_get_type, NULL },
+  [T_ORDERS] = { "orders", tp_order_get_type, "item" },
 };
 
 /* The SQL of each table, built once from its columns. */
@@ -525,12 +351,65 @@ tp_undo_get_n_rows (TpUndo *self)
 static gboolean
 column_is_written (const Column *column)
 {
-  return column->kind != COL_ID && !(column->flags & F_DERIVED);
+  return column->kind != TP_SCHEMA_ID && !(column->flags & TP_SCHEMA_DERIVED);
+}
+
+static int
+table_from_name (const char *name)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    if (g_strcmp0 (tables[t].name, name) == 0)
+      return t;
+
+  return -1;
+}
+
+/* The table a reference points to */
+static TableId
+ref_table (const Column *column)
+{
+  int t = table_from_name (column->ref_table);
+
+  g_assert (column->kind == TP_SCHEMA_REF && t >= 0);
+  return (TableId)t;
+}
+
+/* Takes the columns of each table from the schema, and the rows a delete
+ * takes with it (or unlinks) from the references of the others. */
+static void
+load_schema (void)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      const TpSchemaTable *schema = tp_schema_find_table (tables[t].name);
+
+      g_assert (schema != NULL);
+      tables[t].columns = schema->columns;
+      tables[t].n_columns = schema->n_columns;
+    }
+
+  for (guint t = 0; t < N_TABLES; t++)
+    for (guint c = 0; c < tables[t].n_columns; c++)
+      {
+        const Column *column = &tables[t].columns[c];
+        Table *parent;
+
+        if (column->kind != TP_SCHEMA_REF)
+          continue;
+
+        parent = &tables[ref_table (column)];
+        g_assert (parent->n_dependents < MAX_DEPENDENTS);
+        parent->dependents[parent->n_dependents++] = (Dependent) {
+          (TableId)t, column->name, (column->flags & TP_SCHEMA_CASCADE) != 0
+        };
+      }
 }
 
 static void
 build_table_sql (void)
 {
+  load_schema ();
+
   for (guint t = 0; t < N_TABLES; t++)
     {
       const Table *table = &tables[t];
@@ -578,37 +457,7 @@ build_table_sql (void)
     }
 }
 
-static int
-table_from_name (const char *name)
-{
-  for (guint t = 0; t < N_TABLES; t++)
-    if (g_strcmp0 (tables[t].name, name) == 0)
-      return t;
-
-  return -1;
-}
-
 /* Times */
-
-/**
- * tp_store_format_time:
- * @time: a time
- *
- * Formats @time the way the database stores it: ISO 8601 in UTC to the
- * second, "2026-11-28T12:00:00Z".
- *
- * Returns: (transfer full): the text
- */
-char *
-tp_store_format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  g_return_val_if_fail (time != NULL, NULL);
-
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
 
 /**
  * tp_store_now:
@@ -620,65 +469,7 @@ tp_store_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return tp_store_format_time (now);
-}
-
-/**
- * tp_store_parse_time:
- * @text: (nullable): an ISO 8601 date and time, or a date ("2026-11-28")
- *
- * Parses a time as the database stores it, or as a person or another
- * program may write it: with an offset or without one (then UTC), or a
- * bare date (midnight UTC). Impossible dates, such as 30 February, are
- * refused.
- *
- * Returns: (transfer full) (nullable): the time, or %NULL if @text is not one
- */
-GDateTime *
-tp_store_parse_time (const char *text)
-{
-  g_autoptr(GTimeZone) utc = NULL;
-  int year, month, day;
-
-  if (text == NULL)
-    return NULL;
-
-  utc = g_time_zone_new_utc ();
-
-  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
-      g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6]) &&
-      g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]))
-    {
-      year = g_ascii_strtoll (text, NULL, 10);
-      month = g_ascii_strtoll (text + 5, NULL, 10);
-      day = g_ascii_strtoll (text + 8, NULL, 10);
-
-      if (!g_date_valid_dmy (day, month, year))
-        return NULL;
-
-      return g_date_time_new (utc, year, month, day, 0, 0, 0);
-    }
-
-  return g_date_time_new_from_iso8601 (text, utc);
-}
-
-/**
- * tp_store_normalize_time:
- * @text: (nullable): a time as tp_store_parse_time() reads it
- *
- * Returns: (transfer full) (nullable): @text as the database stores it, or
- *   %NULL if it is not a time
- */
-char *
-tp_store_normalize_time (const char *text)
-{
-  g_autoptr(GDateTime) time = tp_store_parse_time (text);
-
-  if (time == NULL)
-    return NULL;
-
-  return tp_store_format_time (time);
+  return tp_schema_format_time (now);
 }
 
 /* Errors */
@@ -709,58 +500,14 @@ set_invalid (GError     **error,
 #define set_invalid_field(error, column, format) \
   set_invalid ((error), (format), _((column)->label))
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Checks a text value the way every store write does. */
-static gboolean
-check_text (const Column  *column,
-            const char    *text,
-            GError       **error)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    /* Translators: %s is the name of a field, like “Name” */
-    return set_invalid_field (error, column, _("“%s” is not valid text: it is not UTF-8."));
-
-  if (g_utf8_strlen (text, -1) > TP_STORE_MAX_TEXT_LENGTH)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the name of a field, like “Notes”; %d a number of characters */
-      message = g_strdup_printf (_("“%s” is too long: it may hold at most %d characters."),
-                                 _(column->label), TP_STORE_MAX_TEXT_LENGTH);
-      g_set_error_literal (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID, message);
-      return FALSE;
-    }
-
-  if ((column->flags & F_REQUIRED) && is_blank (text))
-    /* Translators: %s is the name of a field, like “Name” */
-    return set_invalid_field (error, column, _("“%s” cannot be empty."));
-
-  if ((column->flags & F_CURRENCY) &&
-      !(strlen (text) == 3 &&
-        g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]) && g_ascii_isupper (text[2])))
-    /* Translators: %s is the name of a field, like “Currency” */
-    return set_invalid_field (error, column,
-                              _("“%s” must be a three-letter currency code in capitals, such as EUR."));
-
-  return TRUE;
-}
-
+/* The currency setting follows the rule of the orders' currency */
 static gboolean
 check_currency (const char  *currency,
                 GError     **error)
 {
-  static const Column column = TEXT ("currency", "currency", F_CURRENCY, N_("Currency"));
+  const Column *column = tp_schema_table_find_column (tp_schema_find_table ("orders"), "currency");
 
-  return currency != NULL && check_text (&column, currency, error);
+  return currency != NULL && tp_schema_column_check_text (column, currency, error);
 }
 
 /* Reading rows into objects */
@@ -795,30 +542,29 @@ apply_row (GObject      *object,
 
       switch (column->kind)
         {
-        case COL_ID:
-        case COL_INT:
-        case COL_REF:
+        case TP_SCHEMA_ID:
+        case TP_SCHEMA_INT:
+        case TP_SCHEMA_REF:
           g_value_set_int64 (&value, tp_statement_get_int64 (stmt, c));
           break;
 
-        case COL_TEXT:
+        case TP_SCHEMA_TEXT:
           g_value_set_string (&value, is_null ? "" : tp_statement_get_text (stmt, c));
           break;
 
-        case COL_TIME:
+        case TP_SCHEMA_TIME:
           g_value_set_string (&value, tp_statement_get_text (stmt, c));
           break;
 
-        case COL_BOOL:
+        case TP_SCHEMA_BOOL:
           g_value_set_boolean (&value, tp_statement_get_int64 (stmt, c) != 0);
           break;
 
-        case COL_ENUM:
-        case COL_ENUM_OPT:
+        case TP_SCHEMA_ENUM:
           {
             int v;
 
-            if (column->kind == COL_ENUM_OPT)
+            if (column->has_property != NULL)
               g_object_set (object, column->has_property, !is_null, NULL);
             if (!tp_enum_from_nick (pspec->value_type, tp_statement_get_text (stmt, c), &v))
               continue;
@@ -1712,101 +1458,66 @@ collect_values (TpStore     *self,
 
       switch (column->kind)
         {
-        case COL_TEXT:
+        case TP_SCHEMA_TEXT:
           {
             g_autofree char *text = NULL;
 
             g_object_get (object, column->property, &text, NULL);
             if (text == NULL)
               text = g_strdup ("");
-            if (!check_text (column, text, error))
+            if (!tp_schema_column_check_text (column, text, error))
               return NULL;
             value = text_variant (text);
           }
           break;
 
-        case COL_TIME:
+        case TP_SCHEMA_TIME:
           {
             g_autofree char *text = NULL;
             g_autofree char *normal = NULL;
 
             g_object_get (object, column->property, &text, NULL);
 
-            if ((column->flags & F_AUTO) &&
+            if ((column->flags & TP_SCHEMA_AUTO) &&
                 (!insert || text == NULL || g_str_equal (column->name, "updated_at")))
               {
                 g_clear_pointer (&text, g_free);
                 text = g_strdup (now);
               }
 
-            if (text == NULL && (column->flags & F_DEFAULT_NOW))
+            if (text == NULL && (column->flags & TP_SCHEMA_DEFAULT_NOW))
               text = g_strdup (now);
 
             if (text == NULL)
               {
-                if (column->flags & F_REQUIRED)
-                  {
-                    /* Translators: %s is the name of a field, like “Date” */
-                    return set_invalid_field (error, column, _("“%s” cannot be empty.")), NULL;
-                  }
+                if (!tp_schema_column_check_null (column, error))
+                  return NULL;
                 g_ptr_array_add (values, NULL);
                 continue;
               }
 
-            if (!g_utf8_validate (text, -1, NULL))
-              return set_invalid_field (error, column,
-                                        _("“%s” is not valid text: it is not UTF-8.")), NULL;
-
-            normal = tp_store_normalize_time (text);
+            normal = tp_schema_column_normalize (column, text, error);
             if (normal == NULL)
-              {
-                g_autofree char *message = NULL;
+              return NULL;
 
-                /* Translators: the first %s is the name of a field, like “Date”;
-                 * the second what was given */
-                message = g_strdup_printf (_("“%s” is not a valid date and time: “%s”."),
-                                           _(column->label), text);
-                g_set_error_literal (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID, message);
-                return NULL;
-              }
-
-            if (!(column->flags & F_AUTO) || insert)
+            if (!(column->flags & TP_SCHEMA_AUTO) || insert)
               g_object_set (object, column->property, normal, NULL);
             value = text_variant (normal);
           }
           break;
 
-        case COL_INT:
+        case TP_SCHEMA_INT:
           {
             gint64 v;
 
             g_object_get (object, column->property, &v, NULL);
-            if (v < column->min || v > column->max)
-              {
-                g_autofree char *message = NULL;
-
-                if (v < 0 && column->min == 0)
-                  {
-                    /* Translators: %s is the name of a field, like “Amount” */
-                    message = g_strdup_printf (_("“%s” cannot be negative."), _(column->label));
-                  }
-                else
-                  {
-                    g_autofree char *min_text = g_strdup_printf ("%" G_GINT64_FORMAT, column->min);
-                    g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, column->max);
-
-                    /* Translators: the first %s is the name of a field, the others its limits */
-                    message = g_strdup_printf (_("“%s” must be between %s and %s."),
-                                               _(column->label), min_text, max_text);
-                  }
-                g_set_error_literal (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID, message);
-                return NULL;
-              }
+            if (!tp_schema_column_check_int (column, v, error))
+              return NULL;
             value = g_variant_ref_sink (g_variant_new_int64 (v));
           }
           break;
 
-        case COL_REF:
+        case TP_SCHEMA_REF:
           {
             gint64 ref;
             gboolean exists = FALSE;
@@ -1814,14 +1525,13 @@ collect_values (TpStore     *self,
             g_object_get (object, column->property, &ref, NULL);
             if (ref == 0)
               {
-                if (column->flags & F_REQUIRED)
-                  /* Translators: %s is the name of a field, like “Customer” */
-                  return set_invalid_field (error, column, _("“%s” must be chosen.")), NULL;
+                if (!tp_schema_column_check_null (column, error))
+                  return NULL;
                 g_ptr_array_add (values, NULL);
                 continue;
               }
 
-            if (!row_exists (self, column->ref_table, ref, &exists, error))
+            if (!row_exists (self, ref_table (column), ref, &exists, error))
               return NULL;
             if (!exists)
               /* Translators: %s is the name of a field, like “Audience” */
@@ -1831,7 +1541,7 @@ collect_values (TpStore     *self,
           }
           break;
 
-        case COL_BOOL:
+        case TP_SCHEMA_BOOL:
           {
             gboolean v;
 
@@ -1840,18 +1550,20 @@ collect_values (TpStore     *self,
           }
           break;
 
-        case COL_ENUM:
-        case COL_ENUM_OPT:
+        case TP_SCHEMA_ENUM:
           {
             GParamSpec *pspec = find_property (object, column->property);
+            g_autofree char *number = NULL;
             const char *nick;
             gboolean has = TRUE;
             int v;
 
-            if (column->kind == COL_ENUM_OPT)
+            if (column->has_property != NULL)
               g_object_get (object, column->has_property, &has, NULL);
             if (!has)
               {
+                if (!tp_schema_column_check_null (column, error))
+                  return NULL;
                 g_ptr_array_add (values, NULL);
                 continue;
               }
@@ -1859,13 +1571,14 @@ collect_values (TpStore     *self,
             g_object_get (object, column->property, &v, NULL);
             nick = tp_enum_to_nick (pspec->value_type, v);
             if (nick == NULL)
-              /* Translators: %s is the name of a field, like “Stage” */
-              return set_invalid_field (error, column, _("“%s” has an unknown value.")), NULL;
+              nick = number = g_strdup_printf ("%d", v);
+            if (!tp_schema_column_check_text (column, nick, error))
+              return NULL;
             value = text_variant (nick);
           }
           break;
 
-        case COL_ID:
+        case TP_SCHEMA_ID:
         default:
           g_assert_not_reached ();
         }
@@ -2494,11 +2207,11 @@ restore_group (TpStore    *self,
           const Column *column = &t->columns[c];
           GVariant *value = g_ptr_array_index (row, c);
 
-          if (column->kind == COL_REF && value != NULL)
+          if (column->kind == TP_SCHEMA_REF && value != NULL)
             {
               gboolean ref_exists = FALSE;
 
-              if (!row_exists (self, column->ref_table, g_variant_get_int64 (value),
+              if (!row_exists (self, ref_table (column), g_variant_get_int64 (value),
                                &ref_exists, error))
                 {
                   tp_statement_reset (stmt);
@@ -2507,7 +2220,7 @@ restore_group (TpStore    *self,
 
               if (!ref_exists)
                 {
-                  if (column->flags & F_REQUIRED)
+                  if (!(column->flags & TP_SCHEMA_NULLABLE))
                     {
                       tp_statement_reset (stmt);
                       return set_invalid (error, _("The deleted item cannot be restored: what it "
@@ -3910,7 +3623,7 @@ fail:
  * @self: a #TpStore
  * @customer_id: the customer touched
  * @channel: the channel
- * @happened_at: (nullable): when, as tp_store_parse_time() reads it;
+ * @happened_at: (nullable): when, as tp_schema_parse_time() reads it;
  *   %NULL for now
  * @note: (nullable): a note
  * @error: return location for a #GError

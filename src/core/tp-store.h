@@ -17,6 +17,7 @@
 #include "tp-database.h"
 #include "tp-enums.h"
 #include "tp-models.h"
+#include "tp-schema.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ G_BEGIN_DECLS
 #define TP_STORE_DEFAULT_CURRENCY      "EUR"
 
 /* The longest text a field accepts, in characters. */
-#define TP_STORE_MAX_TEXT_LENGTH 100000
+#define TP_STORE_MAX_TEXT_LENGTH TP_SCHEMA_MAX_TEXT_LENGTH
 
 typedef enum
 {
@@ -71,9 +72,6 @@ void              tp_store_notify_external_change  (TpStore           *self);
 
 /* Times */
 char             *tp_store_now                     (void);
-char             *tp_store_format_time             (GDateTime         *time);
-GDateTime        *tp_store_parse_time              (const char        *text);
-char             *tp_store_normalize_time          (const char        *text);
 
 /* Settings */
 guint             tp_store_get_band_low            (TpStore           *self);

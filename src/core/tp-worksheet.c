@@ -18,6 +18,7 @@
 
 #include "tp-analytics.h"
 #include "tp-core-enum-types.h"
+#include "tp-schema.h"
 #include "tp-worksheet.h"
 
 /*
@@ -384,9 +385,7 @@ dup_text (TpStatement *stmt,
 static char *
 format_utc (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return tp_schema_format_time (time);
 }
 
 static GDateTime *

@@ -444,7 +444,7 @@ update_customer_bar (TpChartSection *self,
 
   last_touch_at = tp_customer_get_last_touch_at (customer);
   if (last_touch_at != NULL && last_touch_at[0] != '\0')
-    last_touch = tp_store_parse_time (last_touch_at);
+    last_touch = tp_schema_parse_time (last_touch_at);
 
   item.customer_id = customer_id;
   item.name = tp_customer_get_name (customer);

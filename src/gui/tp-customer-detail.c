@@ -197,6 +197,7 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   g_autoptr(TpCustomer) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
   g_autofree char *notes = NULL;
   guint audience, source;
   gboolean changed = FALSE;
@@ -219,6 +220,7 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
       if (g_strcmp0 (name, tp_customer_get_name (self->customer)) != 0)
         {
           tp_customer_set_name (copy, name);
@@ -236,7 +238,24 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
       } \
   } G_STMT_END
 
-  TAKE_TEXT (self->email_row, tp_customer_get_email, tp_customer_set_email);
+  /* An address being typed is kept back, marked, until it is one */
+  email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email_row))));
+  if (!tp_schema_column_check_text (tp_schema_table_find_column (tp_schema_find_table ("customers"),
+                                                                 "email"),
+                                    email, NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+      if (g_strcmp0 (email, tp_customer_get_email (self->customer)) != 0)
+        {
+          tp_customer_set_email (copy, email);
+          changed = TRUE;
+        }
+    }
+
   TAKE_TEXT (self->phone_row, tp_customer_get_phone, tp_customer_set_phone);
 
 #undef TAKE_TEXT

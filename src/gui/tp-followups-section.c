@@ -1462,7 +1462,7 @@ dup_now_text (TpFollowupsSection *self)
     return NULL;
 
   now = g_date_time_to_utc (self->now);
-  return tp_store_format_time (now);
+  return tp_schema_format_time (now);
 }
 
 static void

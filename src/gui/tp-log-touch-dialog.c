@@ -123,7 +123,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
     }
 
   utc = g_date_time_to_utc (when);
-  happened_at = tp_store_format_time (utc);
+  happened_at = tp_schema_format_time (utc);
   planned = _tp_is_future (happened_at);
   channel = adw_combo_row_get_selected (self->channel_row);
   tactic = adw_combo_row_get_selected (self->tactic_row);

@@ -484,7 +484,7 @@ _tp_marketing_enum_labels (GType enum_type)
 char *
 _tp_marketing_format_day (const char *utc_time)
 {
-  g_autoptr(GDateTime) utc = tp_store_parse_time (utc_time);
+  g_autoptr(GDateTime) utc = tp_schema_parse_time (utc_time);
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int year, month, day, now_year, now_month, now_day;

@@ -204,7 +204,7 @@ read_time (TpOrderDialog  *self,
     return NULL;
 
   utc = g_date_time_to_utc (local);
-  return tp_store_format_time (utc);
+  return tp_schema_format_time (utc);
 }
 
 static gboolean

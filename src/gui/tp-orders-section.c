@@ -270,7 +270,7 @@ utc_text (GDateTime *local)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
 
-  return tp_store_format_time (utc);
+  return tp_schema_format_time (utc);
 }
 
 /* The bounds of the period, as stored times; NULL for open-ended. */

@@ -39,7 +39,7 @@ parse_utc_local (const char *utc)
   if (utc == NULL || utc[0] == '\0')
     return NULL;
 
-  time = tp_store_parse_time (utc);
+  time = tp_schema_parse_time (utc);
   if (time == NULL)
     return NULL;
 

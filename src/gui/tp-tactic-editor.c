@@ -445,7 +445,7 @@ tp_tactic_editor_log_done (TpTacticEditor  *self,
           g_autoptr(GDateTime) noon = g_date_time_add_hours (self->done_day, 12);
           g_autoptr(GDateTime) utc = g_date_time_to_utc (noon);
 
-          done_at = tp_store_format_time (utc);
+          done_at = tp_schema_format_time (utc);
         }
 
       note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
