@@ -43,6 +43,16 @@ printf 'customer_email,customer_name,happened_at,channel,note\r\n%s\r\n%s\r\n%s\
   'ada@example.org,Ada,2026-01-03,email,third' \
   ',Nobody,2026-01-04,call,fourth' >"$dir/touches.csv"
 
+# The same refused import into a database that was not there leaves no
+# new, empty database behind
+if "$touchpoint" --database "$dir/new.db" --import-csv "$dir/touches.csv" --table touches \
+     >/dev/null 2>&1; then
+  fail "an import into a new database of rows that cannot be linked succeeded"
+fi
+for f in "$dir/new.db" "$dir/new.db-wal" "$dir/new.db-shm"; do
+  [ ! -e "$f" ] || fail "a refused import left $f behind"
+done
+
 # A touch for a customer who is not there: nothing imported, exit 1, a
 # line for each row that cannot be imported
 before=$(fingerprint "$db")

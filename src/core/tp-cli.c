@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "tp-backup.h"
 #include "tp-cli.h"
@@ -215,7 +216,8 @@ run_worksheet (GVariantDict *options)
  * --export-csv. Exports need an existing database; imports create one. */
 static TpDatabase *
 open_io_database (GVariantDict *options,
-                  gboolean      must_exist)
+                  gboolean      must_exist,
+                  gboolean     *created)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -238,11 +240,31 @@ open_io_database (GVariantDict *options,
       return NULL;
     }
 
+  if (created != NULL)
+    *created = !g_file_test (path, G_FILE_TEST_EXISTS);
+
   db = tp_database_open (path, &error);
   if (db == NULL)
     g_printerr ("touchpoint: %s\n", error->message);
 
   return db;
+}
+
+/* An import into a database that it created, and that then failed, leaves
+ * no new empty database behind: bad input changes nothing. */
+static void
+remove_created_database (TpDatabase **db)
+{
+  g_autofree char *path = g_strdup (tp_database_get_path (*db));
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (db);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (name);
+    }
 }
 
 /* --table customers|touches|orders */
@@ -282,7 +304,7 @@ run_export_backup (GVariantDict *options)
   g_autofree char *name = NULL;
 
   g_variant_dict_lookup (options, "export-backup", "^ay", &name);
-  db = open_io_database (options, TRUE);
+  db = open_io_database (options, TRUE, NULL);
   if (db == NULL)
     return 1;
 
@@ -305,9 +327,10 @@ run_import_backup (GVariantDict *options)
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   g_autofree char *saved_copy = NULL;
+  gboolean created = FALSE;
 
   g_variant_dict_lookup (options, "import-backup", "^ay", &name);
-  db = open_io_database (options, FALSE);
+  db = open_io_database (options, FALSE, &created);
   if (db == NULL)
     return 1;
 
@@ -315,6 +338,8 @@ run_import_backup (GVariantDict *options)
   if (!tp_backup_restore (db, file, &saved_copy, NULL, NULL, NULL, &error))
     {
       g_printerr ("touchpoint: %s\n", error->message);
+      if (created)
+        remove_created_database (&db);
       return 1;
     }
 
@@ -360,6 +385,7 @@ run_import_csv (GVariantDict *options)
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
   const char *duplicates = NULL;
+  gboolean created = FALSE;
   TpCsvTable table;
 
   g_variant_dict_lookup (options, "import-csv", "^ay", &name);
@@ -386,7 +412,7 @@ run_import_csv (GVariantDict *options)
   tp_csv_importer_set_skip_bad_rows (importer, g_variant_dict_contains (options, "skip-bad-rows"));
   tp_csv_importer_set_problem_func (importer, print_problem_cb, NULL);
 
-  db = open_io_database (options, FALSE);
+  db = open_io_database (options, FALSE, &created);
   if (db == NULL)
     return 1;
 
@@ -396,6 +422,8 @@ run_import_csv (GVariantDict *options)
       /* The rows that cannot be imported were printed one by one */
       if (!g_error_matches (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED))
         print_error_lines (error->message);
+      if (created)
+        remove_created_database (&db);
       return 1;
     }
 
@@ -419,7 +447,7 @@ run_export_csv (GVariantDict *options)
   if (!lookup_csv_table (options, "--export-csv", &table))
     return 1;
 
-  db = open_io_database (options, TRUE);
+  db = open_io_database (options, TRUE, NULL);
   if (db == NULL)
     return 1;
 
