@@ -11,7 +11,7 @@
  */
 
 /*
- * bench-core DATABASE [RUNS]
+ * bench-core [--only durability] DATABASE [RUNS]
  *
  * Times what the Sales tab asks of the data core on the given database
  * (the large sample business): opening the customer list, a five-letter
@@ -20,7 +20,10 @@
  * worker), opening the customer with 1,000
  * touches, logging a touch and changing a stage until every live list
  * has updated, and the analytics against the sqlite3 command-line tool's
- * floor for the same aggregate. Prints one JSON line per measure.
+ * floor for the same aggregate; then what the durability setting costs
+ * (logging a touch, changing a stage and a CSV import of 10,000 touches, with
+ * synchronous=NORMAL against FULL, Touchpoint's setting). --only
+ * durability measures only that. Prints one JSON line per measure.
  *
  * It writes to the database (touches it logs are deleted again): run it
  * on a copy.
@@ -32,8 +35,11 @@
 
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "bench-common.h"
 #include "tp-analytics.h"
+#include "tp-csv.h"
 #include "tp-customer-list.h"
 #include "tp-store.h"
 
@@ -82,6 +88,165 @@ sqlite3_cli_ms (const char *path,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+#define DURABILITY_CSV_ROWS 10000
+#define DURABILITY_NOTE "durability benchmark"
+
+static void
+set_synchronous (TpDatabase *db,
+                 const char *mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA synchronous = %s", mode);
+
+  if (!tp_database_exec (db, sql, &error))
+    g_error ("%s", error->message);
+}
+
+/* A CSV file of touches for existing customers, beside the database (on
+ * the same disk). */
+static char *
+write_touches_csv (TpDatabase *db,
+                   const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("customer_id,happened_at,channel,note\n");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  char *csv_path = g_strconcat (path, "-durability.csv", NULL);
+  TpStatement *stmt;
+
+  stmt = tp_database_prepare (db, "SELECT id FROM customers ORDER BY id LIMIT 1000", &error);
+  if (stmt == NULL)
+    g_error ("%s", error->message);
+  while (tp_statement_step (stmt, &error))
+    {
+      gint64 id = tp_statement_get_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  tp_statement_reset (stmt);
+  if (error != NULL || ids->len == 0)
+    g_error ("the database has no customers to import touches for");
+
+  for (guint i = 0; i < DURABILITY_CSV_ROWS; i++)
+    g_string_append_printf (csv, "%" G_GINT64_FORMAT ",2026-01-%02uT10:00:00Z,call,%s\n",
+                            g_array_index (ids, gint64, i % ids->len), 1 + i % 28,
+                            DURABILITY_NOTE);
+
+  if (!g_file_set_contents (csv_path, csv->str, csv->len, &error))
+    g_error ("%s", error->message);
+
+  return csv_path;
+}
+
+/* What synchronous=FULL (Touchpoint's setting: every commit is synced to
+ * the disk before it is shown as done) costs against NORMAL, measured
+ * alternately so that both see the same machine. */
+static void
+bench_durability (TpStore    *store,
+                  const char *path,
+                  gint64      customer,
+                  guint       runs)
+{
+  static const char * const modes[] = { "NORMAL", "FULL" };
+  TpDatabase *db = tp_store_get_database (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
+  g_autoptr(GListModel) touches = tp_store_list_touches (store, customer);
+  g_autoptr(GListModel) latest = tp_store_list_latest_touches (store, 50);
+  g_autoptr(GFile) csv = NULL;
+  g_autofree char *csv_path = write_touches_csv (db, path);
+  g_autoptr(GPtrArray) logged = g_ptr_array_new_with_free_func (g_object_unref);
+  BenchMeasure *log[2] = {
+    bench_measure_new ("durability: log a touch, synchronous=NORMAL", 16),
+    bench_measure_new ("durability: log a touch, synchronous=FULL (Touchpoint)", 16),
+  };
+  BenchMeasure *stage[2] = {
+    bench_measure_new ("durability: change a stage, synchronous=NORMAL", 16),
+    bench_measure_new ("durability: change a stage, synchronous=FULL (Touchpoint)", 16),
+  };
+  BenchMeasure *import[2] = {
+    bench_measure_new ("durability: CSV import of 10,000 touches, synchronous=NORMAL", 0),
+    bench_measure_new ("durability: CSV import of 10,000 touches, synchronous=FULL (Touchpoint)", 0),
+  };
+
+  csv = g_file_new_for_path (csv_path);
+  touch_visible_rows (G_LIST_MODEL (list));
+  touch_visible_rows (touches);
+  touch_visible_rows (latest);
+
+  /* Logging a touch and changing a stage until every live list has
+   * updated, as above. A stage change writes little: it shows the sync
+   * alone. */
+  for (guint r = 0; r < runs; r++)
+    for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+      {
+        TpTouch *touch;
+        gint64 start;
+
+        set_synchronous (db, modes[m]);
+        start = g_get_monotonic_time ();
+        touch = tp_store_log_touch (store, customer, TP_CHANNEL_CALL, NULL, DURABILITY_NOTE, &error);
+        if (touch == NULL)
+          g_error ("%s", error->message);
+        touch_visible_rows (G_LIST_MODEL (list));
+        touch_visible_rows (touches);
+        touch_visible_rows (latest);
+        bench_measure_add (log[m], start, g_get_monotonic_time ());
+        g_ptr_array_add (logged, touch);
+
+        start = g_get_monotonic_time ();
+        if (!tp_store_set_customer_stage (store, customer,
+                                          (2 * r + m) % 2 ? TP_STAGE_PROSPECT : TP_STAGE_LEAD,
+                                          &error))
+          g_error ("%s", error->message);
+        touch_visible_rows (G_LIST_MODEL (list));
+        bench_measure_add (stage[m], start, g_get_monotonic_time ());
+      }
+
+  for (guint i = 0; i < logged->len; i++)
+    {
+      g_autoptr(TpUndo) undo = NULL;
+      gint64 id;
+
+      g_object_get (g_ptr_array_index (logged, i), "id", &id, NULL);
+      undo = tp_store_delete_touch (store, id, &error);
+      if (undo == NULL)
+        g_error ("%s", error->message);
+    }
+
+  /* A CSV import: one transaction, so one sync more at most. */
+  for (guint r = 0; r < runs; r++)
+    for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+      {
+        g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (csv, TP_CSV_TABLE_TOUCHES);
+        g_autoptr(TpCsvReport) report = NULL;
+        gint64 start;
+
+        set_synchronous (db, modes[m]);
+        start = g_get_monotonic_time ();
+        report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+        if (report == NULL)
+          g_error ("%s", error->message);
+        bench_measure_add (import[m], start, g_get_monotonic_time ());
+        if (tp_csv_report_get_imported (report) != DURABILITY_CSV_ROWS)
+          g_error ("imported %u of %u touches", tp_csv_report_get_imported (report),
+                   DURABILITY_CSV_ROWS);
+
+        if (!tp_database_exec (db, "DELETE FROM touches WHERE note = '" DURABILITY_NOTE "'", &error))
+          g_error ("%s", error->message);
+      }
+
+  set_synchronous (db, "FULL");
+  g_unlink (csv_path);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    bench_measure_report (log[m]);
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    bench_measure_report (stage[m]);
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    bench_measure_report (import[m]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,14 +259,35 @@ main (int   argc,
   const char *search = "mille";
   BenchMeasure *m;
   BenchMeasure *shown;
+  gboolean only_durability = FALSE;
 
+  if (argc > 1 && g_str_equal (argv[1], "--only"))
+    {
+      if (argc < 3 || !g_str_equal (argv[2], "durability"))
+        {
+          g_printerr ("bench-core: --only takes “durability”\n");
+          return 2;
+        }
+      only_durability = TRUE;
+      argc -= 2;
+      argv += 2;
+    }
   if (argc < 2)
     {
-      g_printerr ("usage: bench-core DATABASE [RUNS]\n");
+      g_printerr ("usage: bench-core [--only durability] DATABASE [RUNS]\n");
       return 2;
     }
   path = argv[1];
   runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
+
+  if (only_durability)
+    {
+      store = tp_store_open (path, &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+      bench_durability (store, path, find_benchmark_customer (store), runs);
+      return 0;
+    }
 
   /* Opening the Customers section: the store, the list, its first rows. */
   m = bench_measure_new ("open customer list", 0);
@@ -282,6 +468,8 @@ main (int   argc,
     bench_measure_report (queue);
     bench_measure_report (queue_floor);
   }
+
+  bench_durability (store, path, heavy, runs);
 
   return 0;
 }

@@ -161,8 +161,8 @@ test_open_new_file (Fixture       *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  /* synchronous=NORMAL is 1 */
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 1);
+  /* synchronous=FULL is 2: every commit is on the disk (test-power-loss) */
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
 
   stmt = tp_database_prepare (db, "PRAGMA journal_mode", &error);
   g_assert_no_error (error);

@@ -29,6 +29,9 @@
  * migrates, in the middle of a transaction, during a WAL checkpoint.
  * After each kill the database must open, pass integrity_check, and hold
  * every customer the writer said it had committed, with its touch.
+ *
+ * The kernel's page cache survives a killed process, so this cannot see
+ * a missing fsync: test-power-loss simulates a power cut.
  */
 
 static guint

@@ -326,6 +326,12 @@ check_existing_file (const char  *path,
 
   if (n < (ssize_t)sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
+      /* A power cut in the middle of a checkpoint can leave page 1 of
+       * the file torn while the synced WAL beside it still holds its
+       * good copy (test-power-loss): SQLite reads it from there. */
+      if (has_wal (path))
+        return TRUE;
+
       set_error (error, path, SQLITE_NOTADB, NULL);
       return FALSE;
     }
@@ -991,9 +997,14 @@ open_database (const char           *path,
 
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
+  /* synchronous = FULL: in WAL mode, NORMAL syncs the WAL only at a
+   * checkpoint, so a power cut loses the last commits although the views
+   * already showed them as done; FULL syncs the WAL at every commit,
+   * before COMMIT returns (one fsync, see "durability" in make bench).
+   * test-power-loss fails with NORMAL. */
   if (!exec_sql (self->handle, self->path, "PRAGMA foreign_keys = ON", error) ||
       !exec_sql (self->handle, self->path, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self->handle, self->path, "PRAGMA synchronous = NORMAL", error))
+      !exec_sql (self->handle, self->path, "PRAGMA synchronous = FULL", error))
     return NULL;
 
   if (version < TP_SCHEMA_VERSION &&
