@@ -310,6 +310,21 @@ add_audience (Fixture    *f,
 }
 
 static gint64
+add_primary_audience (Fixture    *f,
+                      const char *name)
+{
+  g_autoptr(TpAudience) audience = tp_audience_new ();
+  g_autoptr(GError) error = NULL;
+
+  tp_audience_set_name (audience, name);
+  tp_audience_set_is_primary (audience, TRUE);
+  g_assert_true (tp_store_add_audience (f->store, audience, &error));
+  g_assert_no_error (error);
+
+  return tp_audience_get_id (audience);
+}
+
+static gint64
 add_customer (Fixture    *f,
               const char *name,
               const char *email,
@@ -651,6 +666,32 @@ test_customers_add_edit_delete (Fixture       *f,
   g_assert_cmpstr (name, ==, "Ada Lovelace|prospect");
   g_assert_cmpstr (list_page (f), ==, "list");
   g_assert_cmpstr (shown_names (f, 1), ==, "Ada Lovelace");
+}
+
+static void
+test_customers_primary_audience (Fixture       *f,
+                                 gconstpointer  data)
+{
+  AdwComboRow *audience_row = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "audience_row");
+  gint64 primary, id;
+
+  /* With no primary audience, a new customer has none. */
+  add_audience (f, "Dog owners");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.add", NULL));
+  drain ();
+  id = tp_customer_get_id (tp_customer_detail_get_customer (f->detail));
+  g_assert_cmpint (sql_int (f, "SELECT audience_id IS NULL FROM customers WHERE id = ?", id), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (audience_row), ==, 0);
+
+  /* With one, the new customer belongs to it from the start. */
+  primary = add_primary_audience (f, "Cat owners");
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.add", NULL));
+  drain ();
+  id = tp_customer_get_id (tp_customer_detail_get_customer (f->detail));
+  g_assert_cmpint (sql_int (f, "SELECT audience_id FROM customers WHERE id = ?", id), ==, primary);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (audience_row)), ==,
+                   "Cat owners");
 }
 
 static void
@@ -1783,6 +1824,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/customers/columns-place-rtl", test_columns_place_rtl);
   ADD ("customers/empty", test_customers_empty, NULL);
   ADD ("customers/add-edit-delete", test_customers_add_edit_delete, NULL);
+  ADD ("customers/primary-audience", test_customers_primary_audience, NULL);
   ADD ("customers/delete-key", test_customers_delete_key, NULL);
   ADD ("customers/search", test_customers_search, NULL);
   ADD ("customers/filters", test_customers_filters, NULL);

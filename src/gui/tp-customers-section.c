@@ -478,12 +478,29 @@ tp_customers_section_show_customer (TpCustomersSection *self,
   return TRUE;
 }
 
+static gint64
+primary_audience_id (TpStore *store)
+{
+  g_autoptr(GListModel) audiences = tp_store_list_audiences (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (audiences); i++)
+    {
+      g_autoptr(TpAudience) audience = g_list_model_get_item (audiences, i);
+
+      if (tp_audience_get_is_primary (audience))
+        return tp_audience_get_id (audience);
+    }
+
+  return 0;
+}
+
 /**
  * tp_customers_section_add_customer:
  * @self: a #TpCustomersSection
  *
- * Adds a customer called “New Customer”, shows them and puts the cursor in
- * their name, ready to be typed over.
+ * Adds a customer called “New Customer”, of the primary audience when
+ * there is one, shows them and puts the cursor in their name, ready to be
+ * typed over.
  *
  * Returns: (transfer none) (nullable): the new customer
  */
@@ -501,6 +518,7 @@ tp_customers_section_add_customer (TpCustomersSection *self)
   customer = tp_customer_new ();
   tp_customer_set_name (customer, _("New Customer"));
   tp_customer_set_stage (customer, TP_STAGE_LEAD);
+  tp_customer_set_audience_id (customer, primary_audience_id (self->store));
 
   if (!tp_store_add_customer (self->store, customer, &error))
     {
