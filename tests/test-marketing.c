@@ -843,14 +843,16 @@ test_tactics_consistency (Fixture       *f,
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_PARTLY);
   g_assert_cmpint (shown->periods[5].state, ==, TP_PERIOD_STATE_MISSED);
   g_assert_cmpint (shown->periods[4].state, ==, TP_PERIOD_STATE_DONE);
-  g_assert_cmpint (shown->periods[0].state, ==, TP_PERIOD_STATE_MISSED);
+  /* Before its first log entry, three weeks ago, nothing was planned. */
+  g_assert_cmpint (shown->periods[3].state, ==, TP_PERIOD_STATE_BEFORE);
+  g_assert_cmpint (shown->periods[0].state, ==, TP_PERIOD_STATE_BEFORE);
   g_assert_cmpuint (shown->streak, ==, 1);
   g_assert_cmpuint (shown->done_total, ==, 5);
-  g_assert_cmpuint (shown->planned_total, ==, 16);
+  g_assert_cmpuint (shown->planned_total, ==, 8);
   {
     g_autofree char *description = tp_consistency_cells_describe (shown);
 
-    g_assert_cmpstr (description, ==, "The last 8 weeks: 2 done, 1 partly done, 5 missed");
+    g_assert_cmpstr (description, ==, "The last 4 weeks: 2 done, 1 partly done, 1 missed");
   }
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "1 week in a row"));
 
@@ -859,7 +861,7 @@ test_tactics_consistency (Fixture       *f,
   drain ();
   shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_PARTLY);
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Done 5 of 16 planned times"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Done 5 of 8 planned times"));
 
   /* A new cadence counts again: once a week makes last week done. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON, NULL)), 1);
@@ -868,6 +870,21 @@ test_tactics_consistency (Fixture       *f,
   shown = tp_consistency_cells_get_consistency (tp_tactic_row_get_cells (TP_TACTIC_ROW (row)));
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_DONE);
   g_assert_cmpuint (shown->streak, ==, 2);
+
+  /* A tactic created a second ago has missed nothing. */
+  id = add_tactic (f, "Forum answers", TRUE, 3);
+  drain ();
+  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  drain ();
+  shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
+  g_assert_cmpuint (shown->planned_total, ==, 3);
+  g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_BEFORE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Done 0 of 3 planned times"));
+  {
+    g_autofree char *description = tp_consistency_cells_describe (shown);
+
+    g_assert_cmpstr (description, ==, "The last 1 week: 0 done, 0 partly done, 0 missed");
+  }
 }
 
 static void
