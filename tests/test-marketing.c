@@ -887,6 +887,53 @@ test_tactics_consistency (Fixture       *f,
   }
 }
 
+static double
+y_in (GtkWidget  *widget,
+      GtkWidget  *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.y;
+}
+
+static void
+test_tactics_editor_order (Fixture       *f,
+                           gconstpointer  data)
+{
+  TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
+  GtkWidget *editor = GTK_WIDGET (tp_tactics_section_get_editor (tactics));
+  const char * const own[] = { "name_row", "channel_row", "audience_row", "count_spin", "active_switch" };
+  const char * const use[] = { "date_button", "note_row", "cells", "streak_label" };
+  gint64 id = add_tactic (f, "Forum answers", TRUE, 1);
+  double last = -1;
+
+  drain ();
+  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  for (guint i = 0; i < 100 && !(gtk_widget_get_mapped (editor) && gtk_widget_get_height (editor) > 0); i++)
+    wait_ms (20);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* From the top as a person fills it in: the tactic's own fields, then
+   * Mark Done and Consistency below them. */
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (editor, TP_TYPE_TACTIC_EDITOR, own[i]));
+      double y = y_in (widget, editor);
+
+      g_assert_cmpfloat (y, >, last);
+      last = y;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (use); i++)
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (editor, TP_TYPE_TACTIC_EDITOR, use[i]));
+      double y = y_in (widget, editor);
+
+      g_assert_cmpfloat (y, >, last);
+      last = y;
+    }
+}
+
 static void
 test_tactics_done (Fixture       *f,
                    gconstpointer  data)
@@ -1121,6 +1168,7 @@ main (int   argc,
   ADD ("competitors", test_competitors);
   ADD ("tactics/focus-banner", test_tactics_focus_banner);
   ADD ("tactics/consistency", test_tactics_consistency);
+  ADD ("tactics/editor-order", test_tactics_editor_order);
   ADD ("tactics/done", test_tactics_done);
   ADD ("tactics/reorder", test_tactics_reorder);
   ADD ("plan", test_plan);
