@@ -932,6 +932,29 @@ test_tactics_editor_order (Fixture       *f,
       g_assert_cmpfloat (y, >, last);
       last = y;
     }
+
+  /* A forum tactic is filed as one, as the audience's places are. */
+  {
+    AdwComboRow *channel_row = ADW_COMBO_ROW (gtk_widget_get_template_child (editor, TP_TYPE_TACTIC_EDITOR,
+                                                                             "channel_row"));
+    GListModel *channels = adw_combo_row_get_model (channel_row);
+    guint forum = GTK_INVALID_LIST_POSITION;
+    g_autofree char *stored = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (channels, i);
+
+        if (g_str_equal (gtk_string_object_get_string (item), "Forum"))
+          forum = i;
+      }
+    g_assert_cmpuint (forum, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (channel_row, forum);
+    for (guint i = 0; i < 100 && db_int (f, "SELECT channel = 'forum' FROM tactics WHERE id = ?1", id) != 1; i++)
+      wait_ms (20);
+    stored = db_text (f, "SELECT channel FROM tactics WHERE id = ?1", id);
+    g_assert_cmpstr (stored, ==, "forum");
+  }
 }
 
 static void

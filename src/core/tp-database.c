@@ -596,13 +596,17 @@ tp_database_open (const char  *path,
       return NULL;
     }
 
-  if (!exec_sql (self->handle, self->path, "PRAGMA foreign_keys = ON", error) ||
-      !exec_sql (self->handle, self->path, "PRAGMA journal_mode = WAL", error) ||
+  if (!exec_sql (self->handle, self->path, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self->handle, self->path, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
+  /* Before foreign keys are on: a step that builds a table anew drops the
+   * old one, which must not cascade into the rows that refer to it. */
   if (version < TP_SCHEMA_VERSION &&
       !migrate (self->handle, self->path, (guint)version, error))
+    return NULL;
+
+  if (!exec_sql (self->handle, self->path, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define TP_SCHEMA_VERSION 1
+#define TP_SCHEMA_VERSION 2
 
 const char * const *_tp_migrations_get (guint *n_steps);
 
