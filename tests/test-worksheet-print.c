@@ -196,6 +196,49 @@ test_page_setup_remembered (void)
   g_assert_true (g_str_has_prefix (size, "612 x 792"));
 }
 
+static char *
+offered_output (TpWorksheetData *data,
+                const char      *database)
+{
+  TpWorksheetPrintOperation *operation = tp_worksheet_print_operation_new (data, TP_WORKSHEET_KIND_PLAN, FALSE);
+  GtkPrintSettings *settings;
+  char *uri = NULL;
+
+  tp_worksheet_print_operation_set_database (operation, database);
+  settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
+  if (settings != NULL)
+    uri = g_strdup (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_assert_finalize_object (operation);
+
+  return uri;
+}
+
+static void
+test_output_per_database (void)
+{
+  g_autoptr(TpWorksheetData) data = make_data ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *path = temp_path ("shop.pdf");
+  g_autofree char *uri = NULL;
+  TpWorksheetPrintOperation *operation;
+
+  /* Printed to a file from the shop's database… */
+  operation = tp_worksheet_print_operation_new (data, TP_WORKSHEET_KIND_PLAN, FALSE);
+  tp_worksheet_print_operation_set_database (operation, "/home/jo/shop.db");
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///home/jo/shop-plan.pdf");
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
+  run_export (GTK_PRINT_OPERATION (operation), path);
+  g_assert_finalize_object (operation);
+
+  /* …the shop's is offered that file again, the club's database not. */
+  uri = offered_output (data, "/home/jo/shop.db");
+  g_assert_cmpstr (uri, ==, "file:///home/jo/shop-plan.pdf");
+  g_clear_pointer (&uri, g_free);
+  uri = offered_output (data, "/home/jo/club = [old].db");
+  g_assert_null (uri);
+}
+
 static void
 test_audience (void)
 {
@@ -333,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/worksheet-print/export", test_export);
   g_test_add_func ("/touchpoint/worksheet-print/page-setup-remembered", test_page_setup_remembered);
   g_test_add_func ("/touchpoint/worksheet-print/audience", test_audience);
+  g_test_add_func ("/touchpoint/worksheet-print/output-per-database", test_output_per_database);
   g_test_add_func ("/touchpoint/worksheet-print/dialog", test_dialog);
   g_test_add_func ("/touchpoint/worksheet-print/dialog-memory", test_dialog_memory);
 

@@ -255,6 +255,7 @@ on_print_button_clicked_cb (TpPrintWorksheetsDialog *self)
   operation = tp_worksheet_print_operation_new (self->data, self->kind, self->blank);
   tp_worksheet_print_operation_set_audience (operation,
                                              tp_print_worksheets_dialog_get_audience (self));
+  tp_worksheet_print_operation_set_database (operation, tp_database_get_path (self->db));
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->operation);
