@@ -14,12 +14,15 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "tp-application.h"
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
+#include "tp-sales-util-private.h"
 #include "tp-window-private.h"
 
 /* One application for the whole program, as in the real app: it is
@@ -434,6 +437,109 @@ test_window_import_export (Fixture       *f,
   drain ();
 }
 
+static char *
+stored_currency (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = tp_database_open (path, &error);
+  TpStatement *stmt;
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  stmt = tp_database_prepare (db, "SELECT value FROM settings WHERE key = 'currency'", &error);
+  g_assert_no_error (error);
+  if (tp_statement_step (stmt, &error))
+    value = g_strdup (tp_statement_get_text (stmt, 0));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  return value;
+}
+
+static void
+open_and_close (const char *path)
+{
+  TpWindow *window;
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+static void
+test_window_locale_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *swiss = g_build_filename (dir, "swiss.db", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.db", NULL);
+  g_autofree char *old = g_strdup (setlocale (LC_MONETARY, NULL));
+  const char * const monetary_locales[] = { "de_CH.UTF-8", "en_US.UTF-8", "de_DE.UTF-8" };
+  const char *monetary = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_no_error (error);
+
+  /* The code is the first three letters of the symbol, or none. */
+  stored = _tp_currency_from_symbol ("CHF ");
+  g_assert_cmpstr (stored, ==, "CHF");
+  g_clear_pointer (&stored, g_free);
+  stored = _tp_currency_from_symbol ("USD");
+  g_assert_cmpstr (stored, ==, "USD");
+  g_clear_pointer (&stored, g_free);
+  g_assert_null (_tp_currency_from_symbol (""));
+  g_assert_null (_tp_currency_from_symbol ("usd "));
+  g_assert_null (_tp_currency_from_symbol ("EURO"));
+  g_assert_null (_tp_currency_from_symbol (NULL));
+
+  /* A new database takes the monetary locale's currency and stores it. */
+  for (guint i = 0; i < G_N_ELEMENTS (monetary_locales) && monetary == NULL; i++)
+    if (setlocale (LC_MONETARY, monetary_locales[i]) != NULL)
+      monetary = monetary_locales[i];
+  if (monetary != NULL)
+    {
+      expected = _tp_locale_currency ();
+      g_assert_nonnull (expected);
+      open_and_close (swiss);
+      stored = stored_currency (swiss);
+      g_assert_cmpstr (stored, ==, expected);
+      g_clear_pointer (&stored, g_free);
+    }
+
+  /* The C locale has no currency: nothing is stored, EUR is the default. */
+  g_assert_nonnull (setlocale (LC_MONETARY, "C"));
+  g_assert_null (_tp_locale_currency ());
+  open_and_close (plain);
+  g_assert_null (stored_currency (plain));
+
+  /* An existing database keeps what it had, whatever the locale. */
+  if (expected != NULL)
+    {
+      g_assert_nonnull (setlocale (LC_MONETARY, monetary));
+      open_and_close (plain);
+      g_assert_null (stored_currency (plain));
+    }
+
+  setlocale (LC_MONETARY, old);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_window_damaged_database (void)
 {
@@ -547,6 +653,7 @@ main (int   argc,
   ADD ("print-worksheets", test_window_print_worksheets);
   ADD ("import-export", test_window_import_export);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
+  g_test_add_func ("/touchpoint/window/locale-currency", test_window_locale_currency);
 
 #undef ADD
 

@@ -52,4 +52,7 @@ void       _tp_show_undo_toast     (GtkWidget   *widget,
                                     TpUndo      *undo);
 void       _tp_setup_date_row      (AdwEntryRow *row);
 
+char      *_tp_currency_from_symbol (const char *symbol);
+char      *_tp_locale_currency      (void);
+
 G_END_DECLS

@@ -700,3 +700,43 @@ _tp_setup_date_row (AdwEntryRow *row)
 
   adw_entry_row_add_suffix (row, button);
 }
+
+/* Currency */
+
+/**
+ * _tp_currency_from_symbol:
+ * @symbol: (nullable): a locale's international currency symbol, such as
+ *   "USD " (the code and a separator)
+ *
+ * Returns: (transfer full) (nullable): the three-letter code, or %NULL
+ *   when @symbol does not start with one (the C locale has none)
+ */
+char *
+_tp_currency_from_symbol (const char *symbol)
+{
+  if (symbol == NULL || strlen (symbol) < 3)
+    return NULL;
+
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isupper (symbol[i]))
+      return NULL;
+
+  if (symbol[3] != '\0' && g_ascii_isalnum (symbol[3]))
+    return NULL;
+
+  return g_strndup (symbol, 3);
+}
+
+/**
+ * _tp_locale_currency:
+ *
+ * Returns: (transfer full) (nullable): the currency of the monetary
+ *   locale (`LC_MONETARY`), or %NULL when it has none
+ */
+char *
+_tp_locale_currency (void)
+{
+  /* main() set LC_MONETARY from the environment; POSIX's int_curr_symbol
+   * is the ISO 4217 code and a separator. */
+  return _tp_currency_from_symbol (localeconv ()->int_curr_symbol);
+}

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-sales-util-private.h"
 #include "tp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -113,6 +114,7 @@ tp_window_open_database (TpWindow   *self,
 {
   g_autoptr(TpStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean is_new;
 
   g_return_if_fail (TP_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -126,6 +128,7 @@ tp_window_open_database (TpWindow   *self,
 
   g_clear_error (&self->database_error);
 
+  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
   store = tp_store_open (path, &error);
   if (store == NULL)
     {
@@ -134,6 +137,16 @@ tp_window_open_database (TpWindow   *self,
     }
   else
     {
+      g_autofree char *currency = is_new ? _tp_locale_currency () : NULL;
+
+      /* A new database takes the locale's currency, once: changing the
+       * locale later does not change what the orders are counted in. */
+      if (currency != NULL && !tp_store_set_currency (store, currency, &error))
+        {
+          g_debug ("Could not set the currency %s: %s", currency, error->message);
+          g_clear_error (&error);
+        }
+
       gtk_stack_set_visible_child_name (self->main_stack, "content");
     }
 
