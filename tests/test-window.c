@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "tp-application.h"
 #include "tp-import-dialog.h"
@@ -540,6 +541,88 @@ test_window_locale_currency (void)
   }
 }
 
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_window_locked_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *description = NULL;
+  g_autofree char *twice = NULL;
+  sqlite3 *holder = NULL;
+  TpWindow *window;
+  const char *rest;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  open_and_close (path);
+
+  /* Another program holds the file for itself. */
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* The page names the file once, offers Try Again, and no new database
+   * that would set the file in use aside. */
+  g_object_get (window->error_page, "description", &description, NULL);
+  rest = strstr (description, path);
+  g_assert_nonnull (rest);
+  g_assert_null (strstr (rest + strlen (path), path));
+  g_assert_true (gtk_widget_get_visible (window->retry_button));
+  g_assert_false (gtk_widget_get_visible (window->new_database_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-database", NULL);
+  drain ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* Try Again while it is still held: the same page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.retry-database", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* Once the other program lets go, the window opens it by itself. */
+  sqlite3_close (holder);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "content") != 0 &&
+         g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_nonnull (tp_window_get_store (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  twice = g_strconcat (path, "-wal", NULL);
+  g_unlink (twice);
+  g_clear_pointer (&twice, g_free);
+  twice = g_strconcat (path, "-shm", NULL);
+  g_unlink (twice);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_window_damaged_database (void)
 {
@@ -654,6 +737,7 @@ main (int   argc,
   ADD ("import-export", test_window_import_export);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
   g_test_add_func ("/touchpoint/window/locale-currency", test_window_locale_currency);
+  g_test_add_func ("/touchpoint/window/locked-database", test_window_locked_database);
 
 #undef ADD
 

@@ -32,11 +32,16 @@ struct _TpWindow
   TpMarketingPage      *marketing_page;
   TpSalesPage          *sales_page;
   AdwStatusPage        *error_page;
+  GtkWidget            *retry_button;
+  GtkWidget            *choose_button;
+  GtkWidget            *new_database_button;
 
   GSettings            *settings;
   TpStore              *store;
   char                 *database_path;
   GError               *database_error;
+  guint                 retry_source;       /* while another program holds the file */
+  GCancellable         *retry_cancellable;  /* the probe on a worker */
 };
 
 void _tp_window_class_actions_init (TpWindowClass *klass);
