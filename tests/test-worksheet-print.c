@@ -315,6 +315,39 @@ test_dialog (void)
   g_assert_null (strstr (text, first->name));
   g_clear_pointer (&text, g_free);
 
+  /* It says so beside the buttons, covering none of them. */
+  {
+    GtkWidget *status = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   TP_TYPE_PRINT_WORKSHEETS_DIALOG,
+                                                                   "status_label"));
+    const char * const buttons[] = { "export_button", "print_button" };
+    g_autofree char *base = g_file_get_basename (filled_file);
+    g_autofree char *saved = g_strdup_printf ("Saved “%s”", base);
+    graphene_rect_t status_bounds;
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, saved);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+    g_assert_true (gtk_widget_get_mapped (status));
+    g_assert_true (gtk_widget_compute_bounds (status, GTK_WIDGET (dialog), &status_bounds));
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                       TP_TYPE_PRINT_WORKSHEETS_DIALOG,
+                                                                       buttons[i]));
+        graphene_rect_t button_bounds;
+        GtkWidget *picked;
+
+        g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (dialog), &button_bounds));
+        g_assert_false (graphene_rect_intersection (&status_bounds, &button_bounds, NULL));
+        /* Nothing is drawn over the button's middle. */
+        picked = gtk_widget_pick (GTK_WIDGET (dialog),
+                                  button_bounds.origin.x + button_bounds.size.width / 2,
+                                  button_bounds.origin.y + button_bounds.size.height / 2,
+                                  GTK_PICK_DEFAULT);
+        g_assert_true (picked == button || gtk_widget_is_ancestor (picked, button));
+      }
+  }
+
   tp_print_worksheets_dialog_set_blank (dialog, TRUE);
   g_assert_true (tp_print_worksheets_dialog_get_blank (dialog));
   tp_print_worksheets_dialog_export_pdf (dialog, blank_file, &error);
