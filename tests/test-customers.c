@@ -1596,6 +1596,45 @@ test_touches_log (Fixture       *f,
 }
 
 static void
+test_touches_toasts (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 jo = add_customer (f, "Jo Walker", "", "", "", TP_STAGE_LEAD, 0);
+  gint64 quiet_since;
+
+  g_assert_true (tp_customers_section_show_customer (f->section, jo));
+
+  /* Six touches logged in a row say so in one toast, not six queued. */
+  for (guint i = 0; i < 6; i++)
+    {
+      TpLogTouchDialog *dialog = open_log_touch (f);
+
+      g_assert_true (tp_log_touch_dialog_save (dialog));
+      drain ();
+      /* No one logs the next touch within a toast's first frames. */
+      wait_ms (100);
+    }
+  g_assert_cmpint (sql_int (f, "SELECT touch_count FROM customers WHERE id = ?", jo), ==, 6);
+  WAIT_UNTIL (toast_says (f, "6 touches with Jo Walker logged"));
+  g_assert_false (toast_says (f, "Touch with Jo Walker logged"));
+  g_assert_false (toast_says (f, "5 touches with Jo Walker logged"));
+
+  /* It times out, and none waits behind it. */
+  quiet_since = 0;
+  for (gint64 end = g_get_monotonic_time () + 12 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end && (quiet_since == 0 || g_get_monotonic_time () - quiet_since < 2 * G_USEC_PER_SEC);
+       wait_ms (50))
+    {
+      if (toast_says (f, "with Jo Walker logged"))
+        quiet_since = 0;
+      else if (quiet_since == 0)
+        quiet_since = g_get_monotonic_time ();
+    }
+  g_assert_cmpint (quiet_since, !=, 0);
+  g_assert_false (toast_says (f, "with Jo Walker logged"));
+}
+
+static void
 test_touches_band (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1836,6 +1875,7 @@ main (int   argc,
   ADD ("customers/show-hidden", test_customers_show_hidden, NULL);
   ADD ("customers/cells-rtl", test_customers_cells_rtl, NULL);
   ADD ("touches/log", test_touches_log, NULL);
+  ADD ("touches/toasts", test_touches_toasts, NULL);
   ADD ("touches/band", test_touches_band, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);
   ADD ("orders/section", test_orders_section, "orders");

@@ -45,6 +45,11 @@ char      *_tp_band_text           (guint        touches,
 
 void       _tp_show_toast          (GtkWidget   *widget,
                                     AdwToast    *toast);
+guint      _tp_toast_count         (GtkWidget   *widget,
+                                    const char  *kind);
+void       _tp_show_kind_toast     (GtkWidget   *widget,
+                                    AdwToast    *toast,
+                                    const char  *kind);
 void       _tp_show_error          (GtkWidget   *widget,
                                     const GError *error);
 void       _tp_show_undo_toast     (GtkWidget   *widget,
