@@ -624,6 +624,93 @@ test_window_locked_database (void)
 }
 
 static void
+collect_mapped (GtkWidget  *widget,
+                GType       type,
+                GPtrArray  *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mapped (child, type, found);
+}
+
+static guint
+n_back_buttons (TpWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_mapped (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "go-previous-symbolic") == 0)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+wait_frames (TpWindow *window)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      wait_ms (30);
+    }
+}
+
+static void
+test_window_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  TpStore *store = tp_window_get_store (f->window);
+  g_autoptr(TpCustomer) customer = tp_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *toast_label = NULL;
+  graphene_rect_t toast_bounds, bar_bounds;
+
+  tp_customer_set_name (customer, "Jo Walker");
+  g_assert_true (tp_store_add_customer (store, customer, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "sales");
+  wait_frames (f->window);
+
+  /* Narrow Sales shows one back bar at a time: to the sections from the
+   * list, to the list from a customer. */
+  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_customer_get_id (customer)));
+  wait_frames (f->window);
+  g_assert_cmpuint (n_back_buttons (f->window), ==, 1);
+
+  /* A toast sits above the bottom view switcher, whole. */
+  tp_window_add_toast (f->window, adw_toast_new ("Touch with Jo Walker logged"));
+  wait_frames (f->window);
+  collect_mapped (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  collect_mapped (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), "Touch with Jo Walker logged") == 0)
+      toast_label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (toast_label);
+  g_assert_true (gtk_widget_compute_bounds (toast_label, GTK_WIDGET (f->window), &toast_bounds));
+  g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (bars, 0), GTK_WIDGET (f->window), &bar_bounds));
+  g_assert_cmpfloat (bar_bounds.size.height, >, 0);
+  g_assert_cmpfloat (toast_bounds.origin.y + toast_bounds.size.height, <=, bar_bounds.origin.y);
+  g_assert_cmpfloat (toast_bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (toast_bounds.origin.x + toast_bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (f->window)));
+}
+
+static void
 test_window_damaged_database (void)
 {
   g_autoptr(GError) error = NULL;
@@ -735,6 +822,7 @@ main (int   argc,
   ADD ("app-actions", test_window_disabled_actions);
   ADD ("print-worksheets", test_window_print_worksheets);
   ADD ("import-export", test_window_import_export);
+  ADD ("narrow", test_window_narrow);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
   g_test_add_func ("/touchpoint/window/locale-currency", test_window_locale_currency);
   g_test_add_func ("/touchpoint/window/locked-database", test_window_locked_database);

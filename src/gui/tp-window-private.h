@@ -25,7 +25,8 @@ struct _TpWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
-  AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *toast_overlay;        /* over the pages, above the switcher bar */
+  AdwToastOverlay      *error_toast_overlay;  /* over the page that says why not */
   GtkStack             *main_stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;

@@ -80,7 +80,10 @@ tp_window_add_toast (TpWindow *self,
   g_return_if_fail (TP_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") == 0)
+    adw_toast_overlay_add_toast (self->error_toast_overlay, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -435,6 +438,7 @@ tp_window_class_init (TpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, error_toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
