@@ -28,6 +28,7 @@
 #include "tp-tactic-row.h"
 #include "tp-tactics-section.h"
 #include "tp-text-area.h"
+#include "tp-text-chips.h"
 #include "tp-window-private.h"
 
 /* One application for the whole program, as in the real app; each test
@@ -613,6 +614,70 @@ test_brand (Fixture       *f,
 /* Competitors */
 
 static void
+test_brand_friends_words (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpBrand) brand = tp_store_get_brand (f->store, &error);
+  TpTextChips *chips;
+  GListModel *model;
+  GtkEditable *entry;
+  GtkWidget *remove;
+  g_autofree char *text = NULL;
+
+  /* What was written before there were chips shows as chips, unchanged. */
+  g_assert_no_error (error);
+  tp_brand_set_friends_words (brand, "Patient, never pushy\nAlways on time");
+  g_assert_true (tp_store_save_brand (f->store, brand, &error));
+  g_assert_no_error (error);
+  chips = TP_TEXT_CHIPS (find_widget (section (f, "brand"), TP_TYPE_TEXT_CHIPS, NULL));
+  g_assert_nonnull (chips);
+  model = tp_text_chips_get_chips (chips);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "Patient"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "never pushy"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "Always on time"));
+  wait_ms (700);
+  text = db_text (f, "SELECT friends_words FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Patient, never pushy\nAlways on time");
+  g_clear_pointer (&text, g_free);
+
+  /* Enter adds a chip; the chips are stored one a line. */
+  entry = tp_text_chips_get_entry (chips);
+  gtk_editable_set_text (entry, " Knows every dog by name ");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "Knows every dog by name"));
+  wait_ms (700);
+  text = db_text (f, "SELECT friends_words FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Patient\nnever pushy\nAlways on time\nKnows every dog by name");
+  g_clear_pointer (&text, g_free);
+
+  /* The same again, in any case, is refused. */
+  gtk_editable_set_text (entry, "PATIENT");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "PATIENT");
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "“PATIENT” is already there"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  gtk_editable_set_text (entry, "");
+
+  /* A chip's button removes it. */
+  remove = find_widget (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (find_widget (GTK_WIDGET (chips),
+                                                                                                 GTK_TYPE_FLOW_BOX,
+                                                                                                 NULL)), 1)),
+                        GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  drain ();
+  g_assert_null (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "never pushy"));
+  wait_ms (700);
+  text = db_text (f, "SELECT friends_words FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Patient\nAlways on time\nKnows every dog by name");
+}
+
+static void
 test_competitors (Fixture       *f,
                   gconstpointer  data)
 {
@@ -1188,6 +1253,7 @@ main (int   argc,
   ADD ("audiences/places", test_audiences_places);
   ADD ("audiences/delete-undo", test_audiences_delete_undo);
   ADD ("brand", test_brand);
+  ADD ("brand/friends-words", test_brand_friends_words);
   ADD ("competitors", test_competitors);
   ADD ("tactics/focus-banner", test_tactics_focus_banner);
   ADD ("tactics/consistency", test_tactics_consistency);
