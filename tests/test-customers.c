@@ -1595,6 +1595,66 @@ test_touches_log (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (band), ==, "2 touches — under 5–12");
 }
 
+static TpOrderDialog *find_order_dialog (void);
+
+/* Picks @day in the calendar beside @row, as a click on it would. */
+static void
+pick_day (AdwEntryRow *row,
+          int          year,
+          int          month,
+          int          day)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose a Day");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain ();
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  gtk_calendar_select_day (calendar, date);
+  drain ();
+}
+
+static void
+test_dates_calendar (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
+  TpLogTouchDialog *dialog;
+  TpOrderDialog *order;
+  AdwEntryRow *row;
+
+  g_assert_true (tp_customers_section_show_customer (f->section, ada));
+
+  /* Log Touch: a day picked keeps the time typed; typing still works. */
+  dialog = open_log_touch (f);
+  row = child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "when_row");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-03-02 09:15");
+  pick_day (row, 2026, 2, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-02-14 09:15");
+  g_assert_true (tp_log_touch_dialog_save (dialog));
+  drain ();
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM touches WHERE happened_at LIKE '2026-02-14T09:15%'", 0),
+                   ==, 1);
+
+  /* Add Order: the order's date and the fulfilled one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "customer.add-order", NULL));
+  drain ();
+  order = find_order_dialog ();
+  row = child (order, TP_TYPE_ORDER_DIALOG, "date_row");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-03-02 16:40");
+  pick_day (row, 2026, 1, 31);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-01-31 16:40");
+  row = child (order, TP_TYPE_ORDER_DIALOG, "fulfilled_row");
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
+  gtk_window_destroy (GTK_WINDOW (order));
+  drain ();
+}
+
 static void
 test_touches_toasts (Fixture       *f,
                      gconstpointer  data)
@@ -1876,6 +1936,7 @@ main (int   argc,
   ADD ("customers/cells-rtl", test_customers_cells_rtl, NULL);
   ADD ("touches/log", test_touches_log, NULL);
   ADD ("touches/toasts", test_touches_toasts, NULL);
+  ADD ("dates/calendar", test_dates_calendar, NULL);
   ADD ("touches/band", test_touches_band, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);
   ADD ("orders/section", test_orders_section, "orders");
