@@ -194,6 +194,25 @@ add_tactic (TpDatabase *db,
   return tp_database_last_insert_id (db);
 }
 
+static gint64
+add_tactic_created (TpDatabase *db,
+                    guint       cadence_count,
+                    const char *cadence_period,
+                    const char *created_at)
+{
+  TpStatement *stmt = prepare (db,
+                               "INSERT INTO tactics (name, channel, cadence_count, cadence_period,"
+                               " created_at, updated_at)"
+                               " VALUES ('Tactic', 'social-post', ?1, ?2, ?3, ?3)");
+
+  tp_statement_bind_int64 (stmt, 1, cadence_count);
+  tp_statement_bind_text (stmt, 2, cadence_period);
+  tp_statement_bind_text (stmt, 3, created_at);
+  run (stmt);
+
+  return tp_database_last_insert_id (db);
+}
+
 static void
 add_log (TpDatabase *db,
          gint64      tactic_id,
@@ -740,7 +759,7 @@ assert_period (const TpTacticConsistency *c,
 
   g_assert_cmpint (p->start, ==, parse_iso (start));
   g_assert_cmpint (p->end, ==, parse_iso (end));
-  g_assert_cmpuint (p->planned, ==, c->cadence_count);
+  g_assert_cmpuint (p->planned, ==, state == TP_PERIOD_STATE_BEFORE ? 0 : c->cadence_count);
   g_assert_cmpuint (p->done, ==, done);
   g_assert_cmpint (p->state, ==, state);
 }
@@ -902,6 +921,54 @@ test_consistency_time_zone (void)
 }
 
 static void
+test_consistency_new_tactic (void)
+{
+  g_autoptr(TpDatabase) db = open_database ();
+  g_autoptr(GDateTime) now = now_utc ();
+  g_autoptr(GError) error = NULL;
+  TpTacticConsistency c;
+  gint64 tactic;
+
+  /* Created a second ago, twice a week: only this week is planned, and
+   * it is not over, so nothing is missed yet. */
+  tactic = add_tactic_created (db, 2, "week", "2026-03-18T11:59:59Z");
+  g_assert_true (tp_analytics_tactic_consistency (db, tactic, now, &c, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpint (c.periods[i].state, ==, TP_PERIOD_STATE_BEFORE);
+  assert_period (&c, 0, "2026-01-26T00:00:00Z", "2026-02-02T00:00:00Z", 0, TP_PERIOD_STATE_BEFORE);
+  assert_period (&c, 7, "2026-03-16T00:00:00Z", "2026-03-23T00:00:00Z", 0, TP_PERIOD_STATE_MISSED);
+  g_assert_cmpuint (c.planned_total, ==, 2);
+  g_assert_cmpuint (c.done_total, ==, 0);
+  g_assert_cmpuint (c.streak, ==, 0);
+
+  /* Created on Wednesday 25 February: from that week on. */
+  tactic = add_tactic_created (db, 1, "week", "2026-02-25T15:00:00Z");
+  add_log (db, tactic, "2026-02-26T10:00:00Z");
+  add_log (db, tactic, "2026-03-10T10:00:00Z");
+  g_assert_true (tp_analytics_tactic_consistency (db, tactic, now, &c, &error));
+  g_assert_no_error (error);
+  assert_period (&c, 3, "2026-02-16T00:00:00Z", "2026-02-23T00:00:00Z", 0, TP_PERIOD_STATE_BEFORE);
+  assert_period (&c, 4, "2026-02-23T00:00:00Z", "2026-03-02T00:00:00Z", 1, TP_PERIOD_STATE_DONE);
+  assert_period (&c, 5, "2026-03-02T00:00:00Z", "2026-03-09T00:00:00Z", 0, TP_PERIOD_STATE_MISSED);
+  assert_period (&c, 6, "2026-03-09T00:00:00Z", "2026-03-16T00:00:00Z", 1, TP_PERIOD_STATE_DONE);
+  g_assert_cmpuint (c.planned_total, ==, 4);
+  g_assert_cmpuint (c.done_total, ==, 2);
+  g_assert_cmpuint (c.streak, ==, 1);
+
+  /* A log that goes back before the tactic (entered later, or restored)
+   * counts from its first entry. */
+  add_log (db, tactic, "2026-02-10T10:00:00Z");
+  g_assert_true (tp_analytics_tactic_consistency (db, tactic, now, &c, &error));
+  g_assert_no_error (error);
+  assert_period (&c, 1, "2026-02-02T00:00:00Z", "2026-02-09T00:00:00Z", 0, TP_PERIOD_STATE_BEFORE);
+  assert_period (&c, 2, "2026-02-09T00:00:00Z", "2026-02-16T00:00:00Z", 1, TP_PERIOD_STATE_DONE);
+  assert_period (&c, 3, "2026-02-16T00:00:00Z", "2026-02-23T00:00:00Z", 0, TP_PERIOD_STATE_MISSED);
+  g_assert_cmpuint (c.planned_total, ==, 6);
+  g_assert_cmpuint (c.done_total, ==, 3);
+}
+
+static void
 test_consistency_unknown_tactic (void)
 {
   g_autoptr(TpDatabase) db = open_database ();
@@ -1001,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/analytics/consistency-month", test_consistency_month);
   g_test_add_func ("/touchpoint/analytics/consistency-day", test_consistency_day);
   g_test_add_func ("/touchpoint/analytics/consistency-time-zone", test_consistency_time_zone);
+  g_test_add_func ("/touchpoint/analytics/consistency-new-tactic", test_consistency_new_tactic);
   g_test_add_func ("/touchpoint/analytics/consistency-unknown-tactic", test_consistency_unknown_tactic);
   g_test_add_func ("/touchpoint/analytics/first-purchase-channels", test_first_purchase_channels);
   g_test_add_func ("/touchpoint/analytics/empty", test_empty);

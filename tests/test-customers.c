@@ -310,6 +310,21 @@ add_audience (Fixture    *f,
 }
 
 static gint64
+add_primary_audience (Fixture    *f,
+                      const char *name)
+{
+  g_autoptr(TpAudience) audience = tp_audience_new ();
+  g_autoptr(GError) error = NULL;
+
+  tp_audience_set_name (audience, name);
+  tp_audience_set_is_primary (audience, TRUE);
+  g_assert_true (tp_store_add_audience (f->store, audience, &error));
+  g_assert_no_error (error);
+
+  return tp_audience_get_id (audience);
+}
+
+static gint64
 add_customer (Fixture    *f,
               const char *name,
               const char *email,
@@ -667,6 +682,32 @@ test_customers_add_edit_delete (Fixture       *f,
   g_assert_cmpstr (name, ==, "Ada Lovelace|prospect");
   g_assert_cmpstr (list_page (f), ==, "list");
   g_assert_cmpstr (shown_names (f, 1), ==, "Ada Lovelace");
+}
+
+static void
+test_customers_primary_audience (Fixture       *f,
+                                 gconstpointer  data)
+{
+  AdwComboRow *audience_row = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "audience_row");
+  gint64 primary, id;
+
+  /* With no primary audience, a new customer has none. */
+  add_audience (f, "Dog owners");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.add", NULL));
+  drain ();
+  id = tp_customer_get_id (tp_customer_detail_get_customer (f->detail));
+  g_assert_cmpint (sql_int (f, "SELECT audience_id IS NULL FROM customers WHERE id = ?", id), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (audience_row), ==, 0);
+
+  /* With one, the new customer belongs to it from the start. */
+  primary = add_primary_audience (f, "Cat owners");
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.add", NULL));
+  drain ();
+  id = tp_customer_get_id (tp_customer_detail_get_customer (f->detail));
+  g_assert_cmpint (sql_int (f, "SELECT audience_id FROM customers WHERE id = ?", id), ==, primary);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (audience_row)), ==,
+                   "Cat owners");
 }
 
 static void
@@ -1570,6 +1611,105 @@ test_touches_log (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (band), ==, "2 touches — under 5–12");
 }
 
+static TpOrderDialog *find_order_dialog (void);
+
+/* Picks @day in the calendar beside @row, as a click on it would. */
+static void
+pick_day (AdwEntryRow *row,
+          int          year,
+          int          month,
+          int          day)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose a Day");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain ();
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  gtk_calendar_select_day (calendar, date);
+  drain ();
+}
+
+static void
+test_dates_calendar (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
+  TpLogTouchDialog *dialog;
+  TpOrderDialog *order;
+  AdwEntryRow *row;
+
+  g_assert_true (tp_customers_section_show_customer (f->section, ada));
+
+  /* Log Touch: a day picked keeps the time typed; typing still works. */
+  dialog = open_log_touch (f);
+  row = child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "when_row");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-03-02 09:15");
+  pick_day (row, 2026, 2, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-02-14 09:15");
+  g_assert_true (tp_log_touch_dialog_save (dialog));
+  drain ();
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM touches WHERE happened_at LIKE '2026-02-14T09:15%'", 0),
+                   ==, 1);
+
+  /* Add Order: the order's date and the fulfilled one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "customer.add-order", NULL));
+  drain ();
+  order = find_order_dialog ();
+  row = child (order, TP_TYPE_ORDER_DIALOG, "date_row");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-03-02 16:40");
+  pick_day (row, 2026, 1, 31);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-01-31 16:40");
+  row = child (order, TP_TYPE_ORDER_DIALOG, "fulfilled_row");
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
+  gtk_window_destroy (GTK_WINDOW (order));
+  drain ();
+}
+
+static void
+test_touches_toasts (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 jo = add_customer (f, "Jo Walker", "", "", "", TP_STAGE_LEAD, 0);
+  gint64 quiet_since;
+
+  g_assert_true (tp_customers_section_show_customer (f->section, jo));
+
+  /* Six touches logged in a row say so in one toast, not six queued. */
+  for (guint i = 0; i < 6; i++)
+    {
+      TpLogTouchDialog *dialog = open_log_touch (f);
+
+      g_assert_true (tp_log_touch_dialog_save (dialog));
+      drain ();
+      /* No one logs the next touch within a toast's first frames. */
+      wait_ms (100);
+    }
+  g_assert_cmpint (sql_int (f, "SELECT touch_count FROM customers WHERE id = ?", jo), ==, 6);
+  WAIT_UNTIL (toast_says (f, "6 touches with Jo Walker logged"));
+  g_assert_false (toast_says (f, "Touch with Jo Walker logged"));
+  g_assert_false (toast_says (f, "5 touches with Jo Walker logged"));
+
+  /* It times out, and none waits behind it. */
+  quiet_since = 0;
+  for (gint64 end = g_get_monotonic_time () + 12 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end && (quiet_since == 0 || g_get_monotonic_time () - quiet_since < 2 * G_USEC_PER_SEC);
+       wait_ms (50))
+    {
+      if (toast_says (f, "with Jo Walker logged"))
+        quiet_since = 0;
+      else if (quiet_since == 0)
+        quiet_since = g_get_monotonic_time ();
+    }
+  g_assert_cmpint (quiet_since, !=, 0);
+  g_assert_false (toast_says (f, "with Jo Walker logged"));
+}
+
 static void
 test_touches_band (Fixture       *f,
                    gconstpointer  data)
@@ -1799,6 +1939,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/customers/columns-place-rtl", test_columns_place_rtl);
   ADD ("customers/empty", test_customers_empty, NULL);
   ADD ("customers/add-edit-delete", test_customers_add_edit_delete, NULL);
+  ADD ("customers/primary-audience", test_customers_primary_audience, NULL);
   ADD ("customers/delete-key", test_customers_delete_key, NULL);
   ADD ("customers/search", test_customers_search, NULL);
   ADD ("customers/filters", test_customers_filters, NULL);
@@ -1810,6 +1951,8 @@ main (int   argc,
   ADD ("customers/show-hidden", test_customers_show_hidden, NULL);
   ADD ("customers/cells-rtl", test_customers_cells_rtl, NULL);
   ADD ("touches/log", test_touches_log, NULL);
+  ADD ("touches/toasts", test_touches_toasts, NULL);
+  ADD ("dates/calendar", test_dates_calendar, NULL);
   ADD ("touches/band", test_touches_band, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);
   ADD ("orders/section", test_orders_section, "orders");

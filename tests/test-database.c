@@ -1101,6 +1101,79 @@ test_worker_read_only (Fixture       *f,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"), ==, 2);
 }
 
+static void
+test_migration_channels (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
+  g_autofree char *text = NULL;
+  const char * const *steps;
+  guint n_steps;
+  sqlite3 *raw = NULL;
+
+  /* A version-1 database with a tactic, its log, a customer who came
+   * from it, a touch that names it and an order. */
+  steps = _tp_migrations_get (&n_steps);
+  g_assert_cmpuint (n_steps, >=, 2);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, steps[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO audiences (id, name, created_at, updated_at)"
+                                 "  VALUES (3, 'Dog owners', 'x', 'x');"
+                                 "INSERT INTO tactics (id, name, channel, audience_id, created_at, updated_at)"
+                                 "  VALUES (7, 'Forum answers', 'social-post', 3, 'c', 'u');"
+                                 "INSERT INTO tactic_log (tactic_id, done_at, created_at, updated_at)"
+                                 "  VALUES (7, '2026-01-05T10:00:00Z', 'x', 'x');"
+                                 "INSERT INTO customers (id, name, source_channel, audience_id, created_at, updated_at)"
+                                 "  VALUES (5, 'Ada', 'partner', 3, 'c', 'u');"
+                                 "INSERT INTO touches (id, customer_id, happened_at, channel, tactic_id, created_at, updated_at)"
+                                 "  VALUES (9, 5, '2026-01-06T10:00:00Z', 'social-post', 7, 'c', 'u');"
+                                 "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency, created_at, updated_at)"
+                                 "  VALUES (5, '2026-01-07T10:00:00Z', 'Treats', 1250, 'EUR', 'c', 'u');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+
+  /* Nothing lost, nothing cascaded. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tactic_log WHERE tactic_id = 7"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT tactic_id FROM touches WHERE id = 9"), ==, 7);
+  g_assert_cmpint (query_int (db, "SELECT audience_id FROM tactics WHERE id = 7"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT touch_count FROM customers WHERE id = 5"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT order_count FROM customers WHERE id = 5"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT total_spent_minor FROM customers WHERE id = 5"), ==, 1250);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_true (tp_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  /* The new channels are taken everywhere a channel is stored. */
+  g_assert_true (tp_database_exec (db,
+                                   "UPDATE tactics SET channel = 'forum' WHERE id = 7;"
+                                   "UPDATE customers SET source_channel = 'online-group' WHERE id = 5;"
+                                   "INSERT INTO touches (customer_id, happened_at, channel, created_at, updated_at)"
+                                   "  VALUES (5, '2026-01-08T10:00:00Z', 'forum', 'c', 'u');",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_false (tp_database_exec (db, "UPDATE tactics SET channel = 'pigeon' WHERE id = 7", &error));
+  g_clear_error (&error);
+
+  /* The triggers came back with the touches. */
+  g_assert_cmpint (query_int (db, "SELECT touch_count FROM customers WHERE id = 5"), ==, 2);
+
+  /* Deleting a tactic still cascades to its log. */
+  g_assert_true (tp_database_exec (db, "DELETE FROM tactics WHERE id = 7", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tactic_log"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches WHERE tactic_id IS NULL"), ==, 2);
+}
+
 /* Workers open their own connection: only a file can be opened twice. */
 static void
 test_path_can_reopen (void)
@@ -1142,6 +1215,7 @@ main (int   argc,
   ADD ("damaged/parent-is-a-file", test_parent_is_a_file);
   ADD ("busy", test_busy);
   ADD ("full-disk", test_full_disk);
+  ADD ("migration-channels", test_migration_channels);
   ADD ("migration-from-empty", test_migration_from_empty);
   ADD ("foreign/versions", test_foreign_versions);
   ADD ("foreign/application-id", test_foreign_application_id);

@@ -28,6 +28,7 @@
 #include "tp-tactic-row.h"
 #include "tp-tactics-section.h"
 #include "tp-text-area.h"
+#include "tp-text-chips.h"
 #include "tp-window-private.h"
 
 /* One application for the whole program, as in the real app; each test
@@ -613,6 +614,70 @@ test_brand (Fixture       *f,
 /* Competitors */
 
 static void
+test_brand_friends_words (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpBrand) brand = tp_store_get_brand (f->store, &error);
+  TpTextChips *chips;
+  GListModel *model;
+  GtkEditable *entry;
+  GtkWidget *remove;
+  g_autofree char *text = NULL;
+
+  /* What was written before there were chips shows as chips, unchanged. */
+  g_assert_no_error (error);
+  tp_brand_set_friends_words (brand, "Patient, never pushy\nAlways on time");
+  g_assert_true (tp_store_save_brand (f->store, brand, &error));
+  g_assert_no_error (error);
+  chips = TP_TEXT_CHIPS (find_widget (section (f, "brand"), TP_TYPE_TEXT_CHIPS, NULL));
+  g_assert_nonnull (chips);
+  model = tp_text_chips_get_chips (chips);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "Patient"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "never pushy"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "Always on time"));
+  wait_ms (700);
+  text = db_text (f, "SELECT friends_words FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Patient, never pushy\nAlways on time");
+  g_clear_pointer (&text, g_free);
+
+  /* Enter adds a chip; the chips are stored one a line. */
+  entry = tp_text_chips_get_entry (chips);
+  gtk_editable_set_text (entry, " Knows every dog by name ");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "Knows every dog by name"));
+  wait_ms (700);
+  text = db_text (f, "SELECT friends_words FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Patient\nnever pushy\nAlways on time\nKnows every dog by name");
+  g_clear_pointer (&text, g_free);
+
+  /* The same again, in any case, is refused. */
+  gtk_editable_set_text (entry, "PATIENT");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "PATIENT");
+  g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "“PATIENT” is already there"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  gtk_editable_set_text (entry, "");
+
+  /* A chip's button removes it. */
+  remove = find_widget (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (find_widget (GTK_WIDGET (chips),
+                                                                                                 GTK_TYPE_FLOW_BOX,
+                                                                                                 NULL)), 1)),
+                        GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  drain ();
+  g_assert_null (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "never pushy"));
+  wait_ms (700);
+  text = db_text (f, "SELECT friends_words FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Patient\nAlways on time\nKnows every dog by name");
+}
+
+static void
 test_competitors (Fixture       *f,
                   gconstpointer  data)
 {
@@ -843,14 +908,16 @@ test_tactics_consistency (Fixture       *f,
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_PARTLY);
   g_assert_cmpint (shown->periods[5].state, ==, TP_PERIOD_STATE_MISSED);
   g_assert_cmpint (shown->periods[4].state, ==, TP_PERIOD_STATE_DONE);
-  g_assert_cmpint (shown->periods[0].state, ==, TP_PERIOD_STATE_MISSED);
+  /* Before its first log entry, three weeks ago, nothing was planned. */
+  g_assert_cmpint (shown->periods[3].state, ==, TP_PERIOD_STATE_BEFORE);
+  g_assert_cmpint (shown->periods[0].state, ==, TP_PERIOD_STATE_BEFORE);
   g_assert_cmpuint (shown->streak, ==, 1);
   g_assert_cmpuint (shown->done_total, ==, 5);
-  g_assert_cmpuint (shown->planned_total, ==, 16);
+  g_assert_cmpuint (shown->planned_total, ==, 8);
   {
     g_autofree char *description = tp_consistency_cells_describe (shown);
 
-    g_assert_cmpstr (description, ==, "The last 8 weeks: 2 done, 1 partly done, 5 missed");
+    g_assert_cmpstr (description, ==, "The last 4 weeks: 2 done, 1 partly done, 1 missed");
   }
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "1 week in a row"));
 
@@ -859,7 +926,7 @@ test_tactics_consistency (Fixture       *f,
   drain ();
   shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_PARTLY);
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Done 5 of 16 planned times"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Done 5 of 8 planned times"));
 
   /* A new cadence counts again: once a week makes last week done. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON, NULL)), 1);
@@ -868,6 +935,91 @@ test_tactics_consistency (Fixture       *f,
   shown = tp_consistency_cells_get_consistency (tp_tactic_row_get_cells (TP_TACTIC_ROW (row)));
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_DONE);
   g_assert_cmpuint (shown->streak, ==, 2);
+
+  /* A tactic created a second ago has missed nothing. */
+  id = add_tactic (f, "Forum answers", TRUE, 3);
+  drain ();
+  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  drain ();
+  shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
+  g_assert_cmpuint (shown->planned_total, ==, 3);
+  g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_BEFORE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Done 0 of 3 planned times"));
+  {
+    g_autofree char *description = tp_consistency_cells_describe (shown);
+
+    g_assert_cmpstr (description, ==, "The last 1 week: 0 done, 0 partly done, 0 missed");
+  }
+}
+
+static double
+y_in (GtkWidget  *widget,
+      GtkWidget  *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.y;
+}
+
+static void
+test_tactics_editor_order (Fixture       *f,
+                           gconstpointer  data)
+{
+  TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
+  GtkWidget *editor = GTK_WIDGET (tp_tactics_section_get_editor (tactics));
+  const char * const own[] = { "name_row", "channel_row", "audience_row", "count_spin", "active_switch" };
+  const char * const use[] = { "date_button", "note_row", "cells", "streak_label" };
+  gint64 id = add_tactic (f, "Forum answers", TRUE, 1);
+  double last = -1;
+
+  drain ();
+  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  for (guint i = 0; i < 100 && !(gtk_widget_get_mapped (editor) && gtk_widget_get_height (editor) > 0); i++)
+    wait_ms (20);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* From the top as a person fills it in: the tactic's own fields, then
+   * Mark Done and Consistency below them. */
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (editor, TP_TYPE_TACTIC_EDITOR, own[i]));
+      double y = y_in (widget, editor);
+
+      g_assert_cmpfloat (y, >, last);
+      last = y;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (use); i++)
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (editor, TP_TYPE_TACTIC_EDITOR, use[i]));
+      double y = y_in (widget, editor);
+
+      g_assert_cmpfloat (y, >, last);
+      last = y;
+    }
+
+  /* A forum tactic is filed as one, as the audience's places are. */
+  {
+    AdwComboRow *channel_row = ADW_COMBO_ROW (gtk_widget_get_template_child (editor, TP_TYPE_TACTIC_EDITOR,
+                                                                             "channel_row"));
+    GListModel *channels = adw_combo_row_get_model (channel_row);
+    guint forum = GTK_INVALID_LIST_POSITION;
+    g_autofree char *stored = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (channels, i);
+
+        if (g_str_equal (gtk_string_object_get_string (item), "Forum"))
+          forum = i;
+      }
+    g_assert_cmpuint (forum, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (channel_row, forum);
+    for (guint i = 0; i < 100 && db_int (f, "SELECT channel = 'forum' FROM tactics WHERE id = ?1", id) != 1; i++)
+      wait_ms (20);
+    stored = db_text (f, "SELECT channel FROM tactics WHERE id = ?1", id);
+    g_assert_cmpstr (stored, ==, "forum");
+  }
 }
 
 static void
@@ -1101,9 +1253,11 @@ main (int   argc,
   ADD ("audiences/places", test_audiences_places);
   ADD ("audiences/delete-undo", test_audiences_delete_undo);
   ADD ("brand", test_brand);
+  ADD ("brand/friends-words", test_brand_friends_words);
   ADD ("competitors", test_competitors);
   ADD ("tactics/focus-banner", test_tactics_focus_banner);
   ADD ("tactics/consistency", test_tactics_consistency);
+  ADD ("tactics/editor-order", test_tactics_editor_order);
   ADD ("tactics/done", test_tactics_done);
   ADD ("tactics/reorder", test_tactics_reorder);
   ADD ("plan", test_plan);

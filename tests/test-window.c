@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <sqlite3.h>
@@ -23,6 +25,7 @@
 #include "tp-store.h"
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
+#include "tp-sales-util-private.h"
 #include "tp-window-private.h"
 
 /* One application for the whole program, as in the real app: it is
@@ -437,6 +440,278 @@ test_window_import_export (Fixture       *f,
   drain ();
 }
 
+static char *
+stored_currency (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = tp_database_open (path, &error);
+  TpStatement *stmt;
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  stmt = tp_database_prepare (db, "SELECT value FROM settings WHERE key = 'currency'", &error);
+  g_assert_no_error (error);
+  if (tp_statement_step (stmt, &error))
+    value = g_strdup (tp_statement_get_text (stmt, 0));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  return value;
+}
+
+static void
+open_and_close (const char *path)
+{
+  TpWindow *window;
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+static void
+test_window_locale_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *swiss = g_build_filename (dir, "swiss.db", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.db", NULL);
+  g_autofree char *old = g_strdup (setlocale (LC_MONETARY, NULL));
+  const char * const monetary_locales[] = { "de_CH.UTF-8", "en_US.UTF-8", "de_DE.UTF-8" };
+  const char *monetary = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_no_error (error);
+
+  /* The code is the first three letters of the symbol, or none. */
+  stored = _tp_currency_from_symbol ("CHF ");
+  g_assert_cmpstr (stored, ==, "CHF");
+  g_clear_pointer (&stored, g_free);
+  stored = _tp_currency_from_symbol ("USD");
+  g_assert_cmpstr (stored, ==, "USD");
+  g_clear_pointer (&stored, g_free);
+  g_assert_null (_tp_currency_from_symbol (""));
+  g_assert_null (_tp_currency_from_symbol ("usd "));
+  g_assert_null (_tp_currency_from_symbol ("EURO"));
+  g_assert_null (_tp_currency_from_symbol (NULL));
+
+  /* A new database takes the monetary locale's currency and stores it. */
+  for (guint i = 0; i < G_N_ELEMENTS (monetary_locales) && monetary == NULL; i++)
+    if (setlocale (LC_MONETARY, monetary_locales[i]) != NULL)
+      monetary = monetary_locales[i];
+  if (monetary != NULL)
+    {
+      expected = _tp_locale_currency ();
+      g_assert_nonnull (expected);
+      open_and_close (swiss);
+      stored = stored_currency (swiss);
+      g_assert_cmpstr (stored, ==, expected);
+      g_clear_pointer (&stored, g_free);
+    }
+
+  /* The C locale has no currency: nothing is stored, EUR is the default. */
+  g_assert_nonnull (setlocale (LC_MONETARY, "C"));
+  g_assert_null (_tp_locale_currency ());
+  open_and_close (plain);
+  g_assert_null (stored_currency (plain));
+
+  /* An existing database keeps what it had, whatever the locale. */
+  if (expected != NULL)
+    {
+      g_assert_nonnull (setlocale (LC_MONETARY, monetary));
+      open_and_close (plain);
+      g_assert_null (stored_currency (plain));
+    }
+
+  setlocale (LC_MONETARY, old);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_window_locked_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *description = NULL;
+  g_autofree char *twice = NULL;
+  sqlite3 *holder = NULL;
+  TpWindow *window;
+  const char *rest;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  open_and_close (path);
+
+  /* Another program holds the file for itself. */
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  tp_application_set_database_path (app, path);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* The page names the file once, offers Try Again, and no new database
+   * that would set the file in use aside. */
+  g_object_get (window->error_page, "description", &description, NULL);
+  rest = strstr (description, path);
+  g_assert_nonnull (rest);
+  g_assert_null (strstr (rest + strlen (path), path));
+  g_assert_true (gtk_widget_get_visible (window->retry_button));
+  g_assert_false (gtk_widget_get_visible (window->new_database_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-database", NULL);
+  drain ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* Try Again while it is still held: the same page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.retry-database", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* Once the other program lets go, the window opens it by itself. */
+  sqlite3_close (holder);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "content") != 0 &&
+         g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_nonnull (tp_window_get_store (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  twice = g_strconcat (path, "-wal", NULL);
+  g_unlink (twice);
+  g_clear_pointer (&twice, g_free);
+  twice = g_strconcat (path, "-shm", NULL);
+  g_unlink (twice);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+collect_mapped (GtkWidget  *widget,
+                GType       type,
+                GPtrArray  *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mapped (child, type, found);
+}
+
+static guint
+n_back_buttons (TpWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_mapped (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "go-previous-symbolic") == 0)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+wait_frames (TpWindow *window)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      wait_ms (30);
+    }
+}
+
+static void
+test_window_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  TpStore *store = tp_window_get_store (f->window);
+  g_autoptr(TpCustomer) customer = tp_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *toast_label = NULL;
+  graphene_rect_t toast_bounds, bar_bounds;
+
+  tp_customer_set_name (customer, "Jo Walker");
+  g_assert_true (tp_store_add_customer (store, customer, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "sales");
+  wait_frames (f->window);
+
+  /* Narrow Sales shows one back bar at a time: to the sections from the
+   * list, to the list from a customer. */
+  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_customer_get_id (customer)));
+  wait_frames (f->window);
+  g_assert_cmpuint (n_back_buttons (f->window), ==, 1);
+
+  /* A toast sits above the bottom view switcher, whole. */
+  tp_window_add_toast (f->window, adw_toast_new ("Touch with Jo Walker logged"));
+  wait_frames (f->window);
+  collect_mapped (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  collect_mapped (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), "Touch with Jo Walker logged") == 0)
+      toast_label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (toast_label);
+  g_assert_true (gtk_widget_compute_bounds (toast_label, GTK_WIDGET (f->window), &toast_bounds));
+  g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (bars, 0), GTK_WIDGET (f->window), &bar_bounds));
+  g_assert_cmpfloat (bar_bounds.size.height, >, 0);
+  g_assert_cmpfloat (toast_bounds.origin.y + toast_bounds.size.height, <=, bar_bounds.origin.y);
+  g_assert_cmpfloat (toast_bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (toast_bounds.origin.x + toast_bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (f->window)));
+}
+
 static void
 test_window_damaged_database (void)
 {
@@ -672,9 +947,12 @@ main (int   argc,
   ADD ("app-actions", test_window_disabled_actions);
   ADD ("print-worksheets", test_window_print_worksheets);
   ADD ("import-export", test_window_import_export);
+  ADD ("narrow", test_window_narrow);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
   g_test_add_func ("/touchpoint/window/foreign-database", test_window_foreign_database);
   g_test_add_func ("/touchpoint/window/damaged-large", test_window_damaged_large);
+  g_test_add_func ("/touchpoint/window/locale-currency", test_window_locale_currency);
+  g_test_add_func ("/touchpoint/window/locked-database", test_window_locked_database);
 
 #undef ADD
 

@@ -196,6 +196,49 @@ test_page_setup_remembered (void)
   g_assert_true (g_str_has_prefix (size, "612 x 792"));
 }
 
+static char *
+offered_output (TpWorksheetData *data,
+                const char      *database)
+{
+  TpWorksheetPrintOperation *operation = tp_worksheet_print_operation_new (data, TP_WORKSHEET_KIND_PLAN, FALSE);
+  GtkPrintSettings *settings;
+  char *uri = NULL;
+
+  tp_worksheet_print_operation_set_database (operation, database);
+  settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
+  if (settings != NULL)
+    uri = g_strdup (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_assert_finalize_object (operation);
+
+  return uri;
+}
+
+static void
+test_output_per_database (void)
+{
+  g_autoptr(TpWorksheetData) data = make_data ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *path = temp_path ("shop.pdf");
+  g_autofree char *uri = NULL;
+  TpWorksheetPrintOperation *operation;
+
+  /* Printed to a file from the shop's database… */
+  operation = tp_worksheet_print_operation_new (data, TP_WORKSHEET_KIND_PLAN, FALSE);
+  tp_worksheet_print_operation_set_database (operation, "/home/jo/shop.db");
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///home/jo/shop-plan.pdf");
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
+  run_export (GTK_PRINT_OPERATION (operation), path);
+  g_assert_finalize_object (operation);
+
+  /* …the shop's is offered that file again, the club's database not. */
+  uri = offered_output (data, "/home/jo/shop.db");
+  g_assert_cmpstr (uri, ==, "file:///home/jo/shop-plan.pdf");
+  g_clear_pointer (&uri, g_free);
+  uri = offered_output (data, "/home/jo/club = [old].db");
+  g_assert_null (uri);
+}
+
 static void
 test_audience (void)
 {
@@ -272,6 +315,39 @@ test_dialog (void)
   g_assert_null (strstr (text, first->name));
   g_clear_pointer (&text, g_free);
 
+  /* It says so beside the buttons, covering none of them. */
+  {
+    GtkWidget *status = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   TP_TYPE_PRINT_WORKSHEETS_DIALOG,
+                                                                   "status_label"));
+    const char * const buttons[] = { "export_button", "print_button" };
+    g_autofree char *base = g_file_get_basename (filled_file);
+    g_autofree char *saved = g_strdup_printf ("Saved “%s”", base);
+    graphene_rect_t status_bounds;
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, saved);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+    g_assert_true (gtk_widget_get_mapped (status));
+    g_assert_true (gtk_widget_compute_bounds (status, GTK_WIDGET (dialog), &status_bounds));
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                       TP_TYPE_PRINT_WORKSHEETS_DIALOG,
+                                                                       buttons[i]));
+        graphene_rect_t button_bounds;
+        GtkWidget *picked;
+
+        g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (dialog), &button_bounds));
+        g_assert_false (graphene_rect_intersection (&status_bounds, &button_bounds, NULL));
+        /* Nothing is drawn over the button's middle. */
+        picked = gtk_widget_pick (GTK_WIDGET (dialog),
+                                  button_bounds.origin.x + button_bounds.size.width / 2,
+                                  button_bounds.origin.y + button_bounds.size.height / 2,
+                                  GTK_PICK_DEFAULT);
+        g_assert_true (picked == button || gtk_widget_is_ancestor (picked, button));
+      }
+  }
+
   tp_print_worksheets_dialog_set_blank (dialog, TRUE);
   g_assert_true (tp_print_worksheets_dialog_get_blank (dialog));
   tp_print_worksheets_dialog_export_pdf (dialog, blank_file, &error);
@@ -333,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/worksheet-print/export", test_export);
   g_test_add_func ("/touchpoint/worksheet-print/page-setup-remembered", test_page_setup_remembered);
   g_test_add_func ("/touchpoint/worksheet-print/audience", test_audience);
+  g_test_add_func ("/touchpoint/worksheet-print/output-per-database", test_output_per_database);
   g_test_add_func ("/touchpoint/worksheet-print/dialog", test_dialog);
   g_test_add_func ("/touchpoint/worksheet-print/dialog-memory", test_dialog_memory);
 

@@ -723,6 +723,9 @@ typedef struct
  * periods; the last of them holds @now. Periods are UTC days, ISO weeks
  * starting on Monday, or calendar months. A period is done when the log
  * holds at least N entries in it, partly done with fewer, missed with none.
+ * Only the periods from the one in which the tactic was created (or, when
+ * the log goes back further, the one of its first entry) are planned; the
+ * ones over before are %TP_PERIOD_STATE_BEFORE, with nothing planned.
  *
  * The streak counts the fully done periods in a row that end with the
  * current period when it is already done, or else with the previous one:
@@ -763,6 +766,7 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
   const char *nick;
   int period_value;
   gint64 expected;
+  gint64 started;
   guint row;
 
   g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
@@ -774,7 +778,10 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
   consistency->tactic_id = tactic_id;
 
   stmt = tp_database_prepare (db,
-                              "SELECT cadence_count, cadence_period FROM tactics WHERE id = ?1",
+                              "SELECT cadence_count, cadence_period,"
+                              " min (unixepoch (created_at), coalesce ((SELECT unixepoch (min (done_at))"
+                              "   FROM tactic_log WHERE tactic_id = ?1), unixepoch (created_at)))"
+                              " FROM tactics WHERE id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -807,6 +814,7 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
       return FALSE;
     }
   consistency->period = period_value;
+  started = tp_statement_get_int64 (stmt, 2);
   if (!finish_rows (stmt, error))
     return FALSE;
 
@@ -821,7 +829,9 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
 
       consistency->periods[i].start = g_date_time_to_unix (start);
       consistency->periods[i].end = g_date_time_to_unix (next);
-      consistency->periods[i].planned = consistency->cadence_count;
+      /* Nothing was planned before the tactic existed. */
+      consistency->periods[i].planned = consistency->periods[i].end > started
+                                        ? consistency->cadence_count : 0;
 
       g_date_time_unref (start);
       start = g_steal_pointer (&next);
@@ -860,12 +870,12 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
         }
     }
 
-  consistency->planned_total = consistency->cadence_count * TP_CONSISTENCY_N_PERIODS;
   for (guint j = 0; j < TP_CONSISTENCY_N_PERIODS; j++)
     {
       TpConsistencyPeriod *p = &consistency->periods[j];
 
-      p->state = classify (p->done, p->planned);
+      p->state = p->planned > 0 ? classify (p->done, p->planned) : TP_PERIOD_STATE_BEFORE;
+      consistency->planned_total += p->planned;
       consistency->done_total += MIN (p->done, p->planned);
     }
 

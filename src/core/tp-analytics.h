@@ -134,13 +134,14 @@ typedef enum
   TP_PERIOD_STATE_MISSED,  /* nothing done */
   TP_PERIOD_STATE_PARTLY,  /* done, but fewer times than the cadence */
   TP_PERIOD_STATE_DONE,    /* done at least as often as the cadence */
+  TP_PERIOD_STATE_BEFORE,  /* over before the tactic existed: nothing planned */
 } TpPeriodState;
 
 typedef struct
 {
   gint64        start;    /* Unix time (UTC) of the first second */
   gint64        end;      /* Unix time (UTC) of the next period's start */
-  guint         planned;  /* the cadence count */
+  guint         planned;  /* the cadence count; 0 before the tactic existed */
   guint         done;     /* log entries in [start, end) */
   TpPeriodState state;
 } TpConsistencyPeriod;
@@ -153,7 +154,7 @@ typedef struct
   /* Oldest first; the last one is the period that holds "now". */
   TpConsistencyPeriod periods[TP_CONSISTENCY_N_PERIODS];
   guint               streak;         /* fully done periods in a row, see below */
-  guint               planned_total;  /* cadence_count × TP_CONSISTENCY_N_PERIODS */
+  guint               planned_total;  /* Σ planned over the periods */
   guint               done_total;     /* Σ min (done, planned) over the periods */
 } TpTacticConsistency;
 

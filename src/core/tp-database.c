@@ -1002,13 +1002,17 @@ open_database (const char           *path,
    * already showed them as done; FULL syncs the WAL at every commit,
    * before COMMIT returns (one fsync, see "durability" in make bench).
    * test-power-loss fails with NORMAL. */
-  if (!exec_sql (self->handle, self->path, "PRAGMA foreign_keys = ON", error) ||
-      !exec_sql (self->handle, self->path, "PRAGMA journal_mode = WAL", error) ||
+  if (!exec_sql (self->handle, self->path, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self->handle, self->path, "PRAGMA synchronous = FULL", error))
     return NULL;
 
+  /* Before foreign keys are on: a step that builds a table anew drops the
+   * old one, which must not cascade into the rows that refer to it. */
   if (version < TP_SCHEMA_VERSION &&
       !migrate (self->handle, self->path, (guint)version, error))
+    return NULL;
+
+  if (!exec_sql (self->handle, self->path, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -97,6 +97,8 @@ tp_channel_get_label (TpChannel channel)
     case TP_CHANNEL_WEBSITE: return C_("channel", "Website");
     case TP_CHANNEL_MAIL: return C_("channel", "Mail");
     case TP_CHANNEL_PARTNER: return C_("channel", "Partner");
+    case TP_CHANNEL_FORUM: return C_("channel", "Forum");
+    case TP_CHANNEL_ONLINE_GROUP: return C_("channel", "Online group");
     case TP_CHANNEL_OTHER: return C_("channel", "Other");
     default: g_return_val_if_reached (NULL);
     }

@@ -39,6 +39,8 @@ typedef enum
   TP_CHANNEL_WEBSITE,
   TP_CHANNEL_MAIL,
   TP_CHANNEL_PARTNER,
+  TP_CHANNEL_FORUM,         /* the place kinds' forum and online group */
+  TP_CHANNEL_ONLINE_GROUP,
   TP_CHANNEL_OTHER,
 } TpChannel;
 

@@ -237,9 +237,120 @@ static const char step_2[] =
 G_STATIC_ASSERT (TP_APPLICATION_ID == 1415800912);
 G_STATIC_ASSERT (TP_APPLICATION_ID_VERSION == 2);
 
+/* Step 3: the channels get "forum" and "online-group", the place kinds of
+ * the same names, so that a forum tactic need not be filed as a social
+ * post. SQLite cannot change a CHECK constraint, so the three tables with
+ * a channel are built anew, their rows copied with their ids, and their
+ * indexes and triggers made again. migrate() runs steps with foreign keys
+ * off, so dropping the old tables cascades nothing. */
+#define CHANNELS_3 \
+  "'email', 'social-post', 'ad', 'direct-message', 'call', 'meeting', 'event', 'website'," \
+  " 'mail', 'partner', 'forum', 'online-group', 'other'"
+
+static const char step_3[] =
+  "PRAGMA legacy_alter_table = ON;"
+
+  "CREATE TABLE tactics_3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  channel TEXT NOT NULL CHECK (channel IN (" CHANNELS_3 ")),"
+  "  audience_id INTEGER REFERENCES audiences (id) ON DELETE SET NULL,"
+  "  cadence_count INTEGER NOT NULL DEFAULT 1 CHECK (cadence_count BETWEEN 1 AND 1000),"
+  "  cadence_period TEXT NOT NULL DEFAULT 'week' CHECK (cadence_period IN ('day', 'week', 'month')),"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "INSERT INTO tactics_3 (id, name, channel, audience_id, cadence_count, cadence_period, active,"
+  "    notes, position, created_at, updated_at)"
+  "  SELECT id, name, channel, audience_id, cadence_count, cadence_period, active,"
+  "    notes, position, created_at, updated_at FROM tactics;"
+  "DROP TABLE tactics;"
+  "ALTER TABLE tactics_3 RENAME TO tactics;"
+  "CREATE INDEX tactics_by_audience ON tactics (audience_id);"
+
+  "CREATE TABLE customers_3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  audience_id INTEGER REFERENCES audiences (id) ON DELETE SET NULL,"
+  "  source_channel TEXT CHECK (source_channel IS NULL OR source_channel IN (" CHANNELS_3 ")),"
+  "  stage TEXT NOT NULL DEFAULT 'lead' CHECK (stage IN ('lead', 'prospect', 'customer',"
+  "    'repeat', 'lost')),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  touch_count INTEGER NOT NULL DEFAULT 0,"
+  "  last_touch_at TEXT,"
+  "  first_order_at TEXT,"
+  "  order_count INTEGER NOT NULL DEFAULT 0,"
+  "  total_spent_minor INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "INSERT INTO customers_3 (id, name, email, phone, audience_id, source_channel, stage, notes,"
+  "    touch_count, last_touch_at, first_order_at, order_count, total_spent_minor,"
+  "    created_at, updated_at)"
+  "  SELECT id, name, email, phone, audience_id, source_channel, stage, notes,"
+  "    touch_count, last_touch_at, first_order_at, order_count, total_spent_minor,"
+  "    created_at, updated_at FROM customers;"
+  "DROP TABLE customers;"
+  "ALTER TABLE customers_3 RENAME TO customers;"
+  "CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE, id);"
+  "CREATE INDEX customers_by_last_touch ON customers (last_touch_at, id);"
+  "CREATE INDEX customers_by_touch_count ON customers (touch_count, id);"
+  "CREATE INDEX customers_by_stage ON customers (stage, id);"
+  "CREATE INDEX customers_by_audience ON customers (audience_id);"
+  "CREATE INDEX customers_by_email ON customers (email COLLATE NOCASE) WHERE email != '';"
+
+  "CREATE TABLE touches_3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  happened_at TEXT NOT NULL,"
+  "  channel TEXT NOT NULL CHECK (channel IN (" CHANNELS_3 ")),"
+  "  direction TEXT NOT NULL DEFAULT 'outbound' CHECK (direction IN ('outbound', 'inbound')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  tactic_id INTEGER REFERENCES tactics (id) ON DELETE SET NULL,"
+  "  done INTEGER NOT NULL DEFAULT 1 CHECK (done IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "INSERT INTO touches_3 (id, customer_id, happened_at, channel, direction, note, tactic_id, done,"
+  "    created_at, updated_at)"
+  "  SELECT id, customer_id, happened_at, channel, direction, note, tactic_id, done,"
+  "    created_at, updated_at FROM touches;"
+  "DROP TABLE touches;"
+  "ALTER TABLE touches_3 RENAME TO touches;"
+  "CREATE INDEX touches_by_customer ON touches (customer_id, happened_at);"
+  "CREATE INDEX touches_by_time ON touches (happened_at);"
+  "CREATE INDEX touches_planned ON touches (happened_at) WHERE done = 0;"
+  "CREATE INDEX touches_by_tactic ON touches (tactic_id) WHERE tactic_id IS NOT NULL;"
+  "CREATE TRIGGER touches_ai AFTER INSERT ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = NEW.customer_id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = NEW.customer_id AND done = 1)"
+  "  WHERE id = NEW.customer_id;"
+  "END;"
+  "CREATE TRIGGER touches_ad AFTER DELETE ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = OLD.customer_id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = OLD.customer_id AND done = 1)"
+  "  WHERE id = OLD.customer_id;"
+  "END;"
+  "CREATE TRIGGER touches_au AFTER UPDATE OF customer_id, happened_at, done ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = customers.id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = customers.id AND done = 1)"
+  "  WHERE id IN (OLD.customer_id, NEW.customer_id);"
+  "END;"
+
+  "PRAGMA legacy_alter_table = OFF;";
+
 static const char * const migrations[] = {
   step_1,
   step_2,
+  step_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);

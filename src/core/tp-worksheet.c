@@ -585,6 +585,7 @@ load_tactics (TpDatabase       *db,
               tactic->cells[j] = TP_WORKSHEET_CELL_PARTLY;
               break;
 
+            case TP_PERIOD_STATE_BEFORE:
             case TP_PERIOD_STATE_MISSED:
             default:
               tactic->cells[j] = TP_WORKSHEET_CELL_MISSED;

@@ -222,6 +222,8 @@ channel_icon_name (TpChannel channel)
     case TP_CHANNEL_WEBSITE: return "web-browser-symbolic";
     case TP_CHANNEL_MAIL: return "mail-send-symbolic";
     case TP_CHANNEL_PARTNER: return "emblem-shared-symbolic";
+    case TP_CHANNEL_FORUM: return "emoji-people-symbolic";
+    case TP_CHANNEL_ONLINE_GROUP: return "network-workgroup-symbolic";
     case TP_CHANNEL_OTHER:
     default:
       return "view-more-horizontal-symbolic";

@@ -18,6 +18,7 @@
 #include "tp-form.h"
 #include "tp-marketing-util.h"
 #include "tp-text-area.h"
+#include "tp-text-chips.h"
 
 /*
  * TpBrandSection edits the one brand of the business: its name, the
@@ -35,7 +36,7 @@ struct _TpBrandSection
 
   AdwEntryRow *business_name_row;
   TpWordChips *chips;
-  TpTextArea  *friends_words_area;
+  TpTextChips *friends_words_chips;
   TpTextArea  *positioning_area;
   TpTextArea  *differentiators_area;
   AdwEntryRow *tagline_row;
@@ -233,7 +234,7 @@ tp_brand_section_class_init (TpBrandSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-brand-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, business_name_row);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, chips);
-  gtk_widget_class_bind_template_child (widget_class, TpBrandSection, friends_words_area);
+  gtk_widget_class_bind_template_child (widget_class, TpBrandSection, friends_words_chips);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, positioning_area);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, differentiators_area);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, tagline_row);
@@ -248,6 +249,7 @@ static void
 tp_brand_section_init (TpBrandSection *self)
 {
   g_type_ensure (TP_TYPE_TEXT_AREA);
+  g_type_ensure (TP_TYPE_TEXT_CHIPS);
   g_type_ensure (TP_TYPE_WORD_CHIPS);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -255,7 +257,7 @@ tp_brand_section_init (TpBrandSection *self)
   self->form = tp_form_new ();
   tp_form_set_error_label (self->form, self->error_label);
   tp_form_add_field (self->form, GTK_WIDGET (self->business_name_row), "text", "business-name", NULL);
-  tp_form_add_field (self->form, GTK_WIDGET (self->friends_words_area), "text", "friends-words", NULL);
+  tp_form_add_field (self->form, GTK_WIDGET (self->friends_words_chips), "text", "friends-words", NULL);
   tp_form_add_field (self->form, GTK_WIDGET (self->positioning_area), "text", "positioning", NULL);
   tp_form_add_field (self->form, GTK_WIDGET (self->differentiators_area), "text",
                      "differentiators", NULL);

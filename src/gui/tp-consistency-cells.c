@@ -103,6 +103,10 @@ describe_period (const TpTacticConsistency *consistency,
   const TpConsistencyPeriod *period = &consistency->periods[index];
   g_autofree char *when = format_period_start (period, consistency->period);
 
+  if (period->state == TP_PERIOD_STATE_BEFORE)
+    /* Translators: %s is a day, a week or a month before a tactic was created */
+    return g_strdup_printf (_("%s: before the tactic was created"), when);
+
   /* Translators: the first %s is a day, a week or a month; then how many
    * times a tactic was done in it and how many times it was planned */
   return g_strdup_printf (_("%s: done %u of %u"), when, period->done, period->planned);
@@ -117,14 +121,19 @@ describe_period (const TpTacticConsistency *consistency,
 char *
 tp_consistency_cells_describe (const TpTacticConsistency *consistency)
 {
-  guint done = 0, partly = 0, missed = 0;
+  guint done = 0, partly = 0, missed = 0, n = 0;
 
   g_return_val_if_fail (consistency != NULL, NULL);
 
+  /* Only the periods since the tactic was created; the current one is
+   * not over, so nothing done in it yet is not a miss yet. */
   for (guint i = 0; i < TP_CONSISTENCY_N_PERIODS; i++)
     {
       switch (consistency->periods[i].state)
         {
+        case TP_PERIOD_STATE_BEFORE:
+          continue;
+
         case TP_PERIOD_STATE_DONE:
           done++;
           break;
@@ -135,27 +144,32 @@ tp_consistency_cells_describe (const TpTacticConsistency *consistency)
 
         case TP_PERIOD_STATE_MISSED:
         default:
-          missed++;
+          if (i < TP_CONSISTENCY_N_PERIODS - 1)
+            missed++;
           break;
         }
+      n++;
     }
 
   switch (consistency->period)
     {
     case TP_CADENCE_PERIOD_DAY:
       /* Translators: a tactic's consistency; the numbers are days */
-      return g_strdup_printf (_("The last %u days: %u done, %u partly done, %u missed"),
-                              TP_CONSISTENCY_N_PERIODS, done, partly, missed);
+      return g_strdup_printf (ngettext ("The last %u day: %u done, %u partly done, %u missed",
+                                        "The last %u days: %u done, %u partly done, %u missed", n),
+                              n, done, partly, missed);
 
     case TP_CADENCE_PERIOD_WEEK:
       /* Translators: a tactic's consistency; the numbers are weeks */
-      return g_strdup_printf (_("The last %u weeks: %u done, %u partly done, %u missed"),
-                              TP_CONSISTENCY_N_PERIODS, done, partly, missed);
+      return g_strdup_printf (ngettext ("The last %u week: %u done, %u partly done, %u missed",
+                                        "The last %u weeks: %u done, %u partly done, %u missed", n),
+                              n, done, partly, missed);
 
     case TP_CADENCE_PERIOD_MONTH:
       /* Translators: a tactic's consistency; the numbers are months */
-      return g_strdup_printf (_("The last %u months: %u done, %u partly done, %u missed"),
-                              TP_CONSISTENCY_N_PERIODS, done, partly, missed);
+      return g_strdup_printf (ngettext ("The last %u month: %u done, %u partly done, %u missed",
+                                        "The last %u months: %u done, %u partly done, %u missed", n),
+                              n, done, partly, missed);
 
     default:
       g_return_val_if_reached (NULL);
@@ -343,6 +357,10 @@ tp_consistency_cells_snapshot (GtkWidget   *widget,
       const GdkRGBA *fill;
 
       gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (i * step, y, size, size), radius);
+
+      /* Before the tactic existed: nothing to show. */
+      if (state == TP_PERIOD_STATE_BEFORE)
+        continue;
 
       if (state == TP_PERIOD_STATE_MISSED && current)
         {

@@ -91,6 +91,7 @@ G_DEFINE_FINAL_TYPE (TpCustomersSection, tp_customers_section, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_DETAIL_SHOWN,
   N_PROPS
 };
 
@@ -307,10 +308,28 @@ on_detail_customer_cb (TpCustomersSection *self)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/**
+ * tp_customers_section_get_detail_shown:
+ * @self: a #TpCustomersSection
+ *
+ * Returns: whether the section, folded, shows a customer in place of the
+ *   list, with its own way back to the list
+ */
+gboolean
+tp_customers_section_get_detail_shown (TpCustomersSection *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMERS_SECTION (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
+}
+
 static void
 on_leaflet_visible_child_cb (TpCustomersSection *self)
 {
   TpCustomer *customer;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL_SHOWN]);
 
   /* Unfolding shows the detail again: let it show the selected row. */
   if (adw_leaflet_get_folded (self->leaflet))
@@ -478,12 +497,29 @@ tp_customers_section_show_customer (TpCustomersSection *self,
   return TRUE;
 }
 
+static gint64
+primary_audience_id (TpStore *store)
+{
+  g_autoptr(GListModel) audiences = tp_store_list_audiences (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (audiences); i++)
+    {
+      g_autoptr(TpAudience) audience = g_list_model_get_item (audiences, i);
+
+      if (tp_audience_get_is_primary (audience))
+        return tp_audience_get_id (audience);
+    }
+
+  return 0;
+}
+
 /**
  * tp_customers_section_add_customer:
  * @self: a #TpCustomersSection
  *
- * Adds a customer called “New Customer”, shows them and puts the cursor in
- * their name, ready to be typed over.
+ * Adds a customer called “New Customer”, of the primary audience when
+ * there is one, shows them and puts the cursor in their name, ready to be
+ * typed over.
  *
  * Returns: (transfer none) (nullable): the new customer
  */
@@ -501,6 +537,7 @@ tp_customers_section_add_customer (TpCustomersSection *self)
   customer = tp_customer_new ();
   tp_customer_set_name (customer, _("New Customer"));
   tp_customer_set_stage (customer, TP_STAGE_LEAD);
+  tp_customer_set_audience_id (customer, primary_audience_id (self->store));
 
   if (!tp_store_add_customer (self->store, customer, &error))
     {
@@ -717,6 +754,10 @@ tp_customers_section_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_DETAIL_SHOWN:
+      g_value_set_boolean (value, tp_customers_section_get_detail_shown (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -771,6 +812,16 @@ tp_customers_section_class_init (TpCustomersSectionClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          TP_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TpCustomersSection:detail-shown:
+   *
+   * Whether the section, folded, shows a customer with its own back bar:
+   * the page around it then hides its own, so that there is one.
+   */
+  properties[PROP_DETAIL_SHOWN] =
+    g_param_spec_boolean ("detail-shown", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -33,5 +33,6 @@ gboolean          tp_customers_section_show_customer   (TpCustomersSection *self
                                                         gint64              id);
 TpCustomer       *tp_customers_section_add_customer    (TpCustomersSection *self);
 void              tp_customers_section_clear_filters   (TpCustomersSection *self);
+gboolean          tp_customers_section_get_detail_shown (TpCustomersSection *self);
 
 G_END_DECLS

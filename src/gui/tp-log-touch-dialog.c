@@ -107,8 +107,10 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
   g_autoptr(TpTouch) touch = NULL;
   g_autofree char *happened_at = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *kind = NULL;
   TpChannel channel;
   guint tactic;
+  guint count;
   gboolean planned;
 
   g_return_val_if_fail (TP_IS_LOG_TOUCH_DIALOG (self), FALSE);
@@ -146,6 +148,10 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
 
   last_channel = channel;
 
+  /* Touches logged in a row with the same customer say so in one toast. */
+  kind = g_strdup_printf ("%s:%" G_GINT64_FORMAT, planned ? "touch-planned" : "touch-logged",
+                          tp_customer_get_id (self->customer));
+  count = _tp_toast_count (GTK_WIDGET (self), kind);
   if (planned)
     {
       g_autofree char *date = _tp_format_date_time (happened_at);
@@ -154,12 +160,18 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
       title = g_strdup_printf (_("Touch with %s planned for %s"),
                                tp_customer_get_name (self->customer), date);
     }
-  else
+  else if (count == 1)
     {
       /* Translators: %s is a customer's name */
       title = g_strdup_printf (_("Touch with %s logged"), tp_customer_get_name (self->customer));
     }
-  _tp_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+  else
+    {
+      /* Translators: touches logged one after another; %s is a customer's name */
+      title = g_strdup_printf (ngettext ("%u touch with %s logged", "%u touches with %s logged", count),
+                               count, tp_customer_get_name (self->customer));
+    }
+  _tp_show_kind_toast (GTK_WIDGET (self), adw_toast_new (title), kind);
 
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

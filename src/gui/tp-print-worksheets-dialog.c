@@ -41,7 +41,7 @@ struct _TpPrintWorksheetsDialog
   gboolean                  blank;
   gboolean                  ready;
 
-  AdwToastOverlay          *toast_overlay;
+  GtkLabel                 *status_label;
   GtkCheckButton           *brand_check;
   GtkCheckButton           *audience_check;
   GtkCheckButton           *plan_check;
@@ -166,7 +166,7 @@ set_load_error (TpPrintWorksheetsDialog *self,
 
   /* Translators: %s says why the database could not be read */
   message = g_strdup_printf (_("Only blank worksheets can be printed: %s"), error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  gtk_label_set_text (self->status_label, message);
 
   tp_print_worksheets_dialog_set_blank (self, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filled_check), FALSE);
@@ -255,6 +255,7 @@ on_print_button_clicked_cb (TpPrintWorksheetsDialog *self)
   operation = tp_worksheet_print_operation_new (self->data, self->kind, self->blank);
   tp_worksheet_print_operation_set_audience (operation,
                                              tp_print_worksheets_dialog_get_audience (self));
+  tp_worksheet_print_operation_set_database (operation, tp_database_get_path (self->db));
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->operation);
@@ -271,23 +272,13 @@ export_response_cb (TpPrintWorksheetsDialog *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   if (!tp_print_worksheets_dialog_export_pdf (self, file, &error))
-    {
-      show_error (self, _("Could Not Export the Worksheet"), error);
-      return;
-    }
-
-  name = g_file_get_basename (file);
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Saved “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    show_error (self, _("Could Not Export the Worksheet"), error);
 }
 
 static void
@@ -494,7 +485,7 @@ tp_print_worksheets_dialog_class_init (TpPrintWorksheetsDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-print-worksheets-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TpPrintWorksheetsDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TpPrintWorksheetsDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, TpPrintWorksheetsDialog, brand_check);
   gtk_widget_class_bind_template_child (widget_class, TpPrintWorksheetsDialog, audience_check);
   gtk_widget_class_bind_template_child (widget_class, TpPrintWorksheetsDialog, plan_check);
@@ -683,6 +674,8 @@ tp_print_worksheets_dialog_export_pdf (TpPrintWorksheetsDialog  *self,
   g_autoptr(TpWorksheetLayout) layout = NULL;
   g_autoptr(GtkPageSetup) page_setup = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   g_return_val_if_fail (TP_IS_PRINT_WORKSHEETS_DIALOG (self), FALSE);
   g_return_val_if_fail (self->data != NULL, FALSE);
@@ -704,5 +697,14 @@ tp_print_worksheets_dialog_export_pdf (TpPrintWorksheetsDialog  *self,
   page_setup = tp_worksheet_print_operation_load_page_setup ();
   tp_worksheet_print_operation_setup_layout (page_setup, layout);
 
-  return tp_worksheet_layout_write_pdf (layout, path, error);
+  if (!tp_worksheet_layout_write_pdf (layout, path, error))
+    return FALSE;
+
+  /* Beside the buttons, not over them as a toast would be. */
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  gtk_label_set_text (self->status_label, message);
+
+  return TRUE;
 }

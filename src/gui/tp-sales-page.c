@@ -27,6 +27,7 @@ struct _TpSalesPage
   GtkWidget         parent_instance;
 
   AdwLeaflet         *leaflet;
+  GtkWidget          *back_bar;
   TpSectionSidebar   *sidebar;
   AdwViewStack       *stack;
   TpCustomersSection *customers_section;
@@ -144,6 +145,8 @@ tp_sales_page_show_customer (TpSalesPage *self,
 
   adw_view_stack_set_visible_child_name (self->stack, "customers");
   give_store_to_section (self, "customers");
+  /* Folded, the customer in place of the list of sections. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
   return tp_customers_section_show_customer (self->customers_section, id);
 }
 
@@ -211,6 +214,24 @@ tp_sales_page_set_property (GObject      *object,
     }
 }
 
+/* Folded, the content has a bar back to the sections, but not while the
+ * customers section shows a customer with its own bar back to the list:
+ * two back bars stacked would be one too many. */
+static void
+update_back_bar (TpSalesPage *self)
+{
+  gboolean own;
+
+  /* While the template is being built */
+  if (self->back_bar == NULL || self->stack == NULL || self->customers_section == NULL)
+    return;
+
+  own = adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->customers_section) &&
+        tp_customers_section_get_detail_shown (self->customers_section);
+
+  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet) && !own);
+}
+
 /* "sales.show-customer": what the follow-ups, the activity and the chart
  * activate to open a customer. */
 static void
@@ -245,10 +266,12 @@ tp_sales_page_class_init (TpSalesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-sales-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TpSalesPage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, customers_section);
   gtk_widget_class_bind_template_child (widget_class, TpSalesPage, orders_section);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_bar);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_back_button_clicked_cb",
                                                 G_CALLBACK (tp_section_sidebar_show_sections));
 
@@ -268,6 +291,7 @@ tp_sales_page_init (TpSalesPage *self)
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_back_bar (self);
 
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (give_store_to_visible_section), self,

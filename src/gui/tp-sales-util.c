@@ -525,9 +525,8 @@ find_toast_overlay (GtkWidget *widget)
  *
  * Shows @toast over the window that holds @widget.
  */
-void
-_tp_show_toast (GtkWidget *widget,
-                AdwToast  *toast)
+static GtkWidget *
+toast_overlay_for (GtkWidget *widget)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -540,6 +539,15 @@ _tp_show_toast (GtkWidget *widget,
       overlay = find_toast_overlay (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (root));
     }
 
+  return overlay;
+}
+
+void
+_tp_show_toast (GtkWidget *widget,
+                AdwToast  *toast)
+{
+  GtkWidget *overlay = toast_overlay_for (widget);
+
   if (overlay == NULL)
     {
       /* Not in a window: say it where a developer will see it. */
@@ -548,6 +556,121 @@ _tp_show_toast (GtkWidget *widget,
       return;
     }
 
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* The last toast of a kind an overlay showed, while it shows. */
+typedef struct
+{
+  GWeakRef  toast;
+  char     *kind;
+  guint     count;
+} KindToast;
+
+static void
+kind_toast_free (gpointer data)
+{
+  KindToast *last = data;
+
+  g_weak_ref_clear (&last->toast);
+  g_free (last->kind);
+  g_free (last);
+}
+
+static KindToast *
+kind_toast_for (GtkWidget *overlay)
+{
+  KindToast *last = g_object_get_data (G_OBJECT (overlay), "tp-kind-toast");
+
+  if (last == NULL)
+    {
+      last = g_new0 (KindToast, 1);
+      g_weak_ref_init (&last->toast, NULL);
+      g_object_set_data_full (G_OBJECT (overlay), "tp-kind-toast", last, kind_toast_free);
+    }
+
+  return last;
+}
+
+static void
+on_kind_toast_dismissed_cb (AdwToast  *toast,
+                            GtkWidget *overlay)
+{
+  KindToast *last = kind_toast_for (overlay);
+  g_autoptr(AdwToast) shown = g_weak_ref_get (&last->toast);
+
+  if (shown == toast)
+    g_weak_ref_set (&last->toast, NULL);
+}
+
+/**
+ * _tp_toast_count:
+ * @widget: the widget that will show the toast
+ * @kind: what the toast says, such as "touch-logged:12"
+ *
+ * Returns: how many toasts of @kind a new one sums up: 1, or one more
+ *   than the toast of @kind that still shows
+ */
+guint
+_tp_toast_count (GtkWidget  *widget,
+                 const char *kind)
+{
+  GtkWidget *overlay = toast_overlay_for (widget);
+  KindToast *last;
+  g_autoptr(AdwToast) shown = NULL;
+
+  if (overlay == NULL)
+    return 1;
+
+  last = kind_toast_for (overlay);
+  shown = g_weak_ref_get (&last->toast);
+
+  return shown != NULL && g_strcmp0 (last->kind, kind) == 0 ? last->count + 1 : 1;
+}
+
+/**
+ * _tp_show_kind_toast:
+ * @widget: the widget whose action this was
+ * @toast: (transfer full): the toast
+ * @kind: what the toast says, such as "touch-logged:12"
+ *
+ * Shows @toast, or, while a toast of the same @kind still shows, gives
+ * that one the title of @toast instead: doing the same thing six times in
+ * a row queues one toast, not six. The title should sum them up, with
+ * _tp_toast_count().
+ */
+void
+_tp_show_kind_toast (GtkWidget  *widget,
+                     AdwToast   *toast,
+                     const char *kind)
+{
+  GtkWidget *overlay = toast_overlay_for (widget);
+  KindToast *last;
+  g_autoptr(AdwToast) shown = NULL;
+
+  if (overlay == NULL)
+    {
+      _tp_show_toast (widget, toast);
+      return;
+    }
+
+  last = kind_toast_for (overlay);
+  shown = g_weak_ref_get (&last->toast);
+  if (shown != NULL && g_strcmp0 (last->kind, kind) == 0)
+    {
+      /* The one that shows (or waits to) says it instead: dismissing it
+       * while it slides in trips libadwaita 1.2. */
+      last->count++;
+      adw_toast_set_title (shown, adw_toast_get_title (toast));
+      g_object_unref (toast);
+      return;
+    }
+
+  last->count = 1;
+  g_free (last->kind);
+  last->kind = g_strdup (kind);
+  g_weak_ref_set (&last->toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_kind_toast_dismissed_cb), overlay, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -699,4 +822,44 @@ _tp_setup_date_row (AdwEntryRow *row)
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), row, 0);
 
   adw_entry_row_add_suffix (row, button);
+}
+
+/* Currency */
+
+/**
+ * _tp_currency_from_symbol:
+ * @symbol: (nullable): a locale's international currency symbol, such as
+ *   "USD " (the code and a separator)
+ *
+ * Returns: (transfer full) (nullable): the three-letter code, or %NULL
+ *   when @symbol does not start with one (the C locale has none)
+ */
+char *
+_tp_currency_from_symbol (const char *symbol)
+{
+  if (symbol == NULL || strlen (symbol) < 3)
+    return NULL;
+
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isupper (symbol[i]))
+      return NULL;
+
+  if (symbol[3] != '\0' && g_ascii_isalnum (symbol[3]))
+    return NULL;
+
+  return g_strndup (symbol, 3);
+}
+
+/**
+ * _tp_locale_currency:
+ *
+ * Returns: (transfer full) (nullable): the currency of the monetary
+ *   locale (`LC_MONETARY`), or %NULL when it has none
+ */
+char *
+_tp_locale_currency (void)
+{
+  /* main() set LC_MONETARY from the environment; POSIX's int_curr_symbol
+   * is the ISO 4217 code and a separator. */
+  return _tp_currency_from_symbol (localeconv ()->int_curr_symbol);
 }

@@ -318,6 +318,7 @@ _tp_window_actions_update (TpWindow *self)
   gboolean busy = g_error_matches (self->database_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.retry-database", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-database", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
 

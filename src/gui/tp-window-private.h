@@ -25,19 +25,25 @@ struct _TpWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
-  AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *toast_overlay;        /* over the pages, above the switcher bar */
+  AdwToastOverlay      *error_toast_overlay;  /* over the page that says why not */
   GtkStack             *main_stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   TpMarketingPage      *marketing_page;
   TpSalesPage          *sales_page;
   AdwStatusPage        *error_page;
+  GtkWidget            *retry_button;
+  GtkWidget            *choose_button;
+  GtkWidget            *new_database_button;
 
   GSettings            *settings;
   TpStore              *store;
   char                 *database_path;
   GError               *database_error;
   GCancellable         *pages_check;  /* the deferred check of a large file */
+  guint                 retry_source;       /* while another program holds the file */
+  GCancellable         *retry_cancellable;  /* the probe on a worker */
 };
 
 void _tp_window_class_actions_init (TpWindowClass *klass);

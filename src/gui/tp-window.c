@@ -14,8 +14,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "tp-sales-util-private.h"
 #include "tp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -77,7 +80,10 @@ tp_window_add_toast (TpWindow *self,
   g_return_if_fail (TP_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") == 0)
+    adw_toast_overlay_add_toast (self->error_toast_overlay, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* The pages show the store, or nothing while the error page shows. */
@@ -102,13 +108,33 @@ show_database_error (TpWindow   *self,
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *description = NULL;
+  gboolean busy = g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
+  const char *advice;
 
-  /* Translators: the first %s is a file name, the second says what is wrong with it */
-  description = g_strdup_printf (_("“%s”: %s\n\nThe file has not been changed. Choose another "
-                                   "file, or start a new database: the old file is then kept "
-                                   "beside it under a name that says why and when."),
-                                 display, error->message);
+  if (busy)
+    advice = _("Touchpoint opens it by itself as soon as the other program lets go of it.");
+  else
+    advice = _("The file has not been changed. Choose another file, or start a new database: "
+               "the old file is then kept beside it under a name that says why and when.");
+
+  /* Name the file once: most messages name it already. */
+  if (strstr (error->message, path) != NULL || strstr (error->message, display) != NULL)
+    description = g_strdup_printf ("%s\n\n%s", error->message, advice);
+  else
+    /* Translators: the first %s is a file name, the second says what is wrong
+     * with it, the third what to do about it */
+    description = g_strdup_printf (_("“%s”: %s\n\n%s"), display, error->message, advice);
+
   adw_status_page_set_description (self->error_page, description);
+
+  /* A file in use is not broken: setting it aside would take it from
+   * under the program that holds it. */
+  gtk_widget_set_visible (self->retry_button, busy);
+  gtk_widget_set_visible (self->new_database_button, !busy);
+  if (busy)
+    gtk_widget_remove_css_class (self->choose_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->choose_button, "suggested-action");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 
   g_clear_error (&self->database_error);
@@ -133,6 +159,90 @@ on_pages_checked_cb (GObject      *source,
   show_database_error (self, self->database_path, g_steal_pointer (&error));
 }
 
+/* Retrying a file in use: every two seconds, a worker tries to open it
+ * (waiting as long as SQLite's busy timeout there, not on the main
+ * loop); once it opens, the window opens it. */
+
+#define RETRY_INTERVAL_S 2
+
+static void schedule_retry (TpWindow *self);
+
+static void
+stop_retry (TpWindow *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_cancellable_cancel (self->retry_cancellable);
+  g_clear_object (&self->retry_cancellable);
+}
+
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  /* Never create it: a file that went away is another error. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  db = tp_database_open (path, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+probe_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TpWindow *self = TP_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->retry_cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY))
+    schedule_retry (self);
+  else
+    tp_window_open_database (self, self->database_path);
+}
+
+static gboolean
+retry_timeout_cb (gpointer user_data)
+{
+  TpWindow *self = TP_WINDOW (user_data);
+  g_autoptr(GTask) task = NULL;
+
+  self->retry_source = 0;
+  self->retry_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->retry_cancellable, probe_done_cb, NULL);
+  g_task_set_source_tag (task, retry_timeout_cb);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, probe_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (TpWindow *self)
+{
+  stop_retry (self);
+  self->retry_source = g_timeout_add_seconds (RETRY_INTERVAL_S, retry_timeout_cb, self);
+  g_source_set_name_by_id (self->retry_source, "[touchpoint] retry database");
+}
+
 /**
  * tp_window_open_database:
  * @self: a #TpWindow
@@ -141,7 +251,9 @@ on_pages_checked_cb (GObject      *source,
  * Opens (or creates) the database at @path and shows it. When it cannot be
  * opened, the window shows a page that names the file and what is wrong,
  * and offers to choose another file or to start a new database; the file
- * itself is left as it is.
+ * itself is left as it is. When another program holds the file, the page
+ * offers Try Again instead of a new database, and the window opens the
+ * file by itself as soon as it is free.
  */
 void
 tp_window_open_database (TpWindow   *self,
@@ -149,6 +261,7 @@ tp_window_open_database (TpWindow   *self,
 {
   g_autoptr(TpStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean is_new;
 
   g_return_if_fail (TP_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -163,12 +276,31 @@ tp_window_open_database (TpWindow   *self,
   g_clear_error (&self->database_error);
   g_cancellable_cancel (self->pages_check);
   g_clear_object (&self->pages_check);
+  stop_retry (self);
 
+  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
   store = tp_store_open (path, &error);
   if (store == NULL)
     {
+      gboolean busy = g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
+
       show_database_error (self, path, g_steal_pointer (&error));
+      if (busy)
+        schedule_retry (self);
       return;
+    }
+
+  if (is_new)
+    {
+      g_autofree char *currency = _tp_locale_currency ();
+
+      /* A new database takes the locale's currency, once: changing the
+       * locale later does not change what the orders are counted in. */
+      if (currency != NULL && !tp_store_set_currency (store, currency, &error))
+        {
+          g_debug ("Could not set the currency %s: %s", currency, error->message);
+          g_clear_error (&error);
+        }
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, "content");
@@ -245,6 +377,7 @@ tp_window_dispose (GObject *object)
 {
   TpWindow *self = TP_WINDOW (object);
 
+  stop_retry (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
   g_cancellable_cancel (self->pages_check);
@@ -351,12 +484,16 @@ tp_window_class_init (TpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, error_toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, marketing_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, sales_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, new_database_button);
 
   _tp_window_class_actions_init (klass);
 }

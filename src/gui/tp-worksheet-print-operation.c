@@ -33,6 +33,8 @@
 
 #define PRINT_SETTINGS_FILE "print-settings.ini"
 #define PAGE_SETUP_FILE     "page-setup.ini"
+#define OUTPUT_FILE         "print-output.ini"  /* the file printed to, per database */
+#define OUTPUT_GROUP        "output-uri"
 
 struct _TpWorksheetPrintOperation
 {
@@ -42,6 +44,7 @@ struct _TpWorksheetPrintOperation
   TpWorksheetKind    kind;
   gboolean           blank;
   gint64             audience_id;
+  char              *database;  /* its path; the key of the file printed to */
 
   TpWorksheetLayout *layout; /* from begin-print to end-print */
 };
@@ -115,6 +118,78 @@ tp_worksheet_print_operation_load_page_setup (void)
   return page_setup;
 }
 
+/* A database's path can hold any character: its checksum is the key. */
+static char *
+output_key (const char *database)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, database, -1);
+}
+
+static void
+save_output_uri (const char *database,
+                 const char *uri)
+{
+  g_autofree char *path = settings_path (OUTPUT_FILE);
+  g_autofree char *key = output_key (database);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* A missing or unreadable file starts empty. */
+  g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL);
+  if (uri != NULL)
+    g_key_file_set_string (key_file, OUTPUT_GROUP, key, uri);
+  else
+    g_key_file_remove_key (key_file, OUTPUT_GROUP, key, NULL);
+
+  if (!g_key_file_save_to_file (key_file, path, &error))
+    g_debug ("Could not save %s: %s", path, error->message);
+}
+
+static char *
+load_output_uri (const char *database)
+{
+  g_autofree char *path = settings_path (OUTPUT_FILE);
+  g_autofree char *key = output_key (database);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  return g_key_file_get_string (key_file, OUTPUT_GROUP, key, NULL);
+}
+
+/**
+ * tp_worksheet_print_operation_set_database:
+ * @self: a #TpWorksheetPrintOperation
+ * @database: the path of the database the worksheets come from
+ *
+ * Offers the file last printed to from @database, and no other
+ * database's: the print dialog's file is remembered per database.
+ */
+void
+tp_worksheet_print_operation_set_database (TpWorksheetPrintOperation *self,
+                                           const char                *database)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (TP_IS_WORKSHEET_PRINT_OPERATION (self));
+  g_return_if_fail (database != NULL);
+
+  g_free (self->database);
+  self->database = g_strdup (database);
+
+  if (gtk_print_operation_get_print_settings (operation) != NULL)
+    settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
+  else
+    settings = gtk_print_settings_new ();
+
+  uri = load_output_uri (database);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
 static void
 save_settings (TpWorksheetPrintOperation *self)
 {
@@ -132,10 +207,21 @@ save_settings (TpWorksheetPrintOperation *self)
       return;
     }
 
-  if (settings != NULL && !gtk_print_settings_to_file (settings, settings_file, &error))
+  if (settings != NULL)
     {
-      g_debug ("Could not save %s: %s", settings_file, error->message);
-      g_clear_error (&error);
+      /* The printer and its options are shared; the file printed to
+       * belongs to the database. */
+      g_autoptr(GtkPrintSettings) shared = gtk_print_settings_copy (settings);
+
+      if (self->database != NULL)
+        save_output_uri (self->database, gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+      gtk_print_settings_unset (shared, GTK_PRINT_SETTINGS_OUTPUT_URI);
+
+      if (!gtk_print_settings_to_file (shared, settings_file, &error))
+        {
+          g_debug ("Could not save %s: %s", settings_file, error->message);
+          g_clear_error (&error);
+        }
     }
 
   if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, page_setup_file, &error))
@@ -273,6 +359,7 @@ tp_worksheet_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->layout);
   g_clear_pointer (&self->data, tp_worksheet_data_unref);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (tp_worksheet_print_operation_parent_class)->finalize (object);
 }

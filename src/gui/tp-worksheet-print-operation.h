@@ -32,6 +32,8 @@ gboolean                   tp_worksheet_print_operation_get_blank    (TpWorkshee
 gint64                     tp_worksheet_print_operation_get_audience (TpWorksheetPrintOperation *self);
 void                       tp_worksheet_print_operation_set_audience (TpWorksheetPrintOperation *self,
                                                                       gint64                     audience_id);
+void                       tp_worksheet_print_operation_set_database (TpWorksheetPrintOperation *self,
+                                                                      const char                *database);
 GtkPageSetup              *tp_worksheet_print_operation_load_page_setup (void);
 GtkPrintSettings          *tp_worksheet_print_operation_load_settings   (void);
 void                       tp_worksheet_print_operation_setup_layout    (GtkPageSetup      *page_setup,
