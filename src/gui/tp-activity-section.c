@@ -221,7 +221,7 @@ channel_icon_name (TpChannel channel)
     case TP_CHANNEL_EVENT: return "x-office-calendar-symbolic";
     case TP_CHANNEL_WEBSITE: return "web-browser-symbolic";
     case TP_CHANNEL_MAIL: return "mail-send-symbolic";
-    case TP_CHANNEL_PARTNER: return "emblem-shared-symbolic";
+    case TP_CHANNEL_PARTNER: return "insert-link-symbolic";
     case TP_CHANNEL_OTHER:
     default:
       return "view-more-horizontal-symbolic";

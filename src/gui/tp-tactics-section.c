@@ -151,7 +151,7 @@ update_banner (TpTacticsSection *self)
   if (active >= FOCUS_LOW && active <= FOCUS_HIGH)
     {
       self->focus_state = TP_FOCUS_GOOD;
-      icon = "emblem-ok-symbolic";
+      icon = "object-select-symbolic";
       style = "tp-good";
       /* Translators: the focus banner of the tactics; %u is 3 or 4 */
       text = g_strdup_printf (ngettext ("%u active — good focus", "%u active — good focus", active),
