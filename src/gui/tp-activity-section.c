@@ -869,6 +869,7 @@ tp_activity_section_class_init (TpActivitySectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-activity-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, filter_dropdown);
