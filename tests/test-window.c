@@ -722,7 +722,6 @@ test_window_damaged_database (void)
   g_autofree char *after = NULL;
   g_autofree char *description = NULL;
   const char *name;
-  guint n_files = 0;
   TpWindow *window;
   gsize len;
 
@@ -768,7 +767,6 @@ test_window_damaged_database (void)
       {
         g_autofree char *file = g_build_filename (dir, name, NULL);
 
-        n_files++;
         if (g_str_has_prefix (name, "damaged.damaged-"))
           {
             g_autofree char *kept = NULL;

@@ -221,7 +221,7 @@ channel_icon_name (TpChannel channel)
     case TP_CHANNEL_EVENT: return "x-office-calendar-symbolic";
     case TP_CHANNEL_WEBSITE: return "web-browser-symbolic";
     case TP_CHANNEL_MAIL: return "mail-send-symbolic";
-    case TP_CHANNEL_PARTNER: return "emblem-shared-symbolic";
+    case TP_CHANNEL_PARTNER: return "insert-link-symbolic";
     case TP_CHANNEL_FORUM: return "emoji-people-symbolic";
     case TP_CHANNEL_ONLINE_GROUP: return "network-workgroup-symbolic";
     case TP_CHANNEL_OTHER:
@@ -871,6 +871,7 @@ tp_activity_section_class_init (TpActivitySectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-activity-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, filter_dropdown);

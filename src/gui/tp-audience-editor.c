@@ -410,6 +410,7 @@ tp_audience_editor_class_init (TpAudienceEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-audience-editor.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpAudienceEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, TpAudienceEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, TpAudienceEditor, primary_switch);

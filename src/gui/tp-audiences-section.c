@@ -472,6 +472,7 @@ tp_audiences_section_class_init (TpAudiencesSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-audiences-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, list_pane);

@@ -232,6 +232,7 @@ tp_brand_section_class_init (TpBrandSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-brand-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, business_name_row);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, chips);
   gtk_widget_class_bind_template_child (widget_class, TpBrandSection, friends_words_chips);

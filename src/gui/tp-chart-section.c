@@ -861,6 +861,7 @@ tp_chart_section_class_init (TpChartSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-chart-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpChartSection, sort_dropdown);

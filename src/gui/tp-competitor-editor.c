@@ -347,6 +347,7 @@ tp_competitor_editor_class_init (TpCompetitorEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-competitor-editor.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorEditor, link_row);

@@ -461,6 +461,7 @@ tp_competitors_section_class_init (TpCompetitorsSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-competitors-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, list_pane);

@@ -1129,6 +1129,7 @@ tp_customer_detail_class_init (TpCustomerDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-customer-detail.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, name_label);

@@ -826,6 +826,7 @@ tp_customers_section_class_init (TpCustomersSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-customers-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TpCustomersSection, stage_dropdown);

@@ -1966,6 +1966,7 @@ tp_followups_section_class_init (TpFollowupsSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-followups-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpFollowupsSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpFollowupsSection, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TpFollowupsSection, summary_label);

@@ -687,6 +687,7 @@ tp_list_pane_class_init (TpListPaneClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-list-pane.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpListPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, TpListPane, add_button);
   gtk_widget_class_bind_template_child (widget_class, TpListPane, list_box);

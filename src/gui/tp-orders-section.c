@@ -848,6 +848,7 @@ tp_orders_section_class_init (TpOrdersSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-orders-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, box);
   gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpOrdersSection, totals_label);

@@ -549,6 +549,7 @@ tp_plan_section_class_init (TpPlanSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-plan-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpPlanSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpPlanSection, title_label);
   gtk_widget_class_bind_template_child (widget_class, TpPlanSection, tagline_label);

@@ -755,6 +755,7 @@ tp_tactic_editor_class_init (TpTacticEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-tactic-editor.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, date_popover);

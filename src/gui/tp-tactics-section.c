@@ -151,7 +151,7 @@ update_banner (TpTacticsSection *self)
   if (active >= FOCUS_LOW && active <= FOCUS_HIGH)
     {
       self->focus_state = TP_FOCUS_GOOD;
-      icon = "emblem-ok-symbolic";
+      icon = "object-select-symbolic";
       style = "tp-good";
       /* Translators: the focus banner of the tactics; %u is 3 or 4 */
       text = g_strdup_printf (ngettext ("%u active — good focus", "%u active — good focus", active),
@@ -663,6 +663,7 @@ tp_tactics_section_class_init (TpTacticsSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-tactics-section.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, TpTacticsSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpTacticsSection, banner);
   gtk_widget_class_bind_template_child (widget_class, TpTacticsSection, banner_icon);

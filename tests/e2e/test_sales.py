@@ -27,7 +27,7 @@ def button(root, label, timeout=10):
     """The push button whose name holds @label: GTK names a button with a
     mnemonic by its label twice, "_Log Log"."""
     def matches():
-        return [node for node in find_all(root, 'push button')
+        return [node for node in find_all(root, 'button')
                 if node.get_name() == label or node.get_name().endswith(' ' + label)]
     wait_for(matches, f'no button "{label}"', timeout)
     return matches()[0]
@@ -90,11 +90,10 @@ def test(binary):
         root = app.start().root
         do_action(find(root, 'page tab', 'Sales'), 'click')
 
-        # GTK names a widget without a label after its type.
-        section = find(root, 'filler', 'TpCustomersSection')
-        detail = find(section, 'filler', 'TpCustomerDetail')
-        follow_ups = find(root, 'filler', 'TpFollowupsSection')
-        check(find(section, 'panel', 'No Customers Yet') is not None, 'no empty state for a new owner')
+        # Each section, and the customer detail, is a group named by its title.
+        section = find(root, 'group', 'Customers')
+        detail = find(section, 'group', 'Customer')
+        check(find(section, 'group', 'No Customers Yet') is not None, 'no empty state for a new owner')
 
         # A customer: Add Customer, then type the name over "New Customer".
         do_action(button(section, 'Add Customer'), 'click')
@@ -116,6 +115,7 @@ def test(binary):
 
         # Quiet for three weeks and not bought: a follow-up.
         show_section(root, 'Follow-Ups')
+        follow_ups = find(root, 'group', 'Follow-Ups')
         wait_for(lambda: has_label(follow_ups, 'Ada Lovelace'), 'Ada is not in the follow-up list')
         show_section(root, 'Customers')
 
@@ -131,6 +131,7 @@ def test(binary):
         check(has_label(detail, 'Customer'), 'the detail does not show the new stage')
         check(has_label(detail, 'Gift box'), 'the order is not in the customer detail')
         show_section(root, 'Follow-Ups')
+        follow_ups = find(root, 'group', 'Follow-Ups')
         wait_for(lambda: has_label(follow_ups, 'No Follow-Ups Due'), 'the follow-up list is not shown')
         wait_for(lambda: not has_label(follow_ups, 'Ada Lovelace'),
                  'Ada is still in the follow-up list after buying')
@@ -140,9 +141,8 @@ def test(binary):
         app.stop()
         root = app.start().root
         do_action(find(root, 'page tab', 'Sales'), 'click')
-        section = find(root, 'filler', 'TpCustomersSection')
-        detail = find(section, 'filler', 'TpCustomerDetail')
-        follow_ups = find(root, 'filler', 'TpFollowupsSection')
+        section = find(root, 'group', 'Customers')
+        detail = find(section, 'group', 'Customer')
         wait_for(lambda: customer_row(section, 'Ada Lovelace') is not None, 'Ada is gone after a restart')
         row = customer_row(section, 'Ada Lovelace')
         check('Customer' in row and '6 touches' in row and '1 order' in row and '24.90 EUR' in row,
@@ -155,6 +155,7 @@ def test(binary):
         timeline = find(detail, 'list', 'Touches')
         check(len(find_all(timeline, 'list item')) == 6, 'the timeline does not hold six touches')
         show_section(root, 'Follow-Ups')
+        follow_ups = find(root, 'group', 'Follow-Ups')
         wait_for(lambda: has_label(follow_ups, 'No Follow-Ups Due'), 'the follow-up list is not shown')
         check(not has_label(follow_ups, 'Ada Lovelace'), 'Ada is back in the follow-up list')
     finally:

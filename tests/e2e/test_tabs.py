@@ -46,7 +46,7 @@ def test(binary):
             find(root, 'list item', name, showing=True)
         check(is_selected(sales) and not is_selected(marketing),
               'the Sales tab is not the selected one after choosing it')
-        check(is_showing(find(root, 'panel', 'No Customers Yet')),
+        check(is_showing(find(root, 'group', 'No Customers Yet')),
               'the empty Customers section does not say what it is for')
     finally:
         app.cleanup()
