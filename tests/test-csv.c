@@ -818,6 +818,83 @@ test_async (Fixture       *f,
   g_main_loop_unref (async.loop);
 }
 
+typedef struct
+{
+  GThread *thread;
+  int      released;
+} Released;
+
+static void
+released_cb (gpointer data)
+{
+  Released *released = data;
+
+  released->thread = g_thread_self ();
+  g_atomic_int_set (&released->released, TRUE);
+}
+
+static void
+ignore_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+}
+
+static gpointer
+drop_last_ref (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+/* The progress data (the import dialog) and the importer belong to the
+ * caller's thread. Whichever thread drops the task last, as the worker
+ * does when it ends after the callback, they are released in the
+ * caller's context. */
+static void
+test_async_release (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpDatabase) target = open_database (f, "target.db");
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autoptr(GFile) file = write_file (f, "customers.csv", "name\nAda\n", -1);
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dumped = NULL;
+  TpCsvImporter *importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  AsyncData async = { g_main_loop_new (NULL, FALSE), NULL, 0 };
+  Released progress = { NULL, FALSE };
+  Released source = { NULL, FALSE };
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_set_data_full (G_OBJECT (importer), "test-released", &source, released_cb);
+  tp_csv_importer_load (importer, 3, NULL, &error);
+  g_assert_no_error (error);
+  tp_csv_importer_run_async (importer, target_path, ignore_progress_cb, &progress, released_cb,
+                             NULL, async_done_cb, &async);
+  g_main_loop_run (async.loop);
+  report = tp_csv_importer_run_finish (importer, async.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 1);
+  dumped = dump_table (target, "customers");
+  g_assert_nonnull (strstr (dumped, "Ada"));
+
+  /* The worker lets go; then another thread holds the last reference */
+  while (g_atomic_int_get (&G_OBJECT (async.result)->ref_count) > 1)
+    g_usleep (1000);
+  g_object_unref (importer);
+  g_thread_join (g_thread_new ("drop", drop_last_ref, g_steal_pointer (&async.result)));
+
+  while (!g_atomic_int_get (&progress.released) || !g_atomic_int_get (&source.released))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (progress.thread == g_thread_self ());
+  g_assert_true (source.thread == g_thread_self ());
+
+  g_main_loop_unref (async.loop);
+}
+
 /* The command line prints one line naming the file, line and field, exits
  * with 1 and changes nothing */
 static void
@@ -882,6 +959,7 @@ main (int   argc,
   ADD ("/touchpoint/csv/linking", test_linking);
   ADD ("/touchpoint/csv/cancel", test_cancel);
   ADD ("/touchpoint/csv/async", test_async);
+  ADD ("/touchpoint/csv/async-release", test_async_release);
   ADD ("/touchpoint/csv/cli", test_cli);
 
 #undef ADD

@@ -3138,6 +3138,7 @@ progress_to_context (double   fraction,
 
 typedef struct
 {
+  GMainContext   *context;
   char           *db_path;
   GFile          *file;
   ProgressTarget *target;
@@ -3145,7 +3146,7 @@ typedef struct
 } TaskData;
 
 static void
-task_data_free (gpointer data)
+task_data_free_here (gpointer data)
 {
   TaskData *task_data = data;
 
@@ -3154,7 +3155,36 @@ task_data_free (gpointer data)
   if (task_data->target != NULL)
     g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
   g_free (task_data->saved_copy);
+  g_main_context_unref (task_data->context);
   g_free (task_data);
+}
+
+static gboolean
+do_nothing (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker may hold the last reference to the task. The progress data
+ * (the import dialog) belongs to the caller's thread, so it is released
+ * in its context, never on the worker. */
+static void
+task_data_free (gpointer data)
+{
+  TaskData *task_data = data;
+  g_autoptr(GSource) source = NULL;
+
+  if (g_main_context_is_owner (task_data->context))
+    {
+      task_data_free_here (task_data);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, do_nothing, task_data, task_data_free_here);
+  g_source_set_static_name (source, "[touchpoint] backup task release");
+  g_source_attach (source, task_data->context);
 }
 
 static GTask *
@@ -3170,6 +3200,7 @@ task_new (const char           *db_path,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
+  data->context = g_main_context_ref_thread_default ();
   data->db_path = g_strdup (db_path);
   data->file = g_object_ref (file);
   if (progress != NULL)
