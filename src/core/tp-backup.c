@@ -2853,6 +2853,42 @@ exec_quoted (sqlite3     *handle,
 }
 
 /* The second pass, in one transaction: replaces every row. */
+/* PRAGMA foreign_key_check on the loaded rows: the first row that refers
+ * to a row that is not there fails the restore, named by table and id. */
+static gboolean
+check_references (Restore  *self,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->handle, rc);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      g_autofree char *parent = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 1));
+      g_autofree char *message = NULL;
+
+      sqlite3_finalize (stmt);
+      message = g_strdup_printf (/* Translators: the first %s is a number, the second and
+                                  * third the names of tables */
+                                 _("the row with id %s in “%s” refers to a row of “%s” that "
+                                   "is not in the backup"),
+                                 id, table, parent);
+      return fail_file (&self->reader, error, TP_BACKUP_ERROR_INVALID, message);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->handle, rc);
+
+  return TRUE;
+}
+
 static gboolean
 load (Restore  *self,
       char    **copy_path,
@@ -2950,6 +2986,12 @@ load (Restore  *self,
     }
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    goto failed;
+
+  /* The rows went in with foreign keys off; SQLite checks every
+   * reference once more before anything is committed, whatever the
+   * first pass may have missed. */
+  if (!check_references (self, error))
     goto failed;
 
   progress_range (&self->progress, 0.98, 1.0);
