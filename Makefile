@@ -7,10 +7,11 @@
 
 BUILDDIR ?= build
 CLANG_BUILDDIR ?= build-clang
+ASAN_BUILDDIR ?= build-asan
 ARGS ?=
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24 -noreset"
 
-.PHONY: all deps build run test test-valgrind test-fuzz bench clean
+.PHONY: all deps build run test test-asan test-valgrind test-fuzz bench clean
 
 all: build
 
@@ -28,21 +29,42 @@ run: build
 
 # unit, gui, e2e and lint under one display and one session bus (the e2e
 # suite needs the accessibility bus), then the unit suite under valgrind,
-# then a clang build (warnings as errors too) that runs the fuzzers briefly.
+# then the unit and gui suites built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, then a clang build (warnings as errors too)
+# that runs the fuzzers briefly.
 test: build
 	$(XVFB) dbus-run-session -- meson test -C $(BUILDDIR) --print-errorlogs \
 	  --suite unit --suite gui --suite e2e --suite lint
 	$(MAKE) test-valgrind
+	$(MAKE) test-asan
 	$(MAKE) test-fuzz
 
 test-valgrind: build
 	meson test -C $(BUILDDIR) --print-errorlogs --setup valgrind --suite unit
 
+# gcc's ASan and UBSan; the test environment (tests/meson.build) makes the
+# first error or leak fail the test, with tests/lsan.supp for the leaks of
+# system libraries.
+$(ASAN_BUILDDIR)/build.ninja: | deps
+	meson setup $(ASAN_BUILDDIR) --werror -Db_sanitize=address,undefined -Db_lundef=false
+
+test-asan: deps $(ASAN_BUILDDIR)/build.ninja
+	meson compile -C $(ASAN_BUILDDIR)
+	$(XVFB) meson test -C $(ASAN_BUILDDIR) --print-errorlogs --suite unit --suite gui \
+	  --no-suite durability
+
+# -Dfuzz=enabled: a clang that cannot build the fuzzers stops here instead
+# of running an empty suite.
 $(CLANG_BUILDDIR)/build.ninja: | deps
-	CC=clang meson setup $(CLANG_BUILDDIR) --werror
+	CC=clang meson setup $(CLANG_BUILDDIR) --werror -Dfuzz=enabled
 
 test-fuzz: deps $(CLANG_BUILDDIR)/build.ninja
+	meson configure $(CLANG_BUILDDIR) -Dfuzz=enabled
 	meson compile -C $(CLANG_BUILDDIR)
+	@for t in fuzz-backup fuzz-csv; do \
+	  meson test -C $(CLANG_BUILDDIR) --list --suite fuzz 2>/dev/null | grep -q "/ $$t$$" || \
+	    { echo "error: the fuzzer $$t was not built in $(CLANG_BUILDDIR)" >&2; exit 1; }; \
+	done
 	meson test -C $(CLANG_BUILDDIR) --print-errorlogs --suite fuzz
 
 # The speed budgets of DESIGN.md §8, measured on the large sample business;
@@ -51,4 +73,4 @@ bench: build
 	$(XVFB) python3 benchmarks/run $(BUILDDIR)
 
 clean:
-	rm -rf $(BUILDDIR) $(CLANG_BUILDDIR)
+	rm -rf $(BUILDDIR) $(CLANG_BUILDDIR) $(ASAN_BUILDDIR)

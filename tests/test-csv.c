@@ -550,7 +550,7 @@ static const BadCsv bad_csvs[] = {
     "people.csv: the file is empty: a CSV file starts with a line of column names" },
   { "only-bom-and-blank-lines", TP_CSV_TABLE_CUSTOMERS, "\xef\xbb\xbf\r\n\r\n", -1,
     TP_CSV_ERROR_EMPTY, "people.csv: the file is empty*" },
-  { "binary", TP_CSV_TABLE_CUSTOMERS, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24,
+  { "binary", TP_CSV_TABLE_CUSTOMERS, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20,
     TP_CSV_ERROR_NOT_TEXT, "people.csv: this is not a CSV file: it contains binary data" },
   { "bad-email", TP_CSV_TABLE_CUSTOMERS, "Name,Email\nAda,ada@example.org\nBob,bob at example\n",
     -1, TP_CSV_ERROR_REJECTED,
@@ -1140,6 +1140,83 @@ test_async (Fixture       *f,
   g_main_loop_unref (async.loop);
 }
 
+typedef struct
+{
+  GThread *thread;
+  int      released;
+} Released;
+
+static void
+released_cb (gpointer data)
+{
+  Released *released = data;
+
+  released->thread = g_thread_self ();
+  g_atomic_int_set (&released->released, TRUE);
+}
+
+static void
+ignore_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+}
+
+static gpointer
+drop_last_ref (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+/* The progress data (the import dialog) and the importer belong to the
+ * caller's thread. Whichever thread drops the task last, as the worker
+ * does when it ends after the callback, they are released in the
+ * caller's context. */
+static void
+test_async_release (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpDatabase) target = open_database (f, "target.db");
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autoptr(GFile) file = write_file (f, "customers.csv", "name\nAda\n", -1);
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dumped = NULL;
+  TpCsvImporter *importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  AsyncData async = { g_main_loop_new (NULL, FALSE), NULL, 0 };
+  Released progress = { NULL, FALSE };
+  Released source = { NULL, FALSE };
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_set_data_full (G_OBJECT (importer), "test-released", &source, released_cb);
+  tp_csv_importer_load (importer, 3, NULL, &error);
+  g_assert_no_error (error);
+  tp_csv_importer_run_async (importer, target_path, ignore_progress_cb, &progress, released_cb,
+                             NULL, async_done_cb, &async);
+  g_main_loop_run (async.loop);
+  report = tp_csv_importer_run_finish (importer, async.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 1);
+  dumped = dump_table (target, "customers");
+  g_assert_nonnull (strstr (dumped, "Ada"));
+
+  /* The worker lets go; then another thread holds the last reference */
+  while (g_atomic_int_get (&G_OBJECT (async.result)->ref_count) > 1)
+    g_usleep (1000);
+  g_object_unref (importer);
+  g_thread_join (g_thread_new ("drop", drop_last_ref, g_steal_pointer (&async.result)));
+
+  while (!g_atomic_int_get (&progress.released) || !g_atomic_int_get (&source.released))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (progress.thread == g_thread_self ());
+  g_assert_true (source.thread == g_thread_self ());
+
+  g_main_loop_unref (async.loop);
+}
+
 /* The command line prints one line naming the file, line and field, exits
  * with 1 and changes nothing */
 static void
@@ -1151,12 +1228,18 @@ test_cli (Fixture       *f,
       const char *dir = g_getenv ("TP_TEST_DIR");
       g_autofree char *db_path = g_build_filename (dir, "cli.db", NULL);
       g_autofree char *csv_path = g_build_filename (dir, "people.csv", NULL);
-      g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+      GVariantDict *options = g_variant_dict_new (NULL);
+      int status;
 
       g_variant_dict_insert_value (options, "database", g_variant_new_bytestring (db_path));
       g_variant_dict_insert_value (options, "import-csv", g_variant_new_bytestring (csv_path));
       g_variant_dict_insert (options, "table", "s", "customers");
-      exit (tp_cli_run (options));
+      status = tp_cli_run (options);
+      /* exit() runs no cleanup of this scope: free what it holds first */
+      g_variant_dict_unref (options);
+      g_clear_pointer (&db_path, g_free);
+      g_clear_pointer (&csv_path, g_free);
+      exit (status);
     }
   else
     {
@@ -1201,6 +1284,7 @@ main (int   argc,
   ADD ("/touchpoint/csv/linking", test_linking);
   ADD ("/touchpoint/csv/cancel", test_cancel);
   ADD ("/touchpoint/csv/async", test_async);
+  ADD ("/touchpoint/csv/async-release", test_async_release);
   ADD ("/touchpoint/csv/cli", test_cli);
 
 #undef ADD

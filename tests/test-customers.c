@@ -270,6 +270,13 @@ shown_names (Fixture *f,
   return g_string_free (names, FALSE);
 }
 
+/* Compares shown_names() with @expected and frees it */
+#define assert_shown(f, n, expected) \
+  G_STMT_START { \
+    g_autofree char *shown_ = shown_names ((f), (n)); \
+    g_assert_cmpstr (shown_, ==, (expected)); \
+  } G_STMT_END
+
 static guint
 n_shown (Fixture *f)
 {
@@ -628,7 +635,7 @@ test_customers_add_edit_delete (Fixture       *f,
   name = sql_text (f, "SELECT email || '|' || phone || '|' || notes FROM customers WHERE id = ?", id);
   g_assert_cmpstr (name, ==, "ada@example.com|+44 20 7946 0001|Prefers letters.");
   g_clear_pointer (&name, g_free);
-  g_assert_cmpstr (shown_names (f, 1), ==, "Ada Lovelace");
+  assert_shown (f, 1, "Ada Lovelace");
 
   /* A blank name is refused and the stored one kept. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "  ");
@@ -681,7 +688,7 @@ test_customers_add_edit_delete (Fixture       *f,
   name = sql_text (f, "SELECT name || '|' || stage FROM customers WHERE id = ?", id);
   g_assert_cmpstr (name, ==, "Ada Lovelace|prospect");
   g_assert_cmpstr (list_page (f), ==, "list");
-  g_assert_cmpstr (shown_names (f, 1), ==, "Ada Lovelace");
+  assert_shown (f, 1, "Ada Lovelace");
 }
 
 static void
@@ -733,10 +740,10 @@ test_customers_delete_key (Fixture       *f,
   drain ();
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM customers", 0), ==, 1);
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM customers WHERE id = ?", ada), ==, 0);
-  g_assert_cmpstr (shown_names (f, 5), ==, "Bob");
+  assert_shown (f, 5, "Bob");
 
   click_undo (f);
-  g_assert_cmpstr (shown_names (f, 5), ==, "Ada,Bob");
+  assert_shown (f, 5, "Ada,Bob");
 }
 
 static void
@@ -1159,7 +1166,7 @@ test_customers_sort (Fixture       *f,
 
   /* The orders moved the stages: Cy is a repeat customer, Ada a customer.
    * The list starts sorted by name, from A to Z. */
-  g_assert_cmpstr (shown_names (f, 4), ==, "Ada,Bob,Cy,Dee");
+  assert_shown (f, 4, "Ada,Bob,Cy,Dee");
   g_assert_true (shows_arrow (header, TP_CUSTOMER_COLUMN_NAME));
 
   for (guint i = 0; i < TP_N_CUSTOMER_COLUMNS; i++)
@@ -1241,7 +1248,7 @@ test_customers_selection_kept (Fixture       *f,
   add_touch (f, bob, 3);
   add_touch (f, bob, 2);
   drain ();
-  g_assert_cmpstr (shown_names (f, 3), ==, "Bob,Ada,Cy");
+  assert_shown (f, 3, "Bob,Ada,Cy");
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
   g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
 
@@ -1249,7 +1256,7 @@ test_customers_selection_kept (Fixture       *f,
   gtk_editable_set_text (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "search_entry"), "Cy");
   WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (tp_customers_section_get_list (f->section)), "Cy") == 0);
   WAIT_LOADED (f);
-  g_assert_cmpstr (shown_names (f, 3), ==, "Cy");
+  assert_shown (f, 3, "Cy");
   g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
   tp_customers_section_clear_filters (f->section);
   WAIT_LOADED (f);
@@ -1435,7 +1442,7 @@ first_rows_seen_cb (TpCustomerList *list,
   /* The first rows show, the spinner turns, and no count is made up. */
   seen->n_partial++;
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
-  g_assert_cmpstr (shown_names (seen->f, 3), ==, "Ann 01,Ann 02,Ann 03");
+  assert_shown (seen->f, 3, "Ann 01,Ann 02,Ann 03");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (count)));
   g_assert_true (gtk_widget_get_visible (spinner));
 }

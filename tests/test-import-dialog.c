@@ -381,6 +381,70 @@ test_cancel (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  GThread *thread;
+  int      finalized;
+} Finalized;
+
+static void
+finalized_cb (gpointer data)
+{
+  Finalized *finalized = data;
+
+  finalized->thread = g_thread_self ();
+  g_atomic_int_set (&finalized->finalized, TRUE);
+}
+
+/* Closing the dialog while its import runs, or just as it ends: the
+ * import is abandoned or comes through whole, and the dialog is
+ * finalised on the main thread, never on the worker that held the
+ * import. */
+static void
+test_close_while_running (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 before = count (f, "SELECT count(*) FROM customers");
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GString) contents = g_string_new ("name,email\n");
+      g_autoptr(GFile) file = NULL;
+      TpImportDialog *dialog = new_dialog (f, FALSE);
+      Finalized finalized = { NULL, FALSE };
+      gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      for (guint i = 0; i < 2000; i++)
+        g_string_append_printf (contents, "Customer %u,c%u.%u@example.org\n", i, round, i);
+      file = write_file (f, "many.csv", contents->str);
+
+      g_object_set_data_full (G_OBJECT (dialog), "test-finalized", &finalized, finalized_cb);
+      tp_import_dialog_open_file (dialog, TP_IMPORT_KIND_CUSTOMERS, file);
+      tp_import_dialog_start (dialog);
+      g_assert_cmpstr (tp_import_dialog_get_page (dialog), ==, "progress");
+
+      /* Now, or after the worker has begun */
+      for (guint i = 0; i < round % 4; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (round * 200);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      while (!g_atomic_int_get (&finalized.finalized))
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, end);
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+
+      g_assert_true (finalized.thread == g_thread_self ());
+    }
+
+  /* Each import was abandoned whole or came through whole, and the
+   * window heard of each that came through */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==,
+                   before + 2000 * (gint64)f->n_imported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +459,7 @@ main (int   argc,
   ADD ("/touchpoint/import-dialog/bad-file", test_import_bad_file);
   ADD ("/touchpoint/import-dialog/export-and-restore", test_export_and_restore);
   ADD ("/touchpoint/import-dialog/cancel", test_cancel);
+  ADD ("/touchpoint/import-dialog/close-while-running", test_close_while_running);
 
 #undef ADD
 

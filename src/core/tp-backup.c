@@ -2683,6 +2683,42 @@ exec_quoted (sqlite3     *handle,
 }
 
 /* The second pass, in one transaction: replaces every row. */
+/* PRAGMA foreign_key_check on the loaded rows: the first row that refers
+ * to a row that is not there fails the restore, named by table and id. */
+static gboolean
+check_references (Restore  *self,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->handle, rc);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      g_autofree char *parent = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 1));
+      g_autofree char *message = NULL;
+
+      sqlite3_finalize (stmt);
+      message = g_strdup_printf (/* Translators: the first %s is a number, the second and
+                                  * third the names of tables */
+                                 _("the row with id %s in “%s” refers to a row of “%s” that "
+                                   "is not in the backup"),
+                                 id, table, parent);
+      return fail_file (&self->reader, error, TP_BACKUP_ERROR_INVALID, message);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->handle, rc);
+
+  return TRUE;
+}
+
 static gboolean
 load (Restore  *self,
       char    **copy_path,
@@ -2780,6 +2816,12 @@ load (Restore  *self,
     }
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    goto failed;
+
+  /* The rows went in with foreign keys off; SQLite checks every
+   * reference once more before anything is committed, whatever the
+   * first pass may have missed. */
+  if (!check_references (self, error))
     goto failed;
 
   progress_range (&self->progress, 0.98, 1.0);
@@ -2968,6 +3010,7 @@ progress_to_context (double   fraction,
 
 typedef struct
 {
+  GMainContext   *context;
   char           *db_path;
   GFile          *file;
   ProgressTarget *target;
@@ -2975,7 +3018,7 @@ typedef struct
 } TaskData;
 
 static void
-task_data_free (gpointer data)
+task_data_free_here (gpointer data)
 {
   TaskData *task_data = data;
 
@@ -2984,7 +3027,36 @@ task_data_free (gpointer data)
   if (task_data->target != NULL)
     g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
   g_free (task_data->saved_copy);
+  g_main_context_unref (task_data->context);
   g_free (task_data);
+}
+
+static gboolean
+do_nothing (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker may hold the last reference to the task. The progress data
+ * (the import dialog) belongs to the caller's thread, so it is released
+ * in its context, never on the worker. */
+static void
+task_data_free (gpointer data)
+{
+  TaskData *task_data = data;
+  g_autoptr(GSource) source = NULL;
+
+  if (g_main_context_is_owner (task_data->context))
+    {
+      task_data_free_here (task_data);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, do_nothing, task_data, task_data_free_here);
+  g_source_set_static_name (source, "[touchpoint] backup task release");
+  g_source_attach (source, task_data->context);
 }
 
 static GTask *
@@ -3000,6 +3072,7 @@ task_new (const char           *db_path,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
+  data->context = g_main_context_ref_thread_default ();
   data->db_path = g_strdup (db_path);
   data->file = g_object_ref (file);
   if (progress != NULL)

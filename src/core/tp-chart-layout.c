@@ -314,7 +314,9 @@ tp_chart_data_set_items (TpChartData       *self,
   g_hash_table_remove_all (self->index_by_id);
   g_array_set_size (self->entries, 0);
   g_array_set_size (self->entries, n_items);
-  memset (self->entries->data, 0, n_items * sizeof (Entry));
+  /* An empty array may have no data at all, which memset() must not get */
+  if (n_items > 0)
+    memset (self->entries->data, 0, n_items * sizeof (Entry));
 
   for (gsize i = 0; i < n_items; i++)
     {

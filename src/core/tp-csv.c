@@ -3693,6 +3693,8 @@ progress_to_context (double   fraction,
 
 typedef struct
 {
+  GMainContext   *context;
+  GObject        *source_object;
   char           *db_path;
   GFile          *file;
   TpCsvTable      table;
@@ -3700,15 +3702,45 @@ typedef struct
 } TaskData;
 
 static void
-task_data_free (gpointer data)
+task_data_free_here (gpointer data)
 {
   TaskData *task_data = data;
 
+  g_clear_object (&task_data->source_object);
   g_free (task_data->db_path);
   g_clear_object (&task_data->file);
   if (task_data->target != NULL)
     g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
+  g_main_context_unref (task_data->context);
   g_free (task_data);
+}
+
+static gboolean
+do_nothing (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker may hold the last reference to the task. The progress data
+ * (the import dialog) and the importer belong to the caller's thread, so
+ * they are released in its context, never on the worker. */
+static void
+task_data_free (gpointer data)
+{
+  TaskData *task_data = data;
+  g_autoptr(GSource) source = NULL;
+
+  if (g_main_context_is_owner (task_data->context))
+    {
+      task_data_free_here (task_data);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, do_nothing, task_data, task_data_free_here);
+  g_source_set_static_name (source, "[touchpoint] CSV task release");
+  g_source_attach (source, task_data->context);
 }
 
 static GTask *
@@ -3726,6 +3758,8 @@ task_new (gpointer             source_object,
   GTask *task = g_task_new (source_object, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
+  data->context = g_main_context_ref_thread_default ();
+  data->source_object = source_object != NULL ? g_object_ref (source_object) : NULL;
   data->db_path = g_strdup (db_path);
   data->file = file != NULL ? g_object_ref (file) : NULL;
   data->table = table;
