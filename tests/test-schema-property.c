@@ -951,7 +951,6 @@ assert_restore_refuses (Property             *p,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   JsonNode *root;
-  g_autoptr(TpDatabase) target = new_database (p->fixture);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
