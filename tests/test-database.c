@@ -1108,7 +1108,6 @@ test_migration_channels (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(TpDatabase) db = NULL;
   g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
-  g_autofree char *text = NULL;
   const char * const *steps;
   guint n_steps;
   sqlite3 *raw = NULL;

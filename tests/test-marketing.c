@@ -255,11 +255,26 @@ type_into (GtkWidget  *root,
 
 /* Presses the Undo button of the newest toast (an older one may still be
  * on its way out). */
+static gboolean
+set_true_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 press_undo (Fixture *f)
 {
   GtkWidget *button = NULL;
+  gboolean waited = FALSE;
 
+  /* On libadwaita 1.2 the newest toast replaces one that came less than
+   * 600 ms before it only then (see _tp_marketing_add_toast()); nobody
+   * clicks faster than that either. */
+  g_timeout_add (700, set_true_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
   drain ();
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->window->toast_overlay));
        child != NULL;

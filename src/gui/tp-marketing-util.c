@@ -21,11 +21,71 @@
 #include "tp-core-enum-types.h"
 #include "tp-marketing-util.h"
 
-static void
-weak_ref_free (GWeakRef *ref)
+/* libadwaita before 1.4 (Debian 12 has 1.2) frees a toast dismissed in its
+ * first 200 ms while it is still sliding in (500 ms when it replaced
+ * another, against a 300 ms fade), and the end of that slide then crashes
+ * the app. So a toast stays until it has been on screen this long; a newer
+ * one waits for that moment (a still newer one takes its place) and then
+ * replaces it. Newer libadwaita replaces at once. */
+#define TOAST_SETTLED_MS 600
+
+typedef struct
 {
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  GtkWidget *overlay;   /* not owned: this struct is the overlay's data */
+  GWeakRef   current;   /* the toast on screen */
+  gint64     shown_at;  /* when it was put there */
+  AdwToast  *pending;   /* owned: the toast that waits for it to settle */
+  guint      source;
+} ToastPresenter;
+
+static void
+toast_presenter_free (ToastPresenter *presenter)
+{
+  g_clear_handle_id (&presenter->source, g_source_remove);
+  g_clear_object (&presenter->pending);
+  g_weak_ref_clear (&presenter->current);
+  g_free (presenter);
+}
+
+static gboolean
+replace_at_once (void)
+{
+  return adw_get_major_version () > 1 || adw_get_minor_version () >= 4;
+}
+
+/* Dismisses the toast on screen and shows @toast (transfer full). */
+static void
+toast_presenter_show (ToastPresenter *presenter,
+                      AdwToast       *toast)
+{
+  g_autoptr(AdwToast) current = g_weak_ref_get (&presenter->current);
+
+  if (current != NULL)
+    adw_toast_dismiss (current);
+
+  g_weak_ref_set (&presenter->current, toast);
+  presenter->shown_at = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (presenter->overlay), toast);
+}
+
+static gboolean
+show_pending_cb (gpointer user_data)
+{
+  ToastPresenter *presenter = user_data;
+
+  presenter->source = 0;
+  toast_presenter_show (presenter, g_steal_pointer (&presenter->pending));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_overlay_unrealize_cb (GtkWidget      *overlay,
+                         ToastPresenter *presenter)
+{
+  /* A window that closes shows nothing more. */
+  g_clear_handle_id (&presenter->source, g_source_remove);
+  g_clear_object (&presenter->pending);
 }
 
 /**
@@ -42,7 +102,9 @@ _tp_marketing_add_toast (GtkWidget *widget,
                          AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  GWeakRef *last;
+  g_autoptr(AdwToast) current = NULL;
+  ToastPresenter *presenter;
+  gint64 shown_ms;
 
   if (overlay == NULL)
     {
@@ -52,27 +114,38 @@ _tp_marketing_add_toast (GtkWidget *widget,
       return;
     }
 
-  /* Dismissed, not pushed back into the queue by a toast of higher
-   * priority: libadwaita 1.2 fails an assertion when it shows a toast
-   * again whose widget is still hiding. */
-  last = g_object_get_data (G_OBJECT (overlay), "tp-marketing-last-toast");
-  if (last == NULL)
+  /* The toast before is dismissed, not pushed back into the queue by a
+   * toast of higher priority: libadwaita 1.2 fails an assertion when it
+   * shows a toast again whose widget is still hiding. */
+  presenter = g_object_get_data (G_OBJECT (overlay), "tp-marketing-toasts");
+  if (presenter == NULL)
     {
-      last = g_new0 (GWeakRef, 1);
-      g_weak_ref_init (last, NULL);
-      g_object_set_data_full (G_OBJECT (overlay), "tp-marketing-last-toast", last,
-                              (GDestroyNotify) weak_ref_free);
-    }
-  else
-    {
-      g_autoptr(AdwToast) previous = g_weak_ref_get (last);
-
-      if (previous != NULL)
-        adw_toast_dismiss (previous);
+      presenter = g_new0 (ToastPresenter, 1);
+      presenter->overlay = overlay;
+      g_weak_ref_init (&presenter->current, NULL);
+      g_object_set_data_full (G_OBJECT (overlay), "tp-marketing-toasts", presenter,
+                              (GDestroyNotify) toast_presenter_free);
+      g_signal_connect (overlay, "unrealize", G_CALLBACK (on_overlay_unrealize_cb), presenter);
     }
 
-  g_weak_ref_set (last, toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  current = g_weak_ref_get (&presenter->current);
+  shown_ms = (g_get_monotonic_time () - presenter->shown_at) / 1000;
+  if (current == NULL || shown_ms >= TOAST_SETTLED_MS || replace_at_once ())
+    {
+      g_clear_handle_id (&presenter->source, g_source_remove);
+      g_clear_object (&presenter->pending);
+      toast_presenter_show (presenter, toast);
+      return;
+    }
+
+  g_clear_object (&presenter->pending);
+  presenter->pending = toast;
+  if (presenter->source == 0)
+    {
+      presenter->source = g_timeout_add ((guint)(TOAST_SETTLED_MS - shown_ms),
+                                         show_pending_cb, presenter);
+      g_source_set_name_by_id (presenter->source, "[touchpoint] next toast");
+    }
 }
 
 typedef struct
