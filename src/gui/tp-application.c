@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-accessible-private.h"
 #include "tp-application.h"
 #include "tp-cli.h"
 #include "tp-window.h"
@@ -122,6 +123,7 @@ tp_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (tp_application_parent_class)->startup (app);
 
+  _tp_accessible_init ();
   gtk_window_set_default_icon_name (APP_ID);
 }
 
