@@ -323,6 +323,9 @@ tp_application_init (TpApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.show-shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.log-touch",
+                                         (const char *[]) { "<Control>t", NULL });
 
   g_application_add_main_option_entries (G_APPLICATION (self), tp_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
