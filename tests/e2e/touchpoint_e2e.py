@@ -48,7 +48,16 @@ class App:
         env.pop('NO_AT_BRIDGE', None)
         env.setdefault('GSETTINGS_BACKEND', 'memory')
         env.update(self.env)
-        self.process = subprocess.Popen([self.binary, '--database', self.database], env=env)
+        for attempt in range(3):
+            self.process = subprocess.Popen([self.binary, '--database', self.database], env=env)
+            # A server that xvfb-run started a moment ago may still refuse
+            # the first connection: the app then exits at once; start again.
+            try:
+                self.process.wait(1)
+            except subprocess.TimeoutExpired:
+                break
+            if self.process.returncode == 0:
+                break
         self.root = self._find_application()
         return self
 
