@@ -214,6 +214,45 @@ test_keyboard (Fixture       *fixture,
 }
 
 /* Logging a touch updates the bar, its place, the focus and the description. */
+/* The chart's accessible description: its counts, the focused bar, then
+ * the first 20 bars in the chart's order. */
+static char *
+expected_description (TpChartData *data,
+                      TpChartSort  sort,
+                      int          focus)
+{
+  g_autofree char *counts = tp_chart_data_describe (data, TP_CHART_MODE_TOUCHES);
+  GString *text = g_string_new (counts);
+  guint n = tp_chart_data_get_n_items (data);
+
+  if (n == 0)
+    return g_string_free (text, FALSE);
+
+  if (focus >= 0)
+    {
+      const TpChartItem *item = tp_chart_data_get_item (data, sort, focus);
+
+      g_string_append_printf (text, " Focused bar: %s: %u %s, %s.", item->name, item->touches,
+                              item->touches == 1 ? "touch" : "touches",
+                              item->bought ? "bought" : "not yet bought");
+    }
+  g_string_append (text, " Bars:");
+  for (guint i = 0; i < MIN (n, 20); i++)
+    {
+      const TpChartItem *item = tp_chart_data_get_item (data, sort, i);
+
+      g_string_append_printf (text, "%s%s: %u %s, %s", i == 0 ? " " : "; ", item->name, item->touches,
+                              item->touches == 1 ? "touch" : "touches",
+                              item->bought ? "bought" : "not yet bought");
+    }
+  if (n > 20)
+    g_string_append_printf (text, "; and %u more.", n - 20);
+  else
+    g_string_append_c (text, '.');
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 test_update (Fixture       *fixture,
              gconstpointer  user_data)
@@ -241,6 +280,11 @@ test_update (Fixture       *fixture,
 
   description = tp_chart_data_describe (tp_touches_chart_get_data (chart), TP_CHART_MODE_TOUCHES);
   g_assert_nonnull (strstr (description, "2 customers have more than 12 touches."));
+  g_free (description);
+  /* The bars are read out too: the focused one first. */
+  description = expected_description (tp_touches_chart_get_data (chart), TP_CHART_SORT_TOUCHES, 2);
+  g_assert_nonnull (strstr (description, " Focused bar: Ada Lovelace: 10 touches, bought."));
+  g_assert_nonnull (strstr (description, " Bars: Bruno Bianchi: 20 touches, bought; "));
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                               description);
   g_assert_null (error);
@@ -479,6 +523,11 @@ test_set_data (Fixture       *fixture,
 
   description = tp_chart_data_describe (data, TP_CHART_MODE_TOUCHES);
   g_assert_nonnull (strstr (description, "for 20000 customers"));
+  g_free (description);
+  /* Of 20,000 bars it reads out the first 20 only. */
+  description = expected_description (data, TP_CHART_SORT_NAME, 0);
+  g_assert_nonnull (strstr (description, " Bars: Ada Lovelace: 30 touches, bought; "));
+  g_assert_nonnull (g_str_has_suffix (description, "; and 19980 more.") ? description : NULL);
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                               description);
   g_assert_null (error);
@@ -514,7 +563,8 @@ test_remove_and_caption (Fixture       *fixture,
   tp_touches_chart_set_caption (chart, "Showing 2 customers matching “a”.");
   g_assert_cmpuint (count_notify (G_OBJECT (chart), "caption"), ==, 1);
   g_assert_cmpstr (tp_touches_chart_get_caption (chart), ==, "Showing 2 customers matching “a”.");
-  description = tp_chart_data_describe (tp_touches_chart_get_data (chart), TP_CHART_MODE_TOUCHES);
+  description = expected_description (tp_touches_chart_get_data (chart), tp_touches_chart_get_sort (chart),
+                                      tp_touches_chart_get_focus_position (chart));
   expected = g_strconcat ("Showing 2 customers matching “a”. ", description, NULL);
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                               expected);

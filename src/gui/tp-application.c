@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-accessible-private.h"
 #include "tp-application.h"
 #include "tp-cli.h"
 #include "tp-window.h"
@@ -122,6 +123,7 @@ tp_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (tp_application_parent_class)->startup (app);
 
+  _tp_accessible_init ();
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -321,6 +323,9 @@ tp_application_init (TpApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.show-shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.log-touch",
+                                         (const char *[]) { "<Control>t", NULL });
 
   g_application_add_main_option_entries (G_APPLICATION (self), tp_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -601,8 +601,11 @@ log_touch_action (GtkWidget  *widget,
 {
   TpCustomersSection *self = TP_CUSTOMERS_SECTION (widget);
 
+  /* With nobody chosen, the window's Log Touch asks for the customer. */
   if (current_customer (self) != NULL)
     tp_customer_detail_log_touch (self->detail);
+  else
+    gtk_widget_activate_action (widget, "window.log-touch", NULL);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-log-touch-dialog.h"
+#include "tp-customer-list.h"
 #include "tp-sales-util-private.h"
 
 /*
@@ -26,7 +27,15 @@
  * one logged last, and saves on Enter. Direction and tactic sit below for
  * those who want them. A time that lies ahead makes the touch a planned
  * one (done = FALSE): a to-do in Follow-Ups until it is marked done.
+ *
+ * Opened without a customer (Ctrl+T outside a customer's page), it asks
+ * for one first: a search at the top, through TpCustomerList (which
+ * queries on its worker), whose first matches show below it; Enter takes
+ * the first. It starts on the customer a touch was logged with last.
  */
+
+/* How many matches of the customer search show. */
+#define MAX_MATCHES 5
 
 struct _TpLogTouchDialog
 {
@@ -34,6 +43,9 @@ struct _TpLogTouchDialog
 
   AdwWindowTitle *window_title;
   GtkButton      *save_button;
+  AdwPreferencesGroup *customer_group;
+  AdwEntryRow    *customer_row;
+  GtkListBox     *matches_list;
   AdwComboRow    *channel_row;
   AdwEntryRow    *when_row;
   AdwEntryRow    *note_row;
@@ -45,6 +57,10 @@ struct _TpLogTouchDialog
   TpStore        *store;
   TpCustomer     *customer;
   GArray         *tactic_ids;  /* gint64 per tactic row item; 0 is none */
+
+  TpCustomerList *matches;     /* only while searching for a customer */
+  gboolean        pick_first;  /* Enter came before the matches */
+  gboolean        picking;
 };
 
 G_DEFINE_FINAL_TYPE (TpLogTouchDialog, tp_log_touch_dialog, ADW_TYPE_WINDOW)
@@ -57,6 +73,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The data key on a TpStore of the id of the customer logged last. */
+#define LAST_CUSTOMER_KEY "tp-log-touch-last-customer"
 
 /* The channel logged last, offered first next time. */
 static TpChannel last_channel = TP_CHANNEL_EMAIL;
@@ -89,6 +108,182 @@ on_when_row_changed_cb (TpLogTouchDialog *self)
   show_error (self, NULL);
 }
 
+static void
+set_customer (TpLogTouchDialog *self,
+              TpCustomer       *customer)
+{
+  g_set_object (&self->customer, customer);
+  adw_window_title_set_subtitle (self->window_title,
+                                 customer != NULL ? tp_customer_get_name (customer) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
+}
+
+static void
+pick_customer (TpLogTouchDialog *self,
+               TpCustomer       *customer)
+{
+  self->pick_first = FALSE;
+  set_customer (self, customer);
+
+  self->picking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->customer_row), tp_customer_get_name (customer));
+  gtk_editable_set_position (GTK_EDITABLE (self->customer_row), -1);
+  self->picking = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
+  show_error (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+}
+
+static void
+on_match_activated_cb (TpLogTouchDialog *self,
+                       AdwActionRow     *row)
+{
+  TpCustomer *customer = g_object_get_data (G_OBJECT (row), "tp-customer");
+
+  if (customer != NULL)
+    pick_customer (self, customer);
+}
+
+static void
+on_matches_list_row_activated_cb (TpLogTouchDialog *self,
+                                  GtkListBoxRow    *row)
+{
+  on_match_activated_cb (self, ADW_ACTION_ROW (row));
+}
+
+static void
+update_matches (TpLogTouchDialog *self)
+{
+  GtkWidget *child;
+  guint n_items;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
+    gtk_list_box_remove (self->matches_list, child);
+
+  if (self->matches == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
+  for (guint i = 0; i < MIN (n_items, MAX_MATCHES); i++)
+    {
+      g_autoptr(TpCustomer) customer = g_list_model_get_item (G_LIST_MODEL (self->matches), i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tp_customer_get_name (customer));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "tp-customer", g_object_ref (customer), g_object_unref);
+      gtk_list_box_append (self->matches_list, row);
+    }
+
+  if (n_items > MAX_MATCHES)
+    {
+      g_autofree char *more = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: below the first matches of the customer search */
+      more = g_strdup_printf (ngettext ("and %u more: type more of the name",
+                                        "and %u more: type more of the name",
+                                        n_items - MAX_MATCHES),
+                              n_items - MAX_MATCHES);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_can_focus (row, FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->matches_list, row);
+    }
+
+  if (n_items == 0 && !tp_customer_list_get_loading (self->matches))
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No customer has that name"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_can_focus (row, FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->matches_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), TRUE);
+}
+
+static void
+on_matches_changed_cb (TpLogTouchDialog *self)
+{
+  update_matches (self);
+
+  /* Enter came while the worker was still searching. */
+  if (self->pick_first && !tp_customer_list_get_loading (self->matches))
+    {
+      self->pick_first = FALSE;
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0)
+        {
+          g_autoptr(TpCustomer) first = g_list_model_get_item (G_LIST_MODEL (self->matches), 0);
+
+          pick_customer (self, first);
+        }
+    }
+}
+
+static void
+on_customer_row_changed_cb (TpLogTouchDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_row));
+
+  if (self->picking || self->store == NULL)
+    return;
+
+  /* Typing chooses anew. */
+  if (self->customer != NULL)
+    set_customer (self, NULL);
+  self->pick_first = FALSE;
+
+  /* An empty search would list every customer: wait for a letter. */
+  if (text[0] == '\0')
+    {
+      if (self->matches != NULL)
+        g_signal_handlers_disconnect_by_data (self->matches, self);
+      g_clear_object (&self->matches);
+      update_matches (self);
+      return;
+    }
+
+  if (self->matches == NULL)
+    {
+      self->matches = tp_customer_list_new (self->store);
+      g_signal_connect_object (self->matches, "items-changed",
+                               G_CALLBACK (on_matches_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->matches, "notify::loading",
+                               G_CALLBACK (on_matches_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  tp_customer_list_set_search_text (self->matches, text);
+}
+
+static void
+on_customer_row_activated_cb (TpLogTouchDialog *self)
+{
+  if (self->customer != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+      return;
+    }
+
+  if (self->matches == NULL)
+    return;
+
+  self->pick_first = TRUE;
+  on_matches_changed_cb (self);
+}
+
 /**
  * tp_log_touch_dialog_save:
  * @self: a #TpLogTouchDialog
@@ -114,7 +309,15 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
   gboolean planned;
 
   g_return_val_if_fail (TP_IS_LOG_TOUCH_DIALOG (self), FALSE);
-  g_return_val_if_fail (self->store != NULL && self->customer != NULL, FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (self->customer == NULL)
+    {
+      show_error (self, _("Choose the customer the touch was with."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->customer_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+      return FALSE;
+    }
 
   when = _tp_parse_entry_time (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), &error);
   if (when == NULL)
@@ -147,6 +350,8 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
     }
 
   last_channel = channel;
+  g_object_set_data (G_OBJECT (self->store), LAST_CUSTOMER_KEY,
+                     GSIZE_TO_POINTER ((gsize) tp_customer_get_id (self->customer)));
 
   /* Touches logged in a row with the same customer say so in one toast. */
   kind = g_strdup_printf ("%s:%" G_GINT64_FORMAT, planned ? "touch-planned" : "touch-logged",
@@ -242,7 +447,8 @@ fill_tactics (TpLogTouchDialog *self)
 /**
  * tp_log_touch_dialog_new:
  * @store: the store to log into
- * @customer: the customer the touch was with
+ * @customer: (nullable): the customer the touch was with, or %NULL to
+ *   ask for one
  *
  * Returns: (transfer full): a new dialog; set its transient parent and
  *   present it
@@ -252,7 +458,7 @@ tp_log_touch_dialog_new (TpStore    *store,
                          TpCustomer *customer)
 {
   g_return_val_if_fail (TP_IS_STORE (store), NULL);
-  g_return_val_if_fail (TP_IS_CUSTOMER (customer), NULL);
+  g_return_val_if_fail (customer == NULL || TP_IS_CUSTOMER (customer), NULL);
 
   return g_object_new (TP_TYPE_LOG_TOUCH_DIALOG,
                        "store", store,
@@ -286,7 +492,30 @@ tp_log_touch_dialog_constructed (GObject *object)
   fill_tactics (self);
 
   if (self->customer != NULL)
-    adw_window_title_set_subtitle (self->window_title, tp_customer_get_name (self->customer));
+    {
+      adw_window_title_set_subtitle (self->window_title, tp_customer_get_name (self->customer));
+    }
+  else if (self->store != NULL)
+    {
+      gint64 last_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self->store), LAST_CUSTOMER_KEY));
+      g_autoptr(TpCustomer) last = NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->customer_group), TRUE);
+      if (last_id > 0)
+        last = tp_store_get_customer (self->store, last_id, NULL);
+
+      if (last != NULL)
+        {
+          self->picking = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->customer_row), tp_customer_get_name (last));
+          self->picking = FALSE;
+          set_customer (self, last);
+        }
+
+      /* Typing replaces the customer offered. */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->customer_row));
+      gtk_editable_select_region (GTK_EDITABLE (self->customer_row), 0, -1);
+    }
 }
 
 static void
@@ -296,6 +525,9 @@ tp_log_touch_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_LOG_TOUCH_DIALOG);
 
+  if (self->matches != NULL)
+    g_signal_handlers_disconnect_by_data (self->matches, self);
+  g_clear_object (&self->matches);
   g_clear_object (&self->store);
   g_clear_object (&self->customer);
 
@@ -383,18 +615,23 @@ tp_log_touch_dialog_class_init (TpLogTouchDialogClass *klass)
   /**
    * TpLogTouchDialog:customer:
    *
-   * The customer the touch was with.
+   * The customer the touch was with: when it was %NULL at construction,
+   * the one chosen in the dialog's search.
    */
   properties[PROP_CUSTOMER] =
     g_param_spec_object ("customer", NULL, NULL,
                          TP_TYPE_CUSTOMER,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-log-touch-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, customer_group);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, matches_list);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, channel_row);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, when_row);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, note_row);
@@ -403,6 +640,9 @@ tp_log_touch_dialog_class_init (TpLogTouchDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, planned_label);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_when_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_matches_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "touch.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -418,6 +658,9 @@ tp_log_touch_dialog_init (TpLogTouchDialog *self)
 
   self->tactic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  /* A dialog to a screen reader, not a "filler": the role must be in
+   * place before the template creates the accessible. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   channels = enum_labels (TP_CHANNEL_OTHER + 1, channel_label);

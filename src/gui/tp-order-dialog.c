@@ -613,6 +613,9 @@ tp_order_dialog_init (TpOrderDialog *self)
 {
   GtkStringList *statuses = gtk_string_list_new (NULL);
 
+  /* A dialog to a screen reader, not a "filler": the role must be in
+   * place before the template creates the accessible. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i <= TP_ORDER_STATUS_CANCELLED; i++)

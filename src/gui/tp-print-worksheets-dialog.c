@@ -507,6 +507,9 @@ tp_print_worksheets_dialog_init (TpPrintWorksheetsDialog *self)
   self->cancellable = g_cancellable_new ();
   self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  /* A dialog to a screen reader: the role must be in place before the
+   * template creates the accessible. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

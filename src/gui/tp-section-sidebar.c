@@ -23,6 +23,12 @@
  * sidebar sits in a folded AdwLeaflet, it also moves the leaflet to the
  * leaflet's "content" page. :title is the visible section's title, for the
  * narrow layout's back bar.
+ *
+ * The sidebar is one stop in the Tab chain: Tab enters it on the selected
+ * row and leaves it at once; Up and Down (Home, End) move between the rows,
+ * and so between the sections. A GtkListBox alone would Tab from row to
+ * row, switching the section each time, and never let focus go on to the
+ * section's content.
  */
 
 struct _TpSectionSidebar
@@ -177,6 +183,28 @@ on_list_box_row_activated_cb (TpSectionSidebar *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   g_signal_emit (self, signals[SECTION_ACTIVATED], 0);
+}
+
+static gboolean
+tp_section_sidebar_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  TpSectionSidebar *self = TP_SECTION_SIDEBAR (widget);
+  GtkListBoxRow *row;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return gtk_widget_child_focus (self->list_box, direction);
+
+  /* Tab and Shift+Tab leave the sidebar from whichever row has focus. */
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+
+  /* They enter it on the selected row, the section shown. */
+  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list_box));
+  if (row != NULL && gtk_widget_get_visible (GTK_WIDGET (row)))
+    return gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return gtk_widget_child_focus (self->list_box, direction);
 }
 
 AdwViewStack *
@@ -343,6 +371,8 @@ tp_section_sidebar_class_init (TpSectionSidebarClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  widget_class->focus = tp_section_sidebar_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tpsectionsidebar");

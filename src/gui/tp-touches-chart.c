@@ -133,19 +133,81 @@ ensure_layout (TpTouchesChart *self)
   return self->layout;
 }
 
+/* How many bars the accessible description reads out. */
+#define N_DESCRIBED_BARS 20
+
+static void
+describe_bar (GString           *text,
+              const TpChartItem *item)
+{
+  const char *name = item->name != NULL && item->name[0] != '\0' ? item->name : _("Unnamed");
+
+  if (item->bought)
+    /* Translators: one bar of the chart read out by a screen reader: a
+     * customer's name and touches */
+    g_string_append_printf (text, ngettext ("%s: %u touch, bought", "%s: %u touches, bought",
+                                            item->touches),
+                            name, item->touches);
+  else
+    /* Translators: one bar of the chart read out by a screen reader: a
+     * customer's name and touches */
+    g_string_append_printf (text, ngettext ("%s: %u touch, not yet bought",
+                                            "%s: %u touches, not yet bought", item->touches),
+                            name, item->touches);
+}
+
+/* The bars, for those who cannot see them: the focused one, then the
+ * first ones in the chart's order (never all of 100,000). */
+static void
+describe_bars (TpTouchesChart *self,
+               GString        *text)
+{
+  guint n_items = tp_chart_data_get_n_items (self->data);
+  guint n_described = MIN (n_items, N_DESCRIBED_BARS);
+
+  if (self->mode != TP_CHART_MODE_TOUCHES || n_items == 0)
+    return;
+
+  if (self->focus >= 0 && (guint) self->focus < n_items)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: before the bar that has the keyboard focus */
+      g_string_append (text, _("Focused bar:"));
+      g_string_append_c (text, ' ');
+      describe_bar (text, tp_chart_data_get_item (self->data, self->sort, self->focus));
+      g_string_append_c (text, '.');
+    }
+
+  g_string_append_c (text, ' ');
+  /* Translators: before a list of the chart's bars */
+  g_string_append (text, _("Bars:"));
+  for (guint i = 0; i < n_described; i++)
+    {
+      g_string_append (text, i == 0 ? " " : "; ");
+      describe_bar (text, tp_chart_data_get_item (self->data, self->sort, i));
+    }
+  if (n_items > n_described)
+    /* Translators: after the first bars of the chart */
+    g_string_append_printf (text, ngettext ("; and %u more.", "; and %u more.", n_items - n_described),
+                            n_items - n_described);
+  else
+    g_string_append_c (text, '.');
+}
+
 static void
 update_accessible (TpTouchesChart *self)
 {
-  g_autofree char *description = tp_chart_data_describe (self->data, self->mode);
+  g_autofree char *counts = tp_chart_data_describe (self->data, self->mode);
+  g_autoptr(GString) description = g_string_new (NULL);
   const char *label;
 
   if (self->caption != NULL)
     {
-      char *full = g_strconcat (self->caption, " ", description, NULL);
-
-      g_free (description);
-      description = full;
+      g_string_append (description, self->caption);
+      g_string_append_c (description, ' ');
     }
+  g_string_append (description, counts);
+  describe_bars (self, description);
 
   switch (self->mode)
     {
@@ -163,7 +225,7 @@ update_accessible (TpTouchesChart *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
 }
 
@@ -310,6 +372,7 @@ tp_touches_chart_set_focus_position (TpTouchesChart *self,
   if (position >= 0)
     scroll_to_position (self, position);
   invalidate (self);
+  update_accessible (self);
 }
 
 int
@@ -1172,6 +1235,7 @@ tp_touches_chart_set_sort (TpTouchesChart *self,
   if (self->focus >= 0)
     scroll_to_position (self, self->focus);
   invalidate_content (self);
+  update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 

@@ -17,6 +17,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tp-customer-detail.h"
+#include "tp-customers-section.h"
+#include "tp-log-touch-dialog.h"
 #include "tp-preferences-window.h"
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
@@ -206,6 +209,35 @@ show_follow_ups_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (tp_sales_page_get_stack (self->sales_page), "follow-ups");
 }
 
+/* Ctrl+T from anywhere: the customer shown in Customers, or else the
+ * dialog asks for one. (In Customers, the section's own shortcut comes
+ * first; this is where it lands from every other place.) */
+static void
+log_touch_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  GtkWidget *section = adw_view_stack_get_visible_child (tp_sales_page_get_stack (self->sales_page));
+  TpLogTouchDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sales") == 0 &&
+      TP_IS_CUSTOMERS_SECTION (section))
+    {
+      TpCustomerDetail *detail = tp_customers_section_get_detail (TP_CUSTOMERS_SECTION (section));
+
+      if (tp_customer_detail_log_touch (detail) != NULL)
+        return;
+    }
+
+  dialog = tp_log_touch_dialog_new (self->store, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* An import or a restore wrote through its own connection: every view
  * re-reads what it shows. */
 static void
@@ -328,6 +360,7 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-customer", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-follow-ups", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.log-touch", self->store != NULL);
 }
 
 void
@@ -347,4 +380,5 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "window.show-customer", "x", show_customer_action);
   gtk_widget_class_install_action (widget_class, "window.show-follow-ups", NULL, show_follow_ups_action);
+  gtk_widget_class_install_action (widget_class, "window.log-touch", NULL, log_touch_action);
 }

@@ -8,6 +8,7 @@
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ import gi
 
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
+import gi.repository.GLib  # noqa: E402,F401
 
 
 class Failure(Exception):
@@ -31,19 +33,31 @@ def check(condition, message):
 class App:
     """The app started on a database file of its own."""
 
-    def __init__(self, binary, database=None):
+    def __init__(self, binary, database=None, env=None):
         self.binary = binary
+        self.env = env or {}
         self.dir = tempfile.mkdtemp(prefix='touchpoint-e2e-')
         self.database = database or os.path.join(self.dir, 'touchpoint.db')
         self.process = None
         self.root = None
 
     def start(self):
+        wait_for_display()
         env = dict(os.environ)
         env.pop('GTK_A11Y', None)
         env.pop('NO_AT_BRIDGE', None)
         env.setdefault('GSETTINGS_BACKEND', 'memory')
-        self.process = subprocess.Popen([self.binary, '--database', self.database], env=env)
+        env.update(self.env)
+        for attempt in range(3):
+            self.process = subprocess.Popen([self.binary, '--database', self.database], env=env)
+            # A server that xvfb-run started a moment ago may still refuse
+            # the first connection: the app then exits at once; start again.
+            try:
+                self.process.wait(1)
+            except subprocess.TimeoutExpired:
+                break
+            if self.process.returncode == 0:
+                break
         self.root = self._find_application()
         return self
 
@@ -79,6 +93,23 @@ class App:
     def cleanup(self):
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def wait_for_display(timeout=10):
+    """Wait until the X server of $DISPLAY takes connections: xvfb-run can
+    start the tests a moment before its server is ready."""
+    display = os.environ.get('DISPLAY', '')
+    if not display.startswith(':'):
+        return
+    path = f'/tmp/.X11-unix/X{display[1:].split(".")[0]}'
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            try:
+                sock.connect(path)
+                return
+            except OSError:
+                time.sleep(0.1)
 
 
 def walk(node, depth=0, max_depth=60):
@@ -189,6 +220,101 @@ def wait_for(predicate, message, timeout=10):
             pass
         time.sleep(0.1)
     raise Failure(message)
+
+
+# The keyboard, as a person presses it: through the X server (XTest), to
+# the window with the input focus. Modifiers are latched around the key.
+KEYS = {
+    'Tab': 0xff09, 'Return': 0xff0d, 'Escape': 0xff1b, 'space': 0x20,
+    'Up': 0xff52, 'Down': 0xff54, 'Left': 0xff51, 'Right': 0xff53,
+    'Home': 0xff50, 'End': 0xff57,
+}
+MODIFIERS = {'Shift': 1 << 0, 'Control': 1 << 2, 'Alt': 1 << 3}
+
+
+def press(combo, pause=0.3):
+    """Press a key: 'Tab', 'Control+t', 'Shift+Tab', 'Alt+o'."""
+    *mods, key = combo.split('+')
+    mask = 0
+    for mod in mods:
+        mask |= MODIFIERS[mod]
+    keysym = KEYS[key] if key in KEYS else ord(key)
+    if 'Alt' in mods:
+        # A latched Alt does not make a mnemonic: hold the key down.
+        Atspi.generate_keyboard_event(0xffe9, None, Atspi.KeySynthType.PRESS | Atspi.KeySynthType.SYM)
+        time.sleep(0.1)
+        mask &= ~MODIFIERS['Alt']
+    if mask:
+        Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    if mask:
+        Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+    if 'Alt' in mods:
+        Atspi.generate_keyboard_event(0xffe9, None, Atspi.KeySynthType.RELEASE | Atspi.KeySynthType.SYM)
+    time.sleep(pause)
+
+
+def type_text(text, pause=0.3):
+    """Type text with the keyboard, into whatever has the focus."""
+    Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
+    time.sleep(pause)
+
+
+def text_of(node):
+    # GTK 4.8 does not read -1 as "to the end".
+    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
+
+
+def has_focus(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.FOCUSED)
+    except gi.repository.GLib.Error:
+        return False
+
+
+class FocusTracker:
+    """Follows the focus through the accessibility bus's focus events, as a
+    screen reader does (much faster than searching the tree for it)."""
+
+    def __init__(self):
+        self.node = None
+        self.listener = Atspi.EventListener.new(self._on_event)
+        self.listener.register('object:state-changed:focused')
+
+    def _on_event(self, event):
+        if event.detail1:
+            self.node = event.source
+
+    def current(self):
+        context = gi.repository.GLib.MainContext.default()
+        while context.iteration(False):
+            pass
+        return self.node
+
+    def wait(self, predicate, message, timeout=10):
+        """Wait until predicate(focused node) holds."""
+        def holds():
+            node = self.current()
+            return node is not None and predicate(node)
+        wait_for(holds, message, timeout)
+        return self.node
+
+    def describe(self):
+        node = self.current()
+        if node is None:
+            return 'nothing'
+        try:
+            return f'{node.get_role_name()} "{node.get_name()}"'
+        except gi.repository.GLib.Error:
+            return 'a node that is gone'
+
+
+def focused(root):
+    """The node with the keyboard focus under @root, or None."""
+    for node in walk(root):
+        if has_focus(node):
+            return node
+    return None
 
 
 def run(test):
