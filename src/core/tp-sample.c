@@ -547,8 +547,11 @@ fill_marketing (Filler  *f,
 
   tp_statement_bind_text (stmt, 1, "Good Boy Bakery");
   tp_statement_bind_text (stmt, 2,
-                          "“The dog-treat person who actually reads labels.” Warm, a bit "
-                          "silly, fussy about ingredients, always happy to talk about dogs.");
+                          "The dog-treat person who actually reads labels\n"
+                          "Warm\n"
+                          "A bit silly\n"
+                          "Fussy about ingredients\n"
+                          "Always happy to talk about dogs");
   tp_statement_bind_text (stmt, 3,
                           "For dog owners who read the label, Good Boy Bakery bakes "
                           "small-batch gluten-free treats with five ingredients or fewer, so "

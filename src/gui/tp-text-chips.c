@@ -133,10 +133,15 @@ create_chip (gpointer item,
   gtk_widget_add_css_class (box, "tp-chip");
 
   label = gtk_label_new (chip);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  /* Short ones on one line; a long quote wraps at about 40 characters. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (chip, -1), 30));
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  /* Short ones on one line, as wide as their words (a width in
+   * characters is wider than most words); a long quote wraps at about 40
+   * characters. */
+  if (g_utf8_strlen (chip, -1) > 40)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
 
