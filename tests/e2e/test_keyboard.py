@@ -7,16 +7,24 @@
 
 import os
 
+import gi
+
 from touchpoint_e2e import (App, FocusTracker, check, find, find_all, is_selected, press, role_names,  # noqa: E402
                             run, text_of, type_text, wait_for)
 
 
 def role_and_name(node):
-    """The role in GTK's terms where the stacks differ ("button"), and the name."""
-    role = node.get_role_name()
+    """The role in GTK's terms where the stacks differ ("button"), and the
+    name; (None, None) for a node that is gone (GTK 4.18 drops the objects
+    of what leaves the screen)."""
+    try:
+        role = node.get_role_name()
+        name = node.get_name()
+    except gi.repository.GLib.Error:
+        return None, None
     if role in role_names('button'):
         role = 'button'
-    return role, node.get_name()
+    return role, name
 
 
 def labels(root):

@@ -129,6 +129,8 @@ def walk(node, depth=0, max_depth=60):
 ROLES = {
     'button': ('push button', 'button'),
     'group': ('panel', 'grouping'),
+    # GtkSwitch: GTK 4.8 says "check box", GTK 4.18 "switch".
+    'switch': ('check box', 'switch'),
 }
 
 
