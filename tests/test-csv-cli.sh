@@ -43,6 +43,13 @@ printf 'customer_email,customer_name,happened_at,channel,note\r\n%s\r\n%s\r\n%s\
   'ada@example.org,Ada,2026-01-03,email,third' \
   ',Nobody,2026-01-04,call,fourth' >"$dir/touches.csv"
 
+# An option of the import without the import says so, and opens nothing
+if "$touchpoint" --database "$db" --skip-bad-rows >"$dir/stdout" 2>"$dir/stderr"; then
+  fail "--skip-bad-rows without --import-csv succeeded"
+fi
+grep -q -- "--skip-bad-rows: this option goes with --import-csv" "$dir/stderr" ||
+  fail "--skip-bad-rows alone said: $(cat "$dir/stderr")"
+
 # The same refused import into a database that was not there leaves no
 # new, empty database behind
 if "$touchpoint" --database "$dir/new.db" --import-csv "$dir/touches.csv" --table touches \

@@ -461,6 +461,20 @@ run_export_csv (GVariantDict *options)
   return 0;
 }
 
+/* The options that only modify a command, and the command they go with. */
+static const struct
+{
+  const char *option;
+  const char *command;
+} modifiers[] = {
+  { "blank", "--worksheet" },
+  { "output", "--worksheet" },
+  { "paper", "--worksheet" },
+  { "table", "--import-csv / --export-csv" },
+  { "duplicates", "--import-csv" },
+  { "skip-bad-rows", "--import-csv" },
+};
+
 /**
  * tp_cli_run:
  * @options: the parsed command-line options
@@ -496,6 +510,18 @@ tp_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "export-csv"))
     return run_export_csv (options);
+
+  /* An option that only says how to run a command, given without one, is
+   * a mistake to name, not a reason to open the window. */
+  for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
+    if (g_variant_dict_contains (options, modifiers[i].option))
+      {
+        g_printerr ("touchpoint: --%s: ", modifiers[i].option);
+        /* Translators: %s is a command-line option, such as --import-csv */
+        g_printerr (_("this option goes with %s"), modifiers[i].command);
+        g_printerr ("\n");
+        return 1;
+      }
 
   return -1;
 }
