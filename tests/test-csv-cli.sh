@@ -207,4 +207,18 @@ for option in "--map item=What" "--date-order dmy"; do
     || fail "$option alone said: $(cat "$dir/stderr")"
 done
 
+# --import-vcard: the contacts of a .vcf file, once
+"$touchpoint" --database "$dir/cards.db" --import-vcard "$data/contacts.vcf" >"$dir/stdout" \
+  || fail "the vCard file did not import"
+[ "$(cat "$dir/stdout")" = "3 customers imported" ] || fail "--import-vcard said: $(cat "$dir/stdout")"
+before=$(fingerprint "$dir/cards.db")
+"$touchpoint" --database "$dir/cards.db" --import-vcard "$data/contacts.vcf" >/dev/null \
+  || fail "the vCard file did not import a second time"
+[ "$(fingerprint "$dir/cards.db")" = "$before" ] || fail "importing the same cards again changed them"
+if "$touchpoint" --database "$dir/cards.db" --import-vcard "$dir/own.csv" 2>"$dir/stderr"; then
+  fail "a CSV file imported as vCard"
+fi
+[ "$(cat "$dir/stderr")" = "touchpoint: $dir/own.csv: this is not a vCard file: it does not start \
+with BEGIN:VCARD" ] || fail "--import-vcard of a CSV file said: $(cat "$dir/stderr")"
+
 echo "ok"

@@ -1581,6 +1581,58 @@ test_map_column (Fixture       *f,
   g_assert_cmpstr (error->message, ==, "orders.csv: there is no column “Where”");
 }
 
+/* vCard 3.0 and 4.0, read by libebook-contacts: folded and escaped lines,
+ * a telephone number as a URI, a card with N but no FN */
+static void
+test_vcard (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "imports", "contacts.vcf",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken = write_file (f, "broken.vcf", "BEGIN:VCARD\r\nFN:Ada\r\n", -1);
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customers = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  g_assert_true (tp_csv_importer_load (importer, 10, NULL, &error));
+  g_assert_cmpint (tp_csv_importer_get_format (importer), ==, TP_CSV_FORMAT_VCARD);
+  g_assert_cmpuint (tp_csv_importer_get_n_preview_rows (importer), ==, 3);
+  g_assert_cmpstr (tp_csv_importer_get_preview_value (importer, 2, 2), ==, "Curie");
+
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  customers = query_rows (db, CUSTOMERS_SQL);
+  g_assert_cmpstr (customers, ==,
+                   "Rosalind Franklin|rosalind@example.org|+44 20 7946 0001|lead|Met at the "
+                   "market, bought two mugs. Wants the autumn glaze when it is back in stock.\n"
+                   "Lise Meitner|lise@example.org|+43-1-555-0100|lead|\n"
+                   "Marie Curie|marie@example.org||lead|\n");
+
+  /* Again: nothing changes */
+  before = dump (db);
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_object (&importer);
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 0);
+  after = dump (db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&importer);
+
+  importer = tp_csv_importer_new (broken, TP_CSV_TABLE_CUSTOMERS);
+  g_assert_false (tp_csv_importer_load (importer, 10, NULL, &error));
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==,
+                   "broken.vcf: a card that begins with BEGIN:VCARD never ends with END:VCARD");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1612,6 +1664,7 @@ main (int   argc,
   ADD ("/touchpoint/csv/date-forms", test_date_forms);
   ADD ("/touchpoint/csv/date-order", test_date_order);
   ADD ("/touchpoint/csv/map-column", test_map_column);
+  ADD ("/touchpoint/csv/vcard", test_vcard);
 
 #undef ADD
 

@@ -58,6 +58,9 @@ static const GOptionEntry entries[] = {
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the CSV file FILE into the table given with --table; if a row cannot be "
        "imported, nothing is"), N_("FILE") },
+  { "import-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the contacts of the vCard file FILE (.vcf) as customers; if a contact cannot be "
+       "imported, none is"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the table given with --table to the CSV file FILE"), N_("FILE") },
   { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -378,10 +381,12 @@ print_problem_cb (const char *message,
   g_printerr ("touchpoint: %s\n", message);
 }
 
-/* --import-csv F.csv --table customers|touches|orders [--duplicates merge|skip]
- * [--skip-bad-rows]: a row that cannot be imported fails the import with a
- * line for each such row (however many), and changes nothing; with
- * --skip-bad-rows, each is listed and the other rows are imported */
+/* --import-csv F.csv [--table customers|touches|orders] [--map FIELD=COLUMN]…
+ * [--date-order dmy|mdy|ymd] [--duplicates merge|skip] [--skip-bad-rows], and
+ * --import-vcard F.vcf (the same importer, which reads the cards as rows): a
+ * row that cannot be imported fails the import with a line for each such
+ * row (however many), and changes nothing; with --skip-bad-rows, each is
+ * listed and the other rows are imported */
 static int
 run_import_csv (GVariantDict *options)
 {
@@ -400,8 +405,19 @@ run_import_csv (GVariantDict *options)
   gboolean table_given = g_variant_dict_contains (options, "table");
   TpCsvDateOrder order;
 
-  g_variant_dict_lookup (options, "import-csv", "^ay", &name);
-  if (table_given && !lookup_csv_table (options, "--import-csv", &table))
+  gboolean vcard = g_variant_dict_contains (options, "import-vcard");
+
+  if (vcard)
+    {
+      g_variant_dict_lookup (options, "import-vcard", "^ay", &name);
+      table_given = TRUE;
+    }
+  else
+    {
+      g_variant_dict_lookup (options, "import-csv", "^ay", &name);
+    }
+
+  if (!vcard && table_given && !lookup_csv_table (options, "--import-csv", &table))
     return 1;
 
   if (g_variant_dict_lookup (options, "date-order", "&s", &order_name) &&
@@ -423,6 +439,13 @@ run_import_csv (GVariantDict *options)
   if (!tp_csv_importer_load (importer, 0, NULL, &error))
     {
       print_error_lines (error->message);
+      return 1;
+    }
+
+  if (vcard && tp_csv_importer_get_format (importer) != TP_CSV_FORMAT_VCARD)
+    {
+      g_printerr ("touchpoint: %s: %s\n", name,
+                  _("this is not a vCard file: it does not start with BEGIN:VCARD"));
       return 1;
     }
 
@@ -542,8 +565,8 @@ static const struct
   { "table", "--import-csv / --export-csv" },
   { "map", "--import-csv" },
   { "date-order", "--import-csv" },
-  { "duplicates", "--import-csv" },
-  { "skip-bad-rows", "--import-csv" },
+  { "duplicates", "--import-csv / --import-vcard" },
+  { "skip-bad-rows", "--import-csv / --import-vcard" },
 };
 
 /**
@@ -576,7 +599,8 @@ tp_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "import-backup"))
     return run_import_backup (options);
 
-  if (g_variant_dict_contains (options, "import-csv"))
+  if (g_variant_dict_contains (options, "import-csv") ||
+      g_variant_dict_contains (options, "import-vcard"))
     return run_import_csv (options);
 
   if (g_variant_dict_contains (options, "export-csv"))

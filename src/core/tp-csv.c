@@ -28,6 +28,7 @@
 #include "tp-enums.h"
 #include "tp-schema.h"
 #include "tp-store.h"
+#include "tp-vcard-private.h"
 
 /*
  * CSV in and out for customers, touches and orders (DESIGN.md §6).
@@ -381,6 +382,17 @@ static const FormatHeader square_customer_headers[] = {
   { NULL, 0 }
 };
 
+/* The columns tp-vcard.c makes of each card */
+static const FormatHeader vcard_headers[] = {
+  { "fn", TP_CSV_FIELD_NAME },
+  { "ngiven", TP_CSV_FIELD_FIRST_NAME },
+  { "nfamily", TP_CSV_FIELD_LAST_NAME },
+  { "email", TP_CSV_FIELD_EMAIL },
+  { "tel", TP_CSV_FIELD_PHONE },
+  { "note", TP_CSV_FIELD_NOTES },
+  { NULL, 0 }
+};
+
 static const struct
 {
   const char         *label;
@@ -424,6 +436,9 @@ static const struct
   [TP_CSV_FORMAT_SQUARE_CUSTOMERS] = { N_("Square customers"), TP_CSV_TABLE_CUSTOMERS,
                                        { "squarecustomerid" }, square_customer_headers,
                                        TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  /* Recognised from BEGIN:VCARD, not from a header */
+  [TP_CSV_FORMAT_VCARD] = { N_("vCard contacts"), TP_CSV_TABLE_CUSTOMERS, { "" },
+                            vcard_headers, TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
 };
 
 /**
@@ -1877,6 +1892,7 @@ struct _TpCsvImporter
   GArray          *mapping;             /* of TpCsvField, one per column */
   guint            max_preview_rows;
   TpCsvFormat      format;
+  gboolean         vcard;
 
   TpCsvDateOrder   date_order;          /* UNKNOWN: found from the file */
   gboolean         dates_scanned;
@@ -2346,6 +2362,27 @@ guess_mapping (TpCsvImporter *self)
     }
 }
 
+/* A vCard file is read by tp-vcard.c instead of the CSV parser */
+static gboolean
+sniff_vcard (TpCsvImporter  *self,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  GError *local_error = NULL;
+  char start[512];
+  gsize n = 0;
+
+  in = g_file_read (self->file, cancellable, &local_error);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), start, sizeof start, &n, cancellable,
+                                &local_error))
+    return prefix_error (error, local_error, self->name);
+
+  self->vcard = _tp_vcard_is_vcard (start, n);
+  return TRUE;
+}
+
 /**
  * tp_csv_importer_load:
  * @self: a #TpCsvImporter
@@ -2380,6 +2417,19 @@ tp_csv_importer_load (TpCsvImporter  *self,
   g_ptr_array_set_size (self->headers, 0);
   g_ptr_array_set_size (self->preview, 0);
   g_array_set_size (self->mapping, 0);
+
+  if (!sniff_vcard (self, cancellable, error))
+    return FALSE;
+
+  if (self->vcard)
+    {
+      if (!_tp_vcard_read (self->file, self->name, load_record, &load, cancellable, error))
+        return FALSE;
+      self->format = TP_CSV_FORMAT_VCARD;
+      guess_mapping (self);
+      self->loaded = TRUE;
+      return TRUE;
+    }
 
   if (!scan_encoding (self->file, self->name, PREVIEW_SCAN_SIZE, &utf8, cancellable, error))
     return FALSE;
@@ -2748,7 +2798,7 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
   for (guint i = 0; i < self->mapping->len; i++)
     any = any || is_time_field (g_array_index (self->mapping, TpCsvField, i));
 
-  if (!any)
+  if (!any || self->vcard)
     {
       self->dates_scanned = TRUE;
       return TRUE;
@@ -4735,7 +4785,10 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (!tp_database_begin (db, error))
     goto out_parser;
 
-  for (;;)
+  if (self->vcard)
+    ok = _tp_vcard_read (self->file, self->name, import_record, &import, cancellable, error);
+
+  for (; !self->vcard;)
     {
       gssize n = source_read (&source, self->name, cancellable, error);
 
