@@ -116,7 +116,7 @@ static const struct
   [TP_CSV_FIELD_FULFILLED_AT] = { "fulfilled_at", N_("Fulfilled on") },
   [TP_CSV_FIELD_CREATED_AT] = { "created_at", N_("Created") },
   [TP_CSV_FIELD_UPDATED_AT] = { "updated_at", N_("Last changed") },
-  [TP_CSV_FIELD_ORDER_REF] = { "order_ref", N_("Order number in the shop") },
+  [TP_CSV_FIELD_ORDER_REF] = { "order_ref", N_("Order number") },
   [TP_CSV_FIELD_ORDER_TIME] = { "order_time", N_("Time of the order") },
 };
 
@@ -4866,6 +4866,216 @@ out_source:
     g_string_free (import.problems, TRUE);
 
   return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/**
+ * tp_csv_importer_get_preview_fields:
+ * @self: a loaded #TpCsvImporter
+ * @n_fields: (out): how many
+ *
+ * Gets the fields the mapping fills, in the order of the table, as a
+ * preview shows them: the parts of a name as the name, the time of day
+ * with the date.
+ *
+ * Returns: (array length=n_fields) (transfer full): the fields
+ */
+TpCsvField *
+tp_csv_importer_get_preview_fields (TpCsvImporter *self,
+                                    guint         *n_fields)
+{
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (TpCsvField));
+  const TpCsvField *fields;
+  guint n;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+
+  fields = tp_csv_table_get_fields (self->table, &n);
+  for (guint i = 1; i < n; i++)
+    {
+      TpCsvField field = fields[i];
+      gboolean mapped = is_mapped (self, field);
+
+      if (field == TP_CSV_FIELD_FIRST_NAME || field == TP_CSV_FIELD_MIDDLE_NAME ||
+          field == TP_CSV_FIELD_LAST_NAME || field == TP_CSV_FIELD_ORDER_TIME)
+        continue;
+      if (field == TP_CSV_FIELD_NAME)
+        mapped = mapped || is_mapped (self, TP_CSV_FIELD_FIRST_NAME) ||
+                 is_mapped (self, TP_CSV_FIELD_MIDDLE_NAME) ||
+                 is_mapped (self, TP_CSV_FIELD_LAST_NAME);
+      if (mapped)
+        g_array_append_val (shown, field);
+    }
+
+  *n_fields = shown->len;
+  return (TpCsvField *)g_array_free (g_steal_pointer (&shown), FALSE);
+}
+
+/* The first value of @row in a column mapped to @field */
+static const char *
+preview_value (TpCsvImporter *self,
+               guint          row,
+               TpCsvField     field)
+{
+  for (guint c = 0; c < self->mapping->len; c++)
+    {
+      const char *value;
+
+      if (g_array_index (self->mapping, TpCsvField, c) != field)
+        continue;
+      value = tp_csv_importer_get_preview_value (self, row, c);
+      if (!is_blank (value))
+        return value;
+    }
+
+  return NULL;
+}
+
+/**
+ * tp_csv_importer_get_preview_row_continues:
+ * @self: a loaded #TpCsvImporter
+ * @row: a row of the preview
+ *
+ * Returns: %TRUE if @row is another item of the order of the row before
+ *   (the same order number), which the import joins to that order: a
+ *   preview leaves it out, and shows its item and amount with that order
+ */
+gboolean
+tp_csv_importer_get_preview_row_continues (TpCsvImporter *self,
+                                           guint          row)
+{
+  const char *ref;
+  const char *before;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  g_return_val_if_fail (row < self->preview->len, FALSE);
+
+  if (row == 0 || self->table != TP_CSV_TABLE_ORDERS)
+    return FALSE;
+
+  ref = preview_value (self, row, TP_CSV_FIELD_ORDER_REF);
+  before = preview_value (self, row - 1, TP_CSV_FIELD_ORDER_REF);
+  if (ref == NULL || before == NULL)
+    return FALSE;
+
+  a = g_strstrip (g_strdup (ref));
+  b = g_strstrip (g_strdup (before));
+  return g_str_equal (a, b);
+}
+
+/**
+ * tp_csv_importer_get_preview_field:
+ * @self: a loaded #TpCsvImporter
+ * @row: a row of the preview
+ * @field: one of tp_csv_importer_get_preview_fields()
+ *
+ * Gets what the import will keep of @row for @field: a date in the
+ * canonical form, the parts of a name joined, an amount with its
+ * decimals.
+ *
+ * Returns: (transfer full): the value, "" for none
+ */
+char *
+tp_csv_importer_get_preview_field (TpCsvImporter *self,
+                                   guint          row,
+                                   TpCsvField     field)
+{
+  const char *value;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  g_return_val_if_fail (row < self->preview->len, NULL);
+
+  value = preview_value (self, row, field);
+
+  if (field == TP_CSV_FIELD_NAME && value == NULL)
+    {
+      const TpCsvField parts[] = { TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_MIDDLE_NAME,
+                                   TP_CSV_FIELD_LAST_NAME };
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          const char *part = preview_value (self, row, parts[i]);
+
+          if (part != NULL)
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (part));
+
+              g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", stripped);
+            }
+        }
+
+      return g_string_free (g_steal_pointer (&joined), FALSE);
+    }
+
+  /* The items of the rows that continue this order join it */
+  if (field == TP_CSV_FIELD_ITEM)
+    {
+      g_autoptr(GString) items = g_string_new (NULL);
+
+      for (guint r = row; r < self->preview->len; r++)
+        {
+          const char *item;
+
+          if (r > row && !tp_csv_importer_get_preview_row_continues (self, r))
+            break;
+          item = preview_value (self, r, field);
+          if (item != NULL)
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (item));
+
+              g_string_append_printf (items, "%s%s", items->len > 0 ? ", " : "", stripped);
+            }
+        }
+
+      return g_string_free (g_steal_pointer (&items), FALSE);
+    }
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  if (is_time_field (field))
+    {
+      const char *time = field == TP_CSV_FIELD_ORDERED_AT
+                         ? preview_value (self, row, TP_CSV_FIELD_ORDER_TIME) : NULL;
+      g_autofree char *text = time != NULL ? g_strconcat (value, " ", time, NULL)
+                                           : g_strdup (value);
+      char *stored = tp_csv_normalize_time (text, effective_date_order (self));
+
+      return stored != NULL ? stored : g_strstrip (g_steal_pointer (&text));
+    }
+
+  if (field == TP_CSV_FIELD_AMOUNT)
+    {
+      const char *currency = preview_value (self, row, TP_CSV_FIELD_CURRENCY);
+      int exponent = currency_exponent (currency != NULL ? currency : "EUR");
+      gint64 amount;
+
+      if (parse_amount (value, exponent, &amount) == AMOUNT_OK)
+        {
+          gint64 unit = 1;
+
+          for (guint r = row + 1; r < self->preview->len &&
+               tp_csv_importer_get_preview_row_continues (self, r); r++)
+            {
+              const char *more = preview_value (self, r, field);
+              gint64 added = 0;
+
+              if (more != NULL && parse_amount (more, exponent, &added) == AMOUNT_OK)
+                amount += added;
+            }
+
+          for (int i = 0; i < exponent; i++)
+            unit *= 10;
+          if (exponent == 0)
+            return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+          return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, amount / unit,
+                                  exponent, amount % unit);
+        }
+    }
+
+  return g_strstrip (g_strdup (value));
 }
 
 /* Progress from a worker thread, delivered in the caller's context */

@@ -202,6 +202,13 @@ gboolean         tp_csv_importer_map_column        (TpCsvImporter    *self,
 char            *tp_csv_importer_get_preview_stored (TpCsvImporter   *self,
                                                     guint             row,
                                                     guint             column);
+TpCsvField      *tp_csv_importer_get_preview_fields (TpCsvImporter   *self,
+                                                    guint            *n_fields);
+gboolean         tp_csv_importer_get_preview_row_continues (TpCsvImporter *self,
+                                                            guint          row);
+char            *tp_csv_importer_get_preview_field (TpCsvImporter    *self,
+                                                    guint             row,
+                                                    TpCsvField        field);
 char             tp_csv_importer_get_separator     (TpCsvImporter    *self);
 void             tp_csv_importer_set_separator     (TpCsvImporter    *self,
                                                     char              separator);
