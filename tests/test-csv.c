@@ -1542,6 +1542,31 @@ test_date_order (Fixture       *f,
   stored = query_rows (db, "SELECT name, created_at FROM customers WHERE id > 4 ORDER BY id");
   g_assert_cmpstr (stored, ==,
                    "Ed|2026-03-01T00:00:00Z\nFa|2026-03-04T00:00:00Z\nGu|2026-05-06T00:00:00Z\n");
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_object (&importer);
+
+  /* The dates of a long file written year first are not all read for
+   * the order; a date further on that could be either is refused with
+   * its row */
+  {
+    g_autoptr(GString) csv = g_string_new ("name,created_at\n");
+    g_autoptr(GFile) late = NULL;
+
+    for (guint i = 0; i < 10001; i++)
+      g_string_append_printf (csv, "Person %u,2026-01-01T00:00:00Z\n", i);
+    g_string_append (csv, "Late,03/04/2026\n");
+    late = write_file (f, "late.csv", csv->str, -1);
+
+    importer = tp_csv_importer_new (late, TP_CSV_TABLE_CUSTOMERS);
+    report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+    g_assert_null (report);
+    g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED);
+    g_assert_cmpstr (error->message, ==,
+                     "late.csv: line 10003: field “created_at”: “03/04/2026” can be read day "
+                     "first or month first; say which with the date order (--date-order dmy "
+                     "or mdy)");
+    g_assert_cmpint (count_rows (db, "customers"), ==, 7);
+  }
 }
 
 /* --map: a column of another name for a field, and mistakes named */

@@ -2705,10 +2705,16 @@ effective_date_order (TpCsvImporter *self)
   return TP_CSV_DATE_ORDER_UNKNOWN;
 }
 
+/* A file whose first rows of dates are all written year first (as every
+ * export of a program is) is not read to its end for the order */
+#define SCAN_YEAR_FIRST_ROWS 10000
+
 typedef struct
 {
   TpCsvImporter *self;
   gboolean       header_seen;
+  guint          rows;
+  gboolean       written;  /* a date such as 03/04/2026 was seen */
 } ScanData;
 
 /* The first date that can only be read one way decides the order; a date
@@ -2728,6 +2734,11 @@ scan_record (GPtrArray  *fields,
       return TRUE;
     }
 
+  /* A date written otherwise further on, which nothing before decides,
+   * is refused with its row (parse_time()) */
+  if (++scan->rows > SCAN_YEAR_FIRST_ROWS && !scan->written)
+    return FALSE;
+
   for (guint i = 0; i < fields->len && i < self->mapping->len; i++)
     {
       const char *value = g_ptr_array_index (fields, i);
@@ -2739,6 +2750,8 @@ scan_record (GPtrArray  *fields,
 
       stripped = g_strstrip (g_strdup (value));
       orders = written_orders (stripped);
+      if (orders != 0)
+        scan->written = TRUE;
       if (orders == 0 || (orders & ORDER_BIT (TP_CSV_DATE_ORDER_UNKNOWN)) != 0)
         continue;
 
@@ -2780,7 +2793,7 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
                             GCancellable   *cancellable,
                             GError        **error)
 {
-  ScanData scan = { self, FALSE };
+  ScanData scan = { self, FALSE, 0, FALSE };
   Source source;
   Parser parser;
   gboolean ok = FALSE;
@@ -3423,6 +3436,19 @@ parse_time (Import      *self,
     text = g_strstrip (g_strdup (row->value[field]));
 
   *out = tp_csv_normalize_time (text, self->date_order);
+
+  if (*out == NULL && self->date_order == TP_CSV_DATE_ORDER_UNKNOWN &&
+      written_orders (text) == (ORDER_BIT (TP_CSV_DATE_ORDER_DMY) |
+                                ORDER_BIT (TP_CSV_DATE_ORDER_MDY)))
+    {
+      g_autofree char *shown = excerpt (text);
+
+      return fail_field (self, row, field, error,
+                         /* Translators: %s is a date such as 03/04/2026 */
+                         _("“%s” can be read day first or month first; say which with the date "
+                           "order (--date-order dmy or mdy)"),
+                         shown);
+    }
 
   /* Refused with the schema's words */
   if (*out == NULL)
