@@ -3172,6 +3172,9 @@ typedef struct
   gboolean           adds_customers;
   char              *last_ref;    /* the order number of the row before */
   gint64             last_order;  /* its order; 0 if it was left out */
+  GHashTable        *customers;   /* id → "name\nemail" of customers looked up */
+  GHashTable        *tactics;     /* name → id (0: none), of tactics looked up */
+  gint64             max_id;      /* no touch or order has a higher id */
 } Import;
 
 #define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
@@ -3405,6 +3408,10 @@ parse_id (Import      *self,
   if (is_blank (row->value[field]))
     return TRUE;
 
+  /* As Touchpoint writes it */
+  if (g_ascii_string_to_signed (row->value[field], 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+
   text = g_strstrip (g_strdup (row->value[field]));
   if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
     return TRUE;
@@ -3428,6 +3435,14 @@ parse_time (Import      *self,
   *out = NULL;
   if (is_blank (row->value[field]))
     return TRUE;
+
+  /* As Touchpoint writes it */
+  if (tp_schema_time_is_canonical (row->value[field], strlen (row->value[field])) &&
+      (field != TP_CSV_FIELD_ORDERED_AT || is_blank (VALUE (row, ORDER_TIME))))
+    {
+      *out = g_strdup (row->value[field]);
+      return TRUE;
+    }
 
   /* The date and the time of day in two columns */
   if (field == TP_CSV_FIELD_ORDERED_AT && !is_blank (VALUE (row, ORDER_TIME)))
@@ -3498,6 +3513,15 @@ parse_choice (Import       *self,
     return TRUE;
 
   klass = g_type_class_ref (type);
+
+  /* As Touchpoint writes it */
+  value = g_enum_get_value_by_nick (klass, row->value[field]);
+  if (value != NULL)
+    {
+      *nick = value->value_nick;
+      return TRUE;
+    }
+
   text = g_strstrip (g_strdup (row->value[field]));
   normal = g_utf8_strdown (text, -1);
   for (char *p = normal; *p != '\0'; p++)
@@ -3842,18 +3866,43 @@ find_customer (Import  *self,
 
   if (id > 0)
     {
+      char **known = g_hash_table_lookup (self->customers, &id);
       gboolean same = FALSE;
 
-      stmt = tp_database_prepare (self->db, "SELECT name, email FROM customers WHERE id = ?1", error);
-      if (stmt == NULL)
-        return -1;
-      tp_statement_bind_int64 (stmt, 1, id);
-      if (tp_statement_step (stmt, &local_error))
-        same = (email == NULL || g_ascii_strcasecmp (email, tp_statement_get_text (stmt, 1)) == 0) &&
-               (is_blank (name) || g_ascii_strcasecmp (name, tp_statement_get_text (stmt, 0)) == 0);
-      tp_statement_reset (stmt);
-      if (local_error != NULL)
-        return fail_database (self, row, local_error, error), -1;
+      /* A file names the same customer on many rows: looked up once */
+      if (known == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          stmt = tp_database_prepare (self->db, "SELECT name, email FROM customers WHERE id = ?1",
+                                      error);
+          if (stmt == NULL)
+            {
+              g_free (key);
+              return -1;
+            }
+          tp_statement_bind_int64 (stmt, 1, id);
+          /* { name, email } or { } for no such customer */
+          known = g_new0 (char *, 3);
+          if (tp_statement_step (stmt, &local_error))
+            {
+              known[0] = g_strdup (tp_statement_get_text (stmt, 0));
+              known[1] = g_strdup (tp_statement_get_text (stmt, 1));
+            }
+          tp_statement_reset (stmt);
+          if (local_error != NULL)
+            {
+              g_free (key);
+              g_strfreev (known);
+              return fail_database (self, row, local_error, error), -1;
+            }
+          *key = id;
+          g_hash_table_insert (self->customers, key, known);
+        }
+
+      if (known[0] != NULL)
+        same = (email == NULL || g_ascii_strcasecmp (email, known[1]) == 0) &&
+               (is_blank (name) || g_ascii_strcasecmp (name, known[0]) == 0);
       if (same)
         return id;
     }
@@ -4145,6 +4194,13 @@ check_duplicate_id (Import      *self,
   if (*id <= 0)
     return TRUE;
 
+  /* Above every id there is, as an export's ids are in a new database */
+  if (*id > self->max_id)
+    {
+      self->max_id = *id;
+      return TRUE;
+    }
+
   stmt = tp_database_prepare (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -4217,12 +4273,23 @@ import_touch (Import  *self,
 
   if (!is_blank (VALUE (row, TACTIC)))
     {
-      tactic = query_id (self->db,
-                         "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
-                         "ORDER BY id LIMIT 1",
-                         VALUE (row, TACTIC), 0, &local_error);
-      if (tactic < 0)
-        return fail_database (self, row, local_error, error);
+      gpointer cached;
+
+      if (g_hash_table_lookup_extended (self->tactics, VALUE (row, TACTIC), NULL, &cached))
+        {
+          tactic = *(gint64 *)cached;
+        }
+      else
+        {
+          tactic = query_id (self->db,
+                             "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
+                             "ORDER BY id LIMIT 1",
+                             VALUE (row, TACTIC), 0, &local_error);
+          if (tactic < 0)
+            return fail_database (self, row, local_error, error);
+          g_hash_table_insert (self->tactics, g_strdup (VALUE (row, TACTIC)),
+                               g_memdup2 (&tactic, sizeof tactic));
+        }
       if (tactic == 0)
         {
           g_autofree char *shown = excerpt (VALUE (row, TACTIC));
@@ -4285,6 +4352,8 @@ import_touch (Import  *self,
     self->report->merged++;
   else
     self->report->imported++;
+  if (!duplicate)
+    self->max_id = MAX (self->max_id, tp_database_last_insert_id (self->db));
 
   return TRUE;
 }
@@ -4573,6 +4642,8 @@ import_order (Import  *self,
     self->report->merged++;
   else
     self->report->imported++;
+  if (!duplicate)
+    self->max_id = MAX (self->max_id, tp_database_last_insert_id (self->db));
 
   if (ref != NULL)
     self->last_order = duplicate ? id : tp_database_last_insert_id (self->db);
@@ -4789,6 +4860,16 @@ tp_csv_importer_run (TpCsvImporter      *self,
   import.problem_func = self->problem_func;
   import.problem_data = self->problem_data;
   import.problems = g_string_new (NULL);
+  import.customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify)g_strfreev);
+  if (self->table != TP_CSV_TABLE_CUSTOMERS)
+    import.max_id = query_id (db, self->table == TP_CSV_TABLE_TOUCHES
+                                  ? "SELECT coalesce (max (id), 0) FROM touches"
+                                  : "SELECT coalesce (max (id), 0) FROM orders",
+                              NULL, 0, NULL);
+  if (import.max_id < 0)
+    import.max_id = G_MAXINT64;
+  import.tactics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.date_order = effective_date_order (self);
   import.adds_customers = formats[self->format].adds_customers &&
                           formats[self->format].table == self->table;
@@ -4888,6 +4969,8 @@ out_source:
   g_free (import.currency);
   g_free (import.row_problem);
   g_free (import.last_ref);
+  g_clear_pointer (&import.customers, g_hash_table_unref);
+  g_clear_pointer (&import.tactics, g_hash_table_unref);
   if (import.problems != NULL)
     g_string_free (import.problems, TRUE);
 
