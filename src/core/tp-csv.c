@@ -4234,8 +4234,10 @@ import_touch (Import  *self,
   GError *local_error = NULL;
   TpStatement *stmt;
   gboolean duplicate;
+  gboolean staged = FALSE;
   gint64 customer;
   gint64 tactic = 0;
+  gint64 max_before;
   gint64 id;
   int done;
 
@@ -4300,9 +4302,20 @@ import_touch (Import  *self,
         }
     }
 
+  max_before = self->max_id;
   if (!check_duplicate_id (self, row, "SELECT customer_id FROM touches WHERE id = ?1",
                            customer, &id, &duplicate, error))
     return FALSE;
+
+  /* Or a row of this file, waiting in the staging table */
+  if (!duplicate && id > 0 && id <= max_before)
+    {
+      if (!check_duplicate_id (self, row, "SELECT customer_id FROM temp.tp_import_touches"
+                                          " WHERE id = ?1",
+                               customer, &id, &staged, error))
+        return FALSE;
+      duplicate = staged;
+    }
 
   if (duplicate && self->duplicates == TP_CSV_DUPLICATES_SKIP)
     {
@@ -4314,17 +4327,24 @@ import_touch (Import  *self,
 
   if (duplicate)
     stmt = tp_database_prepare (self->db,
-                                "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
-                                " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
-                                " done = ?8, updated_at = ?10"
-                                " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
-                                " OR direction IS NOT ?5 OR note IS NOT ?6 OR tactic_id IS NOT ?7"
-                                " OR done IS NOT ?8)",
+                                staged
+                                ? "UPDATE temp.tp_import_touches SET customer_id = ?2,"
+                                  " happened_at = ?3, channel = ?4, direction = ?5, note = ?6,"
+                                  " tactic_id = ?7, done = ?8, updated_at = ?10 WHERE id = ?1"
+                                : "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
+                                  " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
+                                  " done = ?8, updated_at = ?10"
+                                  " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
+                                  " OR direction IS NOT ?5 OR note IS NOT ?6"
+                                  " OR tactic_id IS NOT ?7 OR done IS NOT ?8)",
                                 error);
   else
+    /* Into the staging table: the rows move into touches with one
+     * statement at the end (move_staged_touches()) */
     stmt = tp_database_prepare (self->db,
-                                "INSERT INTO touches (id, customer_id, happened_at, channel,"
-                                " direction, note, tactic_id, done, created_at, updated_at)"
+                                "INSERT INTO temp.tp_import_touches (id, customer_id, happened_at,"
+                                " channel, direction, note, tactic_id, done, created_at,"
+                                " updated_at)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                 error);
   if (stmt == NULL)
@@ -4352,10 +4372,38 @@ import_touch (Import  *self,
     self->report->merged++;
   else
     self->report->imported++;
-  if (!duplicate)
-    self->max_id = MAX (self->max_id, tp_database_last_insert_id (self->db));
 
   return TRUE;
+}
+
+/* A touch import stages its new rows in a temporary table and moves them
+ * with one INSERT … SELECT, as the sqlite3 tool's .import does: one
+ * statement instead of one a row, for the triggers and the checks of
+ * each. */
+static gboolean
+stage_touches (TpDatabase  *db,
+               GError     **error)
+{
+  return tp_database_exec (db,
+                           "DROP TABLE IF EXISTS temp.tp_import_touches;"
+                           "CREATE TEMP TABLE tp_import_touches (id INTEGER UNIQUE,"
+                           " customer_id INTEGER, happened_at TEXT, channel TEXT, direction TEXT,"
+                           " note TEXT, tactic_id INTEGER, done INTEGER, created_at TEXT,"
+                           " updated_at TEXT)",
+                           error);
+}
+
+static gboolean
+move_staged_touches (TpDatabase  *db,
+                     GError     **error)
+{
+  return tp_database_exec (db,
+                           "INSERT INTO touches (id, customer_id, happened_at, channel, direction,"
+                           " note, tactic_id, done, created_at, updated_at)"
+                           " SELECT id, customer_id, happened_at, channel, direction, note,"
+                           " tactic_id, done, created_at, updated_at"
+                           " FROM temp.tp_import_touches ORDER BY rowid",
+                           error);
 }
 
 /* A row with the order number of the row before: another item of the
@@ -4892,6 +4940,12 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (!tp_database_begin (db, error))
     goto out_parser;
 
+  if (self->table == TP_CSV_TABLE_TOUCHES && !stage_touches (db, error))
+    {
+      tp_database_rollback (db);
+      goto out_parser;
+    }
+
   if (self->vcard)
     ok = _tp_vcard_read (self->file, self->name, import_record, &import, cancellable, error);
 
@@ -4945,10 +4999,16 @@ tp_csv_importer_run (TpCsvImporter      *self,
       ok = FALSE;
     }
 
+  if (ok && self->table == TP_CSV_TABLE_TOUCHES)
+    ok = move_staged_touches (db, error);
+
   if (ok)
     ok = tp_database_commit (db, error);
   else
     tp_database_rollback (db);
+
+  if (self->table == TP_CSV_TABLE_TOUCHES)
+    tp_database_exec (db, "DROP TABLE IF EXISTS temp.tp_import_touches", NULL);
 
   if (ok && progress != NULL)
     progress (1.0, progress_data);
