@@ -5052,13 +5052,15 @@ TpCsvField *
 tp_csv_importer_get_preview_fields (TpCsvImporter *self,
                                     guint         *n_fields)
 {
-  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (TpCsvField));
   const TpCsvField *fields;
+  TpCsvField *shown;
+  guint n_shown = 0;
   guint n;
 
   g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
 
   fields = tp_csv_table_get_fields (self->table, &n);
+  shown = g_new0 (TpCsvField, n);
   for (guint i = 1; i < n; i++)
     {
       TpCsvField field = fields[i];
@@ -5072,11 +5074,11 @@ tp_csv_importer_get_preview_fields (TpCsvImporter *self,
                  is_mapped (self, TP_CSV_FIELD_MIDDLE_NAME) ||
                  is_mapped (self, TP_CSV_FIELD_LAST_NAME);
       if (mapped)
-        g_array_append_val (shown, field);
+        shown[n_shown++] = field;
     }
 
-  *n_fields = shown->len;
-  return (TpCsvField *)g_array_free (g_steal_pointer (&shown), FALSE);
+  *n_fields = n_shown;
+  return shown;
 }
 
 /* The first value of @row in a column mapped to @field */
