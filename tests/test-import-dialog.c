@@ -557,6 +557,35 @@ test_import_date_order (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A vCard file: recognised, previewed as customers, no separator to
+ * choose */
+static void
+test_import_vcard (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "imports", "contacts.vcf",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TpImportDialog *dialog = new_dialog (f, FALSE);
+  GtkWidget *row;
+  gint64 before = count (f, "SELECT count(*) FROM customers");
+
+  tp_import_dialog_open_file (dialog, TP_IMPORT_KIND_ORDERS, file);
+  g_assert_cmpstr (tp_import_dialog_get_page (dialog), ==, "mapping");
+  row = find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Recognised As");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "vCard contacts");
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                      "_Separator")));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Marie Curie"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "+43-1-555-0100"));
+
+  tp_import_dialog_start (dialog);
+  wait_for_report (dialog);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, before + 3);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +600,7 @@ main (int   argc,
   ADD ("/touchpoint/import-dialog/bad-file", test_import_bad_file);
   ADD ("/touchpoint/import-dialog/shop-export", test_import_shop);
   ADD ("/touchpoint/import-dialog/date-order", test_import_date_order);
+  ADD ("/touchpoint/import-dialog/vcard", test_import_vcard);
   ADD ("/touchpoint/import-dialog/export-and-restore", test_export_and_restore);
   ADD ("/touchpoint/import-dialog/cancel", test_cancel);
   ADD ("/touchpoint/import-dialog/close-while-running", test_close_while_running);

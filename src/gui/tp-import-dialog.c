@@ -448,6 +448,8 @@ load_preview (TpImportDialog *self)
       tp_csv_importer_set_table (self->importer, tp_csv_format_get_table (format));
     }
   adw_action_row_set_subtitle (self->format_row, tp_csv_format_get_label (format));
+  /* A vCard file has no separator to choose */
+  gtk_widget_set_visible (GTK_WIDGET (self->separator_row), format != TP_CSV_FORMAT_VCARD);
 
   build_mapping (self);
   update_dates (self);
