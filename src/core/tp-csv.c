@@ -48,7 +48,11 @@
  *
  * The first row is the header. Each column is mapped to a field: guessed
  * from the headers of Touchpoint's own export and of Google Contacts,
- * HubSpot, Outlook and Monica, and changeable by the caller. A whole
+ * HubSpot, Outlook and Monica, or taken from the columns of a recognised
+ * shop export (formats[] below), and changeable by the caller. Dates are
+ * read in the forms people write (tp_csv_normalize_time()), the order of
+ * day and month found from the file or given. A vCard file is read by
+ * tp-vcard.c, each card a row of fixed columns. A whole
  * import runs in one transaction. A row that cannot be imported (a value
  * that cannot be right, such as a date that is not one or an unknown
  * stage; or something missing, such as no name or no such customer)
