@@ -135,4 +135,90 @@ fi
   || fail "the wide import said: $(cat "$dir/stderr")"
 [ "$(fingerprint "$db")" = "$before" ] || fail "the wide import changed the database"
 
+# A shop's export needs no --table: the header says what it holds. The
+# issue's own example: a Shopify orders export with dates such as
+# "2026-03-01 14:30:00 +0000"; the second import changes nothing.
+data=$(dirname "$0")/data/imports
+shop=$dir/shopify.db
+"$touchpoint" --database "$shop" --import-csv "$data/shopify-orders.csv" >"$dir/stdout" \
+  || fail "the Shopify orders did not import"
+[ "$(cat "$dir/stdout")" = "2 orders imported, 2 new customers added from them" ] \
+  || fail "the Shopify import said: $(cat "$dir/stdout")"
+[ "$(sqlite3 "$shop" 'SELECT ordered_at, item, amount_minor FROM orders ORDER BY id')" = \
+  "2026-03-01T13:30:00Z|Blue Mug, Poster|5400
+2026-03-02T09:05:00Z|Tea Towel|1250" ] \
+  || fail "the Shopify orders are: $(sqlite3 "$shop" 'SELECT * FROM orders')"
+before=$(fingerprint "$shop")
+"$touchpoint" --database "$shop" --import-csv "$data/shopify-orders.csv" >/dev/null \
+  || fail "the Shopify orders did not import a second time"
+[ "$(fingerprint "$shop")" = "$before" ] || fail "importing the same orders again changed them"
+
+# A file of no known shop still needs --table
+printf 'Who,When,What,Paid\nAda Lovelace,01/03/2026,Vase,20.00\n' >"$dir/own.csv"
+if "$touchpoint" --database "$shop" --import-csv "$dir/own.csv" 2>"$dir/stderr"; then
+  fail "an unknown file imported without --table"
+fi
+grep -q "say which table with --table" "$dir/stderr" || fail "without --table: $(cat "$dir/stderr")"
+
+# --map names the columns; a date that can be read either way is asked for
+before=$(fingerprint "$shop")
+if "$touchpoint" --database "$shop" --import-csv "$dir/own.csv" --table orders \
+     --map customer_name=Who --map ordered_at=When --map item=What --map amount=paid \
+     >/dev/null 2>"$dir/stderr"; then
+  fail "an import with dates that can be read two ways succeeded"
+else
+  status=$?
+fi
+[ "$status" = 1 ] || fail "the ambiguous import exited with $status"
+[ "$(cat "$dir/stderr")" = "touchpoint: own.csv: line 2: field “When”: “01/03/2026” can be read \
+day first or month first, and no date in the file says which; say which with the date order \
+(--date-order dmy or mdy)" ] || fail "the ambiguous import said: $(cat "$dir/stderr")"
+[ "$(fingerprint "$shop")" = "$before" ] || fail "the ambiguous import changed the database"
+
+"$touchpoint" --database "$shop" --import-csv "$dir/own.csv" --table orders --date-order dmy \
+  --map customer_name=Who --map ordered_at=When --map item=What --map amount=paid >/dev/null \
+  || fail "the mapped import with --date-order failed"
+[ "$(sqlite3 "$shop" "SELECT ordered_at FROM orders WHERE item = 'Vase'")" = \
+  "2026-03-01T00:00:00Z" ] || fail "01/03/2026 day first is not 1 March"
+
+# Mistakes in the new options are named
+for args in "--map nothing" "--map colour=Who" "--map item=Nowhere" "--date-order dym"; do
+  # shellcheck disable=SC2086
+  if "$touchpoint" --database "$shop" --import-csv "$dir/own.csv" --table orders $args \
+       2>"$dir/stderr"; then
+    fail "$args was accepted"
+  fi
+  [ -s "$dir/stderr" ] || fail "$args said nothing"
+done
+"$touchpoint" --database "$shop" --import-csv "$dir/own.csv" --table orders --map colour=Who \
+  2>"$dir/stderr" || true
+grep -q "“colour” is not a field of orders: use one of customer_name," "$dir/stderr" \
+  || fail "--map colour=Who said: $(cat "$dir/stderr")"
+"$touchpoint" --database "$shop" --import-csv "$dir/own.csv" --table orders --date-order dym \
+  2>"$dir/stderr" || true
+[ "$(cat "$dir/stderr")" = "touchpoint: --date-order: “dym” is not a date order: use dmy, mdy or \
+ymd" ] || fail "--date-order dym said: $(cat "$dir/stderr")"
+for option in "--map item=What" "--date-order dmy"; do
+  # shellcheck disable=SC2086
+  if "$touchpoint" --database "$shop" $option 2>"$dir/stderr"; then
+    fail "$option without --import-csv succeeded"
+  fi
+  grep -q "this option goes with --import-csv" "$dir/stderr" \
+    || fail "$option alone said: $(cat "$dir/stderr")"
+done
+
+# --import-vcard: the contacts of a .vcf file, once
+"$touchpoint" --database "$dir/cards.db" --import-vcard "$data/contacts.vcf" >"$dir/stdout" \
+  || fail "the vCard file did not import"
+[ "$(cat "$dir/stdout")" = "3 customers imported" ] || fail "--import-vcard said: $(cat "$dir/stdout")"
+before=$(fingerprint "$dir/cards.db")
+"$touchpoint" --database "$dir/cards.db" --import-vcard "$data/contacts.vcf" >/dev/null \
+  || fail "the vCard file did not import a second time"
+[ "$(fingerprint "$dir/cards.db")" = "$before" ] || fail "importing the same cards again changed them"
+if "$touchpoint" --database "$dir/cards.db" --import-vcard "$dir/own.csv" 2>"$dir/stderr"; then
+  fail "a CSV file imported as vCard"
+fi
+[ "$(cat "$dir/stderr")" = "touchpoint: $dir/own.csv: this is not a vCard file: it does not start \
+with BEGIN:VCARD" ] || fail "--import-vcard of a CSV file said: $(cat "$dir/stderr")"
+
 echo "ok"

@@ -1259,6 +1259,405 @@ test_cli (Fixture       *f,
     }
 }
 
+/* Rows of a query, "a|b|c" a line, NULL as "-" */
+static char *
+query_rows (TpDatabase *db,
+            const char *sql)
+{
+  sqlite3 *handle = tp_database_get_handle (db);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *text = (const char *)sqlite3_column_text (stmt, c);
+
+          g_string_append_printf (out, "%s%s", c > 0 ? "|" : "", text != NULL ? text : "-");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define CUSTOMERS_SQL "SELECT name, email, phone, stage, notes FROM customers ORDER BY id"
+#define ORDERS_SQL \
+  "SELECT c.name, o.ordered_at, o.item, o.amount_minor, o.currency, o.status, o.fulfilled_at" \
+  " FROM orders AS o JOIN customers AS c ON c.id = o.customer_id ORDER BY o.id"
+
+/* Each export, with the columns its platform documents: recognised from
+ * its header, imported into the table it fills, and imported a second
+ * time without a change. */
+typedef struct
+{
+  const char  *file;
+  TpCsvFormat  format;
+  const char  *customers;
+  const char  *orders;
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+  { "google-contacts.csv", TP_CSV_FORMAT_GOOGLE_CONTACTS,
+    "Grace Brewster Hopper|grace@example.org|+1 202 555 0101|lead|Met at the fair\n"
+    "Alan Turing|alan@example.org||lead|\n", "" },
+  { "outlook-contacts.csv", TP_CSV_FORMAT_OUTLOOK_CONTACTS,
+    "Katherine Johnson|katherine@example.org|+1 757 555 0199|lead|Orbits\n"
+    "Dorothy Vaughan|dorothy@example.org|+1 757 555 0123|lead|\n", "" },
+  { "shopify-customers.csv", TP_CSV_FORMAT_SHOPIFY_CUSTOMERS,
+    "Ada Lovelace|ada@example.org|+44 20 7946 0000|lead|Likes blue\n"
+    "Bob Brown|bob@example.org|+44 113 496 0000|lead|\n", "" },
+  { "shopify-orders.csv", TP_CSV_FORMAT_SHOPIFY_ORDERS,
+    "Ada Lovelace|ada@example.org||customer|\n"
+    "Bob Brown|bob@example.org||customer|\n",
+    /* "2026-03-01 14:30:00 +0100"; an order of two items in two rows */
+    "Ada Lovelace|2026-03-01T13:30:00Z|Blue Mug, Poster|5400|EUR|fulfilled|2026-03-03T09:00:00Z\n"
+    "Bob Brown|2026-03-02T09:05:00Z|Tea Towel|1250|EUR|open|-\n" },
+  { "etsy-sold-order-items.csv", TP_CSV_FORMAT_ETSY_ORDERS,
+    "Mary Jackson|||customer|\n"
+    "Christine Darden|||customer|\n",
+    /* Etsy writes MM/DD/YY: 03/04/26 is 4 March */
+    "Mary Jackson|2026-03-01T00:00:00Z|Linen Apron, Oven Mitt|5100|USD|open|2026-03-04T00:00:00Z\n"
+    "Christine Darden|2026-03-02T00:00:00Z|Linen Apron|3200|USD|open|-\n" },
+  { "woocommerce-customers.csv", TP_CSV_FORMAT_WOOCOMMERCE_CUSTOMERS,
+    "Hedy Lamarr|hedy@example.org||lead|\n"
+    "Emmy Noether|emmy@example.org||lead|\n", "" },
+  { "woocommerce-orders.csv", TP_CSV_FORMAT_WOOCOMMERCE_ORDERS,
+    "Hedy Lamarr|||customer|\n",
+    "Hedy Lamarr|2026-03-05T16:20:00Z|Candle|1800|EUR|fulfilled|-\n"
+    "Hedy Lamarr|2026-03-06T08:00:00Z|Candle, Matches|2150|EUR|open|-\n" },
+  { "square-customers.csv", TP_CSV_FORMAT_SQUARE_CUSTOMERS,
+    "Mae Jemison|mae@example.org|+1 312 555 0142|lead|Oat milk\n", "" },
+  { "square-item-sales.csv", TP_CSV_FORMAT_SQUARE_ORDERS,
+    "Mae Jemison|||customer|\n",
+    /* The date and the time of day in two columns; two items of one sale */
+    "Mae Jemison|2026-03-14T14:30:05Z|Flat White, Croissant|625|EUR|open|-\n" },
+};
+
+static TpCsvReport *
+import_export (TpDatabase       *db,
+               const char       *path,
+               TpCsvFormat       format,
+               GError          **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+
+  tp_csv_importer_load (importer, 5, NULL, error);
+  g_assert_no_error (*error);
+  g_assert_cmpint (tp_csv_importer_get_format (importer), ==, format);
+  tp_csv_importer_set_table (importer, tp_csv_format_get_table (format));
+
+  return tp_csv_importer_run (importer, db, NULL, NULL, NULL, error);
+}
+
+static void
+test_formats (Fixture       *f,
+              gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      const FormatCase *c = &format_cases[i];
+      g_autofree char *db_name = g_strdup_printf ("format-%u.db", i);
+      g_autoptr(TpDatabase) db = open_database (f, db_name);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "imports", c->file,
+                                                     NULL);
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *customers = NULL;
+      g_autofree char *orders = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s", c->file);
+      report = import_export (db, path, c->format, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tp_csv_report_get_imported (report), >, 0);
+
+      customers = query_rows (db, CUSTOMERS_SQL);
+      orders = query_rows (db, ORDERS_SQL);
+      g_assert_cmpstr (customers, ==, c->customers);
+      g_assert_cmpstr (orders, ==, c->orders);
+
+      /* The same file again changes nothing */
+      before = dump (db);
+      g_clear_pointer (&report, tp_csv_report_unref);
+      report = import_export (db, path, c->format, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 0);
+      after = dump (db);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* Dates as people write them, each stored in the canonical form */
+static void
+test_date_forms (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct
+  {
+    const char     *written;
+    TpCsvDateOrder  order;
+    const char     *stored;
+  } cases[] = {
+    { "2026-03-01", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T00:00:00Z" },
+    { "2026-03-01T14:30:00Z", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T14:30:00Z" },
+    { "2026-03-01 14:30:00 +0000", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T14:30:00Z" },
+    { "2026-03-01 14:30:00 +0100", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T13:30:00Z" },
+    { "2026-03-01T14:30-02:30", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T17:00:00Z" },
+    { "2026-03-01 14:30", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T14:30:00Z" },
+    { "2026-03-01 14:30:00 UTC", TP_CSV_DATE_ORDER_UNKNOWN, "2026-03-01T14:30:00Z" },
+    { "2026/03/01", TP_CSV_DATE_ORDER_MDY, "2026-03-01T00:00:00Z" },
+    { "01/03/2026", TP_CSV_DATE_ORDER_DMY, "2026-03-01T00:00:00Z" },
+    { "1.3.2026", TP_CSV_DATE_ORDER_DMY, "2026-03-01T00:00:00Z" },
+    { "01-03-2026 14:30", TP_CSV_DATE_ORDER_DMY, "2026-03-01T14:30:00Z" },
+    { "3/1/2026", TP_CSV_DATE_ORDER_MDY, "2026-03-01T00:00:00Z" },
+    { "3/1/26 2:30 PM", TP_CSV_DATE_ORDER_MDY, "2026-03-01T14:30:00Z" },
+    { "3/1/26 12:05 AM", TP_CSV_DATE_ORDER_MDY, "2026-03-01T00:05:00Z" },
+    { "01/03/26", TP_CSV_DATE_ORDER_DMY, "2026-03-01T00:00:00Z" },
+    { "31/12/99", TP_CSV_DATE_ORDER_DMY, "1999-12-31T00:00:00Z" },
+    { "1/1/68", TP_CSV_DATE_ORDER_DMY, "2068-01-01T00:00:00Z" },
+    { "26/03/01", TP_CSV_DATE_ORDER_YMD, "2026-03-01T00:00:00Z" },
+    { "01/01/2026", TP_CSV_DATE_ORDER_UNKNOWN, "2026-01-01T00:00:00Z" },
+  };
+  static const char * const refused[] = {
+    "30/02/2026", "13/13/2026", "2026-03-01 25:00", "3/1/26 13:00 PM", "1/2/3", "01/03",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("dates-%u.db", i);
+      g_autofree char *csv = g_strdup_printf ("name,created_at\nCase %u,\"%s\"\n", i,
+                                              cases[i].written);
+      g_autoptr(TpDatabase) db = open_database (f, name);
+      g_autoptr(GFile) file = write_file (f, "dates.csv", csv, -1);
+      g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+      g_autoptr(TpCsvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+      g_autofree char *expected = g_strdup_printf ("%s\n", cases[i].stored);
+      g_autofree char *normalized = tp_csv_normalize_time (cases[i].written, cases[i].order);
+
+      g_test_message ("%s", cases[i].written);
+      g_assert_cmpstr (normalized, ==, cases[i].stored);
+
+      tp_csv_importer_set_date_order (importer, cases[i].order);
+      report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      stored = query_rows (db, "SELECT created_at FROM customers");
+      g_assert_cmpstr (stored, ==, expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *normalized = NULL;
+
+      for (TpCsvDateOrder o = TP_CSV_DATE_ORDER_UNKNOWN; o <= TP_CSV_DATE_ORDER_YMD; o++)
+        {
+          normalized = tp_csv_normalize_time (refused[i], o);
+          if (normalized != NULL)
+            g_error ("“%s” read as %s", refused[i], normalized);
+        }
+    }
+}
+
+/* Day first or month first: found from the file when one date says, asked
+ * when none does */
+static void
+test_date_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autoptr(GFile) dmy = write_file (f, "dmy.csv",
+                                     "name,created_at\nAda,01/03/2026\nBob,13/03/2026\n", -1);
+  g_autoptr(GFile) mdy = write_file (f, "mdy.csv",
+                                     "name,created_at\nCy,3/1/26\nDi,3/13/26\n", -1);
+  g_autoptr(GFile) ambiguous = write_file (f, "ambiguous.csv",
+                                           "name,Signed up\nEd,2026-03-01\nFa,03/04/2026\n"
+                                           "Gu,05/06/2026\n", -1);
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  /* Bob's 13 can only be a day */
+  importer = tp_csv_importer_new (dmy, TP_CSV_TABLE_CUSTOMERS);
+  g_assert_true (tp_csv_importer_load (importer, 1, NULL, &error));
+  g_assert_true (tp_csv_importer_scan_dates (importer, NULL, &error));
+  g_assert_false (tp_csv_importer_get_dates_ambiguous (importer));
+  {
+    g_autofree char *preview = tp_csv_importer_get_preview_stored (importer, 0, 1);
+
+    g_assert_cmpstr (preview, ==, "2026-03-01T00:00:00Z");
+  }
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_object (&importer);
+
+  /* Di's 13 can only be a day, second */
+  importer = tp_csv_importer_new (mdy, TP_CSV_TABLE_CUSTOMERS);
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_object (&importer);
+
+  stored = query_rows (db, "SELECT name, created_at FROM customers ORDER BY id");
+  g_assert_cmpstr (stored, ==,
+                   "Ada|2026-03-01T00:00:00Z\nBob|2026-03-13T00:00:00Z\n"
+                   "Cy|2026-03-01T00:00:00Z\nDi|2026-03-13T00:00:00Z\n");
+  g_clear_pointer (&stored, g_free);
+
+  /* Nothing says which: the import names the first such date and changes
+   * nothing */
+  importer = tp_csv_importer_new (ambiguous, TP_CSV_TABLE_CUSTOMERS);
+  g_assert_true (tp_csv_importer_load (importer, 2, NULL, &error));
+  g_assert_true (tp_csv_importer_map_column (importer, "created_at", "signed up", &error));
+  g_assert_true (tp_csv_importer_scan_dates (importer, NULL, &error));
+  g_assert_true (tp_csv_importer_get_dates_ambiguous (importer));
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_DATE_ORDER);
+  g_assert_cmpstr (error->message, ==,
+                   "ambiguous.csv: line 3: field “Signed up”: “03/04/2026” can be read day first "
+                   "or month first, and no date in the file says which; say which with the date "
+                   "order (--date-order dmy or mdy)");
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (db, "customers"), ==, 4);
+
+  /* Told, it imports */
+  tp_csv_importer_set_date_order (importer, TP_CSV_DATE_ORDER_MDY);
+  g_assert_false (tp_csv_importer_get_dates_ambiguous (importer));
+  {
+    g_autofree char *preview = tp_csv_importer_get_preview_stored (importer, 1, 1);
+
+    g_assert_cmpstr (preview, ==, "2026-03-04T00:00:00Z");
+  }
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  stored = query_rows (db, "SELECT name, created_at FROM customers WHERE id > 4 ORDER BY id");
+  g_assert_cmpstr (stored, ==,
+                   "Ed|2026-03-01T00:00:00Z\nFa|2026-03-04T00:00:00Z\nGu|2026-05-06T00:00:00Z\n");
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_object (&importer);
+
+  /* The dates of a long file written year first are not all read for
+   * the order; a date further on that could be either is refused with
+   * its row */
+  {
+    g_autoptr(GString) csv = g_string_new ("name,created_at\n");
+    g_autoptr(GFile) late = NULL;
+
+    for (guint i = 0; i < 10001; i++)
+      g_string_append_printf (csv, "Person %u,2026-01-01T00:00:00Z\n", i);
+    g_string_append (csv, "Late,03/04/2026\n");
+    late = write_file (f, "late.csv", csv->str, -1);
+
+    importer = tp_csv_importer_new (late, TP_CSV_TABLE_CUSTOMERS);
+    report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+    g_assert_null (report);
+    g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED);
+    g_assert_cmpstr (error->message, ==,
+                     "late.csv: line 10003: field “created_at”: “03/04/2026” can be read day "
+                     "first or month first; say which with the date order (--date-order dmy "
+                     "or mdy)");
+    g_assert_cmpint (count_rows (db, "customers"), ==, 7);
+  }
+}
+
+/* --map: a column of another name for a field, and mistakes named */
+static void
+test_map_column (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "orders.csv", "Who,When,What,How much\n", -1);
+  g_autoptr(TpCsvImporter) importer = tp_csv_importer_new (file, TP_CSV_TABLE_ORDERS);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tp_csv_importer_load (importer, 0, NULL, &error));
+  g_assert_false (tp_csv_importer_check_mapping (importer, &error));
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_MAPPING);
+  g_clear_error (&error);
+
+  g_assert_true (tp_csv_importer_map_column (importer, "customer_name", "Who", &error));
+  g_assert_true (tp_csv_importer_map_column (importer, "ordered_at", "when", &error));
+  g_assert_true (tp_csv_importer_map_column (importer, "item", "What", &error));
+  g_assert_true (tp_csv_importer_map_column (importer, "amount", "How much", &error));
+  g_assert_true (tp_csv_importer_check_mapping (importer, &error));
+  g_assert_cmpint (tp_csv_importer_get_column_field (importer, 1), ==, TP_CSV_FIELD_ORDERED_AT);
+
+  /* One column per field: mapping another moves it */
+  g_assert_true (tp_csv_importer_map_column (importer, "item", "Who", &error));
+  g_assert_cmpint (tp_csv_importer_get_column_field (importer, 0), ==, TP_CSV_FIELD_ITEM);
+  g_assert_cmpint (tp_csv_importer_get_column_field (importer, 2), ==, TP_CSV_FIELD_IGNORE);
+
+  g_assert_false (tp_csv_importer_map_column (importer, "stage", "Who", &error));
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_MAPPING);
+  g_assert_true (g_str_has_prefix (error->message, "“stage” is not a field of orders: use one of "
+                                   "customer_name, customer_email"));
+  g_clear_error (&error);
+
+  g_assert_false (tp_csv_importer_map_column (importer, "item", "Where", &error));
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_MAPPING);
+  g_assert_cmpstr (error->message, ==, "orders.csv: there is no column “Where”");
+}
+
+/* vCard 3.0 and 4.0, read by libebook-contacts: folded and escaped lines,
+ * a telephone number as a URI, a card with N but no FN */
+static void
+test_vcard (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(TpDatabase) db = open_database (f, "db.sqlite");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "imports", "contacts.vcf",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken = write_file (f, "broken.vcf", "BEGIN:VCARD\r\nFN:Ada\r\n", -1);
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customers = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  g_assert_true (tp_csv_importer_load (importer, 10, NULL, &error));
+  g_assert_cmpint (tp_csv_importer_get_format (importer), ==, TP_CSV_FORMAT_VCARD);
+  g_assert_cmpuint (tp_csv_importer_get_n_preview_rows (importer), ==, 3);
+  g_assert_cmpstr (tp_csv_importer_get_preview_value (importer, 2, 2), ==, "Curie");
+
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  customers = query_rows (db, CUSTOMERS_SQL);
+  g_assert_cmpstr (customers, ==,
+                   "Rosalind Franklin|rosalind@example.org|+44 20 7946 0001|lead|Met at the "
+                   "market, bought two mugs. Wants the autumn glaze when it is back in stock.\n"
+                   "Lise Meitner|lise@example.org|+43-1-555-0100|lead|\n"
+                   "Marie Curie|marie@example.org||lead|\n");
+
+  /* Again: nothing changes */
+  before = dump (db);
+  g_clear_pointer (&report, tp_csv_report_unref);
+  g_clear_object (&importer);
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_CUSTOMERS);
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 0);
+  after = dump (db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&importer);
+
+  importer = tp_csv_importer_new (broken, TP_CSV_TABLE_CUSTOMERS);
+  g_assert_false (tp_csv_importer_load (importer, 10, NULL, &error));
+  g_assert_error (error, TP_CSV_ERROR, TP_CSV_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==,
+                   "broken.vcf: a card that begins with BEGIN:VCARD never ends with END:VCARD");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1286,6 +1685,11 @@ main (int   argc,
   ADD ("/touchpoint/csv/async", test_async);
   ADD ("/touchpoint/csv/async-release", test_async_release);
   ADD ("/touchpoint/csv/cli", test_cli);
+  ADD ("/touchpoint/csv/formats", test_formats);
+  ADD ("/touchpoint/csv/date-forms", test_date_forms);
+  ADD ("/touchpoint/csv/date-order", test_date_order);
+  ADD ("/touchpoint/csv/map-column", test_map_column);
+  ADD ("/touchpoint/csv/vcard", test_vcard);
 
 #undef ADD
 

@@ -445,6 +445,147 @@ test_close_while_running (Fixture       *f,
                    before + 2000 * (gint64)f->n_imported);
 }
 
+/* The label with this text */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+
+      found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A Shopify orders export opened as customers: recognised, imported as
+ * orders, with a preview of the rows as they will be kept (the time in
+ * UTC, the two rows of one order as one) */
+static void
+test_import_shop (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "imports",
+                                                 "shopify-orders.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TpImportDialog *dialog = new_dialog (f, FALSE);
+  GtkWidget *row;
+  gint64 orders = count (f, "SELECT count(*) FROM orders");
+
+  tp_import_dialog_open_file (dialog, TP_IMPORT_KIND_CUSTOMERS, file);
+  g_assert_cmpstr (tp_import_dialog_get_page (dialog), ==, "mapping");
+  g_assert_cmpint (tp_csv_importer_get_table (tp_import_dialog_get_importer (dialog)), ==,
+                   TP_CSV_TABLE_ORDERS);
+
+  row = find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Recognised As");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Shopify orders");
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                      "_Dates")));
+
+  /* The preview: "2026-03-01 14:30:00 +0100" as it is kept, the amount
+   * with its decimals */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Order date"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "2026-03-01T13:30:00Z"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Blue Mug, Poster"));
+  g_assert_null (find_label (GTK_WIDGET (dialog), "Poster"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "54.00"));
+  g_assert_null (find_label (GTK_WIDGET (dialog), "2026-03-01 14:30:00 +0100"));
+
+  /* The owner moves the name from the billing to the shipping column:
+   * the preview follows */
+  row = find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Billing Name");
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Ada Lovelace"));
+
+  tp_import_dialog_start (dialog);
+  wait_for_report (dialog);
+  g_assert_nonnull (find_child (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE, "Import Finished"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM orders"), ==, orders + 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM orders WHERE item = 'Blue Mug, Poster'"
+                             " AND amount_minor = 5400"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Dates that can be read day first or month first: the dialog asks, and
+ * imports nothing until it is answered */
+static void
+test_import_date_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "signups.csv",
+                                      "name,email,created_at\n"
+                                      "Ada,ada.signup@example.org,03/04/2026\n"
+                                      "Bea,bea.signup@example.org,05/06/2026\n");
+  TpImportDialog *dialog = new_dialog (f, FALSE);
+  GtkWidget *dates;
+  GtkWidget *start;
+
+  tp_import_dialog_open_file (dialog, TP_IMPORT_KIND_CUSTOMERS, file);
+  dates = find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Dates");
+  start = find_button (GTK_WIDGET (dialog), "_Import");
+  g_assert_true (gtk_widget_get_visible (dates));
+  g_assert_false (gtk_widget_get_sensitive (start));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "03/04/2026"));
+
+  /* Day first: 3 April */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dates), 1);
+  g_assert_true (gtk_widget_get_sensitive (start));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "2026-04-03T00:00:00Z"));
+
+  /* Month first: 4 March */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dates), 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "2026-03-04T00:00:00Z"));
+  g_assert_null (find_label (GTK_WIDGET (dialog), "2026-04-03T00:00:00Z"));
+
+  tp_import_dialog_start (dialog);
+  wait_for_report (dialog);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers WHERE name = 'Bea'"
+                             " AND created_at = '2026-05-06T00:00:00Z'"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A vCard file: recognised, previewed as customers, no separator to
+ * choose */
+static void
+test_import_vcard (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "imports", "contacts.vcf",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TpImportDialog *dialog = new_dialog (f, FALSE);
+  GtkWidget *row;
+  gint64 before = count (f, "SELECT count(*) FROM customers");
+
+  tp_import_dialog_open_file (dialog, TP_IMPORT_KIND_ORDERS, file);
+  g_assert_cmpstr (tp_import_dialog_get_page (dialog), ==, "mapping");
+  row = find_child (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Recognised As");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "vCard contacts");
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                      "_Separator")));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Marie Curie"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "+43-1-555-0100"));
+
+  tp_import_dialog_start (dialog);
+  wait_for_report (dialog);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, before + 3);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +598,9 @@ main (int   argc,
 
   ADD ("/touchpoint/import-dialog/csv", test_import_csv);
   ADD ("/touchpoint/import-dialog/bad-file", test_import_bad_file);
+  ADD ("/touchpoint/import-dialog/shop-export", test_import_shop);
+  ADD ("/touchpoint/import-dialog/date-order", test_import_date_order);
+  ADD ("/touchpoint/import-dialog/vcard", test_import_vcard);
   ADD ("/touchpoint/import-dialog/export-and-restore", test_export_and_restore);
   ADD ("/touchpoint/import-dialog/cancel", test_cancel);
   ADD ("/touchpoint/import-dialog/close-while-running", test_close_while_running);

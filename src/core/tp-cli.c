@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tp-backup.h"
 #include "tp-cli.h"
@@ -57,10 +58,20 @@ static const GOptionEntry entries[] = {
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the CSV file FILE into the table given with --table; if a row cannot be "
        "imported, nothing is"), N_("FILE") },
+  { "import-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the contacts of the vCard file FILE (.vcf) as customers; if a contact cannot be "
+       "imported, none is"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the table given with --table to the CSV file FILE"), N_("FILE") },
   { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --import-csv or --export-csv: the table"), N_("customers|touches|orders") },
+    N_("With --import-csv or --export-csv: the table (for an import, found from the file's "
+       "columns when it is a known export)"), N_("customers|touches|orders") },
+  { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --import-csv: import the column COLUMN as the field FIELD (such as "
+       "ordered_at=\"Created at\"); may be given more than once"), N_("FIELD=COLUMN") },
+  { "date-order", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-csv: read dates such as 03/04/2026 day first, month first or year "
+       "first, when the file does not show which"), N_("dmy|mdy|ymd") },
   { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import-csv: merge rows that are already there (the same email) into them, "
        "or skip them (the default)"), N_("merge|skip") },
@@ -370,10 +381,12 @@ print_problem_cb (const char *message,
   g_printerr ("touchpoint: %s\n", message);
 }
 
-/* --import-csv F.csv --table customers|touches|orders [--duplicates merge|skip]
- * [--skip-bad-rows]: a row that cannot be imported fails the import with a
- * line for each such row (however many), and changes nothing; with
- * --skip-bad-rows, each is listed and the other rows are imported */
+/* --import-csv F.csv [--table customers|touches|orders] [--map FIELD=COLUMN]…
+ * [--date-order dmy|mdy|ymd] [--duplicates merge|skip] [--skip-bad-rows], and
+ * --import-vcard F.vcf (the same importer, which reads the cards as rows): a
+ * row that cannot be imported fails the import with a line for each such
+ * row (however many), and changes nothing; with --skip-bad-rows, each is
+ * listed and the other rows are imported */
 static int
 run_import_csv (GVariantDict *options)
 {
@@ -386,14 +399,93 @@ run_import_csv (GVariantDict *options)
   g_autofree char *summary = NULL;
   const char *duplicates = NULL;
   gboolean created = FALSE;
-  TpCsvTable table;
+  const char *order_name = NULL;
+  g_autofree const char **maps = NULL;
+  TpCsvTable table = TP_CSV_TABLE_CUSTOMERS;
+  gboolean table_given = g_variant_dict_contains (options, "table");
+  TpCsvDateOrder order;
 
-  g_variant_dict_lookup (options, "import-csv", "^ay", &name);
-  if (!lookup_csv_table (options, "--import-csv", &table))
+  gboolean vcard = g_variant_dict_contains (options, "import-vcard");
+
+  if (vcard)
+    {
+      g_variant_dict_lookup (options, "import-vcard", "^ay", &name);
+      table_given = TRUE;
+    }
+  else
+    {
+      g_variant_dict_lookup (options, "import-csv", "^ay", &name);
+    }
+
+  if (!vcard && table_given && !lookup_csv_table (options, "--import-csv", &table))
     return 1;
+
+  if (g_variant_dict_lookup (options, "date-order", "&s", &order_name) &&
+      !tp_csv_date_order_from_string (order_name, &order))
+    {
+      g_printerr ("touchpoint: --date-order: ");
+      /* Translators: %s is what was typed after --date-order */
+      g_printerr (_("“%s” is not a date order: use dmy, mdy or ymd"), order_name);
+      g_printerr ("\n");
+      return 1;
+    }
 
   file = g_file_new_for_commandline_arg (name);
   importer = tp_csv_importer_new (file, table);
+  if (order_name != NULL)
+    tp_csv_importer_set_date_order (importer, order);
+
+  /* The header says where the file comes from, and so what it holds */
+  if (!tp_csv_importer_load (importer, 0, NULL, &error))
+    {
+      print_error_lines (error->message);
+      return 1;
+    }
+
+  if (vcard && tp_csv_importer_get_format (importer) != TP_CSV_FORMAT_VCARD)
+    {
+      g_printerr ("touchpoint: %s: %s\n", name,
+                  _("this is not a vCard file: it does not start with BEGIN:VCARD"));
+      return 1;
+    }
+
+  if (!table_given)
+    {
+      TpCsvFormat format = tp_csv_importer_get_format (importer);
+
+      if (format == TP_CSV_FORMAT_GENERIC || format == TP_CSV_FORMAT_TOUCHPOINT)
+        {
+          g_printerr ("touchpoint: --import-csv: %s\n",
+                      _("say which table with --table customers, touches or orders"));
+          return 1;
+        }
+      tp_csv_importer_set_table (importer, tp_csv_format_get_table (format));
+    }
+
+  if (g_variant_dict_lookup (options, "map", "^a&s", &maps))
+    {
+      for (guint i = 0; maps[i] != NULL; i++)
+        {
+          const char *equals = strchr (maps[i], '=');
+          g_autofree char *field = NULL;
+
+          if (equals == NULL)
+            {
+              g_printerr ("touchpoint: --map: ");
+              /* Translators: %s is what was typed after --map */
+              g_printerr (_("“%s” is not FIELD=COLUMN, such as ordered_at=Date"), maps[i]);
+              g_printerr ("\n");
+              return 1;
+            }
+
+          field = g_strndup (maps[i], (gsize)(equals - maps[i]));
+          if (!tp_csv_importer_map_column (importer, field, equals + 1, &error))
+            {
+              g_printerr ("touchpoint: --map: %s\n", error->message);
+              return 1;
+            }
+        }
+    }
 
   if (g_variant_dict_lookup (options, "duplicates", "&s", &duplicates))
     {
@@ -471,8 +563,10 @@ static const struct
   { "output", "--worksheet" },
   { "paper", "--worksheet" },
   { "table", "--import-csv / --export-csv" },
-  { "duplicates", "--import-csv" },
-  { "skip-bad-rows", "--import-csv" },
+  { "map", "--import-csv" },
+  { "date-order", "--import-csv" },
+  { "duplicates", "--import-csv / --import-vcard" },
+  { "skip-bad-rows", "--import-csv / --import-vcard" },
 };
 
 /**
@@ -505,7 +599,8 @@ tp_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "import-backup"))
     return run_import_backup (options);
 
-  if (g_variant_dict_contains (options, "import-csv"))
+  if (g_variant_dict_contains (options, "import-csv") ||
+      g_variant_dict_contains (options, "import-vcard"))
     return run_import_csv (options);
 
   if (g_variant_dict_contains (options, "export-csv"))

@@ -28,6 +28,7 @@
 #include "tp-enums.h"
 #include "tp-schema.h"
 #include "tp-store.h"
+#include "tp-vcard-private.h"
 
 /*
  * CSV in and out for customers, touches and orders (DESIGN.md §6).
@@ -47,7 +48,11 @@
  *
  * The first row is the header. Each column is mapped to a field: guessed
  * from the headers of Touchpoint's own export and of Google Contacts,
- * HubSpot, Outlook and Monica, and changeable by the caller. A whole
+ * HubSpot, Outlook and Monica, or taken from the columns of a recognised
+ * shop export (formats[] below), and changeable by the caller. Dates are
+ * read in the forms people write (tp_csv_normalize_time()), the order of
+ * day and month found from the file or given. A vCard file is read by
+ * tp-vcard.c, each card a row of fixed columns. A whole
  * import runs in one transaction. A row that cannot be imported (a value
  * that cannot be right, such as a date that is not one or an unknown
  * stage; or something missing, such as no name or no such customer)
@@ -115,6 +120,8 @@ static const struct
   [TP_CSV_FIELD_FULFILLED_AT] = { "fulfilled_at", N_("Fulfilled on") },
   [TP_CSV_FIELD_CREATED_AT] = { "created_at", N_("Created") },
   [TP_CSV_FIELD_UPDATED_AT] = { "updated_at", N_("Last changed") },
+  [TP_CSV_FIELD_ORDER_REF] = { "order_ref", N_("Order number") },
+  [TP_CSV_FIELD_ORDER_TIME] = { "order_time", N_("Time of the order") },
 };
 
 static const TpCsvField customer_fields[] = {
@@ -135,7 +142,8 @@ static const TpCsvField order_fields[] = {
   TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_CUSTOMER_NAME, TP_CSV_FIELD_CUSTOMER_EMAIL,
   TP_CSV_FIELD_CUSTOMER_ID, TP_CSV_FIELD_ORDERED_AT, TP_CSV_FIELD_ITEM, TP_CSV_FIELD_AMOUNT,
   TP_CSV_FIELD_AMOUNT_MINOR, TP_CSV_FIELD_CURRENCY, TP_CSV_FIELD_STATUS,
-  TP_CSV_FIELD_FULFILLED_AT, TP_CSV_FIELD_ID, TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
+  TP_CSV_FIELD_FULFILLED_AT, TP_CSV_FIELD_ORDER_REF, TP_CSV_FIELD_ORDER_TIME, TP_CSV_FIELD_ID,
+  TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
 };
 
 /* The columns of the export, in order */
@@ -281,6 +289,546 @@ static const struct
 #undef T
 #undef O
 
+/* Exports of other programs, recognised from their header. Each names the
+ * headers (as normalize_header() leaves them) that all appear in such a
+ * file, and the field of each column it knows; its other columns are not
+ * imported. The columns are those the platforms document:
+ *
+ * - Google Contacts: "Export > Google CSV" (both the old layout with
+ *   "Given Name" and the 2023 one with "First Name"), "E-mail 1 - Value";
+ * - Outlook: "Export contacts" of Outlook.com and Outlook for Windows,
+ *   "E-mail Address", "Business Phone"…;
+ * - Shopify: orders_export.csv ("Name" is the order number, "#1001"; an
+ *   order of several items is a row per item, the later ones without the
+ *   totals) and customers_export.csv;
+ * - Etsy: EtsySoldOrderItems.csv (a row per item, dates MM/DD/YY);
+ * - WooCommerce: the Orders and Customers reports of WooCommerce Analytics;
+ * - Square: the Item Sales export (date and time of day in two columns)
+ *   and the customer directory export.
+ *
+ * An order export also brings in the customers it names that are not
+ * there yet. */
+
+typedef struct
+{
+  const char *header;
+  TpCsvField  field;
+} FormatHeader;
+
+static const FormatHeader shopify_order_headers[] = {
+  { "name", TP_CSV_FIELD_ORDER_REF },
+  { "email", TP_CSV_FIELD_CUSTOMER_EMAIL },
+  { "billingname", TP_CSV_FIELD_CUSTOMER_NAME },
+  { "shippingname", TP_CSV_FIELD_CUSTOMER_NAME },
+  { "createdat", TP_CSV_FIELD_ORDERED_AT },
+  { "lineitemname", TP_CSV_FIELD_ITEM },
+  { "total", TP_CSV_FIELD_AMOUNT },
+  { "currency", TP_CSV_FIELD_CURRENCY },
+  { "fulfillmentstatus", TP_CSV_FIELD_STATUS },
+  { "fulfilledat", TP_CSV_FIELD_FULFILLED_AT },
+  { NULL, 0 }
+};
+
+static const FormatHeader shopify_customer_headers[] = {
+  { "firstname", TP_CSV_FIELD_FIRST_NAME },
+  { "lastname", TP_CSV_FIELD_LAST_NAME },
+  { "email", TP_CSV_FIELD_EMAIL },
+  { "phone", TP_CSV_FIELD_PHONE },
+  { "defaultaddressphone", TP_CSV_FIELD_PHONE },
+  { "note", TP_CSV_FIELD_NOTES },
+  { NULL, 0 }
+};
+
+static const FormatHeader etsy_order_headers[] = {
+  { "saledate", TP_CSV_FIELD_ORDERED_AT },
+  { "itemname", TP_CSV_FIELD_ITEM },
+  { "shipname", TP_CSV_FIELD_CUSTOMER_NAME },
+  { "itemtotal", TP_CSV_FIELD_AMOUNT },
+  { "currency", TP_CSV_FIELD_CURRENCY },
+  { "orderid", TP_CSV_FIELD_ORDER_REF },
+  { "dateshipped", TP_CSV_FIELD_FULFILLED_AT },
+  { NULL, 0 }
+};
+
+static const FormatHeader woocommerce_order_headers[] = {
+  { "date", TP_CSV_FIELD_ORDERED_AT },
+  { "order", TP_CSV_FIELD_ORDER_REF },
+  { "status", TP_CSV_FIELD_STATUS },
+  { "customer", TP_CSV_FIELD_CUSTOMER_NAME },
+  { "products", TP_CSV_FIELD_ITEM },
+  { "netsales", TP_CSV_FIELD_AMOUNT },
+  { NULL, 0 }
+};
+
+static const FormatHeader woocommerce_customer_headers[] = {
+  { "name", TP_CSV_FIELD_NAME },
+  { "email", TP_CSV_FIELD_EMAIL },
+  { "dateregistered", TP_CSV_FIELD_CREATED_AT },
+  { NULL, 0 }
+};
+
+static const FormatHeader square_order_headers[] = {
+  { "date", TP_CSV_FIELD_ORDERED_AT },
+  { "time", TP_CSV_FIELD_ORDER_TIME },
+  { "item", TP_CSV_FIELD_ITEM },
+  { "netsales", TP_CSV_FIELD_AMOUNT },
+  { "transactionid", TP_CSV_FIELD_ORDER_REF },
+  { "customername", TP_CSV_FIELD_CUSTOMER_NAME },
+  { NULL, 0 }
+};
+
+static const FormatHeader square_customer_headers[] = {
+  { "firstname", TP_CSV_FIELD_FIRST_NAME },
+  { "lastname", TP_CSV_FIELD_LAST_NAME },
+  { "emailaddress", TP_CSV_FIELD_EMAIL },
+  { "phonenumber", TP_CSV_FIELD_PHONE },
+  { "memo", TP_CSV_FIELD_NOTES },
+  { NULL, 0 }
+};
+
+/* The columns tp-vcard.c makes of each card */
+static const FormatHeader vcard_headers[] = {
+  { "fn", TP_CSV_FIELD_NAME },
+  { "ngiven", TP_CSV_FIELD_FIRST_NAME },
+  { "nfamily", TP_CSV_FIELD_LAST_NAME },
+  { "email", TP_CSV_FIELD_EMAIL },
+  { "tel", TP_CSV_FIELD_PHONE },
+  { "note", TP_CSV_FIELD_NOTES },
+  { NULL, 0 }
+};
+
+static const struct
+{
+  const char         *label;
+  TpCsvTable          table;
+  const char         *signature[4];  /* all present */
+  const FormatHeader *headers;       /* NULL: the known headers */
+  TpCsvDateOrder      date_order;
+  gboolean            adds_customers;
+} formats[TP_CSV_N_FORMATS] = {
+  [TP_CSV_FORMAT_GENERIC] = { N_("CSV file"), TP_CSV_TABLE_CUSTOMERS, { NULL }, NULL,
+                              TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  [TP_CSV_FORMAT_TOUCHPOINT] = { N_("Touchpoint export"), TP_CSV_TABLE_CUSTOMERS,
+                                 { "id", "createdat", "updatedat" }, NULL,
+                                 TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  [TP_CSV_FORMAT_GOOGLE_CONTACTS] = { N_("Google Contacts"), TP_CSV_TABLE_CUSTOMERS,
+                                      { "email1value" }, NULL, TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  [TP_CSV_FORMAT_OUTLOOK_CONTACTS] = { N_("Outlook contacts"), TP_CSV_TABLE_CUSTOMERS,
+                                       { "emailaddress", "email2address", "businessphone" },
+                                       NULL, TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  [TP_CSV_FORMAT_SHOPIFY_ORDERS] = { N_("Shopify orders"), TP_CSV_TABLE_ORDERS,
+                                     { "financialstatus", "lineitemname" },
+                                     shopify_order_headers, TP_CSV_DATE_ORDER_UNKNOWN, TRUE },
+  [TP_CSV_FORMAT_SHOPIFY_CUSTOMERS] = { N_("Shopify customers"), TP_CSV_TABLE_CUSTOMERS,
+                                        { "totalspent", "totalorders" },
+                                        shopify_customer_headers, TP_CSV_DATE_ORDER_UNKNOWN,
+                                        FALSE },
+  [TP_CSV_FORMAT_ETSY_ORDERS] = { N_("Etsy sold items"), TP_CSV_TABLE_ORDERS,
+                                  { "saledate", "itemname", "orderid" }, etsy_order_headers,
+                                  TP_CSV_DATE_ORDER_MDY, TRUE },
+  [TP_CSV_FORMAT_WOOCOMMERCE_ORDERS] = { N_("WooCommerce orders"), TP_CSV_TABLE_ORDERS,
+                                         { "order", "products", "netsales" },
+                                         woocommerce_order_headers, TP_CSV_DATE_ORDER_UNKNOWN,
+                                         TRUE },
+  [TP_CSV_FORMAT_WOOCOMMERCE_CUSTOMERS] = { N_("WooCommerce customers"), TP_CSV_TABLE_CUSTOMERS,
+                                            { "totalspend", "aov", "dateregistered" },
+                                            woocommerce_customer_headers,
+                                            TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  [TP_CSV_FORMAT_SQUARE_ORDERS] = { N_("Square item sales"), TP_CSV_TABLE_ORDERS,
+                                    { "transactionid", "grosssales", "item" },
+                                    square_order_headers, TP_CSV_DATE_ORDER_UNKNOWN, TRUE },
+  [TP_CSV_FORMAT_SQUARE_CUSTOMERS] = { N_("Square customers"), TP_CSV_TABLE_CUSTOMERS,
+                                       { "squarecustomerid" }, square_customer_headers,
+                                       TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+  /* Recognised from BEGIN:VCARD, not from a header */
+  [TP_CSV_FORMAT_VCARD] = { N_("vCard contacts"), TP_CSV_TABLE_CUSTOMERS, { "" },
+                            vcard_headers, TP_CSV_DATE_ORDER_UNKNOWN, FALSE },
+};
+
+/**
+ * tp_csv_format_get_label:
+ * @format: a format
+ *
+ * Returns: the translated name of @format, such as "Shopify orders"
+ */
+const char *
+tp_csv_format_get_label (TpCsvFormat format)
+{
+  g_return_val_if_fail (format < TP_CSV_N_FORMATS, NULL);
+
+  return _(formats[format].label);
+}
+
+/**
+ * tp_csv_format_get_table:
+ * @format: a format
+ *
+ * Returns: the table a file of @format fills
+ */
+TpCsvTable
+tp_csv_format_get_table (TpCsvFormat format)
+{
+  g_return_val_if_fail (format < TP_CSV_N_FORMATS, TP_CSV_TABLE_CUSTOMERS);
+
+  return formats[format].table;
+}
+
+/**
+ * tp_csv_date_order_from_string:
+ * @text: (nullable): "dmy", "mdy" or "ymd"
+ * @order: (out): the order
+ *
+ * Returns: %TRUE if @text names an order
+ */
+gboolean
+tp_csv_date_order_from_string (const char     *text,
+                               TpCsvDateOrder *order)
+{
+  static const char * const names[] = { "dmy", "mdy", "ymd" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_strcmp0 (text, names[i]) == 0)
+        {
+          *order = (TpCsvDateOrder)(TP_CSV_DATE_ORDER_DMY + i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Dates as people and programs write them
+ *
+ * Read here, besides the canonical form: ISO 8601 with or without a time,
+ * with "T" or a space before it, with or without seconds and an offset
+ * ("2026-03-01 14:30:00 +0000", "2026-03-01T14:30:00Z",
+ * "2026-03-01T14:30+01:00"); and dates of three numbers separated by "/",
+ * "." or "-" ("01/03/2026", "3/1/26", "1.3.2026"), optionally followed by
+ * a time of day with AM or PM. A four-digit first number is a year, so
+ * "2026/03/01" is year, month, day; otherwise the year comes last and the
+ * day and month are in the order of the file. A two-digit year is read as
+ * POSIX strptime() reads %y: 69–99 are 1969–1999, 00–68 are 2000–2068.
+ * A time without an offset is UTC. */
+
+#define ORDER_BIT(order) (1u << (order))
+
+typedef struct
+{
+  int  numbers[3];
+  int  digits[3];
+  int  hour;
+  int  minute;
+  int  second;
+  int  offset;      /* seconds east of UTC */
+} WrittenTime;
+
+static int
+read_number (const char **p,
+             int          max_digits,
+             int         *digits)
+{
+  int value = 0;
+  int n = 0;
+
+  while (g_ascii_isdigit (**p) && n < max_digits + 1)
+    {
+      value = value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+
+  *digits = n;
+  return n == 0 || n > max_digits ? -1 : value;
+}
+
+/* The time of day and the offset after a date; TRUE if @p holds nothing
+ * else */
+static gboolean
+read_clock (const char  *p,
+            WrittenTime *out)
+{
+  int digits;
+
+  out->hour = out->minute = out->second = out->offset = 0;
+
+  if (*p == '\0')
+    return TRUE;
+  if (*p != 'T' && *p != ' ')
+    return FALSE;
+  while (*p == ' ' || *p == 'T')
+    p++;
+
+  out->hour = read_number (&p, 2, &digits);
+  if (out->hour < 0 || *p++ != ':')
+    return FALSE;
+  out->minute = read_number (&p, 2, &digits);
+  if (out->minute < 0 || digits != 2)
+    return FALSE;
+  if (*p == ':')
+    {
+      p++;
+      out->second = read_number (&p, 2, &digits);
+      if (out->second < 0 || digits != 2)
+        return FALSE;
+      if (*p == '.' || *p == ',')
+        {
+          p++;
+          while (g_ascii_isdigit (*p))
+            p++;
+        }
+    }
+
+  while (*p == ' ')
+    p++;
+
+  if (g_ascii_strncasecmp (p, "AM", 2) == 0 || g_ascii_strncasecmp (p, "PM", 2) == 0)
+    {
+      if (out->hour < 1 || out->hour > 12)
+        return FALSE;
+      out->hour = out->hour % 12 + (g_ascii_toupper (*p) == 'P' ? 12 : 0);
+      p += 2;
+      while (*p == ' ')
+        p++;
+    }
+
+  if (*p == 'Z' && p[1] == '\0')
+    return TRUE;
+  if ((g_ascii_strcasecmp (p, "UTC") == 0 || g_ascii_strcasecmp (p, "GMT") == 0))
+    return TRUE;
+  if (*p == '+' || *p == '-')
+    {
+      int sign = *p == '-' ? -1 : 1;
+      int hours, minutes = 0;
+
+      /* +01, +0100 or +01:00 */
+      p++;
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+        return FALSE;
+      hours = (p[0] - '0') * 10 + (p[1] - '0');
+      p += 2;
+      if (*p == ':')
+        p++;
+      if (*p != '\0')
+        {
+          if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+            return FALSE;
+          minutes = (p[0] - '0') * 10 + (p[1] - '0');
+          p += 2;
+        }
+      if (hours > 23 || minutes > 59)
+        return FALSE;
+      out->offset = sign * (hours * 3600 + minutes * 60);
+    }
+
+  return *p == '\0';
+}
+
+/* Splits a written date into its three numbers and its time. */
+static gboolean
+read_written_time (const char  *text,
+                   WrittenTime *out)
+{
+  const char *p = text;
+  char separator = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      out->numbers[i] = read_number (&p, 4, &out->digits[i]);
+      if (out->numbers[i] < 0)
+        return FALSE;
+      if (i < 2)
+        {
+          if (*p != '/' && *p != '.' && *p != '-')
+            return FALSE;
+          if (separator != 0 && *p != separator)
+            return FALSE;
+          separator = *p++;
+        }
+    }
+
+  /* "1.3.2026." is how some write it in German */
+  if (separator == '.' && *p == '.')
+    p++;
+
+  if (out->digits[0] == 4)
+    {
+      if (out->digits[1] > 2 || out->digits[2] > 2)
+        return FALSE;
+    }
+  else if (out->digits[0] > 2 || out->digits[1] > 2 || (out->digits[2] != 2 &&
+                                                          out->digits[2] != 4))
+    {
+      return FALSE;
+    }
+
+  return read_clock (p, out);
+}
+
+static int
+full_year (int year,
+           int digits)
+{
+  if (digits != 2)
+    return year;
+
+  return year >= 69 ? 1900 + year : 2000 + year;
+}
+
+/* The time @written means in @order, in the canonical form; NULL if it is
+ * no date in that order */
+static char *
+format_written (const WrittenTime *written,
+                TpCsvDateOrder     order)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day;
+
+  if (written->digits[0] == 4)
+    order = TP_CSV_DATE_ORDER_YMD;
+
+  switch (order)
+    {
+    case TP_CSV_DATE_ORDER_DMY:
+      day = written->numbers[0];
+      month = written->numbers[1];
+      year = full_year (written->numbers[2], written->digits[2]);
+      break;
+
+    case TP_CSV_DATE_ORDER_MDY:
+      month = written->numbers[0];
+      day = written->numbers[1];
+      year = full_year (written->numbers[2], written->digits[2]);
+      break;
+
+    case TP_CSV_DATE_ORDER_YMD:
+      if (written->digits[2] == 4)
+        return NULL;
+      year = full_year (written->numbers[0], written->digits[0]);
+      month = written->numbers[1];
+      day = written->numbers[2];
+      break;
+
+    case TP_CSV_DATE_ORDER_UNKNOWN:
+    default:
+      return NULL;
+    }
+
+  if (year < 1 || year > 9999 ||
+      !g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year) ||
+      written->hour > 23 || written->minute > 59 || written->second > 59)
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  local = g_date_time_new (utc, year, month, day, written->hour, written->minute,
+                           written->second);
+  if (local == NULL)
+    return NULL;
+  time = g_date_time_add_seconds (local, -written->offset);
+
+  return time != NULL ? tp_schema_format_time (time) : NULL;
+}
+
+/* The orders (ORDER_BIT) in which @text is a date; 0 if it is none or if
+ * it is written year first. */
+static guint
+written_orders (const char *text)
+{
+  g_autofree char *dmy = NULL;
+  g_autofree char *mdy = NULL;
+  WrittenTime written;
+  guint orders = 0;
+
+  if (!read_written_time (text, &written) || written.digits[0] == 4)
+    return 0;
+
+  dmy = format_written (&written, TP_CSV_DATE_ORDER_DMY);
+  mdy = format_written (&written, TP_CSV_DATE_ORDER_MDY);
+  if (dmy != NULL)
+    orders |= ORDER_BIT (TP_CSV_DATE_ORDER_DMY);
+  if (mdy != NULL)
+    orders |= ORDER_BIT (TP_CSV_DATE_ORDER_MDY);
+
+  /* 01/01/2026 is the same day either way */
+  if (dmy != NULL && mdy != NULL && g_str_equal (dmy, mdy))
+    orders |= ORDER_BIT (TP_CSV_DATE_ORDER_UNKNOWN);
+
+  return orders;
+}
+
+/**
+ * tp_csv_normalize_time:
+ * @text: a date, with or without a time, as written in a file
+ * @order: how to read dates such as 03/04/2026
+ *
+ * Reads a date in one of the forms people and programs write (see above)
+ * and gives it in the canonical form of the schema.
+ *
+ * Returns: (transfer full) (nullable): "2026-03-01T14:30:00Z", or %NULL
+ *   if @text is no date (in @order)
+ */
+char *
+tp_csv_normalize_time (const char     *text,
+                       TpCsvDateOrder  order)
+{
+  g_autofree char *stripped = NULL;
+  WrittenTime written;
+  char *canonical;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (tp_schema_time_is_canonical (text, strlen (text)))
+    return g_strdup (text);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (read_written_time (stripped, &written))
+    {
+      canonical = format_written (&written, order);
+      if (canonical != NULL)
+        return canonical;
+
+      /* 01/01/2026 needs no order */
+      if (order == TP_CSV_DATE_ORDER_UNKNOWN &&
+          (written_orders (stripped) & ORDER_BIT (TP_CSV_DATE_ORDER_UNKNOWN)) != 0)
+        return format_written (&written, TP_CSV_DATE_ORDER_DMY);
+
+      return NULL;
+    }
+
+  return tp_schema_normalize_time (stripped);
+}
+
+/**
+ * tp_csv_field_from_name:
+ * @table: a table
+ * @name: the name of a field, as the export writes it ("ordered_at")
+ * @field: (out): the field
+ *
+ * Returns: %TRUE if @name is a field of @table
+ */
+gboolean
+tp_csv_field_from_name (TpCsvTable  table,
+                        const char *name,
+                        TpCsvField *field)
+{
+  const TpCsvField *fields;
+  guint n_fields;
+
+  fields = tp_csv_table_get_fields (table, &n_fields);
+  for (guint i = 1; i < n_fields; i++)
+    {
+      if (g_strcmp0 (field_info[fields[i]].name, name) == 0)
+        {
+          *field = fields[i];
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * tp_csv_table_from_string:
  * @text: (nullable): "customers", "touches" or "orders"
@@ -404,6 +952,7 @@ struct _TpCsvReport
   guint            imported;
   guint            merged;
   guint            skipped;
+  guint            customers_added;
   guint            n_messages;   /* including those not kept */
   GPtrArray       *messages;     /* NULL-terminated */
 };
@@ -598,6 +1147,15 @@ tp_csv_report_to_string (TpCsvReport *self)
                                              "%u merged into ones already there",
                                              self->merged),
                               self->merged);
+    }
+
+  if (self->customers_added > 0)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out, ngettext ("%u new customer added from them",
+                                             "%u new customers added from them",
+                                             self->customers_added),
+                              self->customers_added);
     }
 
   if (self->skipped > 0)
@@ -936,6 +1494,7 @@ typedef struct
 } Parser;
 
 static char *excerpt (const char *text);
+static gboolean is_blank (const char *text);
 
 /* Formulas. A spreadsheet runs a cell that starts with "=", "+", "-" or
  * "@" (or a tab or a carriage return, which some strip before looking)
@@ -1336,6 +1895,16 @@ struct _TpCsvImporter
   GPtrArray       *preview;             /* of GPtrArray of char * */
   GArray          *mapping;             /* of TpCsvField, one per column */
   guint            max_preview_rows;
+  TpCsvFormat      format;
+  gboolean         vcard;
+
+  TpCsvDateOrder   date_order;          /* UNKNOWN: found from the file */
+  gboolean         dates_scanned;
+  TpCsvDateOrder   detected_order;
+  gboolean         dates_ambiguous;
+  guint            ambiguous_line;
+  char            *ambiguous_column;
+  char            *ambiguous_value;
 };
 
 G_DEFINE_FINAL_TYPE (TpCsvImporter, tp_csv_importer, G_TYPE_OBJECT)
@@ -1362,6 +1931,8 @@ tp_csv_importer_finalize (GObject *object)
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, g_array_unref);
+  g_clear_pointer (&self->ambiguous_column, g_free);
+  g_clear_pointer (&self->ambiguous_value, g_free);
 
   G_OBJECT_CLASS (tp_csv_importer_parent_class)->finalize (object);
 }
@@ -1691,16 +2262,99 @@ load_record (GPtrArray  *fields,
   return self->preview->len < self->max_preview_rows;
 }
 
+static gboolean
+has_header (GPtrArray  *normal_headers,
+            const char *header)
+{
+  for (guint i = 0; i < normal_headers->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (normal_headers, i), header))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The format whose signature the header has: the exports of the shops
+ * first, whose headers are the most particular */
+static TpCsvFormat
+detect_format (GPtrArray *headers)
+{
+  static const TpCsvFormat order[] = {
+    TP_CSV_FORMAT_SHOPIFY_ORDERS, TP_CSV_FORMAT_SHOPIFY_CUSTOMERS, TP_CSV_FORMAT_ETSY_ORDERS,
+    TP_CSV_FORMAT_WOOCOMMERCE_ORDERS, TP_CSV_FORMAT_WOOCOMMERCE_CUSTOMERS,
+    TP_CSV_FORMAT_SQUARE_ORDERS, TP_CSV_FORMAT_SQUARE_CUSTOMERS, TP_CSV_FORMAT_GOOGLE_CONTACTS,
+    TP_CSV_FORMAT_OUTLOOK_CONTACTS, TP_CSV_FORMAT_TOUCHPOINT,
+  };
+  g_autoptr(GPtrArray) normal = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < headers->len; i++)
+    g_ptr_array_add (normal, normalize_header (g_ptr_array_index (headers, i)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char * const *signature = formats[order[i]].signature;
+      gboolean all = TRUE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (formats[order[i]].signature) && signature[j] != NULL; j++)
+        all = all && has_header (normal, signature[j]);
+
+      if (all)
+        return order[i];
+    }
+
+  return TP_CSV_FORMAT_GENERIC;
+}
+
+/* The field a column of a file of the format has, if the format knows
+ * the columns of the table being imported */
+static gboolean
+format_field (TpCsvImporter *self,
+              const char    *header,
+              TpCsvField    *field)
+{
+  const FormatHeader *headers = formats[self->format].headers;
+  g_autofree char *normal = NULL;
+
+  if (headers == NULL || formats[self->format].table != self->table)
+    return FALSE;
+
+  normal = normalize_header (header);
+  *field = TP_CSV_FIELD_IGNORE;
+  for (guint i = 0; headers[i].header != NULL; i++)
+    {
+      if (g_str_equal (headers[i].header, normal))
+        {
+          *field = headers[i].field;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 guess_mapping (TpCsvImporter *self)
 {
   gboolean taken[TP_CSV_N_FIELDS] = { FALSE };
 
   g_array_set_size (self->mapping, self->headers->len);
+  self->dates_scanned = FALSE;
 
   for (guint i = 0; i < self->headers->len; i++)
     {
-      TpCsvField field = guess_field (self->table, g_ptr_array_index (self->headers, i));
+      TpCsvField known;
+      TpCsvField field;
+
+      /* A format's own columns: several may fill one field, the first
+       * with a value in a row giving it */
+      if (format_field (self, g_ptr_array_index (self->headers, i), &known))
+        {
+          g_array_index (self->mapping, TpCsvField, i) = known;
+          continue;
+        }
+
+      field = guess_field (self->table, g_ptr_array_index (self->headers, i));
 
       /* Several phone columns may fill one phone; other fields take the
        * first column that names them. */
@@ -1710,6 +2364,27 @@ guess_mapping (TpCsvImporter *self)
       taken[field] = TRUE;
       g_array_index (self->mapping, TpCsvField, i) = field;
     }
+}
+
+/* A vCard file is read by tp-vcard.c instead of the CSV parser */
+static gboolean
+sniff_vcard (TpCsvImporter  *self,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  GError *local_error = NULL;
+  char start[512];
+  gsize n = 0;
+
+  in = g_file_read (self->file, cancellable, &local_error);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), start, sizeof start, &n, cancellable,
+                                &local_error))
+    return prefix_error (error, local_error, self->name);
+
+  self->vcard = _tp_vcard_is_vcard (start, n);
+  return TRUE;
 }
 
 /**
@@ -1746,6 +2421,19 @@ tp_csv_importer_load (TpCsvImporter  *self,
   g_ptr_array_set_size (self->headers, 0);
   g_ptr_array_set_size (self->preview, 0);
   g_array_set_size (self->mapping, 0);
+
+  if (!sniff_vcard (self, cancellable, error))
+    return FALSE;
+
+  if (self->vcard)
+    {
+      if (!_tp_vcard_read (self->file, self->name, load_record, &load, cancellable, error))
+        return FALSE;
+      self->format = TP_CSV_FORMAT_VCARD;
+      guess_mapping (self);
+      self->loaded = TRUE;
+      return TRUE;
+    }
 
   if (!scan_encoding (self->file, self->name, PREVIEW_SCAN_SIZE, &utf8, cancellable, error))
     return FALSE;
@@ -1795,6 +2483,7 @@ tp_csv_importer_load (TpCsvImporter  *self,
       goto out;
     }
 
+  self->format = detect_format (self->headers);
   guess_mapping (self);
   self->loaded = TRUE;
   ok = TRUE;
@@ -1926,6 +2615,379 @@ tp_csv_importer_set_column_field (TpCsvImporter *self,
   g_return_if_fail (table_has_field (self->table, field));
 
   g_array_index (self->mapping, TpCsvField, column) = field;
+  self->dates_scanned = FALSE;
+}
+
+/**
+ * tp_csv_importer_set_table:
+ * @self: a #TpCsvImporter
+ * @table: what the file holds
+ *
+ * Changes the table to import into, and guesses the mapping again if the
+ * file was loaded: such as the table of the format that was recognised.
+ */
+void
+tp_csv_importer_set_table (TpCsvImporter *self,
+                           TpCsvTable     table)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+  g_return_if_fail (table <= TP_CSV_TABLE_ORDERS);
+
+  if (self->table == table)
+    return;
+
+  self->table = table;
+  if (self->loaded)
+    guess_mapping (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLE]);
+}
+
+/**
+ * tp_csv_importer_get_format:
+ * @self: a loaded #TpCsvImporter
+ *
+ * Returns: where the file comes from, as its header says
+ */
+TpCsvFormat
+tp_csv_importer_get_format (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), TP_CSV_FORMAT_GENERIC);
+
+  return self->format;
+}
+
+/**
+ * tp_csv_importer_get_date_order:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: the order the caller chose, or %TP_CSV_DATE_ORDER_UNKNOWN
+ */
+TpCsvDateOrder
+tp_csv_importer_get_date_order (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), TP_CSV_DATE_ORDER_UNKNOWN);
+
+  return self->date_order;
+}
+
+/**
+ * tp_csv_importer_set_date_order:
+ * @self: a #TpCsvImporter
+ * @order: how to read dates such as 03/04/2026, or
+ *   %TP_CSV_DATE_ORDER_UNKNOWN to find it from the file
+ */
+void
+tp_csv_importer_set_date_order (TpCsvImporter  *self,
+                                TpCsvDateOrder  order)
+{
+  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
+  g_return_if_fail (order <= TP_CSV_DATE_ORDER_YMD);
+
+  self->date_order = order;
+}
+
+static gboolean
+is_time_field (TpCsvField field)
+{
+  return field == TP_CSV_FIELD_HAPPENED_AT || field == TP_CSV_FIELD_ORDERED_AT ||
+         field == TP_CSV_FIELD_FULFILLED_AT || field == TP_CSV_FIELD_CREATED_AT ||
+         field == TP_CSV_FIELD_UPDATED_AT;
+}
+
+/* The order to read dates in: the caller's, the file's, the format's */
+static TpCsvDateOrder
+effective_date_order (TpCsvImporter *self)
+{
+  if (self->date_order != TP_CSV_DATE_ORDER_UNKNOWN)
+    return self->date_order;
+  if (self->dates_scanned && self->detected_order != TP_CSV_DATE_ORDER_UNKNOWN)
+    return self->detected_order;
+  if (formats[self->format].table == self->table)
+    return formats[self->format].date_order;
+
+  return TP_CSV_DATE_ORDER_UNKNOWN;
+}
+
+/* A file whose first rows of dates are all written year first (as every
+ * export of a program is) is not read to its end for the order */
+#define SCAN_YEAR_FIRST_ROWS 10000
+
+typedef struct
+{
+  TpCsvImporter *self;
+  gboolean       header_seen;
+  guint          rows;
+  gboolean       written;  /* a date such as 03/04/2026 was seen */
+} ScanData;
+
+/* The first date that can only be read one way decides the order; a date
+ * that can be read both ways is remembered, to name it if none does. */
+static gboolean
+scan_record (GPtrArray  *fields,
+             guint       line,
+             gpointer    data,
+             GError    **error)
+{
+  ScanData *scan = data;
+  TpCsvImporter *self = scan->self;
+
+  if (!scan->header_seen)
+    {
+      scan->header_seen = TRUE;
+      return TRUE;
+    }
+
+  /* A date written otherwise further on, which nothing before decides,
+   * is refused with its row (parse_time()) */
+  if (++scan->rows > SCAN_YEAR_FIRST_ROWS && !scan->written)
+    return FALSE;
+
+  for (guint i = 0; i < fields->len && i < self->mapping->len; i++)
+    {
+      const char *value = g_ptr_array_index (fields, i);
+      g_autofree char *stripped = NULL;
+      guint orders;
+
+      if (!is_time_field (g_array_index (self->mapping, TpCsvField, i)) || is_blank (value))
+        continue;
+
+      stripped = g_strstrip (g_strdup (value));
+      orders = written_orders (stripped);
+      if (orders != 0)
+        scan->written = TRUE;
+      if (orders == 0 || (orders & ORDER_BIT (TP_CSV_DATE_ORDER_UNKNOWN)) != 0)
+        continue;
+
+      if (orders == ORDER_BIT (TP_CSV_DATE_ORDER_DMY) ||
+          orders == ORDER_BIT (TP_CSV_DATE_ORDER_MDY))
+        {
+          self->detected_order = orders == ORDER_BIT (TP_CSV_DATE_ORDER_DMY)
+                                 ? TP_CSV_DATE_ORDER_DMY : TP_CSV_DATE_ORDER_MDY;
+          return FALSE;
+        }
+
+      if (self->ambiguous_column == NULL)
+        {
+          self->ambiguous_line = line;
+          self->ambiguous_column = g_strdup (g_ptr_array_index (self->headers, i));
+          self->ambiguous_value = g_steal_pointer (&stripped);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * tp_csv_importer_scan_dates:
+ * @self: a loaded #TpCsvImporter
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads the columns mapped to dates in the whole file to find whether
+ * dates such as 03/04/2026 are day first or month first: the first date
+ * that can only be read one way (13/04/2026) decides. Afterwards,
+ * tp_csv_importer_get_dates_ambiguous() says whether the caller has to
+ * ask.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_csv_importer_scan_dates (TpCsvImporter  *self,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  ScanData scan = { self, FALSE, 0, FALSE };
+  Source source;
+  Parser parser;
+  gboolean ok = FALSE;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  self->dates_scanned = FALSE;
+  self->detected_order = TP_CSV_DATE_ORDER_UNKNOWN;
+  self->dates_ambiguous = FALSE;
+  g_clear_pointer (&self->ambiguous_column, g_free);
+  g_clear_pointer (&self->ambiguous_value, g_free);
+
+  for (guint i = 0; i < self->mapping->len; i++)
+    any = any || is_time_field (g_array_index (self->mapping, TpCsvField, i));
+
+  if (!any || self->vcard)
+    {
+      self->dates_scanned = TRUE;
+      return TRUE;
+    }
+
+  if (!source_open (&source, self->file, self->name, cancellable, error))
+    {
+      source_clear (&source);
+      return FALSE;
+    }
+  source.latin1 = self->latin1;
+  parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
+               scan_record, &scan);
+
+  for (;;)
+    {
+      gssize n = source_read (&source, self->name, cancellable, error);
+
+      if (n < 0)
+        goto out;
+
+      if (n == 0)
+        {
+          if (!parser_finish (&parser, error))
+            goto out;
+          break;
+        }
+
+      if (!parser_feed (&parser, source.text->str, source.text->len, error))
+        goto out;
+
+      if (parser.stop)
+        break;
+    }
+
+  self->dates_scanned = TRUE;
+  self->dates_ambiguous = self->detected_order == TP_CSV_DATE_ORDER_UNKNOWN &&
+                          self->ambiguous_column != NULL;
+  ok = TRUE;
+
+out:
+  parser_clear (&parser);
+  source_clear (&source);
+
+  return ok;
+}
+
+/**
+ * tp_csv_importer_get_dates_ambiguous:
+ * @self: a #TpCsvImporter
+ *
+ * Returns: %TRUE if tp_csv_importer_scan_dates() found dates that can be
+ *   read day first or month first, nothing that says which, and no order
+ *   was chosen: the caller has to ask
+ */
+gboolean
+tp_csv_importer_get_dates_ambiguous (TpCsvImporter *self)
+{
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+
+  return self->dates_scanned && self->dates_ambiguous &&
+         effective_date_order (self) == TP_CSV_DATE_ORDER_UNKNOWN;
+}
+
+/**
+ * tp_csv_importer_map_column:
+ * @self: a loaded #TpCsvImporter
+ * @field_name: a field of the table, as the export names it ("ordered_at")
+ * @column_name: the name of a column of the file, in any case
+ * @error: return location for a #GError
+ *
+ * Maps the column to the field, and no other column to it: what
+ * `--map FIELD=COLUMN` does on the command line.
+ *
+ * Returns: %TRUE if both exist
+ */
+gboolean
+tp_csv_importer_map_column (TpCsvImporter  *self,
+                            const char     *field_name,
+                            const char     *column_name,
+                            GError        **error)
+{
+  TpCsvField field;
+  int column = -1;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  if (!tp_csv_field_from_name (self->table, field_name, &field))
+    {
+      const TpCsvField *fields;
+      guint n_fields;
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      fields = tp_csv_table_get_fields (self->table, &n_fields);
+      for (guint i = 1; i < n_fields; i++)
+        g_string_append_printf (names, "%s%s", i > 1 ? ", " : "", field_info[fields[i]].name);
+
+      g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_MAPPING,
+                   /* Translators: the first %s is what was typed, the second the table
+                    * ("orders"), the third a list of names such as "item, amount" */
+                   _("“%s” is not a field of %s: use one of %s"),
+                   field_name, table_names[self->table], names->str);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->headers->len && column < 0; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->headers, i), column_name))
+        column = (int)i;
+    }
+  for (guint i = 0; i < self->headers->len && column < 0; i++)
+    {
+      g_autofree char *a = g_utf8_casefold (g_ptr_array_index (self->headers, i), -1);
+      g_autofree char *b = g_utf8_casefold (column_name, -1);
+
+      if (g_str_equal (a, b))
+        column = (int)i;
+    }
+
+  if (column < 0)
+    {
+      g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_MAPPING,
+                   /* Translators: the first %s is a file name, the second a column name */
+                   _("%s: there is no column “%s”"), self->name, column_name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->mapping->len; i++)
+    {
+      if (g_array_index (self->mapping, TpCsvField, i) == field)
+        g_array_index (self->mapping, TpCsvField, i) = TP_CSV_FIELD_IGNORE;
+    }
+  g_array_index (self->mapping, TpCsvField, column) = field;
+  self->dates_scanned = FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tp_csv_importer_get_preview_stored:
+ * @self: a loaded #TpCsvImporter
+ * @row: a row of the preview
+ * @column: a column
+ *
+ * Gets the value at @row and @column as it will be stored: a date in the
+ * canonical form, in the order chosen or found.
+ *
+ * Returns: (transfer full): the value; a date that cannot be read, as it
+ *   is in the file
+ */
+char *
+tp_csv_importer_get_preview_stored (TpCsvImporter *self,
+                                    guint          row,
+                                    guint          column)
+{
+  const char *value;
+  TpCsvField field;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+
+  value = tp_csv_importer_get_preview_value (self, row, column);
+  field = tp_csv_importer_get_column_field (self, column);
+  if (is_time_field (field) && !is_blank (value))
+    {
+      char *stored = tp_csv_normalize_time (value, effective_date_order (self));
+
+      if (stored != NULL)
+        return stored;
+    }
+
+  return g_strstrip (g_strdup (value));
 }
 
 static gboolean
@@ -2071,6 +3133,11 @@ static const Alias status_aliases[] = {
   { "processing", "open" },
   { "new", "open" },
   { "unpaid", "open" },
+  { "unfulfilled", "open" },
+  { "partial", "open" },
+  { "on-hold", "open" },
+  { "failed", "cancelled" },
+  { "restocked", "cancelled" },
   { "canceled", "cancelled" },
   { "refunded", "cancelled" },
   { "void", "cancelled" },
@@ -2105,6 +3172,13 @@ typedef struct
   guint              n_problems;  /* rows that cannot be imported */
   GString           *problems;    /* without skip_bad_rows: the first ones, a line each */
   char              *row_problem; /* what fail_field() said, without the file name */
+  TpCsvDateOrder     date_order;
+  gboolean           adds_customers;
+  char              *last_ref;    /* the order number of the row before */
+  gint64             last_order;  /* its order; 0 if it was left out */
+  GHashTable        *customers;   /* id → "name\nemail" of customers looked up */
+  GHashTable        *tactics;     /* name → id (0: none), of tactics looked up */
+  gint64             max_id;      /* no touch or order has a higher id */
 } Import;
 
 #define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
@@ -2338,6 +3412,10 @@ parse_id (Import      *self,
   if (is_blank (row->value[field]))
     return TRUE;
 
+  /* As Touchpoint writes it */
+  if (g_ascii_string_to_signed (row->value[field], 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+
   text = g_strstrip (g_strdup (row->value[field]));
   if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
     return TRUE;
@@ -2362,17 +3440,36 @@ parse_time (Import      *self,
   if (is_blank (row->value[field]))
     return TRUE;
 
-  text = g_strstrip (g_strdup (row->value[field]));
-
-  /* Spreadsheets write "2026-11-28 12:00" */
-  if ((strlen (text) == 16 || strlen (text) == 19) && text[10] == ' ' && text[13] == ':')
+  /* As Touchpoint writes it */
+  if (tp_schema_time_is_canonical (row->value[field], strlen (row->value[field])) &&
+      (field != TP_CSV_FIELD_ORDERED_AT || is_blank (VALUE (row, ORDER_TIME))))
     {
-      g_autofree char *iso = g_strdup_printf ("%.10sT%s%s", text, text + 11,
-                                              strlen (text) == 16 ? ":00" : "");
-
-      *out = tp_schema_column_normalize (field_column (self, field), iso, NULL);
+      *out = g_strdup (row->value[field]);
+      return TRUE;
     }
 
+  /* The date and the time of day in two columns */
+  if (field == TP_CSV_FIELD_ORDERED_AT && !is_blank (VALUE (row, ORDER_TIME)))
+    text = g_strstrip (g_strconcat (row->value[field], " ", VALUE (row, ORDER_TIME), NULL));
+  else
+    text = g_strstrip (g_strdup (row->value[field]));
+
+  *out = tp_csv_normalize_time (text, self->date_order);
+
+  if (*out == NULL && self->date_order == TP_CSV_DATE_ORDER_UNKNOWN &&
+      written_orders (text) == (ORDER_BIT (TP_CSV_DATE_ORDER_DMY) |
+                                ORDER_BIT (TP_CSV_DATE_ORDER_MDY)))
+    {
+      g_autofree char *shown = excerpt (text);
+
+      return fail_field (self, row, field, error,
+                         /* Translators: %s is a date such as 03/04/2026 */
+                         _("“%s” can be read day first or month first; say which with the date "
+                           "order (--date-order dmy or mdy)"),
+                         shown);
+    }
+
+  /* Refused with the schema's words */
   if (*out == NULL)
     *out = tp_schema_column_normalize (field_column (self, field), text, &local_error);
 
@@ -2420,6 +3517,15 @@ parse_choice (Import       *self,
     return TRUE;
 
   klass = g_type_class_ref (type);
+
+  /* As Touchpoint writes it */
+  value = g_enum_get_value_by_nick (klass, row->value[field]);
+  if (value != NULL)
+    {
+      *nick = value->value_nick;
+      return TRUE;
+    }
+
   text = g_strstrip (g_strdup (row->value[field]));
   normal = g_utf8_strdown (text, -1);
   for (char *p = normal; *p != '\0'; p++)
@@ -2700,6 +3806,46 @@ find_customer_by_email (Import      *self,
                    email, 0, error);
 }
 
+/* A customer an order export names and the database does not have yet:
+ * they bought, so they come in at the "customer" stage. Returns the id,
+ * 0 if the row was refused, -1 on error. */
+static gint64
+add_customer (Import      *self,
+              Row         *row,
+              const char  *name,
+              const char  *email,
+              GError     **error)
+{
+  const TpSchemaTable *customers = tp_schema_find_table ("customers");
+  g_autofree char *stripped = g_strstrip (g_strdup (!is_blank (name) ? name : email));
+  GError *local_error = NULL;
+  TpStatement *stmt;
+
+  if (!tp_schema_column_check_text (tp_schema_table_find_column (customers, "name"), stripped,
+                                    &local_error))
+    return fail_schema (self, row, TP_CSV_FIELD_CUSTOMER_NAME, &local_error, error) ? 0 : -1;
+  if (email != NULL &&
+      !tp_schema_column_check_text (tp_schema_table_find_column (customers, "email"), email,
+                                    &local_error))
+    return fail_schema (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL, &local_error, error) ? 0 : -1;
+
+  stmt = tp_database_prepare (self->db,
+                              "INSERT INTO customers (name, email, phone, stage, notes,"
+                              " created_at, updated_at) VALUES (?1, ?2, '', ?3, '', ?4, ?4)",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  tp_statement_bind_text (stmt, 1, stripped);
+  tp_statement_bind_text (stmt, 2, email != NULL ? email : "");
+  tp_statement_bind_text (stmt, 3, tp_enum_to_nick (TP_TYPE_STAGE, TP_STAGE_CUSTOMER));
+  tp_statement_bind_text (stmt, 4, self->now);
+  if (!run_statement (stmt, &local_error))
+    return fail_database (self, row, local_error, error), -1;
+
+  self->report->customers_added++;
+  return tp_database_last_insert_id (self->db);
+}
+
 /* The customer a touch or an order belongs to: by Touchpoint id (when
  * the name and email agree), by email, or by a name only one customer
  * has. Returns the id, 0 if the row was skipped, -1 on error. */
@@ -2724,18 +3870,43 @@ find_customer (Import  *self,
 
   if (id > 0)
     {
+      char **known = g_hash_table_lookup (self->customers, &id);
       gboolean same = FALSE;
 
-      stmt = tp_database_prepare (self->db, "SELECT name, email FROM customers WHERE id = ?1", error);
-      if (stmt == NULL)
-        return -1;
-      tp_statement_bind_int64 (stmt, 1, id);
-      if (tp_statement_step (stmt, &local_error))
-        same = (email == NULL || g_ascii_strcasecmp (email, tp_statement_get_text (stmt, 1)) == 0) &&
-               (is_blank (name) || g_ascii_strcasecmp (name, tp_statement_get_text (stmt, 0)) == 0);
-      tp_statement_reset (stmt);
-      if (local_error != NULL)
-        return fail_database (self, row, local_error, error), -1;
+      /* A file names the same customer on many rows: looked up once */
+      if (known == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          stmt = tp_database_prepare (self->db, "SELECT name, email FROM customers WHERE id = ?1",
+                                      error);
+          if (stmt == NULL)
+            {
+              g_free (key);
+              return -1;
+            }
+          tp_statement_bind_int64 (stmt, 1, id);
+          /* { name, email } or { } for no such customer */
+          known = g_new0 (char *, 3);
+          if (tp_statement_step (stmt, &local_error))
+            {
+              known[0] = g_strdup (tp_statement_get_text (stmt, 0));
+              known[1] = g_strdup (tp_statement_get_text (stmt, 1));
+            }
+          tp_statement_reset (stmt);
+          if (local_error != NULL)
+            {
+              g_free (key);
+              g_strfreev (known);
+              return fail_database (self, row, local_error, error), -1;
+            }
+          *key = id;
+          g_hash_table_insert (self->customers, key, known);
+        }
+
+      if (known[0] != NULL)
+        same = (email == NULL || g_ascii_strcasecmp (email, known[1]) == 0) &&
+               (is_blank (name) || g_ascii_strcasecmp (name, known[0]) == 0);
       if (same)
         return id;
     }
@@ -2770,6 +3941,9 @@ find_customer (Import  *self,
       if (n_found == 1)
         return found;
 
+      if (n_found == 0 && self->adds_customers)
+        return add_customer (self, row, name, email, error);
+
       if (n_found > 1)
         /* Translators: %s is a name */
         reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME,
@@ -2781,6 +3955,9 @@ find_customer (Import  *self,
                     shown);
       return 0;
     }
+
+  if (email != NULL && self->adds_customers)
+    return add_customer (self, row, NULL, email, error);
 
   if (email != NULL)
     {
@@ -3021,6 +4198,13 @@ check_duplicate_id (Import      *self,
   if (*id <= 0)
     return TRUE;
 
+  /* Above every id there is, as an export's ids are in a new database */
+  if (*id > self->max_id)
+    {
+      self->max_id = *id;
+      return TRUE;
+    }
+
   stmt = tp_database_prepare (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -3054,8 +4238,10 @@ import_touch (Import  *self,
   GError *local_error = NULL;
   TpStatement *stmt;
   gboolean duplicate;
+  gboolean staged = FALSE;
   gint64 customer;
   gint64 tactic = 0;
+  gint64 max_before;
   gint64 id;
   int done;
 
@@ -3093,12 +4279,23 @@ import_touch (Import  *self,
 
   if (!is_blank (VALUE (row, TACTIC)))
     {
-      tactic = query_id (self->db,
-                         "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
-                         "ORDER BY id LIMIT 1",
-                         VALUE (row, TACTIC), 0, &local_error);
-      if (tactic < 0)
-        return fail_database (self, row, local_error, error);
+      gpointer cached;
+
+      if (g_hash_table_lookup_extended (self->tactics, VALUE (row, TACTIC), NULL, &cached))
+        {
+          tactic = *(gint64 *)cached;
+        }
+      else
+        {
+          tactic = query_id (self->db,
+                             "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
+                             "ORDER BY id LIMIT 1",
+                             VALUE (row, TACTIC), 0, &local_error);
+          if (tactic < 0)
+            return fail_database (self, row, local_error, error);
+          g_hash_table_insert (self->tactics, g_strdup (VALUE (row, TACTIC)),
+                               g_memdup2 (&tactic, sizeof tactic));
+        }
       if (tactic == 0)
         {
           g_autofree char *shown = excerpt (VALUE (row, TACTIC));
@@ -3109,9 +4306,20 @@ import_touch (Import  *self,
         }
     }
 
+  max_before = self->max_id;
   if (!check_duplicate_id (self, row, "SELECT customer_id FROM touches WHERE id = ?1",
                            customer, &id, &duplicate, error))
     return FALSE;
+
+  /* Or a row of this file, waiting in the staging table */
+  if (!duplicate && id > 0 && id <= max_before)
+    {
+      if (!check_duplicate_id (self, row, "SELECT customer_id FROM temp.tp_import_touches"
+                                          " WHERE id = ?1",
+                               customer, &id, &staged, error))
+        return FALSE;
+      duplicate = staged;
+    }
 
   if (duplicate && self->duplicates == TP_CSV_DUPLICATES_SKIP)
     {
@@ -3123,17 +4331,24 @@ import_touch (Import  *self,
 
   if (duplicate)
     stmt = tp_database_prepare (self->db,
-                                "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
-                                " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
-                                " done = ?8, updated_at = ?10"
-                                " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
-                                " OR direction IS NOT ?5 OR note IS NOT ?6 OR tactic_id IS NOT ?7"
-                                " OR done IS NOT ?8)",
+                                staged
+                                ? "UPDATE temp.tp_import_touches SET customer_id = ?2,"
+                                  " happened_at = ?3, channel = ?4, direction = ?5, note = ?6,"
+                                  " tactic_id = ?7, done = ?8, updated_at = ?10 WHERE id = ?1"
+                                : "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
+                                  " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
+                                  " done = ?8, updated_at = ?10"
+                                  " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
+                                  " OR direction IS NOT ?5 OR note IS NOT ?6"
+                                  " OR tactic_id IS NOT ?7 OR done IS NOT ?8)",
                                 error);
   else
+    /* Into the staging table: the rows move into touches with one
+     * statement at the end (move_staged_touches()) */
     stmt = tp_database_prepare (self->db,
-                                "INSERT INTO touches (id, customer_id, happened_at, channel,"
-                                " direction, note, tactic_id, done, created_at, updated_at)"
+                                "INSERT INTO temp.tp_import_touches (id, customer_id, happened_at,"
+                                " channel, direction, note, tactic_id, done, created_at,"
+                                " updated_at)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                 error);
   if (stmt == NULL)
@@ -3165,11 +4380,107 @@ import_touch (Import  *self,
   return TRUE;
 }
 
+/* A touch import stages its new rows in a temporary table and moves them
+ * with one INSERT … SELECT, as the sqlite3 tool's .import does: one
+ * statement instead of one a row, for the triggers and the checks of
+ * each. */
+static gboolean
+stage_touches (TpDatabase  *db,
+               GError     **error)
+{
+  return tp_database_exec (db,
+                           "DROP TABLE IF EXISTS temp.tp_import_touches;"
+                           "CREATE TEMP TABLE tp_import_touches (id INTEGER UNIQUE,"
+                           " customer_id INTEGER, happened_at TEXT, channel TEXT, direction TEXT,"
+                           " note TEXT, tactic_id INTEGER, done INTEGER, created_at TEXT,"
+                           " updated_at TEXT)",
+                           error);
+}
+
+static gboolean
+move_staged_touches (TpDatabase  *db,
+                     GError     **error)
+{
+  return tp_database_exec (db,
+                           "INSERT INTO touches (id, customer_id, happened_at, channel, direction,"
+                           " note, tactic_id, done, created_at, updated_at)"
+                           " SELECT id, customer_id, happened_at, channel, direction, note,"
+                           " tactic_id, done, created_at, updated_at"
+                           " FROM temp.tp_import_touches ORDER BY rowid",
+                           error);
+}
+
+/* A row with the order number of the row before: another item of the
+ * same order (Shopify and Etsy write a row per item). Its item joins the
+ * order's, and its amount, if it has one, adds to the order's. */
+static gboolean
+add_to_order (Import  *self,
+              Row     *row,
+              GError **error)
+{
+  g_autofree char *item = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *currency = NULL;
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gint64 amount = 0;
+
+  /* The order was left out, and so is the rest of it */
+  if (self->last_order <= 0 || is_blank (VALUE (row, ITEM)))
+    return TRUE;
+
+  stmt = tp_database_prepare (self->db, "SELECT item, currency FROM orders WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  tp_statement_bind_int64 (stmt, 1, self->last_order);
+  if (tp_statement_step (stmt, &local_error))
+    {
+      item = g_strdup (tp_statement_get_text (stmt, 0));
+      currency = g_strdup (tp_statement_get_text (stmt, 1));
+    }
+  tp_statement_reset (stmt);
+  if (local_error != NULL)
+    return fail_database (self, row, local_error, error);
+  if (item == NULL)
+    return TRUE;
+
+  if (!is_blank (VALUE (row, AMOUNT)) &&
+      parse_amount (VALUE (row, AMOUNT), currency_exponent (currency), &amount) != AMOUNT_OK)
+    {
+      g_autofree char *shown = excerpt (VALUE (row, AMOUNT));
+
+      return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                         /* Translators: %s is the value found */
+                         _("“%s” is not an amount such as 12.50"), shown);
+    }
+
+  added = g_strstrip (g_strdup (VALUE (row, ITEM)));
+  joined = g_strdup_printf ("%s, %s", item, added);
+  if (!check_text (self, row, TP_CSV_FIELD_ITEM, joined, error))
+    return FALSE;
+
+  stmt = tp_database_prepare (self->db,
+                              "UPDATE orders SET item = ?2, amount_minor = amount_minor + ?3"
+                              " WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  tp_statement_bind_int64 (stmt, 1, self->last_order);
+  tp_statement_bind_text (stmt, 2, joined);
+  tp_statement_bind_int64 (stmt, 3, amount);
+  if (!run_statement (stmt, &local_error))
+    return fail_database (self, row, local_error, error);
+
+  return TRUE;
+}
+
 static gboolean
 import_order (Import  *self,
               Row     *row,
               GError **error)
 {
+  g_autofree char *ref = NULL;
   g_autofree char *ordered_at = NULL;
   g_autofree char *fulfilled_at = NULL;
   g_autofree char *created_at = NULL;
@@ -3183,6 +4494,17 @@ import_order (Import  *self,
   gint64 customer;
   gint64 amount = 0;
   gint64 id;
+
+  if (!is_blank (VALUE (row, ORDER_REF)))
+    {
+      ref = g_strstrip (g_strdup (VALUE (row, ORDER_REF)));
+      if (g_strcmp0 (ref, self->last_ref) == 0)
+        return add_to_order (self, row, error);
+    }
+
+  g_free (self->last_ref);
+  self->last_ref = g_strdup (ref);
+  self->last_order = 0;
 
   customer = find_customer (self, row, error);
   if (customer <= 0)
@@ -3290,6 +4612,40 @@ import_order (Import  *self,
                            customer, &id, &duplicate, error))
     return FALSE;
 
+  /* An order of a shop, imported before: the same customer, time and
+   * first item (the schema has no column for the shop's order number) */
+  if (ref != NULL && !duplicate)
+    {
+      g_autofree char *first_item = g_strstrip (g_strdup (item));
+      gint64 existing = 0;
+
+      stmt = tp_database_prepare (self->db,
+                                  "SELECT id FROM orders WHERE customer_id = ?1"
+                                  " AND ordered_at = ?2 AND (item = ?3"
+                                  " OR substr (item, 1, length (?3) + 2) = ?3 || ', ')"
+                                  " ORDER BY id LIMIT 1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      tp_statement_bind_int64 (stmt, 1, customer);
+      tp_statement_bind_text (stmt, 2, ordered_at);
+      tp_statement_bind_text (stmt, 3, first_item);
+      if (tp_statement_step (stmt, &local_error))
+        existing = tp_statement_get_int64 (stmt, 0);
+      tp_statement_reset (stmt);
+      if (local_error != NULL)
+        return fail_database (self, row, local_error, error);
+
+      if (existing > 0)
+        {
+          g_autofree char *shown = excerpt (ref);
+
+          /* Translators: %s is the order number of a shop, such as #1001 */
+          skip_row (self, row, _("order %s is already there and was left as it is"), shown);
+          return TRUE;
+        }
+    }
+
   if (duplicate && self->duplicates == TP_CSV_DUPLICATES_SKIP)
     {
       /* Translators: %s is a Touchpoint id */
@@ -3338,6 +4694,11 @@ import_order (Import  *self,
     self->report->merged++;
   else
     self->report->imported++;
+  if (!duplicate)
+    self->max_id = MAX (self->max_id, tp_database_last_insert_id (self->db));
+
+  if (ref != NULL)
+    self->last_order = duplicate ? id : tp_database_last_insert_id (self->db);
 
   return TRUE;
 }
@@ -3509,6 +4870,26 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (!tp_csv_importer_check_mapping (self, error))
     return NULL;
 
+  /* Dates such as 03/04/2026: in the order chosen, or found in the file */
+  if (self->date_order == TP_CSV_DATE_ORDER_UNKNOWN && !self->dates_scanned &&
+      !tp_csv_importer_scan_dates (self, cancellable, error))
+    return NULL;
+
+  if (tp_csv_importer_get_dates_ambiguous (self))
+    {
+      g_autofree char *column = excerpt (self->ambiguous_column);
+      g_autofree char *value = excerpt (self->ambiguous_value);
+
+      g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_DATE_ORDER,
+                   /* Translators: "shop.csv: line 2: field “Sale Date”: “03/04/26” …"; the
+                    * first %s is a file name, %u a line, then a column name and a date */
+                   _("%s: line %u: field “%s”: “%s” can be read day first or month first, "
+                     "and no date in the file says which; say which with the date order "
+                     "(--date-order dmy or mdy)"),
+                   self->name, self->ambiguous_line, column, value);
+      return NULL;
+    }
+
   if (!scan_encoding (self->file, self->name, 0, &utf8, cancellable, error))
     return NULL;
 
@@ -3531,6 +4912,19 @@ tp_csv_importer_run (TpCsvImporter      *self,
   import.problem_func = self->problem_func;
   import.problem_data = self->problem_data;
   import.problems = g_string_new (NULL);
+  import.customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify)g_strfreev);
+  if (self->table != TP_CSV_TABLE_CUSTOMERS)
+    import.max_id = query_id (db, self->table == TP_CSV_TABLE_TOUCHES
+                                  ? "SELECT coalesce (max (id), 0) FROM touches"
+                                  : "SELECT coalesce (max (id), 0) FROM orders",
+                              NULL, 0, NULL);
+  if (import.max_id < 0)
+    import.max_id = G_MAXINT64;
+  import.tactics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.date_order = effective_date_order (self);
+  import.adds_customers = formats[self->format].adds_customers &&
+                          formats[self->format].table == self->table;
 
   if (!source_open (&source, self->file, self->name, cancellable, error))
     goto out_source;
@@ -3550,7 +4944,16 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (!tp_database_begin (db, error))
     goto out_parser;
 
-  for (;;)
+  if (self->table == TP_CSV_TABLE_TOUCHES && !stage_touches (db, error))
+    {
+      tp_database_rollback (db);
+      goto out_parser;
+    }
+
+  if (self->vcard)
+    ok = _tp_vcard_read (self->file, self->name, import_record, &import, cancellable, error);
+
+  for (; !self->vcard;)
     {
       gssize n = source_read (&source, self->name, cancellable, error);
 
@@ -3600,10 +5003,16 @@ tp_csv_importer_run (TpCsvImporter      *self,
       ok = FALSE;
     }
 
+  if (ok && self->table == TP_CSV_TABLE_TOUCHES)
+    ok = move_staged_touches (db, error);
+
   if (ok)
     ok = tp_database_commit (db, error);
   else
     tp_database_rollback (db);
+
+  if (self->table == TP_CSV_TABLE_TOUCHES)
+    tp_database_exec (db, "DROP TABLE IF EXISTS temp.tp_import_touches", NULL);
 
   if (ok && progress != NULL)
     progress (1.0, progress_data);
@@ -3623,10 +5032,225 @@ out_source:
   g_free (import.now);
   g_free (import.currency);
   g_free (import.row_problem);
+  g_free (import.last_ref);
+  g_clear_pointer (&import.customers, g_hash_table_unref);
+  g_clear_pointer (&import.tactics, g_hash_table_unref);
   if (import.problems != NULL)
     g_string_free (import.problems, TRUE);
 
   return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/**
+ * tp_csv_importer_get_preview_fields:
+ * @self: a loaded #TpCsvImporter
+ * @n_fields: (out): how many
+ *
+ * Gets the fields the mapping fills, in the order of the table, as a
+ * preview shows them: the parts of a name as the name, the time of day
+ * with the date.
+ *
+ * Returns: (array length=n_fields) (transfer full): the fields
+ */
+TpCsvField *
+tp_csv_importer_get_preview_fields (TpCsvImporter *self,
+                                    guint         *n_fields)
+{
+  const TpCsvField *fields;
+  TpCsvField *shown;
+  guint n_shown = 0;
+  guint n;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+
+  fields = tp_csv_table_get_fields (self->table, &n);
+  shown = g_new0 (TpCsvField, n);
+  for (guint i = 1; i < n; i++)
+    {
+      TpCsvField field = fields[i];
+      gboolean mapped = is_mapped (self, field);
+
+      if (field == TP_CSV_FIELD_FIRST_NAME || field == TP_CSV_FIELD_MIDDLE_NAME ||
+          field == TP_CSV_FIELD_LAST_NAME || field == TP_CSV_FIELD_ORDER_TIME)
+        continue;
+      if (field == TP_CSV_FIELD_NAME)
+        mapped = mapped || is_mapped (self, TP_CSV_FIELD_FIRST_NAME) ||
+                 is_mapped (self, TP_CSV_FIELD_MIDDLE_NAME) ||
+                 is_mapped (self, TP_CSV_FIELD_LAST_NAME);
+      if (mapped)
+        shown[n_shown++] = field;
+    }
+
+  *n_fields = n_shown;
+  return shown;
+}
+
+/* The first value of @row in a column mapped to @field */
+static const char *
+preview_value (TpCsvImporter *self,
+               guint          row,
+               TpCsvField     field)
+{
+  for (guint c = 0; c < self->mapping->len; c++)
+    {
+      const char *value;
+
+      if (g_array_index (self->mapping, TpCsvField, c) != field)
+        continue;
+      value = tp_csv_importer_get_preview_value (self, row, c);
+      if (!is_blank (value))
+        return value;
+    }
+
+  return NULL;
+}
+
+/**
+ * tp_csv_importer_get_preview_row_continues:
+ * @self: a loaded #TpCsvImporter
+ * @row: a row of the preview
+ *
+ * Returns: %TRUE if @row is another item of the order of the row before
+ *   (the same order number), which the import joins to that order: a
+ *   preview leaves it out, and shows its item and amount with that order
+ */
+gboolean
+tp_csv_importer_get_preview_row_continues (TpCsvImporter *self,
+                                           guint          row)
+{
+  const char *ref;
+  const char *before;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
+  g_return_val_if_fail (row < self->preview->len, FALSE);
+
+  if (row == 0 || self->table != TP_CSV_TABLE_ORDERS)
+    return FALSE;
+
+  ref = preview_value (self, row, TP_CSV_FIELD_ORDER_REF);
+  before = preview_value (self, row - 1, TP_CSV_FIELD_ORDER_REF);
+  if (ref == NULL || before == NULL)
+    return FALSE;
+
+  a = g_strstrip (g_strdup (ref));
+  b = g_strstrip (g_strdup (before));
+  return g_str_equal (a, b);
+}
+
+/**
+ * tp_csv_importer_get_preview_field:
+ * @self: a loaded #TpCsvImporter
+ * @row: a row of the preview
+ * @field: one of tp_csv_importer_get_preview_fields()
+ *
+ * Gets what the import will keep of @row for @field: a date in the
+ * canonical form, the parts of a name joined, an amount with its
+ * decimals.
+ *
+ * Returns: (transfer full): the value, "" for none
+ */
+char *
+tp_csv_importer_get_preview_field (TpCsvImporter *self,
+                                   guint          row,
+                                   TpCsvField     field)
+{
+  const char *value;
+
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+  g_return_val_if_fail (row < self->preview->len, NULL);
+
+  value = preview_value (self, row, field);
+
+  if (field == TP_CSV_FIELD_NAME && value == NULL)
+    {
+      const TpCsvField parts[] = { TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_MIDDLE_NAME,
+                                   TP_CSV_FIELD_LAST_NAME };
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          const char *part = preview_value (self, row, parts[i]);
+
+          if (part != NULL)
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (part));
+
+              g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", stripped);
+            }
+        }
+
+      return g_string_free (g_steal_pointer (&joined), FALSE);
+    }
+
+  /* The items of the rows that continue this order join it */
+  if (field == TP_CSV_FIELD_ITEM)
+    {
+      g_autoptr(GString) items = g_string_new (NULL);
+
+      for (guint r = row; r < self->preview->len; r++)
+        {
+          const char *item;
+
+          if (r > row && !tp_csv_importer_get_preview_row_continues (self, r))
+            break;
+          item = preview_value (self, r, field);
+          if (item != NULL)
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (item));
+
+              g_string_append_printf (items, "%s%s", items->len > 0 ? ", " : "", stripped);
+            }
+        }
+
+      return g_string_free (g_steal_pointer (&items), FALSE);
+    }
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  if (is_time_field (field))
+    {
+      const char *time = field == TP_CSV_FIELD_ORDERED_AT
+                         ? preview_value (self, row, TP_CSV_FIELD_ORDER_TIME) : NULL;
+      g_autofree char *text = time != NULL ? g_strconcat (value, " ", time, NULL)
+                                           : g_strdup (value);
+      char *stored = tp_csv_normalize_time (text, effective_date_order (self));
+
+      return stored != NULL ? stored : g_strstrip (g_steal_pointer (&text));
+    }
+
+  if (field == TP_CSV_FIELD_AMOUNT)
+    {
+      const char *currency = preview_value (self, row, TP_CSV_FIELD_CURRENCY);
+      int exponent = currency_exponent (currency != NULL ? currency : "EUR");
+      gint64 amount;
+
+      if (parse_amount (value, exponent, &amount) == AMOUNT_OK)
+        {
+          gint64 unit = 1;
+
+          for (guint r = row + 1; r < self->preview->len &&
+               tp_csv_importer_get_preview_row_continues (self, r); r++)
+            {
+              const char *more = preview_value (self, r, field);
+              gint64 added = 0;
+
+              if (more != NULL && parse_amount (more, exponent, &added) == AMOUNT_OK)
+                amount += added;
+            }
+
+          for (int i = 0; i < exponent; i++)
+            unit *= 10;
+          if (exponent == 0)
+            return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+          return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, amount / unit,
+                                  exponent, amount % unit);
+        }
+    }
+
+  return g_strstrip (g_strdup (value));
 }
 
 /* Progress from a worker thread, delivered in the caller's context */

@@ -29,6 +29,7 @@ typedef enum
   TP_CSV_ERROR_INVALID,   /* a value the data does not allow */
   TP_CSV_ERROR_REJECTED,  /* rows that cannot be imported: one line each */
   TP_CSV_ERROR_TOO_LARGE, /* a record with too many fields or too many bytes */
+  TP_CSV_ERROR_DATE_ORDER, /* dates such as 03/04/2026, and no order to read them in */
 } TpCsvError;
 
 /* The bounds of one record of a CSV file; a record beyond them is refused
@@ -78,8 +79,37 @@ typedef enum
   TP_CSV_FIELD_FULFILLED_AT,
   TP_CSV_FIELD_CREATED_AT,
   TP_CSV_FIELD_UPDATED_AT,
+  TP_CSV_FIELD_ORDER_REF,   /* the order number of the shop the file comes from */
+  TP_CSV_FIELD_ORDER_TIME,  /* the time of day, when the date is in a column of its own */
   TP_CSV_N_FIELDS
 } TpCsvField;
+
+/* The order of day, month and year in dates such as 03/04/2026 */
+typedef enum
+{
+  TP_CSV_DATE_ORDER_UNKNOWN,  /* found from the file */
+  TP_CSV_DATE_ORDER_DMY,
+  TP_CSV_DATE_ORDER_MDY,
+  TP_CSV_DATE_ORDER_YMD,
+} TpCsvDateOrder;
+
+/* Where a file comes from, recognised from its header */
+typedef enum
+{
+  TP_CSV_FORMAT_GENERIC,
+  TP_CSV_FORMAT_TOUCHPOINT,
+  TP_CSV_FORMAT_GOOGLE_CONTACTS,
+  TP_CSV_FORMAT_OUTLOOK_CONTACTS,
+  TP_CSV_FORMAT_SHOPIFY_ORDERS,
+  TP_CSV_FORMAT_SHOPIFY_CUSTOMERS,
+  TP_CSV_FORMAT_ETSY_ORDERS,
+  TP_CSV_FORMAT_WOOCOMMERCE_ORDERS,
+  TP_CSV_FORMAT_WOOCOMMERCE_CUSTOMERS,
+  TP_CSV_FORMAT_SQUARE_ORDERS,
+  TP_CSV_FORMAT_SQUARE_CUSTOMERS,
+  TP_CSV_FORMAT_VCARD,
+  TP_CSV_N_FORMATS
+} TpCsvFormat;
 
 /* What to do with a row that is already in the database (for customers:
  * the same email). */
@@ -119,6 +149,15 @@ const TpCsvField *tp_csv_table_get_fields   (TpCsvTable    table,
                                              guint        *n_fields);
 const char       *tp_csv_field_get_name     (TpCsvField    field);
 const char       *tp_csv_field_get_label    (TpCsvField    field);
+gboolean          tp_csv_field_from_name    (TpCsvTable    table,
+                                             const char   *name,
+                                             TpCsvField   *field);
+const char       *tp_csv_format_get_label   (TpCsvFormat   format);
+TpCsvTable        tp_csv_format_get_table   (TpCsvFormat   format);
+gboolean          tp_csv_date_order_from_string (const char     *text,
+                                                 TpCsvDateOrder *order);
+char             *tp_csv_normalize_time     (const char     *text,
+                                             TpCsvDateOrder  order);
 
 /* The outcome of an import */
 typedef struct _TpCsvReport TpCsvReport;
@@ -146,6 +185,30 @@ TpCsvImporter   *tp_csv_importer_new               (GFile            *file,
                                                     TpCsvTable        table);
 GFile           *tp_csv_importer_get_file          (TpCsvImporter    *self);
 TpCsvTable       tp_csv_importer_get_table         (TpCsvImporter    *self);
+void             tp_csv_importer_set_table         (TpCsvImporter    *self,
+                                                    TpCsvTable        table);
+TpCsvFormat      tp_csv_importer_get_format        (TpCsvImporter    *self);
+TpCsvDateOrder   tp_csv_importer_get_date_order    (TpCsvImporter    *self);
+void             tp_csv_importer_set_date_order    (TpCsvImporter    *self,
+                                                    TpCsvDateOrder    order);
+gboolean         tp_csv_importer_scan_dates        (TpCsvImporter    *self,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
+gboolean         tp_csv_importer_get_dates_ambiguous (TpCsvImporter  *self);
+gboolean         tp_csv_importer_map_column        (TpCsvImporter    *self,
+                                                    const char       *field_name,
+                                                    const char       *column_name,
+                                                    GError          **error);
+char            *tp_csv_importer_get_preview_stored (TpCsvImporter   *self,
+                                                    guint             row,
+                                                    guint             column);
+TpCsvField      *tp_csv_importer_get_preview_fields (TpCsvImporter   *self,
+                                                    guint            *n_fields);
+gboolean         tp_csv_importer_get_preview_row_continues (TpCsvImporter *self,
+                                                            guint          row);
+char            *tp_csv_importer_get_preview_field (TpCsvImporter    *self,
+                                                    guint             row,
+                                                    TpCsvField        field);
 char             tp_csv_importer_get_separator     (TpCsvImporter    *self);
 void             tp_csv_importer_set_separator     (TpCsvImporter    *self,
                                                     char              separator);

@@ -25,9 +25,13 @@
  * Import… and Export… of the primary menu (DESIGN.md §6, issue 8).
  *
  * Importing: what (customers, touches, orders, or a full backup), then
- * the file through the file chooser portal, then for CSV the mapping step
- * (separator, what to do with rows already there, and for each column of
- * the file what it holds, with its first values), or for a backup a
+ * the file through the file chooser portal, then for CSV or vCard the
+ * mapping step (where the file comes from, as its header says, which also
+ * decides the table of a shop's export; the order of day and month when
+ * the dates do not say it, asked before Import can start; separator; what
+ * to do with rows already there; a preview of the first rows as they will
+ * be kept; and for each column of the file what it holds, with its first
+ * values), or for a backup a
  * confirmation; then a progress bar with Cancel, and the report
  * ("412 customers imported, 3 rows skipped" and the reasons). A file with
  * rows that cannot be imported imports nothing at first: the report lists
@@ -65,8 +69,11 @@ struct _TpImportDialog
   AdwActionRow         *orders_row;
   AdwActionRow         *backup_row;
   AdwPreferencesGroup  *file_group;
+  AdwActionRow         *format_row;
+  AdwComboRow          *date_order_row;
   AdwComboRow          *separator_row;
   AdwComboRow          *duplicates_row;
+  GtkGrid              *preview_grid;
   AdwPreferencesGroup  *columns_group;
   AdwStatusPage        *confirm_page;
   AdwStatusPage        *progress_page;
@@ -97,6 +104,21 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char separators[] = { 0, ',', ';', '\t' };
+
+static TpImportKind
+table_to_kind (TpCsvTable table)
+{
+  switch (table)
+    {
+    case TP_CSV_TABLE_TOUCHES:
+      return TP_IMPORT_KIND_TOUCHES;
+    case TP_CSV_TABLE_ORDERS:
+      return TP_IMPORT_KIND_ORDERS;
+    case TP_CSV_TABLE_CUSTOMERS:
+    default:
+      return TP_IMPORT_KIND_CUSTOMERS;
+    }
+}
 
 static TpCsvTable
 kind_to_table (TpImportKind kind)
@@ -129,6 +151,7 @@ set_page (TpImportDialog *self,
   gtk_button_set_label (self->start_button, confirm ? _("_Restore") : _("_Import"));
   if (confirm)
     {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), TRUE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->start_button), "suggested-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "destructive-action");
     }
@@ -220,6 +243,94 @@ start_progress (TpImportDialog *self,
 
 /* Mapping */
 
+static const TpCsvDateOrder date_orders[] = {
+  TP_CSV_DATE_ORDER_UNKNOWN, TP_CSV_DATE_ORDER_DMY, TP_CSV_DATE_ORDER_MDY, TP_CSV_DATE_ORDER_YMD,
+};
+
+/* The first rows as they will be stored, a column per field */
+static void
+update_preview (TpImportDialog *self)
+{
+  g_autofree TpCsvField *fields = NULL;
+  GtkWidget *child;
+  guint n_fields = 0;
+  guint n_rows;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+
+  if (self->importer == NULL)
+    return;
+
+  fields = tp_csv_importer_get_preview_fields (self->importer, &n_fields);
+  n_rows = tp_csv_importer_get_n_preview_rows (self->importer);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkWidget *heading = gtk_label_new (tp_csv_field_get_label (fields[i]));
+      int shown = 0;
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_grid_attach (self->preview_grid, heading, (int)i, 0, 1, 1);
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autofree char *value = NULL;
+          GtkWidget *label;
+
+          /* Another item of the order above: shown with it */
+          if (tp_csv_importer_get_preview_row_continues (self->importer, r))
+            continue;
+
+          value = tp_csv_importer_get_preview_field (self->importer, r, fields[i]);
+          label = gtk_label_new (value);
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int)g_utf8_strlen (value, -1), 28));
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+          gtk_grid_attach (self->preview_grid, label, (int)i, ++shown, 1, 1);
+        }
+    }
+
+  if (n_fields == 0 || n_rows == 0)
+    {
+      GtkWidget *label = gtk_label_new (n_fields == 0 ? _("No column is imported yet")
+                                                      : _("No rows after the column names"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->preview_grid, label, 0, n_fields > 0 ? 1 : 0, 1, 1);
+    }
+}
+
+/* Asks the order of day and month when the file's dates do not say it */
+static void
+update_dates (TpImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->date_order_row);
+  gboolean ambiguous;
+
+  if (self->importer == NULL)
+    return;
+
+  tp_csv_importer_set_date_order (self->importer, TP_CSV_DATE_ORDER_UNKNOWN);
+  ambiguous = tp_csv_importer_scan_dates (self->importer, NULL, NULL) &&
+              tp_csv_importer_get_dates_ambiguous (self->importer);
+  if (selected < G_N_ELEMENTS (date_orders))
+    tp_csv_importer_set_date_order (self->importer, date_orders[selected]);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->date_order_row), ambiguous || selected > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), !ambiguous || selected > 0);
+}
+
+static void
+on_date_order_row_selected_cb (TpImportDialog *self)
+{
+  update_dates (self);
+  update_preview (self);
+}
+
 static void
 on_column_row_selected_cb (AdwComboRow    *row,
                            GParamSpec     *pspec,
@@ -232,8 +343,13 @@ on_column_row_selected_cb (AdwComboRow    *row,
 
   fields = tp_csv_table_get_fields (kind_to_table (self->kind), &n_fields);
   if (self->importer != NULL && selected < n_fields &&
-      column < tp_csv_importer_get_n_columns (self->importer))
-    tp_csv_importer_set_column_field (self->importer, column, fields[selected]);
+      column < tp_csv_importer_get_n_columns (self->importer) &&
+      tp_csv_importer_get_column_field (self->importer, column) != fields[selected])
+    {
+      tp_csv_importer_set_column_field (self->importer, column, fields[selected]);
+      update_dates (self);
+      update_preview (self);
+    }
 }
 
 static void
@@ -316,14 +432,28 @@ static gboolean
 load_preview (TpImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  TpCsvFormat format;
 
-  if (!tp_csv_importer_load (self->importer, 3, NULL, &error))
+  if (!tp_csv_importer_load (self->importer, 5, NULL, &error))
     {
       show_failure (self, _("This File Cannot Be Imported"), error);
       return FALSE;
     }
 
+  /* A shop's export says what it holds, whatever was chosen */
+  format = tp_csv_importer_get_format (self->importer);
+  if (format != TP_CSV_FORMAT_GENERIC && format != TP_CSV_FORMAT_TOUCHPOINT)
+    {
+      self->kind = table_to_kind (tp_csv_format_get_table (format));
+      tp_csv_importer_set_table (self->importer, tp_csv_format_get_table (format));
+    }
+  adw_action_row_set_subtitle (self->format_row, tp_csv_format_get_label (format));
+  /* A vCard file has no separator to choose */
+  gtk_widget_set_visible (GTK_WIDGET (self->separator_row), format != TP_CSV_FORMAT_VCARD);
+
   build_mapping (self);
+  update_dates (self);
+  update_preview (self);
   return TRUE;
 }
 
@@ -381,6 +511,7 @@ tp_import_dialog_open_file (TpImportDialog *self,
   self->importer = tp_csv_importer_new (file, kind_to_table (kind));
   adw_combo_row_set_selected (self->separator_row, 0);
   adw_combo_row_set_selected (self->duplicates_row, 0);
+  adw_combo_row_set_selected (self->date_order_row, 0);
 
   if (load_preview (self))
     set_page (self, "mapping");
@@ -652,11 +783,14 @@ show_chooser (TpImportDialog *self)
     }
   else
     {
-      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV) and Contacts (vCard)"));
       gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_mime_type (filter, "text/vcard");
+      gtk_file_filter_add_mime_type (filter, "text/x-vcard");
       gtk_file_filter_add_suffix (filter, "csv");
       gtk_file_filter_add_suffix (filter, "tsv");
       gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "vcf");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
@@ -896,6 +1030,9 @@ tp_import_dialog_class_init (TpImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, orders_row);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, backup_row);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, file_group);
+  gtk_widget_class_bind_template_child (widget_class, TpImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TpImportDialog, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, TpImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, separator_row);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, TpImportDialog, columns_group);
@@ -909,6 +1046,7 @@ tp_import_dialog_class_init (TpImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_start_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_order_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_separator_row_selected_cb);
