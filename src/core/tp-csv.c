@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tp-csv.h"
+#include "tp-csv-private.h"
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
 #include "tp-schema.h"
@@ -3950,6 +3951,14 @@ append_field (GString    *out,
       g_string_append_c (out, text[i]);
     }
   g_string_append_c (out, '"');
+}
+
+/* The same, for the other CSV files core writes (the results table) */
+void
+_tp_csv_append_field (GString    *out,
+                      const char *text)
+{
+  append_field (out, text);
 }
 
 static gboolean
