@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "tp-results.h"
+#include "tp-results-chart.h"
 
 /*
  * A small business built by hand, whose every figure is worked out below.
@@ -398,6 +399,82 @@ test_csv (Fixture       *f,
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 4 + 2 + 1);
 }
 
+/* The small charts: where each bar goes, what it says, what a screen
+ * reader hears, and that the bars are painted where they were laid out */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  g_autoptr(TpResultsChartLayout) bars = NULL;
+  g_autoptr(TpResultsChartLayout) funnel = NULL;
+  g_autoptr(TpResultsChartLayout) line = NULL;
+  g_autofree char *words = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  TpChartColors colors;
+  const TpResultsBar *bar;
+  guint32 pixel;
+
+  /* Market stall 2, Instagram post 1, Vet newsletter 0, No tactic 1 */
+  g_assert_cmpfloat (tp_results_chart_natural_height (results, TP_RESULTS_CHART_TACTICS), ==, 4 * 28);
+  bars = tp_results_chart_layout_new (results, TP_RESULTS_CHART_TACTICS, 400, 112);
+  g_assert_cmpuint (bars->bars->len, ==, 4);
+  bar = &g_array_index (bars->bars, TpResultsBar, 0);
+  g_assert_cmpstr (bar->label, ==, "Market stall");
+  g_assert_cmpstr (bar->value_text, ==, "2");
+  /* Labels take 38 % (152 px), a gap of 8, the figure 72 px: 168 px of bar */
+  g_assert_cmpfloat_with_epsilon (bar->bar.x, 160, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->bar.width, 168, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->bar.y, 5.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->bar.height, 16.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (bars->bars, TpResultsBar, 1).bar.width, 84, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (bars->bars, TpResultsBar, 2).bar.width, 0, 1e-9);
+  g_assert_cmpstr (g_array_index (bars->bars, TpResultsBar, 3).label, ==, "No tactic");
+  words = tp_results_chart_describe (results, TP_RESULTS_CHART_TACTICS);
+  g_assert_cmpstr (words, ==, "First purchases per tactic, as first touch: Market stall: 2; "
+                              "Instagram post: 1; Vet newsletter: 0; No tactic: 1");
+  g_clear_pointer (&words, g_free);
+
+  /* Every audience together: 5 leads, 4 prospects, 3 customers, 1 repeat */
+  funnel = tp_results_chart_layout_new (results, TP_RESULTS_CHART_FUNNEL, 400, 112);
+  g_assert_cmpuint (funnel->bars->len, ==, 4);
+  g_assert_cmpstr (g_array_index (funnel->bars, TpResultsBar, 1).value_text, ==, "4 (80%)");
+  g_assert_cmpstr (g_array_index (funnel->bars, TpResultsBar, 3).value_text, ==, "1 (33%)");
+  words = tp_results_chart_describe (results, TP_RESULTS_CHART_FUNNEL);
+  g_assert_cmpstr (words, ==, "Funnel of the people first reached in the period: Leads: 5; "
+                              "Prospects: 4 (80%); Customers: 3 (75%); Repeat customers: 1 (33%)");
+  g_clear_pointer (&words, g_free);
+
+  /* Weeks 6, 4, 1, 0, 0 on 100 × 40 px, 2 px inside the edges */
+  line = tp_results_chart_layout_new (results, TP_RESULTS_CHART_SPARKLINE, 100, 40);
+  g_assert_cmpuint (line->points->len, ==, 10);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 0), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 1), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 3), 14, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 8), 98, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 9), 38, 1e-9);
+  words = tp_results_chart_describe (results, TP_RESULTS_CHART_SPARKLINE);
+  g_assert_cmpstr (words, ==, "Touches per week: 6, 4, 1, 0, 0");
+
+  /* Painted: the middle of the first bar has the bar colour, past its
+   * end (and before the figure) there is nothing */
+  tp_chart_colors_init_light (&colors);
+  colors.in_band = (TpChartColor) { 1, 0, 0, 1 };
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 112);
+  cr = cairo_create (surface);
+  tp_results_chart_paint (bars, cr, &colors);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *)(cairo_image_surface_get_data (surface) +
+                       14 * cairo_image_surface_get_stride (surface) + 240 * 4);
+  g_assert_cmphex (pixel, ==, 0xffff0000);
+  pixel = *(guint32 *)(cairo_image_surface_get_data (surface) +
+                       (28 + 14) * cairo_image_surface_get_stride (surface) + 260 * 4);
+  g_assert_cmphex (pixel, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 static void
 computed_cb (GObject      *source,
              GAsyncResult *result,
@@ -466,6 +543,7 @@ main (int   argc,
   ADD ("funnels", test_funnels);
   ADD ("findings", test_findings);
   ADD ("csv", test_csv);
+  ADD ("charts", test_charts);
   ADD ("async", test_async);
 
   return g_test_run ();
