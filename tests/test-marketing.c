@@ -25,6 +25,7 @@
 #include "tp-marketing-page.h"
 #include "tp-place-row.h"
 #include "tp-plan-section.h"
+#include "tp-results-section.h"
 #include "tp-tactic-row.h"
 #include "tp-tactics-section.h"
 #include "tp-text-area.h"
@@ -1209,6 +1210,78 @@ test_plan (Fixture       *f,
   g_assert_nonnull (strstr (text, "Weekly post\n"));
 }
 
+/* Results */
+
+static void
+test_results (Fixture       *f,
+              gconstpointer  data)
+{
+  TpResultsSection *results = TP_RESULTS_SECTION (section (f, "results"));
+  g_autoptr(TpAudience) audience = tp_audience_new ();
+  g_autoptr(TpPlace) place = tp_place_new ();
+  g_autoptr(TpCustomer) ada = tp_customer_new ();
+  g_autoptr(TpTouch) touch = tp_touch_new ();
+  g_autoptr(TpOrder) order = tp_order_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 stall;
+  gint64 until;
+
+  /* A new owner: what the section will show, and where to start */
+  until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tp_results_section_get_loading (results));
+  g_assert_nonnull (find_widget (GTK_WIDGET (results), GTK_TYPE_BUTTON, "_Plan Your Tactics"));
+  text = tp_results_section_dup_text (results);
+  g_assert_nonnull (strstr (text, "See What Works"));
+  g_clear_pointer (&text, g_free);
+
+  tp_audience_set_name (audience, "Dog owners");
+  g_assert_true (tp_store_add_audience (f->store, audience, &error));
+  tp_place_set_audience_id (place, tp_audience_get_id (audience));
+  tp_place_set_name (place, "Farmers market");
+  g_assert_true (tp_store_add_place (f->store, place, &error));
+  stall = add_tactic (f, "Market stall", TRUE, 1);
+  add_tactic (f, "Instagram post", TRUE, 1);
+  tp_customer_set_name (ada, "Ada");
+  tp_customer_set_audience_id (ada, tp_audience_get_id (audience));
+  g_assert_true (tp_store_add_customer (f->store, ada, &error));
+  tp_touch_set_customer_id (touch, tp_customer_get_id (ada));
+  tp_touch_set_tactic_id (touch, stall);
+  tp_touch_set_place_id (touch, tp_place_get_id (place));
+  g_assert_true (tp_store_add_touch (f->store, touch, &error));
+  tp_order_set_customer_id (order, tp_customer_get_id (ada));
+  tp_order_set_item (order, "Treats");
+  tp_order_set_amount_minor (order, 1250);
+  tp_order_set_currency (order, "EUR");
+  g_assert_true (tp_store_add_order (f->store, order, &error));
+  g_assert_no_error (error);
+
+  /* The first frame does not wait: the figures are added up on a worker */
+  tp_results_section_refresh (results);
+  g_assert_true (tp_results_section_get_loading (results));
+  until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tp_results_section_get_loading (results));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* Which tactic and place brought the customer in, in words and in the
+   * chart's words for screen readers */
+  text = tp_results_section_dup_text (results);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "1 new customer in this period, 0 in the one before\n"));
+  g_assert_nonnull (strstr (text, "first touch for 1 of the 1 new customer\n"));
+  g_assert_nonnull (strstr (text, "Farmers market: first touch for 1 of the 1 new customer\n"));
+  g_assert_nonnull (strstr (text, "[First purchases per tactic, as first touch: Market stall: 1; "
+                                  "Instagram post: 0]"));
+  g_assert_nonnull (strstr (text, "[Funnel of the people first reached in the period: Leads: 1; "
+                                  "Prospects: 1 (100%); Customers: 1 (100%); Repeat customers: 0 (0%)]"));
+  g_assert_nonnull (strstr (text, "12.50 EUR"));
+  g_assert_nonnull (strstr (text, "Dog owners\n1 leads → 1 prospects → 1 customers → 0 repeat\n"));
+}
+
 /* Narrow */
 
 static void
@@ -1218,7 +1291,7 @@ test_narrow (Fixture       *f,
   TpAudiencesSection *audiences = TP_AUDIENCES_SECTION (section (f, "audiences"));
   AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (audiences), ADW_TYPE_LEAFLET, NULL));
   GtkWidget *editor = GTK_WIDGET (tp_audiences_section_get_editor (audiences));
-  const char *names[] = { "audiences", "brand", "competitors", "tactics", "plan" };
+  const char *names[] = { "audiences", "brand", "competitors", "tactics", "plan", "results" };
   int width;
 
   /* Every section fits a phone-sized window. */
@@ -1276,6 +1349,7 @@ main (int   argc,
   ADD ("tactics/done", test_tactics_done);
   ADD ("tactics/reorder", test_tactics_reorder);
   ADD ("plan", test_plan);
+  ADD ("results", test_results);
   g_test_add ("/touchpoint/marketing/narrow", Fixture, "narrow", fixture_set_up, test_narrow,
               fixture_tear_down);
 
