@@ -122,6 +122,7 @@ grid_cell (GtkGrid    *grid,
   if (column == 0)
     {
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
       gtk_widget_set_hexpand (label, TRUE);
     }
   if (heading)
