@@ -563,13 +563,13 @@ compute_range (Compute     *c,
   if (!step_error (stmt, local_error, error))
     return FALSE;
 
-  /* Touches, and touches per week */
+  /* Touches, and touches per week, from the index of done touches by
+   * time; the audience of its place or tactic where it has one */
   stmt = tp_database_prepare (db,
-                              "SELECT t.tactic_id, t.place_id,"
-                              " coalesce (p.audience_id, ta.audience_id, c.audience_id),"
+                              "SELECT t.tactic_id, t.place_id, coalesce (p.audience_id, ta.audience_id),"
                               " CAST ((julianday (t.happened_at) - julianday (?1)) / 7 AS INTEGER),"
                               " count(*)"
-                              " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id"
+                              " FROM touches AS t"
                               " LEFT JOIN audience_places AS p ON p.id = t.place_id"
                               " LEFT JOIN tactics AS ta ON ta.id = t.tactic_id"
                               " WHERE t.happened_at >= ?1 AND t.happened_at < ?2 AND t.done = 1"
@@ -584,8 +584,11 @@ compute_range (Compute     *c,
       gint64 n = tp_statement_get_int64 (stmt, 4);
       gint64 week = tp_statement_get_int64 (stmt, 3);
 
-      add_touch_figures (c, current, column_id (stmt, 0), column_id (stmt, 1),
-                         column_id (stmt, 2), G_STRUCT_OFFSET (TpResultsFigures, touches), n);
+      dim_figures (&c->tactics, column_id (stmt, 0), current, NULL)->touches += (guint)n;
+      dim_figures (&c->places, column_id (stmt, 1), current, NULL)->touches += (guint)n;
+      if (!tp_statement_is_null (stmt, 2))
+        dim_figures (&c->audiences, tp_statement_get_int64 (stmt, 2), current, NULL)->touches +=
+          (guint)n;
       if (current)
         {
           results->touches += (guint)n;
@@ -597,6 +600,29 @@ compute_range (Compute     *c,
           results->previous_touches += (guint)n;
         }
     }
+  if (!step_error (stmt, local_error, error))
+    return FALSE;
+
+  /* The other touches count for their customer's audience: counted per
+   * customer first, so that each customer is looked up once */
+  stmt = tp_database_prepare (db,
+                              "SELECT c.audience_id, sum (u.n) FROM"
+                              " (SELECT t.customer_id, count(*) AS n FROM touches AS t"
+                              "  LEFT JOIN audience_places AS p ON p.id = t.place_id"
+                              "  LEFT JOIN tactics AS ta ON ta.id = t.tactic_id"
+                              "  WHERE t.happened_at >= ?1 AND t.happened_at < ?2 AND t.done = 1"
+                              "  AND coalesce (p.audience_id, ta.audience_id) IS NULL"
+                              "  GROUP BY t.customer_id) AS u"
+                              " JOIN customers AS c ON c.id = u.customer_id"
+                              " GROUP BY 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  tp_statement_bind_text (stmt, 1, from);
+  tp_statement_bind_text (stmt, 2, to);
+  while (tp_statement_step (stmt, &local_error))
+    dim_figures (&c->audiences, column_id (stmt, 0), current, NULL)->touches +=
+      (guint)tp_statement_get_int64 (stmt, 1);
   if (!step_error (stmt, local_error, error))
     return FALSE;
 
