@@ -1208,6 +1208,21 @@ test_plan (Fixture       *f,
   text = tp_plan_section_dup_text (plan);
   g_assert_nonnull (strstr (text, "Market stall\n"));
   g_assert_nonnull (strstr (text, "Weekly post\n"));
+
+  /* What worked this month follows the first frame, from a worker */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+    while (strstr (text, "Nothing to tell yet") == NULL && g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_clear_pointer (&text, g_free);
+        text = tp_plan_section_dup_text (plan);
+      }
+  }
+  g_assert_nonnull (strstr (text, "What Worked This Month\n"));
+  g_assert_nonnull (strstr (text, "Nothing to tell yet: log touches with their tactic and place, "
+                                  "and the orders that follow.\n"));
 }
 
 /* Results */
