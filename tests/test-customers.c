@@ -1661,8 +1661,13 @@ test_touches_log_place (Fixture       *f,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Dog forum");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Farmers market");
   adw_combo_row_set_selected (place_row, 2);
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "channel_row"), TP_CHANNEL_EVENT);
   g_assert_true (tp_log_touch_dialog_save (dialog));
   drain ();
+
+  /* Ada came through that tactic, place and channel */
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "source_row")),
+                   ==, "First touch: Market stall, at Farmers market (Event)");
 
   g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches", 0), ==, tp_place_get_id (market));
   g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches", 0), ==, tp_tactic_get_id (tactic));

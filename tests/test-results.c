@@ -475,6 +475,35 @@ test_charts (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* How a customer came through: the first touch, ties by the order logged */
+static void
+test_came_through (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(TpCameThrough) cleo = { 0 };
+  g_auto(TpCameThrough) eve = { 0 };
+  g_auto(TpCameThrough) dan = { 0 };
+
+  g_assert_true (tp_results_came_through (f->db, 3, &cleo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cleo.tactic, ==, "Market stall");
+  g_assert_cmpstr (cleo.place, ==, "Farmers market");
+  g_assert_cmpint (cleo.channel, ==, TP_CHANNEL_EVENT);
+  g_assert_cmpstr (cleo.happened_at, ==, "2026-03-05T09:00:00Z");
+
+  /* Its tactic was deleted: the place and channel stay */
+  g_assert_true (tp_results_came_through (f->db, 5, &eve, &error));
+  g_assert_null (eve.tactic);
+  g_assert_cmpstr (eve.place, ==, "Vet conference");
+  g_assert_cmpint (eve.channel, ==, TP_CHANNEL_MAIL);
+
+  /* No touch */
+  g_assert_true (tp_results_came_through (f->db, 4, &dan, &error));
+  g_assert_cmpint (dan.touch_id, ==, 0);
+  g_assert_null (dan.tactic);
+}
+
 static void
 computed_cb (GObject      *source,
              GAsyncResult *result,
@@ -544,6 +573,7 @@ main (int   argc,
   ADD ("findings", test_findings);
   ADD ("csv", test_csv);
   ADD ("charts", test_charts);
+  ADD ("came-through", test_came_through);
   ADD ("async", test_async);
 
   return g_test_run ();

@@ -1251,3 +1251,72 @@ tp_results_to_csv (TpResults *results)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * tp_results_came_through:
+ * @db: a database
+ * @customer_id: a customer
+ * @came_through: (out caller-allocates): their first done touch (the same
+ *   first touch Results attributes them by); touch_id 0 when there is none
+ * @error: return location for a #GError
+ *
+ * One look-up through the index of touches by customer: cheap enough for
+ * the main thread.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_results_came_through (TpDatabase     *db,
+                         gint64          customer_id,
+                         TpCameThrough  *came_through,
+                         GError        **error)
+{
+  GError *local_error = NULL;
+  TpStatement *stmt;
+
+  g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (came_through != NULL, FALSE);
+
+  memset (came_through, 0, sizeof *came_through);
+
+  stmt = tp_database_prepare (db,
+                              "SELECT t.id, t.happened_at, t.channel, ta.name, p.name"
+                              " FROM touches AS t"
+                              " LEFT JOIN tactics AS ta ON ta.id = t.tactic_id"
+                              " LEFT JOIN audience_places AS p ON p.id = t.place_id"
+                              " WHERE t.customer_id = ?1 AND t.done = 1"
+                              " ORDER BY t.happened_at, t.id LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  tp_statement_bind_int64 (stmt, 1, customer_id);
+  if (tp_statement_step (stmt, &local_error))
+    {
+      int channel = TP_CHANNEL_OTHER;
+
+      tp_enum_from_nick (TP_TYPE_CHANNEL, tp_statement_get_text (stmt, 2), &channel);
+      came_through->touch_id = tp_statement_get_int64 (stmt, 0);
+      came_through->happened_at = g_strdup (tp_statement_get_text (stmt, 1));
+      came_through->channel = channel;
+      if (!tp_statement_is_null (stmt, 3))
+        came_through->tactic = g_strdup (tp_statement_get_text (stmt, 3));
+      if (!tp_statement_is_null (stmt, 4))
+        came_through->place = g_strdup (tp_statement_get_text (stmt, 4));
+    }
+
+  return step_error (stmt, local_error, error);
+}
+
+/**
+ * tp_came_through_clear:
+ * @came_through: what tp_results_came_through() filled in
+ */
+void
+tp_came_through_clear (TpCameThrough *came_through)
+{
+  g_clear_pointer (&came_through->happened_at, g_free);
+  g_clear_pointer (&came_through->tactic, g_free);
+  g_clear_pointer (&came_through->place, g_free);
+  came_through->touch_id = 0;
+}

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "tp-database.h"
+#include "tp-enums.h"
 
 G_BEGIN_DECLS
 
@@ -133,6 +134,23 @@ const TpResultsRow *tp_results_find_row (TpResults            *results,
                                          gint64                id);
 char      *tp_results_to_csv            (TpResults            *results);
 
+/* How a customer came through: their first done touch */
+typedef struct
+{
+  gint64     touch_id;      /* 0: no done touch yet */
+  char      *happened_at;   /* stored time text */
+  TpChannel  channel;
+  char      *tactic;        /* (nullable): its tactic's name */
+  char      *place;         /* (nullable): its place's name */
+} TpCameThrough;
+
+gboolean   tp_results_came_through      (TpDatabase           *db,
+                                         gint64                customer_id,
+                                         TpCameThrough        *came_through,
+                                         GError              **error);
+void       tp_came_through_clear        (TpCameThrough        *came_through);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpResults, tp_results_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TpCameThrough, tp_came_through_clear)
 
 G_END_DECLS
