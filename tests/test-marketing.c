@@ -1295,6 +1295,46 @@ test_results (Fixture       *f,
                                   "Prospects: 1 (100%); Customers: 1 (100%); Repeat customers: 0 (0%)]"));
   g_assert_nonnull (strstr (text, "12.50 EUR"));
   g_assert_nonnull (strstr (text, "Dog owners\n1 leads → 1 prospects → 1 customers → 0 repeat\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* A custom period: from a day to a day, both included */
+  {
+    GtkDropDown *period = GTK_DROP_DOWN (find_widget (GTK_WIDGET (results), GTK_TYPE_DROP_DOWN, NULL));
+    GtkWidget *from, *to;
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (today, 5);
+    g_autofree char *today_text = g_date_time_format (today, "%Y-%m-%d");
+    g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%d");
+
+    gtk_drop_down_set_selected (period, 3);
+    from = find_widget (GTK_WIDGET (results), ADW_TYPE_ENTRY_ROW, "_From");
+    to = find_widget (GTK_WIDGET (results), ADW_TYPE_ENTRY_ROW, "_To");
+    g_assert_nonnull (from);
+    g_assert_nonnull (to);
+    gtk_editable_set_text (GTK_EDITABLE (from), later_text);
+    gtk_editable_set_text (GTK_EDITABLE (to), later_text);
+    g_signal_emit_by_name (to, "apply");
+    until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+    while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    text = tp_results_section_dup_text (results);
+    g_assert_nonnull (strstr (text, "See What Works"));
+    g_clear_pointer (&text, g_free);
+
+    gtk_editable_set_text (GTK_EDITABLE (from), today_text);
+    g_signal_emit_by_name (from, "apply");
+    until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+    while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    text = tp_results_section_dup_text (results);
+    g_assert_nonnull (strstr (text, "first touch for 1 of the 1 new customer\n"));
+
+    /* A day that is not one says so, and keeps the figures */
+    gtk_editable_set_text (GTK_EDITABLE (to), "soon");
+    g_signal_emit_by_name (to, "apply");
+    g_assert_true (gtk_widget_has_css_class (to, "error"));
+    g_assert_false (tp_results_section_get_loading (results));
+  }
 }
 
 /* Narrow */

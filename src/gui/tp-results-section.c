@@ -38,6 +38,9 @@ struct _TpResultsSection
   GtkStack     *stack;
   GtkSpinner   *spinner;
   GtkDropDown  *period_dropdown;
+  GtkListBox   *custom_list;
+  AdwEntryRow  *from_row;
+  AdwEntryRow  *to_row;
   GtkLabel     *period_label;
   GtkBox       *content_box;
 
@@ -397,7 +400,57 @@ computed_cb (GObject      *source,
 
 static const TpResultsPeriod periods[] = {
   TP_RESULTS_PERIOD_MONTH, TP_RESULTS_PERIOD_QUARTER, TP_RESULTS_PERIOD_YEAR,
+  TP_RESULTS_PERIOD_CUSTOM,
 };
+
+/* The local midnight that starts the day typed in @row, in Unix time */
+static gboolean
+parse_day (AdwEntryRow *row,
+           gint64      *unix_time)
+{
+  g_autoptr(GDateTime) typed = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  typed = _tp_parse_entry_time (gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+  if (typed == NULL)
+    return FALSE;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (typed), g_date_time_get_month (typed),
+                                    g_date_time_get_day_of_month (typed), 0, 0, 0);
+  *unix_time = g_date_time_to_unix (midnight);
+  return TRUE;
+}
+
+/* From the first day to the last, both included */
+static gboolean
+custom_range (TpResultsSection *self,
+              gint64           *start,
+              gint64           *end)
+{
+  gboolean from_ok = parse_day (self->from_row, start);
+  gboolean to_ok = parse_day (self->to_row, end);
+
+  if (from_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->from_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->from_row), "error");
+  if (to_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
+
+  if (!from_ok || !to_ok)
+    return FALSE;
+
+  *end += 24 * 3600;
+  if (*end <= *start)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /**
  * tp_results_section_refresh:
@@ -431,7 +484,14 @@ tp_results_section_refresh (TpResultsSection *self)
   now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
   selected = gtk_drop_down_get_selected (self->period_dropdown);
   period = periods[MIN (selected, G_N_ELEMENTS (periods) - 1)];
-  tp_results_period_range (period, now, &start, &end);
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_list), period == TP_RESULTS_PERIOD_CUSTOM);
+  if (period != TP_RESULTS_PERIOD_CUSTOM)
+    tp_results_period_range (period, now, &start, &end);
+  else if (!custom_range (self, &start, &end))
+    {
+      set_loading (self, FALSE);
+      return;
+    }
 
   if (self->results == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -484,6 +544,13 @@ on_store_changed_cb (TpResultsSection *self)
 
 static void
 on_period_dropdown_selected_cb (TpResultsSection *self)
+{
+  if (self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    tp_results_section_refresh (self);
+}
+
+static void
+on_custom_row_apply_cb (TpResultsSection *self)
 {
   if (self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     tp_results_section_refresh (self);
@@ -776,9 +843,13 @@ tp_results_section_class_init (TpResultsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpResultsSection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpResultsSection, spinner);
   gtk_widget_class_bind_template_child (widget_class, TpResultsSection, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TpResultsSection, custom_list);
+  gtk_widget_class_bind_template_child (widget_class, TpResultsSection, from_row);
+  gtk_widget_class_bind_template_child (widget_class, TpResultsSection, to_row);
   gtk_widget_class_bind_template_child (widget_class, TpResultsSection, period_label);
   gtk_widget_class_bind_template_child (widget_class, TpResultsSection, content_box);
   gtk_widget_class_bind_template_callback (widget_class, on_period_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_custom_row_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "results.export", NULL, export_action);
 
@@ -788,7 +859,18 @@ tp_results_section_class_init (TpResultsSectionClass *klass)
 static void
 tp_results_section_init (TpResultsSection *self)
 {
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) month_ago = g_date_time_add_days (today, -30);
+  g_autofree char *from = g_date_time_format (month_ago, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (today, "%Y-%m-%d");
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A custom period starts as the last 30 days */
+  _tp_setup_date_row (self->from_row);
+  _tp_setup_date_row (self->to_row);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
   /* A quarter (about 90 days) holds enough touches to tell tactics apart */
