@@ -1032,7 +1032,10 @@ tp_results_compute (TpDatabase       *db,
   results->funnels = g_array_new (FALSE, TRUE, sizeof (TpResultsFunnel));
   g_array_set_clear_func (results->funnels, funnel_clear);
   results->findings = g_ptr_array_new_with_free_func (finding_free);
-  weeks = (guint)((end - start + SECONDS_PER_WEEK - 1) / SECONDS_PER_WEEK);
+  /* Weeks up to now: the weeks still ahead have no touches yet, and a
+   * line falling to zero there would read as a decline */
+  weeks = (guint)((MAX (MIN (end, now_unix), start + 1) - start + SECONDS_PER_WEEK - 1) /
+                  SECONDS_PER_WEEK);
   results->weekly_touches = g_array_sized_new (FALSE, TRUE, sizeof (guint), weeks);
   g_array_set_size (results->weekly_touches, weeks);
 

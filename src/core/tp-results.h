@@ -97,7 +97,7 @@ typedef struct
   GArray    *places;                  /* TpResultsRow */
   GArray    *audiences;               /* TpResultsRow */
   GArray    *funnels;                 /* TpResultsFunnel, one per audience with leads */
-  GArray    *weekly_touches;          /* guint: done touches per week from start */
+  GArray    *weekly_touches;          /* guint: done touches per week from start, up to now */
   GPtrArray *findings;                /* TpResultsFinding */
 } TpResults;
 
