@@ -1038,6 +1038,62 @@ test_tactics_editor_order (Fixture       *f,
   }
 }
 
+/* Marking a tactic done can log a touch with the people it reached: those
+ * picked, and nobody else */
+static void
+test_tactics_done_reached (Fixture       *f,
+                           gconstpointer  data)
+{
+  TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
+  TpTacticEditor *editor = tp_tactics_section_get_editor (tactics);
+  g_autoptr(TpCustomer) ada = tp_customer_new ();
+  g_autoptr(TpCustomer) bob = tp_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *reached;
+  gint64 id;
+
+  tp_customer_set_name (ada, "Ada");
+  g_assert_true (tp_store_add_customer (f->store, ada, &error));
+  tp_customer_set_name (bob, "Bob");
+  g_assert_true (tp_store_add_customer (f->store, bob, &error));
+  g_assert_no_error (error);
+  id = add_tactic (f, "Market stall", TRUE, 1);
+  settle (f);
+  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  settle (f);
+
+  reached = find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "People It Reached");
+  g_assert_nonnull (reached);
+  g_assert_true (gtk_widget_get_sensitive (reached));
+
+  /* None picked: only the log */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
+  drain ();
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM tactic_log WHERE tactic_id = ?1", id), ==, 1);
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM touches", 0), ==, 0);
+
+  /* Ada picked: a done touch with her, through the tactic, on its channel */
+  g_assert_true (tp_tactic_editor_pick_reached (editor, tp_customer_get_id (ada), TRUE));
+  type_into (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Note (Optional)", "Tasting jar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
+  drain ();
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM tactic_log WHERE tactic_id = ?1", id), ==, 2);
+  text = db_text (f, "SELECT c.name || '|' || t.channel || '|' || t.tactic_id || '|' || t.done || '|' || t.note"
+                     " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id WHERE ?1 > 0", 1);
+  {
+    g_autofree char *expected = g_strdup_printf ("Ada|social-post|%" G_GINT64_FORMAT "|1|Tasting jar", id);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_cmpint (db_int (f, "SELECT touch_count FROM customers WHERE id = ?1", tp_customer_get_id (ada)), ==, 1);
+
+  /* The pick does not carry over to the next time */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
+  drain ();
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM touches", 0), ==, 1);
+}
+
 static void
 test_tactics_done (Fixture       *f,
                    gconstpointer  data)
@@ -1402,6 +1458,7 @@ main (int   argc,
   ADD ("tactics/consistency", test_tactics_consistency);
   ADD ("tactics/editor-order", test_tactics_editor_order);
   ADD ("tactics/done", test_tactics_done);
+  ADD ("tactics/done-reached", test_tactics_done_reached);
   ADD ("tactics/reorder", test_tactics_reorder);
   ADD ("plan", test_plan);
   ADD ("results", test_results);

@@ -3765,6 +3765,38 @@ tp_store_list_places (TpStore *self,
 }
 
 /**
+ * tp_store_list_reachable_customers:
+ * @self: a #TpStore
+ * @audience_id: an audience, or 0 for every customer
+ * @limit: at most this many
+ *
+ * The customers a tactic aimed at @audience_id may have reached, the ones
+ * touched last first (then the newest): those a "done" can log a touch
+ * with.
+ *
+ * Returns: (transfer full): a list of #TpCustomer
+ */
+GListModel *
+tp_store_list_reachable_customers (TpStore *self,
+                                   gint64   audience_id,
+                                   guint    limit)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TP_IS_STORE (self), NULL);
+
+  /* @limit is a number, not text: nothing typed reaches the SQL */
+  if (audience_id > 0)
+    sql = g_strdup_printf ("SELECT id FROM customers WHERE audience_id = ?1"
+                           " ORDER BY last_touch_at DESC NULLS LAST, id DESC LIMIT %u", limit);
+  else
+    sql = g_strdup_printf ("SELECT id FROM customers WHERE ?1 = 0"
+                           " ORDER BY last_touch_at DESC NULLS LAST, id DESC LIMIT %u", limit);
+
+  return G_LIST_MODEL (_tp_store_list_new (self, "customers", sql, MAX (audience_id, 0)));
+}
+
+/**
  * tp_store_list_brand_words:
  * @self: a #TpStore
  *
