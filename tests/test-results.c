@@ -466,10 +466,10 @@ test_charts (Fixture       *f,
   tp_results_chart_paint (bars, cr, &colors);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  pixel = *(guint32 *)(cairo_image_surface_get_data (surface) +
+  pixel = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
                        14 * cairo_image_surface_get_stride (surface) + 240 * 4);
   g_assert_cmphex (pixel, ==, 0xffff0000);
-  pixel = *(guint32 *)(cairo_image_surface_get_data (surface) +
+  pixel = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
                        (28 + 14) * cairo_image_surface_get_stride (surface) + 260 * 4);
   g_assert_cmphex (pixel, ==, 0);
   cairo_surface_destroy (surface);
