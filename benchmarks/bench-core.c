@@ -41,6 +41,7 @@
 #include "tp-analytics.h"
 #include "tp-csv.h"
 #include "tp-customer-list.h"
+#include "tp-results.h"
 #include "tp-store.h"
 
 #define VISIBLE_ROWS 40
@@ -247,6 +248,44 @@ bench_durability (TpStore    *store,
     bench_measure_report (import[m]);
 }
 
+/* The Results section's figures, as its worker computes them (its own
+ * read-only connection), for each period and the one before */
+static void
+bench_results (const char *path,
+               guint       runs)
+{
+  static const char * const names[] = {
+    "results: figures ready, this month", "results: figures ready, this quarter",
+    "results: figures ready, this year",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = tp_database_open_full (path, TP_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (db == NULL)
+    g_error ("%s", error->message);
+
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      BenchMeasure *m = bench_measure_new (names[p], 300);
+      gint64 start, end;
+
+      tp_results_period_range ((TpResultsPeriod) p, now, &start, &end);
+      /* A year takes long: fewer runs */
+      for (guint r = 0; r < (p == TP_RESULTS_PERIOD_YEAR ? MIN (runs, 3) : runs); r++)
+        {
+          gint64 t0 = g_get_monotonic_time ();
+          g_autoptr(TpResults) results = NULL;
+
+          results = tp_results_compute (db, (TpResultsPeriod) p, start, end, now, &error);
+          if (results == NULL)
+            g_error ("%s", error->message);
+          bench_measure_add (m, t0, g_get_monotonic_time ());
+        }
+      bench_measure_report (m);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +347,8 @@ main (int   argc,
   store = tp_store_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
+
+  bench_results (path, runs);
 
   /* Typing a five-letter search, one keystroke at a time: the main
    * thread's time (setting the text, then taking the worker's rows and

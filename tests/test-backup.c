@@ -352,6 +352,40 @@ test_derived_figures (Fixture       *f,
   g_assert_cmpstr (dumped, ==, expected);
 }
 
+/* A backup made before touches named their place restores: the touches
+ * come back without one */
+static void
+test_before_places (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) field = g_regex_new ("\"place_id\" *: *null *,?", 0, 0, NULL);
+  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *exported = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *dumped = NULL;
+
+  /* As an older Touchpoint had them: no touch at a place */
+  g_assert_true (tp_database_exec (source, "UPDATE touches SET place_id = NULL", &error));
+  g_assert_no_error (error);
+  exported = export_to_string (f, source, "backup.json");
+  expected = dump (source);
+  g_assert_nonnull (strstr (exported, "\"place_id\""));
+  older = g_regex_replace_literal (field, exported, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (older, "place_id"));
+
+  target = tp_database_open (target_path, &error);
+  g_assert_no_error (error);
+  restore_string (f, target, older, -1, NULL, &error);
+  g_assert_no_error (error);
+  dumped = dump (target);
+  g_assert_cmpstr (dumped, ==, expected);
+}
+
 /* Tables may come in any order, and "tables" before "version" */
 static void
 test_any_order (Fixture       *f,
@@ -887,6 +921,7 @@ main (int   argc,
   ADD ("/touchpoint/backup/round-trip", test_round_trip);
   ADD ("/touchpoint/backup/derived-figures", test_derived_figures);
   ADD ("/touchpoint/backup/any-order", test_any_order);
+  ADD ("/touchpoint/backup/before-places", test_before_places);
   ADD ("/touchpoint/backup/bad-inputs", test_bad_inputs);
   ADD ("/touchpoint/backup/nonsense", test_nonsense);
   ADD ("/touchpoint/backup/deep-nesting", test_deep_nesting);

@@ -221,4 +221,16 @@ fi
 [ "$(cat "$dir/stderr")" = "touchpoint: $dir/own.csv: this is not a vCard file: it does not start \
 with BEGIN:VCARD" ] || fail "--import-vcard of a CSV file said: $(cat "$dir/stderr")"
 
+# The results table: a line per tactic, place and audience of the sample
+"$touchpoint" --database "$dir/sample.db" --sample small >/dev/null || fail "no small sample"
+"$touchpoint" --database "$dir/sample.db" --export-csv "$dir/results.csv" --table results \
+  || fail "the results export failed"
+head -n 1 "$dir/results.csv" | grep -q "^kind,id,name,planned,done,touches,reached,first_touch,last_touch," \
+  || fail "the results export has no header: $(head -n 1 "$dir/results.csv")"
+grep -q "^tactic,[0-9]*,Saturday stall at Riverside Farmers' Market," "$dir/results.csv" \
+  || fail "the results export lacks the market stall: $(cat "$dir/results.csv")"
+grep -q "^place,[0-9]*,Riverside Farmers' Market," "$dir/results.csv" \
+  || fail "the results export lacks the market's place"
+[ "$(grep -c '^audience,' "$dir/results.csv")" = 2 ] || fail "the results export lacks an audience"
+
 echo "ok"

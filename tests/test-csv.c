@@ -1004,7 +1004,7 @@ test_linking (Fixture       *f,
 
   dumped = dump_table (db, "touches");
   g_assert_true (g_pattern_match_simple ("1:1|1:1|3:2026-02-01T00:00:00Z|3:call|3:outbound|"
-                                         "3:called|NULL|1:1|*\n"
+                                         "3:called|NULL|NULL|1:1|*\n"
                                          "1:2|1:1|3:2026-02-02T10:00:00Z|3:email|*|1:1|*\n"
                                          "1:3|1:1|3:2099-01-01T00:00:00Z|3:call|*|1:0|*\n",
                                          dumped));

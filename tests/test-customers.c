@@ -1618,6 +1618,61 @@ test_touches_log (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (band), ==, "2 touches — under 5–12");
 }
 
+/* The Log Touch dialog offers the places of the chosen tactic's audience,
+ * and the touch keeps the one picked. */
+static void
+test_touches_log_place (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 owners = add_audience (f, "Dog owners");
+  gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
+  g_autoptr(TpTactic) tactic = tp_tactic_new ();
+  g_autoptr(TpPlace) forum = tp_place_new ();
+  g_autoptr(TpPlace) market = tp_place_new ();
+  g_autoptr(GError) error = NULL;
+  TpLogTouchDialog *dialog;
+  AdwComboRow *place_row;
+  GListModel *names;
+
+  tp_place_set_audience_id (forum, owners);
+  tp_place_set_name (forum, "Dog forum");
+  g_assert_true (tp_store_add_place (f->store, forum, &error));
+  tp_place_set_audience_id (market, owners);
+  tp_place_set_name (market, "Farmers market");
+  g_assert_true (tp_store_add_place (f->store, market, &error));
+  tp_tactic_set_name (tactic, "Market stall");
+  tp_tactic_set_channel (tactic, TP_CHANNEL_EVENT);
+  tp_tactic_set_audience_id (tactic, owners);
+  g_assert_true (tp_store_add_tactic (f->store, tactic, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tp_customers_section_show_customer (f->section, ada));
+  dialog = open_log_touch (f);
+  place_row = child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "place_row");
+
+  /* Ada has no audience: without a tactic there is no place to pick. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (place_row)));
+
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "tactic_row"), 1);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (place_row)));
+  names = adw_combo_row_get_model (place_row);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "None");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Dog forum");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Farmers market");
+  adw_combo_row_set_selected (place_row, 2);
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "channel_row"), TP_CHANNEL_EVENT);
+  g_assert_true (tp_log_touch_dialog_save (dialog));
+  drain ();
+
+  /* Ada came through that tactic, place and channel */
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "source_row")),
+                   ==, "First touch: Market stall, at Farmers market (Event)");
+
+  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches", 0), ==, tp_place_get_id (market));
+  g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches", 0), ==, tp_tactic_get_id (tactic));
+}
+
 static TpOrderDialog *find_order_dialog (void);
 
 /* Picks @day in the calendar beside @row, as a click on it would. */
@@ -1958,6 +2013,7 @@ main (int   argc,
   ADD ("customers/show-hidden", test_customers_show_hidden, NULL);
   ADD ("customers/cells-rtl", test_customers_cells_rtl, NULL);
   ADD ("touches/log", test_touches_log, NULL);
+  ADD ("touches/log-place", test_touches_log_place, NULL);
   ADD ("touches/toasts", test_touches_toasts, NULL);
   ADD ("dates/calendar", test_dates_calendar, NULL);
   ADD ("touches/band", test_touches_band, NULL);

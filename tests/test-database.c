@@ -1170,6 +1170,23 @@ test_migration_channels (Fixture       *f,
   /* The triggers came back with the touches. */
   g_assert_cmpint (query_int (db, "SELECT touch_count FROM customers WHERE id = 5"), ==, 2);
 
+  /* Step 4: every touch kept, none at a place; a touch can name one, and
+   * deleting the place unsets it. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches WHERE place_id IS NULL"), ==, 2);
+  g_assert_true (tp_database_exec (db,
+                                   "INSERT INTO audience_places (id, audience_id, kind, name, created_at, updated_at)"
+                                   "  VALUES (4, 3, 'forum', 'Dog forum', 'c', 'u');"
+                                   "UPDATE touches SET place_id = 4 WHERE id = 9;",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT place_id FROM touches WHERE id = 9"), ==, 4);
+  g_assert_false (tp_database_exec (db, "UPDATE touches SET place_id = 99 WHERE id = 9", &error));
+  g_clear_error (&error);
+  g_assert_true (tp_database_exec (db, "DELETE FROM audience_places WHERE id = 4", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches WHERE place_id IS NULL"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches"), ==, 2);
+
   /* Deleting a tactic still cascades to its log. */
   g_assert_true (tp_database_exec (db, "DELETE FROM tactics WHERE id = 7", &error));
   g_assert_no_error (error);

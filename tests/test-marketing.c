@@ -25,6 +25,7 @@
 #include "tp-marketing-page.h"
 #include "tp-place-row.h"
 #include "tp-plan-section.h"
+#include "tp-results-section.h"
 #include "tp-tactic-row.h"
 #include "tp-tactics-section.h"
 #include "tp-text-area.h"
@@ -1037,6 +1038,62 @@ test_tactics_editor_order (Fixture       *f,
   }
 }
 
+/* Marking a tactic done can log a touch with the people it reached: those
+ * picked, and nobody else */
+static void
+test_tactics_done_reached (Fixture       *f,
+                           gconstpointer  data)
+{
+  TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
+  TpTacticEditor *editor = tp_tactics_section_get_editor (tactics);
+  g_autoptr(TpCustomer) ada = tp_customer_new ();
+  g_autoptr(TpCustomer) bob = tp_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *reached;
+  gint64 id;
+
+  tp_customer_set_name (ada, "Ada");
+  g_assert_true (tp_store_add_customer (f->store, ada, &error));
+  tp_customer_set_name (bob, "Bob");
+  g_assert_true (tp_store_add_customer (f->store, bob, &error));
+  g_assert_no_error (error);
+  id = add_tactic (f, "Market stall", TRUE, 1);
+  settle (f);
+  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  settle (f);
+
+  reached = find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "People It Reached");
+  g_assert_nonnull (reached);
+  g_assert_true (gtk_widget_get_sensitive (reached));
+
+  /* None picked: only the log */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
+  drain ();
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM tactic_log WHERE tactic_id = ?1", id), ==, 1);
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM touches", 0), ==, 0);
+
+  /* Ada picked: a done touch with her, through the tactic, on its channel */
+  g_assert_true (tp_tactic_editor_pick_reached (editor, tp_customer_get_id (ada), TRUE));
+  type_into (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Note (Optional)", "Tasting jar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
+  drain ();
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM tactic_log WHERE tactic_id = ?1", id), ==, 2);
+  text = db_text (f, "SELECT c.name || '|' || t.channel || '|' || t.tactic_id || '|' || t.done || '|' || t.note"
+                     " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id WHERE ?1 > 0", 1);
+  {
+    g_autofree char *expected = g_strdup_printf ("Ada|social-post|%" G_GINT64_FORMAT "|1|Tasting jar", id);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_cmpint (db_int (f, "SELECT touch_count FROM customers WHERE id = ?1", tp_customer_get_id (ada)), ==, 1);
+
+  /* The pick does not carry over to the next time */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
+  drain ();
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM touches", 0), ==, 1);
+}
+
 static void
 test_tactics_done (Fixture       *f,
                    gconstpointer  data)
@@ -1207,6 +1264,133 @@ test_plan (Fixture       *f,
   text = tp_plan_section_dup_text (plan);
   g_assert_nonnull (strstr (text, "Market stall\n"));
   g_assert_nonnull (strstr (text, "Weekly post\n"));
+
+  /* What worked this month follows the first frame, from a worker */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+    while (strstr (text, "Nothing to tell yet") == NULL && g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_clear_pointer (&text, g_free);
+        text = tp_plan_section_dup_text (plan);
+      }
+  }
+  g_assert_nonnull (strstr (text, "What Worked This Month\n"));
+  g_assert_nonnull (strstr (text, "Nothing to tell yet: log touches with their tactic and place, "
+                                  "and the orders that follow.\n"));
+}
+
+/* Results */
+
+static void
+test_results (Fixture       *f,
+              gconstpointer  data)
+{
+  TpResultsSection *results = TP_RESULTS_SECTION (section (f, "results"));
+  g_autoptr(TpAudience) audience = tp_audience_new ();
+  g_autoptr(TpPlace) place = tp_place_new ();
+  g_autoptr(TpCustomer) ada = tp_customer_new ();
+  g_autoptr(TpTouch) touch = tp_touch_new ();
+  g_autoptr(TpOrder) order = tp_order_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 stall;
+  gint64 until;
+
+  /* A new owner: what the section will show, and where to start */
+  until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tp_results_section_get_loading (results));
+  g_assert_nonnull (find_widget (GTK_WIDGET (results), GTK_TYPE_BUTTON, "_Plan Your Tactics"));
+  text = tp_results_section_dup_text (results);
+  g_assert_nonnull (strstr (text, "See What Works"));
+  g_clear_pointer (&text, g_free);
+
+  tp_audience_set_name (audience, "Dog owners");
+  g_assert_true (tp_store_add_audience (f->store, audience, &error));
+  tp_place_set_audience_id (place, tp_audience_get_id (audience));
+  tp_place_set_name (place, "Farmers market");
+  g_assert_true (tp_store_add_place (f->store, place, &error));
+  stall = add_tactic (f, "Market stall", TRUE, 1);
+  add_tactic (f, "Instagram post", TRUE, 1);
+  tp_customer_set_name (ada, "Ada");
+  tp_customer_set_audience_id (ada, tp_audience_get_id (audience));
+  g_assert_true (tp_store_add_customer (f->store, ada, &error));
+  tp_touch_set_customer_id (touch, tp_customer_get_id (ada));
+  tp_touch_set_tactic_id (touch, stall);
+  tp_touch_set_place_id (touch, tp_place_get_id (place));
+  g_assert_true (tp_store_add_touch (f->store, touch, &error));
+  tp_order_set_customer_id (order, tp_customer_get_id (ada));
+  tp_order_set_item (order, "Treats");
+  tp_order_set_amount_minor (order, 1250);
+  tp_order_set_currency (order, "EUR");
+  g_assert_true (tp_store_add_order (f->store, order, &error));
+  g_assert_no_error (error);
+
+  /* The first frame does not wait: the figures are added up on a worker */
+  tp_results_section_refresh (results);
+  g_assert_true (tp_results_section_get_loading (results));
+  until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tp_results_section_get_loading (results));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* Which tactic and place brought the customer in, in words and in the
+   * chart's words for screen readers */
+  text = tp_results_section_dup_text (results);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "1 new customer in this period, 0 in the one before\n"));
+  g_assert_nonnull (strstr (text, "first touch for 1 of the 1 new customer\n"));
+  g_assert_nonnull (strstr (text, "Farmers market: first touch for 1 of the 1 new customer\n"));
+  g_assert_nonnull (strstr (text, "[First purchases per tactic, as first touch: Market stall: 1; "
+                                  "Instagram post: 0]"));
+  g_assert_nonnull (strstr (text, "[Funnel of the people first reached in the period: Leads: 1; "
+                                  "Prospects: 1 (100%); Customers: 1 (100%); Repeat customers: 0 (0%)]"));
+  g_assert_nonnull (strstr (text, "12.50 EUR"));
+  g_assert_nonnull (strstr (text, "Dog owners\n1 leads → 1 prospects → 1 customers → 0 repeat\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* A custom period: from a day to a day, both included */
+  {
+    GtkDropDown *period = GTK_DROP_DOWN (find_widget (GTK_WIDGET (results), GTK_TYPE_DROP_DOWN, NULL));
+    GtkWidget *from, *to;
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (today, 5);
+    g_autofree char *today_text = g_date_time_format (today, "%Y-%m-%d");
+    g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%d");
+
+    gtk_drop_down_set_selected (period, 3);
+    from = find_widget (GTK_WIDGET (results), ADW_TYPE_ENTRY_ROW, "_From");
+    to = find_widget (GTK_WIDGET (results), ADW_TYPE_ENTRY_ROW, "_To");
+    g_assert_nonnull (from);
+    g_assert_nonnull (to);
+    gtk_editable_set_text (GTK_EDITABLE (from), later_text);
+    gtk_editable_set_text (GTK_EDITABLE (to), later_text);
+    g_signal_emit_by_name (to, "apply");
+    until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+    while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    text = tp_results_section_dup_text (results);
+    g_assert_nonnull (strstr (text, "See What Works"));
+    g_clear_pointer (&text, g_free);
+
+    gtk_editable_set_text (GTK_EDITABLE (from), today_text);
+    g_signal_emit_by_name (from, "apply");
+    until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+    while (tp_results_section_get_loading (results) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    text = tp_results_section_dup_text (results);
+    g_assert_nonnull (strstr (text, "first touch for 1 of the 1 new customer\n"));
+
+    /* A day that is not one says so, and keeps the figures */
+    gtk_editable_set_text (GTK_EDITABLE (to), "soon");
+    g_signal_emit_by_name (to, "apply");
+    g_assert_true (gtk_widget_has_css_class (to, "error"));
+    g_assert_false (tp_results_section_get_loading (results));
+  }
 }
 
 /* Narrow */
@@ -1218,7 +1402,7 @@ test_narrow (Fixture       *f,
   TpAudiencesSection *audiences = TP_AUDIENCES_SECTION (section (f, "audiences"));
   AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (audiences), ADW_TYPE_LEAFLET, NULL));
   GtkWidget *editor = GTK_WIDGET (tp_audiences_section_get_editor (audiences));
-  const char *names[] = { "audiences", "brand", "competitors", "tactics", "plan" };
+  const char *names[] = { "audiences", "brand", "competitors", "tactics", "plan", "results" };
   int width;
 
   /* Every section fits a phone-sized window. */
@@ -1274,8 +1458,10 @@ main (int   argc,
   ADD ("tactics/consistency", test_tactics_consistency);
   ADD ("tactics/editor-order", test_tactics_editor_order);
   ADD ("tactics/done", test_tactics_done);
+  ADD ("tactics/done-reached", test_tactics_done_reached);
   ADD ("tactics/reorder", test_tactics_reorder);
   ADD ("plan", test_plan);
+  ADD ("results", test_results);
   g_test_add ("/touchpoint/marketing/narrow", Fixture, "narrow", fixture_set_up, test_narrow,
               fixture_tear_down);
 

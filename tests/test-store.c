@@ -782,6 +782,8 @@ test_undo_exact (void)
 
       tp_touch_set_customer_id (touch, tp_customer_get_id (ada));
       tp_touch_set_tactic_id (touch, i % 2 ? tp_tactic_get_id (tactic) : 0);
+      /* Places 1, 2, 3 of the audience, then none */
+      tp_touch_set_place_id (touch, i < 3 ? i + 1 : 0);
       tp_touch_set_happened_at (touch, "2026-02-01T10:00:00Z");
       tp_touch_set_note (touch, "touch");
       g_assert_true (tp_store_add_touch (store, touch, &error));
@@ -800,7 +802,8 @@ test_undo_exact (void)
   assert_undo_restores (store, tp_store_delete_customer, tp_customer_get_id (ada), 8,
                         "Customer “Ada” deleted");
   /* An audience comes back with its 3 places and its links from a
-   * tactic and a customer. */
+   * tactic and a customer, and the touches at its places name them
+   * again. */
   assert_undo_restores (store, tp_store_delete_audience, tp_audience_get_id (audience), 4,
                         "Audience “Premium dog food buyers” deleted");
   /* A tactic comes back with its log and its links from touches. */
@@ -812,6 +815,7 @@ test_undo_exact (void)
                         "Brand word “Honest” deleted");
   assert_undo_restores (store, tp_store_delete_order, 1, 1, "Order “Biscuits” deleted");
   assert_undo_restores (store, tp_store_delete_touch, 3, 1, "Touch deleted");
+  /* A place comes back with its links from touches. */
   assert_undo_restores (store, tp_store_delete_place, 2, 1, "Place “Forum 1” deleted");
   assert_undo_restores (store, tp_store_delete_tactic_log_entry, 4, 1, "Log entry deleted");
 

@@ -41,6 +41,7 @@ case $(page_size "$dir/plan.pdf") in
 esac
 pdftotext "$dir/plan.pdf" - | grep -q "Marketing Plan" || fail "the plan has no title"
 pdftotext "$dir/plan.pdf" - | grep -q "Page 1 of 1" || fail "the plan has no page number"
+pdftotext "$dir/plan.pdf" - | grep -q "What worked" || fail "the plan does not say what worked"
 
 # One page per audience.
 "$touchpoint" --database "$db" --worksheet audience --paper letter --output "$dir/audience.pdf" \

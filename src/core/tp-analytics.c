@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tp-analytics.h"
+#include "tp-analytics-private.h"
 #include "tp-core-enum-types.h"
 #include "tp-schema.h"
 
@@ -641,8 +642,8 @@ tp_analytics_follow_ups (TpDatabase                 *db,
 
 /* Tactic consistency */
 
-static GDateTime *
-period_start (GDateTime       *utc,
+GDateTime *
+_tp_cadence_period_start (GDateTime       *utc,
               TpCadencePeriod  period)
 {
   int year, month, day;
@@ -671,8 +672,8 @@ period_start (GDateTime       *utc,
     }
 }
 
-static GDateTime *
-period_add (GDateTime       *start,
+GDateTime *
+_tp_cadence_period_add (GDateTime       *start,
             TpCadencePeriod  period,
             int              n)
 {
@@ -820,12 +821,12 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
 
   /* The periods, oldest first */
   utc = g_date_time_to_utc (now);
-  current = period_start (utc, consistency->period);
-  start = period_add (current, consistency->period, 1 - TP_CONSISTENCY_N_PERIODS);
+  current = _tp_cadence_period_start (utc, consistency->period);
+  start = _tp_cadence_period_add (current, consistency->period, 1 - TP_CONSISTENCY_N_PERIODS);
 
   for (guint i = 0; i < TP_CONSISTENCY_N_PERIODS; i++)
     {
-      g_autoptr(GDateTime) next = period_add (start, consistency->period, 1);
+      g_autoptr(GDateTime) next = _tp_cadence_period_add (start, consistency->period, 1);
 
       consistency->periods[i].start = g_date_time_to_unix (start);
       consistency->periods[i].end = g_date_time_to_unix (next);
@@ -884,7 +885,7 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
   start = g_date_time_ref (current);
   if (consistency->periods[TP_CONSISTENCY_N_PERIODS - 1].state != TP_PERIOD_STATE_DONE)
     {
-      g_autoptr(GDateTime) previous = period_add (start, consistency->period, -1);
+      g_autoptr(GDateTime) previous = _tp_cadence_period_add (start, consistency->period, -1);
 
       g_date_time_unref (start);
       start = g_steal_pointer (&previous);
@@ -909,7 +910,7 @@ tp_analytics_tactic_consistency (TpDatabase           *db,
       consistency->streak++;
       row++;
 
-      previous = period_add (start, consistency->period, -1);
+      previous = _tp_cadence_period_add (start, consistency->period, -1);
       g_date_time_unref (start);
       start = g_steal_pointer (&previous);
       expected = g_date_time_to_unix (start);

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #include "tp-cli.h"
 #include "tp-csv.h"
 #include "tp-database.h"
+#include "tp-results.h"
 #include "tp-sample.h"
 #include "tp-worksheet-layout.h"
 
@@ -65,7 +68,9 @@ static const GOptionEntry entries[] = {
     N_("Write the table given with --table to the CSV file FILE"), N_("FILE") },
   { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import-csv or --export-csv: the table (for an import, found from the file's "
-       "columns when it is a known export)"), N_("customers|touches|orders") },
+       "columns when it is a known export; --export-csv also takes results: what each "
+       "tactic, place and audience produced this quarter)"),
+    N_("customers|touches|orders|results") },
   { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --import-csv: import the column COLUMN as the field FIELD (such as "
        "ordered_at=\"Created at\"); may be given more than once"), N_("FIELD=COLUMN") },
@@ -525,6 +530,44 @@ run_import_csv (GVariantDict *options)
   return 0;
 }
 
+/* --export-csv F.csv --table results: the Results section's table, for
+ * the quarter that holds today (and the quarter before) */
+static int
+run_export_results (GVariantDict *options,
+                    const char   *name)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TpResults) results = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *csv = NULL;
+  gint64 start, end;
+
+  db = open_io_database (options, TRUE, NULL);
+  if (db == NULL)
+    return 1;
+
+  tp_results_period_range (TP_RESULTS_PERIOD_QUARTER, now, &start, &end);
+  results = tp_results_compute (db, TP_RESULTS_PERIOD_QUARTER, start, end, now, &error);
+  if (results == NULL)
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+
+  csv = tp_results_to_csv (results);
+  file = g_file_new_for_commandline_arg (name);
+  if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      g_printerr ("touchpoint: %s: %s\n", name, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /* --export-csv F.csv --table customers|touches|orders */
 static int
 run_export_csv (GVariantDict *options)
@@ -533,9 +576,13 @@ run_export_csv (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
+  const char *table_name = NULL;
   TpCsvTable table;
 
   g_variant_dict_lookup (options, "export-csv", "^ay", &name);
+  if (g_variant_dict_lookup (options, "table", "&s", &table_name) &&
+      g_strcmp0 (table_name, "results") == 0)
+    return run_export_results (options, name);
   if (!lookup_csv_table (options, "--export-csv", &table))
     return 1;
 

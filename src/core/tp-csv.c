@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tp-csv.h"
+#include "tp-csv-private.h"
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
 #include "tp-schema.h"
@@ -122,6 +123,7 @@ static const struct
   [TP_CSV_FIELD_UPDATED_AT] = { "updated_at", N_("Last changed") },
   [TP_CSV_FIELD_ORDER_REF] = { "order_ref", N_("Order number") },
   [TP_CSV_FIELD_ORDER_TIME] = { "order_time", N_("Time of the order") },
+  [TP_CSV_FIELD_PLACE] = { "place", N_("Place") },
 };
 
 static const TpCsvField customer_fields[] = {
@@ -134,8 +136,8 @@ static const TpCsvField customer_fields[] = {
 static const TpCsvField touch_fields[] = {
   TP_CSV_FIELD_IGNORE, TP_CSV_FIELD_CUSTOMER_NAME, TP_CSV_FIELD_CUSTOMER_EMAIL,
   TP_CSV_FIELD_CUSTOMER_ID, TP_CSV_FIELD_HAPPENED_AT, TP_CSV_FIELD_CHANNEL,
-  TP_CSV_FIELD_DIRECTION, TP_CSV_FIELD_NOTE, TP_CSV_FIELD_TACTIC, TP_CSV_FIELD_DONE,
-  TP_CSV_FIELD_ID, TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
+  TP_CSV_FIELD_DIRECTION, TP_CSV_FIELD_NOTE, TP_CSV_FIELD_TACTIC, TP_CSV_FIELD_PLACE,
+  TP_CSV_FIELD_DONE, TP_CSV_FIELD_ID, TP_CSV_FIELD_CREATED_AT, TP_CSV_FIELD_UPDATED_AT,
 };
 
 static const TpCsvField order_fields[] = {
@@ -155,7 +157,7 @@ static const char * const customer_columns[] = {
 
 static const char * const touch_columns[] = {
   "id", "customer_id", "customer_name", "customer_email", "happened_at", "channel",
-  "direction", "note", "tactic", "done", "created_at", "updated_at", NULL
+  "direction", "note", "tactic", "place", "done", "created_at", "updated_at", NULL
 };
 
 static const char * const order_columns[] = {
@@ -170,9 +172,10 @@ static const char * const export_sql[] = {
   " FROM customers AS c LEFT JOIN audiences AS a ON a.id = c.audience_id ORDER BY c.id",
 
   "SELECT t.id, t.customer_id, c.name, c.email, t.happened_at, t.channel, t.direction,"
-  " t.note, ta.name, t.done, t.created_at, t.updated_at"
+  " t.note, ta.name, p.name, t.done, t.created_at, t.updated_at"
   " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id"
-  " LEFT JOIN tactics AS ta ON ta.id = t.tactic_id ORDER BY t.id",
+  " LEFT JOIN tactics AS ta ON ta.id = t.tactic_id"
+  " LEFT JOIN audience_places AS p ON p.id = t.place_id ORDER BY t.id",
 
   "SELECT o.id, o.customer_id, c.name, c.email, o.ordered_at, o.item, o.amount_minor,"
   " o.currency, o.status, o.fulfilled_at, o.created_at, o.updated_at"
@@ -266,6 +269,7 @@ static const struct
   { T, "notes", TP_CSV_FIELD_NOTE },
   { T, "subject", TP_CSV_FIELD_NOTE },
   { T, "tactic", TP_CSV_FIELD_TACTIC },
+  { T, "place", TP_CSV_FIELD_PLACE },
   { T, "done", TP_CSV_FIELD_DONE },
   { O, "orderedat", TP_CSV_FIELD_ORDERED_AT },
   { O, "orderdate", TP_CSV_FIELD_ORDERED_AT },
@@ -4242,6 +4246,7 @@ import_touch (Import  *self,
   gint64 customer;
   gint64 tactic = 0;
   gint64 max_before;
+  gint64 place = 0;
   gint64 id;
   int done;
 
@@ -4307,6 +4312,36 @@ import_touch (Import  *self,
     }
 
   max_before = self->max_id;
+  if (!is_blank (VALUE (row, PLACE)))
+    {
+      /* Places of different audiences may share a name: the one of the
+       * tactic's audience first, then the oldest. */
+      stmt = tp_database_prepare (self->db,
+                                  "SELECT p.id FROM audience_places AS p"
+                                  " WHERE p.name = ?1 COLLATE NOCASE"
+                                  " ORDER BY p.audience_id IS"
+                                  " (SELECT audience_id FROM tactics WHERE id = ?2) DESC, p.id"
+                                  " LIMIT 1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      tp_statement_bind_text (stmt, 1, VALUE (row, PLACE));
+      tp_statement_bind_int64 (stmt, 2, tactic);
+      if (tp_statement_step (stmt, &local_error))
+        place = tp_statement_get_int64 (stmt, 0);
+      tp_statement_reset (stmt);
+      if (local_error != NULL)
+        return fail_database (self, row, local_error, error);
+      if (place == 0)
+        {
+          g_autofree char *shown = excerpt (VALUE (row, PLACE));
+
+          /* Translators: %s is the name of a place (a forum, a group, an event) */
+          note_row (self, row, _("there is no place “%s”; the touch was imported without "
+                                 "one"), shown);
+        }
+    }
+
   if (!check_duplicate_id (self, row, "SELECT customer_id FROM touches WHERE id = ?1",
                            customer, &id, &duplicate, error))
     return FALSE;
@@ -4334,13 +4369,14 @@ import_touch (Import  *self,
                                 staged
                                 ? "UPDATE temp.tp_import_touches SET customer_id = ?2,"
                                   " happened_at = ?3, channel = ?4, direction = ?5, note = ?6,"
-                                  " tactic_id = ?7, done = ?8, updated_at = ?10 WHERE id = ?1"
+                                  " tactic_id = ?7, done = ?8, updated_at = ?10, place_id = ?11"
+                                  " WHERE id = ?1"
                                 : "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
                                   " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
-                                  " done = ?8, updated_at = ?10"
+                                  " done = ?8, updated_at = ?10, place_id = ?11"
                                   " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
                                   " OR direction IS NOT ?5 OR note IS NOT ?6"
-                                  " OR tactic_id IS NOT ?7 OR done IS NOT ?8)",
+                                  " OR tactic_id IS NOT ?7 OR done IS NOT ?8 OR place_id IS NOT ?11)",
                                 error);
   else
     /* Into the staging table: the rows move into touches with one
@@ -4348,8 +4384,8 @@ import_touch (Import  *self,
     stmt = tp_database_prepare (self->db,
                                 "INSERT INTO temp.tp_import_touches (id, customer_id, happened_at,"
                                 " channel, direction, note, tactic_id, done, created_at,"
-                                " updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                " updated_at, place_id)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -4365,6 +4401,8 @@ import_touch (Import  *self,
   if (tactic > 0)
     tp_statement_bind_int64 (stmt, 7, tactic);
   tp_statement_bind_int64 (stmt, 8, done);
+  if (place > 0)
+    tp_statement_bind_int64 (stmt, 11, place);
   if (!duplicate)
     tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
   tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
@@ -4393,7 +4431,7 @@ stage_touches (TpDatabase  *db,
                            "CREATE TEMP TABLE tp_import_touches (id INTEGER UNIQUE,"
                            " customer_id INTEGER, happened_at TEXT, channel TEXT, direction TEXT,"
                            " note TEXT, tactic_id INTEGER, done INTEGER, created_at TEXT,"
-                           " updated_at TEXT)",
+                           " updated_at TEXT, place_id INTEGER)",
                            error);
 }
 
@@ -4403,9 +4441,9 @@ move_staged_touches (TpDatabase  *db,
 {
   return tp_database_exec (db,
                            "INSERT INTO touches (id, customer_id, happened_at, channel, direction,"
-                           " note, tactic_id, done, created_at, updated_at)"
+                           " note, tactic_id, done, created_at, updated_at, place_id)"
                            " SELECT id, customer_id, happened_at, channel, direction, note,"
-                           " tactic_id, done, created_at, updated_at"
+                           " tactic_id, done, created_at, updated_at, place_id"
                            " FROM temp.tp_import_touches ORDER BY rowid",
                            error);
 }
@@ -5537,6 +5575,14 @@ append_field (GString    *out,
       g_string_append_c (out, text[i]);
     }
   g_string_append_c (out, '"');
+}
+
+/* The same, for the other CSV files core writes (the results table) */
+void
+_tp_csv_append_field (GString    *out,
+                      const char *text)
+{
+  append_field (out, text);
 }
 
 static gboolean

@@ -81,6 +81,7 @@ typedef enum
   TP_CSV_FIELD_UPDATED_AT,
   TP_CSV_FIELD_ORDER_REF,   /* the order number of the shop the file comes from */
   TP_CSV_FIELD_ORDER_TIME,  /* the time of day, when the date is in a column of its own */
+  TP_CSV_FIELD_PLACE,
   TP_CSV_N_FIELDS
 } TpCsvField;
 

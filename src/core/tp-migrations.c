@@ -347,10 +347,69 @@ static const char step_3[] =
 
   "PRAGMA legacy_alter_table = OFF;";
 
+/* Step 4: a touch names the audience's place where it happened (the
+ * forum, the group, the event, the partner) beside its tactic, so that
+ * Results can tell what each place produced. The column sits beside
+ * tactic_id, so the table is built anew as in step 3 (rows copied with
+ * their ids, place_id unset); deleting a place unsets it. An index of the
+ * done touches by time, covering what Results reads, keeps a period's
+ * figures off the table's pages. */
+static const char step_4[] =
+  "PRAGMA legacy_alter_table = ON;"
+
+  "CREATE TABLE touches_4 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  happened_at TEXT NOT NULL,"
+  "  channel TEXT NOT NULL CHECK (channel IN (" CHANNELS_3 ")),"
+  "  direction TEXT NOT NULL DEFAULT 'outbound' CHECK (direction IN ('outbound', 'inbound')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  tactic_id INTEGER REFERENCES tactics (id) ON DELETE SET NULL,"
+  "  place_id INTEGER REFERENCES audience_places (id) ON DELETE SET NULL,"
+  "  done INTEGER NOT NULL DEFAULT 1 CHECK (done IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "INSERT INTO touches_4 (id, customer_id, happened_at, channel, direction, note, tactic_id, done,"
+  "    created_at, updated_at)"
+  "  SELECT id, customer_id, happened_at, channel, direction, note, tactic_id, done,"
+  "    created_at, updated_at FROM touches;"
+  "DROP TABLE touches;"
+  "ALTER TABLE touches_4 RENAME TO touches;"
+  "CREATE INDEX touches_by_customer ON touches (customer_id, happened_at);"
+  "CREATE INDEX touches_by_time ON touches (happened_at);"
+  "CREATE INDEX touches_planned ON touches (happened_at) WHERE done = 0;"
+  "CREATE INDEX touches_by_tactic ON touches (tactic_id) WHERE tactic_id IS NOT NULL;"
+  "CREATE INDEX touches_by_place ON touches (place_id) WHERE place_id IS NOT NULL;"
+  /* Results reads a period's done touches from this index alone */
+  "CREATE INDEX touches_results ON touches (happened_at, customer_id, tactic_id, place_id, done)"
+  "  WHERE done = 1;"
+  "CREATE TRIGGER touches_ai AFTER INSERT ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = NEW.customer_id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = NEW.customer_id AND done = 1)"
+  "  WHERE id = NEW.customer_id;"
+  "END;"
+  "CREATE TRIGGER touches_ad AFTER DELETE ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = OLD.customer_id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = OLD.customer_id AND done = 1)"
+  "  WHERE id = OLD.customer_id;"
+  "END;"
+  "CREATE TRIGGER touches_au AFTER UPDATE OF customer_id, happened_at, done ON touches BEGIN"
+  "  UPDATE customers SET"
+  "    touch_count = (SELECT count(*) FROM touches WHERE customer_id = customers.id AND done = 1),"
+  "    last_touch_at = (SELECT max(happened_at) FROM touches WHERE customer_id = customers.id AND done = 1)"
+  "  WHERE id IN (OLD.customer_id, NEW.customer_id);"
+  "END;"
+
+  "PRAGMA legacy_alter_table = OFF;";
+
 static const char * const migrations[] = {
   step_1,
   step_2,
   step_3,
+  step_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);

@@ -195,6 +195,15 @@ static const SampleTactic tactics[N_TACTICS] = {
 
 G_STATIC_ASSERT (N_TACTICS == TP_SAMPLE_N_TACTICS);
 
+/* Where each tactic's touches happen (an index into places[]; -1: no
+ * place, as for the newsletter), so that Results can tell the places
+ * apart */
+static const int tactic_places[N_TACTICS] = {
+  [TACTIC_GROUP_POST] = 1,  /* Gluten-Free Pups */
+  [TACTIC_NEWSLETTER] = -1,
+  [TACTIC_MARKET] = 4,      /* Riverside Farmers' Market */
+};
+
 /* The customers' side */
 
 typedef struct
@@ -342,6 +351,7 @@ typedef struct
   char         currency[4];
   gint64       audience_ids[N_AUDIENCES];
   gint64       tactic_ids[N_TACTICS];
+  gint64       place_ids[TP_SAMPLE_N_PLACES];
   const char  *channel_nicks[TP_CHANNEL_OTHER + 1];
   const char  *direction_nicks[TP_DIRECTION_INBOUND + 1];
   const char  *stage_nicks[TP_STAGE_LOST + 1];
@@ -535,6 +545,7 @@ fill_marketing (Filler  *f,
       tp_statement_bind_text (stmt, 7, created);
       if (!run (stmt, error))
         return FALSE;
+      f->place_ids[i] = tp_database_last_insert_id (f->db);
     }
 
   stmt = tp_database_prepare (f->db,
@@ -715,23 +726,24 @@ prepare_customer_statements (Filler    *f,
       if (!tp_database_exec (f->db,
                              "DROP TABLE IF EXISTS temp.tp_sample_touches;"
                              "CREATE TEMP TABLE tp_sample_touches (customer_id, happened_at,"
-                             " channel, direction, note, tactic_id, done, created_at)",
+                             " channel, direction, note, tactic_id, done, created_at, place_id)",
                              error))
         return FALSE;
 
       f->insert_touch = tp_database_prepare (f->db,
                                              "INSERT INTO temp.tp_sample_touches (customer_id,"
                                              " happened_at, channel, direction, note, tactic_id,"
-                                             " done, created_at)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                             " done, created_at, place_id)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                              error);
     }
   else
     {
       f->insert_touch = tp_database_prepare (f->db,
                                              "INSERT INTO touches (customer_id, happened_at, channel,"
-                                             " direction, note, tactic_id, done, created_at, updated_at)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                                             " direction, note, tactic_id, done, created_at, updated_at,"
+                                             " place_id)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
                                              error);
     }
   if (f->insert_touch == NULL)
@@ -814,10 +826,18 @@ insert_touch (Filler      *f,
   tp_statement_bind_text (stmt, 3, f->channel_nicks[channel]);
   tp_statement_bind_text (stmt, 4, f->direction_nicks[direction]);
   tp_statement_bind_text (stmt, 5, note);
+  tp_statement_bind_null (stmt, 9);
   if (tactic_id > 0)
-    tp_statement_bind_int64 (stmt, 6, tactic_id);
+    {
+      tp_statement_bind_int64 (stmt, 6, tactic_id);
+      for (guint i = 0; i < N_TACTICS; i++)
+        if (f->tactic_ids[i] == tactic_id && tactic_places[i] >= 0)
+          tp_statement_bind_int64 (stmt, 9, f->place_ids[tactic_places[i]]);
+    }
   else
-    tp_statement_bind_null (stmt, 6);
+    {
+      tp_statement_bind_null (stmt, 6);
+    }
   tp_statement_bind_int64 (stmt, 7, done ? 1 : 0);
 
   if (done)
@@ -1411,9 +1431,9 @@ fill_generated_customers (Filler               *f,
    * and the triggers update the customer figures for each of them */
   return tp_database_exec (f->db,
                            "INSERT INTO touches (customer_id, happened_at, channel, direction,"
-                           " note, tactic_id, done, created_at, updated_at)"
+                           " note, tactic_id, done, created_at, updated_at, place_id)"
                            " SELECT customer_id, happened_at, channel, direction, note, tactic_id,"
-                           " done, created_at, created_at"
+                           " done, created_at, created_at, place_id"
                            " FROM temp.tp_sample_touches ORDER BY rowid;"
                            "DROP TABLE temp.tp_sample_touches",
                            error);

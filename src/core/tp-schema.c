@@ -185,6 +185,7 @@ static const TpSchemaColumn touch_columns[] = {
   ENUM ("direction", 0, N_("Direction"), tp_direction_get_type, "outbound"),
   OPTIONAL_TEXT ("note", "note", N_("Note")),
   REF ("tactic_id", "tactic-id", TP_SCHEMA_NULLABLE, N_("Tactic"), "tactics"),
+  REF ("place_id", "place-id", TP_SCHEMA_NULLABLE, N_("Place"), "audience_places"),
   BOOL ("done", N_("Done"), "1"),
   TIME_COLUMNS,
 };

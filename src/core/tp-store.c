@@ -2083,6 +2083,46 @@ raise_high_water (TpStore *self,
     self->high_water[table] = MAX (self->high_water[table], g_array_index (ids, gint64, i));
 }
 
+/* For each row in @ids of @table that a delete takes with it, the rows
+ * of other tables that lose their link to it (SET NULL), so that the undo
+ * links them again. No table cascades two levels down. */
+static gboolean
+relink_dependents (TpStore  *self,
+                   TpUndo   *undo,
+                   TableId   table,
+                   GArray   *ids,
+                   GError  **error)
+{
+  const Table *t = &tables[table];
+
+  for (guint d = 0; d < t->n_dependents; d++)
+    {
+      const Dependent *dep = &t->dependents[d];
+
+      g_assert (!dep->cascade);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          g_autoptr(GArray) dep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          UndoRelink relink = { dep->table, dep->column, id, NULL };
+
+          if (!collect_ids (self, dep->table, dep->column, id, dep_ids, error))
+            return FALSE;
+          if (dep_ids->len == 0)
+            continue;
+
+          for (guint j = 0; j < dep_ids->len; j++)
+            record_change (self, dep->table, g_array_index (dep_ids, gint64, j),
+                           TP_STORE_CHANGE_UPDATED, NULL);
+          relink.ids = g_steal_pointer (&dep_ids);
+          g_array_append_val (undo->relinks, relink);
+        }
+    }
+
+  return TRUE;
+}
+
 static TpUndo *
 delete_row (TpStore  *self,
             TableId   table,
@@ -2134,6 +2174,11 @@ delete_row (TpStore  *self,
           for (guint i = 0; i < dep_ids->len; i++)
             record_change (self, dep->table, g_array_index (dep_ids, gint64, i),
                            TP_STORE_CHANGE_REMOVED, NULL);
+
+          /* The rows that go with it may be named elsewhere (a place of a
+           * deleted audience by touches): keep those links for the undo. */
+          if (!relink_dependents (self, undo, dep->table, dep_ids, error))
+            goto fail;
         }
       else
         {
@@ -3717,6 +3762,38 @@ tp_store_list_places (TpStore *self,
                                            "SELECT id FROM audience_places WHERE audience_id = ?1 "
                                            "ORDER BY position, id",
                                            audience_id));
+}
+
+/**
+ * tp_store_list_reachable_customers:
+ * @self: a #TpStore
+ * @audience_id: an audience, or 0 for every customer
+ * @limit: at most this many
+ *
+ * The customers a tactic aimed at @audience_id may have reached, the ones
+ * touched last first (then the newest): those a "done" can log a touch
+ * with.
+ *
+ * Returns: (transfer full): a list of #TpCustomer
+ */
+GListModel *
+tp_store_list_reachable_customers (TpStore *self,
+                                   gint64   audience_id,
+                                   guint    limit)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TP_IS_STORE (self), NULL);
+
+  /* @limit is a number, not text: nothing typed reaches the SQL */
+  if (audience_id > 0)
+    sql = g_strdup_printf ("SELECT id FROM customers WHERE audience_id = ?1"
+                           " ORDER BY last_touch_at DESC NULLS LAST, id DESC LIMIT %u", limit);
+  else
+    sql = g_strdup_printf ("SELECT id FROM customers WHERE ?1 = 0"
+                           " ORDER BY last_touch_at DESC NULLS LAST, id DESC LIMIT %u", limit);
+
+  return G_LIST_MODEL (_tp_store_list_new (self, "customers", sql, MAX (audience_id, 0)));
 }
 
 /**

@@ -237,6 +237,9 @@ gboolean          tp_store_undo                    (TpStore           *self,
 GListModel       *tp_store_list_audiences          (TpStore           *self);
 GListModel       *tp_store_list_places             (TpStore           *self,
                                                     gint64             audience_id);
+GListModel       *tp_store_list_reachable_customers (TpStore          *self,
+                                                    gint64             audience_id,
+                                                    guint              limit);
 GListModel       *tp_store_list_brand_words        (TpStore           *self);
 GListModel       *tp_store_list_competitors        (TpStore           *self);
 GListModel       *tp_store_list_tactics            (TpStore           *self);

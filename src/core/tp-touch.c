@@ -39,6 +39,7 @@ struct _TpTouch
   TpDirection direction;
   char       *note;
   gint64      tactic_id;
+  gint64      place_id;
   guint       done : 1;
   char       *created_at;
   char       *updated_at;
@@ -55,6 +56,7 @@ enum {
   PROP_DIRECTION,
   PROP_NOTE,
   PROP_TACTIC_ID,
+  PROP_PLACE_ID,
   PROP_DONE,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
@@ -127,6 +129,10 @@ tp_touch_get_property (GObject    *object,
       g_value_set_int64 (value, self->tactic_id);
       break;
 
+    case PROP_PLACE_ID:
+      g_value_set_int64 (value, self->place_id);
+      break;
+
     case PROP_DONE:
       g_value_set_boolean (value, self->done);
       break;
@@ -180,6 +186,10 @@ tp_touch_set_property (GObject      *object,
 
     case PROP_TACTIC_ID:
       tp_touch_set_tactic_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_PLACE_ID:
+      tp_touch_set_place_id (self, g_value_get_int64 (value));
       break;
 
     case PROP_DONE:
@@ -275,6 +285,17 @@ tp_touch_class_init (TpTouchClass *klass)
    */
   properties[PROP_TACTIC_ID] =
     g_param_spec_int64 ("tactic-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TpTouch:place-id:
+   *
+   * The audience's place where it happened (a forum, a group, an event,
+   * a partner), or 0 for none.
+   */
+  properties[PROP_PLACE_ID] =
+    g_param_spec_int64 ("place-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -573,6 +594,42 @@ tp_touch_set_tactic_id (TpTouch *self,
   self->tactic_id = tactic_id;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TACTIC_ID]);
+}
+
+/**
+ * tp_touch_get_place_id:
+ * @self: a #TpTouch
+ *
+ * Returns: the place where it happened, or 0 for none
+ */
+gint64
+tp_touch_get_place_id (TpTouch *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCH (self), 0);
+
+  return self->place_id;
+}
+
+/**
+ * tp_touch_set_place_id:
+ * @self: a #TpTouch
+ * @place_id: the place where it happened, or 0 for none
+ *
+ * Sets #TpTouch:place-id. This changes only the object: TpStore saves it.
+ */
+void
+tp_touch_set_place_id (TpTouch *self,
+                       gint64   place_id)
+{
+  g_return_if_fail (TP_IS_TOUCH (self));
+  g_return_if_fail (place_id >= 0);
+
+  if (self->place_id == place_id)
+    return;
+
+  self->place_id = place_id;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE_ID]);
 }
 
 /**

@@ -44,6 +44,9 @@ void        tp_touch_set_note        (TpTouch    *self,
 gint64      tp_touch_get_tactic_id   (TpTouch *self);
 void        tp_touch_set_tactic_id   (TpTouch *self,
                                       gint64   tactic_id);
+gint64      tp_touch_get_place_id    (TpTouch *self);
+void        tp_touch_set_place_id    (TpTouch *self,
+                                      gint64   place_id);
 gboolean    tp_touch_get_done        (TpTouch *self);
 void        tp_touch_set_done        (TpTouch  *self,
                                       gboolean  done);

@@ -1522,6 +1522,18 @@ build_plan (TpWorksheetLayout *self)
                _("Most sales come after 5 to 12 touches. Not buying the first time is normal: "
                  "the answer is the next touch."));
   add_plan_figures (self);
+
+  if (!self->blank)
+    {
+      add_section (self, _("What worked"),
+                   _("What each tactic and place brought this month: keep what brings "
+                     "customers in, drop what does not."));
+      if (data->findings->len == 0)
+        add_paragraph (self, INDENT, _("Nothing to tell yet: log touches with their tactic and "
+                                       "place, and the orders that follow."), &style_body, 4);
+      for (guint i = 0; i < data->findings->len; i++)
+        add_paragraph (self, INDENT, g_ptr_array_index (data->findings, i), &style_body, 3);
+    }
 }
 
 /* Pagination */

@@ -18,6 +18,7 @@
 
 #include "tp-analytics.h"
 #include "tp-core-enum-types.h"
+#include "tp-results.h"
 #include "tp-schema.h"
 #include "tp-worksheet.h"
 
@@ -102,6 +103,7 @@ tp_worksheet_data_new (void)
   data->competitors = g_ptr_array_new_with_free_func (competitor_free);
   data->audiences = g_ptr_array_new_with_free_func (audience_free);
   data->tactics = g_ptr_array_new_with_free_func (tactic_free);
+  data->findings = g_ptr_array_new_with_free_func (g_free);
   data->band_low = TP_ANALYTICS_DEFAULT_BAND_LOW;
   data->band_high = TP_ANALYTICS_DEFAULT_BAND_HIGH;
   data->month = g_date_time_new_now_local ();
@@ -146,6 +148,7 @@ tp_worksheet_data_unref (TpWorksheetData *data)
   g_ptr_array_unref (data->competitors);
   g_ptr_array_unref (data->audiences);
   g_ptr_array_unref (data->tactics);
+  g_ptr_array_unref (data->findings);
   g_date_time_unref (data->month);
   g_free (data);
 }
@@ -659,6 +662,32 @@ load_figures (TpDatabase       *db,
   return TRUE;
 }
 
+/* What worked in the month: the Results section's findings, so that the
+ * printed plan says it too */
+static gboolean
+load_findings (TpDatabase       *db,
+               TpWorksheetData  *data,
+               GDateTime        *now,
+               GError          **error)
+{
+  g_autoptr(TpResults) results = NULL;
+  gint64 start, end;
+
+  tp_results_period_range (TP_RESULTS_PERIOD_MONTH, now, &start, &end);
+  results = tp_results_compute (db, TP_RESULTS_PERIOD_MONTH, start, end, now, error);
+  if (results == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < results->findings->len; i++)
+    {
+      const TpResultsFinding *finding = g_ptr_array_index (results->findings, i);
+
+      g_ptr_array_add (data->findings, g_strdup (finding->text));
+    }
+
+  return TRUE;
+}
+
 /**
  * tp_worksheet_data_load:
  * @db: an open #TpDatabase
@@ -695,7 +724,8 @@ tp_worksheet_data_load (TpDatabase  *db,
   if (!load_brand (db, data, error) ||
       !load_audiences (db, data, error) ||
       !load_tactics (db, data, now, error) ||
-      !load_figures (db, data, now, error))
+      !load_figures (db, data, now, error) ||
+      !load_findings (db, data, now, error))
     return NULL;
 
   return g_steal_pointer (&data);

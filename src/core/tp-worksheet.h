@@ -101,6 +101,7 @@ typedef struct
   GDateTime  *month;       /* any time in the month the figures below count */
   guint       month_touches;
   guint       month_first_purchases;
+  GPtrArray  *findings;    /* char*: what worked in the month, see tp_results_compute() */
 
   /*< private >*/
   gatomicrefcount ref_count;

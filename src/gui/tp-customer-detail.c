@@ -20,6 +20,7 @@
 #include "tp-head-list-model.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-order-dialog.h"
+#include "tp-results.h"
 #include "tp-sales-util-private.h"
 
 /*
@@ -140,6 +141,46 @@ get_notes_text (TpCustomerDetail *self)
 
 /* Labels */
 
+/* "Came through": the first touch's tactic, place and channel, as Results
+ * counts it */
+static void
+update_came_through (TpCustomerDetail *self)
+{
+  g_auto(TpCameThrough) first = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *channel;
+
+  if (self->customer == NULL || self->store == NULL)
+    return;
+
+  if (!tp_results_came_through (tp_store_get_database (self->store),
+                                tp_customer_get_id (self->customer), &first, &error))
+    g_debug ("No first touch: %s", error->message);
+
+  channel = tp_channel_get_label (first.channel);
+  if (first.touch_id == 0)
+    text = g_strdup (_("The channel that first brought them"));
+  else if (first.tactic != NULL && first.place != NULL)
+    /* Translators: how a customer came through: their first touch's tactic,
+     * its place and its channel: “First touch: Market stall, at Riverside
+     * Market (Event)” */
+    text = g_strdup_printf (_("First touch: %s, at %s (%s)"), first.tactic, first.place, channel);
+  else if (first.tactic != NULL)
+    /* Translators: how a customer came through: their first touch's tactic
+     * and its channel */
+    text = g_strdup_printf (_("First touch: %s (%s)"), first.tactic, channel);
+  else if (first.place != NULL)
+    /* Translators: how a customer came through: their first touch's place
+     * and its channel */
+    text = g_strdup_printf (_("First touch: at %s (%s)"), first.place, channel);
+  else
+    /* Translators: how a customer came through: their first touch's channel */
+    text = g_strdup_printf (_("First touch: %s"), channel);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->source_row), text);
+}
+
 static void
 update_band (TpCustomerDetail *self)
 {
@@ -157,6 +198,7 @@ update_band (TpCustomerDetail *self)
 
   text = _tp_band_text (touches, low, high);
   gtk_label_set_label (self->band_label, text);
+  update_came_through (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {

@@ -25,7 +25,8 @@
  * thing an owner does here, so it asks for three things at most (channel,
  * when, an optional note), defaults the time to now and the channel to the
  * one logged last, and saves on Enter. Direction and tactic sit below for
- * those who want them. A time that lies ahead makes the touch a planned
+ * those who want them, and the place (of the tactic's audience, or of the
+ * customer's) where the touch happened. A time that lies ahead makes the touch a planned
  * one (done = FALSE): a to-do in Follow-Ups until it is marked done.
  *
  * Opened without a customer (Ctrl+T outside a customer's page), it asks
@@ -51,12 +52,15 @@ struct _TpLogTouchDialog
   AdwEntryRow    *note_row;
   AdwComboRow    *direction_row;
   AdwComboRow    *tactic_row;
+  AdwComboRow    *place_row;
   GtkLabel       *planned_label;
   GtkLabel       *error_label;
 
   TpStore        *store;
   TpCustomer     *customer;
   GArray         *tactic_ids;  /* gint64 per tactic row item; 0 is none */
+  GArray         *place_ids;   /* gint64 per place row item; 0 is none */
+  gint64          places_of;   /* the audience whose places place_row offers */
 
   TpCustomerList *matches;     /* only while searching for a customer */
   gboolean        pick_first;  /* Enter came before the matches */
@@ -108,11 +112,14 @@ on_when_row_changed_cb (TpLogTouchDialog *self)
   show_error (self, NULL);
 }
 
+static void fill_places (TpLogTouchDialog *self);
+
 static void
 set_customer (TpLogTouchDialog *self,
               TpCustomer       *customer)
 {
   g_set_object (&self->customer, customer);
+  fill_places (self);
   adw_window_title_set_subtitle (self->window_title,
                                  customer != NULL ? tp_customer_get_name (customer) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
@@ -305,6 +312,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
   g_autofree char *kind = NULL;
   TpChannel channel;
   guint tactic;
+  guint place;
   guint count;
   gboolean planned;
 
@@ -332,6 +340,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
   planned = _tp_is_future (happened_at);
   channel = adw_combo_row_get_selected (self->channel_row);
   tactic = adw_combo_row_get_selected (self->tactic_row);
+  place = adw_combo_row_get_selected (self->place_row);
 
   touch = tp_touch_new ();
   tp_touch_set_customer_id (touch, tp_customer_get_id (self->customer));
@@ -341,6 +350,8 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
   tp_touch_set_note (touch, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   if (tactic != GTK_INVALID_LIST_POSITION && tactic < self->tactic_ids->len)
     tp_touch_set_tactic_id (touch, g_array_index (self->tactic_ids, gint64, tactic));
+  if (place != GTK_INVALID_LIST_POSITION && place < self->place_ids->len)
+    tp_touch_set_place_id (touch, g_array_index (self->place_ids, gint64, place));
   tp_touch_set_done (touch, !planned);
 
   if (!tp_store_add_touch (self->store, touch, &error))
@@ -444,6 +455,66 @@ fill_tactics (TpLogTouchDialog *self)
                             g_list_model_get_n_items (G_LIST_MODEL (names)) > 1);
 }
 
+/* The places of the chosen tactic's audience, or else of the customer's */
+static void
+fill_places (TpLogTouchDialog *self)
+{
+  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GListModel) places = NULL;
+  gint64 audience_id = 0;
+  gint64 none = 0;
+  guint tactic;
+
+  if (self->store == NULL || self->place_ids == NULL)
+    return;
+
+  tactic = adw_combo_row_get_selected (self->tactic_row);
+  if (tactic != GTK_INVALID_LIST_POSITION && tactic > 0 && tactic < self->tactic_ids->len)
+    {
+      g_autoptr(TpTactic) chosen = NULL;
+
+      chosen = tp_store_get_tactic (self->store, g_array_index (self->tactic_ids, gint64, tactic),
+                                    NULL);
+      if (chosen != NULL)
+        audience_id = tp_tactic_get_audience_id (chosen);
+    }
+  if (audience_id == 0 && self->customer != NULL)
+    audience_id = tp_customer_get_audience_id (self->customer);
+
+  if (audience_id == self->places_of && self->place_ids->len > 0)
+    return;
+  self->places_of = audience_id;
+
+  names = gtk_string_list_new (NULL);
+  g_array_set_size (self->place_ids, 0);
+  gtk_string_list_append (names, C_("place", "None"));
+  g_array_append_val (self->place_ids, none);
+
+  if (audience_id > 0)
+    {
+      places = tp_store_list_places (self->store, audience_id);
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(TpPlace) place = g_list_model_get_item (places, i);
+          gint64 id = tp_place_get_id (place);
+
+          gtk_string_list_append (names, tp_place_get_name (place));
+          g_array_append_val (self->place_ids, id);
+        }
+    }
+
+  adw_combo_row_set_model (self->place_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->place_row, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->place_row),
+                            g_list_model_get_n_items (G_LIST_MODEL (names)) > 1);
+}
+
+static void
+on_tactic_row_selected_cb (TpLogTouchDialog *self)
+{
+  fill_places (self);
+}
+
 /**
  * tp_log_touch_dialog_new:
  * @store: the store to log into
@@ -490,6 +561,7 @@ tp_log_touch_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (tp_log_touch_dialog_parent_class)->constructed (object);
 
   fill_tactics (self);
+  fill_places (self);
 
   if (self->customer != NULL)
     {
@@ -540,6 +612,7 @@ tp_log_touch_dialog_finalize (GObject *object)
   TpLogTouchDialog *self = TP_LOG_TOUCH_DIALOG (object);
 
   g_clear_pointer (&self->tactic_ids, g_array_unref);
+  g_clear_pointer (&self->place_ids, g_array_unref);
 
   G_OBJECT_CLASS (tp_log_touch_dialog_parent_class)->finalize (object);
 }
@@ -637,9 +710,11 @@ tp_log_touch_dialog_class_init (TpLogTouchDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, direction_row);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, tactic_row);
+  gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, place_row);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, planned_label);
   gtk_widget_class_bind_template_child (widget_class, TpLogTouchDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_when_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tactic_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_matches_list_row_activated_cb);
@@ -657,6 +732,8 @@ tp_log_touch_dialog_init (TpLogTouchDialog *self)
   g_autofree char *now_text = _tp_format_entry_time (now);
 
   self->tactic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->place_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->places_of = -1;
 
   /* A dialog to a screen reader, not a "filler": the role must be in
    * place before the template creates the accessible. */

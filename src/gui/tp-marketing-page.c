@@ -19,6 +19,7 @@
 #include "tp-competitors-section.h"
 #include "tp-marketing-page.h"
 #include "tp-plan-section.h"
+#include "tp-results-section.h"
 #include "tp-section-sidebar.h"
 #include "tp-tactics-section.h"
 
@@ -48,6 +49,7 @@ struct _TpMarketingPage
   TpCompetitorsSection *competitors_section;
   TpTacticsSection     *tactics_section;
   TpPlanSection        *plan_section;
+  TpResultsSection     *results_section;
 
   TpStore              *store;
 };
@@ -98,6 +100,7 @@ tp_marketing_page_set_store (TpMarketingPage *self,
   tp_competitors_section_set_store (self->competitors_section, store);
   tp_tactics_section_set_store (self->tactics_section, store);
   tp_plan_section_set_store (self->plan_section, store);
+  tp_results_section_set_store (self->results_section, store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "marketing.add", store != NULL);
 
@@ -144,7 +147,7 @@ add_action (GtkWidget  *widget,
   TpMarketingPage *self = TP_MARKETING_PAGE (widget);
   const char *section = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (section, "plan") == 0)
+  if (g_strcmp0 (section, "plan") == 0 || g_strcmp0 (section, "results") == 0)
     return;
 
   /* From the list of sections, narrow: go to the section first. */
@@ -260,6 +263,7 @@ tp_marketing_page_class_init (TpMarketingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, competitors_section);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, tactics_section);
   gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, plan_section);
+  gtk_widget_class_bind_template_child (widget_class, TpMarketingPage, results_section);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_back_button_clicked_cb",
                                                 G_CALLBACK (tp_section_sidebar_show_sections));
 
@@ -283,6 +287,7 @@ tp_marketing_page_init (TpMarketingPage *self)
   g_type_ensure (TP_TYPE_COMPETITORS_SECTION);
   g_type_ensure (TP_TYPE_TACTICS_SECTION);
   g_type_ensure (TP_TYPE_PLAN_SECTION);
+  g_type_ensure (TP_TYPE_RESULTS_SECTION);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

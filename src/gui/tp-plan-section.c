@@ -19,13 +19,16 @@
 #include "tp-consistency-cells.h"
 #include "tp-marketing-util.h"
 #include "tp-plan-section.h"
+#include "tp-results.h"
 
 /*
  * TpPlanSection is the marketing plan on one page: the business and its
  * tagline, the primary audience and where they spend time, the brand
  * words and positioning, and the active tactics with their consistency.
  * It is the page the plan worksheet mirrors. It reads everything again
- * (once per burst of changes) whenever the store changes.
+ * (once per burst of changes) whenever the store changes. What worked this
+ * month (the Results section's findings) is added up on a worker and
+ * follows the first frame.
  */
 
 struct _TpPlanSection
@@ -38,9 +41,11 @@ struct _TpPlanSection
   GtkBox     *audience_box;
   GtkBox     *brand_box;
   GtkListBox *tactics_list;
+  GtkListBox *results_list;
 
-  TpStore    *store;
-  guint       refresh_source;
+  TpStore      *store;
+  guint         refresh_source;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (TpPlanSection, tp_plan_section, GTK_TYPE_WIDGET)
@@ -311,6 +316,89 @@ fill_tactics (TpPlanSection *self,
     }
 }
 
+static void
+add_result_row (TpPlanSection *self,
+                const char    *text)
+{
+  GtkWidget *label = new_label (text, NULL);
+
+  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_bottom (label, 10);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_append (self->results_list, label);
+  gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+}
+
+static void
+fill_results (TpPlanSection *self,
+              TpResults     *results)
+{
+  clear_box (GTK_WIDGET (self->results_list));
+
+  if (results == NULL || results->findings->len == 0)
+    {
+      add_result_row (self, _("Nothing to tell yet: log touches with their tactic and place, "
+                              "and the orders that follow."));
+      return;
+    }
+
+  for (guint i = 0; i < results->findings->len; i++)
+    add_result_row (self, ((TpResultsFinding *) g_ptr_array_index (results->findings, i))->text);
+}
+
+static void
+results_computed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TpPlanSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpResults) results = tp_results_compute_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (results == NULL)
+    g_debug ("No results for the plan: %s", error->message);
+  fill_results (self, results);
+}
+
+/* This month's findings, from a worker with its own connection (an
+ * in-memory database has none: its small figures are added up here) */
+static void
+refresh_results (TpPlanSection *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  TpDatabase *db = tp_store_get_database (self->store);
+  gint64 start, end;
+
+  /* Hidden, it waits: map refreshes it */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  tp_results_period_range (TP_RESULTS_PERIOD_MONTH, now, &start, &end);
+  if (tp_database_path_can_reopen (tp_database_get_path (db)))
+    {
+      tp_results_compute_async (tp_database_get_path (db), TP_RESULTS_PERIOD_MONTH, start, end,
+                                now, self->cancellable, results_computed_cb, g_object_ref (self));
+    }
+  else
+    {
+      g_autoptr(TpResults) results = tp_results_compute (db, TP_RESULTS_PERIOD_MONTH, start, end,
+                                                         now, NULL);
+
+      g_clear_object (&self->cancellable);
+      fill_results (self, results);
+    }
+}
+
 /**
  * tp_plan_section_refresh:
  * @self: a #TpPlanSection
@@ -362,6 +450,7 @@ tp_plan_section_refresh (TpPlanSection *self)
   fill_audience (self, audiences);
   fill_brand (self, brand, words);
   fill_tactics (self, tactics);
+  refresh_results (self);
 }
 
 static gboolean
@@ -476,6 +565,8 @@ tp_plan_section_dispose (GObject *object)
   TpPlanSection *self = TP_PLAN_SECTION (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
 
@@ -556,6 +647,7 @@ tp_plan_section_class_init (TpPlanSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpPlanSection, audience_box);
   gtk_widget_class_bind_template_child (widget_class, TpPlanSection, brand_box);
   gtk_widget_class_bind_template_child (widget_class, TpPlanSection, tactics_list);
+  gtk_widget_class_bind_template_child (widget_class, TpPlanSection, results_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

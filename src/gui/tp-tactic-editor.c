@@ -41,6 +41,7 @@ struct _TpTacticEditor
   GtkPopover         *date_popover;
   GtkCalendar        *calendar;
   AdwEntryRow        *note_row;
+  AdwExpanderRow     *reached_row;
   GtkLabel           *done_error_label;
   AdwActionRow       *consistency_row;
   TpConsistencyCells *cells;
@@ -61,6 +62,7 @@ struct _TpTacticEditor
   TpForm             *form;
   GListModel         *audiences;
   GArray             *audience_ids;     /* gint64, one per choice of audience_row */
+  GPtrArray          *reached_rows;     /* AdwActionRow, with a "customer-id" */
   gboolean            rebuilding;
   TpStableList       *log;
   GtkSliceListModel  *history;
@@ -310,6 +312,74 @@ load_history (TpTacticEditor *self)
   update_more_label (self);
 }
 
+/* The people a "done" can log a touch with: the tactic's audience, the
+ * ones touched last first */
+#define REACHED_LENGTH 25
+
+static void
+fill_reached (TpTacticEditor *self)
+{
+  g_autoptr(GListModel) customers = NULL;
+
+  for (guint i = 0; i < self->reached_rows->len; i++)
+    adw_expander_row_remove (self->reached_row, g_ptr_array_index (self->reached_rows, i));
+  g_ptr_array_set_size (self->reached_rows, 0);
+
+  if (self->store == NULL || self->tactic == NULL)
+    return;
+
+  customers = tp_store_list_reachable_customers (self->store,
+                                                 tp_tactic_get_audience_id (self->tactic),
+                                                 REACHED_LENGTH);
+  for (guint i = 0; i < g_list_model_get_n_items (customers); i++)
+    {
+      g_autoptr(TpCustomer) customer = g_list_model_get_item (customers, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tp_customer_get_name (customer));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      g_object_set_data (G_OBJECT (row), "customer-id",
+                         GSIZE_TO_POINTER ((gsize) tp_customer_get_id (customer)));
+      adw_expander_row_add_row (self->reached_row, row);
+      g_ptr_array_add (self->reached_rows, row);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reached_row), self->reached_rows->len > 0);
+  adw_expander_row_set_expanded (self->reached_row, FALSE);
+}
+
+/**
+ * tp_tactic_editor_pick_reached:
+ * @self: a #TpTacticEditor
+ * @customer_id: a customer offered under People It Reached
+ * @picked: whether the next "done" logs a touch with them
+ *
+ * Returns: %FALSE when @customer_id is not offered
+ */
+gboolean
+tp_tactic_editor_pick_reached (TpTacticEditor *self,
+                               gint64          customer_id,
+                               gboolean        picked)
+{
+  g_return_val_if_fail (TP_IS_TACTIC_EDITOR (self), FALSE);
+
+  for (guint i = 0; i < self->reached_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->reached_rows, i);
+
+      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (row, "customer-id")) == customer_id)
+        {
+          gtk_check_button_set_active (g_object_get_data (row, "check"), picked);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Marking done */
 
 static gboolean
@@ -455,11 +525,43 @@ tp_tactic_editor_log_done (TpTacticEditor  *self,
       tp_tactic_log_entry_set_done_at (entry, done_at);
       tp_tactic_log_entry_set_note (entry, note);
 
-      if (tp_store_add_tactic_log_entry (self->store, entry, &local_error))
+      /* The entry and a touch with each person picked: one action, one
+       * transaction */
+      if (tp_database_begin (tp_store_get_database (self->store), &local_error))
         {
-          gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-          tp_tactic_editor_set_done_day (self, NULL);
-          return g_steal_pointer (&entry);
+          gboolean ok = tp_store_add_tactic_log_entry (self->store, entry, &local_error);
+
+          for (guint i = 0; ok && i < self->reached_rows->len; i++)
+            {
+              GObject *row = g_ptr_array_index (self->reached_rows, i);
+              g_autoptr(TpTouch) touch = NULL;
+
+              if (!gtk_check_button_get_active (g_object_get_data (row, "check")))
+                continue;
+
+              touch = tp_touch_new ();
+              tp_touch_set_customer_id (touch, (gint64) GPOINTER_TO_SIZE (g_object_get_data (row, "customer-id")));
+              tp_touch_set_happened_at (touch, done_at);
+              tp_touch_set_channel (touch, tp_tactic_get_channel (self->tactic));
+              tp_touch_set_tactic_id (touch, tp_tactic_get_id (self->tactic));
+              tp_touch_set_note (touch, note);
+              ok = tp_store_add_touch (self->store, touch, &local_error);
+            }
+
+          if (ok)
+            ok = tp_database_commit (tp_store_get_database (self->store), &local_error);
+          else
+            tp_database_rollback (tp_store_get_database (self->store));
+
+          if (ok)
+            {
+              gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+              tp_tactic_editor_set_done_day (self, NULL);
+              for (guint i = 0; i < self->reached_rows->len; i++)
+                gtk_check_button_set_active (g_object_get_data (g_ptr_array_index (self->reached_rows, i),
+                                                                "check"), FALSE);
+              return g_steal_pointer (&entry);
+            }
         }
     }
 
@@ -558,6 +660,7 @@ tp_tactic_editor_set_tactic (TpTacticEditor *self,
   tp_tactic_editor_set_done_day (self, NULL);
   load_history (self);
   refresh_consistency (self);
+  fill_reached (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TACTIC]);
@@ -650,6 +753,8 @@ tp_tactic_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->log, on_log_items_changed_cb, self);
   if (self->history_list != NULL)
     gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+  if (self->reached_rows != NULL)
+    g_ptr_array_set_size (self->reached_rows, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), TP_TYPE_TACTIC_EDITOR);
 
@@ -668,6 +773,7 @@ tp_tactic_editor_finalize (GObject *object)
   TpTacticEditor *self = TP_TACTIC_EDITOR (object);
 
   g_clear_pointer (&self->audience_ids, g_array_unref);
+  g_clear_pointer (&self->reached_rows, g_ptr_array_unref);
   g_clear_pointer (&self->done_day, g_date_time_unref);
 
   G_OBJECT_CLASS (tp_tactic_editor_parent_class)->finalize (object);
@@ -761,6 +867,7 @@ tp_tactic_editor_class_init (TpTacticEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, date_popover);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, reached_row);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, done_error_label);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, consistency_row);
   gtk_widget_class_bind_template_child (widget_class, TpTacticEditor, cells);
@@ -793,6 +900,7 @@ tp_tactic_editor_init (TpTacticEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->reached_rows = g_ptr_array_new ();
 
   channels = _tp_marketing_enum_labels (TP_TYPE_CHANNEL);
   adw_combo_row_set_model (self->channel_row, channels);

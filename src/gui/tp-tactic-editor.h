@@ -39,4 +39,8 @@ TpTacticLogEntry   *tp_tactic_editor_log_done       (TpTacticEditor  *self,
 GListModel         *tp_tactic_editor_get_log        (TpTacticEditor  *self);
 TpConsistencyCells *tp_tactic_editor_get_cells      (TpTacticEditor  *self);
 
+gboolean          tp_tactic_editor_pick_reached (TpTacticEditor *self,
+                                                 gint64          customer_id,
+                                                 gboolean        picked);
+
 G_END_DECLS

@@ -14,7 +14,7 @@ AUDIENCE = 'Dog owners with allergies'
 PLACES = ('Dogs with Allergies forum', 'Hillside Vet')
 WORDS = ('Playful', 'Honest', 'Warm')
 TACTICS = ('Helpful forum post', 'Monthly newsletter', 'Market stall')
-SECTIONS = ('Audiences', 'Brand', 'Competitors', 'Tactics', 'Plan Overview')
+SECTIONS = ('Audiences', 'Brand', 'Competitors', 'Tactics', 'Plan Overview', 'Results')
 
 
 def names(root, role):

@@ -34,7 +34,7 @@ def test(binary):
         check(is_selected(marketing) and not is_selected(sales),
               'a new owner should start on the Marketing tab')
 
-        for name in ('Audiences', 'Brand', 'Competitors', 'Tactics', 'Plan Overview'):
+        for name in ('Audiences', 'Brand', 'Competitors', 'Tactics', 'Plan Overview', 'Results'):
             find(root, 'list item', name, showing=True)
         check(not find_all(root, 'list item', 'Customers', showing=True),
               'the Sales sections show before Sales was chosen')

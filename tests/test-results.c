@@ -1,0 +1,581 @@
+/* test-results.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-results"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "tp-results.h"
+#include "tp-results-chart.h"
+
+/*
+ * A small business built by hand, whose every figure is worked out below.
+ * "Now" is Friday 2026-03-20 12:00 UTC; the period is March 2026 (from
+ * Sunday 1 March), the period before is February.
+ *
+ * Audiences: 1 Dog owners, 2 Vets. Places: 1 Dog forum and 2 Farmers
+ * market (Dog owners), 3 Vet conference (Vets). Tactics, created 1
+ * January, all active: 1 Market stall (weekly, Dog owners), 2 Instagram
+ * post (weekly, Dog owners), 3 Vet newsletter (monthly, Vets), and 4 Old
+ * flyers, deleted at the end: its touch keeps no tactic.
+ *
+ * Log: Market stall done 2, 9, 16 March and 9, 16 February; Instagram post
+ * 3, 10, 17 March; Vet newsletter 5 March.
+ *
+ * Customers (touches at 10:00 unless said; "T1@P2" = tactic 1 at place 2):
+ * 1 Ada (Dog owners): T1@P2 2 Mar, T2 6 Mar, T2@P1 8 Mar, no tactic 18 Mar;
+ *   orders 10 Mar 10:00 50.00 and 15 Mar 20.00. Stage repeat.
+ * 2 Bob (Dog owners): T2@P1 20 Feb, T1@P2 3 Mar; a cancelled order 2 Mar
+ *   (99.00, not a purchase) and one 4 Mar 30.00. Stage customer.
+ * 3 Cleo (Dog owners): two touches at the same second, 5 Mar 09:00, T1@P2
+ *   logged first, then T2; an order at that very second, 10.00 (a tie:
+ *   first touch T1, last touch T2). Stage customer.
+ * 4 Dan (Vets): no touch; order 12 Mar 40.00 (a new customer no touch
+ *   brought).
+ * 5 Eve (Vets): T4@P3 7 Mar (T4 deleted later), order 11 Mar 10:00 25.00,
+ *   then T3 12 Mar. Stage customer.
+ * 6 Finn (Dog owners): T2 12 Mar; a planned touch T1 25 Mar (ignored).
+ *   Stage prospect.
+ * 7 Gus (no audience): created 14 Mar, no touch. Stage lead.
+ * 8 Hal (Dog owners): T1 10 Jan, T2 13 Mar. Stage lead.
+ * 9 Ivy (Dog owners): T1@P2 10 Feb, order 12 Feb 60.00. Stage customer.
+ */
+
+#define NOW_TEXT "2026-03-20T12:00:00Z"
+
+static const char business[] =
+  "INSERT INTO audiences (id, name, position, created_at, updated_at) VALUES"
+  " (1, 'Dog owners', 0, 'c', 'u'), (2, 'Vets', 1, 'c', 'u');"
+  "INSERT INTO audience_places (id, audience_id, kind, name, position, created_at, updated_at) VALUES"
+  " (1, 1, 'forum', 'Dog forum', 0, 'c', 'u'),"
+  " (2, 1, 'event', 'Farmers market', 1, 'c', 'u'),"
+  " (3, 2, 'event', 'Vet conference', 0, 'c', 'u');"
+  "INSERT INTO tactics (id, name, channel, audience_id, cadence_count, cadence_period, position,"
+  "    created_at, updated_at) VALUES"
+  " (1, 'Market stall', 'event', 1, 1, 'week', 0, '2026-01-01T00:00:00Z', 'u'),"
+  " (2, 'Instagram post', 'social-post', 1, 1, 'week', 1, '2026-01-01T00:00:00Z', 'u'),"
+  " (3, 'Vet newsletter', 'email', 2, 1, 'month', 2, '2026-01-01T00:00:00Z', 'u'),"
+  " (4, 'Old flyers', 'mail', NULL, 1, 'week', 3, '2026-01-01T00:00:00Z', 'u');"
+  "INSERT INTO tactic_log (tactic_id, done_at, created_at, updated_at) VALUES"
+  " (1, '2026-03-02T08:00:00Z', 'c', 'u'), (1, '2026-03-09T08:00:00Z', 'c', 'u'),"
+  " (1, '2026-03-16T08:00:00Z', 'c', 'u'), (1, '2026-02-09T08:00:00Z', 'c', 'u'),"
+  " (1, '2026-02-16T08:00:00Z', 'c', 'u'),"
+  " (2, '2026-03-03T08:00:00Z', 'c', 'u'), (2, '2026-03-10T08:00:00Z', 'c', 'u'),"
+  " (2, '2026-03-17T08:00:00Z', 'c', 'u'),"
+  " (3, '2026-03-05T08:00:00Z', 'c', 'u'),"
+  " (4, '2026-03-07T08:00:00Z', 'c', 'u');"
+  "INSERT INTO customers (id, name, audience_id, stage, created_at, updated_at) VALUES"
+  " (1, 'Ada', 1, 'repeat', '2026-01-01T00:00:00Z', 'u'),"
+  " (2, 'Bob', 1, 'customer', '2026-01-01T00:00:00Z', 'u'),"
+  " (3, 'Cleo', 1, 'customer', '2026-01-01T00:00:00Z', 'u'),"
+  " (4, 'Dan', 2, 'customer', '2026-01-01T00:00:00Z', 'u'),"
+  " (5, 'Eve', 2, 'customer', '2026-01-01T00:00:00Z', 'u'),"
+  " (6, 'Finn', 1, 'prospect', '2026-01-01T00:00:00Z', 'u'),"
+  " (7, 'Gus', NULL, 'lead', '2026-03-14T00:00:00Z', 'u'),"
+  " (8, 'Hal', 1, 'lead', '2026-01-01T00:00:00Z', 'u'),"
+  " (9, 'Ivy', 1, 'customer', '2026-01-01T00:00:00Z', 'u');"
+  "INSERT INTO touches (customer_id, happened_at, channel, tactic_id, place_id, done,"
+  "    created_at, updated_at) VALUES"
+  " (1, '2026-03-02T10:00:00Z', 'event', 1, 2, 1, 'c', 'u'),"
+  " (1, '2026-03-06T10:00:00Z', 'social-post', 2, NULL, 1, 'c', 'u'),"
+  " (1, '2026-03-08T10:00:00Z', 'social-post', 2, 1, 1, 'c', 'u'),"
+  " (1, '2026-03-18T10:00:00Z', 'call', NULL, NULL, 1, 'c', 'u'),"
+  " (2, '2026-02-20T10:00:00Z', 'social-post', 2, 1, 1, 'c', 'u'),"
+  " (2, '2026-03-03T10:00:00Z', 'event', 1, 2, 1, 'c', 'u'),"
+  " (3, '2026-03-05T09:00:00Z', 'event', 1, 2, 1, 'c', 'u'),"
+  " (3, '2026-03-05T09:00:00Z', 'social-post', 2, NULL, 1, 'c', 'u'),"
+  " (5, '2026-03-07T10:00:00Z', 'mail', 4, 3, 1, 'c', 'u'),"
+  " (5, '2026-03-12T10:00:00Z', 'email', 3, NULL, 1, 'c', 'u'),"
+  " (6, '2026-03-12T10:00:00Z', 'social-post', 2, NULL, 1, 'c', 'u'),"
+  " (6, '2026-03-25T10:00:00Z', 'event', 1, NULL, 0, 'c', 'u'),"
+  " (8, '2026-01-10T10:00:00Z', 'event', 1, NULL, 1, 'c', 'u'),"
+  " (8, '2026-03-13T10:00:00Z', 'social-post', 2, NULL, 1, 'c', 'u'),"
+  " (9, '2026-02-10T10:00:00Z', 'event', 1, 2, 1, 'c', 'u');"
+  "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency, status,"
+  "    created_at, updated_at) VALUES"
+  " (1, '2026-03-10T10:00:00Z', 'Treats', 5000, 'EUR', 'fulfilled', 'c', 'u'),"
+  " (1, '2026-03-15T10:00:00Z', 'Treats', 2000, 'EUR', 'open', 'c', 'u'),"
+  " (2, '2026-03-02T10:00:00Z', 'Big box', 9900, 'EUR', 'cancelled', 'c', 'u'),"
+  " (2, '2026-03-04T10:00:00Z', 'Treats', 3000, 'EUR', 'open', 'c', 'u'),"
+  " (3, '2026-03-05T09:00:00Z', 'Chews', 1000, 'EUR', 'open', 'c', 'u'),"
+  " (4, '2026-03-12T10:00:00Z', 'Treats', 4000, 'EUR', 'open', 'c', 'u'),"
+  " (5, '2026-03-11T10:00:00Z', 'Treats', 2500, 'EUR', 'open', 'c', 'u'),"
+  " (9, '2026-02-12T10:00:00Z', 'Treats', 6000, 'EUR', 'open', 'c', 'u');"
+  /* The tactic goes; its touch stays, without a tactic */
+  "DELETE FROM tactics WHERE id = 4;";
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  TpDatabase *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-results-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "business.db", NULL);
+  f->db = tp_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (f->db, business, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static TpResults *
+compute_march (Fixture *f)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW_TEXT, NULL);
+  g_autoptr(GError) error = NULL;
+  TpResults *results;
+  gint64 start, end;
+
+  tp_results_period_range (TP_RESULTS_PERIOD_MONTH, now, &start, &end);
+  results = tp_results_compute (f->db, TP_RESULTS_PERIOD_MONTH, start, end, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+
+  return results;
+}
+
+static void
+assert_figures (const TpResultsFigures *figures,
+                guint                   planned,
+                guint                   done,
+                guint                   touches,
+                guint                   reached,
+                guint                   first_touch,
+                guint                   last_touch,
+                gint64                  revenue_minor,
+                double                  median_touches)
+{
+  g_assert_cmpuint (figures->planned, ==, planned);
+  g_assert_cmpuint (figures->done, ==, done);
+  g_assert_cmpuint (figures->touches, ==, touches);
+  g_assert_cmpuint (figures->reached, ==, reached);
+  g_assert_cmpuint (figures->first_touch, ==, first_touch);
+  g_assert_cmpuint (figures->last_touch, ==, last_touch);
+  g_assert_cmpint (figures->revenue_minor, ==, revenue_minor);
+  g_assert_cmpfloat_with_epsilon (figures->median_touches, median_touches, 1e-9);
+}
+
+static const TpResultsRow *
+row (TpResults     *results,
+     TpResultsKind  kind,
+     gint64         id,
+     const char    *name)
+{
+  const TpResultsRow *found = tp_results_find_row (results, kind, id);
+
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->name, ==, name);
+
+  return found;
+}
+
+static void
+test_periods (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-05-17T08:30:00Z", NULL);
+  gint64 start, end, prev_start, prev_end;
+
+  tp_results_period_range (TP_RESULTS_PERIOD_MONTH, now, &start, &end);
+  g_assert_cmpint (start, ==, 1777593600);  /* 2026-05-01 */
+  g_assert_cmpint (end, ==, 1780272000);    /* 2026-06-01 */
+  tp_results_previous_range (TP_RESULTS_PERIOD_MONTH, start, end, &prev_start, &prev_end);
+  g_assert_cmpint (prev_start, ==, 1775001600);  /* 2026-04-01 */
+  g_assert_cmpint (prev_end, ==, start);
+
+  tp_results_period_range (TP_RESULTS_PERIOD_QUARTER, now, &start, &end);
+  g_assert_cmpint (start, ==, 1775001600);  /* 2026-04-01 */
+  g_assert_cmpint (end, ==, 1782864000);    /* 2026-07-01 */
+  tp_results_previous_range (TP_RESULTS_PERIOD_QUARTER, start, end, &prev_start, &prev_end);
+  g_assert_cmpint (prev_start, ==, 1767225600);  /* 2026-01-01 */
+
+  tp_results_period_range (TP_RESULTS_PERIOD_YEAR, now, &start, &end);
+  g_assert_cmpint (start, ==, 1767225600);  /* 2026-01-01 */
+  g_assert_cmpint (end, ==, 1798761600);    /* 2027-01-01 */
+  tp_results_previous_range (TP_RESULTS_PERIOD_YEAR, start, end, &prev_start, &prev_end);
+  g_assert_cmpint (prev_start, ==, 1735689600);  /* 2025-01-01 */
+
+  /* A custom period: as long a stretch just before it */
+  tp_results_previous_range (TP_RESULTS_PERIOD_CUSTOM, 1000, 1600, &prev_start, &prev_end);
+  g_assert_cmpint (prev_start, ==, 400);
+  g_assert_cmpint (prev_end, ==, 1000);
+}
+
+static void
+test_tactics (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  const TpResultsRow *r;
+
+  g_assert_cmpuint (results->new_customers, ==, 5);           /* Ada, Bob, Cleo, Dan, Eve */
+  g_assert_cmpuint (results->without_touch, ==, 1);           /* Dan */
+  g_assert_cmpuint (results->previous_new_customers, ==, 1);  /* Ivy */
+  g_assert_cmpint (results->revenue_minor, ==, 17500);        /* 7000+3000+1000+4000+2500 */
+  g_assert_cmpint (results->previous_revenue_minor, ==, 6000);
+  g_assert_cmpuint (results->touches, ==, 11);                /* the planned one left out */
+  g_assert_cmpuint (results->previous_touches, ==, 2);
+  g_assert_cmpuint (results->n_active_tactics, ==, 3);
+  g_assert_cmpstr (results->currency, ==, "EUR");
+
+  /* The tactics' order, then the touches without one (deleted or never
+   * given) */
+  g_assert_cmpuint (results->tactics->len, ==, 4);
+
+  /* Weeks overlapping 1–20 March: those of 23 Feb, 2, 9 and 16 March.
+   * First touch of Ada and Cleo (Cleo's tie: logged first); last touch of
+   * Bob. Medians: Ada 3 and Cleo 2 touches. */
+  r = row (results, TP_RESULTS_TACTIC, 1, "Market stall");
+  g_assert_true (r == &g_array_index (results->tactics, TpResultsRow, 0));
+  assert_figures (&r->current, 4, 3, 3, 2, 2, 1, 8000, 2.5);
+  /* February: weeks of 26 Jan to 23 Feb; Ivy reached and bought. */
+  assert_figures (&r->previous, 5, 2, 1, 1, 1, 1, 6000, 1);
+
+  r = row (results, TP_RESULTS_TACTIC, 2, "Instagram post");
+  assert_figures (&r->current, 4, 3, 5, 1, 1, 2, 3000, 2);
+  assert_figures (&r->previous, 5, 0, 1, 1, 0, 0, 0, 0);
+
+  /* Done, touched Eve, but only after her purchase */
+  r = row (results, TP_RESULTS_TACTIC, 3, "Vet newsletter");
+  assert_figures (&r->current, 1, 1, 1, 0, 0, 0, 0, 0);
+
+  /* Eve's first and last touch came through the deleted tactic; Ada's
+   * 18 March touch had none. The deleted tactic's log went with it. */
+  r = row (results, TP_RESULTS_TACTIC, 0, "No tactic");
+  assert_figures (&r->current, 0, 0, 2, 1, 1, 1, 2500, 1);
+  g_assert_false (r->active);
+}
+
+static void
+test_places_audiences (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  const TpResultsRow *r;
+
+  r = row (results, TP_RESULTS_PLACE, 1, "Dog forum");
+  assert_figures (&r->current, 0, 0, 1, 0, 1, 1, 3000, 2);
+  r = row (results, TP_RESULTS_PLACE, 2, "Farmers market");
+  assert_figures (&r->current, 0, 0, 3, 2, 2, 1, 8000, 2.5);
+  assert_figures (&r->previous, 0, 0, 1, 1, 1, 1, 6000, 1);
+  r = row (results, TP_RESULTS_PLACE, 3, "Vet conference");
+  assert_figures (&r->current, 0, 0, 1, 1, 1, 1, 2500, 1);
+  /* Cleo's last touch had no place */
+  r = row (results, TP_RESULTS_PLACE, 0, "No place");
+  assert_figures (&r->current, 0, 0, 6, 1, 0, 1, 0, 0);
+
+  /* A touch's audience: its place's, else its tactic's, else its
+   * customer's (Ada's 18 March touch) */
+  r = row (results, TP_RESULTS_AUDIENCE, 1, "Dog owners");
+  assert_figures (&r->current, 0, 0, 9, 3, 3, 3, 11000, 2);
+  r = row (results, TP_RESULTS_AUDIENCE, 2, "Vets");
+  assert_figures (&r->current, 0, 0, 2, 1, 1, 1, 2500, 1);
+  g_assert_null (tp_results_find_row (results, TP_RESULTS_AUDIENCE, 0));
+
+  /* Touches per week from 1 March, up to now (20 March): the weeks ahead
+   * are left out */
+  g_assert_cmpuint (results->weekly_touches->len, ==, 3);
+  g_assert_cmpuint (g_array_index (results->weekly_touches, guint, 0), ==, 6);
+  g_assert_cmpuint (g_array_index (results->weekly_touches, guint, 1), ==, 4);
+  g_assert_cmpuint (g_array_index (results->weekly_touches, guint, 2), ==, 1);
+}
+
+static void
+test_funnels (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  const TpResultsFunnel *funnel;
+
+  /* First reached in March: Ada, Cleo, Finn (Dog owners), Eve (Vets);
+   * Gus, untouched, created in March. Bob and Hal were reached before. */
+  g_assert_cmpuint (results->funnels->len, ==, 3);
+
+  funnel = &g_array_index (results->funnels, TpResultsFunnel, 0);
+  g_assert_cmpstr (funnel->name, ==, "Dog owners");
+  g_assert_cmpuint (funnel->leads, ==, 3);
+  g_assert_cmpuint (funnel->prospects, ==, 3);
+  g_assert_cmpuint (funnel->customers, ==, 2);
+  g_assert_cmpuint (funnel->repeats, ==, 1);
+  /* Ada: 8 days, 3 touches; Cleo: 0 days, 2 touches */
+  g_assert_cmpfloat_with_epsilon (funnel->median_days, 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (funnel->median_touches, 2.5, 1e-9);
+
+  funnel = &g_array_index (results->funnels, TpResultsFunnel, 1);
+  g_assert_cmpstr (funnel->name, ==, "Vets");
+  g_assert_cmpuint (funnel->leads, ==, 1);
+  g_assert_cmpuint (funnel->customers, ==, 1);
+  g_assert_cmpuint (funnel->repeats, ==, 0);
+  g_assert_cmpfloat_with_epsilon (funnel->median_days, 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (funnel->median_touches, 1, 1e-9);
+
+  funnel = &g_array_index (results->funnels, TpResultsFunnel, 2);
+  g_assert_cmpstr (funnel->name, ==, "No audience");
+  g_assert_cmpuint (funnel->leads, ==, 1);
+  g_assert_cmpuint (funnel->prospects, ==, 0);
+  g_assert_cmpfloat_with_epsilon (funnel->median_days, 0, 1e-9);
+}
+
+static void
+test_findings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  static const char * const expected[] = {
+    "5 new customers in this period, 1 in the one before",
+    "Market stall: done 3 of 4 times, first touch for 2 of the 5 new customers",
+    "Instagram post: done 3 of 4 times, first touch for 1 of the 5 new customers",
+    "Farmers market: first touch for 2 of the 5 new customers",
+    "Vet newsletter: done 1 of 1 times, no first purchases in 20 days",
+    "3 tactics are active; the two with the least results are Vet newsletter and Market stall",
+  };
+
+  g_assert_cmpuint (results->findings->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const TpResultsFinding *finding = g_ptr_array_index (results->findings, i);
+
+      g_assert_cmpstr (finding->text, ==, expected[i]);
+    }
+  g_assert_cmpint (((TpResultsFinding *)g_ptr_array_index (results->findings, 1))->id, ==, 1);
+  g_assert_cmpint (((TpResultsFinding *)g_ptr_array_index (results->findings, 3))->kind, ==,
+                   TP_RESULTS_PLACE);
+}
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  g_autofree char *csv = tp_results_to_csv (results);
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==,
+                   "kind,id,name,planned,done,touches,reached,first_touch,last_touch,"
+                   "revenue_minor,currency,median_touches,previous_planned,previous_done,"
+                   "previous_touches,previous_reached,previous_first_touch,"
+                   "previous_last_touch,previous_revenue_minor");
+  g_assert_cmpstr (lines[1], ==, "tactic,1,Market stall,4,3,3,2,2,1,8000,EUR,2.5,5,2,1,1,1,1,6000");
+  g_assert_cmpstr (lines[4], ==, "tactic,,No tactic,0,0,2,1,1,1,2500,EUR,1.0,0,0,0,0,0,0,0");
+  g_assert_cmpstr (lines[5], ==, "place,1,Dog forum,0,0,1,0,1,1,3000,EUR,2.0,0,0,1,1,0,0,0");
+  /* 3 tactics and none, 3 places and none, 2 audiences, the final CR LF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 4 + 2 + 1);
+}
+
+/* The small charts: where each bar goes, what it says, what a screen
+ * reader hears, and that the bars are painted where they were laid out */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TpResults) results = compute_march (f);
+  g_autoptr(TpResultsChartLayout) bars = NULL;
+  g_autoptr(TpResultsChartLayout) funnel = NULL;
+  g_autoptr(TpResultsChartLayout) line = NULL;
+  g_autofree char *words = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  TpChartColors colors;
+  const TpResultsBar *bar;
+  guint32 pixel;
+
+  /* Market stall 2, Instagram post 1, Vet newsletter 0, No tactic 1 */
+  g_assert_cmpfloat (tp_results_chart_natural_height (results, TP_RESULTS_CHART_TACTICS), ==, 4 * 28);
+  bars = tp_results_chart_layout_new (results, TP_RESULTS_CHART_TACTICS, 400, 112);
+  g_assert_cmpuint (bars->bars->len, ==, 4);
+  bar = &g_array_index (bars->bars, TpResultsBar, 0);
+  g_assert_cmpstr (bar->label, ==, "Market stall");
+  g_assert_cmpstr (bar->value_text, ==, "2");
+  /* Labels take 38 % (152 px), a gap of 8, the figure 72 px: 168 px of bar */
+  g_assert_cmpfloat_with_epsilon (bar->bar.x, 160, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->bar.width, 168, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->bar.y, 5.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->bar.height, 16.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (bars->bars, TpResultsBar, 1).bar.width, 84, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (bars->bars, TpResultsBar, 2).bar.width, 0, 1e-9);
+  g_assert_cmpstr (g_array_index (bars->bars, TpResultsBar, 3).label, ==, "No tactic");
+  words = tp_results_chart_describe (results, TP_RESULTS_CHART_TACTICS);
+  g_assert_cmpstr (words, ==, "First purchases per tactic, as first touch: Market stall: 2; "
+                              "Instagram post: 1; Vet newsletter: 0; No tactic: 1");
+  g_clear_pointer (&words, g_free);
+
+  /* Every audience together: 5 leads, 4 prospects, 3 customers, 1 repeat */
+  funnel = tp_results_chart_layout_new (results, TP_RESULTS_CHART_FUNNEL, 400, 112);
+  g_assert_cmpuint (funnel->bars->len, ==, 4);
+  g_assert_cmpstr (g_array_index (funnel->bars, TpResultsBar, 1).value_text, ==, "4 (80%)");
+  g_assert_cmpstr (g_array_index (funnel->bars, TpResultsBar, 3).value_text, ==, "1 (33%)");
+  words = tp_results_chart_describe (results, TP_RESULTS_CHART_FUNNEL);
+  g_assert_cmpstr (words, ==, "Funnel of the people first reached in the period: Leads: 5; "
+                              "Prospects: 4 (80%); Customers: 3 (75%); Repeat customers: 1 (33%)");
+  g_clear_pointer (&words, g_free);
+
+  /* Weeks 6, 4, 1 on 100 × 40 px, 2 px inside the edges */
+  line = tp_results_chart_layout_new (results, TP_RESULTS_CHART_SPARKLINE, 100, 40);
+  g_assert_cmpuint (line->points->len, ==, 6);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 0), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 1), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 2), 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 3), 14, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 4), 98, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->points, double, 5), 32, 1e-9);
+  words = tp_results_chart_describe (results, TP_RESULTS_CHART_SPARKLINE);
+  g_assert_cmpstr (words, ==, "Touches per week: 6, 4, 1");
+
+  /* Painted: the middle of the first bar has the bar colour, past its
+   * end (and before the figure) there is nothing */
+  tp_chart_colors_init_light (&colors);
+  colors.in_band = (TpChartColor) { 1, 0, 0, 1 };
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 112);
+  cr = cairo_create (surface);
+  tp_results_chart_paint (bars, cr, &colors);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                       14 * cairo_image_surface_get_stride (surface) + 240 * 4);
+  g_assert_cmphex (pixel, ==, 0xffff0000);
+  pixel = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                       (28 + 14) * cairo_image_surface_get_stride (surface) + 260 * 4);
+  g_assert_cmphex (pixel, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* How a customer came through: the first touch, ties by the order logged */
+static void
+test_came_through (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(TpCameThrough) cleo = { 0 };
+  g_auto(TpCameThrough) eve = { 0 };
+  g_auto(TpCameThrough) dan = { 0 };
+
+  g_assert_true (tp_results_came_through (f->db, 3, &cleo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cleo.tactic, ==, "Market stall");
+  g_assert_cmpstr (cleo.place, ==, "Farmers market");
+  g_assert_cmpint (cleo.channel, ==, TP_CHANNEL_EVENT);
+  g_assert_cmpstr (cleo.happened_at, ==, "2026-03-05T09:00:00Z");
+
+  /* Its tactic was deleted: the place and channel stay */
+  g_assert_true (tp_results_came_through (f->db, 5, &eve, &error));
+  g_assert_null (eve.tactic);
+  g_assert_cmpstr (eve.place, ==, "Vet conference");
+  g_assert_cmpint (eve.channel, ==, TP_CHANNEL_MAIL);
+
+  /* No touch */
+  g_assert_true (tp_results_came_through (f->db, 4, &dan, &error));
+  g_assert_cmpint (dan.touch_id, ==, 0);
+  g_assert_null (dan.tactic);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TpResults **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = tp_results_compute_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The worker's own read-only connection sees the same figures */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW_TEXT, NULL);
+  g_autoptr(TpResults) results = NULL;
+  gint64 start, end;
+
+  tp_results_period_range (TP_RESULTS_PERIOD_MONTH, now, &start, &end);
+  tp_results_compute_async (f->path, TP_RESULTS_PERIOD_MONTH, start, end, now, NULL,
+                            computed_cb, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (results->new_customers, ==, 5);
+  assert_figures (&tp_results_find_row (results, TP_RESULTS_TACTIC, 1)->current,
+                  4, 3, 3, 2, 2, 1, 8000, 2.5);
+}
+
+/* A new owner: nothing to tell, and no finding made up */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = tp_database_open (":memory:", &error);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW_TEXT, NULL);
+  g_autoptr(TpResults) results = NULL;
+  gint64 start, end;
+
+  g_assert_no_error (error);
+  tp_results_period_range (TP_RESULTS_PERIOD_QUARTER, now, &start, &end);
+  results = tp_results_compute (db, TP_RESULTS_PERIOD_QUARTER, start, end, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->tactics->len, ==, 0);
+  g_assert_cmpuint (results->findings->len, ==, 0);
+  g_assert_cmpuint (results->funnels->len, ==, 0);
+  /* 1 January to 20 March: 78.5 days, 12 weeks begun */
+  g_assert_cmpuint (results->weekly_touches->len, ==, 12);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/touchpoint/results/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/touchpoint/results/periods", test_periods);
+  g_test_add_func ("/touchpoint/results/empty", test_empty);
+  ADD ("tactics", test_tactics);
+  ADD ("places-audiences", test_places_audiences);
+  ADD ("funnels", test_funnels);
+  ADD ("findings", test_findings);
+  ADD ("csv", test_csv);
+  ADD ("charts", test_charts);
+  ADD ("came-through", test_came_through);
+  ADD ("async", test_async);
+
+  return g_test_run ();
+}
