@@ -299,25 +299,35 @@ main (int   argc,
   BenchMeasure *m;
   BenchMeasure *shown;
   gboolean only_durability = FALSE;
+  gboolean only_results = FALSE;
 
   if (argc > 1 && g_str_equal (argv[1], "--only"))
     {
-      if (argc < 3 || !g_str_equal (argv[2], "durability"))
+      if (argc >= 3 && g_str_equal (argv[2], "durability"))
+        only_durability = TRUE;
+      else if (argc >= 3 && g_str_equal (argv[2], "results"))
+        only_results = TRUE;
+      else
         {
-          g_printerr ("bench-core: --only takes “durability”\n");
+          g_printerr ("bench-core: --only takes “durability” or “results”\n");
           return 2;
         }
-      only_durability = TRUE;
       argc -= 2;
       argv += 2;
     }
   if (argc < 2)
     {
-      g_printerr ("usage: bench-core [--only durability] DATABASE [RUNS]\n");
+      g_printerr ("usage: bench-core [--only durability|results] DATABASE [RUNS]\n");
       return 2;
     }
   path = argv[1];
   runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
+
+  if (only_results)
+    {
+      bench_results (path, runs);
+      return 0;
+    }
 
   if (only_durability)
     {
