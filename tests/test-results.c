@@ -19,7 +19,9 @@
 #include <glib/gstdio.h>
 
 #include "tp-results.h"
+#include "tp-results-private.h"
 #include "tp-results-chart.h"
+#include "tp-schema.h"
 
 /*
  * A small business built by hand, whose every figure is worked out below.
@@ -557,6 +559,206 @@ test_empty (void)
   g_assert_cmpuint (results->weekly_touches->len, ==, 12);
 }
 
+/* A generated business: random touches over two years, many at the same
+ * second, planned ones, touches without tactic or place, tactics and
+ * places of other audiences, a deleted tactic; orders, cancelled ones and
+ * ones in another currency. Whatever the period, the figures are those
+ * of the straightforward queries. */
+static void
+generate_business (TpDatabase *db,
+                   guint32     seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  gint64 base = 1735689600; /* 2025-01-01 */
+  gint64 span = 26 * 30 * 86400;
+
+  g_string_append (sql,
+                   "INSERT INTO audiences (id, name, position, created_at, updated_at) VALUES"
+                   " (1, 'A', 0, 'c', 'u'), (2, 'B', 1, 'c', 'u'), (3, 'C', 2, 'c', 'u');"
+                   "INSERT INTO audience_places (id, audience_id, kind, name, position, created_at,"
+                   "    updated_at) VALUES"
+                   " (1, 1, 'forum', 'P1', 0, 'c', 'u'), (2, 1, 'event', 'P2', 1, 'c', 'u'),"
+                   " (3, 2, 'event', 'P3', 0, 'c', 'u'), (4, 3, 'forum', 'P4', 0, 'c', 'u');"
+                   "INSERT INTO tactics (id, name, channel, audience_id, cadence_count,"
+                   "    cadence_period, position, created_at, updated_at) VALUES"
+                   " (1, 'T1', 'event', 1, 1, 'week', 0, '2025-01-01T00:00:00Z', 'u'),"
+                   " (2, 'T2', 'email', 2, 2, 'month', 1, '2025-06-01T00:00:00Z', 'u'),"
+                   " (3, 'T3', 'ad', NULL, 1, 'week', 2, '2025-01-01T00:00:00Z', 'u'),"
+                   " (4, 'T4', 'mail', 3, 1, 'week', 3, '2025-01-01T00:00:00Z', 'u'),"
+                   " (5, 'T5', 'call', NULL, 1, 'week', 4, '2025-01-01T00:00:00Z', 'u');");
+
+  for (guint id = 1; id <= 300; id++)
+    {
+      char created[TP_SCHEMA_TIME_LENGTH + 1];
+      static const char * const stages[] = { "lead", "prospect", "customer", "repeat", "lost" };
+      guint audience = g_rand_int_range (rand, 0, 4);
+      guint n_touches = g_rand_int_range (rand, 0, 14);
+      guint n_orders = g_rand_int_range (rand, 0, 10) < 4 ? g_rand_int_range (rand, 1, 4) : 0;
+      gint64 first = base + g_rand_int_range (rand, 0, (gint32)(span / 60)) * 60;
+
+      tp_schema_format_unix_time (first - g_rand_int_range (rand, 0, 90) * 86400, created);
+      g_string_append_printf (sql,
+                              "INSERT INTO customers (id, name, audience_id, stage, created_at,"
+                              " updated_at) VALUES (%u, 'C%u', %s%.0u, '%s', '%s', 'u');",
+                              id, id, audience == 0 ? "NULL" : "", audience,
+                              stages[g_rand_int_range (rand, 0, 5)], created);
+
+      for (guint i = 0; i < n_touches; i++)
+        {
+          char at[TP_SCHEMA_TIME_LENGTH + 1];
+          /* Whole hours, so that touches and orders fall at the same second */
+          gint64 t = first + (gint64)g_rand_int_range (rand, 0, 24 * 200) * 3600;
+          guint tactic = g_rand_int_range (rand, 0, 6);
+          guint place = g_rand_int_range (rand, 0, 5);
+
+          tp_schema_format_unix_time (t, at);
+          g_string_append_printf (sql,
+                                  "INSERT INTO touches (customer_id, happened_at, channel,"
+                                  " tactic_id, place_id, done, created_at, updated_at) VALUES"
+                                  " (%u, '%s', 'other', %s%.0u, %s%.0u, %d, 'c', 'u');",
+                                  id, at, tactic == 0 ? "NULL" : "", tactic,
+                                  place == 0 ? "NULL" : "", place,
+                                  g_rand_int_range (rand, 0, 10) > 0);
+          if (g_rand_int_range (rand, 0, 6) == 0)
+            g_string_append_printf (sql,
+                                    "INSERT INTO touches (customer_id, happened_at, channel,"
+                                    " tactic_id, done, created_at, updated_at) VALUES"
+                                    " (%u, '%s', 'other', %u, 1, 'c', 'u');",
+                                    id, at, g_rand_int_range (rand, 1, 6));
+        }
+
+      for (guint i = 0; i < n_orders; i++)
+        {
+          char at[TP_SCHEMA_TIME_LENGTH + 1];
+          gint64 t = first + (gint64)g_rand_int_range (rand, -24 * 10, 24 * 250) * 3600;
+          guint kind = g_rand_int_range (rand, 0, 8);
+
+          tp_schema_format_unix_time (t, at);
+          g_string_append_printf (sql,
+                                  "INSERT INTO orders (customer_id, ordered_at, item, amount_minor,"
+                                  " currency, status, created_at, updated_at) VALUES"
+                                  " (%u, '%s', 'X', %u, '%s', '%s', 'c', 'u');",
+                                  id, at, g_rand_int_range (rand, 100, 9000),
+                                  kind == 0 ? "USD" : "EUR", kind == 1 ? "cancelled" : "open");
+        }
+    }
+
+  /* Its touches stay, without a tactic */
+  g_string_append (sql, "DELETE FROM tactics WHERE id = 5; COMMIT;");
+  g_assert_true (tp_database_exec (db, sql->str, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_results (TpResults *fast,
+                     TpResults *reference)
+{
+  g_autofree char *fast_csv = tp_results_to_csv (fast);
+  g_autofree char *reference_csv = tp_results_to_csv (reference);
+
+  g_assert_cmpstr (fast_csv, ==, reference_csv);
+  g_assert_cmpstr (fast->currency, ==, reference->currency);
+  g_assert_cmpuint (fast->new_customers, ==, reference->new_customers);
+  g_assert_cmpuint (fast->previous_new_customers, ==, reference->previous_new_customers);
+  g_assert_cmpuint (fast->without_touch, ==, reference->without_touch);
+  g_assert_cmpint (fast->revenue_minor, ==, reference->revenue_minor);
+  g_assert_cmpint (fast->previous_revenue_minor, ==, reference->previous_revenue_minor);
+  g_assert_cmpuint (fast->touches, ==, reference->touches);
+  g_assert_cmpuint (fast->previous_touches, ==, reference->previous_touches);
+  g_assert_cmpuint (fast->n_active_tactics, ==, reference->n_active_tactics);
+
+  for (int k = 0; k < 3; k++)
+    {
+      GArray *a = k == 0 ? fast->tactics : k == 1 ? fast->places : fast->audiences;
+      GArray *b = k == 0 ? reference->tactics : k == 1 ? reference->places : reference->audiences;
+
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint i = 0; i < a->len; i++)
+        {
+          const TpResultsRow *x = &g_array_index (a, TpResultsRow, i);
+          const TpResultsRow *y = &g_array_index (b, TpResultsRow, i);
+
+          g_assert_cmpint (x->id, ==, y->id);
+          g_assert_cmpfloat (x->current.median_touches, ==, y->current.median_touches);
+          g_assert_cmpfloat (x->previous.median_touches, ==, y->previous.median_touches);
+        }
+    }
+
+  g_assert_cmpuint (fast->funnels->len, ==, reference->funnels->len);
+  for (guint i = 0; i < fast->funnels->len; i++)
+    {
+      const TpResultsFunnel *x = &g_array_index (fast->funnels, TpResultsFunnel, i);
+      const TpResultsFunnel *y = &g_array_index (reference->funnels, TpResultsFunnel, i);
+
+      g_assert_cmpint (x->audience_id, ==, y->audience_id);
+      g_assert_cmpuint (x->leads, ==, y->leads);
+      g_assert_cmpuint (x->prospects, ==, y->prospects);
+      g_assert_cmpuint (x->customers, ==, y->customers);
+      g_assert_cmpuint (x->repeats, ==, y->repeats);
+      g_assert_cmpfloat (x->median_days, ==, y->median_days);
+      g_assert_cmpfloat (x->median_touches, ==, y->median_touches);
+    }
+
+  g_assert_cmpuint (fast->weekly_touches->len, ==, reference->weekly_touches->len);
+  g_assert_cmpmem (fast->weekly_touches->data, fast->weekly_touches->len * sizeof (guint),
+                   reference->weekly_touches->data,
+                   reference->weekly_touches->len * sizeof (guint));
+
+  g_assert_cmpuint (fast->findings->len, ==, reference->findings->len);
+  for (guint i = 0; i < fast->findings->len; i++)
+    g_assert_cmpstr (((TpResultsFinding *)g_ptr_array_index (fast->findings, i))->text, ==,
+                     ((TpResultsFinding *)g_ptr_array_index (reference->findings, i))->text);
+}
+
+static void
+test_same_as_reference (void)
+{
+  static const char * const nows[] = {
+    "2025-01-20T12:00:00Z", "2025-07-01T00:00:00Z", "2025-11-15T08:30:00Z",
+    "2026-02-28T23:59:59Z", "2026-06-10T10:00:00Z", "2027-01-03T00:00:00Z",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = tp_database_open (":memory:", &error);
+  guint compared = 0;
+
+  g_assert_no_error (error);
+  generate_business (db, 17);
+
+  for (guint n = 0; n < G_N_ELEMENTS (nows); n++)
+    for (int p = TP_RESULTS_PERIOD_MONTH; p <= TP_RESULTS_PERIOD_CUSTOM; p++)
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (nows[n], NULL);
+        g_autoptr(TpResults) fast = NULL;
+        g_autoptr(TpResults) reference = NULL;
+        gint64 start, end;
+
+        if (p == TP_RESULTS_PERIOD_CUSTOM)
+          {
+            /* 45 days and 7 hours, ending now */
+            end = g_date_time_to_unix (now);
+            start = end - 45 * 86400 - 7 * 3600;
+          }
+        else
+          {
+            tp_results_period_range ((TpResultsPeriod) p, now, &start, &end);
+          }
+
+        fast = tp_results_compute (db, (TpResultsPeriod) p, start, end, now, &error);
+        g_assert_no_error (error);
+        reference = _tp_results_compute_reference (db, (TpResultsPeriod) p, start, end, now,
+                                                   &error);
+        g_assert_no_error (error);
+        assert_same_results (fast, reference);
+        if (reference->touches > 0 && reference->new_customers > 0)
+          compared++;
+      }
+
+  /* The business is busy enough for the comparison to mean something */
+  g_assert_cmpuint (compared, >=, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +770,7 @@ main (int   argc,
 
   g_test_add_func ("/touchpoint/results/periods", test_periods);
   g_test_add_func ("/touchpoint/results/empty", test_empty);
+  g_test_add_func ("/touchpoint/results/same-as-reference", test_same_as_reference);
   ADD ("tactics", test_tactics);
   ADD ("places-audiences", test_places_audiences);
   ADD ("funnels", test_funnels);
