@@ -518,25 +518,18 @@ add_touch_figures (Compute  *c,
     }
 }
 
-static gint64
-time_unix (const char *text)
-{
-  g_autoptr(GDateTime) dt = tp_schema_parse_time (text);
-
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
-}
-
 /* One person of the period's funnel cohort: first reached in it
- * (@first_touch, the time of their first touch ever) or created in it
- * without a touch (@first_touch %NULL); @touches: their done touches up
- * to @first_order */
+ * (@touched, at @first_touch, their first touch ever) or created in it
+ * without a touch; @touches: their done touches up to @first_order */
 static void
 funnel_add (Compute    *c,
             gint64      audience,
             const char *stage,
             gint64      orders,
-            const char *first_touch,
-            const char *first_order,
+            gboolean    touched,
+            gint64      first_touch,
+            gboolean    has_first_order,
+            gint64      first_order,
             guint       touches)
 {
   FunnelAcc *acc = g_hash_table_lookup (c->funnel, &audience);
@@ -559,14 +552,12 @@ funnel_add (Compute    *c,
   if (orders > 1 || g_strcmp0 (stage, "repeat") == 0)
     acc->repeats++;
 
-  if (first_touch != NULL && orders > 0 && first_order != NULL)
+  if (touched && orders > 0 && has_first_order)
     {
-      gint64 first_touch_unix = time_unix (first_touch);
-      gint64 first_order_unix = time_unix (first_order);
-      double days = (double)(first_order_unix - first_touch_unix) / SECONDS_PER_DAY;
+      double days = (double)(first_order - first_touch) / SECONDS_PER_DAY;
       double n = (double)touches;
 
-      if (first_order_unix >= first_touch_unix)
+      if (first_order >= first_touch)
         {
           g_array_append_val (acc->days, days);
           g_array_append_val (acc->touches, n);
@@ -747,8 +738,8 @@ compute_range (Compute     *c,
                            column_id (stmt, 2), G_STRUCT_OFFSET (TpResultsFigures, reached), 1);
 
       if (current)
-        funnel_add (c, audience, stage, orders, touched ? tp_statement_get_text (stmt, 7) : NULL,
-                    tp_statement_is_null (stmt, 6) ? NULL : tp_statement_get_text (stmt, 6),
+        funnel_add (c, audience, stage, orders, touched, column_time (stmt, 7),
+                    !tp_statement_is_null (stmt, 6), column_time (stmt, 6),
                     (guint)tp_statement_get_int64 (stmt, 8));
     }
   if (!step_error (stmt, local_error, error))
@@ -838,18 +829,42 @@ compute_range (Compute     *c,
  * find their first one, and group a period's touches with a sorter. Here
  * the customers are read once, in id order, and the done touches from the
  * start of the period before on are read once from the covering index
- * touches_results; everything is counted in memory. A customer's first
- * touch ever lies in a range when every one of their done touches
- * (customers.touch_count, kept by the triggers) lies from its start on;
- * only a buyer with done touches before the period before is looked up
- * through the index of touches by customer. The figures are the same as
- * those of compute_range(), which the tests keep as the reference. */
+ * touches_results; everything is counted in memory, in 64 bytes per
+ * customer so that a year's million touches stay in the processor's
+ * cache. A customer's first touch ever lies in a range when every one of
+ * their done touches (customers.touch_count, kept by the triggers) lies
+ * from its start on; only a buyer with done touches before the period
+ * before is looked up through the index of touches by customer. The
+ * figures are the same as those of compute_range(), which the tests keep
+ * as the reference; a stored time not in the form Touchpoint writes sends
+ * the computation to it. */
 
 enum { PREVIOUS, CURRENT, AFTER };
 
+/* What each touch read changes: one cache line per customer */
 typedef struct
 {
-  char   time[TP_SCHEMA_TIME_LENGTH + 1];
+  gint64 first_time[2];   /* first done touch in previous, current: Unix time */
+  gint64 first_id[2];     /* its id; 0 when none */
+  guint  first_pair[2];   /* its tactic and place: position in the pairs */
+  guint  n[3];            /* done touches read: previous, current, after */
+  guint  own_audience[2]; /* of them, counted for the customer's audience */
+  guint  buyer;           /* position + 1 in the buyers, 0 for none */
+} CustomerHot;
+
+typedef struct
+{
+  gint64  id;
+  gint64  audience;
+  gint64  order_count;
+  guint   touch_count;
+  gboolean created_current;  /* created in the period: in the funnel if untouched */
+  const char *stage;         /* static: what the funnel tells apart */
+} CustomerCold;
+
+typedef struct
+{
+  gint64 time;
   gint64 id;
   gint64 tactic;
   gint64 place;
@@ -857,30 +872,36 @@ typedef struct
 
 typedef struct
 {
-  gint64    id;
-  gint64    audience;
-  gint64    order_count;
-  guint     touch_count;
-  gboolean  created_current;           /* created in the period, in the funnel if untouched */
-  char     *stage;
-  char     *first_order;               /* nullable */
-  guint     n[3];                      /* done touches read: previous, current, after */
-  guint     own_audience[2];           /* of them, counted for the customer's audience */
-  gboolean  has_first[2];
-  TouchRef  first[2];                  /* first done touch in previous, current */
-  guint     n_before_order;            /* read touches at or before first_order */
-  TouchRef  first_before_order;
-  TouchRef  last_before_order;
-  gint64    revenue[2];
-} CustomerAcc;
+  guint    customer;         /* position in the customers */
+  gint64   first_order;      /* Unix time */
+  gint64   revenue[2];
+  guint    n_before_order;   /* done touches at or before the first order */
+  TouchRef first_before_order;
+  TouchRef last_before_order;
+} Buyer;
 
 typedef struct
 {
   gint64 tactic;
   gint64 place;
   gint64 audience;   /* of the place, else of the tactic; 0 for none */
+  guint  position;
   guint  n[2];
 } PairAcc;
+
+typedef struct
+{
+  GArray     *hot;       /* CustomerHot, by id */
+  GArray     *cold;      /* CustomerCold, by id */
+  GArray     *buyers;    /* Buyer */
+  guint      *direct;    /* id - min_id → position + 1, when the ids are dense */
+  gint64      min_id;
+  gint64      n_direct;
+  GHashTable *pairs;     /* PairAcc, by tactic and place */
+  GPtrArray  *pair_list; /* PairAcc, by position */
+  GHashTable *place_audience;   /* place id → audience id */
+  GHashTable *tactic_audience;  /* tactic id → audience id */
+} Fast;
 
 static guint
 pair_hash (gconstpointer key)
@@ -899,78 +920,112 @@ pair_equal (gconstpointer a,
   return x->tactic == y->tactic && x->place == y->place;
 }
 
-static void
-customer_acc_clear (gpointer data)
+/* The stages the funnel tells apart, without a copy per customer */
+static const char *
+funnel_stage (const char *stage)
 {
-  CustomerAcc *acc = data;
+  static const char * const stages[] = { "prospect", "customer", "repeat" };
 
-  g_free (acc->stage);
-  g_free (acc->first_order);
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    if (g_strcmp0 (stage, stages[i]) == 0)
+      return stages[i];
+
+  return "lead";
 }
 
-/* Whether the touch at @time with @id comes before @ref: by time, then id */
-static gboolean
-touch_before (const char     *time,
-              gint64          id,
-              const TouchRef *ref)
+static int
+digits (const char *text,
+        int         n)
 {
-  int cmp = strcmp (time, ref->time);
+  int value = 0;
 
-  return cmp < 0 || (cmp == 0 && id < ref->id);
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+
+  return value;
 }
 
-static void
-touch_set (TouchRef   *ref,
-           const char *time,
-           gint64      id,
-           gint64      tactic,
-           gint64      place)
-{
-  g_strlcpy (ref->time, time, sizeof ref->time);
-  ref->id = id;
-  ref->tactic = tactic;
-  ref->place = place;
-}
-
+/* The last day stored_time() worked out: touches come by time */
 typedef struct
 {
-  GArray     *customers;   /* CustomerAcc, by id */
-  guint      *direct;      /* id - min_id → position + 1, when the ids are dense */
-  gint64      min_id;
-  gint64      n_direct;
-  GHashTable *place_audience;   /* place id → audience id */
-  GHashTable *tactic_audience;  /* tactic id → audience id */
-} Fast;
+  char   text[11];
+  gint64 days;
+} DayCache;
 
-static CustomerAcc *
+/* The Unix time of a stored time in the form Touchpoint writes
+ * (2026-03-20T12:00:00Z), in which text order is time order; FALSE for
+ * any other text */
+static gboolean
+stored_time (const char *text,
+             DayCache   *cache,
+             gint64     *unix_time)
+{
+  static const int days_before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  int hour, minute, second;
+
+  if (text == NULL || strlen (text) != TP_SCHEMA_TIME_LENGTH || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    return FALSE;
+
+  if (memcmp (text, cache->text, 10) != 0)
+    {
+      int year = digits (text, 4);
+      int month = digits (text + 5, 2);
+      int day = digits (text + 8, 2);
+      gint64 y = year - 1;
+
+      if (text[4] != '-' || text[7] != '-' || year < 1 || month < 1 || month > 12 || day < 1 ||
+          day > g_date_get_days_in_month ((GDateMonth)month, (GDateYear)year))
+        return FALSE;
+
+      /* Days since 1970-01-01 */
+      cache->days = y * 365 + y / 4 - y / 100 + y / 400 + days_before[month - 1] + day - 1 - 719162;
+      if (month > 2 && g_date_is_leap_year ((GDateYear)year))
+        cache->days++;
+      memcpy (cache->text, text, 10);
+    }
+
+  hour = digits (text + 11, 2);
+  minute = digits (text + 14, 2);
+  second = digits (text + 17, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return FALSE;
+
+  *unix_time = cache->days * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
+  return TRUE;
+}
+
+static guint
 fast_customer (Fast   *f,
                gint64  id)
 {
-  guint lo = 0, hi = f->customers->len;
+  guint lo = 0, hi = f->cold->len;
 
   if (f->direct != NULL)
     {
       gint64 i = id - f->min_id;
 
-      if (i < 0 || i >= f->n_direct || f->direct[i] == 0)
-        return NULL;
-      return &g_array_index (f->customers, CustomerAcc, f->direct[i] - 1);
+      return i < 0 || i >= f->n_direct ? 0 : f->direct[i];
     }
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      CustomerAcc *acc = &g_array_index (f->customers, CustomerAcc, mid);
+      gint64 mid_id = g_array_index (f->cold, CustomerCold, mid).id;
 
-      if (acc->id == id)
-        return acc;
-      if (acc->id < id)
+      if (mid_id == id)
+        return mid + 1;
+      if (mid_id < id)
         lo = mid + 1;
       else
         hi = mid;
     }
 
-  return NULL;
+  return 0;
 }
 
 static gint64
@@ -982,16 +1037,81 @@ map_lookup (GHashTable *map,
   return value != NULL ? *(gint64 *)value : 0;
 }
 
+/* The audience a touch counts for: of its place, else of its tactic, else
+ * @customer_audience */
+static gint64
+touch_audience (Fast   *f,
+                gint64  tactic,
+                gint64  place,
+                gint64  customer_audience)
+{
+  gint64 audience = place != 0 ? map_lookup (f->place_audience, place) : 0;
+
+  if (audience == 0 && tactic != 0)
+    audience = map_lookup (f->tactic_audience, tactic);
+
+  return audience != 0 ? audience : customer_audience;
+}
+
+static PairAcc *
+fast_pair (Fast   *f,
+           gint64  tactic,
+           gint64  place)
+{
+  PairAcc key = { tactic, place, 0, 0, { 0, 0 } };
+  PairAcc *pair = g_hash_table_lookup (f->pairs, &key);
+
+  if (pair == NULL)
+    {
+      pair = g_new0 (PairAcc, 1);
+      pair->tactic = tactic;
+      pair->place = place;
+      pair->audience = touch_audience (f, tactic, place, 0);
+      pair->position = f->pair_list->len;
+      g_ptr_array_add (f->pair_list, pair);
+      g_hash_table_add (f->pairs, pair);
+    }
+
+  return pair;
+}
+
+/* Whether the touch at @time with @id comes before @ref: by time, then id */
+static gboolean
+touch_before (gint64          time,
+              gint64          id,
+              const TouchRef *ref)
+{
+  return time < ref->time || (time == ref->time && id < ref->id);
+}
+
+static void
+buyer_add_touch (Buyer  *buyer,
+                 gint64  time,
+                 gint64  id,
+                 gint64  tactic,
+                 gint64  place)
+{
+  TouchRef touch = { time, id, tactic, place };
+
+  if (buyer->n_before_order == 0 || touch_before (time, id, &buyer->first_before_order))
+    buyer->first_before_order = touch;
+  if (buyer->n_before_order == 0 || !touch_before (time, id, &buyer->last_before_order))
+    buyer->last_before_order = touch;
+  buyer->n_before_order++;
+}
+
 static gboolean
 fast_load (Fast        *f,
            TpDatabase  *db,
            const char  *current_from,
            const char  *current_to,
+           gboolean    *odd,
            GError     **error)
 {
   GError *local_error = NULL;
   TpStatement *stmt;
   GHashTable *maps[] = { f->place_audience, f->tactic_audience };
+  DayCache days = { "", 0 };
   const char *map_sql[] = {
     "SELECT id, audience_id FROM audience_places WHERE audience_id IS NOT NULL",
     "SELECT id, audience_id FROM tactics WHERE audience_id IS NOT NULL",
@@ -1025,147 +1145,131 @@ fast_load (Fast        *f,
   tp_statement_bind_text (stmt, 2, current_to);
   while (tp_statement_step (stmt, &local_error))
     {
-      CustomerAcc acc = { 0 };
+      CustomerCold cold = { 0 };
+      CustomerHot hot = { { 0 } };
 
-      acc.id = tp_statement_get_int64 (stmt, 0);
-      acc.audience = column_id (stmt, 1);
-      acc.order_count = tp_statement_get_int64 (stmt, 2);
-      acc.touch_count = (guint)tp_statement_get_int64 (stmt, 3);
-      acc.stage = g_strdup (tp_statement_get_text (stmt, 4));
+      cold.id = tp_statement_get_int64 (stmt, 0);
+      cold.audience = column_id (stmt, 1);
+      cold.order_count = tp_statement_get_int64 (stmt, 2);
+      cold.touch_count = (guint)tp_statement_get_int64 (stmt, 3);
+      cold.stage = funnel_stage (tp_statement_get_text (stmt, 4));
+      cold.created_current = tp_statement_get_int64 (stmt, 6) != 0;
       if (!tp_statement_is_null (stmt, 5))
-        acc.first_order = g_strdup (tp_statement_get_text (stmt, 5));
-      acc.created_current = tp_statement_get_int64 (stmt, 6) != 0;
-      g_array_append_val (f->customers, acc);
+        {
+          Buyer buyer = { 0 };
+
+          buyer.customer = f->cold->len;
+          if (!stored_time (tp_statement_get_text (stmt, 5), &days, &buyer.first_order))
+            *odd = TRUE;
+          g_array_append_val (f->buyers, buyer);
+          hot.buyer = f->buyers->len;
+        }
+      g_array_append_val (f->cold, cold);
+      g_array_append_val (f->hot, hot);
     }
   if (!step_error (stmt, local_error, error))
     return FALSE;
 
-  if (f->customers->len > 0)
+  if (f->cold->len > 0)
     {
-      gint64 max_id = g_array_index (f->customers, CustomerAcc, f->customers->len - 1).id;
+      gint64 max_id = g_array_index (f->cold, CustomerCold, f->cold->len - 1).id;
 
-      f->min_id = g_array_index (f->customers, CustomerAcc, 0).id;
-      if (max_id - f->min_id < (gint64)f->customers->len * 4 + 1024)
+      f->min_id = g_array_index (f->cold, CustomerCold, 0).id;
+      if (max_id - f->min_id < (gint64)f->cold->len * 4 + 1024)
         {
           f->n_direct = max_id - f->min_id + 1;
           f->direct = g_new0 (guint, f->n_direct);
-          for (guint i = 0; i < f->customers->len; i++)
-            f->direct[g_array_index (f->customers, CustomerAcc, i).id - f->min_id] = i + 1;
+          for (guint i = 0; i < f->cold->len; i++)
+            f->direct[g_array_index (f->cold, CustomerCold, i).id - f->min_id] = i + 1;
         }
     }
 
   return TRUE;
 }
 
-/* Reads the done touches from @from on: those before @current_from lie in
- * the period before, those before @current_to in the period */
+/* Reads the done touches from @from on: those before @current_start lie
+ * in the period before, those before @current_end in the period */
 static gboolean
 fast_read_touches (Compute     *c,
                    Fast        *f,
                    TpDatabase  *db,
                    const char  *from,
-                   const char  *current_from,
-                   const char  *current_to,
                    gint64       current_start,
-                   GHashTable  *pairs,
+                   gint64       current_end,
+                   gboolean    *odd,
                    GError     **error)
 {
   GError *local_error = NULL;
   TpStatement *stmt;
   GArray *weekly = c->results->weekly_touches;
-  char week_end[TP_SCHEMA_TIME_LENGTH + 1];
-  guint week = 0;
-  PairAcc *last_pair = NULL;
-
-  tp_schema_format_unix_time (current_start + SECONDS_PER_WEEK, week_end);
+  PairAcc *pair = NULL;
+  DayCache days = { "", 0 };
 
   stmt = tp_database_prepare (db,
                               "SELECT happened_at, customer_id, id, tactic_id, place_id"
                               " FROM touches INDEXED BY touches_results"
-                              " WHERE happened_at >= ?1 AND done = 1 ORDER BY happened_at",
+                              " WHERE happened_at >= ?1 AND done = 1",
                               error);
   if (stmt == NULL)
     return FALSE;
   tp_statement_bind_text (stmt, 1, from);
   while (tp_statement_step (stmt, &local_error))
     {
-      const char *time = tp_statement_get_text (stmt, 0);
-      CustomerAcc *acc = fast_customer (f, tp_statement_get_int64 (stmt, 1));
+      guint position = fast_customer (f, tp_statement_get_int64 (stmt, 1));
       gint64 id = tp_statement_get_int64 (stmt, 2);
       gint64 tactic = column_id (stmt, 3);
       gint64 place = column_id (stmt, 4);
-      int range = strcmp (time, current_from) < 0 ? PREVIOUS
-                  : strcmp (time, current_to) < 0 ? CURRENT : AFTER;
+      CustomerHot *hot;
+      gint64 time;
+      int range;
 
-      if (acc == NULL)
+      if (!stored_time (tp_statement_get_text (stmt, 0), &days, &time))
+        {
+          *odd = TRUE;
+          break;
+        }
+      if (position == 0)
         continue;
 
-      acc->n[range]++;
-      if (acc->first_order != NULL && strcmp (time, acc->first_order) <= 0)
+      hot = &g_array_index (f->hot, CustomerHot, position - 1);
+      range = time < current_start ? PREVIOUS : time < current_end ? CURRENT : AFTER;
+      hot->n[range]++;
+
+      if (hot->buyer != 0)
         {
-          if (acc->n_before_order == 0 || touch_before (time, id, &acc->first_before_order))
-            touch_set (&acc->first_before_order, time, id, tactic, place);
-          if (acc->n_before_order == 0 || !touch_before (time, id, &acc->last_before_order))
-            touch_set (&acc->last_before_order, time, id, tactic, place);
-          acc->n_before_order++;
+          Buyer *buyer = &g_array_index (f->buyers, Buyer, hot->buyer - 1);
+
+          if (time <= buyer->first_order)
+            buyer_add_touch (buyer, time, id, tactic, place);
         }
 
       if (range == AFTER)
         continue;
 
-      if (!acc->has_first[range] || touch_before (time, id, &acc->first[range]))
-        {
-          touch_set (&acc->first[range], time, id, tactic, place);
-          acc->has_first[range] = TRUE;
-        }
+      if (pair == NULL || pair->tactic != tactic || pair->place != place)
+        pair = fast_pair (f, tactic, place);
+      pair->n[range]++;
+      if (pair->audience == 0)
+        hot->own_audience[range]++;
 
-      if (last_pair == NULL || last_pair->tactic != tactic || last_pair->place != place)
+      if (hot->first_id[range] == 0 || time < hot->first_time[range] ||
+          (time == hot->first_time[range] && id < hot->first_id[range]))
         {
-          PairAcc key = { tactic, place, 0, { 0, 0 } };
-
-          last_pair = g_hash_table_lookup (pairs, &key);
-          if (last_pair == NULL)
-            {
-              last_pair = g_new0 (PairAcc, 1);
-              last_pair->tactic = tactic;
-              last_pair->place = place;
-              last_pair->audience = place != 0 ? map_lookup (f->place_audience, place) : 0;
-              if (last_pair->audience == 0 && tactic != 0)
-                last_pair->audience = map_lookup (f->tactic_audience, tactic);
-              g_hash_table_add (pairs, last_pair);
-            }
+          hot->first_time[range] = time;
+          hot->first_id[range] = id;
+          hot->first_pair[range] = pair->position;
         }
-      last_pair->n[range]++;
-      if (last_pair->audience == 0)
-        acc->own_audience[range]++;
 
       if (range == CURRENT)
         {
-          while (strcmp (time, week_end) >= 0)
-            {
-              week++;
-              tp_schema_format_unix_time (current_start + (gint64)(week + 1) * SECONDS_PER_WEEK,
-                                          week_end);
-            }
+          guint week = (guint)((time - current_start) / SECONDS_PER_WEEK);
+
           if (week < weekly->len)
             g_array_index (weekly, guint, week)++;
         }
     }
 
   return step_error (stmt, local_error, error);
-}
-
-static gint64
-touch_audience (Fast           *f,
-                const TouchRef *touch,
-                gint64          customer_audience)
-{
-  gint64 audience = touch->place != 0 ? map_lookup (f->place_audience, touch->place) : 0;
-
-  if (audience == 0 && touch->tactic != 0)
-    audience = map_lookup (f->tactic_audience, touch->tactic);
-
-  return audience != 0 ? audience : customer_audience;
 }
 
 static gboolean
@@ -1193,10 +1297,12 @@ fast_revenue (Fast        *f,
   tp_statement_bind_text (stmt, 3, currency);
   while (tp_statement_step (stmt, &local_error))
     {
-      CustomerAcc *acc = fast_customer (f, tp_statement_get_int64 (stmt, 0));
+      guint position = fast_customer (f, tp_statement_get_int64 (stmt, 0));
+      guint buyer = position != 0 ? g_array_index (f->hot, CustomerHot, position - 1).buyer : 0;
 
-      if (acc != NULL)
-        acc->revenue[range] = tp_statement_get_int64 (stmt, 1);
+      /* Who has an order in the period has a first one */
+      if (buyer != 0)
+        g_array_index (f->buyers, Buyer, buyer - 1).revenue[range] = tp_statement_get_int64 (stmt, 1);
     }
 
   return step_error (stmt, local_error, error);
@@ -1205,77 +1311,85 @@ fast_revenue (Fast        *f,
 /* A buyer with done touches before those read: their touches up to the
  * first purchase, through the index of touches by customer */
 static gboolean
-fast_look_up_buyer (CustomerAcc  *acc,
-                    TpDatabase   *db,
-                    GError      **error)
+fast_look_up_buyer (Fast        *f,
+                    Buyer       *buyer,
+                    TpDatabase  *db,
+                    gboolean    *odd,
+                    GError     **error)
 {
   GError *local_error = NULL;
   TpStatement *stmt;
+  char first_order[TP_SCHEMA_TIME_LENGTH + 1];
+  DayCache days = { "", 0 };
 
+  tp_schema_format_unix_time (buyer->first_order, first_order);
   stmt = tp_database_prepare (db,
                               "SELECT happened_at, id, tactic_id, place_id FROM touches"
                               " WHERE customer_id = ?1 AND done = 1 AND happened_at <= ?2",
                               error);
   if (stmt == NULL)
     return FALSE;
-  tp_statement_bind_int64 (stmt, 1, acc->id);
-  tp_statement_bind_text (stmt, 2, acc->first_order);
-  acc->n_before_order = 0;
+  tp_statement_bind_int64 (stmt, 1, g_array_index (f->cold, CustomerCold, buyer->customer).id);
+  tp_statement_bind_text (stmt, 2, first_order);
+  buyer->n_before_order = 0;
   while (tp_statement_step (stmt, &local_error))
     {
-      const char *time = tp_statement_get_text (stmt, 0);
-      gint64 id = tp_statement_get_int64 (stmt, 1);
-      gint64 tactic = column_id (stmt, 2);
-      gint64 place = column_id (stmt, 3);
+      gint64 time;
 
-      if (acc->n_before_order == 0 || touch_before (time, id, &acc->first_before_order))
-        touch_set (&acc->first_before_order, time, id, tactic, place);
-      if (acc->n_before_order == 0 || !touch_before (time, id, &acc->last_before_order))
-        touch_set (&acc->last_before_order, time, id, tactic, place);
-      acc->n_before_order++;
+      if (!stored_time (tp_statement_get_text (stmt, 0), &days, &time))
+        {
+          *odd = TRUE;
+          continue;
+        }
+      buyer_add_touch (buyer, time, tp_statement_get_int64 (stmt, 1), column_id (stmt, 2),
+                       column_id (stmt, 3));
     }
 
   return step_error (stmt, local_error, error);
 }
 
 static gboolean
-compute_fast (Compute     *c,
+fast_figures (Compute     *c,
+              Fast        *f,
               TpDatabase  *db,
+              const char   from[2][TP_SCHEMA_TIME_LENGTH + 1],
+              const char   to[2][TP_SCHEMA_TIME_LENGTH + 1],
+              gboolean    *odd,
               GError     **error)
 {
   TpResults *results = c->results;
   gint64 starts[2] = { results->previous_start, results->start };
   gint64 ends[2] = { results->previous_end, results->end };
-  char from[2][TP_SCHEMA_TIME_LENGTH + 1];
-  char to[2][TP_SCHEMA_TIME_LENGTH + 1];
-  Fast f = { 0 };
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
-  GHashTableIter iter;
-  PairAcc *pair;
-  gboolean ok;
 
-  for (int r = PREVIOUS; r <= CURRENT; r++)
+  if (!fast_load (f, db, from[CURRENT], to[CURRENT], odd, error) || *odd ||
+      !fast_read_touches (c, f, db, from[PREVIOUS], starts[CURRENT], ends[CURRENT], odd, error) ||
+      *odd ||
+      !fast_revenue (f, db, PREVIOUS, from[PREVIOUS], to[PREVIOUS], results->currency, error) ||
+      !fast_revenue (f, db, CURRENT, from[CURRENT], to[CURRENT], results->currency, error))
+    return FALSE;
+
+  /* Buyers with touches before those read: looked up, before any figure
+   * is counted, so that an odd time still leaves the reference to count */
+  for (guint b = 0; b < f->buyers->len; b++)
     {
-      tp_schema_format_unix_time (starts[r], from[r]);
-      tp_schema_format_unix_time (ends[r], to[r]);
+      Buyer *buyer = &g_array_index (f->buyers, Buyer, b);
+      const CustomerCold *cold = &g_array_index (f->cold, CustomerCold, buyer->customer);
+      const CustomerHot *hot = &g_array_index (f->hot, CustomerHot, buyer->customer);
+
+      if (buyer->first_order < starts[PREVIOUS] || buyer->first_order >= ends[CURRENT] ||
+          hot->n[PREVIOUS] + hot->n[CURRENT] + hot->n[AFTER] == cold->touch_count)
+        continue;
+      if (!fast_look_up_buyer (f, buyer, db, odd, error))
+        return FALSE;
+      if (*odd)
+        return FALSE;
     }
 
-  f.customers = g_array_new (FALSE, TRUE, sizeof (CustomerAcc));
-  g_array_set_clear_func (f.customers, customer_acc_clear);
-  f.place_audience = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  f.tactic_audience = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  ok = fast_load (&f, db, from[CURRENT], to[CURRENT], error) &&
-       fast_read_touches (c, &f, db, from[PREVIOUS], from[CURRENT], to[CURRENT], starts[CURRENT],
-                          pairs, error) &&
-       fast_revenue (&f, db, PREVIOUS, from[PREVIOUS], to[PREVIOUS], results->currency, error) &&
-       fast_revenue (&f, db, CURRENT, from[CURRENT], to[CURRENT], results->currency, error);
-
   /* Touches */
-  g_hash_table_iter_init (&iter, pairs);
-  while (ok && g_hash_table_iter_next (&iter, (gpointer *)&pair, NULL))
+  for (guint i = 0; i < f->pair_list->len; i++)
     for (int r = PREVIOUS; r <= CURRENT; r++)
       {
+        const PairAcc *pair = g_ptr_array_index (f->pair_list, i);
         gboolean current = r == CURRENT;
 
         if (pair->n[r] == 0)
@@ -1291,51 +1405,59 @@ compute_fast (Compute     *c,
       }
 
   /* Per customer: touches counted for their own audience, reached, funnel */
-  for (guint i = 0; ok && i < f.customers->len; i++)
+  for (guint i = 0; i < f->cold->len; i++)
     {
-      CustomerAcc *acc = &g_array_index (f.customers, CustomerAcc, i);
+      const CustomerHot *hot = &g_array_index (f->hot, CustomerHot, i);
+      const CustomerCold *cold = &g_array_index (f->cold, CustomerCold, i);
 
       for (int r = PREVIOUS; r <= CURRENT; r++)
         {
           gboolean current = r == CURRENT;
-          guint from_start = acc->n[CURRENT] + acc->n[AFTER] + (current ? 0 : acc->n[PREVIOUS]);
+          guint from_start = hot->n[CURRENT] + hot->n[AFTER] + (current ? 0 : hot->n[PREVIOUS]);
 
-          if (acc->own_audience[r] > 0)
-            dim_figures (&c->audiences, acc->audience, current, NULL)->touches +=
-              acc->own_audience[r];
+          if (hot->own_audience[r] > 0)
+            dim_figures (&c->audiences, cold->audience, current, NULL)->touches +=
+              hot->own_audience[r];
 
-          if (acc->n[r] > 0 && from_start == acc->touch_count)
+          if (hot->n[r] > 0 && from_start == cold->touch_count)
             {
-              const TouchRef *first = &acc->first[r];
+              const PairAcc *pair = g_ptr_array_index (f->pair_list, hot->first_pair[r]);
 
-              add_touch_figures (c, current, first->tactic, first->place,
-                                 touch_audience (&f, first, acc->audience),
+              add_touch_figures (c, current, pair->tactic, pair->place,
+                                 pair->audience != 0 ? pair->audience : cold->audience,
                                  G_STRUCT_OFFSET (TpResultsFigures, reached), 1);
               if (current)
-                funnel_add (c, acc->audience, acc->stage, acc->order_count, first->time,
-                            acc->first_order, acc->n_before_order);
+                {
+                  const Buyer *buyer = hot->buyer != 0 ?
+                                       &g_array_index (f->buyers, Buyer, hot->buyer - 1) : NULL;
+
+                  funnel_add (c, cold->audience, cold->stage, cold->order_count, TRUE,
+                              hot->first_time[r], buyer != NULL, buyer != NULL ? buyer->first_order : 0,
+                              buyer != NULL ? buyer->n_before_order : 0);
+                }
             }
         }
 
-      if (acc->touch_count == 0 && acc->created_current)
-        funnel_add (c, acc->audience, acc->stage, acc->order_count, NULL, NULL, 0);
+      if (cold->touch_count == 0 && cold->created_current)
+        funnel_add (c, cold->audience, cold->stage, cold->order_count, FALSE, 0, FALSE, 0, 0);
     }
 
   /* First purchases, the period's first: the medians are those of the
    * range just counted */
-  for (int r = CURRENT; ok && r >= PREVIOUS; r--)
+  for (int r = CURRENT; r >= PREVIOUS; r--)
     {
       gboolean current = r == CURRENT;
       Dim *dims[] = { &c->tactics, &c->places, &c->audiences };
 
-      for (guint i = 0; ok && i < f.customers->len; i++)
+      for (guint b = 0; b < f->buyers->len; b++)
         {
-          CustomerAcc *acc = &g_array_index (f.customers, CustomerAcc, i);
-          gint64 revenue = acc->revenue[r];
-          double touches;
+          const Buyer *buyer = &g_array_index (f->buyers, Buyer, b);
+          const CustomerCold *cold = &g_array_index (f->cold, CustomerCold, buyer->customer);
+          const TouchRef *first = &buyer->first_before_order;
+          const TouchRef *last = &buyer->last_before_order;
+          gint64 revenue = buyer->revenue[r];
 
-          if (acc->first_order == NULL || strcmp (acc->first_order, from[r]) < 0 ||
-              strcmp (acc->first_order, to[r]) >= 0)
+          if (buyer->first_order < starts[r] || buyer->first_order >= ends[r])
             continue;
 
           if (current)
@@ -1349,49 +1471,75 @@ compute_fast (Compute     *c,
               results->previous_revenue_minor += revenue;
             }
 
-          if (acc->n[PREVIOUS] + acc->n[CURRENT] + acc->n[AFTER] != acc->touch_count &&
-              !fast_look_up_buyer (acc, db, error))
-            {
-              ok = FALSE;
-              break;
-            }
-
-          if (acc->n_before_order == 0)
+          if (buyer->n_before_order == 0)
             {
               if (current)
                 results->without_touch++;
               continue;
             }
 
-          touches = (double)acc->n_before_order;
           for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
             {
-              const TouchRef *first = &acc->first_before_order;
-              const TouchRef *last = &acc->last_before_order;
               gint64 first_ids[] = { first->tactic, first->place,
-                                     touch_audience (&f, first, acc->audience) };
+                                     touch_audience (f, first->tactic, first->place, cold->audience) };
               gint64 last_ids[] = { last->tactic, last->place,
-                                    touch_audience (&f, last, acc->audience) };
+                                    touch_audience (f, last->tactic, last->place, cold->audience) };
               guint pos;
               TpResultsFigures *figures = dim_figures (dims[d], first_ids[d], current, &pos);
 
               figures->first_touch++;
               figures->revenue_minor += revenue;
-              dim_add_median (dims[d], pos, touches);
+              dim_add_median (dims[d], pos, (double)buyer->n_before_order);
               dim_figures (dims[d], last_ids[d], current, NULL)->last_touch++;
             }
         }
 
-      if (ok)
-        {
-          dim_finish_medians (&c->tactics, current);
-          dim_finish_medians (&c->places, current);
-          dim_finish_medians (&c->audiences, current);
-        }
+      dim_finish_medians (&c->tactics, current);
+      dim_finish_medians (&c->places, current);
+      dim_finish_medians (&c->audiences, current);
     }
 
-  g_array_unref (f.customers);
+  return TRUE;
+}
+
+/* Touches, reached people, funnels and first purchases of the period and
+ * of the one before; FALSE with *@odd set when a stored time is not in
+ * the form Touchpoint writes, before any figure is counted */
+static gboolean
+compute_fast (Compute     *c,
+              TpDatabase  *db,
+              gboolean    *odd,
+              GError     **error)
+{
+  TpResults *results = c->results;
+  char from[2][TP_SCHEMA_TIME_LENGTH + 1];
+  char to[2][TP_SCHEMA_TIME_LENGTH + 1];
+  Fast f = { 0 };
+  gboolean ok;
+
+  *odd = FALSE;
+  tp_schema_format_unix_time (results->previous_start, from[PREVIOUS]);
+  tp_schema_format_unix_time (results->previous_end, to[PREVIOUS]);
+  tp_schema_format_unix_time (results->start, from[CURRENT]);
+  tp_schema_format_unix_time (results->end, to[CURRENT]);
+
+  f.hot = g_array_new (FALSE, TRUE, sizeof (CustomerHot));
+  f.cold = g_array_new (FALSE, TRUE, sizeof (CustomerCold));
+  f.buyers = g_array_new (FALSE, TRUE, sizeof (Buyer));
+  f.pairs = g_hash_table_new (pair_hash, pair_equal);
+  f.pair_list = g_ptr_array_new_with_free_func (g_free);
+  f.place_audience = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  f.tactic_audience = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  ok = fast_figures (c, &f, db, (const char (*)[TP_SCHEMA_TIME_LENGTH + 1])from,
+                     (const char (*)[TP_SCHEMA_TIME_LENGTH + 1])to, odd, error);
+
+  g_array_unref (f.hot);
+  g_array_unref (f.cold);
+  g_array_unref (f.buyers);
   g_free (f.direct);
+  g_hash_table_unref (f.pairs);
+  g_ptr_array_unref (f.pair_list);
   g_hash_table_unref (f.place_audience);
   g_hash_table_unref (f.tactic_audience);
 
@@ -1658,10 +1806,28 @@ compute (TpDatabase       *db,
              compute_range (&c, db, results->previous_start, results->previous_end,
                             MIN (now_unix, results->previous_end), FALSE, error);
       else if (ok)
-        ok = compute_planned (&c, db, start, end, now_unix, TRUE, error) &&
-             compute_planned (&c, db, results->previous_start, results->previous_end,
-                              MIN (now_unix, results->previous_end), FALSE, error) &&
-             compute_fast (&c, db, error);
+        {
+          gboolean odd = FALSE;
+
+          /* Times in another form: the straightforward queries count
+           * them as SQLite compares them, before any figure was counted */
+          if (compute_fast (&c, db, &odd, error))
+            ok = compute_planned (&c, db, start, end, now_unix, TRUE, error) &&
+                 compute_planned (&c, db, results->previous_start, results->previous_end,
+                                  MIN (now_unix, results->previous_end), FALSE, error);
+          else if (odd)
+            {
+              /* The weeks were being counted */
+              memset (results->weekly_touches->data, 0, weeks * sizeof (guint));
+              ok = compute_range (&c, db, start, end, now_unix, TRUE, error) &&
+                   compute_range (&c, db, results->previous_start, results->previous_end,
+                                  MIN (now_unix, results->previous_end), FALSE, error);
+            }
+          else
+            {
+              ok = FALSE;
+            }
+        }
       if (ok)
         ok = tp_database_exec (db, "RELEASE tp_results", error);
       else
