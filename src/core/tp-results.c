@@ -47,8 +47,10 @@
  * - a touch whose tactic was deleted has no tactic any more: it counts for
  *   "No tactic", as do touches logged without one.
  *
- * Every time is UTC; the queries read through the indexes by customer
- * and by time, so a period costs what its touches and buyers cost.
+ * Every time is UTC. compute_fast() reads each touch from the start of
+ * the period before on once, from the covering index by time; the
+ * straightforward queries of compute_range() are the reference it is
+ * tested against.
  */
 
 #define SECONDS_PER_DAY  G_GINT64_CONSTANT (86400)
