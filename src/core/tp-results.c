@@ -1138,7 +1138,8 @@ fast_load (Fast        *f,
 
   stmt = tp_database_prepare (db,
                               "SELECT id, audience_id, order_count, touch_count, stage,"
-                              " first_order_at, created_at >= ?1 AND created_at < ?2"
+                              " first_order_at,"
+                              " CASE WHEN created_at >= ?1 AND created_at < ?2 THEN 1 ELSE 0 END"
                               " FROM customers ORDER BY id",
                               error);
   if (stmt == NULL)
@@ -1209,8 +1210,7 @@ fast_read_touches (Compute     *c,
 
   stmt = tp_database_prepare (db,
                               "SELECT happened_at, customer_id, id, tactic_id, place_id"
-                              " FROM touches INDEXED BY touches_results"
-                              " WHERE happened_at >= ?1 AND done = 1",
+                              " FROM touches WHERE happened_at >= ?1 AND done = 1",
                               error);
   if (stmt == NULL)
     return FALSE;
