@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "tp-accessible-private.h"
 #include "tp-audiences-section.h"
 #include "tp-brand-section.h"
 #include "tp-competitors-section.h"
@@ -290,6 +291,7 @@ tp_marketing_page_init (TpMarketingPage *self)
   g_type_ensure (TP_TYPE_RESULTS_SECTION);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tp_accessible_name_view_stack_pages (self->stack);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);

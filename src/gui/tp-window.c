@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-accessible-private.h"
 #include "tp-sales-util-private.h"
 #include "tp-window-private.h"
 
@@ -505,6 +506,7 @@ tp_window_init (TpWindow *self)
   g_type_ensure (TP_TYPE_SALES_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tp_accessible_name_view_stack_pages (self->view_stack);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
