@@ -38,9 +38,62 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/*
+ * GSettings reads compiled schemas only from the XDG data folders and from
+ * $GSETTINGS_SCHEMA_DIR. An installed Touchpoint finds its schema in
+ * $prefix/share/glib-2.0/schemas; one run from a meson build tree
+ * (`build/src/touchpoint`) takes the schema the build compiled into
+ * `build/data`, as `meson devenv` would. A build tree is told by meson's
+ * own folder beside the executable's: an installed binary never has one,
+ * and nothing of the build's path is compiled in.
+ */
+static void
+use_build_tree_schemas (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bin_dir = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *compiled = NULL;
+  g_autofree char *schema_dir = NULL;
+  const char *current;
+
+  if (exe == NULL)
+    return;
+
+  bin_dir = g_path_get_dirname (exe);
+  root = g_path_get_dirname (bin_dir);
+  marker = g_build_filename (root, "meson-private", NULL);
+  schema_dir = g_build_filename (root, "data", NULL);
+  compiled = g_build_filename (schema_dir, "gschemas.compiled", NULL);
+
+  if (!g_file_test (marker, G_FILE_TEST_IS_DIR) ||
+      !g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  /* Folders named first there win over those named later, and over the
+   * installed ones. */
+  current = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  if (current == NULL || *current == '\0')
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  else
+    {
+      g_auto(GStrv) dirs = g_strsplit (current, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      if (!g_strv_contains ((const char * const *) dirs, schema_dir))
+        {
+          g_autofree char *value = g_strconcat (schema_dir, G_SEARCHPATH_SEPARATOR_S, current, NULL);
+
+          g_setenv ("GSETTINGS_SCHEMA_DIR", value, TRUE);
+        }
+    }
+}
+
 TpApplication *
 tp_application_new (void)
 {
+  use_build_tree_schemas ();
+
   return g_object_new (TP_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
