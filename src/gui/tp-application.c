@@ -19,13 +19,30 @@
 #include "tp-accessible-private.h"
 #include "tp-application.h"
 #include "tp-cli.h"
+#include "tp-notifier.h"
 #include "tp-window.h"
+
+/*
+ * Reminders with the window closed: while the preference
+ * "remind-when-closed" is on, the application holds itself
+ * (g_application_hold()), so that closing the last window leaves it
+ * running, asks the Background portal to let it run in the background
+ * and to start it with the session (`--background`: no window), and its
+ * TpNotifier watches the database while no window shows it. Without the
+ * portal (outside a sandbox, or a desktop without one) it runs on all the
+ * same. app.quit ends it.
+ */
 
 struct _TpApplication
 {
   AdwApplication  parent_instance;
 
   char           *database_path;
+  TpNotifier     *notifier;
+  GSettings      *settings;
+  gboolean        held;
+  gboolean        background_start;  /* started with --background: no window at first */
+  gboolean        watch_allowed;     /* a window was shown, or none will be at first */
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -153,6 +170,9 @@ tp_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
+  if (g_variant_dict_contains (options, "background"))
+    self->background_start = TRUE;
+
   status = tp_cli_run (options);
   if (status >= 0)
     return status;
@@ -160,10 +180,25 @@ tp_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (tp_application_parent_class)->handle_local_options (app, options);
 }
 
+static void update_watching (TpApplication *self);
+
 static void
 tp_application_activate (GApplication *app)
 {
+  TpApplication *self = TP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* Started with the session: only the reminders, until asked for more. */
+  if (self->background_start)
+    {
+      self->background_start = FALSE;
+      if (self->held)
+        {
+          self->watch_allowed = TRUE;
+          update_watching (self);
+          return;
+        }
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (tp_window_new (TP_APPLICATION (app)));
@@ -171,13 +206,140 @@ tp_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/**
+ * tp_application_get_notifier:
+ * @self: a #TpApplication
+ *
+ * Returns: (transfer none): what sends the follow-up notifications
+ */
+TpNotifier *
+tp_application_get_notifier (TpApplication *self)
+{
+  g_return_val_if_fail (TP_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
+}
+
+/* The notifier watches the database itself while no window shows it:
+ * after the last window closed, or from the start with --background (not
+ * in the moment between startup and the first window). */
+static void
+update_watching (TpApplication *self)
+{
+  gboolean watch;
+
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    self->watch_allowed = TRUE;
+
+  watch = self->held && self->watch_allowed &&
+          gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
+
+  tp_notifier_set_watching (self->notifier, watch ? tp_application_get_database_path (self) : NULL);
+}
+
+static void
+on_background_requested_cb (GObject      *source_object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source_object), result, &error);
+  if (reply == NULL)
+    g_debug ("No Background portal to ask: %s", error->message);
+}
+
+/* Asks the Background portal to let the app run without a window, and to
+ * start it with the session while @autostart (the portal writes the
+ * autostart entry). The portal answers on a Request object; the app runs
+ * the same whatever the answer, so it is not waited for. */
+static void
+request_background (TpApplication *self,
+                    gboolean       autostart)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GPtrArray) command = g_ptr_array_new ();
+  GVariantBuilder options;
+
+  if (bus == NULL)
+    return;
+
+  g_ptr_array_add (command, (gpointer) "touchpoint");
+  g_ptr_array_add (command, (gpointer) "--background");
+  if (self->database_path != NULL)
+    {
+      g_ptr_array_add (command, (gpointer) "--database");
+      g_ptr_array_add (command, self->database_path);
+    }
+
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("Remind you about follow-ups when Touchpoint is closed")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_variant_builder_add (&options, "{sv}", "commandline",
+                         g_variant_new_strv ((const char * const *) command->pdata, command->len));
+  g_variant_builder_add (&options, "{sv}", "dbus-activatable", g_variant_new_boolean (FALSE));
+
+  g_dbus_connection_call (bus,
+                          "org.freedesktop.portal.Desktop",
+                          "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.portal.Background",
+                          "RequestBackground",
+                          g_variant_new ("(sa{sv})", "", &options),
+                          G_VARIANT_TYPE ("(o)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START,
+                          -1, NULL,
+                          on_background_requested_cb, NULL);
+}
+
+static void
+on_remind_changed_cb (TpApplication *self)
+{
+  gboolean remind = g_settings_get_boolean (self->settings, "remind-when-closed");
+
+  if (remind == self->held)
+    return;
+
+  self->held = remind;
+  request_background (self, remind);
+  update_watching (self);
+
+  /* Releasing the last hold with no window ends the app. */
+  if (remind)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
 static void
 tp_application_startup (GApplication *app)
 {
+  TpApplication *self = TP_APPLICATION (app);
+
   G_APPLICATION_CLASS (tp_application_parent_class)->startup (app);
 
   _tp_accessible_init ();
   gtk_window_set_default_icon_name (APP_ID);
+
+  g_signal_connect_swapped (app, "window-added", G_CALLBACK (update_watching), app);
+  g_signal_connect_swapped (app, "window-removed", G_CALLBACK (update_watching), app);
+
+  self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::remind-when-closed",
+                           G_CALLBACK (on_remind_changed_cb), self, G_CONNECT_SWAPPED);
+  on_remind_changed_cb (self);
+}
+
+static void
+tp_application_shutdown (GApplication *app)
+{
+  TpApplication *self = TP_APPLICATION (app);
+
+  tp_notifier_set_watching (self->notifier, NULL);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (tp_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -186,6 +348,8 @@ tp_application_finalize (GObject *object)
   TpApplication *self = (TpApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tp_application_parent_class)->finalize (object);
 }
@@ -240,6 +404,7 @@ tp_application_class_init (TpApplicationClass *klass)
 
   app_class->activate = tp_application_activate;
   app_class->startup = tp_application_startup;
+  app_class->shutdown = tp_application_shutdown;
   app_class->handle_local_options = tp_application_handle_local_options;
 
   properties[PROP_DATABASE_PATH] =
@@ -362,6 +527,9 @@ tp_application_init (TpApplication *self)
                                          "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.show-marketing",
                                          (const char *[]) { "<Control>1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
@@ -380,7 +548,13 @@ tp_application_init (TpApplication *self)
                                          "window.log-touch",
                                          (const char *[]) { "<Control>t", NULL });
 
+  self->notifier = tp_notifier_new (G_APPLICATION (self));
+
   g_application_add_main_option_entries (G_APPLICATION (self), tp_cli_get_option_entries ());
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Start without a window, to send reminders (as the session does)"),
+                                 NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan marketing and run sales for a small business."));
   g_application_set_option_context_description (G_APPLICATION (self),
