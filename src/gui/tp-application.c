@@ -43,6 +43,7 @@ struct _TpApplication
   gboolean        held;
   gboolean        background_start;  /* started with --background: no window at first */
   gboolean        watch_allowed;     /* a window was shown, or none will be at first */
+  gboolean        running;           /* activated: the reminders follow the setting */
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -181,12 +182,21 @@ tp_application_handle_local_options (GApplication *app,
 }
 
 static void update_watching (TpApplication *self);
+static void on_remind_changed_cb (TpApplication *self);
 
 static void
 tp_application_activate (GApplication *app)
 {
   TpApplication *self = TP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* The reminders start with the app's first activation, not at startup:
+   * a test that registers the app and makes windows itself keeps none. */
+  if (!self->running)
+    {
+      self->running = TRUE;
+      on_remind_changed_cb (self);
+    }
 
   /* Started with the session: only the reminders, until asked for more. */
   if (self->background_start)
@@ -296,7 +306,7 @@ request_background (TpApplication *self,
 static void
 on_remind_changed_cb (TpApplication *self)
 {
-  gboolean remind = g_settings_get_boolean (self->settings, "remind-when-closed");
+  gboolean remind = self->running && g_settings_get_boolean (self->settings, "remind-when-closed");
 
   if (remind == self->held)
     return;
@@ -328,7 +338,6 @@ tp_application_startup (GApplication *app)
   self->settings = g_settings_new (BASE_ID);
   g_signal_connect_object (self->settings, "changed::remind-when-closed",
                            G_CALLBACK (on_remind_changed_cb), self, G_CONNECT_SWAPPED);
-  on_remind_changed_cb (self);
 }
 
 static void
