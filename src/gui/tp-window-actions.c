@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -131,6 +133,57 @@ retry_database_action (GtkWidget  *widget,
   tp_window_open_database (self, self->database_path);
 }
 
+/*
+ * Inside the Flatpak the file chooser is the portal's, and the document
+ * portal hands the app one file in a folder of its own, where SQLite
+ * cannot make the -wal and -shm it keeps beside a database. There the
+ * app opens a copy in its own data folder instead (the original is read,
+ * never written); backups and exports still go out through the portal as
+ * one file each. See "Flatpak" in HACKING.md.
+ */
+static gboolean
+in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+static void
+open_copy (TpWindow   *self,
+           const char *path)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "touchpoint", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_str_has_suffix (base, ".db") ? g_strndup (base, strlen (base) - 3)
+                                                         : g_strdup (base);
+  g_autofree char *dest = g_build_filename (dir, base, NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 2; g_file_test (dest, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s (%u).db", stem, i);
+
+      g_free (dest);
+      dest = g_build_filename (dir, name, NULL);
+    }
+
+  if (!tp_database_copy_file (path, dest, &error))
+    {
+      tp_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  tp_window_open_database (self, dest);
+  if (tp_window_get_store (self) != NULL)
+    {
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Opened a copy of “%s” in Touchpoint’s own folder; "
+                                   "the original was not changed"), base);
+      tp_window_add_toast (self, adw_toast_new (message));
+    }
+}
+
 static void
 on_open_database_response_cb (GtkNativeDialog *dialog,
                               int              response,
@@ -141,7 +194,9 @@ on_open_database_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
+      if (path != NULL && in_sandbox ())
+        open_copy (self, path);
+      else if (path != NULL)
         tp_window_open_database (self, path);
     }
 
