@@ -38,6 +38,7 @@ struct _TpPreferencesWindow
   GtkSpinButton        *followup_spin;
   GtkLabel             *followup_unit_label;
   AdwComboRow          *currency_row;
+  AdwActionRow         *remind_row;
   GtkSwitch            *remind_switch;
 
   GSettings            *settings;        /* the app's preferences, not the business's */
@@ -419,6 +420,7 @@ tp_preferences_window_class_init (TpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, followup_spin);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, followup_unit_label);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, remind_row);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, remind_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_band_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_followup_spin_value_changed_cb);
