@@ -1018,6 +1018,137 @@ open_database (const char           *path,
   return g_steal_pointer (&self);
 }
 
+/*
+ * SQLite keeps a database's -wal and -shm (or -journal) beside it, so the
+ * folder must take new files. One that does not (the document portal's
+ * folder of one file in a Flatpak, a read-only folder around a writable
+ * file) makes SQLite fail with "unable to open database file", which
+ * says nothing useful: ask SQLite's own file layer (the VFS, so that the
+ * answer is the one SQLite gets) to make a file there and say so.
+ */
+static gboolean
+folder_takes_new_files (const char *path)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *probe = g_strconcat (path, "-tp-probe", NULL);
+  g_autofree sqlite3_file *file = NULL;
+  int out_flags = 0;
+  int rc;
+
+  if (vfs == NULL)
+    return TRUE;
+
+  file = g_malloc0 (vfs->szOsFile);
+  rc = vfs->xOpen (vfs, probe, file,
+                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE |
+                   SQLITE_OPEN_DELETEONCLOSE | SQLITE_OPEN_MAIN_JOURNAL,
+                   &out_flags);
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+  vfs->xDelete (vfs, probe, 0);
+
+  return TRUE;
+}
+
+static TpDatabase *
+open_database_checked (const char           *path,
+                       TpDatabaseOpenFlags   flags,
+                       GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TpDatabase *self = open_database (path, flags, &local_error);
+
+  if (self != NULL)
+    return self;
+
+  if (g_error_matches (local_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION) &&
+      !is_memory_path (path) && exists (path) && !folder_takes_new_files (path))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second its folder */
+                   _("“%s” cannot be used where it is: Touchpoint keeps two working files "
+                     "beside a database while it is open, and its folder “%s” does not "
+                     "let it make them. The file has not been changed. Copy it into a "
+                     "folder you may write to, or start a new database."),
+                   display_name (path), folder);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
+ * tp_database_copy_file:
+ * @source: a database file, perhaps in a folder that takes no new files
+ * @dest: a file name that does not exist yet, in a folder that does
+ * @error: return location for a #GError
+ *
+ * Copies the database @source as it is saved into @dest, reading it as
+ * immutable: SQLite then needs nothing beside it (no -shm, no -journal),
+ * which is what a file handed over by the document portal allows, and
+ * nothing is written to it. Changes still in a -wal beside @source (a
+ * program still writing it) are not in the copy. Whether the copy is a
+ * Touchpoint database is decided when it is opened.
+ *
+ * Returns: %TRUE when @dest holds the copy
+ */
+gboolean
+tp_database_copy_file (const char  *source,
+                       const char  *dest,
+                       GError     **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (!exists (source))
+    {
+      set_error (error, source, SQLITE_CANTOPEN, g_strerror (ENOENT));
+      return FALSE;
+    }
+  if (exists (dest))
+    {
+      set_error (error, dest, SQLITE_CANTOPEN, g_strerror (EEXIST));
+      return FALSE;
+    }
+
+  escaped = g_uri_escape_string (source, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (handle, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_error (error, source, rc, handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      g_remove (dest);
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  return rc == SQLITE_OK;
+}
+
 /**
  * tp_database_open:
  * @path: a file name, or ":memory:" for a private in-memory database
@@ -1045,7 +1176,7 @@ TpDatabase *
 tp_database_open (const char  *path,
                   GError     **error)
 {
-  return open_database (path, TP_DATABASE_OPEN_DEFAULT, error);
+  return open_database_checked (path, TP_DATABASE_OPEN_DEFAULT, error);
 }
 
 /**
@@ -1068,7 +1199,7 @@ tp_database_open_full (const char           *path,
                        TpDatabaseOpenFlags   flags,
                        GError              **error)
 {
-  return open_database (path, flags, error);
+  return open_database_checked (path, flags, error);
 }
 
 /**

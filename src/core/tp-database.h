@@ -59,6 +59,9 @@ TpDatabase   *tp_database_open            (const char   *path,
 TpDatabase   *tp_database_open_full       (const char   *path,
                                            TpDatabaseOpenFlags flags,
                                            GError      **error);
+gboolean      tp_database_copy_file       (const char   *source,
+                                           const char   *dest,
+                                           GError      **error);
 gboolean      tp_database_get_pages_checked (TpDatabase *self);
 void          tp_database_check_pages_async (const char  *path,
                                            GCancellable *cancellable,

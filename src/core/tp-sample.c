@@ -435,9 +435,18 @@ random_times (Filler *f,
     }
 }
 
-static gboolean
-check_empty (TpDatabase  *db,
-             GError     **error)
+/**
+ * tp_sample_database_is_empty:
+ * @db: an open database
+ * @empty: (out): whether it holds no business yet (settings aside)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @empty was found out
+ */
+gboolean
+tp_sample_database_is_empty (TpDatabase  *db,
+                             gboolean    *empty,
+                             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   TpStatement *stmt;
@@ -469,7 +478,20 @@ check_empty (TpDatabase  *db,
       return FALSE;
     }
 
-  if (has_data)
+  *empty = !has_data;
+  return TRUE;
+}
+
+static gboolean
+check_empty (TpDatabase  *db,
+             GError     **error)
+{
+  gboolean empty;
+
+  if (!tp_sample_database_is_empty (db, &empty, error))
+    return FALSE;
+
+  if (!empty)
     {
       g_set_error (error, TP_SAMPLE_ERROR, TP_SAMPLE_ERROR_NOT_EMPTY,
                    /* Translators: %s is a file name */

@@ -114,6 +114,23 @@ tp_marketing_page_set_store (TpMarketingPage *self,
  *
  * Returns: (transfer none): the stack of sections, named as in DESIGN.md
  */
+/**
+ * tp_marketing_page_show_section:
+ * @self: a #TpMarketingPage
+ * @name: a section: audiences, brand, competitors, tactics or plan
+ *
+ * Shows the section @name, also on a narrow window.
+ */
+void
+tp_marketing_page_show_section (TpMarketingPage *self,
+                                const char      *name)
+{
+  g_return_if_fail (TP_IS_MARKETING_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 AdwViewStack *
 tp_marketing_page_get_stack (TpMarketingPage *self)
 {
