@@ -781,10 +781,12 @@ query_thread (GTask        *task,
     }
 
   /* A newer filter stops the query between two steps of SQLite. */
-  sqlite3_progress_handler (tp_database_get_handle (db), 1000, query_progress_cb, cancellable);
+  if (!tp_database_is_server (db))
+    sqlite3_progress_handler (tp_database_get_handle (db), 1000, query_progress_cb, cancellable);
   ids = run_ids_query (db, query->sql, query->filter,
                        query->first_rows, send_first_rows, task, &error);
-  sqlite3_progress_handler (tp_database_get_handle (db), 0, NULL, NULL);
+  if (!tp_database_is_server (db))
+    sqlite3_progress_handler (tp_database_get_handle (db), 0, NULL, NULL);
 
   if (g_task_return_error_if_cancelled (task))
     {
