@@ -785,6 +785,23 @@ export_to_stream (TpDatabase     *db,
   return TRUE;
 }
 
+/* The JSON backup reads and writes SQLite's own catalogue; on a team
+ * database it is not there yet (issue 15). */
+static gboolean
+check_engine (TpDatabase  *db,
+              GError     **error)
+{
+  if (!tp_database_is_server (db))
+    return TRUE;
+
+  g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+               /* Translators: %s is a database address */
+               _("Backups of the team database “%s” are not possible in this version "
+                 "of Touchpoint yet. Export its tables as CSV instead."),
+               tp_database_get_display_name (db));
+  return FALSE;
+}
+
 /**
  * tp_backup_export:
  * @db: the database to back up
@@ -820,6 +837,9 @@ tp_backup_export (TpDatabase            *db,
   g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_engine (db, error))
+    return FALSE;
 
   handle = tp_database_get_handle (db);
 
@@ -2569,6 +2589,9 @@ tp_backup_validate (TpDatabase    *db,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_engine (db, error))
+    return FALSE;
+
   ok = restore_init (&self, db, file, cancellable, error) && validate (&self, error);
   restore_clear (&self);
 
@@ -2890,6 +2913,9 @@ tp_backup_restore (TpDatabase            *db,
 
   if (saved_copy != NULL)
     *saved_copy = NULL;
+
+  if (!check_engine (db, error))
+    return FALSE;
 
   if (!restore_init (&self, db, file, cancellable, error))
     {

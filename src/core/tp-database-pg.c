@@ -141,6 +141,20 @@ make_display_name (PQconninfoOption *options)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+char *
+_tp_pg_name_for_uri (const char *uri)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  char *name;
+
+  if (options == NULL)
+    return g_strdup ("postgresql://");
+  name = make_display_name (options);
+  PQconninfoFree (options);
+
+  return name;
+}
+
 /* Maps a failed statement's SQLSTATE to a TpDatabaseError whose message
  * names the database and what the server said. */
 static void
@@ -838,6 +852,11 @@ set_connect_error (TpPgDatabase  *db,
                    GError       **error)
 {
   g_autofree char *detail = scrub (db, PQerrorMessage (db->conn));
+  char *newline = strchr (detail, '\n');
+
+  /* The first line says what failed; libpq's hints follow on others. */
+  if (newline != NULL)
+    *newline = '\0';
 
   if (strstr (detail, "password authentication failed") != NULL ||
       strstr (detail, "no password supplied") != NULL ||
@@ -964,7 +983,7 @@ _tp_pg_exec (TpPgDatabase  *db,
     return TRUE;
 
   /* The engine's own transaction control, not the caller's SQL */
-  if (g_str_equal (sql, "BEGIN") || g_str_has_prefix (sql, "SAVEPOINT tp_") ||
+  if (g_str_has_prefix (sql, "BEGIN") || g_str_has_prefix (sql, "SAVEPOINT tp_") ||
       g_str_has_prefix (sql, "RELEASE tp_") || g_str_has_prefix (sql, "ROLLBACK") ||
       g_str_equal (sql, "COMMIT"))
     return run (db, sql, error);

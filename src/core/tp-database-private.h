@@ -24,6 +24,7 @@ typedef struct _TpPgDatabase  TpPgDatabase;
 typedef struct _TpPgStatement TpPgStatement;
 
 gboolean        _tp_database_is_pg_uri        (const char          *path);
+char           *_tp_pg_name_for_uri           (const char          *uri);
 
 TpPgDatabase   *_tp_pg_open                   (const char          *uri,
                                                TpDatabaseOpenFlags  flags,

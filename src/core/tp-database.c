@@ -1253,6 +1253,38 @@ tp_database_path_can_reopen (const char *path)
 }
 
 /**
+ * tp_database_path_is_server:
+ * @path: (nullable): what `--database` was given
+ *
+ * Returns: %TRUE for the postgresql:// URI of a team database
+ */
+gboolean
+tp_database_path_is_server (const char *path)
+{
+  return _tp_database_is_pg_uri (path);
+}
+
+/**
+ * tp_database_name_for_path:
+ * @path: what `--database` was given
+ *
+ * What to call the database at @path in a message before it is open: the
+ * file name, or a postgresql:// URI without its password and parameters.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+tp_database_name_for_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (_tp_database_is_pg_uri (path))
+    return _tp_pg_name_for_uri (path);
+
+  return g_strdup (path);
+}
+
+/**
  * tp_database_get_handle:
  * @self: a #TpDatabase
  *
@@ -1456,6 +1488,37 @@ tp_database_begin (TpDatabase  *self,
         return FALSE;
     }
 
+  self->depth++;
+
+  return TRUE;
+}
+
+/**
+ * tp_database_begin_read:
+ * @self: a #TpDatabase outside any transaction
+ * @error: return location for a #GError
+ *
+ * Opens a read transaction: every query until the matching
+ * tp_database_commit() sees the data of one moment, without holding back
+ * other writers (SQLite: BEGIN DEFERRED; PostgreSQL: a read-only
+ * repeatable-read transaction).
+ *
+ * Returns: %TRUE if the transaction is open
+ */
+gboolean
+tp_database_begin_read (TpDatabase  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!exec_control (self,
+                     self->pg != NULL ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                                      : "BEGIN DEFERRED",
+                     error))
+    return FALSE;
+
+  self->aborted = FALSE;
   self->depth++;
 
   return TRUE;

@@ -72,6 +72,8 @@ const char   *tp_database_get_path        (TpDatabase   *self);
 const char   *tp_database_get_display_name (TpDatabase  *self);
 gboolean      tp_database_is_server       (TpDatabase   *self);
 gboolean      tp_database_path_can_reopen (const char   *path);
+gboolean      tp_database_path_is_server  (const char   *path);
+char         *tp_database_name_for_path   (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,
                                            const char   *sql,
@@ -80,6 +82,8 @@ TpStatement  *tp_database_prepare         (TpDatabase   *self,
                                            const char   *sql,
                                            GError      **error);
 gboolean      tp_database_begin           (TpDatabase   *self,
+                                           GError      **error);
+gboolean      tp_database_begin_read      (TpDatabase   *self,
                                            GError      **error);
 gboolean      tp_database_commit          (TpDatabase   *self,
                                            GError      **error);

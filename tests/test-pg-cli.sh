@@ -1,0 +1,56 @@
+#!/bin/sh
+# test-pg-cli.sh — the real binary on a team database: --database takes a
+# postgresql:// URI (run under tests/pg-cluster, which gives one), sets
+# up an empty server database on first use, and names a server it cannot
+# reach or a refused password in one line, with exit status 1 and never
+# the password.
+#
+# Copyright 2026 The Touchpoint authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: pg-cluster test-pg-cli.sh PATH/TO/touchpoint
+
+set -eu
+
+touchpoint=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+: "${TP_TEST_PG_URI:?run under tests/pg-cluster}"
+
+fail () {
+  echo "not ok: $*" >&2
+  exit 1
+}
+
+# A sample business into the empty database, then its customers as CSV.
+"$touchpoint" --database "$TP_TEST_PG_URI" --sample small || fail "--sample small"
+"$touchpoint" --database "$TP_TEST_PG_URI" --export-csv "$dir/c.csv" --table customers ||
+  fail "--export-csv"
+head -1 "$dir/c.csv" | grep -q '^id,name,email' || fail "the CSV has no header"
+n=$(wc -l < "$dir/c.csv")
+[ "$n" -gt 10 ] || fail "the CSV has $n lines"
+
+# The schema's version is kept in the database.
+v=$(psql -X -At "$TP_TEST_PG_URI" -c 'SELECT version FROM touchpoint_schema')
+[ "$v" -ge 3 ] || fail "touchpoint_schema says $v"
+
+# A server that is not there: one line, status 1, no password.
+status=0
+"$touchpoint" --database "postgresql://ann:hunter2@%2Fnonexistent%2Fsock/shop" \
+  --export-csv "$dir/x.csv" --table customers 2>"$dir/err" || status=$?
+[ "$status" = 1 ] || fail "unreachable: exit status $status"
+grep -q 'Could not reach the database server of “postgresql://ann@/nonexistent/sock/shop”' \
+  "$dir/err" || fail "unreachable: $(cat "$dir/err")"
+grep -q hunter2 "$dir/err" && fail "the password is in the message"
+[ ! -e "$dir/x.csv" ] || fail "a CSV was written"
+
+# A wrong password: named as such, never shown.
+host=${TP_TEST_PG_URI#*@}
+status=0
+"$touchpoint" --database "postgresql://tp_pw:wrong-pw-77@$host" --sample small \
+  2>"$dir/err" || status=$?
+[ "$status" = 1 ] || fail "wrong password: exit status $status"
+grep -q 'did not accept the password' "$dir/err" || fail "wrong password: $(cat "$dir/err")"
+grep -q wrong-pw-77 "$dir/err" && fail "the password is in the message"
+
+echo "ok"
