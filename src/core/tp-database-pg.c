@@ -284,6 +284,7 @@ run_guarded (TpPgDatabase  *db,
   status = PQresultStatus (result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
+      g_debug ("%s: %s", sql, PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
       set_result_error (db, result, error);
       PQclear (result);
       if (guarded)
@@ -655,6 +656,23 @@ _tp_pg_schema_sql (GError **error)
                           "INSERT INTO touchpoint_schema VALUES (1, %d, %d);\n",
                           TP_APPLICATION_ID, TP_SCHEMA_VERSION);
 
+  /* SQLite's INTEGER PRIMARY KEY: a NULL id is the next free one, and
+   * an explicit id (undo, restore) moves the next one past it. */
+  g_string_append (s,
+                   "CREATE FUNCTION tp_assign_id () RETURNS trigger LANGUAGE plpgsql AS $tp$\n"
+                   "DECLARE\n"
+                   "  seq text := pg_get_serial_sequence (quote_ident (TG_TABLE_SCHEMA) || '.' ||\n"
+                   "                                      quote_ident (TG_TABLE_NAME), 'id');\n"
+                   "BEGIN\n"
+                   "  IF NEW.id IS NULL THEN\n"
+                   "    NEW.id := nextval (seq);\n"
+                   "  ELSIF NEW.id > coalesce (pg_sequence_last_value (seq::regclass), 0) THEN\n"
+                   "    PERFORM setval (seq, NEW.id);\n"
+                   "  END IF;\n"
+                   "  RETURN NEW;\n"
+                   "END\n"
+                   "$tp$;\n");
+
   tables = tp_schema_get_tables (&n_tables);
   for (guint t = 0; t < n_tables; t++)
     {
@@ -665,6 +683,9 @@ _tp_pg_schema_sql (GError **error)
           g_string_append (s, c + 1 < tables[t].n_columns ? ",\n" : "\n");
         }
       g_string_append (s, ");\n");
+      g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
+                                 "EXECUTE FUNCTION tp_assign_id ();\n",
+                              tables[t].name, tables[t].name);
     }
 
   if (!append_indexes_and_triggers (s, error))
@@ -1078,7 +1099,13 @@ _tp_pg_statement_bind (TpPgStatement *stmt,
                        int            index,
                        GVariant      *value)
 {
-  g_return_if_fail (index >= 1 && (guint) index <= stmt->n_params);
+  /* SQLite ignores a value for a parameter the statement does not have */
+  if (index < 1 || (guint) index > stmt->n_params)
+    {
+      if (value != NULL)
+        g_variant_unref (g_variant_ref_sink (value));
+      return;
+    }
 
   g_clear_pointer (&stmt->params[index - 1], g_variant_unref);
   if (value != NULL)
