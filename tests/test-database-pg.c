@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "tp-database.h"
+#include "tp-database-private.h"
 #include "tp-migrations-private.h"
 #include "tp-schema.h"
 #include "tp-test-engine.h"
@@ -344,12 +345,41 @@ test_unreachable (void)
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
 }
 
+/* SQLite's SQL as the server reads it; text in quotes is never touched. */
+static void
+test_translate (void)
+{
+  static const struct { const char *sqlite; const char *pg; guint n; } cases[] = {
+    { "SELECT ?1, ?, ?3, ?", "SELECT $1, $2, $3, $4", 4 },
+    { "SELECT '?1 IS NOT x', \"LIKE\" FROM t WHERE a LIKE ?2 ESCAPE '\\'",
+      "SELECT '?1 IS NOT x', \"LIKE\" FROM t WHERE a ILIKE $2 ESCAPE '\\'", 2 },
+    { "WHERE a IS NOT b AND c IS d AND e IS NULL AND f IS NOT NULL",
+      "WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND e IS NULL AND f IS NOT NULL", 0 },
+    { "SELECT id FROM c NOT INDEXED ORDER BY name COLLATE NOCASE DESC, id LIMIT 5",
+      "SELECT id FROM c ORDER BY name COLLATE tp_nocase DESC NULLS LAST, id NULLS FIRST LIMIT 5", 0 },
+    { "SELECT * FROM a CROSS JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST",
+      "SELECT * FROM a JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST", 0 },
+    { "SELECT (SELECT x FROM t ORDER BY y) FROM u",
+      "SELECT (SELECT x FROM t ORDER BY y NULLS FIRST) FROM u", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint n = 99;
+      g_autofree char *pg = _tp_pg_translate_sql (cases[i].sqlite, &n);
+
+      g_assert_cmpstr (pg, ==, cases[i].pg);
+      g_assert_cmpuint (n, ==, cases[i].n);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/touchpoint/database-pg/translate", test_translate);
   g_test_add_func ("/touchpoint/database-pg/schema-created", test_schema_created);
   g_test_add_func ("/touchpoint/database-pg/statements", test_statements);
   g_test_add_func ("/touchpoint/database-pg/transactions", test_transactions);

@@ -89,6 +89,16 @@ tp_test_pg_new_database (void)
 }
 
 char *
+tp_test_engine_new_shared_database (const char *dir,
+                                    const char *name)
+{
+  if (tp_test_engine_is_pg ())
+    return tp_test_pg_new_database ();
+
+  return g_build_filename (dir, name, NULL);
+}
+
+char *
 tp_test_engine_new_database (void)
 {
   if (tp_test_engine_is_pg ())

@@ -20,6 +20,11 @@ gboolean  tp_test_engine_is_pg        (void);
  * the server is not there: it is never skipped. */
 char     *tp_test_engine_new_database (void);
 
+/* A database a second connection can open too: the file @name in @dir
+ * on SQLite, a new database on the server on PostgreSQL. */
+char     *tp_test_engine_new_shared_database (const char *dir,
+                                              const char *name);
+
 /* A new empty database on the throwaway server (any engine setting). */
 char     *tp_test_pg_new_database     (void);
 

@@ -252,7 +252,7 @@ filter_prepare (TpCustomerFilter *filter)
     }
 
   if (where->len == 0)
-    g_string_append (where, "1");
+    g_string_append (where, "1 = 1");
 
   filter->where = g_string_free (where, FALSE);
 }
@@ -1863,7 +1863,7 @@ tp_customer_filter_get_quiet_days (const TpCustomerFilter *filter)
  * tp_customer_filter_bind() binds; the query may use ?5 and up. It holds
  * no user text.
  *
- * Returns: (transfer none): the condition, "1" for an empty filter
+ * Returns: (transfer none): the condition, "1 = 1" for an empty filter
  */
 const char *
 tp_customer_filter_get_where (const TpCustomerFilter *filter)

@@ -34,6 +34,8 @@
  * - parameters: `?N` and `?` become `$N`; values are sent as text with
  *   their type (bigint, double precision, or unknown for text and NULL,
  *   which the server then infers);
+ * - SQLite's hints go: NOT INDEXED, INDEXED BY, CROSS JOIN (a JOIN);
+ *   ORDER BY terms say NULLS FIRST (ascending) or LAST, as SQLite sorts;
  * - `COLLATE NOCASE` becomes the collation tp_nocase (ICU, case folded),
  *   `LIKE` becomes `ILIKE` (SQLite's LIKE ignores the case of ASCII),
  *   `a IS b` and `a IS NOT b` become `IS [NOT] DISTINCT FROM`;
@@ -57,6 +59,7 @@
 #define PG_TYPE_INT8    20
 #define PG_TYPE_INT2    21
 #define PG_TYPE_INT4    23
+#define PG_TYPE_TEXT    25
 #define PG_TYPE_FLOAT4  700
 #define PG_TYPE_FLOAT8  701
 #define PG_TYPE_NUMERIC 1700
@@ -79,6 +82,7 @@ struct _TpPgStatement
   char         *sql;          /* PostgreSQL's */
   guint         n_params;
   GVariant    **params;       /* n_params, NULL for NULL */
+  GByteArray   *referenced;   /* whether the SQL uses each parameter */
   PGresult     *result;
   int           row;          /* the current row of result, -1 before the first */
   guint         executed : 1;
@@ -332,23 +336,52 @@ word_is (const char *p,
   return g_ascii_strncasecmp (p, word, n) == 0 && !is_word_char (p[n]);
 }
 
-/**
- * _tp_pg_translate_sql:
- * @sql: SQLite's SQL
- * @n_params: (out) (optional): the number of parameters
- *
- * Returns: (transfer full): PostgreSQL's SQL for the same
- */
-char *
-_tp_pg_translate_sql (const char *sql,
-                      guint      *n_params)
+/* Ends an ORDER BY term: SQLite sorts NULL below every value, PostgreSQL
+ * above, so each term says where NULLs go unless it says so itself. */
+static void
+end_order_term (GString  *out,
+                gboolean *in_term,
+                gboolean  desc,
+                gboolean  has_nulls)
+{
+  if (!*in_term)
+    return;
+  *in_term = FALSE;
+  if (has_nulls)
+    return;
+
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    g_string_truncate (out, out->len - 1);
+  g_string_append (out, desc ? " NULLS LAST" : " NULLS FIRST");
+}
+
+/* Translates @sql; sets (*referenced)[N - 1] for each parameter ?N the
+ * statement uses. */
+static char *
+translate (const char  *sql,
+           guint       *n_params,
+           GByteArray **referenced)
 {
   g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 16);
+  g_autoptr(GByteArray) refs = g_byte_array_new ();
   guint max_param = 0;
   const char *p = sql;
+  int depth = 0;
+  int order_depth = -1;     /* the depth of the ORDER BY being read, or -1 */
+  gboolean in_term = FALSE; /* inside an ORDER BY term */
+  gboolean term_desc = FALSE;
+  gboolean term_nulls = FALSE;
 
   while (*p != '\0')
     {
+      if (order_depth >= 0 && (*p == ',' || *p == ';' || (*p == ')' && depth == order_depth)) &&
+          depth == order_depth)
+        {
+          end_order_term (out, &in_term, term_desc, term_nulls);
+          if (*p != ',')
+            order_depth = -1;
+        }
+
       if (*p == '\'' || *p == '"')
         {
           char quote = *p;
@@ -359,6 +392,7 @@ _tp_pg_translate_sql (const char *sql,
           if (*p != '\0')
             p++;
           g_string_append_len (out, start, p - start);
+          in_term = in_term || order_depth >= 0;
         }
       else if (p[0] == '-' && p[1] == '-')
         {
@@ -374,12 +408,18 @@ _tp_pg_translate_sql (const char *sql,
 
           p++;
           if (g_ascii_isdigit (*p))
-            {
-              n = (guint) strtoul (p, (char **) &p, 10);
-            }
+            n = (guint) strtoul (p, (char **) &p, 10);
           else
             n = max_param + 1;
           max_param = MAX (max_param, n);
+          if (refs->len < n)
+            {
+              guint len = refs->len;
+
+              g_byte_array_set_size (refs, n);
+              memset (refs->data + len, 0, n - len);
+            }
+          refs->data[n - 1] = 1;
           g_string_append_printf (out, "$%u", n);
         }
       else if (is_word_start (*p) && (p == sql || !is_word_char (p[-1])))
@@ -388,6 +428,61 @@ _tp_pg_translate_sql (const char *sql,
 
           while (is_word_char (*p))
             p++;
+
+          if (order_depth >= 0 && depth == order_depth &&
+              (word_is (start, "LIMIT") || word_is (start, "OFFSET") ||
+               word_is (start, "UNION") || word_is (start, "RETURNING")))
+            {
+              end_order_term (out, &in_term, term_desc, term_nulls);
+              g_string_append_c (out, ' ');
+              order_depth = -1;
+            }
+
+          if (word_is (start, "ORDER") && word_is (skip_space (p), "BY"))
+            {
+              p = skip_space (skip_space (p) + 2);
+              g_string_append (out, "ORDER BY ");
+              order_depth = depth;
+              in_term = FALSE;
+              term_desc = FALSE;
+              term_nulls = FALSE;
+              continue;
+            }
+
+          if (order_depth >= 0 && depth == order_depth)
+            {
+              if (!in_term)
+                {
+                  term_desc = FALSE;
+                  term_nulls = FALSE;
+                }
+              in_term = TRUE;
+              if (word_is (start, "DESC"))
+                term_desc = TRUE;
+              else if (word_is (start, "NULLS"))
+                term_nulls = TRUE;
+            }
+
+          /* SQLite's index hints: the planner of the server decides */
+          if (word_is (start, "NOT") && word_is (skip_space (p), "INDEXED"))
+            {
+              p = skip_space (skip_space (p) + 7);
+              continue;
+            }
+          /* SQLite's CROSS JOIN … ON fixes the order of the loops; the
+           * callers write it only with ON (a plain product is a comma) */
+          if (word_is (start, "CROSS") && word_is (skip_space (p), "JOIN"))
+            {
+              p = skip_space (p);
+              continue;
+            }
+          if (word_is (start, "INDEXED") && word_is (skip_space (p), "BY"))
+            {
+              p = skip_space (skip_space (p) + 2);
+              while (is_word_char (*p))
+                p++;
+              continue;
+            }
 
           if (word_is (start, "NOCASE"))
             g_string_append (out, "tp_nocase");
@@ -413,15 +508,49 @@ _tp_pg_translate_sql (const char *sql,
         }
       else
         {
+          if (*p == '(')
+            depth++;
+          else if (*p == ')')
+            depth--;
+          if (order_depth >= 0 && depth >= order_depth && !g_ascii_isspace (*p) && *p != ',')
+            {
+              if (!in_term)
+                {
+                  term_desc = FALSE;
+                  term_nulls = FALSE;
+                }
+              in_term = TRUE;
+            }
           g_string_append_c (out, *p);
           p++;
         }
     }
 
+  if (order_depth >= 0)
+    end_order_term (out, &in_term, term_desc, term_nulls);
+
   if (n_params != NULL)
     *n_params = max_param;
+  if (referenced != NULL)
+    {
+      *referenced = g_steal_pointer (&refs);
+    }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * _tp_pg_translate_sql:
+ * @sql: SQLite's SQL
+ * @n_params: (out) (optional): the number of parameters
+ *
+ * Returns: (transfer full): PostgreSQL's SQL for the same
+ */
+char *
+_tp_pg_translate_sql (const char *sql,
+                      guint      *n_params)
+{
+  return translate (sql, n_params, NULL);
 }
 
 /* The schema ------------------------------------------------------------ */
@@ -647,6 +776,34 @@ _tp_pg_schema_sql (GError **error)
   g_string_append (s,
                    "CREATE FUNCTION unixepoch (t text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT "
                    "AS $tp$ SELECT floor (extract (epoch FROM t::timestamptz))::bigint $tp$;\n");
+  /* … with SQLite's modifiers: start of day/month/year, weekday N (the
+   * next such day, or the same), and intervals such as '-6 days' */
+  g_string_append (s,
+                   "CREATE FUNCTION unixepoch (t text, VARIADIC modifiers text[]) RETURNS bigint\n"
+                   "LANGUAGE plpgsql IMMUTABLE STRICT AS $tp$\n"
+                   "DECLARE\n"
+                   "  ts timestamp := t::timestamptz AT TIME ZONE 'UTC';\n"
+                   "  m text;\n"
+                   "BEGIN\n"
+                   "  FOREACH m IN ARRAY modifiers LOOP\n"
+                   "    IF m = 'start of day' THEN ts := date_trunc ('day', ts);\n"
+                   "    ELSIF m = 'start of month' THEN ts := date_trunc ('month', ts);\n"
+                   "    ELSIF m = 'start of year' THEN ts := date_trunc ('year', ts);\n"
+                   "    ELSIF m LIKE 'weekday %' THEN\n"
+                   "      ts := ts + ((substr (m, 9)::int - extract (dow FROM ts)::int + 7) % 7)\n"
+                   "                 * interval '1 day';\n"
+                   "    ELSE ts := ts + m::interval;\n"
+                   "    END IF;\n"
+                   "  END LOOP;\n"
+                   "  RETURN floor (extract (epoch FROM ts))::bigint;\n"
+                   "END\n"
+                   "$tp$;\n");
+  /* SQLite's scalar min() and max() of two values */
+  g_string_append (s,
+                   "CREATE FUNCTION min (a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                   "AS $tp$ SELECT LEAST (a, b) $tp$;\n"
+                   "CREATE FUNCTION max (a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                   "AS $tp$ SELECT GREATEST (a, b) $tp$;\n");
   g_string_append_printf (s,
                           "CREATE TABLE touchpoint_schema (\n"
                           "  id integer PRIMARY KEY CHECK (id = 1),\n"
@@ -1054,7 +1211,7 @@ _tp_pg_prepare (TpPgDatabase  *db,
                 GError       **error)
 {
   TpPgStatement *stmt = g_new0 (TpPgStatement, 1);
-  g_autofree char *translated = _tp_pg_translate_sql (sql, &stmt->n_params);
+  g_autofree char *translated = translate (sql, &stmt->n_params, &stmt->referenced);
 
   stmt->db = db;
   stmt->row = -1;
@@ -1090,6 +1247,7 @@ _tp_pg_statement_free (TpPgStatement *stmt)
 {
   _tp_pg_statement_reset (stmt);
   g_free (stmt->params);
+  g_byte_array_unref (stmt->referenced);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -1141,6 +1299,13 @@ execute (TpPgStatement  *stmt,
       GVariant *v = stmt->params[i];
       char *text = NULL;
 
+      /* A parameter the SQL does not use (SQLite numbers them freely)
+       * still needs a type. */
+      if (!stmt->referenced->data[i])
+        {
+          types[i] = PG_TYPE_TEXT;
+          continue;
+        }
       if (v == NULL)
         continue;
       if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
