@@ -30,6 +30,17 @@ head -1 "$dir/c.csv" | grep -q '^id,name,email' || fail "the CSV has no header"
 n=$(wc -l < "$dir/c.csv")
 [ "$n" -gt 10 ] || fail "the CSV has $n lines"
 
+# The customers into a second, empty server database, and out again.
+second=${TP_TEST_PG_URI%/*}/tp_cli_second
+psql -X -q "$TP_TEST_PG_URI" -c 'CREATE DATABASE tp_cli_second' || fail "createdb"
+"$touchpoint" --database "$second" --import-csv "$dir/c.csv" --table customers \
+  >"$dir/import.out" || fail "--import-csv: $(cat "$dir/import.out")"
+"$touchpoint" --database "$second" --export-csv "$dir/c2.csv" --table customers ||
+  fail "--export-csv of the import"
+cut -d, -f2-4 "$dir/c.csv" | sort > "$dir/names1"
+cut -d, -f2-4 "$dir/c2.csv" | sort > "$dir/names2"
+cmp -s "$dir/names1" "$dir/names2" || fail "the imported customers differ: $(diff "$dir/names1" "$dir/names2" | head -5)"
+
 # The schema's version is kept in the database.
 v=$(psql -X -At "$TP_TEST_PG_URI" -c 'SELECT version FROM touchpoint_schema')
 [ "$v" -ge 3 ] || fail "touchpoint_schema says $v"
