@@ -35,6 +35,8 @@
  *   their type (bigint, double precision, or unknown for text and NULL,
  *   which the server then infers);
  * - SQLite's hints go: NOT INDEXED, INDEXED BY, CROSS JOIN (a JOIN);
+ *   rowid, which callers use only for the order rows were added to a
+ *   temporary table, is the row's place (ctid);
  *   ORDER BY terms say NULLS FIRST (ascending) or LAST, as SQLite sorts;
  * - `COLLATE NOCASE` becomes the collation tp_nocase (ICU, case folded),
  *   `LIKE` becomes `ILIKE` (SQLite's LIKE ignores the case of ASCII),
@@ -486,6 +488,10 @@ translate (const char  *sql,
 
           if (word_is (start, "NOCASE"))
             g_string_append (out, "tp_nocase");
+          else if (word_is (start, "rowid"))
+            /* the order rows were added to a table without an id (a
+             * temporary table that only grows) */
+            g_string_append (out, "ctid");
           else if (word_is (start, "LIKE"))
             g_string_append (out, "ILIKE");
           else if (word_is (start, "IS"))
@@ -772,19 +778,19 @@ _tp_pg_schema_sql (GError **error)
   g_string_append (s,
                    "CREATE COLLATION tp_nocase (provider = icu, locale = 'und-u-ks-level2', "
                    "deterministic = false);\n");
-  /* SQLite's unixepoch() of a stored time */
+  /* SQLite's time functions over stored times (and 'now'), with its
+   * modifiers: start of day/month/year, weekday N (the next such day, or
+   * the same), and intervals such as '-6 days'. */
   g_string_append (s,
-                   "CREATE FUNCTION unixepoch (t text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT "
-                   "AS $tp$ SELECT floor (extract (epoch FROM t::timestamptz))::bigint $tp$;\n");
-  /* … with SQLite's modifiers: start of day/month/year, weekday N (the
-   * next such day, or the same), and intervals such as '-6 days' */
-  g_string_append (s,
-                   "CREATE FUNCTION unixepoch (t text, VARIADIC modifiers text[]) RETURNS bigint\n"
-                   "LANGUAGE plpgsql IMMUTABLE STRICT AS $tp$\n"
+                   "CREATE FUNCTION tp_sqlite_time (t text, modifiers text[]) RETURNS timestamp\n"
+                   "LANGUAGE plpgsql STABLE STRICT AS $tp$\n"
                    "DECLARE\n"
-                   "  ts timestamp := t::timestamptz AT TIME ZONE 'UTC';\n"
+                   "  ts timestamp;\n"
                    "  m text;\n"
                    "BEGIN\n"
+                   "  IF t = 'now' THEN ts := now () AT TIME ZONE 'UTC';\n"
+                   "  ELSE ts := t::timestamptz AT TIME ZONE 'UTC';\n"
+                   "  END IF;\n"
                    "  FOREACH m IN ARRAY modifiers LOOP\n"
                    "    IF m = 'start of day' THEN ts := date_trunc ('day', ts);\n"
                    "    ELSIF m = 'start of month' THEN ts := date_trunc ('month', ts);\n"
@@ -795,9 +801,46 @@ _tp_pg_schema_sql (GError **error)
                    "    ELSE ts := ts + m::interval;\n"
                    "    END IF;\n"
                    "  END LOOP;\n"
-                   "  RETURN floor (extract (epoch FROM ts))::bigint;\n"
+                   "  RETURN ts;\n"
                    "END\n"
-                   "$tp$;\n");
+                   "$tp$;\n"
+                   "CREATE FUNCTION unixepoch (t text, VARIADIC modifiers text[]) RETURNS bigint\n"
+                   "LANGUAGE sql STABLE STRICT AS $tp$\n"
+                   "  SELECT floor (extract (epoch FROM tp_sqlite_time (t, modifiers)))::bigint\n"
+                   "$tp$;\n"
+                   "CREATE FUNCTION unixepoch (t text) RETURNS bigint LANGUAGE sql STABLE STRICT\n"
+                   "AS $tp$ SELECT unixepoch (t, VARIADIC '{}'::text[]) $tp$;\n"
+                   /* strftime: %Y %m %d %H %M %S %s %w %%, other text as it is */
+                   "CREATE FUNCTION strftime (fmt text, t text, VARIADIC modifiers text[])\n"
+                   "RETURNS text LANGUAGE plpgsql STABLE STRICT AS $tp$\n"
+                   "DECLARE\n"
+                   "  ts timestamp := tp_sqlite_time (t, modifiers);\n"
+                   "  out text := '';\n"
+                   "  i int := 1;\n"
+                   "  c text;\n"
+                   "BEGIN\n"
+                   "  WHILE i <= length (fmt) LOOP\n"
+                   "    c := substr (fmt, i, 1);\n"
+                   "    IF c = '%' AND i < length (fmt) THEN\n"
+                   "      i := i + 1;\n"
+                   "      c := substr (fmt, i, 1);\n"
+                   "      out := out || CASE c\n"
+                   "        WHEN 'Y' THEN to_char (ts, 'YYYY') WHEN 'm' THEN to_char (ts, 'MM')\n"
+                   "        WHEN 'd' THEN to_char (ts, 'DD') WHEN 'H' THEN to_char (ts, 'HH24')\n"
+                   "        WHEN 'M' THEN to_char (ts, 'MI') WHEN 'S' THEN to_char (ts, 'SS')\n"
+                   "        WHEN 's' THEN floor (extract (epoch FROM ts))::bigint::text\n"
+                   "        WHEN 'w' THEN extract (dow FROM ts)::int::text\n"
+                   "        ELSE c END;\n"
+                   "    ELSE\n"
+                   "      out := out || c;\n"
+                   "    END IF;\n"
+                   "    i := i + 1;\n"
+                   "  END LOOP;\n"
+                   "  RETURN out;\n"
+                   "END\n"
+                   "$tp$;\n"
+                   "CREATE FUNCTION strftime (fmt text, t text) RETURNS text LANGUAGE sql STABLE\n"
+                   "STRICT AS $tp$ SELECT strftime (fmt, t, VARIADIC '{}'::text[]) $tp$;\n");
   /* SQLite's scalar min() and max() of two values */
   g_string_append (s,
                    "CREATE FUNCTION min (a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE "
@@ -1189,10 +1232,25 @@ _tp_pg_changes (TpPgDatabase *db)
 
 /* Statements ------------------------------------------------------------ */
 
+/* Whether @sql inserts into a table of the schema, which all have an id */
 static gboolean
 is_insert (const char *sql)
 {
-  return word_is (skip_space (sql), "INSERT");
+  const char *p = skip_space (sql);
+  const char *start;
+  g_autofree char *table = NULL;
+
+  if (!word_is (p, "INSERT"))
+    return FALSE;
+  p = skip_space (p + 6);
+  if (!word_is (p, "INTO"))
+    return FALSE;
+  start = p = skip_space (p + 4);
+  while (is_word_char (*p))
+    p++;
+  table = g_strndup (start, p - start);
+
+  return tp_schema_find_table (table) != NULL;
 }
 
 static gboolean
