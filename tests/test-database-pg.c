@@ -318,12 +318,28 @@ test_missing_privileges (void)
   g_assert_no_error (error);
   g_clear_object (&db);
   tp_test_pg_admin (uri, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
-                         "TO tp_pw; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tp_pw");
+                         "TO tp_pw; GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public "
+                         "TO tp_pw");
   db = tp_database_open (user, &error);
   g_assert_no_error (error);
   g_assert_true (tp_database_exec (db, "INSERT INTO competitors (name, created_at, updated_at) "
                                        "VALUES ('Rival', 'x', 'x')", &error));
   g_assert_no_error (error);
+  /* … and put a row back under its id, as undo does */
+  g_assert_true (tp_database_exec (db, "INSERT INTO competitors (id, name, created_at, "
+                                       "updated_at) VALUES (40, 'Back', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* A role without those rights is told so, by name of the database */
+  {
+    g_autofree char *reader = uri_for_user (uri, "tp_reader", NULL);
+
+    db = tp_database_open (reader, &error);
+    g_assert_null (db);
+    g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+    g_assert_nonnull (strstr (error->message, "postgresql://tp_reader@"));
+  }
 }
 
 /* A server that is not there is named, quickly, without a crash. */

@@ -1149,7 +1149,16 @@ _tp_pg_open (const char           *uri,
   db->password = g_strdup (password);
   PQconninfoFree (options);
 
-  db->conn = PQconnectdb (uri);
+  {
+    /* Defaults that the URI's own parameters override: a server that
+     * does not answer is given up after 10 s rather than the system's
+     * TCP timeout, and the server's views name the program. */
+    static const char * const keywords[] = { "connect_timeout", "application_name", "dbname",
+                                             NULL };
+    const char * const values[] = { "10", "Touchpoint", uri, NULL };
+
+    db->conn = PQconnectdbParams (keywords, values, 1);
+  }
   if (db->conn != NULL && PQpass (db->conn) != NULL && db->password == NULL)
     db->password = g_strdup (PQpass (db->conn));
 
