@@ -565,14 +565,17 @@ welcome_import_action (GtkWidget  *widget,
 
 /*
  * Enables what the current state allows: the data actions need an open
- * database; retrying only helps when another program holds the file.
+ * database; retrying only helps when another program holds the file, or
+ * when a team database's server may answer now.
  */
 void
 _tp_window_actions_update (TpWindow *self)
 {
   gboolean busy = g_error_matches (self->database_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
+  /* A team database that could not be opened: the server may come back */
+  gboolean server = self->database_error != NULL && tp_database_path_is_server (self->database_path);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.retry-database", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.retry-database", busy || server);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-database", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);

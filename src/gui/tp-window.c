@@ -110,19 +110,25 @@ show_database_error (TpWindow   *self,
                      const char *path,
                      GError     *error)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  /* A team database is named without its password */
+  gboolean server = tp_database_path_is_server (path);
+  g_autofree char *display = server ? tp_database_name_for_path (path)
+                                    : g_filename_display_name (path);
   g_autofree char *description = NULL;
   gboolean busy = g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
   const char *advice;
 
   if (busy)
     advice = _("Touchpoint opens it by itself as soon as the other program lets go of it.");
+  else if (server)
+    advice = _("Nothing was changed on the server. Try again once it can be reached, or "
+               "choose a file.");
   else
     advice = _("The file has not been changed. Choose another file, or start a new database: "
                "the old file is then kept beside it under a name that says why and when.");
 
   /* Name the file once: most messages name it already. */
-  if (strstr (error->message, path) != NULL || strstr (error->message, display) != NULL)
+  if ((!server && strstr (error->message, path) != NULL) || strstr (error->message, display) != NULL)
     description = g_strdup_printf ("%s\n\n%s", error->message, advice);
   else
     /* Translators: the first %s is a file name, the second says what is wrong
@@ -133,9 +139,9 @@ show_database_error (TpWindow   *self,
 
   /* A file in use is not broken: setting it aside would take it from
    * under the program that holds it. */
-  gtk_widget_set_visible (self->retry_button, busy);
-  gtk_widget_set_visible (self->new_database_button, !busy);
-  if (busy)
+  gtk_widget_set_visible (self->retry_button, busy || server);
+  gtk_widget_set_visible (self->new_database_button, !busy && !server);
+  if (busy || server)
     gtk_widget_remove_css_class (self->choose_button, "suggested-action");
   else
     gtk_widget_add_css_class (self->choose_button, "suggested-action");
@@ -318,7 +324,8 @@ tp_window_open_database (TpWindow   *self,
       }
   }
 
-  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  /* (a team database is set up by whoever opens it first, in any locale) */
+  is_new = !tp_database_path_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS);
   store = tp_store_open (path, &error);
   if (store == NULL)
     {
