@@ -25,16 +25,17 @@ build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
 
 run: build
-	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/touchpoint $(ARGS)
+	$(BUILDDIR)/src/touchpoint $(ARGS)
 
-# unit, gui, e2e and lint under one display and one session bus (the e2e
-# suite needs the accessibility bus), then the unit suite under valgrind,
+# unit, gui, e2e, lint and install (a `meson install` into a temporary
+# folder, whose binary is run) under one display and one session bus (the
+# e2e suite needs the accessibility bus), then the unit suite under valgrind,
 # then the unit and gui suites built with AddressSanitizer and
 # UndefinedBehaviorSanitizer, then a clang build (warnings as errors too)
 # that runs the fuzzers briefly.
 test: build
 	$(XVFB) dbus-run-session -- meson test -C $(BUILDDIR) --print-errorlogs \
-	  --suite unit --suite gui --suite e2e --suite lint
+	  --suite unit --suite gui --suite e2e --suite lint --suite install
 	$(MAKE) test-valgrind
 	$(MAKE) test-asan
 	$(MAKE) test-fuzz

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tp-analytics.h"
+#include "tp-test-engine.h"
 
 /*
  * Every figure is checked against a small business built by hand at fixed
@@ -59,7 +60,8 @@ static TpDatabase *
 open_database (void)
 {
   g_autoptr(GError) error = NULL;
-  TpDatabase *db = tp_database_open (":memory:", &error);
+  g_autofree char *path = tp_test_engine_new_database ();
+  TpDatabase *db = tp_database_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (db);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tp-database.h"
 #include "tp-migrations-private.h"
@@ -1206,6 +1207,131 @@ test_path_can_reopen (void)
   g_assert_false (tp_database_path_can_reopen (NULL));
 }
 
+/* A folder that takes no new files, as the document portal hands a
+ * Flatpak one file in a folder of its own: a VFS over the default one
+ * refuses to make a file in @locked_folder, as the kernel would there. */
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs locked_vfs;
+static char *locked_folder;
+
+static int
+locked_open (sqlite3_vfs  *vfs,
+             const char   *name,
+             sqlite3_file *file,
+             int           flags,
+             int          *out_flags)
+{
+  if (name != NULL && locked_folder != NULL && (flags & SQLITE_OPEN_CREATE) != 0 &&
+      g_str_has_prefix (name, locked_folder) && !g_file_test (name, G_FILE_TEST_EXISTS))
+    return SQLITE_CANTOPEN;
+
+  return real_vfs->xOpen (real_vfs, name, file, flags, out_flags);
+}
+
+static void
+test_folder_takes_no_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-database-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  TpDatabase *db;
+
+  g_assert_no_error (error);
+
+  /* A database made and closed where files may be made. */
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "PRAGMA user_version", &error));
+  g_object_unref (db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  locked_vfs = *real_vfs;
+  locked_vfs.zName = "tp-locked-folder";
+  locked_vfs.xOpen = locked_open;
+  g_assert_cmpint (sqlite3_vfs_register (&locked_vfs, 1), ==, SQLITE_OK);
+  locked_folder = g_strconcat (dir, G_DIR_SEPARATOR_S, NULL);
+
+  /* Opening it there says what is wrong and what to do, and changes
+   * nothing. */
+  db = tp_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "shop.db"));
+  g_assert_nonnull (strstr (error->message, "does not let it make them"));
+  g_assert_nonnull (strstr (error->message, dir));
+  g_clear_error (&error);
+
+  /* A worker's connection is refused the same way. */
+  db = tp_database_open_full (path, TP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "does not let it make them"));
+  g_clear_error (&error);
+
+  /* What the Flatpak does with such a file: a copy in a folder of its
+   * own, read without making anything beside the original. */
+  {
+    g_autofree char *own = g_dir_make_tmp ("tp-database-own-XXXXXX", NULL);
+    g_autofree char *copy = g_build_filename (own, "shop.db", NULL);
+
+    g_assert_true (tp_database_copy_file (path, copy, &error));
+    g_assert_no_error (error);
+    db = tp_database_open (copy, &error);
+    g_assert_no_error (error);
+    g_assert_true (tp_database_exec (db, "SELECT count(*) FROM customers", &error));
+    g_object_unref (db);
+
+    /* Never over another file. */
+    g_assert_false (tp_database_copy_file (path, copy, &error));
+    g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+    g_clear_error (&error);
+
+    {
+      g_autoptr(GDir) d = g_dir_open (own, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (own, name, NULL);
+          g_remove (file);
+        }
+      g_rmdir (own);
+    }
+  }
+
+  sqlite3_vfs_unregister (&locked_vfs);
+  g_clear_pointer (&locked_folder, g_free);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  /* Elsewhere the same file opens as before. */
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database/values-round-trip", test_values_round_trip);
   g_test_add_func ("/touchpoint/database/nested-transactions", test_nested_transactions);
   g_test_add_func ("/touchpoint/database/path-can-reopen", test_path_can_reopen);
+  g_test_add_func ("/touchpoint/database/folder-takes-no-files", test_folder_takes_no_files);
   ADD ("newer-version-refused", test_newer_version_refused);
   ADD ("damaged/random-bytes", test_damaged_random);
   ADD ("damaged/text-file", test_damaged_text);

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "tp-core-enum-types.h"
+#include "tp-test-engine.h"
 #include "tp-customer-list-private.h"
 #include "tp-store.h"
 #include "tp-store-list.h"
@@ -79,11 +80,24 @@ test_model_notify (void)
   g_assert_finalize_object (order);
 }
 
+/* A store whose customer list runs its queries on the calling thread: a
+ * database no second connection can open. */
+static TpStore *
+new_memory_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  TpStore *store = tp_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 static TpStore *
 new_store (void)
 {
   g_autoptr(GError) error = NULL;
-  TpStore *store = tp_store_open (":memory:", &error);
+  g_autofree char *path = tp_test_engine_new_database ();
+  TpStore *store = tp_store_open (path, &error);
 
   g_assert_no_error (error);
   return store;
@@ -460,7 +474,7 @@ fresh_like (TpStore        *store,
 static void
 test_customer_list_random (void)
 {
-  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpStore) store = new_memory_store ();
   g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) undos = g_ptr_array_new_with_free_func ((GDestroyNotify)tp_undo_unref);
@@ -510,7 +524,9 @@ count_cb (guint *counter)
 static void
 test_customer_list_signals (void)
 {
-  g_autoptr(TpStore) store = new_store ();
+  /* Each change is placed at once, on this thread (on a team database
+   * the list re-reads on a worker: see file-store tests) */
+  g_autoptr(TpStore) store = new_memory_store ();
   g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
   g_autoptr(TpCustomer) bob = add_customer (store, "Bob");
   g_autoptr(TpCustomer) dora = add_customer (store, "dora");
@@ -581,7 +597,7 @@ test_customer_list_signals (void)
 static void
 test_customer_list_audience (void)
 {
-  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpStore) store = new_memory_store ();
   g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
   g_autoptr(TpAudience) vets = add_audience (store, "Vets", 0);
   g_autoptr(TpAudience) brides = add_audience (store, "Brides", 1);
@@ -635,7 +651,7 @@ test_external_change (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tp-models-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autofree char *path = tp_test_engine_new_shared_database (dir, "shared.db");
   g_autoptr(TpStore) store = NULL;
   g_autoptr(TpStore) worker = NULL;
   g_autoptr(TpCustomerList) list = NULL;
@@ -705,7 +721,7 @@ file_store_init (FileStore *fs)
 
   fs->dir = g_dir_make_tmp ("tp-models-XXXXXX", &error);
   g_assert_no_error (error);
-  fs->path = g_build_filename (fs->dir, "customers.db", NULL);
+  fs->path = tp_test_engine_new_shared_database (fs->dir, "customers.db");
   fs->store = tp_store_open (fs->path, &error);
   g_assert_no_error (error);
 }

@@ -1206,6 +1206,41 @@ child (TpPreferencesWindow *window,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TP_TYPE_PREFERENCES_WINDOW, name));
 }
 
+/* Whether to remind with the window closed: a setting of the computer,
+ * on by default, shown and changed by its row. */
+static void
+test_preferences_remind (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  TpPreferencesWindow *preferences;
+  GtkSwitch *remind;
+
+  g_settings_reset (settings, "remind-when-closed");
+  preferences = tp_preferences_window_new (GTK_WINDOW (f->window), f->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  drain ();
+
+  remind = GTK_SWITCH (child (preferences, "remind_switch"));
+  g_assert_true (gtk_switch_get_active (remind));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (preferences, "remind_row"))),
+                   ==, "_Remind Me When Touchpoint Is Closed");
+
+  /* Switching it off is kept. */
+  gtk_switch_set_active (remind, FALSE);
+  drain ();
+  g_assert_false (gtk_switch_get_active (remind));
+  g_assert_false (g_settings_get_boolean (settings, "remind-when-closed"));
+
+  /* And the row follows the setting. */
+  g_settings_set_boolean (settings, "remind-when-closed", TRUE);
+  drain ();
+  g_assert_true (gtk_switch_get_active (remind));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+}
+
 static void
 test_preferences_settings (Fixture       *f,
                            gconstpointer  data)
@@ -1373,6 +1408,7 @@ main (int   argc,
   ADD ("chart/follows-filter", test_chart_follows_filter);
   ADD ("chart/in-sales-page", test_chart_in_sales_page);
   ADD ("preferences/settings", test_preferences_settings);
+  ADD ("preferences/remind-when-closed", test_preferences_remind);
   g_test_add_func ("/touchpoint/preferences/action", test_preferences_action);
 
 #undef ADD

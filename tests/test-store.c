@@ -20,6 +20,7 @@
 
 #include "tp-core-enum-types.h"
 #include "tp-store.h"
+#include "tp-test-engine.h"
 
 /* Every row of every table, as text: two dumps are equal when every
  * column of every row is. */
@@ -79,7 +80,8 @@ static TpStore *
 new_store (void)
 {
   g_autoptr(GError) error = NULL;
-  TpStore *store = tp_store_open (":memory:", &error);
+  g_autofree char *path = tp_test_engine_new_database ();
+  TpStore *store = tp_store_open (path, &error);
 
   g_assert_no_error (error);
   return store;

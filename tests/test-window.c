@@ -21,7 +21,12 @@
 #include <sqlite3.h>
 
 #include "tp-application.h"
+#include "tp-cli.h"
 #include "tp-database.h"
+#include "tp-followups-section.h"
+#include "tp-marketing-page.h"
+#include "tp-sales-page.h"
+#include "tp-sample.h"
 #include "tp-store.h"
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
@@ -930,13 +935,178 @@ test_window_damaged_large (void)
   g_rmdir (dir);
 }
 
+static gboolean
+store_is_empty (TpWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean empty = FALSE;
+
+  g_assert_true (tp_sample_database_is_empty (tp_store_get_database (tp_window_get_store (window)),
+                                              &empty, &error));
+  g_assert_no_error (error);
+  return empty;
+}
+
+static const char *
+main_page (TpWindow *window)
+{
+  return gtk_stack_get_visible_child_name (window->main_stack);
+}
+
+static const char *
+marketing_section (TpWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (tp_marketing_page_get_stack (window->marketing_page));
+}
+
+static void
+count_notice_cb (GNotification          *notification,
+                 const TpFollowUpNotice *notice,
+                 gpointer                user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A new owner, on the default database: the welcome and its three ways
+ * in; after one of them, later starts go straight to the business. */
+static void
+test_window_welcome (void)
+{
+  g_autofree char *path = tp_cli_get_default_database_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sample = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GListModel) audiences = NULL;
+  g_autoptr(GListModel) tactics = NULL;
+  TpWindow *window;
+  guint n_notices = 0;
+
+  /* A new machine: not even the data folder is there yet. */
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_settings_reset (settings, "show-welcome");
+  tp_application_set_database_path (app, path);
+
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+
+  /* A file named on purpose is its business, even an empty one. */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+    TpWindow *other_window;
+
+    tp_application_set_database_path (app, other);
+    other_window = tp_window_new (app);
+    g_assert_cmpstr (main_page (other_window), ==, "content");
+    gtk_window_destroy (GTK_WINDOW (other_window));
+    tp_application_set_database_path (app, path);
+  }
+  g_assert_cmpstr (adw_status_page_get_title (window->welcome_page), ==, "Welcome to Touchpoint");
+
+  /* Explore a Sample Business: its own file, marked, one click back. Its
+   * follow-ups are due: their notifications are counted, not sent. */
+  tp_followups_section_set_notify_func (TP_FOLLOWUPS_SECTION (adw_view_stack_get_child_by_name (tp_sales_page_get_stack (window->sales_page), "follow-ups")),
+                                        count_notice_cb, &n_notices);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.explore-sample", NULL));
+  drain ();
+  g_assert_cmpstr (main_page (window), ==, "content");
+  g_assert_cmpstr (tp_window_get_database_path (window), ==, sample);
+  g_assert_true (gtk_revealer_get_reveal_child (window->sample_banner));
+  g_assert_false (store_is_empty (window));
+  g_assert_false (g_settings_get_boolean (settings, "show-welcome"));
+  tp_followups_section_refresh (TP_FOLLOWUPS_SECTION (adw_view_stack_get_child_by_name (tp_sales_page_get_stack (window->sales_page), "follow-ups")));
+  while (n_notices == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.leave-sample", NULL));
+  drain ();
+  g_assert_cmpstr (tp_window_get_database_path (window), ==, path);
+  g_assert_false (gtk_revealer_get_reveal_child (window->sample_banner));
+  g_assert_true (store_is_empty (window));
+  g_assert_cmpstr (main_page (window), ==, "content");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* A later start goes straight to the (still empty) business. */
+  window = tp_window_new (app);
+  g_assert_cmpstr (main_page (window), ==, "content");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* Start Your Plan: audience, brand words, tactics, each in its editor,
+   * each skippable, then the plan's overview. */
+  g_settings_reset (settings, "show-welcome");
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.start-plan", NULL));
+  drain ();
+  g_assert_cmpstr (main_page (window), ==, "content");
+  g_assert_true (gtk_revealer_get_reveal_child (window->guide_bar));
+  g_assert_cmpstr (gtk_label_get_label (window->guide_title), ==, "Step 1 of 3: Your First Audience");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "marketing");
+  g_assert_cmpstr (marketing_section (window), ==, "audiences");
+  audiences = tp_store_list_audiences (tp_window_get_store (window));
+  g_assert_cmpuint (g_list_model_get_n_items (audiences), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.plan-next", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_label_get_label (window->guide_title), ==, "Step 2 of 3: Three Brand Words");
+  g_assert_cmpstr (marketing_section (window), ==, "brand");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.plan-skip", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_label_get_label (window->guide_title), ==, "Step 3 of 3: Three or Four Tactics");
+  g_assert_cmpstr (marketing_section (window), ==, "tactics");
+  tactics = tp_store_list_tactics (tp_window_get_store (window));
+  g_assert_cmpuint (g_list_model_get_n_items (tactics), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.plan-next", NULL));
+  drain ();
+  g_assert_false (gtk_revealer_get_reveal_child (window->guide_bar));
+  g_assert_cmpstr (marketing_section (window), ==, "plan");
+  g_clear_object (&audiences);
+  g_clear_object (&tactics);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* Bring In Your Customers… opens the import. */
+  g_settings_reset (settings, "show-welcome");
+  g_remove (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+  g_assert_null (find_toplevel (TP_TYPE_IMPORT_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.welcome-import", NULL));
+  drain ();
+  g_assert_cmpstr (main_page (window), ==, "content");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "sales");
+  g_assert_nonnull (find_toplevel (TP_TYPE_IMPORT_DIALOG));
+  gtk_window_destroy (find_toplevel (TP_TYPE_IMPORT_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("touchpoint-test-data-XXXXXX", NULL);
   int status;
 
+  /* The default database of the welcome test, away from the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -964,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/window/damaged-large", test_window_damaged_large);
   g_test_add_func ("/touchpoint/window/locale-currency", test_window_locale_currency);
   g_test_add_func ("/touchpoint/window/locked-database", test_window_locked_database);
+  g_test_add_func ("/touchpoint/window/welcome", test_window_welcome);
 
 #undef ADD
 

@@ -501,9 +501,9 @@ tp_analytics_band_counts (TpDatabase                 *db,
     return FALSE;
 
   stmt = tp_database_prepare (db,
-                              "SELECT coalesce (sum (touch_count < ?1), 0),"
-                              "       coalesce (sum (touch_count BETWEEN ?1 AND ?2), 0),"
-                              "       coalesce (sum (touch_count > ?2), 0)"
+                              "SELECT count(*) FILTER (WHERE touch_count < ?1),"
+                              "       count(*) FILTER (WHERE touch_count BETWEEN ?1 AND ?2),"
+                              "       count(*) FILTER (WHERE touch_count > ?2)"
                               " FROM customers",
                               error);
   if (stmt == NULL)
@@ -590,6 +590,7 @@ tp_analytics_follow_ups (TpDatabase                 *db,
   cutoff_text = format_time (now_unix - interval);
 
   stmt = tp_database_prepare (db,
+                              "SELECT * FROM ("
                               "SELECT c.id, c.name, 0 AS reason, c.touch_count,"
                               "       unixepoch (coalesce (c.last_touch_at, c.created_at)) AS quiet_since,"
                               "       0 AS planned_id,"
@@ -605,7 +606,7 @@ tp_analytics_follow_ups (TpDatabase                 *db,
                               "       t.id, unixepoch (t.happened_at)"
                               " FROM touches t JOIN customers c ON c.id = t.customer_id"
                               " WHERE t.done = 0 AND t.happened_at <= ?1"
-                              " ORDER BY due, 2 COLLATE NOCASE, 1, planned_id",
+                              ") AS queue ORDER BY due, name COLLATE NOCASE, id, planned_id",
                               error);
   if (stmt == NULL)
     return NULL;

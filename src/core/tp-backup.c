@@ -24,6 +24,7 @@
 
 #include "tp-backup.h"
 #include "tp-core-enum-types.h"
+#include "tp-migrations-private.h"
 #include "tp-schema.h"
 #include "tp-store.h"
 
@@ -402,7 +403,14 @@ load_table (sqlite3     *handle,
   for (guint i = 0; i < columns->len; i++)
     g_string_append_printf (insert, "%s?%u", i > 0 ? ", " : "", i + 1);
   g_string_append (insert, ")");
-  g_string_append_printf (select, " FROM %s ORDER BY rowid", quoted);
+  /* The id is SQLite's rowid: the same order, also on a team database */
+  {
+    gboolean has_id = FALSE;
+
+    for (guint i = 0; i < columns->len; i++)
+      has_id = has_id || g_array_index (columns, Column, i).rule == RULE_ID;
+    g_string_append_printf (select, " FROM %s ORDER BY %s", quoted, has_id ? "id" : "rowid");
+  }
 
   table = g_new0 (Table, 1);
   table->name = g_strdup (name);
@@ -739,6 +747,119 @@ write_table (Writer     *writer,
   return TRUE;
 }
 
+/* write_table() through TpStatement, for a team database: the server's
+ * columns are typed, so an integer column holds integers and every other
+ * column text (or NULL). */
+static gboolean
+write_table_statement (Writer      *writer,
+                       TpDatabase  *db,
+                       Table       *table,
+                       Progress    *progress,
+                       gint64      *rows_done,
+                       gint64       rows_total,
+                       GError     **error)
+{
+  GString *out = writer->buffer;
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  gboolean first = TRUE;
+
+  stmt = tp_database_prepare (db, table->select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_string_append (out, "    ");
+  append_json_string (out, table->name, strlen (table->name));
+  g_string_append (out, ": [");
+
+  while (tp_statement_step (stmt, &local_error))
+    {
+      g_string_append (out, first ? "\n      {" : ",\n      {");
+      first = FALSE;
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const char *text = tp_statement_get_text (stmt, (int)i);
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, table->columns[i].json_key);
+
+          if (text == NULL)
+            g_string_append (out, "null");
+          else if (table->columns[i].is_integer)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, tp_statement_get_int64 (stmt, (int)i));
+          else
+            append_json_string (out, text, strlen (text));
+        }
+
+      g_string_append_c (out, '}');
+
+      if ((out->len >= FLUSH_SIZE && !writer_flush (writer, error)) ||
+          (++(*rows_done) % ROWS_PER_CHECK == 0 &&
+           g_cancellable_set_error_if_cancelled (writer->cancellable, error)))
+        {
+          tp_statement_reset (stmt);
+          return FALSE;
+        }
+      if (*rows_done % ROWS_PER_CHECK == 0)
+        progress_report (progress, (double)*rows_done / (double)MAX (rows_total, 1));
+    }
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  g_string_append (out, first ? "]" : "\n    ]");
+
+  return TRUE;
+}
+
+static gint64
+count_rows_statement (TpDatabase *db,
+                      Table      *table)
+{
+  g_autofree char *quoted = quote_identifier (table->name);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", quoted);
+  TpStatement *stmt = tp_database_prepare (db, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt != NULL && tp_statement_step (stmt, NULL))
+    n = tp_statement_get_int64 (stmt, 0);
+  if (stmt != NULL)
+    tp_statement_reset (stmt);
+
+  return n;
+}
+
+/* The tables of a team database as SQLite describes them: read from the
+ * schema the migration steps build in memory, so that a backup of a team
+ * database has the tables, columns and order of a file's. */
+static Schema *
+schema_load_model (GError **error)
+{
+  const char * const *steps;
+  sqlite3 *model = NULL;
+  Schema *schema = NULL;
+  guint n_steps;
+  int rc;
+
+  steps = _tp_migrations_get (&n_steps);
+  rc = sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
+    rc = sqlite3_exec (model, steps[i], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    schema = schema_load (model, error);
+  else
+    set_sqlite_error (error, model, rc);
+  sqlite3_close_v2 (model);
+
+  return schema;
+}
+
 static gboolean
 export_to_stream (TpDatabase     *db,
                   Schema         *schema,
@@ -756,7 +877,8 @@ export_to_stream (TpDatabase     *db,
   gint64 rows_done = 0;
 
   for (guint i = 0; i < schema->tables->len; i++)
-    rows_total += count_rows (handle, g_ptr_array_index (schema->tables, i));
+    rows_total += handle != NULL ? count_rows (handle, g_ptr_array_index (schema->tables, i))
+                                 : count_rows_statement (db, g_ptr_array_index (schema->tables, i));
 
   g_string_append_printf (buffer,
                           "{\n"
@@ -768,8 +890,12 @@ export_to_stream (TpDatabase     *db,
 
   for (guint i = 0; i < schema->tables->len; i++)
     {
-      if (!write_table (&writer, handle, g_ptr_array_index (schema->tables, i),
-                        progress, &rows_done, rows_total, error))
+      Table *table = g_ptr_array_index (schema->tables, i);
+
+      if (handle != NULL ? !write_table (&writer, handle, table, progress, &rows_done,
+                                         rows_total, error)
+                         : !write_table_statement (&writer, db, table, progress, &rows_done,
+                                                   rows_total, error))
         return FALSE;
 
       g_string_append (buffer, i + 1 < schema->tables->len ? ",\n" : "\n");
@@ -783,6 +909,23 @@ export_to_stream (TpDatabase     *db,
   progress_report (progress, 1.0);
 
   return TRUE;
+}
+
+/* The JSON restore writes through SQLite's own catalogue; on a team
+ * database it is not there yet (issue 15). */
+static gboolean
+check_engine (TpDatabase  *db,
+              GError     **error)
+{
+  if (!tp_database_is_server (db))
+    return TRUE;
+
+  g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+               /* Translators: %s is a database address */
+               _("This version of Touchpoint cannot restore a backup into the team "
+                 "database “%s” yet. Restore it into a file, or import its tables as CSV."),
+               tp_database_get_display_name (db));
+  return FALSE;
 }
 
 /**
@@ -821,6 +964,7 @@ tp_backup_export (TpDatabase            *db,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* NULL on a team database */
   handle = tp_database_get_handle (db);
 
   existed = g_file_query_exists (file, NULL);
@@ -830,19 +974,18 @@ tp_backup_export (TpDatabase            *db,
 
   /* One read transaction: all tables from the same moment */
   own_transaction = tp_database_get_depth (db) == 0;
-  if (own_transaction && sqlite3_exec (handle, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+  if (own_transaction && !tp_database_begin_read (db, error))
     {
-      set_sqlite_error (error, handle, sqlite3_errcode (handle));
       ok = FALSE;
     }
   else
     {
-      schema = schema_load (handle, error);
+      schema = handle != NULL ? schema_load (handle, error) : schema_load_model (error);
       ok = schema != NULL &&
            export_to_stream (db, schema, G_OUTPUT_STREAM (stream), &report, cancellable, error);
 
       if (own_transaction)
-        sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+        tp_database_commit (db, NULL);
     }
 
   if (ok)
@@ -2569,6 +2712,9 @@ tp_backup_validate (TpDatabase    *db,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_engine (db, error))
+    return FALSE;
+
   ok = restore_init (&self, db, file, cancellable, error) && validate (&self, error);
   restore_clear (&self);
 
@@ -2890,6 +3036,9 @@ tp_backup_restore (TpDatabase            *db,
 
   if (saved_copy != NULL)
     *saved_copy = NULL;
+
+  if (!check_engine (db, error))
+    return FALSE;
 
   if (!restore_init (&self, db, file, cancellable, error))
     {

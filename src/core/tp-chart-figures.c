@@ -35,7 +35,7 @@ prepare_filtered (TpDatabase              *db,
                   const char              *tail,
                   GError                 **error)
 {
-  const char *where = filter != NULL ? tp_customer_filter_get_where (filter) : "1";
+  const char *where = filter != NULL ? tp_customer_filter_get_where (filter) : "1 = 1";
   g_autofree char *sql = g_strconcat (head, "(", where, ")", tail, NULL);
   TpStatement *stmt;
 

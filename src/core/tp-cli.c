@@ -127,13 +127,14 @@ run_sample (GVariantDict *options)
   g_autoptr(TpDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sample_database_path (options);
+  g_autofree char *name = tp_database_name_for_path (path);
   g_autofree char *size_name = NULL;
   TpSampleSize size;
 
   g_variant_dict_lookup (options, "sample", "s", &size_name);
   if (!tp_sample_size_from_string (size_name, &size))
     {
-      g_printerr ("touchpoint: %s: ", path);
+      g_printerr ("touchpoint: %s: ", name);
       /* Translators: %s is what was typed after --sample */
       g_printerr (_("“%s” is not a sample size: use small or large"), size_name);
       g_printerr ("\n");
@@ -143,7 +144,7 @@ run_sample (GVariantDict *options)
   db = tp_database_open (path, &error);
   if (db == NULL || !tp_sample_fill (db, size, &error))
     {
-      g_printerr ("touchpoint: %s: %s\n", path, error->message);
+      g_printerr ("touchpoint: %s: %s\n", name, error->message);
       return 1;
     }
 
@@ -195,14 +196,16 @@ run_worksheet (GVariantDict *options)
   if (!g_variant_dict_lookup (options, "database", "^ay", &path))
     path = tp_cli_get_default_database_path ();
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (tp_database_path_is_server (path) || g_file_test (path, G_FILE_TEST_EXISTS))
     {
       db = tp_database_open (path, &error);
       if (db != NULL)
         data = tp_worksheet_data_load (db, NULL, &error);
       if (data == NULL)
         {
-          g_printerr ("touchpoint: %s: %s\n", path, error->message);
+          g_autofree char *name = tp_database_name_for_path (path);
+
+          g_printerr ("touchpoint: %s: %s\n", name, error->message);
           return 1;
         }
     }
@@ -249,7 +252,8 @@ open_io_database (GVariantDict *options,
         g_mkdir_with_parents (dir, 0700);
     }
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+  /* A team database on a server: the server says whether it is there. */
+  if (must_exist && !tp_database_path_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_printerr ("touchpoint: %s: %s\n", path,
                   _("there is no database here; name one with --database"));
@@ -257,7 +261,7 @@ open_io_database (GVariantDict *options,
     }
 
   if (created != NULL)
-    *created = !g_file_test (path, G_FILE_TEST_EXISTS);
+    *created = !tp_database_path_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS);
 
   db = tp_database_open (path, &error);
   if (db == NULL)

@@ -5710,7 +5710,6 @@ tp_csv_export (TpDatabase         *db,
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) discard = NULL;
-  sqlite3 *handle;
   gboolean own_transaction;
   gboolean existed;
   gboolean ok;
@@ -5720,7 +5719,6 @@ tp_csv_export (TpDatabase         *db,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  handle = tp_database_get_handle (db);
   existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
   if (stream == NULL)
@@ -5729,13 +5727,13 @@ tp_csv_export (TpDatabase         *db,
   /* A read transaction: the rows of one moment */
   own_transaction = tp_database_get_depth (db) == 0;
   if (own_transaction)
-    sqlite3_exec (handle, "BEGIN DEFERRED", NULL, NULL, NULL);
+    own_transaction = tp_database_begin_read (db, NULL);
 
   ok = export_rows (db, table, G_OUTPUT_STREAM (stream), progress, progress_data,
                     cancellable, error);
 
   if (own_transaction)
-    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+    tp_database_commit (db, NULL);
 
   if (ok)
     return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);

@@ -252,7 +252,7 @@ filter_prepare (TpCustomerFilter *filter)
     }
 
   if (where->len == 0)
-    g_string_append (where, "1");
+    g_string_append (where, "1 = 1");
 
   filter->where = g_string_free (where, FALSE);
 }
@@ -781,10 +781,12 @@ query_thread (GTask        *task,
     }
 
   /* A newer filter stops the query between two steps of SQLite. */
-  sqlite3_progress_handler (tp_database_get_handle (db), 1000, query_progress_cb, cancellable);
+  if (!tp_database_is_server (db))
+    sqlite3_progress_handler (tp_database_get_handle (db), 1000, query_progress_cb, cancellable);
   ids = run_ids_query (db, query->sql, query->filter,
                        query->first_rows, send_first_rows, task, &error);
-  sqlite3_progress_handler (tp_database_get_handle (db), 0, NULL, NULL);
+  if (!tp_database_is_server (db))
+    sqlite3_progress_handler (tp_database_get_handle (db), 0, NULL, NULL);
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -1861,7 +1863,7 @@ tp_customer_filter_get_quiet_days (const TpCustomerFilter *filter)
  * tp_customer_filter_bind() binds; the query may use ?5 and up. It holds
  * no user text.
  *
- * Returns: (transfer none): the condition, "1" for an empty filter
+ * Returns: (transfer none): the condition, "1 = 1" for an empty filter
  */
 const char *
 tp_customer_filter_get_where (const TpCustomerFilter *filter)

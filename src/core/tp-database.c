@@ -22,7 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "tp-database.h"
+#include "tp-database-private.h"
 #include "tp-migrations-private.h"
 
 /*
@@ -40,6 +40,12 @@
  * Transactions nest: the outermost tp_database_begin() is a
  * BEGIN IMMEDIATE, inner ones are SAVEPOINTs, so a store action can run
  * alone or inside a larger import.
+ *
+ * A postgresql:// URI opens a team database on a server instead: then
+ * self->pg is set, self->handle is NULL, and every call below goes to the
+ * PostgreSQL engine (tp-database-pg.c), which holds everything that
+ * differs between the two dialects. The SQLite code here is the
+ * embedded engine, unchanged by the second.
  */
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
@@ -54,8 +60,9 @@
 
 struct _TpStatement
 {
-  TpDatabase   *db;   /* not owned: the database owns its statements */
-  sqlite3_stmt *stmt;
+  TpDatabase    *db;   /* not owned: the database owns its statements */
+  sqlite3_stmt  *stmt;
+  TpPgStatement *pg;   /* instead of stmt on a team database */
 };
 
 struct _TpDatabase
@@ -63,6 +70,7 @@ struct _TpDatabase
   GObject     parent_instance;
 
   sqlite3    *handle;
+  TpPgDatabase *pg;         /* a team database: instead of handle */
   char       *path;
   GHashTable *statements;   /* SQL text → TpStatement */
   guint       depth;        /* open transaction levels */
@@ -86,7 +94,10 @@ statement_free (gpointer data)
 {
   TpStatement *stmt = data;
 
-  sqlite3_finalize (stmt->stmt);
+  if (stmt->pg != NULL)
+    _tp_pg_statement_free (stmt->pg);
+  else
+    sqlite3_finalize (stmt->stmt);
   g_free (stmt);
 }
 
@@ -98,6 +109,7 @@ tp_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->pg, _tp_pg_close);
   g_free (self->path);
 
   G_OBJECT_CLASS (tp_database_parent_class)->finalize (object);
@@ -917,6 +929,19 @@ open_database (const char           *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (_tp_database_is_pg_uri (path))
+    {
+      self = g_object_new (TP_TYPE_DATABASE, NULL);
+      self->pg = _tp_pg_open (path, flags, error);
+      if (self->pg == NULL)
+        return NULL;
+      /* The URI as given, for a worker's second connection; messages
+       * name the database by tp_database_get_display_name(). */
+      self->path = g_strdup (path);
+      self->pages_checked = TRUE;
+      return g_steal_pointer (&self);
+    }
+
   memory = is_memory_path (path);
   g_return_val_if_fail (!memory || flags == TP_DATABASE_OPEN_DEFAULT, NULL);
 
@@ -1018,6 +1043,137 @@ open_database (const char           *path,
   return g_steal_pointer (&self);
 }
 
+/*
+ * SQLite keeps a database's -wal and -shm (or -journal) beside it, so the
+ * folder must take new files. One that does not (the document portal's
+ * folder of one file in a Flatpak, a read-only folder around a writable
+ * file) makes SQLite fail with "unable to open database file", which
+ * says nothing useful: ask SQLite's own file layer (the VFS, so that the
+ * answer is the one SQLite gets) to make a file there and say so.
+ */
+static gboolean
+folder_takes_new_files (const char *path)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *probe = g_strconcat (path, "-tp-probe", NULL);
+  g_autofree sqlite3_file *file = NULL;
+  int out_flags = 0;
+  int rc;
+
+  if (vfs == NULL)
+    return TRUE;
+
+  file = g_malloc0 (vfs->szOsFile);
+  rc = vfs->xOpen (vfs, probe, file,
+                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE |
+                   SQLITE_OPEN_DELETEONCLOSE | SQLITE_OPEN_MAIN_JOURNAL,
+                   &out_flags);
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+  vfs->xDelete (vfs, probe, 0);
+
+  return TRUE;
+}
+
+static TpDatabase *
+open_database_checked (const char           *path,
+                       TpDatabaseOpenFlags   flags,
+                       GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TpDatabase *self = open_database (path, flags, &local_error);
+
+  if (self != NULL)
+    return self;
+
+  if (g_error_matches (local_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION) &&
+      !is_memory_path (path) && exists (path) && !folder_takes_new_files (path))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                   /* Translators: the first %s is a file name, the second its folder */
+                   _("“%s” cannot be used where it is: Touchpoint keeps two working files "
+                     "beside a database while it is open, and its folder “%s” does not "
+                     "let it make them. The file has not been changed. Copy it into a "
+                     "folder you may write to, or start a new database."),
+                   display_name (path), folder);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
+ * tp_database_copy_file:
+ * @source: a database file, perhaps in a folder that takes no new files
+ * @dest: a file name that does not exist yet, in a folder that does
+ * @error: return location for a #GError
+ *
+ * Copies the database @source as it is saved into @dest, reading it as
+ * immutable: SQLite then needs nothing beside it (no -shm, no -journal),
+ * which is what a file handed over by the document portal allows, and
+ * nothing is written to it. Changes still in a -wal beside @source (a
+ * program still writing it) are not in the copy. Whether the copy is a
+ * Touchpoint database is decided when it is opened.
+ *
+ * Returns: %TRUE when @dest holds the copy
+ */
+gboolean
+tp_database_copy_file (const char  *source,
+                       const char  *dest,
+                       GError     **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (!exists (source))
+    {
+      set_error (error, source, SQLITE_CANTOPEN, g_strerror (ENOENT));
+      return FALSE;
+    }
+  if (exists (dest))
+    {
+      set_error (error, dest, SQLITE_CANTOPEN, g_strerror (EEXIST));
+      return FALSE;
+    }
+
+  escaped = g_uri_escape_string (source, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (handle, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_error (error, source, rc, handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      g_remove (dest);
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  return rc == SQLITE_OK;
+}
+
 /**
  * tp_database_open:
  * @path: a file name, or ":memory:" for a private in-memory database
@@ -1045,7 +1201,7 @@ TpDatabase *
 tp_database_open (const char  *path,
                   GError     **error)
 {
-  return open_database (path, TP_DATABASE_OPEN_DEFAULT, error);
+  return open_database_checked (path, TP_DATABASE_OPEN_DEFAULT, error);
 }
 
 /**
@@ -1068,7 +1224,7 @@ tp_database_open_full (const char           *path,
                        TpDatabaseOpenFlags   flags,
                        GError              **error)
 {
-  return open_database (path, flags, error);
+  return open_database_checked (path, flags, error);
 }
 
 /**
@@ -1099,6 +1255,13 @@ check_pages_thread (GTask        *task,
   const char *path = task_data;
   GError *error = NULL;
   sqlite3 *handle;
+
+  /* A server keeps its own pages sound. */
+  if (_tp_database_is_pg_uri (path))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
   /* The window has the file open already: a read-only connection reads
    * its WAL through the live -shm and writes nothing. */
@@ -1170,6 +1333,39 @@ tp_database_get_path (TpDatabase *self)
 }
 
 /**
+ * tp_database_get_display_name:
+ * @self: a #TpDatabase
+ *
+ * What to call the database in messages and titles: the file name, or a
+ * team database's postgresql:// address without its password or other
+ * parameters.
+ *
+ * Returns: the name
+ */
+const char *
+tp_database_get_display_name (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+
+  return self->pg != NULL ? _tp_pg_get_display_name (self->pg) : self->path;
+}
+
+/**
+ * tp_database_is_server:
+ * @self: a #TpDatabase
+ *
+ * Returns: %TRUE for a team database on a PostgreSQL server, %FALSE for
+ *   a SQLite file (or one in memory)
+ */
+gboolean
+tp_database_is_server (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  return self->pg != NULL;
+}
+
+/**
  * tp_database_path_can_reopen:
  * @path: (nullable): the path a database was opened with
  *
@@ -1188,10 +1384,43 @@ tp_database_path_can_reopen (const char *path)
 }
 
 /**
+ * tp_database_path_is_server:
+ * @path: (nullable): what `--database` was given
+ *
+ * Returns: %TRUE for the postgresql:// URI of a team database
+ */
+gboolean
+tp_database_path_is_server (const char *path)
+{
+  return _tp_database_is_pg_uri (path);
+}
+
+/**
+ * tp_database_name_for_path:
+ * @path: what `--database` was given
+ *
+ * What to call the database at @path in a message before it is open: the
+ * file name, or a postgresql:// URI without its password and parameters.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+tp_database_name_for_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (_tp_database_is_pg_uri (path))
+    return _tp_pg_name_for_uri (path);
+
+  return g_strdup (path);
+}
+
+/**
  * tp_database_get_handle:
  * @self: a #TpDatabase
  *
- * Returns: (transfer none): the SQLite connection
+ * Returns: (transfer none) (nullable): the SQLite connection, %NULL for a
+ *   team database (tp_database_is_server())
  */
 sqlite3 *
 tp_database_get_handle (TpDatabase *self)
@@ -1217,7 +1446,8 @@ tp_database_set_busy_timeout (TpDatabase *self,
   g_return_if_fail (TP_IS_DATABASE (self));
   g_return_if_fail (milliseconds >= 0);
 
-  sqlite3_busy_timeout (self->handle, milliseconds);
+  if (self->pg == NULL)
+    sqlite3_busy_timeout (self->handle, milliseconds);
 }
 
 /**
@@ -1238,6 +1468,9 @@ tp_database_exec (TpDatabase  *self,
 {
   g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (self->pg != NULL)
+    return _tp_pg_exec (self->pg, sql, error);
 
   return exec_sql (self->handle, self->path, sql, error);
 }
@@ -1270,8 +1503,20 @@ tp_database_prepare (TpDatabase  *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt->stmt);
-      sqlite3_clear_bindings (stmt->stmt);
+      tp_statement_reset (stmt);
+      return stmt;
+    }
+
+  if (self->pg != NULL)
+    {
+      TpPgStatement *pg = _tp_pg_prepare (self->pg, sql, error);
+
+      if (pg == NULL)
+        return NULL;
+      stmt = g_new0 (TpStatement, 1);
+      stmt->db = self;
+      stmt->pg = pg;
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
       return stmt;
     }
 
@@ -1304,6 +1549,37 @@ tp_database_get_depth (TpDatabase *self)
   return self->depth;
 }
 
+static gboolean
+in_transaction (TpDatabase *self)
+{
+  if (self->pg != NULL)
+    return _tp_pg_in_transaction (self->pg) && !_tp_pg_in_failed_transaction (self->pg);
+
+  return !sqlite3_get_autocommit (self->handle);
+}
+
+static gboolean
+exec_control (TpDatabase  *self,
+              const char  *sql,
+              GError     **error)
+{
+  if (self->pg != NULL)
+    return _tp_pg_exec (self->pg, sql, error);
+
+  return exec_sql (self->handle, self->path, sql, error);
+}
+
+static void
+set_abort_error (TpDatabase  *self,
+                 const char  *detail,
+                 GError     **error)
+{
+  if (self->pg != NULL)
+    _tp_pg_set_transaction_error (self->pg, detail, error);
+  else
+    set_error (error, self->path, SQLITE_ABORT, detail);
+}
+
 /**
  * tp_database_begin:
  * @self: a #TpDatabase
@@ -1325,25 +1601,55 @@ tp_database_begin (TpDatabase  *self,
 
   if (self->depth == 0)
     {
-      if (!exec_sql (self->handle, self->path, "BEGIN IMMEDIATE", error))
+      if (!exec_control (self, self->pg != NULL ? "BEGIN" : "BEGIN IMMEDIATE", error))
         return FALSE;
       self->aborted = FALSE;
     }
   else
     {
-      if (self->aborted || sqlite3_get_autocommit (self->handle))
+      if (self->aborted || !in_transaction (self))
         {
           self->aborted = TRUE;
-          set_error (error, self->path, SQLITE_ABORT,
-                     _("the transaction was already rolled back"));
+          set_abort_error (self, _("the transaction was already rolled back"), error);
           return FALSE;
         }
 
       sql = g_strdup_printf ("SAVEPOINT tp_%u", self->depth);
-      if (!exec_sql (self->handle, self->path, sql, error))
+      if (!exec_control (self, sql, error))
         return FALSE;
     }
 
+  self->depth++;
+
+  return TRUE;
+}
+
+/**
+ * tp_database_begin_read:
+ * @self: a #TpDatabase outside any transaction
+ * @error: return location for a #GError
+ *
+ * Opens a read transaction: every query until the matching
+ * tp_database_commit() sees the data of one moment, without holding back
+ * other writers (SQLite: BEGIN DEFERRED; PostgreSQL: a read-only
+ * repeatable-read transaction).
+ *
+ * Returns: %TRUE if the transaction is open
+ */
+gboolean
+tp_database_begin_read (TpDatabase  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!exec_control (self,
+                     self->pg != NULL ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                                      : "BEGIN DEFERRED",
+                     error))
+    return FALSE;
+
+  self->aborted = FALSE;
   self->depth++;
 
   return TRUE;
@@ -1377,15 +1683,16 @@ tp_database_rollback (TpDatabase *self)
 
   if (self->depth == 1)
     {
-      if (!sqlite3_get_autocommit (self->handle))
-        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      if (self->pg != NULL ? _tp_pg_in_transaction (self->pg) : in_transaction (self))
+        exec_control (self, "ROLLBACK", NULL);
     }
-  else if (!self->aborted && !sqlite3_get_autocommit (self->handle))
+  else if (!self->aborted &&
+           (self->pg != NULL ? _tp_pg_in_transaction (self->pg) : in_transaction (self)))
     {
       g_autofree char *sql = g_strdup_printf ("ROLLBACK TO tp_%u; RELEASE tp_%u",
                                               self->depth - 1, self->depth - 1);
 
-      if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+      if (!exec_control (self, sql, NULL))
         self->aborted = TRUE;
     }
   else
@@ -1419,10 +1726,9 @@ tp_database_commit (TpDatabase  *self,
   g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (self->aborted || sqlite3_get_autocommit (self->handle))
+  if (self->aborted || !in_transaction (self))
     {
-      set_error (error, self->path, SQLITE_ABORT,
-                 _("the transaction was rolled back after an earlier error"));
+      set_abort_error (self, _("the transaction was rolled back after an earlier error"), error);
       tp_database_rollback (self);
       return FALSE;
     }
@@ -1432,7 +1738,7 @@ tp_database_commit (TpDatabase  *self,
   else
     sql = g_strdup_printf ("RELEASE tp_%u", self->depth - 1);
 
-  if (!exec_sql (self->handle, self->path, sql, error))
+  if (!exec_control (self, sql, error))
     {
       tp_database_rollback (self);
       return FALSE;
@@ -1454,6 +1760,9 @@ tp_database_last_insert_id (TpDatabase *self)
 {
   g_return_val_if_fail (TP_IS_DATABASE (self), 0);
 
+  if (self->pg != NULL)
+    return _tp_pg_last_insert_id (self->pg);
+
   return sqlite3_last_insert_rowid (self->handle);
 }
 
@@ -1467,6 +1776,9 @@ gint64
 tp_database_changes (TpDatabase *self)
 {
   g_return_val_if_fail (TP_IS_DATABASE (self), 0);
+
+  if (self->pg != NULL)
+    return _tp_pg_changes (self->pg);
 
   return sqlite3_changes64 (self->handle);
 }
@@ -1491,6 +1803,10 @@ tp_database_check_integrity (TpDatabase  *self,
   int rc;
 
   g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  /* The server keeps its pages and its foreign keys itself. */
+  if (self->pg != NULL)
+    return TRUE;
 
   rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -1543,7 +1859,10 @@ tp_statement_bind_int64 (TpStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_int64 (stmt->stmt, index, value);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    _tp_pg_statement_bind (stmt->pg, index, g_variant_new_int64 (value));
+  else
+    sqlite3_bind_int64 (stmt->stmt, index, value);
 }
 
 /**
@@ -1559,7 +1878,10 @@ tp_statement_bind_double (TpStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_double (stmt->stmt, index, value);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    _tp_pg_statement_bind (stmt->pg, index, g_variant_new_double (value));
+  else
+    sqlite3_bind_double (stmt->stmt, index, value);
 }
 
 /**
@@ -1575,7 +1897,9 @@ tp_statement_bind_text (TpStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  if (value == NULL)
+  if (G_UNLIKELY (stmt->pg != NULL))
+    _tp_pg_statement_bind (stmt->pg, index, value != NULL ? g_variant_new_string (value) : NULL);
+  else if (value == NULL)
     sqlite3_bind_null (stmt->stmt, index);
   else
     sqlite3_bind_text (stmt->stmt, index, value, -1, SQLITE_TRANSIENT);
@@ -1592,7 +1916,10 @@ tp_statement_bind_null (TpStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_null (stmt->stmt, index);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    _tp_pg_statement_bind (stmt->pg, index, NULL);
+  else
+    sqlite3_bind_null (stmt->stmt, index);
 }
 
 /**
@@ -1612,7 +1939,9 @@ tp_statement_bind_value (TpStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  if (value == NULL)
+  if (G_UNLIKELY (stmt->pg != NULL))
+    _tp_pg_statement_bind (stmt->pg, index, value);
+  else if (value == NULL)
     sqlite3_bind_null (stmt->stmt, index);
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     sqlite3_bind_int64 (stmt->stmt, index, g_variant_get_int64 (value));
@@ -1650,6 +1979,9 @@ tp_statement_step (TpStatement  *stmt,
 
   g_return_val_if_fail (stmt != NULL, FALSE);
 
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_step (stmt->pg, error);
+
   rc = sqlite3_step (stmt->stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
@@ -1673,6 +2005,9 @@ tp_statement_get_int64 (TpStatement *stmt,
 {
   g_return_val_if_fail (stmt != NULL, 0);
 
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_get_int64 (stmt->pg, column);
+
   return sqlite3_column_int64 (stmt->stmt, column);
 }
 
@@ -1688,6 +2023,9 @@ tp_statement_get_double (TpStatement *stmt,
                          int          column)
 {
   g_return_val_if_fail (stmt != NULL, 0);
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_get_double (stmt->pg, column);
 
   return sqlite3_column_double (stmt->stmt, column);
 }
@@ -1706,6 +2044,9 @@ tp_statement_get_text (TpStatement *stmt,
 {
   g_return_val_if_fail (stmt != NULL, NULL);
 
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_get_text (stmt->pg, column);
+
   return (const char *)sqlite3_column_text (stmt->stmt, column);
 }
 
@@ -1722,6 +2063,9 @@ tp_statement_is_null (TpStatement *stmt,
 {
   g_return_val_if_fail (stmt != NULL, TRUE);
 
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_is_null (stmt->pg, column);
+
   return sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL;
 }
 
@@ -1735,6 +2079,9 @@ int
 tp_statement_get_n_columns (TpStatement *stmt)
 {
   g_return_val_if_fail (stmt != NULL, 0);
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_get_n_columns (stmt->pg);
 
   return sqlite3_column_count (stmt->stmt);
 }
@@ -1751,6 +2098,9 @@ tp_statement_get_column_name (TpStatement *stmt,
                               int          column)
 {
   g_return_val_if_fail (stmt != NULL, NULL);
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_get_column_name (stmt->pg, column);
 
   return sqlite3_column_name (stmt->stmt, column);
 }
@@ -1770,6 +2120,9 @@ tp_statement_dup_value (TpStatement *stmt,
                         int          column)
 {
   g_return_val_if_fail (stmt != NULL, NULL);
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return _tp_pg_statement_dup_value (stmt->pg, column);
 
   switch (sqlite3_column_type (stmt->stmt, column))
     {
@@ -1816,6 +2169,12 @@ void
 tp_statement_reset (TpStatement *stmt)
 {
   g_return_if_fail (stmt != NULL);
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      _tp_pg_statement_reset (stmt->pg);
+      return;
+    }
 
   sqlite3_reset (stmt->stmt);
   sqlite3_clear_bindings (stmt->stmt);

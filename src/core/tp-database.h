@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  TP_DATABASE_ERROR_FAILED,       /* any other SQLite failure */
+  TP_DATABASE_ERROR_FAILED,       /* any other failure of the engine */
   TP_DATABASE_ERROR_NOT_DATABASE, /* not a database, or damaged */
   TP_DATABASE_ERROR_NEWER,        /* written by a newer Touchpoint */
   TP_DATABASE_ERROR_PERMISSION,   /* cannot read or write the file */
@@ -29,6 +29,8 @@ typedef enum
   TP_DATABASE_ERROR_FULL,         /* disk (or max_page_count) full */
   TP_DATABASE_ERROR_CONSTRAINT,   /* a value broke a rule of the schema */
   TP_DATABASE_ERROR_INVALID,      /* a value was refused before SQL */
+  TP_DATABASE_ERROR_UNREACHABLE,  /* a database server cannot be reached */
+  TP_DATABASE_ERROR_PASSWORD,     /* a database server refused the password */
 } TpDatabaseError;
 
 GQuark tp_database_error_quark (void);
@@ -59,6 +61,9 @@ TpDatabase   *tp_database_open            (const char   *path,
 TpDatabase   *tp_database_open_full       (const char   *path,
                                            TpDatabaseOpenFlags flags,
                                            GError      **error);
+gboolean      tp_database_copy_file       (const char   *source,
+                                           const char   *dest,
+                                           GError      **error);
 gboolean      tp_database_get_pages_checked (TpDatabase *self);
 void          tp_database_check_pages_async (const char  *path,
                                            GCancellable *cancellable,
@@ -67,7 +72,11 @@ void          tp_database_check_pages_async (const char  *path,
 gboolean      tp_database_check_pages_finish (GAsyncResult *result,
                                            GError      **error);
 const char   *tp_database_get_path        (TpDatabase   *self);
+const char   *tp_database_get_display_name (TpDatabase  *self);
+gboolean      tp_database_is_server       (TpDatabase   *self);
 gboolean      tp_database_path_can_reopen (const char   *path);
+gboolean      tp_database_path_is_server  (const char   *path);
+char         *tp_database_name_for_path   (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,
                                            const char   *sql,
@@ -76,6 +85,8 @@ TpStatement  *tp_database_prepare         (TpDatabase   *self,
                                            const char   *sql,
                                            GError      **error);
 gboolean      tp_database_begin           (TpDatabase   *self,
+                                           GError      **error);
+gboolean      tp_database_begin_read      (TpDatabase   *self,
                                            GError      **error);
 gboolean      tp_database_commit          (TpDatabase   *self,
                                            GError      **error);

@@ -643,7 +643,7 @@ compute_range (Compute     *c,
    * time; the audience of its place or tactic where it has one */
   stmt = tp_database_prepare (db,
                               "SELECT t.tactic_id, t.place_id, coalesce (p.audience_id, ta.audience_id),"
-                              " CAST ((julianday (t.happened_at) - julianday (?1)) / 7 AS INTEGER),"
+                              " (unixepoch (t.happened_at) - unixepoch (?1)) / 604800,"
                               " count(*)"
                               " FROM touches AS t"
                               " LEFT JOIN audience_places AS p ON p.id = t.place_id"
@@ -1768,6 +1768,7 @@ compute (TpDatabase       *db,
   TpAnalyticsSettings settings;
   Compute c = { 0 };
   gint64 now_unix;
+  gboolean own_transaction;
   gboolean ok;
   guint weeks;
 
@@ -1802,9 +1803,10 @@ compute (TpDatabase       *db,
   c.funnel = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, funnel_acc_free);
   c.results = results;
 
-  /* One read snapshot for every query, also on a read-only connection
-   * (where BEGIN IMMEDIATE is refused) and inside a caller's transaction */
-  ok = tp_database_exec (db, "SAVEPOINT tp_results", error);
+  /* One read snapshot for every query (also on a read-only connection,
+   * and on either engine); inside a caller's transaction, that one */
+  own_transaction = tp_database_get_depth (db) == 0;
+  ok = !own_transaction || tp_database_begin_read (db, error);
   if (ok)
     {
       ok = load_rows (db, &c.tactics, c.plans, &c.places, &c.audiences, error);
@@ -1835,10 +1837,9 @@ compute (TpDatabase       *db,
               ok = FALSE;
             }
         }
-      if (ok)
-        ok = tp_database_exec (db, "RELEASE tp_results", error);
-      else
-        tp_database_exec (db, "ROLLBACK TO tp_results; RELEASE tp_results", NULL);
+      /* Nothing was written: ending the read is all there is to do */
+      if (own_transaction)
+        tp_database_rollback (db);
     }
 
   if (ok)

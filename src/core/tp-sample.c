@@ -435,9 +435,18 @@ random_times (Filler *f,
     }
 }
 
-static gboolean
-check_empty (TpDatabase  *db,
-             GError     **error)
+/**
+ * tp_sample_database_is_empty:
+ * @db: an open database
+ * @empty: (out): whether it holds no business yet (settings aside)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @empty was found out
+ */
+gboolean
+tp_sample_database_is_empty (TpDatabase  *db,
+                             gboolean    *empty,
+                             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   TpStatement *stmt;
@@ -469,13 +478,26 @@ check_empty (TpDatabase  *db,
       return FALSE;
     }
 
-  if (has_data)
+  *empty = !has_data;
+  return TRUE;
+}
+
+static gboolean
+check_empty (TpDatabase  *db,
+             GError     **error)
+{
+  gboolean empty;
+
+  if (!tp_sample_database_is_empty (db, &empty, error))
+    return FALSE;
+
+  if (!empty)
     {
       g_set_error (error, TP_SAMPLE_ERROR, TP_SAMPLE_ERROR_NOT_EMPTY,
                    /* Translators: %s is a file name */
                    _("“%s” already holds a business, and a sample business only fills an "
                      "empty database. Nothing was changed; choose a new file."),
-                   tp_database_get_path (db));
+                   tp_database_get_display_name (db));
       return FALSE;
     }
 
@@ -724,14 +746,15 @@ prepare_customer_statements (Filler    *f,
   if (staged)
     {
       if (!tp_database_exec (f->db,
-                             "DROP TABLE IF EXISTS temp.tp_sample_touches;"
-                             "CREATE TEMP TABLE tp_sample_touches (customer_id, happened_at,"
-                             " channel, direction, note, tactic_id, done, created_at, place_id)",
+                             "DROP TABLE IF EXISTS tp_sample_touches;"
+                             "CREATE TEMP TABLE tp_sample_touches (customer_id INTEGER,"
+                             " happened_at TEXT, channel TEXT, direction TEXT, note TEXT,"
+                             " tactic_id INTEGER, done INTEGER, created_at TEXT, place_id INTEGER)",
                              error))
         return FALSE;
 
       f->insert_touch = tp_database_prepare (f->db,
-                                             "INSERT INTO temp.tp_sample_touches (customer_id,"
+                                             "INSERT INTO tp_sample_touches (customer_id,"
                                              " happened_at, channel, direction, note, tactic_id,"
                                              " done, created_at, place_id)"
                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1434,8 +1457,8 @@ fill_generated_customers (Filler               *f,
                            " note, tactic_id, done, created_at, updated_at, place_id)"
                            " SELECT customer_id, happened_at, channel, direction, note, tactic_id,"
                            " done, created_at, created_at, place_id"
-                           " FROM temp.tp_sample_touches ORDER BY rowid;"
-                           "DROP TABLE temp.tp_sample_touches",
+                           " FROM tp_sample_touches ORDER BY rowid;"
+                           "DROP TABLE tp_sample_touches",
                            error);
 }
 

@@ -61,5 +61,8 @@ gboolean tp_sample_size_from_string (const char    *text,
 gboolean tp_sample_fill             (TpDatabase    *db,
                                      TpSampleSize   size,
                                      GError       **error);
+gboolean tp_sample_database_is_empty (TpDatabase   *db,
+                                      gboolean     *empty,
+                                      GError      **error);
 
 G_END_DECLS

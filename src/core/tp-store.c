@@ -1173,7 +1173,7 @@ write_setting (TpStore     *self,
                               "VALUES (?1, ?2, ?3, ?3) "
                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                               "updated_at = excluded.updated_at "
-                              "WHERE value IS NOT excluded.value",
+                              "WHERE settings.value IS NOT excluded.value",
                               error);
   ok = stmt != NULL;
   if (ok)

@@ -12,10 +12,11 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-void _tp_accessible_init (void);
+void _tp_accessible_init                  (void);
+void _tp_accessible_name_view_stack_pages (AdwViewStack *stack);
 
 G_END_DECLS

@@ -14,6 +14,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "tp-accessible-private.h"
@@ -32,6 +35,17 @@
  *
  * Later GTK versions name these widgets well by themselves; the changes
  * only remove a wrong name or add a missing one, so they do no harm there.
+ *
+ * And two that GTK 4.18 and libadwaita 1.7 give badly:
+ *
+ * - A GtkDropDown is labelled by its selected item, which hides the name
+ *   the app gave it: a screen reader says "All Stages" where it should say
+ *   "Stage Filter". Dropping that relation leaves the app's label; the
+ *   selected item is still read from the drop-down's button.
+ * - A view stack page (a tab or section) carries its title with the
+ *   mnemonic underscore ("_Audiences"): the page gets the title without it
+ *   from _tp_accessible_name_view_stack_pages() (the app's titles do not
+ *   change afterwards).
  */
 
 static void
@@ -40,10 +54,75 @@ drop_mnemonic_label (GtkWidget *button)
   gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* "_Plan Overview" as a person reads it: "Plan Overview"; "__" is one "_". */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *stripped = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && *++p == '\0')
+        break;
+      g_string_append_c (stripped, *p);
+    }
+
+  return g_string_free (stripped, FALSE);
+}
+
+static void
+name_view_stack_page (AdwViewStackPage *page)
+{
+  const char *title = adw_view_stack_page_get_title (page);
+  g_autofree char *name = NULL;
+
+  /* libadwaita 1.2's pages are not accessible objects. */
+  if (!GTK_IS_ACCESSIBLE (page) || title == NULL || !adw_view_stack_page_get_use_underline (page))
+    return;
+
+  name = strip_mnemonic (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+/**
+ * _tp_accessible_name_view_stack_pages:
+ * @stack: a view stack whose pages have their titles
+ *
+ * Names each page of @stack by its title without the mnemonic underscore
+ * (see above). Call in the init of the widget that holds @stack, after
+ * gtk_widget_init_template(): before a screen reader has read a name.
+ */
+void
+_tp_accessible_name_view_stack_pages (AdwViewStack *stack)
+{
+  g_autoptr (GtkSelectionModel) pages = NULL;
+  guint n_pages;
+
+  g_return_if_fail (ADW_IS_VIEW_STACK (stack));
+
+  pages = adw_view_stack_get_pages (stack);
+  n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      name_view_stack_page (page);
+    }
+}
+
 static void
 fix_widget (GtkWidget *widget)
 {
   GtkWidget *parent;
+
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      return;
+    }
 
   if (!GTK_IS_BUTTON (widget))
     return;

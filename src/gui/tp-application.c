@@ -19,13 +19,31 @@
 #include "tp-accessible-private.h"
 #include "tp-application.h"
 #include "tp-cli.h"
+#include "tp-notifier.h"
 #include "tp-window.h"
+
+/*
+ * Reminders with the window closed: while the preference
+ * "remind-when-closed" is on, the application holds itself
+ * (g_application_hold()), so that closing the last window leaves it
+ * running, asks the Background portal to let it run in the background
+ * and to start it with the session (`--background`: no window), and its
+ * TpNotifier watches the database while no window shows it. Without the
+ * portal (outside a sandbox, or a desktop without one) it runs on all the
+ * same. app.quit ends it.
+ */
 
 struct _TpApplication
 {
   AdwApplication  parent_instance;
 
   char           *database_path;
+  TpNotifier     *notifier;
+  GSettings      *settings;
+  gboolean        held;
+  gboolean        background_start;  /* started with --background: no window at first */
+  gboolean        watch_allowed;     /* a window was shown, or none will be at first */
+  gboolean        running;           /* activated: the reminders follow the setting */
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -38,9 +56,62 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/*
+ * GSettings reads compiled schemas only from the XDG data folders and from
+ * $GSETTINGS_SCHEMA_DIR. An installed Touchpoint finds its schema in
+ * $prefix/share/glib-2.0/schemas; one run from a meson build tree
+ * (`build/src/touchpoint`) takes the schema the build compiled into
+ * `build/data`, as `meson devenv` would. A build tree is told by meson's
+ * own folder beside the executable's: an installed binary never has one,
+ * and nothing of the build's path is compiled in.
+ */
+static void
+use_build_tree_schemas (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bin_dir = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *compiled = NULL;
+  g_autofree char *schema_dir = NULL;
+  const char *current;
+
+  if (exe == NULL)
+    return;
+
+  bin_dir = g_path_get_dirname (exe);
+  root = g_path_get_dirname (bin_dir);
+  marker = g_build_filename (root, "meson-private", NULL);
+  schema_dir = g_build_filename (root, "data", NULL);
+  compiled = g_build_filename (schema_dir, "gschemas.compiled", NULL);
+
+  if (!g_file_test (marker, G_FILE_TEST_IS_DIR) ||
+      !g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  /* Folders named first there win over those named later, and over the
+   * installed ones. */
+  current = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  if (current == NULL || *current == '\0')
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  else
+    {
+      g_auto(GStrv) dirs = g_strsplit (current, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      if (!g_strv_contains ((const char * const *) dirs, schema_dir))
+        {
+          g_autofree char *value = g_strconcat (schema_dir, G_SEARCHPATH_SEPARATOR_S, current, NULL);
+
+          g_setenv ("GSETTINGS_SCHEMA_DIR", value, TRUE);
+        }
+    }
+}
+
 TpApplication *
 tp_application_new (void)
 {
+  use_build_tree_schemas ();
+
   return g_object_new (TP_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
@@ -100,6 +171,9 @@ tp_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
+  if (g_variant_dict_contains (options, "background"))
+    self->background_start = TRUE;
+
   status = tp_cli_run (options);
   if (status >= 0)
     return status;
@@ -107,10 +181,34 @@ tp_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (tp_application_parent_class)->handle_local_options (app, options);
 }
 
+static void update_watching (TpApplication *self);
+static void on_remind_changed_cb (TpApplication *self);
+
 static void
 tp_application_activate (GApplication *app)
 {
+  TpApplication *self = TP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* The reminders start with the app's first activation, not at startup:
+   * a test that registers the app and makes windows itself keeps none. */
+  if (!self->running)
+    {
+      self->running = TRUE;
+      on_remind_changed_cb (self);
+    }
+
+  /* Started with the session: only the reminders, until asked for more. */
+  if (self->background_start)
+    {
+      self->background_start = FALSE;
+      if (self->held)
+        {
+          self->watch_allowed = TRUE;
+          update_watching (self);
+          return;
+        }
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (tp_window_new (TP_APPLICATION (app)));
@@ -118,13 +216,139 @@ tp_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/**
+ * tp_application_get_notifier:
+ * @self: a #TpApplication
+ *
+ * Returns: (transfer none): what sends the follow-up notifications
+ */
+TpNotifier *
+tp_application_get_notifier (TpApplication *self)
+{
+  g_return_val_if_fail (TP_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
+}
+
+/* The notifier watches the database itself while no window shows it:
+ * after the last window closed, or from the start with --background (not
+ * in the moment between startup and the first window). */
+static void
+update_watching (TpApplication *self)
+{
+  gboolean watch;
+
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    self->watch_allowed = TRUE;
+
+  watch = self->held && self->watch_allowed &&
+          gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
+
+  tp_notifier_set_watching (self->notifier, watch ? tp_application_get_database_path (self) : NULL);
+}
+
+static void
+on_background_requested_cb (GObject      *source_object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source_object), result, &error);
+  if (reply == NULL)
+    g_debug ("No Background portal to ask: %s", error->message);
+}
+
+/* Asks the Background portal to let the app run without a window, and to
+ * start it with the session while @autostart (the portal writes the
+ * autostart entry). The portal answers on a Request object; the app runs
+ * the same whatever the answer, so it is not waited for. */
+static void
+request_background (TpApplication *self,
+                    gboolean       autostart)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GPtrArray) command = g_ptr_array_new ();
+  GVariantBuilder options;
+
+  if (bus == NULL)
+    return;
+
+  g_ptr_array_add (command, (gpointer) "touchpoint");
+  g_ptr_array_add (command, (gpointer) "--background");
+  if (self->database_path != NULL)
+    {
+      g_ptr_array_add (command, (gpointer) "--database");
+      g_ptr_array_add (command, self->database_path);
+    }
+
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("Remind you about follow-ups when Touchpoint is closed")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_variant_builder_add (&options, "{sv}", "commandline",
+                         g_variant_new_strv ((const char * const *) command->pdata, command->len));
+  g_variant_builder_add (&options, "{sv}", "dbus-activatable", g_variant_new_boolean (FALSE));
+
+  g_dbus_connection_call (bus,
+                          "org.freedesktop.portal.Desktop",
+                          "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.portal.Background",
+                          "RequestBackground",
+                          g_variant_new ("(sa{sv})", "", &options),
+                          G_VARIANT_TYPE ("(o)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START,
+                          -1, NULL,
+                          on_background_requested_cb, NULL);
+}
+
+static void
+on_remind_changed_cb (TpApplication *self)
+{
+  gboolean remind = self->running && g_settings_get_boolean (self->settings, "remind-when-closed");
+
+  if (remind == self->held)
+    return;
+
+  self->held = remind;
+  request_background (self, remind);
+  update_watching (self);
+
+  /* Releasing the last hold with no window ends the app. */
+  if (remind)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
 static void
 tp_application_startup (GApplication *app)
 {
+  TpApplication *self = TP_APPLICATION (app);
+
   G_APPLICATION_CLASS (tp_application_parent_class)->startup (app);
 
   _tp_accessible_init ();
   gtk_window_set_default_icon_name (APP_ID);
+
+  g_signal_connect_swapped (app, "window-added", G_CALLBACK (update_watching), app);
+  g_signal_connect_swapped (app, "window-removed", G_CALLBACK (update_watching), app);
+
+  self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::remind-when-closed",
+                           G_CALLBACK (on_remind_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+tp_application_shutdown (GApplication *app)
+{
+  TpApplication *self = TP_APPLICATION (app);
+
+  tp_notifier_set_watching (self->notifier, NULL);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (tp_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -133,6 +357,8 @@ tp_application_finalize (GObject *object)
   TpApplication *self = (TpApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tp_application_parent_class)->finalize (object);
 }
@@ -187,6 +413,7 @@ tp_application_class_init (TpApplicationClass *klass)
 
   app_class->activate = tp_application_activate;
   app_class->startup = tp_application_startup;
+  app_class->shutdown = tp_application_shutdown;
   app_class->handle_local_options = tp_application_handle_local_options;
 
   properties[PROP_DATABASE_PATH] =
@@ -309,6 +536,9 @@ tp_application_init (TpApplication *self)
                                          "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.show-marketing",
                                          (const char *[]) { "<Control>1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
@@ -327,7 +557,13 @@ tp_application_init (TpApplication *self)
                                          "window.log-touch",
                                          (const char *[]) { "<Control>t", NULL });
 
+  self->notifier = tp_notifier_new (G_APPLICATION (self));
+
   g_application_add_main_option_entries (G_APPLICATION (self), tp_cli_get_option_entries ());
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Start without a window, to send reminders (as the session does)"),
+                                 NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan marketing and run sales for a small business."));
   g_application_set_option_context_description (G_APPLICATION (self),

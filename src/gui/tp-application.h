@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "tp-notifier.h"
+
 G_BEGIN_DECLS
 
 #define TP_TYPE_APPLICATION (tp_application_get_type ())
@@ -24,5 +26,6 @@ TpApplication *tp_application_new               (void);
 const char    *tp_application_get_database_path (TpApplication *self);
 void           tp_application_set_database_path (TpApplication *self,
                                                  const char    *path);
+TpNotifier    *tp_application_get_notifier      (TpApplication *self);
 
 G_END_DECLS

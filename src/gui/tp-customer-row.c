@@ -78,6 +78,29 @@ set_text (TpCustomerRow    *self,
   return TRUE;
 }
 
+/* The list view puts the keyboard focus on the list item around the row,
+ * which has no name of its own: it gets the row's, or a screen reader says
+ * nothing as Tab or an arrow key reaches a customer. */
+static void
+set_accessible_label (TpCustomerRow *self,
+                      const char    *label)
+{
+  GtkWidget *widgets[] = { GTK_WIDGET (self), gtk_widget_get_parent (GTK_WIDGET (self)) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      if (widgets[i] == NULL)
+        continue;
+      if (i > 0 && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widgets[i])) != GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+        continue;
+
+      if (label != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widgets[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widgets[i]), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
 static void
 update_accessible_label (TpCustomerRow *self)
 {
@@ -90,7 +113,7 @@ update_accessible_label (TpCustomerRow *self)
 
   if (self->customer == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      set_accessible_label (self, NULL);
       return;
     }
 
@@ -135,7 +158,7 @@ update_accessible_label (TpCustomerRow *self)
                              texts[TP_CUSTOMER_COLUMN_NAME], texts[TP_CUSTOMER_COLUMN_STAGE], touches,
                              orders, texts[TP_CUSTOMER_COLUMN_TOTAL_SPENT]);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  set_accessible_label (self, label);
 }
 
 static void

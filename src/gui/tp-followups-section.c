@@ -18,7 +18,9 @@
 
 #include "tp-analytics.h"
 #include "tp-followups-section.h"
+#include "tp-application.h"
 #include "tp-models.h"
+#include "tp-notifier.h"
 #include "tp-window.h"
 
 /*
@@ -32,13 +34,13 @@
  * because its cost grows with the number of customers; it is computed
  * again when the store changes, when the settings change, and every
  * minute, because time alone brings follow-ups due. Whatever came due
- * since the last look raises a desktop notification, once per session.
+ * since the last look goes to the application's TpNotifier, which raises
+ * a desktop notification once per session (and watches the database
+ * itself once no window shows it).
  */
 
 #define SECONDS_PER_DAY          G_GINT64_CONSTANT (86400)
 #define CHECK_INTERVAL_SECONDS   60
-/* Past this many new follow-ups at once, one notification sums them up. */
-#define MAX_SINGLE_NOTIFICATIONS 3
 /* How many of a customer's latest touches to look through for a channel. */
 #define CHANNEL_LOOKBACK         20
 
@@ -193,17 +195,12 @@ tp_follow_up_item_compare (TpFollowUpItem *a,
   return 0;
 }
 
-/* What identifies one follow-up for notifications: a quiet spell ends
- * with a touch, so a new one starts at another time; a new follow-up
- * interval does not make it another one. */
+/* What identifies one follow-up for notifications (see _tp_notifier_dup_key()). */
 static char *
 tp_follow_up_item_dup_key (TpFollowUpItem *self)
 {
-  if (self->planned)
-    return g_strdup_printf ("planned-%" G_GINT64_FORMAT, self->planned_touch_id);
-
-  return g_strdup_printf ("quiet-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
-                          self->customer_id, self->quiet_since);
+  return _tp_notifier_dup_key (self->planned, self->planned_touch_id, self->customer_id,
+                               self->quiet_since);
 }
 
 static void
@@ -328,8 +325,8 @@ struct _TpFollowupsSection
   gboolean              loading;
   gboolean              dirty;        /* asked to refresh while loading */
 
-  GHashTable           *notified;     /* keys of follow-ups notified this session */
-  GHashTable           *sent;         /* notification id → key, still shown */
+  TpNotifier           *notifier;     /* the application's, or one of its own */
+  char                 *notify_key;   /* the database, as the notifier knows it */
   TpFollowUpNotifyFunc  notify_func;
   gpointer              notify_data;
 
@@ -561,22 +558,10 @@ static char *
 dup_planned_detail (TpFollowupsSection *self,
                     TpFollowUpItem     *item)
 {
-  g_autoptr(TpTouch) touch = NULL;
-  const char *note;
-
   if (self->store == NULL)
     return NULL;
 
-  touch = tp_store_get_touch (self->store, item->planned_touch_id, NULL);
-  if (touch == NULL)
-    return NULL;
-
-  note = tp_touch_get_note (touch);
-  if (note == NULL || note[0] == '\0')
-    return g_strdup (tp_channel_get_label (tp_touch_get_channel (touch)));
-
-  /* Translators: a planned touch's channel, then its note, as in "Call: ask about the fitting" */
-  return g_strdup_printf (_("%s: %s"), tp_channel_get_label (tp_touch_get_channel (touch)), note);
+  return _tp_notifier_dup_planned_detail (self->store, item->planned_touch_id);
 }
 
 static void
@@ -669,142 +654,6 @@ update_labels (TpFollowupsSection *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "queue" : "empty");
 }
 
-/* Notifications */
-
-/* Notifications reach the desktop through the app's name on the session
- * bus: a second, non-unique instance (started with --database) has none,
- * and GLib would complain about the missing object path. */
-static gboolean
-can_notify (GApplication *app)
-{
-  return app != NULL &&
-         g_application_get_is_registered (app) &&
-         g_application_get_dbus_connection (app) != NULL &&
-         g_application_get_dbus_object_path (app) != NULL;
-}
-
-static void
-send_notice (TpFollowupsSection     *self,
-             const TpFollowUpNotice *notice)
-{
-  g_autoptr(GNotification) notification = g_notification_new (notice->title);
-  GApplication *app;
-
-  g_notification_set_body (notification, notice->body);
-  if (notice->customer_id > 0)
-    g_notification_set_default_action_and_target (notification, notice->action, "x", notice->customer_id);
-  else
-    g_notification_set_default_action (notification, notice->action);
-
-  if (self->notify_func != NULL)
-    {
-      self->notify_func (notification, notice, self->notify_data);
-      return;
-    }
-
-  /* Without a session bus there is nobody to show it to. */
-  app = g_application_get_default ();
-  if (!can_notify (app))
-    return;
-
-  g_application_send_notification (app, notice->id, notification);
-}
-
-static void
-withdraw_notice (TpFollowupsSection *self,
-                 const char         *id)
-{
-  GApplication *app;
-
-  if (self->notify_func != NULL)
-    return;
-
-  app = g_application_get_default ();
-  if (!can_notify (app))
-    return;
-
-  g_application_withdraw_notification (app, id);
-}
-
-static char *
-dup_notice_body (TpFollowupsSection *self,
-                 TpFollowUpItem     *item)
-{
-  if (item->planned)
-    {
-      g_autofree char *detail = dup_planned_detail (self, item);
-
-      if (detail == NULL)
-        return g_strdup (_("A planned touch is due."));
-
-      /* Translators: the body of a notification; %s is the planned touch's channel (and note) */
-      return g_strdup_printf (_("A planned touch is due — %s"), detail);
-    }
-
-  if (item->touch_count == 0)
-    {
-      /* Translators: the body of a notification about a customer never touched */
-      return g_strdup_printf (ngettext ("Added %u day ago and not touched yet.",
-                                        "Added %u days ago and not touched yet.",
-                                        item->days_quiet),
-                              item->days_quiet);
-    }
-
-  /* Translators: the body of a notification about a customer who has not bought */
-  return g_strdup_printf (ngettext ("No touch for %u day, and no purchase yet.",
-                                    "No touch for %u days, and no purchase yet.",
-                                    item->days_quiet),
-                          item->days_quiet);
-}
-
-static void
-notify_item (TpFollowupsSection *self,
-             TpFollowUpItem     *item,
-             const char         *key)
-{
-  g_autofree char *id = g_strdup_printf ("follow-up-%" G_GINT64_FORMAT, item->customer_id);
-  /* Translators: the title of a notification; %s is a customer */
-  g_autofree char *title = g_strdup_printf (_("Follow up with %s"), item->name);
-  g_autofree char *body = dup_notice_body (self, item);
-  TpFollowUpNotice notice = { id, title, body, "app.show-customer", item->customer_id };
-
-  send_notice (self, &notice);
-  g_hash_table_replace (self->sent, g_steal_pointer (&id), g_strdup (key));
-}
-
-static void
-notify_summary (TpFollowupsSection *self,
-                GPtrArray          *items)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  TpFollowUpNotice notice = { "follow-ups", NULL, NULL, "app.show-follow-ups", 0 };
-  guint shown = MIN (items->len, MAX_SINGLE_NOTIFICATIONS);
-  guint rest = items->len - shown;
-
-  for (guint i = 0; i < shown; i++)
-    {
-      TpFollowUpItem *item = g_ptr_array_index (items, i);
-
-      if (i > 0)
-        /* Translators: the separator between customer names in a list */
-        g_string_append (names, _(", "));
-      g_string_append (names, item->name);
-    }
-
-  /* Translators: the title of a notification about several follow-ups at once */
-  title = g_strdup_printf (ngettext ("%u follow-up is due", "%u follow-ups are due", items->len),
-                           items->len);
-  /* Translators: the body of a notification; %s is a list of customer names, %u how many
-   * more customers are due */
-  body = g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", rest), names->str, rest);
-
-  notice.title = title;
-  notice.body = body;
-  send_notice (self, &notice);
-}
-
 /* Loading the queue
  *
  * A load runs on a worker with its own connection. Besides the queue, it
@@ -854,8 +703,8 @@ typedef struct
   TpAnalyticsSettings  settings;
   GDateTime           *now;
   GPtrArray           *old;        /* the queue shown when the load started */
-  GHashTable          *notified;   /* keys notified this session: only loads use
-                                    * it, and one load runs at a time */
+  TpNotifier          *notifier;   /* claims what came due, once per session */
+  char                *notify_key; /* the database, as the notifier knows it */
   GStrv                sent_keys;  /* keys whose notifications still show */
 } LoadData;
 
@@ -867,7 +716,8 @@ load_data_free (gpointer data)
   g_clear_pointer (&load->path, g_free);
   g_clear_pointer (&load->now, g_date_time_unref);
   g_clear_pointer (&load->old, g_ptr_array_unref);
-  g_clear_pointer (&load->notified, g_hash_table_unref);
+  g_clear_object (&load->notifier);
+  g_clear_pointer (&load->notify_key, g_free);
   g_clear_pointer (&load->sent_keys, g_strfreev);
   g_free (load);
 }
@@ -990,11 +840,8 @@ run_load (LoadData    *load,
       TpFollowUpItem *item = g_ptr_array_index (result->items, i);
       g_autofree char *key = tp_follow_up_item_dup_key (item);
 
-      if (!g_hash_table_contains (load->notified, key))
-        {
-          g_hash_table_add (load->notified, g_strdup (key));
-          g_ptr_array_add (result->fresh, g_object_ref (item));
-        }
+      if (_tp_notifier_claim (load->notifier, load->notify_key, key))
+        g_ptr_array_add (result->fresh, g_object_ref (item));
 
       if (current != NULL)
         g_hash_table_add (current, g_steal_pointer (&key));
@@ -1013,40 +860,35 @@ static void
 notify_changes (TpFollowupsSection *self,
                 LoadResult         *result)
 {
-  GHashTableIter iter;
-  gpointer id, key;
-
-  /* A follow-up that was answered takes its notification with it. */
-  g_hash_table_iter_init (&iter, self->sent);
-  while (g_hash_table_iter_next (&iter, &id, &key))
-    {
-      for (guint i = 0; i < result->gone->len; i++)
-        {
-          if (g_str_equal (key, g_ptr_array_index (result->gone, i)))
-            {
-              withdraw_notice (self, id);
-              g_hash_table_iter_remove (&iter);
-              break;
-            }
-        }
-    }
-
-  if (result->fresh->len == 0)
-    return;
-
-  if (result->fresh->len > MAX_SINGLE_NOTIFICATIONS)
-    {
-      notify_summary (self, result->fresh);
-      return;
-    }
+  g_autoptr(GArray) due = g_array_sized_new (FALSE, TRUE, sizeof (TpFollowUpDue), result->fresh->len);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  gboolean single = result->fresh->len <= TP_NOTIFIER_MAX_SINGLE;
 
   for (guint i = 0; i < result->fresh->len; i++)
     {
       TpFollowUpItem *item = g_ptr_array_index (result->fresh, i);
-      g_autofree char *item_key = tp_follow_up_item_dup_key (item);
+      char *key = tp_follow_up_item_dup_key (item);
+      char *detail = single && item->planned ? dup_planned_detail (self, item) : NULL;
+      TpFollowUpDue entry = {
+        item->customer_id, item->name, key, item->planned, detail,
+        item->touch_count, item->days_quiet,
+      };
 
-      notify_item (self, item, item_key);
+      g_ptr_array_add (strings, key);
+      if (detail != NULL)
+        g_ptr_array_add (strings, detail);
+      g_array_append_val (due, entry);
     }
+
+  for (guint i = 0; i < result->gone->len; i++)
+    g_ptr_array_add (gone, g_ptr_array_index (result->gone, i));
+  g_ptr_array_add (gone, NULL);
+
+  _tp_notifier_announce (self->notifier, self->notify_key,
+                         (const TpFollowUpDue *) (gpointer) due->data, due->len,
+                         (const char * const *) gone->pdata,
+                         self->notify_func, self->notify_data);
 }
 
 static void
@@ -1228,9 +1070,6 @@ static void
 run_load_now (TpFollowupsSection *self)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GStrvBuilder) sent_keys = g_strv_builder_new ();
-  GHashTableIter iter;
-  gpointer key;
   TpDatabase *db;
   LoadData *load;
 
@@ -1250,12 +1089,9 @@ run_load_now (TpFollowupsSection *self)
   load->settings.band_high = tp_store_get_band_high (self->store);
   load->settings.followup_days = tp_store_get_followup_days (self->store);
   load->old = g_ptr_array_ref (self->current);
-  load->notified = g_hash_table_ref (self->notified);
-
-  g_hash_table_iter_init (&iter, self->sent);
-  while (g_hash_table_iter_next (&iter, NULL, &key))
-    g_strv_builder_add (sent_keys, key);
-  load->sent_keys = g_strv_builder_end (sent_keys);
+  load->notifier = g_object_ref (self->notifier);
+  load->notify_key = g_strdup (self->notify_key);
+  load->sent_keys = _tp_notifier_dup_sent_keys (self->notifier, self->notify_key);
 
   if (!tp_database_path_can_reopen (load->path))
     {
@@ -1616,11 +1452,20 @@ tp_followups_section_set_store (TpFollowupsSection *self,
 
   g_set_object (&self->store, store);
 
-  /* Another database: another session of follow-ups. A load that is
-   * still running keeps the old set to itself. */
-  g_clear_pointer (&self->notified, g_hash_table_unref);
-  self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_remove_all (self->sent);
+  /* What the notifier knows a database by: its file, so that the window
+   * and the notifier announce each follow-up once; a database in memory
+   * is one of its own. */
+  g_clear_pointer (&self->notify_key, g_free);
+  if (store != NULL)
+    {
+      static guint n_memory = 0;
+      const char *path = tp_database_get_path (tp_store_get_database (store));
+
+      if (tp_database_path_can_reopen (path))
+        self->notify_key = g_strdup (path);
+      else
+        self->notify_key = g_strdup_printf ("memory:%u", ++n_memory);
+    }
 
   if (store != NULL)
     {
@@ -1831,6 +1676,7 @@ tp_followups_section_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->queue);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->notifier);
 
   G_OBJECT_CLASS (tp_followups_section_parent_class)->dispose (object);
 }
@@ -1841,8 +1687,7 @@ tp_followups_section_finalize (GObject *object)
   TpFollowupsSection *self = TP_FOLLOWUPS_SECTION (object);
 
   g_clear_pointer (&self->now, g_date_time_unref);
-  g_clear_pointer (&self->notified, g_hash_table_unref);
-  g_clear_pointer (&self->sent, g_hash_table_unref);
+  g_clear_pointer (&self->notify_key, g_free);
   g_clear_pointer (&self->current, g_ptr_array_unref);
 
   /* Rows that outlive the section no longer report to it. */
@@ -1990,9 +1835,14 @@ tp_followups_section_init (TpFollowupsSection *self)
   self->current = g_ptr_array_new ();
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   self->cancellable = g_cancellable_new ();
-  self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rows = g_ptr_array_new ();
+
+  /* The application's notifier; a section on its own (in a test) has one
+   * of its own. */
+  if (TP_IS_APPLICATION (g_application_get_default ()))
+    self->notifier = g_object_ref (tp_application_get_notifier (TP_APPLICATION (g_application_get_default ())));
+  else
+    self->notifier = tp_notifier_new (g_application_get_default ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -14,25 +14,10 @@
 
 #include <adwaita.h>
 
+#include "tp-notifier.h"
 #include "tp-store.h"
 
 G_BEGIN_DECLS
-
-/* What a follow-up notification says; the GNotification itself keeps it
- * out of reach, so the section hands it to the sender alongside. */
-typedef struct
-{
-  const char *id;             /* the GApplication notification id */
-  const char *title;
-  const char *body;
-  const char *action;         /* the default action, "app.show-customer" or "app.show-follow-ups" */
-  gint64      customer_id;    /* the default action's target; 0 for app.show-follow-ups */
-} TpFollowUpNotice;
-
-/* Sends @notification; the default sends it through the GApplication. */
-typedef void (*TpFollowUpNotifyFunc) (GNotification          *notification,
-                                      const TpFollowUpNotice *notice,
-                                      gpointer                user_data);
 
 #define TP_TYPE_FOLLOWUPS_SECTION (tp_followups_section_get_type ())
 

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "tp-accessible-private.h"
 #include "tp-audiences-section.h"
 #include "tp-brand-section.h"
 #include "tp-competitors-section.h"
@@ -113,6 +114,23 @@ tp_marketing_page_set_store (TpMarketingPage *self,
  *
  * Returns: (transfer none): the stack of sections, named as in DESIGN.md
  */
+/**
+ * tp_marketing_page_show_section:
+ * @self: a #TpMarketingPage
+ * @name: a section: audiences, brand, competitors, tactics or plan
+ *
+ * Shows the section @name, also on a narrow window.
+ */
+void
+tp_marketing_page_show_section (TpMarketingPage *self,
+                                const char      *name)
+{
+  g_return_if_fail (TP_IS_MARKETING_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 AdwViewStack *
 tp_marketing_page_get_stack (TpMarketingPage *self)
 {
@@ -290,6 +308,7 @@ tp_marketing_page_init (TpMarketingPage *self)
   g_type_ensure (TP_TYPE_RESULTS_SECTION);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tp_accessible_name_view_stack_pages (self->stack);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_back_bar), self, G_CONNECT_SWAPPED);

@@ -26,5 +26,7 @@ AdwViewStack *tp_marketing_page_get_stack (TpMarketingPage *self);
 TpStore      *tp_marketing_page_get_store (TpMarketingPage *self);
 void          tp_marketing_page_set_store (TpMarketingPage *self,
                                            TpStore         *store);
+void          tp_marketing_page_show_section (TpMarketingPage *self,
+                                              const char      *name);
 
 G_END_DECLS

@@ -23,6 +23,8 @@
  * the follow-up interval and the currency. Each change is written to the
  * database's settings table through the store as soon as it is made; the
  * store then notifies every view that shows the band or the interval.
+ * Whether to remind with the window closed is the computer's, not the
+ * business's: a GSettings key, which TpApplication follows.
  */
 
 struct _TpPreferencesWindow
@@ -36,7 +38,10 @@ struct _TpPreferencesWindow
   GtkSpinButton        *followup_spin;
   GtkLabel             *followup_unit_label;
   AdwComboRow          *currency_row;
+  AdwActionRow         *remind_row;
+  GtkSwitch            *remind_switch;
 
+  GSettings            *settings;        /* the app's preferences, not the business's */
   TpStore              *store;
   GPtrArray            *currency_codes;  /* char*, parallel to the combo row's model */
   guint                 updating;        /* > 0 while the widgets follow the store */
@@ -329,6 +334,7 @@ tp_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_PREFERENCES_WINDOW);
 
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tp_preferences_window_parent_class)->dispose (object);
@@ -414,6 +420,8 @@ tp_preferences_window_class_init (TpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, followup_spin);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, followup_unit_label);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, remind_row);
+  gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, remind_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_band_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_followup_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected_cb);
@@ -432,4 +440,8 @@ tp_preferences_window_init (TpPreferencesWindow *self)
   self->updating--;
 
   update_followup_unit (self);
+
+  self->settings = g_settings_new (BASE_ID);
+  g_settings_bind (self->settings, "remind-when-closed", self->remind_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "tp-accessible-private.h"
 #include "tp-activity-section.h"
 #include "tp-chart-section.h"
 #include "tp-customers-section.h"
@@ -291,6 +292,7 @@ tp_sales_page_init (TpSalesPage *self)
   g_type_ensure (TP_TYPE_SECTION_SIDEBAR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tp_accessible_name_view_stack_pages (self->stack);
   update_back_bar (self);
 
   g_signal_connect_object (self->stack, "notify::visible-child",

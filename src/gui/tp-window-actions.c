@@ -14,15 +14,19 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tp-cli.h"
 #include "tp-customer-detail.h"
 #include "tp-customers-section.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-preferences-window.h"
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
+#include "tp-sample.h"
 #include "tp-window-private.h"
 
 static void
@@ -129,6 +133,57 @@ retry_database_action (GtkWidget  *widget,
   tp_window_open_database (self, self->database_path);
 }
 
+/*
+ * Inside the Flatpak the file chooser is the portal's, and the document
+ * portal hands the app one file in a folder of its own, where SQLite
+ * cannot make the -wal and -shm it keeps beside a database. There the
+ * app opens a copy in its own data folder instead (the original is read,
+ * never written); backups and exports still go out through the portal as
+ * one file each. See "Flatpak" in HACKING.md.
+ */
+static gboolean
+in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+static void
+open_copy (TpWindow   *self,
+           const char *path)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "touchpoint", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_str_has_suffix (base, ".db") ? g_strndup (base, strlen (base) - 3)
+                                                         : g_strdup (base);
+  g_autofree char *dest = g_build_filename (dir, base, NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 2; g_file_test (dest, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s (%u).db", stem, i);
+
+      g_free (dest);
+      dest = g_build_filename (dir, name, NULL);
+    }
+
+  if (!tp_database_copy_file (path, dest, &error))
+    {
+      tp_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  tp_window_open_database (self, dest);
+  if (tp_window_get_store (self) != NULL)
+    {
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Opened a copy of “%s” in Touchpoint’s own folder; "
+                                   "the original was not changed"), base);
+      tp_window_add_toast (self, adw_toast_new (message));
+    }
+}
+
 static void
 on_open_database_response_cb (GtkNativeDialog *dialog,
                               int              response,
@@ -139,7 +194,9 @@ on_open_database_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
+      if (path != NULL && in_sandbox ())
+        open_copy (self, path);
+      else if (path != NULL)
         tp_window_open_database (self, path);
     }
 
@@ -340,16 +397,185 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (shortcuts));
 }
 
+/* The welcome: three ways in for a new owner. Choosing one turns the
+ * welcome off for later starts. */
+
+static void
+leave_welcome (TpWindow   *self,
+               const char *tab)
+{
+  g_settings_set_boolean (self->settings, "show-welcome", FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  adw_view_stack_set_visible_child_name (self->view_stack, tab);
+}
+
+/**
+ * _tp_window_dup_sample_path:
+ *
+ * Returns: (transfer full): the file of the sample business the welcome
+ *   offers, beside the default database and never the same file
+ */
+char *
+_tp_window_dup_sample_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "touchpoint", "sample.db", NULL);
+}
+
+/* The guided start of a plan: a bar over the Marketing tab says what each
+ * step asks for and shows the editor it is done in, which keeps what is
+ * typed as it is typed. Each step can be skipped. */
+void
+_tp_window_show_guide_step (TpWindow *self,
+                            guint     step)
+{
+  self->guide_step = step;
+  gtk_revealer_set_reveal_child (self->guide_bar, step > 0);
+  if (step == 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "marketing");
+
+  switch (step)
+    {
+    case 1:
+      gtk_label_set_label (self->guide_title, _("Step 1 of 3: Your First Audience"));
+      gtk_label_set_label (self->guide_description,
+                           _("Who buys from you, and where do they spend their time? Give them a "
+                             "name, describe them, and add the places where they are."));
+      gtk_button_set_label (self->guide_next_button, _("_Next"));
+      tp_marketing_page_show_section (self->marketing_page, "audiences");
+      gtk_widget_activate_action (GTK_WIDGET (self->marketing_page), "marketing.add", NULL);
+      break;
+
+    case 2:
+      gtk_label_set_label (self->guide_title, _("Step 2 of 3: Three Brand Words"));
+      gtk_label_set_label (self->guide_description,
+                           _("Three words you want customers to think of when they think of you."));
+      gtk_button_set_label (self->guide_next_button, _("_Next"));
+      tp_marketing_page_show_section (self->marketing_page, "brand");
+      break;
+
+    case 3:
+      gtk_label_set_label (self->guide_title, _("Step 3 of 3: Three or Four Tactics"));
+      gtk_label_set_label (self->guide_description,
+                           _("What you will do again and again to be seen, such as a market stall "
+                             "every Saturday or a post every week. Add three or four."));
+      gtk_button_set_label (self->guide_next_button, _("_Done"));
+      tp_marketing_page_show_section (self->marketing_page, "tactics");
+      gtk_widget_activate_action (GTK_WIDGET (self->marketing_page), "marketing.add", NULL);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+start_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  leave_welcome (self, "marketing");
+  _tp_window_show_guide_step (self, 1);
+}
+
+/* Next and Skip both go on: what was typed is kept either way. After the
+ * last step the plan's overview shows what came of it. */
+static void
+plan_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  if (self->guide_step == 0)
+    return;
+
+  if (self->guide_step >= 3)
+    {
+      _tp_window_show_guide_step (self, 0);
+      tp_marketing_page_show_section (self->marketing_page, "plan");
+      return;
+    }
+
+  _tp_window_show_guide_step (self, self->guide_step + 1);
+}
+
+/* The sample business lives in its own file: made and filled the first
+ * time it is asked for, and kept (with whatever was tried in it) after. */
+static void
+explore_sample_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  g_autofree char *sample = _tp_window_dup_sample_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (sample, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (sample);
+      g_autoptr(TpStore) store = NULL;
+
+      g_mkdir_with_parents (dir, 0700);
+      store = tp_store_open (sample, &error);
+      if (store == NULL ||
+          !tp_sample_fill (tp_store_get_database (store), TP_SAMPLE_SIZE_SMALL, &error))
+        {
+          g_clear_object (&store);
+          g_remove (sample);
+          tp_window_add_toast (self, adw_toast_new (error->message));
+          return;
+        }
+    }
+
+  leave_welcome (self, "sales");
+  _tp_window_show_guide_step (self, 0);
+  if (self->real_database_path == NULL)
+    self->real_database_path = g_strdup (self->database_path);
+  tp_window_open_database (self, sample);
+}
+
+static void
+leave_sample_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  g_autofree char *path = g_steal_pointer (&self->real_database_path);
+
+  if (path == NULL)
+    path = tp_cli_get_default_database_path ();
+
+  tp_window_open_database (self, path);
+}
+
+static void
+welcome_import_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  leave_welcome (self, "sales");
+  gtk_widget_activate_action (widget, "window.import", NULL);
+}
+
 /*
  * Enables what the current state allows: the data actions need an open
- * database; retrying only helps when another program holds the file.
+ * database; retrying only helps when another program holds the file, or
+ * when a team database's server may answer now.
  */
 void
 _tp_window_actions_update (TpWindow *self)
 {
   gboolean busy = g_error_matches (self->database_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
+  /* A team database that could not be opened: the server may come back */
+  gboolean server = self->database_error != NULL && tp_database_path_is_server (self->database_path);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.retry-database", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.retry-database", busy || server);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-database", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
@@ -361,6 +587,9 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-customer", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-follow-ups", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.log-touch", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.start-plan", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.explore-sample", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.welcome-import", self->store != NULL);
 }
 
 void
@@ -381,4 +610,10 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-customer", "x", show_customer_action);
   gtk_widget_class_install_action (widget_class, "window.show-follow-ups", NULL, show_follow_ups_action);
   gtk_widget_class_install_action (widget_class, "window.log-touch", NULL, log_touch_action);
+  gtk_widget_class_install_action (widget_class, "window.start-plan", NULL, start_plan_action);
+  gtk_widget_class_install_action (widget_class, "window.plan-next", NULL, plan_next_action);
+  gtk_widget_class_install_action (widget_class, "window.plan-skip", NULL, plan_next_action);
+  gtk_widget_class_install_action (widget_class, "window.explore-sample", NULL, explore_sample_action);
+  gtk_widget_class_install_action (widget_class, "window.leave-sample", NULL, leave_sample_action);
+  gtk_widget_class_install_action (widget_class, "window.welcome-import", NULL, welcome_import_action);
 }

@@ -36,6 +36,12 @@ struct _TpWindow
   GtkWidget            *retry_button;
   GtkWidget            *choose_button;
   GtkWidget            *new_database_button;
+  GtkRevealer          *sample_banner;
+  GtkRevealer          *guide_bar;
+  GtkLabel             *guide_title;
+  GtkLabel             *guide_description;
+  GtkButton            *guide_next_button;
+  AdwStatusPage        *welcome_page;
 
   GSettings            *settings;
   TpStore              *store;
@@ -44,9 +50,14 @@ struct _TpWindow
   GCancellable         *pages_check;  /* the deferred check of a large file */
   guint                 retry_source;       /* while another program holds the file */
   GCancellable         *retry_cancellable;  /* the probe on a worker */
+  char                 *real_database_path; /* (nullable): while the sample shows */
+  guint                 guide_step;         /* 0: no guide; 1–3: the plan's steps */
 };
 
 void _tp_window_class_actions_init (TpWindowClass *klass);
 void _tp_window_actions_update     (TpWindow      *self);
+char *_tp_window_dup_sample_path   (void);
+void _tp_window_show_guide_step    (TpWindow      *self,
+                                    guint          step);
 
 G_END_DECLS

@@ -17,8 +17,12 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "tp-accessible-private.h"
+#include "tp-cli.h"
 #include "tp-sales-util-private.h"
+#include "tp-sample.h"
 #include "tp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -106,19 +110,25 @@ show_database_error (TpWindow   *self,
                      const char *path,
                      GError     *error)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  /* A team database is named without its password */
+  gboolean server = tp_database_path_is_server (path);
+  g_autofree char *display = server ? tp_database_name_for_path (path)
+                                    : g_filename_display_name (path);
   g_autofree char *description = NULL;
   gboolean busy = g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY);
   const char *advice;
 
   if (busy)
     advice = _("Touchpoint opens it by itself as soon as the other program lets go of it.");
+  else if (server)
+    advice = _("Nothing was changed on the server. Try again once it can be reached, or "
+               "choose a file.");
   else
     advice = _("The file has not been changed. Choose another file, or start a new database: "
                "the old file is then kept beside it under a name that says why and when.");
 
   /* Name the file once: most messages name it already. */
-  if (strstr (error->message, path) != NULL || strstr (error->message, display) != NULL)
+  if ((!server && strstr (error->message, path) != NULL) || strstr (error->message, display) != NULL)
     description = g_strdup_printf ("%s\n\n%s", error->message, advice);
   else
     /* Translators: the first %s is a file name, the second says what is wrong
@@ -129,9 +139,9 @@ show_database_error (TpWindow   *self,
 
   /* A file in use is not broken: setting it aside would take it from
    * under the program that holds it. */
-  gtk_widget_set_visible (self->retry_button, busy);
-  gtk_widget_set_visible (self->new_database_button, !busy);
-  if (busy)
+  gtk_widget_set_visible (self->retry_button, busy || server);
+  gtk_widget_set_visible (self->new_database_button, !busy && !server);
+  if (busy || server)
     gtk_widget_remove_css_class (self->choose_button, "suggested-action");
   else
     gtk_widget_add_css_class (self->choose_button, "suggested-action");
@@ -243,6 +253,29 @@ schedule_retry (TpWindow *self)
   g_source_set_name_by_id (self->retry_source, "[touchpoint] retry database");
 }
 
+/*
+ * The welcome greets a new owner: on the default database, while it holds
+ * no business, until one of its three ways in was chosen (the setting
+ * show-welcome). A file opened on purpose goes straight to its business.
+ */
+static gboolean
+should_welcome (TpWindow *self,
+                TpStore  *store)
+{
+  g_autofree char *default_path = tp_cli_get_default_database_path ();
+  g_autoptr(GError) error = NULL;
+  gboolean empty = FALSE;
+
+  if (!g_settings_get_boolean (self->settings, "show-welcome") ||
+      g_strcmp0 (self->database_path, default_path) != 0)
+    return FALSE;
+
+  if (!tp_sample_database_is_empty (tp_store_get_database (store), &empty, &error))
+    g_debug ("Could not tell whether the database is empty: %s", error->message);
+
+  return empty;
+}
+
 /**
  * tp_window_open_database:
  * @self: a #TpWindow
@@ -278,7 +311,21 @@ tp_window_open_database (TpWindow   *self,
   g_clear_object (&self->pages_check);
   stop_retry (self);
 
-  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  /* The default database's folder is the app's own: on a new machine it
+   * is made, not reported missing. */
+  {
+    g_autofree char *default_path = tp_cli_get_default_database_path ();
+
+    if (g_strcmp0 (path, default_path) == 0)
+      {
+        g_autofree char *dir = g_path_get_dirname (path);
+
+        g_mkdir_with_parents (dir, 0700);
+      }
+  }
+
+  /* (a team database is set up by whoever opens it first, in any locale) */
+  is_new = !tp_database_path_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS);
   store = tp_store_open (path, &error);
   if (store == NULL)
     {
@@ -303,8 +350,16 @@ tp_window_open_database (TpWindow   *self,
         }
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    should_welcome (self, store) ? "welcome" : "content");
   set_store (self, store);
+
+  /* The sample business says so, with the way back. */
+  {
+    g_autofree char *sample = _tp_window_dup_sample_path ();
+
+    gtk_revealer_set_reveal_child (self->sample_banner, g_strcmp0 (path, sample) == 0);
+  }
 
   /* A file too large to have every page read before the first frame is
    * read on a worker now; damage found there shows the same page as
@@ -394,6 +449,7 @@ tp_window_finalize (GObject *object)
   TpWindow *self = TP_WINDOW (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->real_database_path, g_free);
   g_clear_error (&self->database_error);
 
   G_OBJECT_CLASS (tp_window_parent_class)->finalize (object);
@@ -494,6 +550,12 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, new_database_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_bar);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_title);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_description);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_next_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, welcome_page);
 
   _tp_window_class_actions_init (klass);
 }
@@ -505,6 +567,7 @@ tp_window_init (TpWindow *self)
   g_type_ensure (TP_TYPE_SALES_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tp_accessible_name_view_stack_pages (self->view_stack);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

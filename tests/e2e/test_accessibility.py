@@ -57,6 +57,42 @@ def check_names(root, where):
         check(reason is None, f'{where}: a {role} is named "{name}": {reason}')
 
 
+# Roles whose names are text the app shows (and a person may have typed).
+CONTENT = ('label', 'text', 'entry', 'paragraph', 'heading', 'static', 'table cell')
+
+
+def check_no_mnemonics(root, where):
+    """No tab, page, section or row is read with its mnemonic underscore
+    (libadwaita 1.7 names a view stack page by its raw title)."""
+    for node in walk(root):
+        try:
+            role = node.get_role_name()
+            name = node.get_name()
+        except gi.repository.GLib.Error:
+            continue
+        if role in CONTENT or not name:
+            continue
+        check(bad_name(name) != 'a mnemonic underscore',
+              f'{where}: a {role} is named "{name}": a mnemonic underscore')
+
+
+def drop_down_buttons(drop_down):
+    return find_all(drop_down, 'button') + find_all(drop_down, 'toggle button')
+
+
+def shown(drop_down):
+    return [node.get_name() for node in find_all(drop_down, 'label')]
+
+
+def choose(drop_down, steps):
+    """Open a drop-down with its button and move @steps down in its list
+    with the keyboard, then Enter."""
+    Atspi.Action.do_action(drop_down_buttons(drop_down)[0], 0)
+    for _ in range(steps):
+        press('Down')
+    press('Return')
+
+
 def test(binary):
     app = App(binary)
     subprocess.run([binary, '--database', app.database, '--sample=small'], check=True,
@@ -73,6 +109,7 @@ def test(binary):
         check(Atspi.Selection.select_child(sections, 3), 'cannot choose Tactics')
         check(find(root, 'switch', 'Active', showing=True), 'no switch named "Active"')
         check_names(root, 'the Tactics section')
+        check_no_mnemonics(root, 'the Marketing tab')
 
         # Sales: the drop-downs' buttons carry the drop-downs' names.
         do_sales = find(root, 'page tab', 'Sales')
@@ -80,9 +117,11 @@ def test(binary):
         section = find(root, 'group', 'Customers')
         wait_for(lambda: is_showing(find(section, 'combo box', 'Stage Filter')), 'the filters are not shown')
         stage = find(section, 'combo box', 'Stage Filter')
-        check([node.get_name() for node in find_all(stage, 'button')] == ['Stage Filter'],
+        # (Its button is a push button to GTK 4.8, a toggle button to 4.18.)
+        check([node.get_name() for node in drop_down_buttons(stage)] == ['Stage Filter'],
               'the Stage Filter drop-down\'s button is not named after it')
         check_names(root, 'the Sales tab')
+        check_no_mnemonics(root, 'the Sales tab')
 
         # The chart reads out its bars, not only counts.
         sidebar = find(root, 'list', 'Sales Sections')
@@ -124,6 +163,19 @@ def test(binary):
         check(dialog.get_role_name() == 'dialog', f'Add Order is a {dialog.get_role_name()}, not a dialog')
         check_names(dialog, 'Add Order')
         press('Escape')
+        wait_for(lambda: window_named(root, 'Add Order') is None, 'Escape did not close Add Order')
+        app.focus_top_window()
+
+        # A filter keeps its name once a value is chosen; the value is read
+        # from its button (GTK 4.18 named the drop-down after its value).
+        Atspi.Selection.select_child(sidebar, 0)
+        section = find(root, 'group', 'Customers', showing=True)
+        stage = find(section, 'combo box', 'Stage Filter', showing=True)
+        choose(stage, 2)
+        wait_for(lambda: shown(stage) not in ([], ['All Stages']),
+                 'choosing a stage did not show it in the Stage Filter')
+        check(stage.get_name() == 'Stage Filter',
+              f'the Stage Filter is read as "{stage.get_name()}" once {shown(stage)} is chosen')
     finally:
         app.cleanup()
 

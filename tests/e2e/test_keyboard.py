@@ -47,12 +47,19 @@ def wait_window(root, title, role):
     return window
 
 
+def wait_closed(app, root, title, message):
+    """Wait until the window @title is gone; the focus goes back to the
+    window below it, as a window manager would give it."""
+    wait_for(lambda: window_named(root, title) is None, message)
+    app.focus_top_window()
+
+
 def test(binary):
     app = App(binary)
     pdf = os.path.join(app.dir, 'brand.pdf')
     try:
         root = app.start().root
-        focus = FocusTracker()
+        focus = FocusTracker(root)
 
         # Ctrl+2: the Sales tab.
         press('Control+2')
@@ -102,15 +109,20 @@ def test(binary):
         type_text('Coffee at the market')
         wait_for(lambda: text_of(note) == 'Coffee at the market', 'Log Touch did not open on the note')
         press('Return')
-        wait_for(lambda: window_named(root, 'Log Touch') is None, 'Enter did not log the touch')
+        wait_closed(app, root, 'Log Touch', 'Enter did not log the touch')
         wait_for(lambda: '1 touch — under 5–12' in labels(detail), 'the touch is not in the detail')
         wait_for(lambda: 'Coffee at the market' in ''.join(labels(detail)), 'the note is not in the timeline')
 
         # Tab on to Add Order, Space: an order, the item ready; Tab to the amount.
+        # Each stop on the way is read by its name (not a cell around a
+        # control, not a type name).
         for _ in range(30):
             press('Tab', pause=0.2)
             node = focus.current()
-            if node is not None and role_and_name(node) == ('button', 'Add Order'):
+            role, name = role_and_name(node) if node is not None else (None, None)
+            check(role is None or (name and not name.startswith(('Gtk', 'Adw'))),
+                  f'Tab stopped on a {role} named "{name}"')
+            if (role, name) == ('button', 'Add Order'):
                 break
         check(role_and_name(focus.current()) == ('button', 'Add Order'),
               f'Tab never reached Add Order, it is on {focus.describe()}')
@@ -124,7 +136,7 @@ def test(binary):
         type_text('24,90')
         wait_for(lambda: text_of(amount) == '24,90', 'Tab from the item did not go to the amount')
         press('Return')
-        wait_for(lambda: window_named(root, 'Add Order') is None, 'Enter did not add the order')
+        wait_closed(app, root, 'Add Order', 'Enter did not add the order')
         wait_for(lambda: 'Gift box' in labels(detail), 'the order is not in the detail')
 
         # Ctrl+P, Tab to Export as PDF…, Space, a file name, Enter: the worksheet.
@@ -143,6 +155,7 @@ def test(binary):
         press('Control+a')
         type_text(pdf)
         press('Return')
+        wait_closed(app, root, 'Export Worksheet as PDF', 'Enter did not close the file chooser')
         wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000, 'no PDF was written')
         with open(pdf, 'rb') as f:
             check(f.read(5) == b'%PDF-', 'the worksheet is not a PDF')
@@ -152,7 +165,7 @@ def test(binary):
                              for node in find_all(dialog, 'status bar')),
                  'the dialog does not say the worksheet was saved')
         press('Escape')
-        wait_for(lambda: window_named(root, 'Print Worksheets') is None, 'Escape did not close the dialog')
+        wait_closed(app, root, 'Print Worksheets', 'Escape did not close the dialog')
     finally:
         app.cleanup()
 

@@ -6,6 +6,7 @@
 # session bus: `make test` runs the e2e suite under Xvfb and dbus-run-session.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import ctypes
 import os
 import shutil
 import socket
@@ -78,6 +79,10 @@ class App:
             time.sleep(0.2)
         raise Failure('touchpoint did not appear on the accessibility bus '
                       '(is there a session bus and at-spi2-core?)')
+
+    def focus_top_window(self):
+        """What a window manager does when a dialog of the app closes."""
+        focus_top_window(self.process.pid)
 
     def stop(self):
         if self.process is not None and self.process.poll() is None:
@@ -275,10 +280,14 @@ def has_focus(node):
 
 
 class FocusTracker:
-    """Follows the focus through the accessibility bus's focus events, as a
-    screen reader does (much faster than searching the tree for it)."""
+    """Follows the focus as a screen reader does: through the accessibility
+    bus's focus events (much faster than searching the tree), and from the
+    tree when the node of the last event is gone or has lost the focus
+    without an event saying where it went (GTK 4.18 drops and makes again
+    the objects of what leaves the screen or is built anew)."""
 
-    def __init__(self):
+    def __init__(self, root):
+        self.root = root
         self.node = None
         self.listener = Atspi.EventListener.new(self._on_event)
         self.listener.register('object:state-changed:focused')
@@ -291,6 +300,8 @@ class FocusTracker:
         context = gi.repository.GLib.MainContext.default()
         while context.iteration(False):
             pass
+        if self.node is None or not has_focus(self.node):
+            self.node = focused(self.root)
         return self.node
 
     def wait(self, predicate, message, timeout=10):
@@ -317,6 +328,107 @@ def focused(root):
         if has_focus(node):
             return node
     return None
+
+
+class _XWindowAttributes(ctypes.Structure):
+    _fields_ = [('x', ctypes.c_int), ('y', ctypes.c_int),
+                ('width', ctypes.c_int), ('height', ctypes.c_int),
+                ('border_width', ctypes.c_int), ('depth', ctypes.c_int),
+                ('visual', ctypes.c_void_p), ('root', ctypes.c_ulong),
+                ('class_', ctypes.c_int), ('bit_gravity', ctypes.c_int),
+                ('win_gravity', ctypes.c_int), ('backing_store', ctypes.c_int),
+                ('backing_planes', ctypes.c_ulong), ('backing_pixel', ctypes.c_ulong),
+                ('save_under', ctypes.c_int), ('colormap', ctypes.c_ulong),
+                ('map_installed', ctypes.c_int), ('map_state', ctypes.c_int),
+                ('all_event_masks', ctypes.c_long), ('your_event_mask', ctypes.c_long),
+                ('do_not_propagate_mask', ctypes.c_long), ('override_redirect', ctypes.c_int),
+                ('screen', ctypes.c_void_p)]
+
+
+def focus_top_window(pid):
+    """Give the keyboard focus to the top window of process @pid, as a window
+    manager does when a dialog above it closes.
+
+    The tests run on a bare X server: there, the focus of a closed dialog
+    falls to the root window, keys still reach the window under the pointer,
+    but GTK 4.18 takes its window for inactive and reports no focus to
+    screen readers (GTK 4.8 did)."""
+    xlib = ctypes.CDLL('libX11.so.6')
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XDefaultRootWindow.restype = ctypes.c_ulong
+    xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    xlib.XInternAtom.restype = ctypes.c_ulong
+    xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    xlib.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+                                ctypes.POINTER(ctypes.c_ulong),
+                                ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+                                ctypes.POINTER(ctypes.c_uint)]
+    xlib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
+                                          ctypes.POINTER(_XWindowAttributes)]
+    xlib.XGetWindowProperty.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long,
+                                        ctypes.c_long, ctypes.c_int, ctypes.c_ulong,
+                                        ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_int),
+                                        ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_ulong),
+                                        ctypes.POINTER(ctypes.c_void_p)]
+    xlib.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+    xlib.XFree.argtypes = [ctypes.c_void_p]
+    xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+
+    display = xlib.XOpenDisplay(None)
+    check(display, 'cannot open the X display')
+    pid_atom = xlib.XInternAtom(display, b'_NET_WM_PID', 0)
+
+    def pid_of(window):
+        kind, format_ = ctypes.c_ulong(), ctypes.c_int()
+        n_items, remaining = ctypes.c_ulong(), ctypes.c_ulong()
+        data = ctypes.c_void_p()
+        if xlib.XGetWindowProperty(display, window, pid_atom, 0, 1, 0, 6,  # XA_CARDINAL
+                                   ctypes.byref(kind), ctypes.byref(format_), ctypes.byref(n_items),
+                                   ctypes.byref(remaining), ctypes.byref(data)) != 0:
+            return None
+        window_pid = None
+        if data.value:
+            if n_items.value == 1:
+                window_pid = ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))[0]
+            xlib.XFree(data)
+        return window_pid
+
+    def top_window():
+        root, parent = ctypes.c_ulong(), ctypes.c_ulong()
+        children = ctypes.POINTER(ctypes.c_ulong)()
+        n_children = ctypes.c_uint()
+        xlib.XQueryTree(display, xlib.XDefaultRootWindow(display), ctypes.byref(root),
+                        ctypes.byref(parent), ctypes.byref(children), ctypes.byref(n_children))
+        windows = [children[i] for i in range(n_children.value)]
+        if children:
+            xlib.XFree(children)
+        # XQueryTree lists the children bottom to top.
+        for window in reversed(windows):
+            attributes = _XWindowAttributes()
+            if not xlib.XGetWindowAttributes(display, window, ctypes.byref(attributes)):
+                continue
+            # Not IsViewable, or a popup (a popover, a tooltip).
+            if attributes.map_state != 2 or attributes.override_redirect:
+                continue
+            if pid_of(window) == pid:
+                return window
+        return None
+
+    try:
+        # The window that closed may still be on the screen a moment.
+        deadline = time.monotonic() + 5
+        while True:
+            window = top_window()
+            if window is not None or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        check(window is not None, f'process {pid} shows no window')
+        xlib.XSetInputFocus(display, window, 2, 0)  # RevertToParent, CurrentTime
+        xlib.XSync(display, 0)
+    finally:
+        xlib.XCloseDisplay(display)
 
 
 def run(test):

@@ -1,0 +1,1549 @@
+/* tp-database-pg.c
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tp-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "tp-database-private.h"
+#include "tp-migrations-private.h"
+#include "tp-schema.h"
+
+/*
+ * The PostgreSQL engine: a team database on a server, through libpq.
+ *
+ * Callers write SQLite's SQL; this file is the one place that knows how
+ * PostgreSQL says the same:
+ * - parameters: `?N` and `?` become `$N`; values are sent as text with
+ *   their type (bigint, double precision, or unknown for text and NULL,
+ *   which the server then infers);
+ * - SQLite's hints go: NOT INDEXED, INDEXED BY, CROSS JOIN (a JOIN);
+ *   rowid, which callers use only for the order rows were added to a
+ *   temporary table, is the row's place (ctid); the schema `temp.` of
+ *   temporary tables is `pg_temp.`;
+ *   ORDER BY terms say NULLS FIRST (ascending) or LAST, as SQLite sorts;
+ * - `COLLATE NOCASE` becomes the collation tp_nocase (ICU, case folded),
+ *   `LIKE` becomes `ILIKE` (SQLite's LIKE ignores the case of ASCII),
+ *   `a IS b` and `a IS NOT b` become `IS [NOT] DISTINCT FROM`;
+ * - the id of an inserted row comes from `RETURNING id`, added to each
+ *   INSERT that has no RETURNING of its own;
+ * - a failed statement inside a transaction is undone alone (a savepoint
+ *   around it), as in SQLite, instead of aborting the whole transaction;
+ * - the schema: tables and their constraints are generated from the
+ *   description in tp-schema.c; indexes and the triggers that keep the
+ *   customer figures come from the SQL of tp-migrations.c, built in an
+ *   in-memory SQLite database and translated, so that a new step shows
+ *   up here without a second copy. The version lives in the table
+ *   touchpoint_schema (PostgreSQL has no user_version).
+ *
+ * The password (from the URI, PGPASSWORD or ~/.pgpass) is never part of
+ * a message: errors name the database by its URI without it.
+ */
+
+#define PG_TYPE_BOOL    16
+#define PG_TYPE_BYTEA   17
+#define PG_TYPE_INT8    20
+#define PG_TYPE_INT2    21
+#define PG_TYPE_INT4    23
+#define PG_TYPE_TEXT    25
+#define PG_TYPE_FLOAT4  700
+#define PG_TYPE_FLOAT8  701
+#define PG_TYPE_NUMERIC 1700
+
+/* pg_advisory_xact_lock key while the schema is created: "TchP" */
+#define SCHEMA_LOCK_KEY "1415800912"
+
+struct _TpPgDatabase
+{
+  PGconn *conn;
+  char   *display_name;  /* the URI without its password */
+  char   *password;      /* to scrub from the server's messages */
+  gint64  last_insert_id;
+  gint64  changes;
+};
+
+struct _TpPgStatement
+{
+  TpPgDatabase *db;
+  char         *sql;          /* PostgreSQL's */
+  guint         n_params;
+  GVariant    **params;       /* n_params, NULL for NULL */
+  GByteArray   *referenced;   /* whether the SQL uses each parameter */
+  PGresult     *result;
+  int           row;          /* the current row of result, -1 before the first */
+  guint         executed : 1;
+  guint         returns_id : 1;  /* an INSERT given RETURNING id here */
+};
+
+gboolean
+_tp_database_is_pg_uri (const char *path)
+{
+  return path != NULL &&
+         (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://"));
+}
+
+/* The server's words, without the password should they ever hold it. */
+static char *
+scrub (TpPgDatabase *db,
+       const char   *text)
+{
+  g_autoptr(GString) s = g_string_new (text != NULL ? text : "");
+
+  g_strchomp (s->str);
+  s->len = strlen (s->str);
+  if (db != NULL && db->password != NULL && db->password[0] != '\0')
+    g_string_replace (s, db->password, "***", 0);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static const char *
+conninfo_value (PQconninfoOption *options,
+                const char       *keyword)
+{
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, keyword))
+      return o->val;
+  return NULL;
+}
+
+/* postgresql://user@host:port/dbname, never with the password or the
+ * other parameters. */
+static char *
+make_display_name (PQconninfoOption *options)
+{
+  const char *user = conninfo_value (options, "user");
+  const char *host = conninfo_value (options, "host");
+  const char *port = conninfo_value (options, "port");
+  const char *dbname = conninfo_value (options, "dbname");
+  g_autoptr(GString) s = g_string_new ("postgresql://");
+
+  if (user != NULL && user[0] != '\0')
+    g_string_append_printf (s, "%s@", user);
+  if (host != NULL && host[0] != '\0')
+    g_string_append (s, host);
+  if (port != NULL && port[0] != '\0')
+    g_string_append_printf (s, ":%s", port);
+  g_string_append_c (s, '/');
+  if (dbname != NULL)
+    g_string_append (s, dbname);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+_tp_pg_name_for_uri (const char *uri)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  char *name;
+
+  if (options == NULL)
+    return g_strdup ("postgresql://");
+  name = make_display_name (options);
+  PQconninfoFree (options);
+
+  return name;
+}
+
+/* Maps a failed statement's SQLSTATE to a TpDatabaseError whose message
+ * names the database and what the server said. */
+static void
+set_result_error (TpPgDatabase  *db,
+                  PGresult      *result,
+                  GError       **error)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *detail = scrub (db, primary != NULL ? primary : PQerrorMessage (db->conn));
+  const char *name = db->display_name;
+
+  if (state == NULL)
+    state = "";
+
+  if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
+      g_str_has_prefix (state, "57P"))
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE,
+                 /* Translators: the first %s is a database address, the second what the server said */
+                 _("The connection to “%s” was lost (%s). The last change was not saved; "
+                   "check that the server is running and the network is up."),
+                 name, detail);
+  else if (g_str_has_prefix (state, "23"))
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT,
+                 /* Translators: the first %s is a file name, the second what SQLite said */
+                 _("A value was refused by a rule of “%s”: %s"),
+                 name, detail);
+  else if (g_str_equal (state, "42501") || g_str_equal (state, "25006"))
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                 /* Translators: the first %s is a database address, the second what the server said */
+                 _("The user of “%s” may not do this (%s). Ask the database's owner for the "
+                   "rights Touchpoint needs."),
+                 name, detail);
+  else if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
+           g_str_equal (state, "55P03"))
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY,
+                 /* Translators: %s is a database address */
+                 _("Someone else's change to “%s” got in the way of this one. Nothing was "
+                   "changed; try again."),
+                 name);
+  else if (g_str_equal (state, "53100"))
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FULL,
+                 /* Translators: %s is a file name */
+                 _("Could not save to “%s”: the disk is full. Nothing was changed; "
+                   "free some space and try again."),
+                 name);
+  else
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+                 /* Translators: the first %s is a file name, the second what SQLite said */
+                 _("Could not use the database “%s”: %s"),
+                 name, detail);
+}
+
+void
+_tp_pg_set_transaction_error (TpPgDatabase  *db,
+                              const char    *detail,
+                              GError       **error)
+{
+  g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+               /* Translators: the first %s is a file name, the second what SQLite said */
+               _("Could not use the database “%s”: %s"),
+               db->display_name, detail);
+}
+
+/* Runs fixed SQL, as it is. */
+static gboolean
+run (TpPgDatabase  *db,
+     const char    *sql,
+     GError       **error)
+{
+  PGresult *result = PQexec (db->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_result_error (db, result, error);
+  PQclear (result);
+
+  return ok;
+}
+
+static void
+run_quietly (TpPgDatabase *db,
+             const char   *sql)
+{
+  PQclear (PQexec (db->conn, sql));
+}
+
+gboolean
+_tp_pg_in_transaction (TpPgDatabase *db)
+{
+  PGTransactionStatusType status = PQtransactionStatus (db->conn);
+
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
+gboolean
+_tp_pg_in_failed_transaction (TpPgDatabase *db)
+{
+  return PQtransactionStatus (db->conn) == PQTRANS_INERROR;
+}
+
+/* Runs one of the caller's statements. Inside a transaction it is undone
+ * alone when it fails, as SQLite does, so that the transaction goes on. */
+static PGresult *
+run_guarded (TpPgDatabase  *db,
+             const char    *sql,
+             int            n_params,
+             const Oid     *types,
+             const char * const *values,
+             const int     *lengths,
+             const int     *formats,
+             GError       **error)
+{
+  gboolean guarded = PQtransactionStatus (db->conn) == PQTRANS_INTRANS;
+  PGresult *result;
+  ExecStatusType status;
+
+  if (guarded && !run (db, "SAVEPOINT tp_statement", error))
+    return NULL;
+
+  if (n_params == 0 && values == NULL)
+    result = PQexec (db->conn, sql);
+  else
+    result = PQexecParams (db->conn, sql, n_params, types, values, lengths, formats, 0);
+
+  status = PQresultStatus (result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      g_debug ("%s: %s", sql, PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
+      set_result_error (db, result, error);
+      PQclear (result);
+      if (guarded)
+        run_quietly (db, "ROLLBACK TO SAVEPOINT tp_statement; RELEASE SAVEPOINT tp_statement");
+      return NULL;
+    }
+
+  if (guarded && !run (db, "RELEASE SAVEPOINT tp_statement", error))
+    {
+      PQclear (result);
+      return NULL;
+    }
+
+  return result;
+}
+
+/* SQL translation ------------------------------------------------------ */
+
+static gboolean
+is_word_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_';
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static const char *
+skip_space (const char *p)
+{
+  while (g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+static gboolean
+word_is (const char *p,
+         const char *word)
+{
+  gsize n = strlen (word);
+
+  return g_ascii_strncasecmp (p, word, n) == 0 && !is_word_char (p[n]);
+}
+
+/* Ends an ORDER BY term: SQLite sorts NULL below every value, PostgreSQL
+ * above, so each term says where NULLs go unless it says so itself. */
+static void
+end_order_term (GString  *out,
+                gboolean *in_term,
+                gboolean  desc,
+                gboolean  has_nulls)
+{
+  if (!*in_term)
+    return;
+  *in_term = FALSE;
+  if (has_nulls)
+    return;
+
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    g_string_truncate (out, out->len - 1);
+  g_string_append (out, desc ? " NULLS LAST" : " NULLS FIRST");
+}
+
+/* Translates @sql; sets (*referenced)[N - 1] for each parameter ?N the
+ * statement uses. */
+static char *
+translate (const char  *sql,
+           guint       *n_params,
+           GByteArray **referenced)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 16);
+  g_autoptr(GByteArray) refs = g_byte_array_new ();
+  guint max_param = 0;
+  const char *p = sql;
+  int depth = 0;
+  int order_depth = -1;     /* the depth of the ORDER BY being read, or -1 */
+  gboolean in_term = FALSE; /* inside an ORDER BY term */
+  gboolean term_desc = FALSE;
+  gboolean term_nulls = FALSE;
+
+  while (*p != '\0')
+    {
+      if (order_depth >= 0 && (*p == ',' || *p == ';' || (*p == ')' && depth == order_depth)) &&
+          depth == order_depth)
+        {
+          end_order_term (out, &in_term, term_desc, term_nulls);
+          if (*p != ',')
+            order_depth = -1;
+        }
+
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          const char *start = p++;
+
+          while (*p != '\0' && !(*p == quote && p[1] != quote))
+            p += (*p == quote) ? 2 : 1;
+          if (*p != '\0')
+            p++;
+          g_string_append_len (out, start, p - start);
+          in_term = in_term || order_depth >= 0;
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          const char *end = strchr (p, '\n');
+
+          end = end != NULL ? end : p + strlen (p);
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (*p == '?')
+        {
+          guint n;
+
+          p++;
+          if (g_ascii_isdigit (*p))
+            n = (guint) strtoul (p, (char **) &p, 10);
+          else
+            n = max_param + 1;
+          max_param = MAX (max_param, n);
+          if (refs->len < n)
+            {
+              guint len = refs->len;
+
+              g_byte_array_set_size (refs, n);
+              memset (refs->data + len, 0, n - len);
+            }
+          refs->data[n - 1] = 1;
+          g_string_append_printf (out, "$%u", n);
+        }
+      else if (is_word_start (*p) && (p == sql || !is_word_char (p[-1])))
+        {
+          const char *start = p;
+
+          while (is_word_char (*p))
+            p++;
+
+          if (order_depth >= 0 && depth == order_depth &&
+              (word_is (start, "LIMIT") || word_is (start, "OFFSET") ||
+               word_is (start, "UNION") || word_is (start, "RETURNING")))
+            {
+              end_order_term (out, &in_term, term_desc, term_nulls);
+              g_string_append_c (out, ' ');
+              order_depth = -1;
+            }
+
+          if (word_is (start, "ORDER") && word_is (skip_space (p), "BY"))
+            {
+              p = skip_space (skip_space (p) + 2);
+              g_string_append (out, "ORDER BY ");
+              order_depth = depth;
+              in_term = FALSE;
+              term_desc = FALSE;
+              term_nulls = FALSE;
+              continue;
+            }
+
+          if (order_depth >= 0 && depth == order_depth)
+            {
+              if (!in_term)
+                {
+                  term_desc = FALSE;
+                  term_nulls = FALSE;
+                }
+              in_term = TRUE;
+              if (word_is (start, "DESC"))
+                term_desc = TRUE;
+              else if (word_is (start, "NULLS"))
+                term_nulls = TRUE;
+            }
+
+          /* SQLite's index hints: the planner of the server decides */
+          if (word_is (start, "NOT") && word_is (skip_space (p), "INDEXED"))
+            {
+              p = skip_space (skip_space (p) + 7);
+              continue;
+            }
+          /* SQLite's CROSS JOIN … ON fixes the order of the loops; the
+           * callers write it only with ON (a plain product is a comma) */
+          if (word_is (start, "CROSS") && word_is (skip_space (p), "JOIN"))
+            {
+              p = skip_space (p);
+              continue;
+            }
+          if (word_is (start, "INDEXED") && word_is (skip_space (p), "BY"))
+            {
+              p = skip_space (skip_space (p) + 2);
+              while (is_word_char (*p))
+                p++;
+              continue;
+            }
+
+          if (word_is (start, "NOCASE"))
+            g_string_append (out, "tp_nocase");
+          else if (word_is (start, "rowid"))
+            /* the order rows were added to a table without an id (a
+             * temporary table that only grows) */
+            g_string_append (out, "ctid");
+          else if (word_is (start, "temp") && *p == '.')
+            /* SQLite's schema of temporary tables */
+            g_string_append (out, "pg_temp");
+          else if (word_is (start, "LIKE"))
+            g_string_append (out, "ILIKE");
+          else if (word_is (start, "IS"))
+            {
+              const char *next = skip_space (p);
+              gboolean negated = word_is (next, "NOT");
+              const char *operand = negated ? skip_space (next + 3) : next;
+
+              if (word_is (operand, "NULL") || word_is (operand, "TRUE") ||
+                  word_is (operand, "FALSE") || word_is (operand, "DISTINCT"))
+                g_string_append_len (out, start, p - start);
+              else
+                {
+                  g_string_append (out, negated ? "IS DISTINCT FROM" : "IS NOT DISTINCT FROM");
+                  p = negated ? next + 3 : p;
+                }
+            }
+          else
+            g_string_append_len (out, start, p - start);
+        }
+      else
+        {
+          if (*p == '(')
+            depth++;
+          else if (*p == ')')
+            depth--;
+          if (order_depth >= 0 && depth >= order_depth && !g_ascii_isspace (*p) && *p != ',')
+            {
+              if (!in_term)
+                {
+                  term_desc = FALSE;
+                  term_nulls = FALSE;
+                }
+              in_term = TRUE;
+            }
+          g_string_append_c (out, *p);
+          p++;
+        }
+    }
+
+  if (order_depth >= 0)
+    end_order_term (out, &in_term, term_desc, term_nulls);
+
+  if (n_params != NULL)
+    *n_params = max_param;
+  if (referenced != NULL)
+    {
+      *referenced = g_steal_pointer (&refs);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * _tp_pg_translate_sql:
+ * @sql: SQLite's SQL
+ * @n_params: (out) (optional): the number of parameters
+ *
+ * Returns: (transfer full): PostgreSQL's SQL for the same
+ */
+char *
+_tp_pg_translate_sql (const char *sql,
+                      guint      *n_params)
+{
+  return translate (sql, n_params, NULL);
+}
+
+/* The schema ------------------------------------------------------------ */
+
+static void
+append_literal (GString    *s,
+                const char *text)
+{
+  g_string_append_c (s, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (s, '\'');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+}
+
+static void
+append_column (GString              *s,
+               const TpSchemaTable  *table,
+               const TpSchemaColumn *column)
+{
+  gboolean nullable = (column->flags & TP_SCHEMA_NULLABLE) != 0;
+  const char *name = column->name;
+
+  g_string_append_printf (s, "  %s ", name);
+
+  switch (column->kind)
+    {
+    case TP_SCHEMA_ID:
+      g_string_append (s, "bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+      if (column->min != 1 || column->max != G_MAXINT64)
+        g_string_append_printf (s, " CHECK (%s BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT ")",
+                                name, column->min, column->max);
+      return;
+
+    case TP_SCHEMA_INT:
+      g_string_append (s, "bigint");
+      break;
+
+    case TP_SCHEMA_BOOL:
+      g_string_append (s, "bigint");
+      break;
+
+    case TP_SCHEMA_REF:
+      g_string_append_printf (s, "bigint REFERENCES %s (id) ON DELETE %s", column->ref_table,
+                              (column->flags & TP_SCHEMA_CASCADE) != 0 ? "CASCADE" : "SET NULL");
+      break;
+
+    case TP_SCHEMA_TEXT:
+    case TP_SCHEMA_TIME:
+    case TP_SCHEMA_ENUM:
+    default:
+      g_string_append (s, "text");
+      break;
+    }
+
+  if (!nullable)
+    g_string_append (s, " NOT NULL");
+
+  if (column->default_value != NULL)
+    {
+      g_string_append (s, " DEFAULT ");
+      if (column->kind == TP_SCHEMA_INT || column->kind == TP_SCHEMA_BOOL)
+        g_string_append (s, column->default_value);
+      else
+        append_literal (s, column->default_value);
+    }
+
+  if ((column->flags & TP_SCHEMA_UNIQUE) != 0)
+    g_string_append (s, " UNIQUE");
+
+  switch (column->kind)
+    {
+    case TP_SCHEMA_INT:
+      if (column->min != G_MININT64 || column->max != G_MAXINT64)
+        g_string_append_printf (s, " CHECK (%s BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT ")",
+                                name, column->min, column->max);
+      break;
+
+    case TP_SCHEMA_BOOL:
+      g_string_append_printf (s, " CHECK (%s IN (0, 1))", name);
+      break;
+
+    case TP_SCHEMA_ENUM:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (column->enum_type ());
+
+        g_string_append_printf (s, " CHECK (%s IN (", name);
+        for (guint i = 0; i < klass->n_values; i++)
+          {
+            if (i > 0)
+              g_string_append (s, ", ");
+            append_literal (s, klass->values[i].value_nick);
+          }
+        g_string_append (s, "))");
+      }
+      break;
+
+    case TP_SCHEMA_TEXT:
+      if ((column->flags & TP_SCHEMA_REQUIRED) != 0)
+        g_string_append_printf (s, " CHECK (length(btrim(%s)) > 0)", name);
+      if ((column->flags & TP_SCHEMA_CURRENCY) != 0)
+        g_string_append_printf (s, " CHECK (length(%s) = 3 AND %s = upper(%s))", name, name, name);
+      break;
+
+    case TP_SCHEMA_ID:
+    case TP_SCHEMA_REF:
+    case TP_SCHEMA_TIME:
+    default:
+      break;
+    }
+
+  (void) table;
+}
+
+/* SQLite's CREATE TRIGGER name … ON table BEGIN body END, as a PL/pgSQL
+ * function and a row trigger that runs it. */
+static gboolean
+append_trigger (GString     *s,
+                const char  *name,
+                const char  *sql)
+{
+  const char *p = sql;
+  const char *begin = NULL;
+  const char *end = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *body = NULL;
+
+  for (; *p != '\0'; p++)
+    if (is_word_start (*p) && (p == sql || !is_word_char (p[-1])))
+      {
+        if (begin == NULL && word_is (p, "BEGIN"))
+          begin = p;
+        else if (begin != NULL && word_is (p, "END"))
+          end = p;
+        while (is_word_char (p[1]))
+          p++;
+      }
+  if (begin == NULL || end == NULL)
+    return FALSE;
+
+  head = g_strndup (sql, begin - sql);
+  body = g_strndup (begin + 5, end - begin - 5);
+  g_strstrip (head);
+  g_strstrip (body);
+
+  g_string_append_printf (s,
+                          "CREATE FUNCTION %s_row () RETURNS trigger LANGUAGE plpgsql AS $tp$\n"
+                          "BEGIN\n  %s\n  RETURN NULL;\nEND\n$tp$;\n"
+                          "%s FOR EACH ROW EXECUTE FUNCTION %s_row ();\n",
+                          name, body, head, name);
+  return TRUE;
+}
+
+/* The indexes and triggers the migration steps make, built in memory. */
+static gboolean
+append_indexes_and_triggers (GString  *s,
+                             GError  **error)
+{
+  const char * const *steps;
+  sqlite3 *model = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_steps;
+  int rc;
+
+  steps = _tp_migrations_get (&n_steps);
+  rc = sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
+    rc = sqlite3_exec (model, steps[i], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (model,
+                             "SELECT type, name, sql FROM sqlite_schema "
+                             "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                             "ORDER BY type = 'trigger', name",
+                             -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *sql = _tp_pg_translate_sql ((const char *) sqlite3_column_text (stmt, 2),
+                                                   NULL);
+
+      if (g_str_equal (type, "index"))
+        g_string_append_printf (s, "%s;\n", sql);
+      else if (!append_trigger (s, name, sql))
+        rc = SQLITE_ERROR;
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_OK;
+    }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+
+  if (rc != SQLITE_OK)
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+                 "the schema could not be derived: %s", sqlite3_errmsg (model));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (model);
+
+  return rc == SQLITE_OK;
+}
+
+/**
+ * _tp_pg_schema_sql:
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the SQL that sets up an empty
+ *   PostgreSQL database at %TP_SCHEMA_VERSION
+ */
+char *
+_tp_pg_schema_sql (GError **error)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  const TpSchemaTable *tables;
+  guint n_tables;
+
+  /* SQLite's NOCASE: equal and sorted with case folded. */
+  g_string_append (s,
+                   "CREATE COLLATION tp_nocase (provider = icu, locale = 'und-u-ks-level2', "
+                   "deterministic = false);\n");
+  /* SQLite's time functions over stored times (and 'now'), with its
+   * modifiers: start of day/month/year, weekday N (the next such day, or
+   * the same), and intervals such as '-6 days'. */
+  g_string_append (s,
+                   "CREATE FUNCTION tp_sqlite_time (t text, modifiers text[]) RETURNS timestamp\n"
+                   "LANGUAGE plpgsql STABLE STRICT AS $tp$\n"
+                   "DECLARE\n"
+                   "  ts timestamp;\n"
+                   "  m text;\n"
+                   "BEGIN\n"
+                   "  IF t = 'now' THEN ts := now () AT TIME ZONE 'UTC';\n"
+                   "  ELSE ts := t::timestamptz AT TIME ZONE 'UTC';\n"
+                   "  END IF;\n"
+                   "  FOREACH m IN ARRAY modifiers LOOP\n"
+                   "    IF m = 'start of day' THEN ts := date_trunc ('day', ts);\n"
+                   "    ELSIF m = 'start of month' THEN ts := date_trunc ('month', ts);\n"
+                   "    ELSIF m = 'start of year' THEN ts := date_trunc ('year', ts);\n"
+                   "    ELSIF m LIKE 'weekday %' THEN\n"
+                   "      ts := ts + ((substr (m, 9)::int - extract (dow FROM ts)::int + 7) % 7)\n"
+                   "                 * interval '1 day';\n"
+                   "    ELSE ts := ts + m::interval;\n"
+                   "    END IF;\n"
+                   "  END LOOP;\n"
+                   "  RETURN ts;\n"
+                   "END\n"
+                   "$tp$;\n"
+                   "CREATE FUNCTION unixepoch (t text, VARIADIC modifiers text[]) RETURNS bigint\n"
+                   "LANGUAGE sql STABLE STRICT AS $tp$\n"
+                   "  SELECT floor (extract (epoch FROM tp_sqlite_time (t, modifiers)))::bigint\n"
+                   "$tp$;\n"
+                   "CREATE FUNCTION unixepoch (t text) RETURNS bigint LANGUAGE sql STABLE STRICT\n"
+                   "AS $tp$ SELECT unixepoch (t, VARIADIC '{}'::text[]) $tp$;\n"
+                   /* strftime: %Y %m %d %H %M %S %s %w %%, other text as it is */
+                   "CREATE FUNCTION strftime (fmt text, t text, VARIADIC modifiers text[])\n"
+                   "RETURNS text LANGUAGE plpgsql STABLE STRICT AS $tp$\n"
+                   "DECLARE\n"
+                   "  ts timestamp := tp_sqlite_time (t, modifiers);\n"
+                   "  out text := '';\n"
+                   "  i int := 1;\n"
+                   "  c text;\n"
+                   "BEGIN\n"
+                   "  WHILE i <= length (fmt) LOOP\n"
+                   "    c := substr (fmt, i, 1);\n"
+                   "    IF c = '%' AND i < length (fmt) THEN\n"
+                   "      i := i + 1;\n"
+                   "      c := substr (fmt, i, 1);\n"
+                   "      out := out || CASE c\n"
+                   "        WHEN 'Y' THEN to_char (ts, 'YYYY') WHEN 'm' THEN to_char (ts, 'MM')\n"
+                   "        WHEN 'd' THEN to_char (ts, 'DD') WHEN 'H' THEN to_char (ts, 'HH24')\n"
+                   "        WHEN 'M' THEN to_char (ts, 'MI') WHEN 'S' THEN to_char (ts, 'SS')\n"
+                   "        WHEN 's' THEN floor (extract (epoch FROM ts))::bigint::text\n"
+                   "        WHEN 'w' THEN extract (dow FROM ts)::int::text\n"
+                   "        ELSE c END;\n"
+                   "    ELSE\n"
+                   "      out := out || c;\n"
+                   "    END IF;\n"
+                   "    i := i + 1;\n"
+                   "  END LOOP;\n"
+                   "  RETURN out;\n"
+                   "END\n"
+                   "$tp$;\n"
+                   "CREATE FUNCTION strftime (fmt text, t text) RETURNS text LANGUAGE sql STABLE\n"
+                   "STRICT AS $tp$ SELECT strftime (fmt, t, VARIADIC '{}'::text[]) $tp$;\n");
+  /* SQLite's scalar min() and max() of two values */
+  g_string_append (s,
+                   "CREATE FUNCTION min (a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                   "AS $tp$ SELECT LEAST (a, b) $tp$;\n"
+                   "CREATE FUNCTION max (a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                   "AS $tp$ SELECT GREATEST (a, b) $tp$;\n");
+  g_string_append_printf (s,
+                          "CREATE TABLE touchpoint_schema (\n"
+                          "  id integer PRIMARY KEY CHECK (id = 1),\n"
+                          "  application_id bigint NOT NULL,\n"
+                          "  version integer NOT NULL\n"
+                          ");\n"
+                          "INSERT INTO touchpoint_schema VALUES (1, %d, %d);\n",
+                          TP_APPLICATION_ID, TP_SCHEMA_VERSION);
+
+  /* SQLite's INTEGER PRIMARY KEY: a NULL id is the next free one, and
+   * an explicit id (undo, restore) moves the next one past it. */
+  g_string_append (s,
+                   "CREATE FUNCTION tp_assign_id () RETURNS trigger LANGUAGE plpgsql AS $tp$\n"
+                   "DECLARE\n"
+                   "  seq text := pg_get_serial_sequence (quote_ident (TG_TABLE_SCHEMA) || '.' ||\n"
+                   "                                      quote_ident (TG_TABLE_NAME), 'id');\n"
+                   "BEGIN\n"
+                   "  IF NEW.id IS NULL THEN\n"
+                   "    NEW.id := nextval (seq);\n"
+                   "  ELSIF NEW.id > coalesce (pg_sequence_last_value (seq::regclass), 0) THEN\n"
+                   "    PERFORM setval (seq, NEW.id);\n"
+                   "  END IF;\n"
+                   "  RETURN NEW;\n"
+                   "END\n"
+                   "$tp$;\n");
+
+  tables = tp_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_string_append_printf (s, "CREATE TABLE %s (\n", tables[t].name);
+      for (guint c = 0; c < tables[t].n_columns; c++)
+        {
+          append_column (s, &tables[t], &tables[t].columns[c]);
+          g_string_append (s, c + 1 < tables[t].n_columns ? ",\n" : "\n");
+        }
+      g_string_append (s, ");\n");
+      g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
+                                 "EXECUTE FUNCTION tp_assign_id ();\n",
+                              tables[t].name, tables[t].name);
+    }
+
+  if (!append_indexes_and_triggers (s, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Opening --------------------------------------------------------------- */
+
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+  g_debug ("%s", message);
+}
+
+static gboolean
+query_int (TpPgDatabase  *db,
+           const char    *sql,
+           gint64        *value,
+           GError       **error)
+{
+  PGresult *result = PQexec (db->conn, sql);
+  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_result_error (db, result, error);
+  else
+    *value = PQntuples (result) > 0 && !PQgetisnull (result, 0, 0)
+             ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : -1;
+  PQclear (result);
+
+  return ok;
+}
+
+static void
+set_foreign_error (TpPgDatabase  *db,
+                   GError       **error)
+{
+  g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE,
+               /* Translators: %s is a database address */
+               _("“%s” holds another program's tables, not a Touchpoint database. "
+                 "Choose an empty database or another one."),
+               db->display_name);
+}
+
+/* An empty database gets the schema in one transaction: a failure (no
+ * right to create tables, the connection lost) leaves it empty. Two
+ * desktops opening it at once wait for each other. */
+static gboolean
+create_schema (TpPgDatabase  *db,
+               GError       **error)
+{
+  g_autofree char *schema = NULL;
+  gint64 exists = 0;
+  gint64 n_tables = 0;
+  PGresult *result;
+  gboolean ok;
+
+  schema = _tp_pg_schema_sql (error);
+  if (schema == NULL)
+    return FALSE;
+
+  if (!run (db, "BEGIN", error))
+    return FALSE;
+
+  ok = run (db, "SELECT pg_advisory_xact_lock (" SCHEMA_LOCK_KEY ")", error) &&
+       query_int (db, "SELECT count(*) FROM pg_catalog.pg_tables "
+                      "WHERE schemaname = current_schema () AND tablename = 'touchpoint_schema'",
+                  &exists, error);
+  if (ok && exists > 0)
+    {
+      /* Someone else set it up meanwhile. */
+      run_quietly (db, "ROLLBACK");
+      return TRUE;
+    }
+
+  if (ok &&
+      query_int (db, "SELECT count(*) FROM pg_catalog.pg_class c "
+                     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                     "WHERE n.nspname = current_schema ()",
+                 &n_tables, error) && n_tables > 0)
+    {
+      set_foreign_error (db, error);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      result = PQexec (db->conn, schema);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        {
+          const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+          g_autofree char *detail = scrub (db, PQresultErrorField (result,
+                                                                   PG_DIAG_MESSAGE_PRIMARY));
+
+          if (g_strcmp0 (state, "42501") == 0)
+            g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                         /* Translators: the first %s is a database address, the second what the server said */
+                         _("The user of “%s” may not create Touchpoint's tables there (%s). "
+                           "Ask the database's owner to set it up, or to grant the rights "
+                           "Touchpoint needs."),
+                         db->display_name, detail);
+          else
+            set_result_error (db, result, error);
+          ok = FALSE;
+        }
+      PQclear (result);
+    }
+
+  if (!ok)
+    {
+      run_quietly (db, "ROLLBACK");
+      return FALSE;
+    }
+
+  return run (db, "COMMIT", error);
+}
+
+static gboolean
+check_schema (TpPgDatabase         *db,
+              TpDatabaseOpenFlags   flags,
+              GError              **error)
+{
+  gint64 exists = 0;
+  gint64 version = 0;
+  gint64 application_id = 0;
+
+  if (!query_int (db, "SELECT count(*) FROM pg_catalog.pg_tables "
+                      "WHERE schemaname = current_schema () AND tablename = 'touchpoint_schema'",
+                  &exists, error))
+    return FALSE;
+
+  if (exists == 0)
+    {
+      if ((flags & (TP_DATABASE_OPEN_EXISTING | TP_DATABASE_OPEN_READ_ONLY)) != 0)
+        {
+          set_foreign_error (db, error);
+          return FALSE;
+        }
+      if (!create_schema (db, error))
+        return FALSE;
+    }
+
+  if (!query_int (db, "SELECT application_id FROM touchpoint_schema WHERE id = 1",
+                  &application_id, error) ||
+      !query_int (db, "SELECT version FROM touchpoint_schema WHERE id = 1", &version, error))
+    return FALSE;
+
+  if (application_id != TP_APPLICATION_ID)
+    {
+      set_foreign_error (db, error);
+      return FALSE;
+    }
+
+  if (version > TP_SCHEMA_VERSION)
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER,
+                   /* Translators: %s is a file name; the numbers are database versions */
+                   _("“%s” was saved by a newer version of Touchpoint (database version "
+                     "%d; this version reads up to %d). Open it with a "
+                     "newer Touchpoint, or choose another file."),
+                   db->display_name, (int) version, TP_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version < TP_SCHEMA_VERSION)
+    {
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER,
+                   /* Translators: %s is a database address; the numbers are database versions */
+                   _("“%s” was set up by an older version of Touchpoint (database version %d; "
+                     "this version writes %d), and upgrading a team database is not possible "
+                     "yet. Open it with the Touchpoint that set it up."),
+                   db->display_name, (int) version, TP_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Why the connection failed, in words a person can act on. */
+static void
+set_connect_error (TpPgDatabase  *db,
+                   GError       **error)
+{
+  g_autofree char *detail = scrub (db, PQerrorMessage (db->conn));
+  char *newline = strchr (detail, '\n');
+
+  /* The first line says what failed; libpq's hints follow on others. */
+  if (newline != NULL)
+    *newline = '\0';
+
+  if (strstr (detail, "password authentication failed") != NULL ||
+      strstr (detail, "no password supplied") != NULL ||
+      strstr (detail, "fe_sendauth") != NULL)
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PASSWORD,
+                 /* Translators: %s is a database address */
+                 _("The server of “%s” did not accept the password. Check the user name and "
+                   "the password, then try again."),
+                 db->display_name);
+  else if (strstr (detail, "does not exist") != NULL ||
+           strstr (detail, "not allowed to connect") != NULL ||
+           strstr (detail, "permission denied") != NULL ||
+           strstr (detail, "no pg_hba.conf entry") != NULL)
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION,
+                 /* Translators: the first %s is a database address, the second what the server said */
+                 _("The server of “%s” refused the connection: %s. Check the database and "
+                   "user names, and that the user may connect."),
+                 db->display_name, detail);
+  else
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE,
+                 /* Translators: the first %s is a database address, the second what libpq said */
+                 _("Could not reach the database server of “%s”: %s. Check the address and "
+                   "that the server is running."),
+                 db->display_name, detail);
+}
+
+void
+_tp_pg_close (TpPgDatabase *db)
+{
+  if (db == NULL)
+    return;
+
+  if (db->conn != NULL)
+    PQfinish (db->conn);
+  g_free (db->display_name);
+  if (db->password != NULL)
+    memset (db->password, 0, strlen (db->password));
+  g_free (db->password);
+  g_free (db);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpPgDatabase, _tp_pg_close)
+
+TpPgDatabase *
+_tp_pg_open (const char           *uri,
+             TpDatabaseOpenFlags   flags,
+             GError              **error)
+{
+  g_autoptr(TpPgDatabase) db = g_new0 (TpPgDatabase, 1);
+  PQconninfoOption *options;
+  char *parse_error = NULL;
+  const char *password;
+
+  options = PQconninfoParse (uri, &parse_error);
+  if (options == NULL)
+    {
+      g_autofree char *detail = g_strchomp (g_strdup (parse_error != NULL ? parse_error : ""));
+
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID,
+                   /* Translators: %s is what libpq said about the address */
+                   _("The database address is not one Touchpoint understands: %s. Write it "
+                     "as postgresql://user@host:port/database."),
+                   detail);
+      PQfreemem (parse_error);
+      return NULL;
+    }
+  db->display_name = make_display_name (options);
+  password = conninfo_value (options, "password");
+  db->password = g_strdup (password);
+  PQconninfoFree (options);
+
+  {
+    /* Defaults that the URI's own parameters override: a server that
+     * does not answer is given up after 10 s rather than the system's
+     * TCP timeout, and the server's views name the program. */
+    static const char * const keywords[] = { "connect_timeout", "application_name", "dbname",
+                                             NULL };
+    const char * const values[] = { "10", "Touchpoint", uri, NULL };
+
+    db->conn = PQconnectdbParams (keywords, values, 1);
+  }
+  if (db->conn != NULL && PQpass (db->conn) != NULL && db->password == NULL)
+    db->password = g_strdup (PQpass (db->conn));
+
+  if (db->conn == NULL || PQstatus (db->conn) != CONNECTION_OK)
+    {
+      if (db->conn == NULL)
+        g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+                     /* Translators: the first %s is a file name, the second what SQLite said */
+                     _("Could not use the database “%s”: %s"),
+                     db->display_name, g_strerror (ENOMEM));
+      else
+        set_connect_error (db, error);
+      return NULL;
+    }
+
+  PQsetNoticeProcessor (db->conn, ignore_notice, NULL);
+
+  if (PQsetClientEncoding (db->conn, "UTF8") != 0 ||
+      !run (db, "SET client_min_messages = warning", error) ||
+      !run (db, "SET TIME ZONE 'UTC'", error))
+    return NULL;
+
+  if (!check_schema (db, flags, error))
+    return NULL;
+
+  if ((flags & TP_DATABASE_OPEN_READ_ONLY) != 0 &&
+      !run (db, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+const char *
+_tp_pg_get_display_name (TpPgDatabase *db)
+{
+  return db->display_name;
+}
+
+/* Runs fixed SQL: one statement or several. */
+gboolean
+_tp_pg_exec (TpPgDatabase  *db,
+             const char    *sql,
+             GError       **error)
+{
+  g_autofree char *translated = _tp_pg_translate_sql (sql, NULL);
+  PGresult *result;
+
+  /* SQLite's settings (foreign_keys, query_only, synchronous …) mean
+   * nothing to the server, which always checks foreign keys and is
+   * opened read-only for a worker that only reads. */
+  if (word_is (skip_space (sql), "PRAGMA"))
+    return TRUE;
+
+  /* The engine's own transaction control, not the caller's SQL */
+  if (g_str_has_prefix (sql, "BEGIN") || g_str_has_prefix (sql, "SAVEPOINT tp_") ||
+      g_str_has_prefix (sql, "RELEASE tp_") || g_str_has_prefix (sql, "ROLLBACK") ||
+      g_str_equal (sql, "COMMIT"))
+    return run (db, sql, error);
+
+  result = run_guarded (db, translated, 0, NULL, NULL, NULL, NULL, error);
+  if (result == NULL)
+    return FALSE;
+  db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+
+  return TRUE;
+}
+
+gint64
+_tp_pg_last_insert_id (TpPgDatabase *db)
+{
+  return db->last_insert_id;
+}
+
+gint64
+_tp_pg_changes (TpPgDatabase *db)
+{
+  return db->changes;
+}
+
+/* Statements ------------------------------------------------------------ */
+
+/* Whether @sql inserts into a table of the schema, which all have an id */
+static gboolean
+is_insert (const char *sql)
+{
+  const char *p = skip_space (sql);
+  const char *start;
+  g_autofree char *table = NULL;
+
+  if (!word_is (p, "INSERT"))
+    return FALSE;
+  p = skip_space (p + 6);
+  if (!word_is (p, "INTO"))
+    return FALSE;
+  start = p = skip_space (p + 4);
+  while (is_word_char (*p))
+    p++;
+  table = g_strndup (start, p - start);
+
+  return tp_schema_find_table (table) != NULL;
+}
+
+static gboolean
+has_word (const char *sql,
+          const char *word)
+{
+  for (const char *p = sql; *p != '\0'; p++)
+    if (is_word_start (*p) && (p == sql || !is_word_char (p[-1])) && word_is (p, word))
+      return TRUE;
+  return FALSE;
+}
+
+TpPgStatement *
+_tp_pg_prepare (TpPgDatabase  *db,
+                const char    *sql,
+                GError       **error)
+{
+  TpPgStatement *stmt = g_new0 (TpPgStatement, 1);
+  g_autofree char *translated = translate (sql, &stmt->n_params, &stmt->referenced);
+
+  stmt->db = db;
+  stmt->row = -1;
+  stmt->params = g_new0 (GVariant *, MAX (stmt->n_params, 1));
+  if (is_insert (sql) && !has_word (sql, "RETURNING"))
+    {
+      g_strchomp (translated);
+      if (g_str_has_suffix (translated, ";"))
+        translated[strlen (translated) - 1] = '\0';
+      stmt->sql = g_strconcat (translated, " RETURNING id", NULL);
+      stmt->returns_id = TRUE;
+    }
+  else
+    stmt->sql = g_steal_pointer (&translated);
+
+  (void) error;
+
+  return stmt;
+}
+
+void
+_tp_pg_statement_reset (TpPgStatement *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->row = -1;
+  stmt->executed = FALSE;
+  for (guint i = 0; i < stmt->n_params; i++)
+    g_clear_pointer (&stmt->params[i], g_variant_unref);
+}
+
+void
+_tp_pg_statement_free (TpPgStatement *stmt)
+{
+  _tp_pg_statement_reset (stmt);
+  g_free (stmt->params);
+  g_byte_array_unref (stmt->referenced);
+  g_free (stmt->sql);
+  g_free (stmt);
+}
+
+void
+_tp_pg_statement_bind (TpPgStatement *stmt,
+                       int            index,
+                       GVariant      *value)
+{
+  /* SQLite ignores a value for a parameter the statement does not have */
+  if (index < 1 || (guint) index > stmt->n_params)
+    {
+      if (value != NULL)
+        g_variant_unref (g_variant_ref_sink (value));
+      return;
+    }
+
+  g_clear_pointer (&stmt->params[index - 1], g_variant_unref);
+  if (value != NULL)
+    stmt->params[index - 1] = g_variant_ref_sink (value);
+}
+
+static char *
+bytea_hex (GVariant *value)
+{
+  gsize len;
+  const guint8 *data = g_variant_get_fixed_array (value, &len, 1);
+  GString *s = g_string_sized_new (2 + 2 * len);
+
+  g_string_append (s, "\\x");
+  for (gsize i = 0; i < len; i++)
+    g_string_append_printf (s, "%02x", data[i]);
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+execute (TpPgStatement  *stmt,
+         GError        **error)
+{
+  guint n = stmt->n_params;
+  g_autofree Oid *types = g_new0 (Oid, MAX (n, 1));
+  g_autofree const char **values = g_new0 (const char *, MAX (n, 1));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  TpPgDatabase *db = stmt->db;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GVariant *v = stmt->params[i];
+      char *text = NULL;
+
+      /* A parameter the SQL does not use (SQLite numbers them freely)
+       * still needs a type. */
+      if (!stmt->referenced->data[i])
+        {
+          types[i] = PG_TYPE_TEXT;
+          continue;
+        }
+      if (v == NULL)
+        continue;
+      if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
+        {
+          types[i] = PG_TYPE_INT8;
+          text = g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (v));
+        }
+      else if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
+        {
+          types[i] = PG_TYPE_FLOAT8;
+          text = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+          g_ascii_dtostr (text, G_ASCII_DTOSTR_BUF_SIZE, g_variant_get_double (v));
+        }
+      else if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
+        {
+          values[i] = g_variant_get_string (v, NULL);
+          continue;
+        }
+      else
+        {
+          types[i] = PG_TYPE_BYTEA;
+          text = bytea_hex (v);
+        }
+      g_ptr_array_add (texts, text);
+      values[i] = text;
+    }
+
+  stmt->executed = TRUE;
+  stmt->result = run_guarded (db, stmt->sql, (int) n, types,
+                              (const char * const *) values, NULL, NULL, error);
+  if (stmt->result == NULL)
+    return FALSE;
+
+  db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+  if (stmt->returns_id)
+    {
+      int n_rows = PQntuples (stmt->result);
+
+      if (n_rows > 0)
+        db->last_insert_id = g_ascii_strtoll (PQgetvalue (stmt->result, n_rows - 1, 0), NULL, 10);
+      g_clear_pointer (&stmt->result, PQclear);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_tp_pg_statement_step (TpPgStatement  *stmt,
+                       GError        **error)
+{
+  if (!stmt->executed && !execute (stmt, error))
+    return FALSE;
+
+  if (stmt->result == NULL)
+    return FALSE;
+
+  stmt->row++;
+  return stmt->row < PQntuples (stmt->result);
+}
+
+static gboolean
+has_row (TpPgStatement *stmt,
+         int            column)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
+         column >= 0 && column < PQnfields (stmt->result);
+}
+
+gboolean
+_tp_pg_statement_is_null (TpPgStatement *stmt,
+                          int            column)
+{
+  return !has_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column);
+}
+
+const char *
+_tp_pg_statement_get_text (TpPgStatement *stmt,
+                           int            column)
+{
+  if (_tp_pg_statement_is_null (stmt, column))
+    return NULL;
+
+  return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+gint64
+_tp_pg_statement_get_int64 (TpPgStatement *stmt,
+                            int            column)
+{
+  const char *text = _tp_pg_statement_get_text (stmt, column);
+
+  if (text == NULL)
+    return 0;
+  if (PQftype (stmt->result, column) == PG_TYPE_BOOL)
+    return text[0] == 't';
+  if (strchr (text, '.') != NULL || strchr (text, 'e') != NULL)
+    return (gint64) g_ascii_strtod (text, NULL);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+double
+_tp_pg_statement_get_double (TpPgStatement *stmt,
+                             int            column)
+{
+  const char *text = _tp_pg_statement_get_text (stmt, column);
+
+  if (text == NULL)
+    return 0;
+  if (PQftype (stmt->result, column) == PG_TYPE_BOOL)
+    return text[0] == 't';
+
+  return g_ascii_strtod (text, NULL);
+}
+
+int
+_tp_pg_statement_get_n_columns (TpPgStatement *stmt)
+{
+  /* Known once it ran, as the callers ask after stepping. */
+  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+}
+
+const char *
+_tp_pg_statement_get_column_name (TpPgStatement *stmt,
+                                  int            column)
+{
+  return stmt->result != NULL ? PQfname (stmt->result, column) : NULL;
+}
+
+GVariant *
+_tp_pg_statement_dup_value (TpPgStatement *stmt,
+                            int            column)
+{
+  const char *text = _tp_pg_statement_get_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+
+  switch (PQftype (stmt->result, column))
+    {
+    case PG_TYPE_INT2:
+    case PG_TYPE_INT4:
+    case PG_TYPE_INT8:
+    case PG_TYPE_BOOL:
+      return g_variant_ref_sink (g_variant_new_int64 (_tp_pg_statement_get_int64 (stmt, column)));
+
+    case PG_TYPE_NUMERIC:
+      if (strchr (text, '.') == NULL)
+        return g_variant_ref_sink (g_variant_new_int64 (g_ascii_strtoll (text, NULL, 10)));
+      G_GNUC_FALLTHROUGH;
+
+    case PG_TYPE_FLOAT4:
+    case PG_TYPE_FLOAT8:
+      return g_variant_ref_sink (g_variant_new_double (g_ascii_strtod (text, NULL)));
+
+    case PG_TYPE_BYTEA:
+      {
+        size_t len = 0;
+        guchar *data = PQunescapeBytea ((const guchar *) text, &len);
+        GVariant *v = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
+                                                                     data, len, 1));
+
+        PQfreemem (data);
+        return v;
+      }
+
+    default:
+      return g_variant_ref_sink (g_variant_new_string (text));
+    }
+}

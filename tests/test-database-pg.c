@@ -1,0 +1,409 @@
+/* test-database-pg.c — the PostgreSQL engine under TpDatabase, on a real
+ * throwaway server (tests/pg-cluster).
+ *
+ * Copyright 2026 The Touchpoint authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-database-pg"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-database.h"
+#include "tp-database-private.h"
+#include "tp-migrations-private.h"
+#include "tp-schema.h"
+#include "tp-test-engine.h"
+
+static TpDatabase *
+open_new (char **out_uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = tp_test_pg_new_database ();
+  TpDatabase *db = tp_database_open (uri, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (out_uri != NULL)
+    *out_uri = g_steal_pointer (&uri);
+
+  return db;
+}
+
+static gint64
+query_int (TpDatabase *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt = tp_database_prepare (db, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  value = tp_statement_get_int64 (stmt, 0);
+  tp_statement_reset (stmt);
+
+  return value;
+}
+
+/* An empty server database gets every table and column of the schema
+ * description, and the version; opening it again changes nothing. */
+static void
+test_schema_created (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(TpDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *n_indexes = NULL;
+  const TpSchemaTable *tables;
+  guint n_tables;
+
+  g_assert_true (tp_database_is_server (db));
+  g_assert_true (g_str_has_prefix (tp_database_get_display_name (db), "postgresql://tp_owner@"));
+
+  tables = tp_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *found = NULL;
+
+      for (guint c = 0; c < tables[t].n_columns; c++)
+        g_string_append_printf (expected, "%s%s", c > 0 ? "," : "", tables[t].columns[c].name);
+      sql = g_strdup_printf ("SELECT string_agg (column_name, ',' ORDER BY ordinal_position) "
+                             "FROM information_schema.columns WHERE table_name = '%s'",
+                             tables[t].name);
+      found = tp_test_pg_query (uri, sql);
+      g_assert_cmpstr (found, ==, expected->str);
+    }
+
+  version = tp_test_pg_query (uri, "SELECT version FROM touchpoint_schema");
+  g_assert_cmpint (atoi (version), ==, TP_SCHEMA_VERSION);
+
+  /* The indexes of the migration steps, the customer list's included */
+  n_indexes = tp_test_pg_query (uri, "SELECT count(*) FROM pg_indexes WHERE indexname IN "
+                                     "('customers_by_name', 'customers_by_last_touch', "
+                                     "'touches_by_customer', 'brand_words_unique', "
+                                     "'audiences_one_primary')");
+  g_assert_cmpstr (n_indexes, ==, "5");
+
+  g_assert_true (tp_database_exec (db, "INSERT INTO brand_words (word, created_at, updated_at) "
+                                       "VALUES ('warm', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  again = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (again, "SELECT count(*) FROM brand_words"), ==, 1);
+}
+
+/* SQLite's SQL runs unchanged: ?N parameters, ids of inserted rows,
+ * NULLs, COLLATE NOCASE, IS NOT, and the triggers that keep the
+ * customer figures. */
+static void
+test_statements (void)
+{
+  g_autoptr(TpDatabase) db = open_new (NULL);
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt;
+  gint64 customer;
+  gint64 second;
+
+  stmt = tp_database_prepare (db, "INSERT INTO customers (name, email, audience_id, created_at, "
+                                  "updated_at) VALUES (?1, ?2, ?3, ?4, ?4)", &error);
+  g_assert_no_error (error);
+  tp_statement_bind_text (stmt, 1, "Ada O'Neil");
+  tp_statement_bind_text (stmt, 2, "ada@example.org");
+  tp_statement_bind_null (stmt, 3);
+  tp_statement_bind_text (stmt, 4, "2026-01-02T03:04:05Z");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+  customer = tp_database_last_insert_id (db);
+  g_assert_cmpint (customer, >, 0);
+  g_assert_cmpint (tp_database_changes (db), ==, 1);
+
+  stmt = tp_database_prepare (db, "INSERT INTO customers (name, created_at, updated_at) "
+                                  "VALUES (?, ?, ?)", &error);
+  tp_statement_bind_text (stmt, 1, "Bo");
+  tp_statement_bind_text (stmt, 2, "2026-01-02T03:04:05Z");
+  tp_statement_bind_text (stmt, 3, "2026-01-02T03:04:05Z");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  second = tp_database_last_insert_id (db);
+  g_assert_cmpint (second, >, customer);
+
+  stmt = tp_database_prepare (db, "SELECT name, email, audience_id, touch_count FROM customers "
+                                  "WHERE id = ?1 AND name = ?2 COLLATE NOCASE "
+                                  "AND audience_id IS NOT ?3", &error);
+  g_assert_no_error (error);
+  tp_statement_bind_int64 (stmt, 1, customer);
+  tp_statement_bind_text (stmt, 2, "ADA o'neil");
+  tp_statement_bind_int64 (stmt, 3, 7);
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_cmpstr (tp_statement_get_text (stmt, 0), ==, "Ada O'Neil");
+  g_assert_cmpstr (tp_statement_get_text (stmt, 1), ==, "ada@example.org");
+  g_assert_true (tp_statement_is_null (stmt, 2));
+  g_assert_null (tp_statement_get_text (stmt, 2));
+  g_assert_cmpint (tp_statement_get_int64 (stmt, 3), ==, 0);
+  g_assert_cmpstr (tp_statement_get_column_name (stmt, 3), ==, "touch_count");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  /* The trigger keeps the figures, as in SQLite */
+  stmt = tp_database_prepare (db, "INSERT INTO touches (customer_id, happened_at, channel, "
+                                  "created_at, updated_at) VALUES (?1, ?2, 'call', ?2, ?2)",
+                              &error);
+  tp_statement_bind_int64 (stmt, 1, customer);
+  tp_statement_bind_text (stmt, 2, "2026-03-01T10:00:00Z");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+  g_assert_cmpint (query_int (db, "SELECT touch_count FROM customers WHERE id = 1"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT unixepoch (last_touch_at) FROM customers WHERE id = 1"),
+                   ==, 1772359200);
+}
+
+/* A rule of the schema refuses a value with a constraint error; inside a
+ * transaction the failed statement alone is undone, as in SQLite, and a
+ * savepoint rolls back only its own level. */
+static void
+test_transactions (void)
+{
+  g_autoptr(TpDatabase) db = open_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tp_database_begin (db, &error));
+  g_assert_true (tp_database_exec (db, "INSERT INTO brand_words (word, created_at, updated_at) "
+                                       "VALUES ('Warm', 'x', 'x')", &error));
+  /* the same word in other letters: refused by the NOCASE index */
+  g_assert_false (tp_database_exec (db, "INSERT INTO brand_words (word, created_at, updated_at) "
+                                        "VALUES ('wARM', 'x', 'x')", &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (tp_database_exec (db, "INSERT INTO tactics (name, channel, created_at, "
+                                        "updated_at) VALUES ('x', 'carrier-pigeon', 'x', 'x')",
+                                    &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (tp_database_begin (db, &error));
+  g_assert_cmpint (tp_database_get_depth (db), ==, 2);
+  g_assert_true (tp_database_exec (db, "INSERT INTO brand_words (word, created_at, updated_at) "
+                                       "VALUES ('Kind', 'x', 'x')", &error));
+  tp_database_rollback (db);
+  g_assert_true (tp_database_exec (db, "INSERT INTO brand_words (word, created_at, updated_at) "
+                                       "VALUES ('Quick', 'x', 'x')", &error));
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_database_get_depth (db), ==, 0);
+
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM brand_words"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM brand_words WHERE word = 'kind' "
+                                  "COLLATE NOCASE"), ==, 0);
+}
+
+/* A database set up by a newer Touchpoint is refused and left alone. */
+static void
+test_newer_refused (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(TpDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, "UPDATE touchpoint_schema SET version = 99");
+
+  again = tp_database_open (uri, &error);
+  g_assert_null (again);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "99"));
+  version = tp_test_pg_query (uri, "SELECT version FROM touchpoint_schema");
+  g_assert_cmpstr (version, ==, "99");
+}
+
+/* Another program's database is refused, and gets no table of ours. */
+static void
+test_foreign_refused (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n_tables = NULL;
+
+  tp_test_pg_admin (uri, "CREATE TABLE invoices (id integer PRIMARY KEY)");
+
+  db = tp_database_open (uri, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE);
+  n_tables = tp_test_pg_query (uri, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+  g_assert_cmpstr (n_tables, ==, "1");
+}
+
+/* The URI of @uri's database for @user (with @password) */
+static char *
+uri_for_user (const char *uri,
+              const char *user,
+              const char *password)
+{
+  const char *at = strchr (uri, '@');
+
+  return g_strdup_printf ("postgresql://%s%s%s%s", user, password != NULL ? ":" : "",
+                          password != NULL ? password : "", at);
+}
+
+/* A wrong password is named as such, and the password is never in the
+ * message. */
+static void
+test_wrong_password (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *wrong = uri_for_user (uri, "tp_pw", "not-the-pw-42");
+  g_autofree char *none = uri_for_user (uri, "tp_pw", NULL);
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = tp_database_open (wrong, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PASSWORD);
+  g_assert_null (strstr (error->message, "not-the-pw-42"));
+  g_assert_nonnull (strstr (error->message, "tp_pw@"));
+  g_clear_error (&error);
+
+  g_unsetenv ("PGPASSWORD");
+  g_setenv ("PGPASSFILE", "/nonexistent", TRUE);
+  db = tp_database_open (none, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PASSWORD);
+}
+
+/* A role that may not create tables gets a message that says so, and the
+ * database stays empty: the schema is made in one transaction. */
+static void
+test_missing_privileges (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *user = uri_for_user (uri, "tp_pw", "tp-secret-pw");
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n_objects = NULL;
+
+  db = tp_database_open (user, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_assert_null (strstr (error->message, "tp-secret-pw"));
+  n_objects = tp_test_pg_query (uri, "SELECT count(*) FROM pg_class c JOIN pg_namespace n "
+                                     "ON n.oid = c.relnamespace WHERE n.nspname = 'public'");
+  g_assert_cmpstr (n_objects, ==, "0");
+  g_clear_error (&error);
+
+  /* Once the owner set it up, the same role works (with the GRANTs of
+   * HACKING.md) */
+  g_clear_object (&db);
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                         "TO tp_pw; GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public "
+                         "TO tp_pw");
+  db = tp_database_open (user, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "INSERT INTO competitors (name, created_at, updated_at) "
+                                       "VALUES ('Rival', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  /* … and put a row back under its id, as undo does */
+  g_assert_true (tp_database_exec (db, "INSERT INTO competitors (id, name, created_at, "
+                                       "updated_at) VALUES (40, 'Back', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* A role without those rights is told so, by name of the database */
+  {
+    g_autofree char *reader = uri_for_user (uri, "tp_reader", NULL);
+
+    db = tp_database_open (reader, &error);
+    g_assert_null (db);
+    g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+    g_assert_nonnull (strstr (error->message, "postgresql://tp_reader@"));
+  }
+}
+
+/* A server that is not there is named, quickly, without a crash. */
+static void
+test_unreachable (void)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = tp_database_open ("postgresql://someone:hunter2@%2Fnonexistent%2Fsocket/shop", &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "postgresql://someone@/nonexistent/socket/shop"));
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+
+  db = tp_database_open ("postgresql://[broken", &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
+}
+
+/* SQLite's SQL as the server reads it; text in quotes is never touched. */
+static void
+test_translate (void)
+{
+  static const struct { const char *sqlite; const char *pg; guint n; } cases[] = {
+    { "SELECT ?1, ?, ?3, ?", "SELECT $1, $2, $3, $4", 4 },
+    { "SELECT '?1 IS NOT x', \"LIKE\" FROM t WHERE a LIKE ?2 ESCAPE '\\'",
+      "SELECT '?1 IS NOT x', \"LIKE\" FROM t WHERE a ILIKE $2 ESCAPE '\\'", 2 },
+    { "WHERE a IS NOT b AND c IS d AND e IS NULL AND f IS NOT NULL",
+      "WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND e IS NULL AND f IS NOT NULL", 0 },
+    { "SELECT id FROM c NOT INDEXED ORDER BY name COLLATE NOCASE DESC, id LIMIT 5",
+      "SELECT id FROM c ORDER BY name COLLATE tp_nocase DESC NULLS LAST, id NULLS FIRST LIMIT 5", 0 },
+    { "SELECT * FROM a CROSS JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST",
+      "SELECT * FROM a JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST", 0 },
+    { "SELECT (SELECT x FROM t ORDER BY y) FROM u",
+      "SELECT (SELECT x FROM t ORDER BY y NULLS FIRST) FROM u", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint n = 99;
+      g_autofree char *pg = _tp_pg_translate_sql (cases[i].sqlite, &n);
+
+      g_assert_cmpstr (pg, ==, cases[i].pg);
+      g_assert_cmpuint (n, ==, cases[i].n);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/touchpoint/database-pg/translate", test_translate);
+  g_test_add_func ("/touchpoint/database-pg/schema-created", test_schema_created);
+  g_test_add_func ("/touchpoint/database-pg/statements", test_statements);
+  g_test_add_func ("/touchpoint/database-pg/transactions", test_transactions);
+  g_test_add_func ("/touchpoint/database-pg/newer-refused", test_newer_refused);
+  g_test_add_func ("/touchpoint/database-pg/foreign-refused", test_foreign_refused);
+  g_test_add_func ("/touchpoint/database-pg/wrong-password", test_wrong_password);
+  g_test_add_func ("/touchpoint/database-pg/missing-privileges", test_missing_privileges);
+  g_test_add_func ("/touchpoint/database-pg/unreachable", test_unreachable);
+
+  return g_test_run ();
+}
