@@ -22,6 +22,7 @@
 #include "tp-results-private.h"
 #include "tp-results-chart.h"
 #include "tp-schema.h"
+#include "tp-test-engine.h"
 
 /*
  * A small business built by hand, whose every figure is worked out below.
@@ -720,7 +721,8 @@ test_same_as_reference (void)
     "2026-02-28T23:59:59Z", "2026-06-10T10:00:00Z", "2027-01-03T00:00:00Z",
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(TpDatabase) db = tp_database_open (":memory:", &error);
+  g_autofree char *path = tp_test_engine_new_database ();
+  g_autoptr(TpDatabase) db = tp_database_open (path, &error);
   guint compared = 0;
 
   g_assert_no_error (error);
