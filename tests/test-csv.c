@@ -1682,7 +1682,8 @@ ignore_vcard_parser (const char     *log_domain,
 
 /* A card with lines no vCard reader understands (a bad property name, a
  * group with two dots, a stray escape) still brings in what it can read,
- * and the file after it is read as usual */
+ * and the card after it, with a quoted-printable value over two lines
+ * (vCard 2.1), is read whole */
 static void
 test_vcard_damaged (Fixture       *f,
                     gconstpointer  data)
@@ -1693,12 +1694,15 @@ test_vcard_damaged (Fixture       *f,
                                       "E@MAIL:wrong@example.org\r\nA.B.C:x\r\n"
                                       "EMAIL:ada@example.org\r\nNOTE:two\\qthree\r\n"
                                       "END:VCARD\r\n"
-                                      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Grace Hopper\r\n"
+                                      "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Grace Hopper\r\n"
+                                      "NOTE;ENCODING=QUOTED-PRINTABLE:Navy=0Acompiler =\r\n"
+                                      "pioneer\r\n"
                                       "END:VCARD\r\n", -1);
   g_autoptr(TpCsvImporter) importer = NULL;
   g_autoptr(TpCsvReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *customers = NULL;
+  g_autofree char *notes = NULL;
 
   g_log_set_handler ("libebook-contacts", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL,
                      ignore_vcard_parser, NULL);
@@ -1708,10 +1712,15 @@ test_vcard_damaged (Fixture       *f,
   report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tp_csv_report_get_imported (report), ==, 2);
-  customers = query_rows (db, CUSTOMERS_SQL);
+  customers = query_rows (db, "SELECT name, email, phone, stage FROM customers ORDER BY id");
   g_assert_cmpstr (customers, ==,
-                   "Ada Lovelace|ada@example.org||lead|two\\qthree\n"
-                   "Grace Hopper|||lead|\n");
+                   "Ada Lovelace|ada@example.org||lead\n"
+                   "Grace Hopper|||lead\n");
+  notes = query_rows (db, "SELECT notes FROM customers ORDER BY id");
+  g_assert_true (g_str_has_prefix (notes, "two\\qthree\nNavy\ncompiler "));
+  /* libebook-contacts 3.46 keeps the soft line break; whatever it makes
+   * of it, the value's second line is not lost */
+  g_assert_true (g_str_has_suffix (notes, "pioneer\n"));
 }
 
 int
