@@ -16,6 +16,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "tp-cairo-util.h"
 #include "tp-worksheet-layout-private.h"
 
 /*
@@ -52,24 +53,6 @@ set_color (cairo_t     *cr,
            const Color *color)
 {
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
 }
 
 static void
@@ -137,7 +120,8 @@ draw_cell (TpWorksheetLayout *self,
 
   if (cell->boxed)
     {
-      rounded_rectangle (cr, x + 0.5, piece_top + 0.5, cell->width - 1, piece_height - 1, 6);
+      _tp_cairo_rounded_rectangle (cr, x + 0.5, piece_top + 0.5, cell->width - 1, piece_height - 1,
+                                   6);
       set_color (cr, &fill_color);
       cairo_fill_preserve (cr);
       set_color (cr, &grid_color);
@@ -190,8 +174,9 @@ draw_cell (TpWorksheetLayout *self,
           if (!in_range (cell->top + cell->chip_bottom[i], from, to))
             continue;
 
-          rounded_rectangle (cr, cx + 0.4, cy + 0.4, text->width + 2 * CHIP_PAD_X - 0.8,
-                             height - 0.8, height / 2);
+          _tp_cairo_rounded_rectangle (cr, cx + 0.4, cy + 0.4,
+                                       text->width + 2 * CHIP_PAD_X - 0.8, height - 0.8,
+                                       height / 2);
           set_color (cr, &accent_fill);
           cairo_fill_preserve (cr);
           set_color (cr, &accent);
@@ -210,8 +195,8 @@ draw_cell (TpWorksheetLayout *self,
           cairo_set_line_width (cr, 0.8);
           for (guint i = 0; i < cell->n; i++)
             {
-              rounded_rectangle (cr, x + i * (width + BOX_GAP) + 0.4, top + 0.4,
-                                 width - 0.8, BOX_HEIGHT - 0.8, 4);
+              _tp_cairo_rounded_rectangle (cr, x + i * (width + BOX_GAP) + 0.4, top + 0.4,
+                                           width - 0.8, BOX_HEIGHT - 0.8, 4);
               cairo_stroke (cr);
             }
         }
