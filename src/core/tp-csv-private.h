@@ -9,7 +9,32 @@
 
 #include <glib.h>
 
+#include "tp-csv.h"
+
 G_BEGIN_DECLS
+
+/* The messages a report or an error keeps; the rest are counted */
+#define TP_CSV_MAX_MESSAGES 200
+
+/* tp-csv-report.c */
+
+struct _TpCsvReport
+{
+  gatomicrefcount  ref_count;
+  TpCsvTable       table;
+  guint            imported;
+  guint            merged;
+  guint            skipped;
+  guint            customers_added;
+  guint            n_messages;   /* including those not kept */
+  GPtrArray       *messages;     /* NULL-terminated */
+};
+
+TpCsvReport *_tp_csv_report_new (TpCsvTable   table);
+void         _tp_csv_report_add (TpCsvReport *self,
+                                 char        *message);
+
+/* tp-csv-export.c */
 
 void _tp_csv_append_field (GString    *out,
                            const char *text);

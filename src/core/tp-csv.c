@@ -75,7 +75,6 @@
 #define CHUNK_SIZE        (64 * 1024)
 #define SNIFF_SIZE        (64 * 1024)
 #define PREVIEW_SCAN_SIZE (4 * 1024 * 1024)
-#define MAX_MESSAGES      200
 #define ROWS_PER_CHECK    1024
 #define FLUSH_SIZE        (256 * 1024)
 #define IMPORT_CACHE_KB   131072
@@ -945,247 +944,6 @@ table_has_field (TpCsvTable table,
     }
 
   return FALSE;
-}
-
-/* Report */
-
-struct _TpCsvReport
-{
-  gatomicrefcount  ref_count;
-  TpCsvTable       table;
-  guint            imported;
-  guint            merged;
-  guint            skipped;
-  guint            customers_added;
-  guint            n_messages;   /* including those not kept */
-  GPtrArray       *messages;     /* NULL-terminated */
-};
-
-G_DEFINE_BOXED_TYPE (TpCsvReport, tp_csv_report, tp_csv_report_ref, tp_csv_report_unref)
-
-static TpCsvReport *
-tp_csv_report_new (TpCsvTable table)
-{
-  TpCsvReport *self = g_new0 (TpCsvReport, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->table = table;
-  self->messages = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->messages, NULL);
-
-  return self;
-}
-
-/**
- * tp_csv_report_ref:
- * @self: a #TpCsvReport
- *
- * Returns: (transfer full): @self
- */
-TpCsvReport *
-tp_csv_report_ref (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-/**
- * tp_csv_report_unref:
- * @self: (transfer full): a #TpCsvReport
- */
-void
-tp_csv_report_unref (TpCsvReport *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (g_atomic_ref_count_dec (&self->ref_count))
-    {
-      g_ptr_array_unref (self->messages);
-      g_free (self);
-    }
-}
-
-/**
- * tp_csv_report_get_table:
- * @self: a #TpCsvReport
- *
- * Returns: the table that was imported
- */
-TpCsvTable
-tp_csv_report_get_table (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->table;
-}
-
-/**
- * tp_csv_report_get_imported:
- * @self: a #TpCsvReport
- *
- * Returns: how many rows were added
- */
-guint
-tp_csv_report_get_imported (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->imported;
-}
-
-/**
- * tp_csv_report_get_merged:
- * @self: a #TpCsvReport
- *
- * Returns: how many rows were merged into rows already there
- */
-guint
-tp_csv_report_get_merged (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->merged;
-}
-
-/**
- * tp_csv_report_get_skipped:
- * @self: a #TpCsvReport
- *
- * Returns: how many rows were left out
- */
-guint
-tp_csv_report_get_skipped (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->skipped;
-}
-
-/**
- * tp_csv_report_get_messages:
- * @self: a #TpCsvReport
- *
- * Gets what the import has to say, such as "line 17: no name", in the
- * order of the file. Only the first 200 are kept.
- *
- * Returns: (transfer none) (array zero-terminated=1): the messages
- */
-const char * const *
-tp_csv_report_get_messages (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return (const char * const *)self->messages->pdata;
-}
-
-/**
- * tp_csv_report_get_n_messages:
- * @self: a #TpCsvReport
- *
- * Returns: how many messages there were, including those not kept
- */
-guint
-tp_csv_report_get_n_messages (TpCsvReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->n_messages;
-}
-
-static void
-report_add (TpCsvReport *self,
-            char        *message)
-{
-  self->n_messages++;
-
-  if (self->messages->len - 1 < MAX_MESSAGES)
-    {
-      g_ptr_array_index (self->messages, self->messages->len - 1) = message;
-      g_ptr_array_add (self->messages, NULL);
-    }
-  else
-    {
-      g_free (message);
-    }
-}
-
-/**
- * tp_csv_report_to_string:
- * @self: a #TpCsvReport
- *
- * Sums up the import in one line, such as "412 customers imported,
- * 3 rows skipped — line 17: no name; …".
- *
- * Returns: (transfer full): the summary
- */
-char *
-tp_csv_report_to_string (TpCsvReport *self)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint shown = 0;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  switch (self->table)
-    {
-    case TP_CSV_TABLE_CUSTOMERS:
-      g_string_append_printf (out, ngettext ("%u customer imported", "%u customers imported",
-                                             self->imported),
-                              self->imported);
-      break;
-
-    case TP_CSV_TABLE_TOUCHES:
-      g_string_append_printf (out, ngettext ("%u touch imported", "%u touches imported",
-                                             self->imported),
-                              self->imported);
-      break;
-
-    case TP_CSV_TABLE_ORDERS:
-    default:
-      g_string_append_printf (out, ngettext ("%u order imported", "%u orders imported",
-                                             self->imported),
-                              self->imported);
-      break;
-    }
-
-  if (self->merged > 0)
-    {
-      g_string_append (out, ", ");
-      g_string_append_printf (out, ngettext ("%u merged into one already there",
-                                             "%u merged into ones already there",
-                                             self->merged),
-                              self->merged);
-    }
-
-  if (self->customers_added > 0)
-    {
-      g_string_append (out, ", ");
-      g_string_append_printf (out, ngettext ("%u new customer added from them",
-                                             "%u new customers added from them",
-                                             self->customers_added),
-                              self->customers_added);
-    }
-
-  if (self->skipped > 0)
-    {
-      g_string_append (out, ", ");
-      g_string_append_printf (out, ngettext ("%u row skipped", "%u rows skipped", self->skipped),
-                              self->skipped);
-    }
-
-  for (guint i = 0; i + 1 < self->messages->len; i++)
-    {
-      g_string_append (out, i == 0 ? " — " : "; ");
-      g_string_append (out, g_ptr_array_index (self->messages, i));
-      if (++shown == 10)
-        break;
-    }
-
-  if (self->n_messages > shown)
-    {
-      g_string_append (out, "; ");
-      g_string_append_printf (out, ngettext ("and %u more", "and %u more",
-                                             self->n_messages - shown),
-                              self->n_messages - shown);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Reading: encoding, bytes to text */
@@ -3287,14 +3045,14 @@ add_problem (Import *self,
   if (self->problem_func != NULL)
     self->problem_func (line, self->problem_data);
 
-  if (!self->skip_bad_rows && self->n_problems <= MAX_MESSAGES)
+  if (!self->skip_bad_rows && self->n_problems <= TP_CSV_MAX_MESSAGES)
     {
       if (self->problems->len > 0)
         g_string_append_c (self->problems, '\n');
       g_string_append (self->problems, line);
     }
 
-  report_add (self->report, message);
+  _tp_csv_report_add (self->report, message);
 }
 
 /* The first of three fields that has a column, to name in a message */
@@ -3356,7 +3114,7 @@ note_row (Import     *self,
   va_end (args);
 
   /* Translators: "line 17: no name"; %u is a line number, %s what happened */
-  report_add (self->report, g_strdup_printf (_("line %u: %s"), row->line, message));
+  _tp_csv_report_add (self->report, g_strdup_printf (_("line %u: %s"), row->line, message));
 }
 
 /* A row left out by choice: already there */
@@ -4931,9 +4689,9 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (!scan_encoding (self->file, self->name, 0, &utf8, cancellable, error))
     return NULL;
 
-  report = tp_csv_report_new (self->table);
+  report = _tp_csv_report_new (self->table);
   if (!utf8)
-    report_add (report, g_strdup (_("the file is not in UTF-8, so it was read as Latin-1 "
+    _tp_csv_report_add (report, g_strdup (_("the file is not in UTF-8, so it was read as Latin-1 "
                                     "(Windows-1252): check the accented letters")));
 
   import.db = db;
@@ -5025,9 +4783,9 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (ok && import.n_problems > 0 && !import.skip_bad_rows)
     {
       /* One line per row that cannot be imported, as they came */
-      if (import.n_problems > MAX_MESSAGES)
+      if (import.n_problems > TP_CSV_MAX_MESSAGES)
         {
-          guint more = import.n_problems - MAX_MESSAGES;
+          guint more = import.n_problems - TP_CSV_MAX_MESSAGES;
 
           g_string_append_printf (import.problems, "\n%s: ", self->name);
           g_string_append_printf (import.problems,
