@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "tp-csv.h"
 
@@ -33,6 +33,35 @@ struct _TpCsvReport
 TpCsvReport *_tp_csv_report_new (TpCsvTable   table);
 void         _tp_csv_report_add (TpCsvReport *self,
                                  char        *message);
+
+/* tp-csv-task.c */
+
+typedef struct _TpCsvProgressTarget TpCsvProgressTarget;
+
+/* The data of an import's or an export's task */
+typedef struct
+{
+  GMainContext        *context;
+  GObject             *source_object;
+  char                *db_path;
+  GFile               *file;
+  TpCsvTable           table;
+  TpCsvProgressTarget *target;
+} TpCsvTaskData;
+
+GTask *_tp_csv_task_new            (gpointer             source_object,
+                                    const char          *db_path,
+                                    GFile               *file,
+                                    TpCsvTable           table,
+                                    TpCsvProgressFunc    progress,
+                                    gpointer             progress_data,
+                                    GDestroyNotify       progress_data_destroy,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+void   _tp_csv_progress_to_context (double               fraction,
+                                    gpointer             data);
+void   _tp_csv_give_back_memory    (void);
 
 /* tp-csv-export.c */
 

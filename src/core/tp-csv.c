@@ -16,9 +16,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <csv.h>
 #include <glib/gi18n-lib.h>
@@ -5049,171 +5046,6 @@ tp_csv_importer_get_preview_field (TpCsvImporter *self,
   return g_strstrip (g_strdup (value));
 }
 
-/* Progress from a worker thread, delivered in the caller's context */
-
-typedef struct
-{
-  GMainContext      *context;
-  TpCsvProgressFunc  func;
-  gpointer           data;
-  GDestroyNotify     destroy;
-} ProgressTarget;
-
-typedef struct
-{
-  ProgressTarget *target;
-  double          fraction;
-} ProgressUpdate;
-
-static void
-progress_target_clear (gpointer data)
-{
-  ProgressTarget *target = data;
-
-  if (target->destroy != NULL)
-    target->destroy (target->data);
-  g_main_context_unref (target->context);
-}
-
-static gboolean
-progress_update_dispatch (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  update->target->func (update->fraction, update->target->data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_update_free (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  g_atomic_rc_box_release_full (update->target, progress_target_clear);
-  g_free (update);
-}
-
-static void
-progress_to_context (double   fraction,
-                     gpointer data)
-{
-  ProgressTarget *target = data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  update->target = g_atomic_rc_box_acquire (target);
-  update->fraction = fraction;
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_update_dispatch, update, progress_update_free);
-  g_source_set_static_name (source, "[touchpoint] CSV progress");
-  g_source_attach (source, target->context);
-}
-
-typedef struct
-{
-  GMainContext   *context;
-  GObject        *source_object;
-  char           *db_path;
-  GFile          *file;
-  TpCsvTable      table;
-  ProgressTarget *target;
-} TaskData;
-
-static void
-task_data_free_here (gpointer data)
-{
-  TaskData *task_data = data;
-
-  g_clear_object (&task_data->source_object);
-  g_free (task_data->db_path);
-  g_clear_object (&task_data->file);
-  if (task_data->target != NULL)
-    g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
-  g_main_context_unref (task_data->context);
-  g_free (task_data);
-}
-
-static gboolean
-do_nothing (gpointer data)
-{
-  return G_SOURCE_REMOVE;
-}
-
-/* The worker may hold the last reference to the task. The progress data
- * (the import dialog) and the importer belong to the caller's thread, so
- * they are released in its context, never on the worker. */
-static void
-task_data_free (gpointer data)
-{
-  TaskData *task_data = data;
-  g_autoptr(GSource) source = NULL;
-
-  if (g_main_context_is_owner (task_data->context))
-    {
-      task_data_free_here (task_data);
-      return;
-    }
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, do_nothing, task_data, task_data_free_here);
-  g_source_set_static_name (source, "[touchpoint] CSV task release");
-  g_source_attach (source, task_data->context);
-}
-
-static GTask *
-task_new (gpointer             source_object,
-          const char          *db_path,
-          GFile               *file,
-          TpCsvTable           table,
-          TpCsvProgressFunc    progress,
-          gpointer             progress_data,
-          GDestroyNotify       progress_data_destroy,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
-  TaskData *data = g_new0 (TaskData, 1);
-
-  data->context = g_main_context_ref_thread_default ();
-  data->source_object = source_object != NULL ? g_object_ref (source_object) : NULL;
-  data->db_path = g_strdup (db_path);
-  data->file = file != NULL ? g_object_ref (file) : NULL;
-  data->table = table;
-  if (progress != NULL)
-    {
-      data->target = g_atomic_rc_box_new0 (ProgressTarget);
-      data->target->context = g_main_context_ref_thread_default ();
-      data->target->func = progress;
-      data->target->data = progress_data;
-      data->target->destroy = progress_data_destroy;
-    }
-  else if (progress_data_destroy != NULL)
-    {
-      progress_data_destroy (progress_data);
-    }
-
-  /* A finished import stands even if the user cancels afterwards. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, data, task_data_free);
-
-  return task;
-}
-
-/* A worker's big, one-off allocations (the page cache of its connection,
- * the sorting of index builds) would otherwise stay in the heap of the
- * app after it finishes. */
-static void
-give_back_memory (void)
-{
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-}
-
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -5221,7 +5053,7 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   TpCsvImporter *self = source_object;
-  TaskData *data = task_data;
+  TpCsvTaskData *data = task_data;
   g_autoptr(TpDatabase) db = NULL;
   TpCsvReport *report = NULL;
   GError *error = NULL;
@@ -5229,7 +5061,7 @@ import_thread (GTask        *task,
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
   if (db != NULL)
     report = tp_csv_importer_run (self, db,
-                                  data->target != NULL ? progress_to_context : NULL,
+                                  data->target != NULL ? _tp_csv_progress_to_context : NULL,
                                   data->target, cancellable, &error);
 
   if (report != NULL)
@@ -5238,7 +5070,7 @@ import_thread (GTask        *task,
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  give_back_memory ();
+  _tp_csv_give_back_memory ();
 }
 
 /**
@@ -5271,8 +5103,8 @@ tp_csv_importer_run_async (TpCsvImporter       *self,
   g_return_if_fail (TP_IS_CSV_IMPORTER (self));
   g_return_if_fail (db_path != NULL);
 
-  task = task_new (self, db_path, NULL, self->table, progress, progress_data,
-                   progress_data_destroy, cancellable, callback, user_data);
+  task = _tp_csv_task_new (self, db_path, NULL, self->table, progress, progress_data,
+                           progress_data_destroy, cancellable, callback, user_data);
   g_task_set_source_tag (task, tp_csv_importer_run_async);
   g_task_run_in_thread (task, import_thread);
 }
@@ -5513,21 +5345,22 @@ export_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  TaskData *data = task_data;
+  TpCsvTaskData *data = task_data;
   g_autoptr(TpDatabase) db = NULL;
   GError *error = NULL;
 
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL &&
       tp_csv_export (db, data->table, data->file,
-                     data->target != NULL ? progress_to_context : NULL, data->target,
+                     data->target != NULL ? _tp_csv_progress_to_context : NULL,
+                     data->target,
                      cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  give_back_memory ();
+  _tp_csv_give_back_memory ();
 }
 
 /**
@@ -5562,8 +5395,8 @@ tp_csv_export_async (const char          *db_path,
   g_return_if_fail (table <= TP_CSV_TABLE_ORDERS);
   g_return_if_fail (G_IS_FILE (file));
 
-  task = task_new (NULL, db_path, file, table, progress, progress_data, progress_data_destroy,
-                   cancellable, callback, user_data);
+  task = _tp_csv_task_new (NULL, db_path, file, table, progress, progress_data,
+                           progress_data_destroy, cancellable, callback, user_data);
   g_task_set_source_tag (task, tp_csv_export_async);
   g_task_run_in_thread (task, export_thread);
 }
