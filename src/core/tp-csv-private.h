@@ -14,7 +14,10 @@
 G_BEGIN_DECLS
 
 /* The messages a report or an error keeps; the rest are counted */
-#define TP_CSV_MAX_MESSAGES 200
+#define TP_CSV_MAX_MESSAGES   200
+/* How many rows an import or an export goes between looks at its
+ * cancellable */
+#define TP_CSV_ROWS_PER_CHECK 1024
 
 /* tp-csv-report.c */
 
@@ -62,6 +65,10 @@ GTask *_tp_csv_task_new            (gpointer             source_object,
 void   _tp_csv_progress_to_context (double               fraction,
                                     gpointer             data);
 void   _tp_csv_give_back_memory    (void);
+
+/* tp-csv.c (for now) */
+
+gboolean _tp_csv_needs_formula_guard (const char *text);
 
 /* tp-csv-export.c */
 
