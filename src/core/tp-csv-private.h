@@ -66,6 +66,13 @@ void   _tp_csv_progress_to_context (double               fraction,
                                     gpointer             data);
 void   _tp_csv_give_back_memory    (void);
 
+/* tp-csv-dates.c */
+
+/* A bit for each TpCsvDateOrder */
+#define TP_CSV_ORDER_BIT(order) (1u << (order))
+
+guint _tp_csv_written_orders (const char *text);
+
 /* tp-csv.c (for now) */
 
 gboolean _tp_csv_needs_formula_guard (const char *text);
