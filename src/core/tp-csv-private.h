@@ -66,6 +66,42 @@ void   _tp_csv_progress_to_context (double               fraction,
                                     gpointer             data);
 void   _tp_csv_give_back_memory    (void);
 
+/* tp-csv-source.c */
+
+typedef struct
+{
+  GInputStream *stream;
+  guint64       size;      /* of the file, 0 if unknown */
+  guint64       consumed;
+  gboolean      latin1;
+  GString      *text;      /* the last chunk, as UTF-8 */
+  guchar       *buffer;
+} TpCsvSource;
+
+gboolean _tp_csv_source_open   (TpCsvSource   *source,
+                                GFile         *file,
+                                const char    *name,
+                                GCancellable  *cancellable,
+                                GError       **error);
+gssize   _tp_csv_source_read   (TpCsvSource   *source,
+                                const char    *name,
+                                GCancellable  *cancellable,
+                                GError       **error);
+void     _tp_csv_source_clear  (TpCsvSource   *source);
+gboolean _tp_csv_scan_encoding (GFile         *file,
+                                const char    *name,
+                                guint64        limit,
+                                gboolean      *is_utf8,
+                                GCancellable  *cancellable,
+                                GError       **error);
+gboolean _tp_csv_prefix_error  (GError       **error,
+                                GError        *local_error,
+                                const char    *name);
+gboolean _tp_csv_fail_file     (GError       **error,
+                                int            code,
+                                const char    *name,
+                                const char    *message);
+
 /* tp-csv-dates.c */
 
 /* A bit for each TpCsvDateOrder */
