@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <csv.h>
 #include <gio/gio.h>
 
 #include "tp-csv.h"
@@ -102,6 +103,55 @@ gboolean _tp_csv_fail_file     (GError       **error,
                                 const char    *name,
                                 const char    *message);
 
+/* tp-csv-parser.c */
+
+/* Called with each record; returns FALSE to stop, with @error set on
+ * error */
+typedef gboolean (*TpCsvRecordFunc) (GPtrArray  *fields,
+                                     guint       line,
+                                     gpointer    data,
+                                     GError    **error);
+
+typedef struct
+{
+  struct csv_parser  csv;
+  const char        *name;
+  TpCsvRecordFunc    func;
+  gpointer           func_data;
+  GPtrArray         *fields;       /* of char *, the record being read */
+  guint              line;         /* where the next record starts */
+  guint              extra_lines;  /* line breaks inside the quotes of this record */
+  gboolean           after_cr;
+  gboolean           stop;         /* the record function wants no more */
+  GError            *error;
+  guint              raw_line;     /* line of the next byte fed, for parse errors */
+  gboolean           raw_after_cr;
+  GPtrArray         *headers;      /* (nullable): the names of the columns, for messages */
+  gsize              record_bytes; /* of the fields of this record so far */
+} TpCsvParser;
+
+void     _tp_csv_parser_init         (TpCsvParser      *parser,
+                                      const char       *name,
+                                      GPtrArray        *headers,
+                                      char              separator,
+                                      TpCsvRecordFunc   func,
+                                      gpointer          func_data);
+gboolean _tp_csv_parser_feed         (TpCsvParser      *parser,
+                                      const char       *data,
+                                      gsize             len,
+                                      GError          **error);
+gboolean _tp_csv_parser_finish       (TpCsvParser      *parser,
+                                      GError          **error);
+void     _tp_csv_parser_clear        (TpCsvParser      *parser);
+char     _tp_csv_detect_separator    (const char       *text,
+                                      gsize             len);
+gboolean _tp_csv_needs_formula_guard (const char       *text);
+gboolean _tp_csv_fail_line           (GError          **error,
+                                      int               code,
+                                      const char       *name,
+                                      guint             line,
+                                      const char       *message);
+
 /* tp-csv-dates.c */
 
 /* A bit for each TpCsvDateOrder */
@@ -109,9 +159,10 @@ gboolean _tp_csv_fail_file     (GError       **error,
 
 guint _tp_csv_written_orders (const char *text);
 
-/* tp-csv.c (for now) */
+/* tp-csv.c */
 
-gboolean _tp_csv_needs_formula_guard (const char *text);
+gboolean _tp_csv_is_blank (const char *text);
+char    *_tp_csv_excerpt  (const char *text);
 
 /* tp-csv-export.c */
 

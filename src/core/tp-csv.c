@@ -578,379 +578,44 @@ table_has_field (TpCsvTable table,
   return FALSE;
 }
 
-/* Parsing records with libcsv */
-
-typedef gboolean (*RecordFunc) (GPtrArray  *fields,
-                                guint       line,
-                                gpointer    data,
-                                GError    **error);
-
-typedef struct
-{
-  struct csv_parser  csv;
-  const char        *name;
-  RecordFunc         func;
-  gpointer           func_data;
-  GPtrArray         *fields;       /* of char *, the record being read */
-  guint              line;         /* where the next record starts */
-  guint              extra_lines;  /* line breaks inside the quotes of this record */
-  gboolean           after_cr;
-  gboolean           stop;         /* the record function wants no more */
-  GError            *error;
-  guint              raw_line;     /* line of the next byte fed, for parse errors */
-  gboolean           raw_after_cr;
-  GPtrArray         *headers;      /* (nullable): the names of the columns, for messages */
-  gsize              record_bytes; /* of the fields of this record so far */
-} Parser;
-
-static char *excerpt (const char *text);
-static gboolean is_blank (const char *text);
-
-/* Formulas. A spreadsheet runs a cell that starts with "=", "+", "-" or
- * "@" (or a tab or a carriage return, which some strip before looking)
- * as a formula. The export writes such a cell with a quote mark before
- * it, as spreadsheets do themselves and as OWASP advises against "CSV
- * injection"; and so that the quote mark can come off again on import
- * without ambiguity, a cell that already starts with quote marks before
- * such a character gets one more. Reading removes one quote mark from a
- * cell that starts with quote marks and then such a character: what
- * Touchpoint writes comes back unchanged.
- *
- * A plain number ("-12", "3.5") is written as it is: a spreadsheet reads
- * it as that number, never as a formula. Every number column Touchpoint
- * writes (ids, counts, amounts in minor units) is one. */
-static gboolean
-starts_like_formula (const char *text)
-{
-  while (*text == '\'')
-    text++;
-
-  return *text == '=' || *text == '+' || *text == '-' || *text == '@' ||
-         *text == '\t' || *text == '\r';
-}
-
-static gboolean
-is_plain_number (const char *text)
-{
-  const char *p = text;
-
-  if (*p == '-')
-    p++;
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  return *p == '\0';
-}
+/* Text of cells, for the whole family */
 
 gboolean
-_tp_csv_needs_formula_guard (const char *text)
+_tp_csv_is_blank (const char *text)
 {
-  return starts_like_formula (text) && !is_plain_number (text);
-}
-
-static void *
-limited_realloc (void   *data,
-                 size_t  size)
-{
-  /* A field may not grow past TP_CSV_MAX_FIELD_BYTES: a quote that is
-   * never closed must not make the whole file one field in memory. */
-  if (size > TP_CSV_MAX_FIELD_BYTES + 4096)
-    return NULL;
-
-  return realloc (data, size);
-}
-
-static guint
-count_breaks (const char *text,
-              gsize       len,
-              gboolean   *after_cr)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (text[i] == '\n')
-        {
-          if (!*after_cr)
-            n++;
-          *after_cr = FALSE;
-        }
-      else if (text[i] == '\r')
-        {
-          n++;
-          *after_cr = TRUE;
-        }
-      else
-        {
-          *after_cr = FALSE;
-        }
-    }
-
-  return n;
-}
-
-static char *
-field_name (Parser *parser,
-            guint   index)
-{
-  if (parser->headers != NULL && index < parser->headers->len)
-    return excerpt (g_ptr_array_index (parser->headers, index));
-
-  return g_strdup_printf ("%u", index + 1);
-}
-
-static void
-fail_record (Parser     *parser,
-             guint       index,
-             int         code,
-             const char *message)
-{
-  g_autofree char *name = field_name (parser, index);
-
-  g_set_error (&parser->error, TP_CSV_ERROR, code,
-               /* Translators: "people.csv: line 17: field “email”: …"; the first %s is a
-                * file name, %u a line number, then the name of a column (or its number)
-                * and what is wrong with its value */
-               _("%s: line %u: field “%s”: %s"),
-               parser->name, parser->line, name, message);
-  parser->stop = TRUE;
-}
-
-static void
-field_cb (void   *data,
-          size_t  len,
-          void   *user_data)
-{
-  Parser *parser = user_data;
-  const char *text = data != NULL ? data : "";
-  gboolean after_cr = FALSE;
-
-  if (parser->stop || parser->error != NULL)
-    return;
-
-  /* Bounded records: a file of one endless row must not take endless
-   * memory, field by field */
-  if (parser->fields->len >= TP_CSV_MAX_FIELDS)
-    {
-      g_autofree char *message = g_strdup_printf (/* Translators: %d is a number of fields */
-                                                  _("a row may have at most %d fields"),
-                                                  TP_CSV_MAX_FIELDS);
-
-      fail_record (parser, parser->fields->len, TP_CSV_ERROR_TOO_LARGE, message);
-      return;
-    }
-
-  parser->record_bytes += len;
-  if (parser->record_bytes > TP_CSV_MAX_RECORD_BYTES)
-    {
-      g_autofree char *message = g_strdup_printf (/* Translators: %d is a size */
-                                                  _("the row is longer than %d MB"),
-                                                  TP_CSV_MAX_RECORD_BYTES / (1024 * 1024));
-
-      fail_record (parser, parser->fields->len, TP_CSV_ERROR_TOO_LARGE, message);
-      return;
-    }
-
-  parser->extra_lines += count_breaks (text, len, &after_cr);
-
-  /* The quote mark the export put before a formula */
-  if (text[0] == '\'' && starts_like_formula (text))
-    {
-      text++;
-      len--;
-    }
-
-  g_ptr_array_add (parser->fields, g_strndup (text, len));
-}
-
-static void
-row_cb (int   terminator,
-        void *user_data)
-{
-  Parser *parser = user_data;
-  gboolean line_break = terminator == '\n' || terminator == '\r';
-
-  if (parser->fields->len == 0 ||
-      (parser->fields->len == 1 && ((char *)g_ptr_array_index (parser->fields, 0))[0] == '\0'))
-    {
-      /* A blank line; the LF of a CR LF comes here too */
-      if (line_break && !(terminator == '\n' && parser->after_cr))
-        parser->line += 1 + parser->extra_lines;
-      parser->extra_lines = 0;
-      parser->after_cr = terminator == '\r';
-      parser->record_bytes = 0;
-      g_ptr_array_set_size (parser->fields, 0);
-      return;
-    }
-
-  if (!parser->stop && parser->error == NULL &&
-      !parser->func (parser->fields, parser->line, parser->func_data, &parser->error))
-    parser->stop = TRUE;
-
-  parser->line += parser->extra_lines + (line_break ? 1 : 0);
-  parser->extra_lines = 0;
-  parser->after_cr = terminator == '\r';
-  parser->record_bytes = 0;
-  g_ptr_array_set_size (parser->fields, 0);
-}
-
-static void
-parser_init (Parser     *parser,
-             const char *name,
-             GPtrArray  *headers,
-             char        separator,
-             RecordFunc  func,
-             gpointer    func_data)
-{
-  memset (parser, 0, sizeof *parser);
-  csv_init (&parser->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL);
-  csv_set_delim (&parser->csv, (unsigned char)separator);
-  csv_set_realloc_func (&parser->csv, limited_realloc);
-  csv_set_free_func (&parser->csv, free);
-  csv_set_blk_size (&parser->csv, 4096);
-  parser->name = name;
-  parser->headers = headers;
-  parser->func = func;
-  parser->func_data = func_data;
-  parser->fields = g_ptr_array_new_with_free_func (g_free);
-  parser->line = 1;
-  parser->raw_line = 1;
-}
-
-static void
-parser_clear (Parser *parser)
-{
-  csv_free (&parser->csv);
-  g_clear_pointer (&parser->fields, g_ptr_array_unref);
-  g_clear_error (&parser->error);
-}
-
-static gboolean
-fail_line (GError     **error,
-           int          code,
-           const char  *name,
-           guint        line,
-           const char  *message)
-{
-  g_set_error (error, TP_CSV_ERROR, code,
-               /* Translators: "people.csv: line 17: …"; the first %s is a file name,
-                * %u a line number, the last %s says what is wrong there */
-               _("%s: line %u: %s"),
-               name, line, message);
-  return FALSE;
-}
-
-static gboolean
-parser_take_error (Parser  *parser,
-                   GError **error)
-{
-  if (parser->error == NULL)
+  if (text == NULL)
     return TRUE;
 
-  g_propagate_error (error, g_steal_pointer (&parser->error));
-  return FALSE;
-}
-
-static gboolean
-parser_feed (Parser      *parser,
-             const char  *data,
-             gsize        len,
-             GError     **error)
-{
-  size_t n = csv_parse (&parser->csv, data, len, field_cb, row_cb, parser);
-  gboolean after_cr = parser->raw_after_cr;
-  g_autofree char *message = NULL;
-
-  if (!parser_take_error (parser, error))
-    return FALSE;
-
-  if (n < len)
+  for (; *text != '\0'; text++)
     {
-      guint line = parser->raw_line + count_breaks (data, n, &after_cr);
-
-      if (csv_error (&parser->csv) == CSV_EPARSE)
-        return fail_line (error, TP_CSV_ERROR_SYNTAX, parser->name, line,
-                          _("a quote mark in the wrong place: a field with quote marks must "
-                            "be in quotes itself, with each quote mark inside doubled"));
-
-      message = g_strdup_printf (/* Translators: %d is a size */
-                                 _("longer than %d MB, or a quote mark that opens it is never "
-                                   "closed"),
-                                 TP_CSV_MAX_FIELD_BYTES / (1024 * 1024));
-      fail_record (parser, parser->fields->len, TP_CSV_ERROR_SYNTAX, message);
-      return parser_take_error (parser, error);
+      if (!g_ascii_isspace (*text))
+        return FALSE;
     }
-
-  parser->raw_line += count_breaks (data, len, &parser->raw_after_cr);
 
   return TRUE;
 }
 
-static gboolean
-parser_finish (Parser  *parser,
-               GError **error)
+/* A short, one-line excerpt of a value for a message */
+char *
+_tp_csv_excerpt (const char *text)
 {
-  if (parser->stop)
-    return parser_take_error (parser, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
 
-  if (csv_fini (&parser->csv, field_cb, row_cb, parser) != 0)
+  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
     {
-      if (!parser_take_error (parser, error))
-        return FALSE;
-      return fail_line (error, TP_CSV_ERROR_SYNTAX, parser->name, parser->line,
-                        _("a quoted field is never closed"));
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
     }
 
-  return parser_take_error (parser, error);
-}
+  if (n == 40 && g_utf8_strlen (text, -1) > 40)
+    g_string_append (out, "…");
 
-/* The separator that occurs most often on the first line, outside
- * quotes; a comma if none does. */
-static char
-detect_separator (const char *text,
-                  gsize       len)
-{
-  static const char candidates[] = { ',', ';', '\t' };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE;
-  guint best = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      if (c == '"')
-        quoted = !quoted;
-      else if (!quoted && (c == '\n' || c == '\r'))
-        break;
-      else if (!quoted)
-        {
-          for (guint j = 0; j < G_N_ELEMENTS (candidates); j++)
-            {
-              if (c == candidates[j])
-                counts[j]++;
-            }
-        }
-    }
-
-  for (guint j = 1; j < G_N_ELEMENTS (candidates); j++)
-    {
-      if (counts[j] > counts[best])
-        best = j;
-    }
-
-  return candidates[best];
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static char *
@@ -1518,7 +1183,7 @@ tp_csv_importer_load (TpCsvImporter  *self,
 {
   LoadData load = { self, FALSE };
   TpCsvSource source;
-  Parser parser;
+  TpCsvParser parser;
   gboolean utf8 = TRUE;
   gboolean ok = FALSE;
   gboolean first = TRUE;
@@ -1566,20 +1231,20 @@ tp_csv_importer_load (TpCsvImporter  *self,
 
       if (first)
         {
-          self->detected_separator = detect_separator (source.text->str, source.text->len);
-          parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
-                       load_record, &load);
+          self->detected_separator = _tp_csv_detect_separator (source.text->str, source.text->len);
+          _tp_csv_parser_init (&parser, self->name, self->headers,
+                               tp_csv_importer_get_separator (self), load_record, &load);
           first = FALSE;
         }
 
       if (n == 0)
         {
-          if (!parser_finish (&parser, error))
+          if (!_tp_csv_parser_finish (&parser, error))
             goto out;
           break;
         }
 
-      if (!parser_feed (&parser, source.text->str, source.text->len, error))
+      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
         goto out;
 
       if (parser.stop)
@@ -1600,7 +1265,7 @@ tp_csv_importer_load (TpCsvImporter  *self,
 
 out:
   if (!first)
-    parser_clear (&parser);
+    _tp_csv_parser_clear (&parser);
   _tp_csv_source_clear (&source);
 
   return ok;
@@ -1859,7 +1524,7 @@ scan_record (GPtrArray  *fields,
       g_autofree char *stripped = NULL;
       guint orders;
 
-      if (!is_time_field (g_array_index (self->mapping, TpCsvField, i)) || is_blank (value))
+      if (!is_time_field (g_array_index (self->mapping, TpCsvField, i)) || _tp_csv_is_blank (value))
         continue;
 
       stripped = g_strstrip (g_strdup (value));
@@ -1909,7 +1574,7 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
 {
   ScanData scan = { self, FALSE, 0, FALSE };
   TpCsvSource source;
-  Parser parser;
+  TpCsvParser parser;
   gboolean ok = FALSE;
   gboolean any = FALSE;
 
@@ -1937,8 +1602,8 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
       return FALSE;
     }
   source.latin1 = self->latin1;
-  parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
-               scan_record, &scan);
+  _tp_csv_parser_init (&parser, self->name, self->headers,
+                       tp_csv_importer_get_separator (self), scan_record, &scan);
 
   for (;;)
     {
@@ -1949,12 +1614,12 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
 
       if (n == 0)
         {
-          if (!parser_finish (&parser, error))
+          if (!_tp_csv_parser_finish (&parser, error))
             goto out;
           break;
         }
 
-      if (!parser_feed (&parser, source.text->str, source.text->len, error))
+      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
         goto out;
 
       if (parser.stop)
@@ -1967,7 +1632,7 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
   ok = TRUE;
 
 out:
-  parser_clear (&parser);
+  _tp_csv_parser_clear (&parser);
   _tp_csv_source_clear (&source);
 
   return ok;
@@ -2089,7 +1754,7 @@ tp_csv_importer_get_preview_stored (TpCsvImporter *self,
 
   value = tp_csv_importer_get_preview_value (self, row, column);
   field = tp_csv_importer_get_column_field (self, column);
-  if (is_time_field (field) && !is_blank (value))
+  if (is_time_field (field) && !_tp_csv_is_blank (value))
     {
       char *stored = tp_csv_normalize_time (value, effective_date_order (self));
 
@@ -2293,44 +1958,6 @@ typedef struct
 
 #define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A short, one-line excerpt of a value for a message */
-static char *
-excerpt (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  if (n == 40 && g_utf8_strlen (text, -1) > 40)
-    g_string_append (out, "…");
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static const char *
 column_name (Import     *self,
              Row        *row,
@@ -2359,7 +1986,7 @@ fail_field (Import      *self,
             ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *header = excerpt (column_name (self, row, field));
+  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
   va_list args;
 
   va_start (args, format);
@@ -2432,7 +2059,7 @@ reject_row (Import      *self,
             ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *header = excerpt (column_name (self, row, field));
+  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
   va_list args;
 
   va_start (args, format);
@@ -2519,7 +2146,7 @@ parse_id (Import      *self,
   g_autofree char *shown = NULL;
 
   *id = 0;
-  if (is_blank (row->value[field]))
+  if (_tp_csv_is_blank (row->value[field]))
     return TRUE;
 
   /* As Touchpoint writes it */
@@ -2530,7 +2157,7 @@ parse_id (Import      *self,
   if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
     return TRUE;
 
-  shown = excerpt (text);
+  shown = _tp_csv_excerpt (text);
   return fail_field (self, row, field, error,
                      /* Translators: %s is the value found */
                      _("“%s” is not a Touchpoint id (a whole number above 0)"), shown);
@@ -2547,19 +2174,19 @@ parse_time (Import      *self,
   GError *local_error = NULL;
 
   *out = NULL;
-  if (is_blank (row->value[field]))
+  if (_tp_csv_is_blank (row->value[field]))
     return TRUE;
 
   /* As Touchpoint writes it */
   if (tp_schema_time_is_canonical (row->value[field], strlen (row->value[field])) &&
-      (field != TP_CSV_FIELD_ORDERED_AT || is_blank (VALUE (row, ORDER_TIME))))
+      (field != TP_CSV_FIELD_ORDERED_AT || _tp_csv_is_blank (VALUE (row, ORDER_TIME))))
     {
       *out = g_strdup (row->value[field]);
       return TRUE;
     }
 
   /* The date and the time of day in two columns */
-  if (field == TP_CSV_FIELD_ORDERED_AT && !is_blank (VALUE (row, ORDER_TIME)))
+  if (field == TP_CSV_FIELD_ORDERED_AT && !_tp_csv_is_blank (VALUE (row, ORDER_TIME)))
     text = g_strstrip (g_strconcat (row->value[field], " ", VALUE (row, ORDER_TIME), NULL));
   else
     text = g_strstrip (g_strdup (row->value[field]));
@@ -2570,7 +2197,7 @@ parse_time (Import      *self,
       _tp_csv_written_orders (text) == (TP_CSV_ORDER_BIT (TP_CSV_DATE_ORDER_DMY) |
                                         TP_CSV_ORDER_BIT (TP_CSV_DATE_ORDER_MDY)))
     {
-      g_autofree char *shown = excerpt (text);
+      g_autofree char *shown = _tp_csv_excerpt (text);
 
       return fail_field (self, row, field, error,
                          /* Translators: %s is a date such as 03/04/2026 */
@@ -2623,7 +2250,7 @@ parse_choice (Import       *self,
   GEnumValue *value;
 
   *nick = NULL;
-  if (is_blank (row->value[field]))
+  if (_tp_csv_is_blank (row->value[field]))
     return TRUE;
 
   klass = g_type_class_ref (type);
@@ -2691,7 +2318,7 @@ parse_done (Import      *self,
   g_autofree char *shown = NULL;
 
   *done = -1;
-  if (is_blank (VALUE (row, DONE)))
+  if (_tp_csv_is_blank (VALUE (row, DONE)))
     return TRUE;
 
   text = g_strstrip (g_strdup (VALUE (row, DONE)));
@@ -2703,7 +2330,7 @@ parse_done (Import      *self,
     *done = 0;
   else
     {
-      shown = excerpt (VALUE (row, DONE));
+      shown = _tp_csv_excerpt (VALUE (row, DONE));
       return fail_field (self, row, TP_CSV_FIELD_DONE, error,
                          /* Translators: %s is the value found */
                          _("“%s” is not 1 or 0 (yes or no)"), shown);
@@ -2927,7 +2554,7 @@ add_customer (Import      *self,
               GError     **error)
 {
   const TpSchemaTable *customers = tp_schema_find_table ("customers");
-  g_autofree char *stripped = g_strstrip (g_strdup (!is_blank (name) ? name : email));
+  g_autofree char *stripped = g_strstrip (g_strdup (!_tp_csv_is_blank (name) ? name : email));
   GError *local_error = NULL;
   TpStatement *stmt;
 
@@ -2972,7 +2599,7 @@ find_customer (Import  *self,
   gint64 found = 0;
   guint n_found = 0;
 
-  if (!is_blank (VALUE (row, CUSTOMER_EMAIL)))
+  if (!_tp_csv_is_blank (VALUE (row, CUSTOMER_EMAIL)))
     email = g_strstrip (g_strdup (VALUE (row, CUSTOMER_EMAIL)));
 
   if (!parse_id (self, row, TP_CSV_FIELD_CUSTOMER_ID, &id, error))
@@ -3016,7 +2643,7 @@ find_customer (Import  *self,
 
       if (known[0] != NULL)
         same = (email == NULL || g_ascii_strcasecmp (email, known[1]) == 0) &&
-               (is_blank (name) || g_ascii_strcasecmp (name, known[0]) == 0);
+               (_tp_csv_is_blank (name) || g_ascii_strcasecmp (name, known[0]) == 0);
       if (same)
         return id;
     }
@@ -3028,9 +2655,9 @@ find_customer (Import  *self,
         return found;
     }
 
-  if (!is_blank (name))
+  if (!_tp_csv_is_blank (name))
     {
-      g_autofree char *shown = excerpt (name);
+      g_autofree char *shown = _tp_csv_excerpt (name);
 
       stmt = tp_database_prepare (self->db,
                                   "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE "
@@ -3071,7 +2698,7 @@ find_customer (Import  *self,
 
   if (email != NULL)
     {
-      g_autofree char *shown = excerpt (email);
+      g_autofree char *shown = _tp_csv_excerpt (email);
 
       /* Translators: %s is an email address */
       reject_row (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL,
@@ -3105,7 +2732,7 @@ import_customer (Import  *self,
   gboolean same_email = FALSE;
   gint64 id;
 
-  if (!is_blank (VALUE (row, NAME)))
+  if (!_tp_csv_is_blank (VALUE (row, NAME)))
     {
       name = g_strdup (VALUE (row, NAME));
     }
@@ -3117,7 +2744,7 @@ import_customer (Import  *self,
 
       for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
         {
-          if (!is_blank (parts[i]))
+          if (!_tp_csv_is_blank (parts[i]))
             {
               g_autofree char *part = g_strstrip (g_strdup (parts[i]));
 
@@ -3148,7 +2775,7 @@ import_customer (Import  *self,
       !check_text (self, row, TP_CSV_FIELD_NOTES, notes, error))
     return FALSE;
 
-  if (!is_blank (VALUE (row, EMAIL)))
+  if (!_tp_csv_is_blank (VALUE (row, EMAIL)))
     {
       email = g_strstrip (g_strdup (VALUE (row, EMAIL)));
       if (!check_text (self, row, TP_CSV_FIELD_EMAIL, email, error))
@@ -3163,7 +2790,7 @@ import_customer (Import  *self,
       !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error))
     return FALSE;
 
-  if (!is_blank (VALUE (row, AUDIENCE)))
+  if (!_tp_csv_is_blank (VALUE (row, AUDIENCE)))
     {
       audience = query_id (self->db,
                            "SELECT id FROM audiences WHERE name = ?1 COLLATE NOCASE "
@@ -3173,7 +2800,7 @@ import_customer (Import  *self,
         return fail_database (self, row, local_error, error);
       if (audience == 0)
         {
-          g_autofree char *shown = excerpt (VALUE (row, AUDIENCE));
+          g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AUDIENCE));
 
           /* Translators: %s is the name of an audience */
           note_row (self, row, _("there is no audience “%s”; the customer was imported "
@@ -3206,7 +2833,7 @@ import_customer (Import  *self,
 
   if (existing > 0 && self->duplicates == TP_CSV_DUPLICATES_SKIP)
     {
-      g_autofree char *shown = excerpt (name);
+      g_autofree char *shown = _tp_csv_excerpt (name);
 
       /* Translators: %s is a name */
       skip_row (self, row, _("“%s” is already there and was left as it is"), shown);
@@ -3360,13 +2987,13 @@ import_touch (Import  *self,
   if (customer <= 0)
     return customer == 0;
 
-  if (is_blank (VALUE (row, HAPPENED_AT)))
+  if (_tp_csv_is_blank (VALUE (row, HAPPENED_AT)))
     {
       reject_row (self, row, TP_CSV_FIELD_HAPPENED_AT, "%s", _("no date"));
       return TRUE;
     }
 
-  if (is_blank (VALUE (row, CHANNEL)))
+  if (_tp_csv_is_blank (VALUE (row, CHANNEL)))
     {
       reject_row (self, row, TP_CSV_FIELD_CHANNEL, "%s", _("no channel"));
       return TRUE;
@@ -3388,7 +3015,7 @@ import_touch (Import  *self,
   if (done < 0)
     done = strcmp (happened_at, self->now) > 0 ? 0 : 1;
 
-  if (!is_blank (VALUE (row, TACTIC)))
+  if (!_tp_csv_is_blank (VALUE (row, TACTIC)))
     {
       gpointer cached;
 
@@ -3409,7 +3036,7 @@ import_touch (Import  *self,
         }
       if (tactic == 0)
         {
-          g_autofree char *shown = excerpt (VALUE (row, TACTIC));
+          g_autofree char *shown = _tp_csv_excerpt (VALUE (row, TACTIC));
 
           /* Translators: %s is the name of a tactic */
           note_row (self, row, _("there is no tactic “%s”; the touch was imported without "
@@ -3418,7 +3045,7 @@ import_touch (Import  *self,
     }
 
   max_before = self->max_id;
-  if (!is_blank (VALUE (row, PLACE)))
+  if (!_tp_csv_is_blank (VALUE (row, PLACE)))
     {
       /* Places of different audiences may share a name: the one of the
        * tactic's audience first, then the oldest. */
@@ -3440,7 +3067,7 @@ import_touch (Import  *self,
         return fail_database (self, row, local_error, error);
       if (place == 0)
         {
-          g_autofree char *shown = excerpt (VALUE (row, PLACE));
+          g_autofree char *shown = _tp_csv_excerpt (VALUE (row, PLACE));
 
           /* Translators: %s is the name of a place (a forum, a group, an event) */
           note_row (self, row, _("there is no place “%s”; the touch was imported without "
@@ -3571,7 +3198,7 @@ add_to_order (Import  *self,
   gint64 amount = 0;
 
   /* The order was left out, and so is the rest of it */
-  if (self->last_order <= 0 || is_blank (VALUE (row, ITEM)))
+  if (self->last_order <= 0 || _tp_csv_is_blank (VALUE (row, ITEM)))
     return TRUE;
 
   stmt = tp_database_prepare (self->db, "SELECT item, currency FROM orders WHERE id = ?1", error);
@@ -3589,10 +3216,10 @@ add_to_order (Import  *self,
   if (item == NULL)
     return TRUE;
 
-  if (!is_blank (VALUE (row, AMOUNT)) &&
+  if (!_tp_csv_is_blank (VALUE (row, AMOUNT)) &&
       parse_amount (VALUE (row, AMOUNT), currency_exponent (currency), &amount) != AMOUNT_OK)
     {
-      g_autofree char *shown = excerpt (VALUE (row, AMOUNT));
+      g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
 
       return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
                          /* Translators: %s is the value found */
@@ -3639,7 +3266,7 @@ import_order (Import  *self,
   gint64 amount = 0;
   gint64 id;
 
-  if (!is_blank (VALUE (row, ORDER_REF)))
+  if (!_tp_csv_is_blank (VALUE (row, ORDER_REF)))
     {
       ref = g_strstrip (g_strdup (VALUE (row, ORDER_REF)));
       if (g_strcmp0 (ref, self->last_ref) == 0)
@@ -3654,19 +3281,19 @@ import_order (Import  *self,
   if (customer <= 0)
     return customer == 0;
 
-  if (is_blank (VALUE (row, ORDERED_AT)))
+  if (_tp_csv_is_blank (VALUE (row, ORDERED_AT)))
     {
       reject_row (self, row, TP_CSV_FIELD_ORDERED_AT, "%s", _("no date"));
       return TRUE;
     }
 
-  if (is_blank (item))
+  if (_tp_csv_is_blank (item))
     {
       reject_row (self, row, TP_CSV_FIELD_ITEM, "%s", _("no item"));
       return TRUE;
     }
 
-  if (is_blank (VALUE (row, AMOUNT_MINOR)) && is_blank (VALUE (row, AMOUNT)))
+  if (_tp_csv_is_blank (VALUE (row, AMOUNT_MINOR)) && _tp_csv_is_blank (VALUE (row, AMOUNT)))
     {
       reject_row (self, row, first_mapped (row, TP_CSV_FIELD_AMOUNT, TP_CSV_FIELD_AMOUNT_MINOR,
                                           TP_CSV_FIELD_AMOUNT),
@@ -3674,7 +3301,7 @@ import_order (Import  *self,
       return TRUE;
     }
 
-  if (!is_blank (VALUE (row, CURRENCY)))
+  if (!_tp_csv_is_blank (VALUE (row, CURRENCY)))
     {
       currency = g_strstrip (g_strdup (VALUE (row, CURRENCY)));
       for (char *p = currency; *p != '\0'; p++)
@@ -3687,13 +3314,13 @@ import_order (Import  *self,
       currency = g_strdup (self->currency);
     }
 
-  if (!is_blank (VALUE (row, AMOUNT_MINOR)))
+  if (!_tp_csv_is_blank (VALUE (row, AMOUNT_MINOR)))
     {
       g_autofree char *text = g_strstrip (g_strdup (VALUE (row, AMOUNT_MINOR)));
 
       if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &amount, NULL))
         {
-          g_autofree char *shown = excerpt (text);
+          g_autofree char *shown = _tp_csv_excerpt (text);
 
           return fail_field (self, row, TP_CSV_FIELD_AMOUNT_MINOR, error,
                              /* Translators: %s is the value found */
@@ -3704,7 +3331,7 @@ import_order (Import  *self,
     }
   else
     {
-      g_autofree char *shown = excerpt (VALUE (row, AMOUNT));
+      g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
 
       switch (parse_amount (VALUE (row, AMOUNT), currency_exponent (currency), &amount))
         {
@@ -3738,7 +3365,7 @@ import_order (Import  *self,
   if (!tp_schema_column_check_int (field_column (self, TP_CSV_FIELD_AMOUNT_MINOR), amount,
                                    &local_error))
     return fail_schema (self, row,
-                        is_blank (VALUE (row, AMOUNT_MINOR)) ? TP_CSV_FIELD_AMOUNT
+                        _tp_csv_is_blank (VALUE (row, AMOUNT_MINOR)) ? TP_CSV_FIELD_AMOUNT
                                                              : TP_CSV_FIELD_AMOUNT_MINOR,
                         &local_error, error);
 
@@ -3782,7 +3409,7 @@ import_order (Import  *self,
 
       if (existing > 0)
         {
-          g_autofree char *shown = excerpt (ref);
+          g_autofree char *shown = _tp_csv_excerpt (ref);
 
           /* Translators: %s is the order number of a shop, such as #1001 */
           skip_row (self, row, _("order %s is already there and was left as it is"), shown);
@@ -3862,9 +3489,9 @@ import_record (GPtrArray  *fields,
     {
       self->header_seen = TRUE;
       if (fields->len != self->mapping->len)
-        return fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line,
-                          _("the line of column names has changed since the file was "
-                            "opened; open it again"));
+        return _tp_csv_fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line,
+                                  _("the line of column names has changed since the file was "
+                                    "opened; open it again"));
       return TRUE;
     }
 
@@ -3878,13 +3505,13 @@ import_record (GPtrArray  *fields,
                                            "columns",
                                            fields->len),
                                  fields->len, self->mapping->len);
-      return fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line, message);
+      return _tp_csv_fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line, message);
     }
 
   /* Spreadsheets leave rows of empty cells at the end */
   for (guint i = 0; i < fields->len; i++)
     {
-      if (!is_blank (g_ptr_array_index (fields, i)))
+      if (!_tp_csv_is_blank (g_ptr_array_index (fields, i)))
         break;
       if (i + 1 == fields->len)
         return TRUE;
@@ -3904,7 +3531,7 @@ import_record (GPtrArray  *fields,
         continue;
       if (row.column[field] < 0)
         row.column[field] = (int)i;
-      if (is_blank (row.value[field]))
+      if (_tp_csv_is_blank (row.value[field]))
         row.value[field] = value;
     }
 
@@ -3997,7 +3624,7 @@ tp_csv_importer_run (TpCsvImporter      *self,
   g_autoptr(TpCsvReport) report = NULL;
   Import import = { 0 };
   TpCsvSource source;
-  Parser parser;
+  TpCsvParser parser;
   gboolean utf8 = TRUE;
   gboolean ok = FALSE;
   gint64 cache_size = 0;
@@ -4021,8 +3648,8 @@ tp_csv_importer_run (TpCsvImporter      *self,
 
   if (tp_csv_importer_get_dates_ambiguous (self))
     {
-      g_autofree char *column = excerpt (self->ambiguous_column);
-      g_autofree char *value = excerpt (self->ambiguous_value);
+      g_autofree char *column = _tp_csv_excerpt (self->ambiguous_column);
+      g_autofree char *value = _tp_csv_excerpt (self->ambiguous_value);
 
       g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_DATE_ORDER,
                    /* Translators: "shop.csv: line 2: field “Sale Date”: “03/04/26” …"; the
@@ -4074,8 +3701,8 @@ tp_csv_importer_run (TpCsvImporter      *self,
     goto out_source;
   source.latin1 = !utf8;
 
-  parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
-               import_record, &import);
+  _tp_csv_parser_init (&parser, self->name, self->headers,
+                       tp_csv_importer_get_separator (self), import_record, &import);
 
   /* A large import touches many pages of the indexes: give it room, and
    * keep the journal of each statement (which the triggers make large
@@ -4106,11 +3733,11 @@ tp_csv_importer_run (TpCsvImporter      *self,
 
       if (n == 0)
         {
-          ok = parser_finish (&parser, error);
+          ok = _tp_csv_parser_finish (&parser, error);
           break;
         }
 
-      if (!parser_feed (&parser, source.text->str, source.text->len, error))
+      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
         break;
 
       if (progress != NULL && source.size > 0)
@@ -4170,7 +3797,7 @@ out_parser:
 
       tp_database_exec (db, restore_cache, NULL);
     }
-  parser_clear (&parser);
+  _tp_csv_parser_clear (&parser);
 out_source:
   _tp_csv_source_clear (&source);
   g_free (import.now);
@@ -4242,7 +3869,7 @@ preview_value (TpCsvImporter *self,
       if (g_array_index (self->mapping, TpCsvField, c) != field)
         continue;
       value = tp_csv_importer_get_preview_value (self, row, c);
-      if (!is_blank (value))
+      if (!_tp_csv_is_blank (value))
         return value;
     }
 
