@@ -152,6 +152,18 @@ gboolean _tp_csv_fail_line           (GError          **error,
                                       guint             line,
                                       const char       *message);
 
+/* tp-csv-formats.c */
+
+TpCsvFormat    _tp_csv_detect_format         (GPtrArray   *headers);
+gboolean       _tp_csv_format_field          (TpCsvFormat  format,
+                                              TpCsvTable   table,
+                                              const char  *header,
+                                              TpCsvField  *field);
+TpCsvField     _tp_csv_guess_field           (TpCsvTable   table,
+                                              const char  *header);
+TpCsvDateOrder _tp_csv_format_get_date_order (TpCsvFormat  format);
+gboolean       _tp_csv_format_adds_customers (TpCsvFormat  format);
+
 /* tp-csv-dates.c */
 
 /* A bit for each TpCsvDateOrder */
