@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "tp-csv.h"
+#include "tp-database.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,105 @@ struct _TpCsvReport
 TpCsvReport *_tp_csv_report_new (TpCsvTable   table);
 void         _tp_csv_report_add (TpCsvReport *self,
                                  char        *message);
+
+/* tp-csv-importer.c */
+
+struct _TpCsvImporter
+{
+  GObject          parent_instance;
+
+  GFile           *file;
+  char            *name;
+  TpCsvTable       table;
+  char             separator;           /* 0: detect */
+  char             detected_separator;
+  TpCsvDuplicates  duplicates;
+  gboolean         skip_bad_rows;
+  TpCsvProblemFunc problem_func;
+  gpointer         problem_data;
+
+  gboolean         loaded;
+  gboolean         latin1;
+  GPtrArray       *headers;             /* of char * */
+  GPtrArray       *preview;             /* of GPtrArray of char * */
+  GArray          *mapping;             /* of TpCsvField, one per column */
+  guint            max_preview_rows;
+  TpCsvFormat      format;
+  gboolean         vcard;
+
+  TpCsvDateOrder   date_order;          /* UNKNOWN: found from the file */
+  gboolean         dates_scanned;
+  TpCsvDateOrder   detected_order;
+  gboolean         dates_ambiguous;
+  guint            ambiguous_line;
+  char            *ambiguous_column;
+  char            *ambiguous_value;
+};
+
+gboolean       _tp_csv_importer_is_time_field            (TpCsvField     field);
+TpCsvDateOrder _tp_csv_importer_get_effective_date_order (TpCsvImporter *self);
+
+/* tp-csv-import.c */
+
+/* A record of the file, as the fields it fills */
+typedef struct
+{
+  const char *value[TP_CSV_N_FIELDS];
+  int         column[TP_CSV_N_FIELDS];
+  guint       line;
+} TpCsvRow;
+
+/* One import as it runs */
+typedef struct
+{
+  TpDatabase        *db;
+  const char        *name;
+  TpCsvTable         table;
+  TpCsvDuplicates    duplicates;
+  GArray            *mapping;
+  GPtrArray         *headers;
+  gboolean           header_seen;
+  TpCsvReport       *report;
+  char              *now;
+  char              *currency;
+  GCancellable      *cancellable;
+  guint              rows;
+  gboolean           skip_bad_rows;
+  TpCsvProblemFunc   problem_func;
+  gpointer           problem_data;
+  guint              n_problems;  /* rows that cannot be imported */
+  GString           *problems;    /* without skip_bad_rows: the first ones, a line each */
+  char              *row_problem; /* what fail_field() said, without the file name */
+  TpCsvDateOrder     date_order;
+  gboolean           adds_customers;
+  char              *last_ref;    /* the order number of the row before */
+  gint64             last_order;  /* its order; 0 if it was left out */
+  GHashTable        *customers;   /* id → "name\nemail" of customers looked up */
+  GHashTable        *tactics;     /* name → id (0: none), of tactics looked up */
+  gint64             max_id;      /* no touch or order has a higher id */
+} TpCsvImport;
+
+/* The first non-blank value of a field in a row */
+#define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
+
+/* tp-csv-rows.c */
+
+gboolean _tp_csv_import_customer (TpCsvImport  *self,
+                                  TpCsvRow     *row,
+                                  GError      **error);
+gboolean _tp_csv_import_touch    (TpCsvImport  *self,
+                                  TpCsvRow     *row,
+                                  GError      **error);
+gboolean _tp_csv_import_order    (TpCsvImport  *self,
+                                  TpCsvRow     *row,
+                                  GError      **error);
+gint64   _tp_csv_query_id        (TpDatabase   *db,
+                                  const char   *sql,
+                                  const char   *text,
+                                  gint64        number,
+                                  GError      **error);
+void     _tp_csv_add_problem     (TpCsvImport  *self,
+                                  char         *message);
 
 /* tp-csv-task.c */
 

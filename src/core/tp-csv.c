@@ -70,7 +70,6 @@
  */
 
 #define PREVIEW_SCAN_SIZE (4 * 1024 * 1024)
-#define IMPORT_CACHE_KB   131072
 
 G_DEFINE_QUARK (tp-csv-error-quark, tp_csv_error)
 
@@ -324,38 +323,6 @@ _tp_csv_excerpt (const char *text)
 }
 
 /* TpCsvImporter */
-
-struct _TpCsvImporter
-{
-  GObject          parent_instance;
-
-  GFile           *file;
-  char            *name;
-  TpCsvTable       table;
-  char             separator;           /* 0: detect */
-  char             detected_separator;
-  TpCsvDuplicates  duplicates;
-  gboolean         skip_bad_rows;
-  TpCsvProblemFunc problem_func;
-  gpointer         problem_data;
-
-  gboolean         loaded;
-  gboolean         latin1;
-  GPtrArray       *headers;             /* of char * */
-  GPtrArray       *preview;             /* of GPtrArray of char * */
-  GArray          *mapping;             /* of TpCsvField, one per column */
-  guint            max_preview_rows;
-  TpCsvFormat      format;
-  gboolean         vcard;
-
-  TpCsvDateOrder   date_order;          /* UNKNOWN: found from the file */
-  gboolean         dates_scanned;
-  TpCsvDateOrder   detected_order;
-  gboolean         dates_ambiguous;
-  guint            ambiguous_line;
-  char            *ambiguous_column;
-  char            *ambiguous_value;
-};
 
 G_DEFINE_FINAL_TYPE (TpCsvImporter, tp_csv_importer, G_TYPE_OBJECT)
 
@@ -1067,8 +1034,8 @@ tp_csv_importer_set_date_order (TpCsvImporter  *self,
   self->date_order = order;
 }
 
-static gboolean
-is_time_field (TpCsvField field)
+gboolean
+_tp_csv_importer_is_time_field (TpCsvField field)
 {
   return field == TP_CSV_FIELD_HAPPENED_AT || field == TP_CSV_FIELD_ORDERED_AT ||
          field == TP_CSV_FIELD_FULFILLED_AT || field == TP_CSV_FIELD_CREATED_AT ||
@@ -1076,8 +1043,8 @@ is_time_field (TpCsvField field)
 }
 
 /* The order to read dates in: the caller's, the file's, the format's */
-static TpCsvDateOrder
-effective_date_order (TpCsvImporter *self)
+TpCsvDateOrder
+_tp_csv_importer_get_effective_date_order (TpCsvImporter *self)
 {
   if (self->date_order != TP_CSV_DATE_ORDER_UNKNOWN)
     return self->date_order;
@@ -1129,7 +1096,8 @@ scan_record (GPtrArray  *fields,
       g_autofree char *stripped = NULL;
       guint orders;
 
-      if (!is_time_field (g_array_index (self->mapping, TpCsvField, i)) || _tp_csv_is_blank (value))
+      if (!_tp_csv_importer_is_time_field (g_array_index (self->mapping, TpCsvField, i)) ||
+          _tp_csv_is_blank (value))
         continue;
 
       stripped = g_strstrip (g_strdup (value));
@@ -1193,7 +1161,7 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
   g_clear_pointer (&self->ambiguous_value, g_free);
 
   for (guint i = 0; i < self->mapping->len; i++)
-    any = any || is_time_field (g_array_index (self->mapping, TpCsvField, i));
+    any = any || _tp_csv_importer_is_time_field (g_array_index (self->mapping, TpCsvField, i));
 
   if (!any || self->vcard)
     {
@@ -1257,7 +1225,7 @@ tp_csv_importer_get_dates_ambiguous (TpCsvImporter *self)
   g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
 
   return self->dates_scanned && self->dates_ambiguous &&
-         effective_date_order (self) == TP_CSV_DATE_ORDER_UNKNOWN;
+         _tp_csv_importer_get_effective_date_order (self) == TP_CSV_DATE_ORDER_UNKNOWN;
 }
 
 /**
@@ -1359,9 +1327,10 @@ tp_csv_importer_get_preview_stored (TpCsvImporter *self,
 
   value = tp_csv_importer_get_preview_value (self, row, column);
   field = tp_csv_importer_get_column_field (self, column);
-  if (is_time_field (field) && !_tp_csv_is_blank (value))
+  if (_tp_csv_importer_is_time_field (field) && !_tp_csv_is_blank (value))
     {
-      char *stored = tp_csv_normalize_time (value, effective_date_order (self));
+      char *stored = tp_csv_normalize_time (value,
+                                            _tp_csv_importer_get_effective_date_order (self));
 
       if (stored != NULL)
         return stored;
@@ -1525,48 +1494,10 @@ static const Alias status_aliases[] = {
   { NULL, NULL }
 };
 
-typedef struct
-{
-  const char *value[TP_CSV_N_FIELDS];
-  int         column[TP_CSV_N_FIELDS];
-  guint       line;
-} Row;
-
-typedef struct
-{
-  TpDatabase        *db;
-  const char        *name;
-  TpCsvTable         table;
-  TpCsvDuplicates    duplicates;
-  GArray            *mapping;
-  GPtrArray         *headers;
-  gboolean           header_seen;
-  TpCsvReport       *report;
-  char              *now;
-  char              *currency;
-  GCancellable      *cancellable;
-  guint              rows;
-  gboolean           skip_bad_rows;
-  TpCsvProblemFunc   problem_func;
-  gpointer           problem_data;
-  guint              n_problems;  /* rows that cannot be imported */
-  GString           *problems;    /* without skip_bad_rows: the first ones, a line each */
-  char              *row_problem; /* what fail_field() said, without the file name */
-  TpCsvDateOrder     date_order;
-  gboolean           adds_customers;
-  char              *last_ref;    /* the order number of the row before */
-  gint64             last_order;  /* its order; 0 if it was left out */
-  GHashTable        *customers;   /* id → "name\nemail" of customers looked up */
-  GHashTable        *tactics;     /* name → id (0: none), of tactics looked up */
-  gint64             max_id;      /* no touch or order has a higher id */
-} Import;
-
-#define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
-
 static const char *
-column_name (Import     *self,
-             Row        *row,
-             TpCsvField  field)
+column_name (TpCsvImport *self,
+             TpCsvRow    *row,
+             TpCsvField   field)
 {
   if (row->column[field] >= 0)
     return g_ptr_array_index (self->headers, row->column[field]);
@@ -1575,19 +1506,19 @@ column_name (Import     *self,
 }
 
 static gboolean
-fail_field (Import      *self,
-            Row         *row,
-            TpCsvField   field,
-            GError     **error,
-            const char  *format,
+fail_field (TpCsvImport  *self,
+            TpCsvRow     *row,
+            TpCsvField    field,
+            GError      **error,
+            const char   *format,
             ...) G_GNUC_PRINTF (5, 6);
 
 static gboolean
-fail_field (Import      *self,
-            Row         *row,
-            TpCsvField   field,
-            GError     **error,
-            const char  *format,
+fail_field (TpCsvImport  *self,
+            TpCsvRow     *row,
+            TpCsvField    field,
+            GError      **error,
+            const char   *format,
             ...)
 {
   g_autofree char *message = NULL;
@@ -1613,9 +1544,9 @@ fail_field (Import      *self,
 /* A row that cannot be imported. Without skip_bad_rows, the import goes
  * on to find every such row, then fails and changes nothing; with it,
  * the row is left out. Either way, each is told once. */
-static void
-add_problem (Import *self,
-             char   *message)
+void
+_tp_csv_add_problem (TpCsvImport *self,
+                     char        *message)
 {
   g_autofree char *line = g_strdup_printf ("%s: %s", self->name, message);
 
@@ -1637,7 +1568,7 @@ add_problem (Import *self,
 
 /* The first of three fields that has a column, to name in a message */
 static TpCsvField
-first_mapped (Row        *row,
+first_mapped (TpCsvRow   *row,
               TpCsvField  first,
               TpCsvField  second,
               TpCsvField  third)
@@ -1650,15 +1581,15 @@ first_mapped (Row        *row,
 }
 
 static void
-reject_row (Import      *self,
-            Row         *row,
+reject_row (TpCsvImport *self,
+            TpCsvRow    *row,
             TpCsvField   field,
             const char  *format,
             ...) G_GNUC_PRINTF (4, 5);
 
 static void
-reject_row (Import      *self,
-            Row         *row,
+reject_row (TpCsvImport *self,
+            TpCsvRow    *row,
             TpCsvField   field,
             const char  *format,
             ...)
@@ -1671,19 +1602,20 @@ reject_row (Import      *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  add_problem (self, g_strdup_printf (_("line %u: field “%s”: %s"), row->line, header, message));
+  _tp_csv_add_problem (self, g_strdup_printf (_("line %u: field “%s”: %s"), row->line, header,
+                                              message));
 }
 
 static void
-note_row (Import     *self,
-          Row        *row,
-          const char *format,
+note_row (TpCsvImport *self,
+          TpCsvRow    *row,
+          const char  *format,
           ...) G_GNUC_PRINTF (3, 4);
 
 static void
-note_row (Import     *self,
-          Row        *row,
-          const char *format,
+note_row (TpCsvImport *self,
+          TpCsvRow    *row,
+          const char  *format,
           ...)
 {
   g_autofree char *message = NULL;
@@ -1703,8 +1635,8 @@ note_row (Import     *self,
 
 /* The column of the schema that @field fills, or NULL */
 static const TpSchemaColumn *
-field_column (Import     *self,
-              TpCsvField  field)
+field_column (TpCsvImport *self,
+              TpCsvField   field)
 {
   return tp_schema_table_find_column (tp_schema_find_table (table_names[self->table]),
                                       field_info[field].name);
@@ -1712,11 +1644,11 @@ field_column (Import     *self,
 
 /* Refuses a value with the schema's message, which every path gives */
 static gboolean
-fail_schema (Import      *self,
-             Row         *row,
-             TpCsvField   field,
-             GError     **schema_error,
-             GError     **error)
+fail_schema (TpCsvImport  *self,
+             TpCsvRow     *row,
+             TpCsvField    field,
+             GError      **schema_error,
+             GError      **error)
 {
   g_autoptr(GError) cause = g_steal_pointer (schema_error);
 
@@ -1724,11 +1656,11 @@ fail_schema (Import      *self,
 }
 
 static gboolean
-check_text (Import      *self,
-            Row         *row,
-            TpCsvField   field,
-            const char  *text,
-            GError     **error)
+check_text (TpCsvImport  *self,
+            TpCsvRow     *row,
+            TpCsvField    field,
+            const char   *text,
+            GError      **error)
 {
   const TpSchemaColumn *column = field_column (self, field);
   GError *local_error = NULL;
@@ -1741,11 +1673,11 @@ check_text (Import      *self,
 }
 
 static gboolean
-parse_id (Import      *self,
-          Row         *row,
-          TpCsvField   field,
-          gint64      *id,
-          GError     **error)
+parse_id (TpCsvImport  *self,
+          TpCsvRow     *row,
+          TpCsvField    field,
+          gint64       *id,
+          GError      **error)
 {
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
@@ -1769,11 +1701,11 @@ parse_id (Import      *self,
 }
 
 static gboolean
-parse_time (Import      *self,
-            Row         *row,
-            TpCsvField   field,
-            char       **out,
-            GError     **error)
+parse_time (TpCsvImport  *self,
+            TpCsvRow     *row,
+            TpCsvField    field,
+            char        **out,
+            GError      **error)
 {
   g_autofree char *text = NULL;
   GError *local_error = NULL;
@@ -1839,8 +1771,8 @@ enum_label (GType type,
 /* Reads a stage, channel… as its nick, its label in English or in the
  * user's language, or a name other programs use. */
 static gboolean
-parse_choice (Import       *self,
-              Row          *row,
+parse_choice (TpCsvImport  *self,
+              TpCsvRow     *row,
               TpCsvField    field,
               GType         type,
               const Alias  *aliases,
@@ -1912,10 +1844,10 @@ parse_choice (Import       *self,
 }
 
 static gboolean
-parse_done (Import      *self,
-            Row         *row,
-            int         *done,
-            GError     **error)
+parse_done (TpCsvImport  *self,
+            TpCsvRow     *row,
+            int          *done,
+            GError      **error)
 {
   static const char * const yes[] = { "1", "yes", "true", "y", "x", "done", "completed", NULL };
   static const char * const no[] = { "0", "no", "false", "n", "planned", "open", NULL };
@@ -2092,12 +2024,12 @@ run_statement (TpStatement  *stmt,
 }
 
 /* The first id a query gives, 0 for none, -1 on error */
-static gint64
-query_id (TpDatabase  *db,
-          const char  *sql,
-          const char  *text,
-          gint64       number,
-          GError     **error)
+gint64
+_tp_csv_query_id (TpDatabase  *db,
+                  const char  *sql,
+                  const char  *text,
+                  gint64       number,
+                  GError     **error)
 {
   GError *local_error = NULL;
   TpStatement *stmt;
@@ -2126,10 +2058,10 @@ query_id (TpDatabase  *db,
 }
 
 static gboolean
-fail_database (Import  *self,
-               Row     *row,
-               GError  *local_error,
-               GError **error)
+fail_database (TpCsvImport  *self,
+               TpCsvRow     *row,
+               GError       *local_error,
+               GError      **error)
 {
   g_set_error (error, local_error->domain, local_error->code,
                "%s: line %u: %s", self->name, row->line, local_error->message);
@@ -2138,25 +2070,25 @@ fail_database (Import  *self,
 }
 
 static gint64
-find_customer_by_email (Import      *self,
-                        const char  *email,
-                        GError     **error)
+find_customer_by_email (TpCsvImport  *self,
+                        const char   *email,
+                        GError      **error)
 {
-  return query_id (self->db,
-                   "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND email != '' "
-                   "ORDER BY id LIMIT 1",
-                   email, 0, error);
+  return _tp_csv_query_id (self->db,
+                           "SELECT id FROM customers"
+                           " WHERE email = ?1 COLLATE NOCASE AND email != '' ORDER BY id LIMIT 1",
+                           email, 0, error);
 }
 
 /* A customer an order export names and the database does not have yet:
  * they bought, so they come in at the "customer" stage. Returns the id,
  * 0 if the row was refused, -1 on error. */
 static gint64
-add_customer (Import      *self,
-              Row         *row,
-              const char  *name,
-              const char  *email,
-              GError     **error)
+add_customer (TpCsvImport  *self,
+              TpCsvRow     *row,
+              const char   *name,
+              const char   *email,
+              GError      **error)
 {
   const TpSchemaTable *customers = tp_schema_find_table ("customers");
   g_autofree char *stripped = g_strstrip (g_strdup (!_tp_csv_is_blank (name) ? name : email));
@@ -2192,9 +2124,9 @@ add_customer (Import      *self,
  * the name and email agree), by email, or by a name only one customer
  * has. Returns the id, 0 if the row was skipped, -1 on error. */
 static gint64
-find_customer (Import  *self,
-               Row     *row,
-               GError **error)
+find_customer (TpCsvImport  *self,
+               TpCsvRow     *row,
+               GError      **error)
 {
   const char *name = VALUE (row, CUSTOMER_NAME);
   g_autofree char *email = NULL;
@@ -2317,10 +2249,10 @@ find_customer (Import  *self,
   return 0;
 }
 
-static gboolean
-import_customer (Import  *self,
-                 Row     *row,
-                 GError **error)
+gboolean
+_tp_csv_import_customer (TpCsvImport  *self,
+                         TpCsvRow     *row,
+                         GError      **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
@@ -2397,10 +2329,10 @@ import_customer (Import  *self,
 
   if (!_tp_csv_is_blank (VALUE (row, AUDIENCE)))
     {
-      audience = query_id (self->db,
-                           "SELECT id FROM audiences WHERE name = ?1 COLLATE NOCASE "
-                           "ORDER BY id LIMIT 1",
-                           VALUE (row, AUDIENCE), 0, &local_error);
+      audience = _tp_csv_query_id (self->db,
+                                   "SELECT id FROM audiences WHERE name = ?1 COLLATE NOCASE "
+                                   "ORDER BY id LIMIT 1",
+                                   VALUE (row, AUDIENCE), 0, &local_error);
       if (audience < 0)
         return fail_database (self, row, local_error, error);
       if (audience == 0)
@@ -2485,8 +2417,8 @@ import_customer (Import  *self,
 
   if (id > 0)
     {
-      gint64 taken = query_id (self->db, "SELECT id FROM customers WHERE id = ?1", NULL, id,
-                               &local_error);
+      gint64 taken = _tp_csv_query_id (self->db, "SELECT id FROM customers WHERE id = ?1", NULL, id,
+                                       &local_error);
 
       if (taken < 0)
         return fail_database (self, row, local_error, error);
@@ -2525,13 +2457,13 @@ import_customer (Import  *self,
 /* For touches and orders: is the row's id that of a row already there
  * for the same customer? Clears *id when it belongs to another row. */
 static gboolean
-check_duplicate_id (Import      *self,
-                    Row         *row,
-                    const char  *sql,
-                    gint64       customer,
-                    gint64      *id,
-                    gboolean    *duplicate,
-                    GError     **error)
+check_duplicate_id (TpCsvImport  *self,
+                    TpCsvRow     *row,
+                    const char   *sql,
+                    gint64        customer,
+                    gint64       *id,
+                    gboolean     *duplicate,
+                    GError      **error)
 {
   GError *local_error = NULL;
   TpStatement *stmt;
@@ -2566,10 +2498,10 @@ check_duplicate_id (Import      *self,
   return TRUE;
 }
 
-static gboolean
-import_touch (Import  *self,
-              Row     *row,
-              GError **error)
+gboolean
+_tp_csv_import_touch (TpCsvImport  *self,
+                      TpCsvRow     *row,
+                      GError      **error)
 {
   g_autofree char *happened_at = NULL;
   g_autofree char *created_at = NULL;
@@ -2630,10 +2562,10 @@ import_touch (Import  *self,
         }
       else
         {
-          tactic = query_id (self->db,
-                             "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
-                             "ORDER BY id LIMIT 1",
-                             VALUE (row, TACTIC), 0, &local_error);
+          tactic = _tp_csv_query_id (self->db,
+                                     "SELECT id FROM tactics WHERE name = ?1 COLLATE NOCASE "
+                                     "ORDER BY id LIMIT 1",
+                                     VALUE (row, TACTIC), 0, &local_error);
           if (tactic < 0)
             return fail_database (self, row, local_error, error);
           g_hash_table_insert (self->tactics, g_strdup (VALUE (row, TACTIC)),
@@ -2756,43 +2688,13 @@ import_touch (Import  *self,
   return TRUE;
 }
 
-/* A touch import stages its new rows in a temporary table and moves them
- * with one INSERT … SELECT, as the sqlite3 tool's .import does: one
- * statement instead of one a row, for the triggers and the checks of
- * each. */
-static gboolean
-stage_touches (TpDatabase  *db,
-               GError     **error)
-{
-  return tp_database_exec (db,
-                           "DROP TABLE IF EXISTS temp.tp_import_touches;"
-                           "CREATE TEMP TABLE tp_import_touches (id INTEGER UNIQUE,"
-                           " customer_id INTEGER, happened_at TEXT, channel TEXT, direction TEXT,"
-                           " note TEXT, tactic_id INTEGER, done INTEGER, created_at TEXT,"
-                           " updated_at TEXT, place_id INTEGER)",
-                           error);
-}
-
-static gboolean
-move_staged_touches (TpDatabase  *db,
-                     GError     **error)
-{
-  return tp_database_exec (db,
-                           "INSERT INTO touches (id, customer_id, happened_at, channel, direction,"
-                           " note, tactic_id, done, created_at, updated_at, place_id)"
-                           " SELECT id, customer_id, happened_at, channel, direction, note,"
-                           " tactic_id, done, created_at, updated_at, place_id"
-                           " FROM temp.tp_import_touches ORDER BY rowid",
-                           error);
-}
-
 /* A row with the order number of the row before: another item of the
  * same order (Shopify and Etsy write a row per item). Its item joins the
  * order's, and its amount, if it has one, adds to the order's. */
 static gboolean
-add_to_order (Import  *self,
-              Row     *row,
-              GError **error)
+add_to_order (TpCsvImport  *self,
+              TpCsvRow     *row,
+              GError      **error)
 {
   g_autofree char *item = NULL;
   g_autofree char *added = NULL;
@@ -2851,10 +2753,10 @@ add_to_order (Import  *self,
   return TRUE;
 }
 
-static gboolean
-import_order (Import  *self,
-              Row     *row,
-              GError **error)
+gboolean
+_tp_csv_import_order (TpCsvImport  *self,
+                      TpCsvRow     *row,
+                      GError      **error)
 {
   g_autofree char *ref = NULL;
   g_autofree char *ordered_at = NULL;
@@ -3079,344 +2981,6 @@ import_order (Import  *self,
   return TRUE;
 }
 
-static gboolean
-import_record (GPtrArray  *fields,
-               guint       line,
-               gpointer    data,
-               GError    **error)
-{
-  Import *self = data;
-  GError *local_error = NULL;
-  gboolean ok;
-  Row row;
-
-  if (!self->header_seen)
-    {
-      self->header_seen = TRUE;
-      if (fields->len != self->mapping->len)
-        return _tp_csv_fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line,
-                                  _("the line of column names has changed since the file was "
-                                    "opened; open it again"));
-      return TRUE;
-    }
-
-  if (fields->len != self->mapping->len)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (ngettext ("this row has %u field, but the first line names %u "
-                                           "columns",
-                                           "this row has %u fields, but the first line names %u "
-                                           "columns",
-                                           fields->len),
-                                 fields->len, self->mapping->len);
-      return _tp_csv_fail_line (error, TP_CSV_ERROR_SYNTAX, self->name, line, message);
-    }
-
-  /* Spreadsheets leave rows of empty cells at the end */
-  for (guint i = 0; i < fields->len; i++)
-    {
-      if (!_tp_csv_is_blank (g_ptr_array_index (fields, i)))
-        break;
-      if (i + 1 == fields->len)
-        return TRUE;
-    }
-
-  memset (row.value, 0, sizeof row.value);
-  for (guint i = 0; i < TP_CSV_N_FIELDS; i++)
-    row.column[i] = -1;
-  row.line = line;
-
-  for (guint i = 0; i < fields->len; i++)
-    {
-      TpCsvField field = g_array_index (self->mapping, TpCsvField, i);
-      const char *value = g_ptr_array_index (fields, i);
-
-      if (field == TP_CSV_FIELD_IGNORE)
-        continue;
-      if (row.column[field] < 0)
-        row.column[field] = (int)i;
-      if (_tp_csv_is_blank (row.value[field]))
-        row.value[field] = value;
-    }
-
-  if (++self->rows % TP_CSV_ROWS_PER_CHECK == 0 &&
-      g_cancellable_set_error_if_cancelled (self->cancellable, error))
-    return FALSE;
-
-  switch (self->table)
-    {
-    case TP_CSV_TABLE_CUSTOMERS:
-      ok = import_customer (self, &row, &local_error);
-      break;
-
-    case TP_CSV_TABLE_TOUCHES:
-      ok = import_touch (self, &row, &local_error);
-      break;
-
-    case TP_CSV_TABLE_ORDERS:
-    default:
-      ok = import_order (self, &row, &local_error);
-      break;
-    }
-
-  /* A value the data does not allow is found before the row writes
-   * anything: the row cannot be imported, the file goes on. */
-  if (!ok && g_error_matches (local_error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID))
-    {
-      add_problem (self, self->row_problem != NULL ? g_steal_pointer (&self->row_problem)
-                                                   : g_strdup (local_error->message));
-      g_clear_error (&local_error);
-      return TRUE;
-    }
-
-  if (!ok)
-    g_propagate_error (error, local_error);
-
-  return ok;
-}
-
-static char *
-default_currency (TpDatabase *db)
-{
-  TpStatement *stmt;
-  char *currency = NULL;
-
-  stmt = tp_database_prepare (db, "SELECT value FROM settings WHERE key = ?1", NULL);
-  if (stmt != NULL)
-    {
-      tp_statement_bind_text (stmt, 1, TP_SETTING_CURRENCY);
-      if (tp_statement_step (stmt, NULL))
-        currency = g_strdup (tp_statement_get_text (stmt, 0));
-      tp_statement_reset (stmt);
-    }
-
-  if (currency == NULL || strlen (currency) != 3)
-    {
-      g_free (currency);
-      currency = g_strdup (TP_STORE_DEFAULT_CURRENCY);
-    }
-
-  return currency;
-}
-
-/**
- * tp_csv_importer_run:
- * @self: a #TpCsvImporter
- * @db: the database to import into
- * @progress: (nullable) (scope call): called as the work goes on
- * @progress_data: data for @progress
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Imports every row of the file, in one transaction: if it fails or is
- * cancelled, nothing is changed. A file with rows that cannot be
- * imported fails with %TP_CSV_ERROR_REJECTED, a line for each such row,
- * unless tp_csv_importer_set_skip_bad_rows() lets it leave them out.
- * Loads the file first if tp_csv_importer_load() was not called.
- *
- * Returns: (transfer full) (nullable): what was imported, merged and
- *   skipped, or %NULL on error
- */
-TpCsvReport *
-tp_csv_importer_run (TpCsvImporter      *self,
-                     TpDatabase         *db,
-                     TpCsvProgressFunc   progress,
-                     gpointer            progress_data,
-                     GCancellable       *cancellable,
-                     GError            **error)
-{
-  g_autoptr(TpCsvReport) report = NULL;
-  Import import = { 0 };
-  TpCsvSource source;
-  TpCsvParser parser;
-  gboolean utf8 = TRUE;
-  gboolean ok = FALSE;
-  gint64 cache_size = 0;
-  gint64 temp_store = 0;
-  int last_permille = -1;
-
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-  g_return_val_if_fail (TP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!self->loaded && !tp_csv_importer_load (self, 0, cancellable, error))
-    return NULL;
-
-  if (!tp_csv_importer_check_mapping (self, error))
-    return NULL;
-
-  /* Dates such as 03/04/2026: in the order chosen, or found in the file */
-  if (self->date_order == TP_CSV_DATE_ORDER_UNKNOWN && !self->dates_scanned &&
-      !tp_csv_importer_scan_dates (self, cancellable, error))
-    return NULL;
-
-  if (tp_csv_importer_get_dates_ambiguous (self))
-    {
-      g_autofree char *column = _tp_csv_excerpt (self->ambiguous_column);
-      g_autofree char *value = _tp_csv_excerpt (self->ambiguous_value);
-
-      g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_DATE_ORDER,
-                   /* Translators: "shop.csv: line 2: field “Sale Date”: “03/04/26” …"; the
-                    * first %s is a file name, %u a line, then a column name and a date */
-                   _("%s: line %u: field “%s”: “%s” can be read day first or month first, "
-                     "and no date in the file says which; say which with the date order "
-                     "(--date-order dmy or mdy)"),
-                   self->name, self->ambiguous_line, column, value);
-      return NULL;
-    }
-
-  if (!_tp_csv_scan_encoding (self->file, self->name, 0, &utf8, cancellable, error))
-    return NULL;
-
-  report = _tp_csv_report_new (self->table);
-  if (!utf8)
-    _tp_csv_report_add (report, g_strdup (_("the file is not in UTF-8, so it was read as Latin-1 "
-                                    "(Windows-1252): check the accented letters")));
-
-  import.db = db;
-  import.name = self->name;
-  import.table = self->table;
-  import.duplicates = self->duplicates;
-  import.mapping = self->mapping;
-  import.headers = self->headers;
-  import.report = report;
-  import.now = tp_store_now ();
-  import.currency = default_currency (db);
-  import.cancellable = cancellable;
-  import.skip_bad_rows = self->skip_bad_rows;
-  import.problem_func = self->problem_func;
-  import.problem_data = self->problem_data;
-  import.problems = g_string_new (NULL);
-  import.customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                            (GDestroyNotify)g_strfreev);
-  if (self->table != TP_CSV_TABLE_CUSTOMERS)
-    import.max_id = query_id (db, self->table == TP_CSV_TABLE_TOUCHES
-                                  ? "SELECT coalesce (max (id), 0) FROM touches"
-                                  : "SELECT coalesce (max (id), 0) FROM orders",
-                              NULL, 0, NULL);
-  if (import.max_id < 0)
-    import.max_id = G_MAXINT64;
-  import.tactics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.date_order = effective_date_order (self);
-  import.adds_customers = _tp_csv_format_adds_customers (self->format) &&
-                          tp_csv_format_get_table (self->format) == self->table;
-
-  if (!_tp_csv_source_open (&source, self->file, self->name, cancellable, error))
-    goto out_source;
-  source.latin1 = !utf8;
-
-  _tp_csv_parser_init (&parser, self->name, self->headers,
-                       tp_csv_importer_get_separator (self), import_record, &import);
-
-  /* A large import touches many pages of the indexes: give it room, and
-   * keep the journal of each statement (which the triggers make large
-   * enough to go to a temporary file) in memory */
-  cache_size = query_id (db, "PRAGMA cache_size", NULL, 0, NULL);
-  temp_store = query_id (db, "PRAGMA temp_store", NULL, 0, NULL);
-  tp_database_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
-  tp_database_exec (db, "PRAGMA temp_store = MEMORY", NULL);
-
-  if (!tp_database_begin (db, error))
-    goto out_parser;
-
-  if (self->table == TP_CSV_TABLE_TOUCHES && !stage_touches (db, error))
-    {
-      tp_database_rollback (db);
-      goto out_parser;
-    }
-
-  if (self->vcard)
-    ok = _tp_vcard_read (self->file, self->name, import_record, &import, cancellable, error);
-
-  for (; !self->vcard;)
-    {
-      gssize n = _tp_csv_source_read (&source, self->name, cancellable, error);
-
-      if (n < 0)
-        break;
-
-      if (n == 0)
-        {
-          ok = _tp_csv_parser_finish (&parser, error);
-          break;
-        }
-
-      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
-        break;
-
-      if (progress != NULL && source.size > 0)
-        {
-          int permille = (int)(1000 * source.consumed / source.size);
-
-          if (permille != last_permille)
-            {
-              last_permille = permille;
-              progress ((double)source.consumed / (double)source.size, progress_data);
-            }
-        }
-    }
-
-  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-
-  if (ok && import.n_problems > 0 && !import.skip_bad_rows)
-    {
-      /* One line per row that cannot be imported, as they came */
-      if (import.n_problems > TP_CSV_MAX_MESSAGES)
-        {
-          guint more = import.n_problems - TP_CSV_MAX_MESSAGES;
-
-          g_string_append_printf (import.problems, "\n%s: ", self->name);
-          g_string_append_printf (import.problems,
-                                  /* Translators: after a list of the rows of a CSV file that
-                                   * cannot be imported; %u is how many more there are */
-                                  ngettext ("and %u more row that cannot be imported",
-                                            "and %u more rows that cannot be imported", more),
-                                  more);
-        }
-      g_set_error_literal (error, TP_CSV_ERROR, TP_CSV_ERROR_REJECTED, import.problems->str);
-      ok = FALSE;
-    }
-
-  if (ok && self->table == TP_CSV_TABLE_TOUCHES)
-    ok = move_staged_touches (db, error);
-
-  if (ok)
-    ok = tp_database_commit (db, error);
-  else
-    tp_database_rollback (db);
-
-  if (self->table == TP_CSV_TABLE_TOUCHES)
-    tp_database_exec (db, "DROP TABLE IF EXISTS temp.tp_import_touches", NULL);
-
-  if (ok && progress != NULL)
-    progress (1.0, progress_data);
-
-out_parser:
-  if (cache_size != 0)
-    {
-      g_autofree char *restore_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT
-                                                        "; PRAGMA temp_store = %" G_GINT64_FORMAT,
-                                                        cache_size, MAX (temp_store, 0));
-
-      tp_database_exec (db, restore_cache, NULL);
-    }
-  _tp_csv_parser_clear (&parser);
-out_source:
-  _tp_csv_source_clear (&source);
-  g_free (import.now);
-  g_free (import.currency);
-  g_free (import.row_problem);
-  g_free (import.last_ref);
-  g_clear_pointer (&import.customers, g_hash_table_unref);
-  g_clear_pointer (&import.tactics, g_hash_table_unref);
-  if (import.problems != NULL)
-    g_string_free (import.problems, TRUE);
-
-  return ok ? g_steal_pointer (&report) : NULL;
-}
-
 /**
  * tp_csv_importer_get_preview_fields:
  * @self: a loaded #TpCsvImporter
@@ -3586,13 +3150,13 @@ tp_csv_importer_get_preview_field (TpCsvImporter *self,
   if (value == NULL)
     return g_strdup ("");
 
-  if (is_time_field (field))
+  if (_tp_csv_importer_is_time_field (field))
     {
       const char *time = field == TP_CSV_FIELD_ORDERED_AT
                          ? preview_value (self, row, TP_CSV_FIELD_ORDER_TIME) : NULL;
       g_autofree char *text = time != NULL ? g_strconcat (value, " ", time, NULL)
                                            : g_strdup (value);
-      char *stored = tp_csv_normalize_time (text, effective_date_order (self));
+      char *stored = tp_csv_normalize_time (text, _tp_csv_importer_get_effective_date_order (self));
 
       return stored != NULL ? stored : g_strstrip (g_steal_pointer (&text));
     }
@@ -3629,84 +3193,3 @@ tp_csv_importer_get_preview_field (TpCsvImporter *self,
   return g_strstrip (g_strdup (value));
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  TpCsvImporter *self = source_object;
-  TpCsvTaskData *data = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  TpCsvReport *report = NULL;
-  GError *error = NULL;
-
-  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
-  if (db != NULL)
-    report = tp_csv_importer_run (self, db,
-                                  data->target != NULL ? _tp_csv_progress_to_context : NULL,
-                                  data->target, cancellable, &error);
-
-  if (report != NULL)
-    g_task_return_pointer (task, report, (GDestroyNotify)tp_csv_report_unref);
-  else
-    g_task_return_error (task, error);
-
-  g_clear_object (&db);
-  _tp_csv_give_back_memory ();
-}
-
-/**
- * tp_csv_importer_run_async:
- * @self: a #TpCsvImporter
- * @db_path: the database file (the worker opens its own connection)
- * @progress: (nullable): called in the thread-default main context of the
- *   caller as the work goes on
- * @progress_data: data for @progress
- * @progress_data_destroy: (nullable): frees @progress_data at the end
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the import is done
- * @user_data: data for @callback
- *
- * Runs tp_csv_importer_run() on a worker thread. Do not change @self
- * until it finishes.
- */
-void
-tp_csv_importer_run_async (TpCsvImporter       *self,
-                           const char          *db_path,
-                           TpCsvProgressFunc    progress,
-                           gpointer             progress_data,
-                           GDestroyNotify       progress_data_destroy,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (TP_IS_CSV_IMPORTER (self));
-  g_return_if_fail (db_path != NULL);
-
-  task = _tp_csv_task_new (self, db_path, NULL, self->table, progress, progress_data,
-                           progress_data_destroy, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tp_csv_importer_run_async);
-  g_task_run_in_thread (task, import_thread);
-}
-
-/**
- * tp_csv_importer_run_finish:
- * @self: a #TpCsvImporter
- * @result: the result passed to the callback
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the report, or %NULL on error
- */
-TpCsvReport *
-tp_csv_importer_run_finish (TpCsvImporter  *self,
-                            GAsyncResult   *result,
-                            GError        **error)
-{
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
