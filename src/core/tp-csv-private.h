@@ -75,6 +75,8 @@ struct _TpCsvImporter
 
 gboolean       _tp_csv_importer_is_time_field            (TpCsvField     field);
 TpCsvDateOrder _tp_csv_importer_get_effective_date_order (TpCsvImporter *self);
+gboolean       _tp_csv_importer_is_mapped                (TpCsvImporter *self,
+                                                          TpCsvField     field);
 
 /* tp-csv-import.c */
 
@@ -118,6 +120,22 @@ typedef struct
 
 /* The first non-blank value of a field in a row */
 #define VALUE(row, field) ((row)->value[TP_CSV_FIELD_##field])
+
+/* tp-csv-values.c */
+
+typedef enum
+{
+  TP_CSV_AMOUNT_OK,
+  TP_CSV_AMOUNT_INVALID,
+  TP_CSV_AMOUNT_NEGATIVE,
+  TP_CSV_AMOUNT_TOO_PRECISE,
+  TP_CSV_AMOUNT_TOO_LARGE,
+} TpCsvAmountResult;
+
+int                _tp_csv_currency_exponent (const char *currency);
+TpCsvAmountResult  _tp_csv_parse_amount      (const char *text,
+                                              int         exponent,
+                                              gint64     *minor);
 
 /* tp-csv-rows.c */
 

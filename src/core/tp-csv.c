@@ -887,45 +887,6 @@ tp_csv_importer_get_header (TpCsvImporter *self,
 }
 
 /**
- * tp_csv_importer_get_n_preview_rows:
- * @self: a #TpCsvImporter
- *
- * Returns: how many rows the preview holds
- */
-guint
-tp_csv_importer_get_n_preview_rows (TpCsvImporter *self)
-{
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), 0);
-  return self->preview->len;
-}
-
-/**
- * tp_csv_importer_get_preview_value:
- * @self: a #TpCsvImporter
- * @row: a row of the preview
- * @column: a column
- *
- * Returns: the text in the file at @row and @column; "" where a row is
- *   shorter than the header
- */
-const char *
-tp_csv_importer_get_preview_value (TpCsvImporter *self,
-                                   guint          row,
-                                   guint          column)
-{
-  GPtrArray *values;
-
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-  g_return_val_if_fail (row < self->preview->len, NULL);
-
-  values = g_ptr_array_index (self->preview, row);
-  if (column >= values->len)
-    return "";
-
-  return g_ptr_array_index (values, column);
-}
-
-/**
  * tp_csv_importer_get_column_field:
  * @self: a #TpCsvImporter
  * @column: a column
@@ -1303,45 +1264,9 @@ tp_csv_importer_map_column (TpCsvImporter  *self,
   return TRUE;
 }
 
-/**
- * tp_csv_importer_get_preview_stored:
- * @self: a loaded #TpCsvImporter
- * @row: a row of the preview
- * @column: a column
- *
- * Gets the value at @row and @column as it will be stored: a date in the
- * canonical form, in the order chosen or found.
- *
- * Returns: (transfer full): the value; a date that cannot be read, as it
- *   is in the file
- */
-char *
-tp_csv_importer_get_preview_stored (TpCsvImporter *self,
-                                    guint          row,
-                                    guint          column)
-{
-  const char *value;
-  TpCsvField field;
-
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-
-  value = tp_csv_importer_get_preview_value (self, row, column);
-  field = tp_csv_importer_get_column_field (self, column);
-  if (_tp_csv_importer_is_time_field (field) && !_tp_csv_is_blank (value))
-    {
-      char *stored = tp_csv_normalize_time (value,
-                                            _tp_csv_importer_get_effective_date_order (self));
-
-      if (stored != NULL)
-        return stored;
-    }
-
-  return g_strstrip (g_strdup (value));
-}
-
-static gboolean
-is_mapped (TpCsvImporter *self,
-           TpCsvField     field)
+gboolean
+_tp_csv_importer_is_mapped (TpCsvImporter *self,
+                            TpCsvField     field)
 {
   for (guint i = 0; i < self->mapping->len; i++)
     {
@@ -1384,24 +1309,25 @@ tp_csv_importer_check_mapping (TpCsvImporter  *self,
   g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
   g_return_val_if_fail (self->loaded, FALSE);
 
-  customer = is_mapped (self, TP_CSV_FIELD_CUSTOMER_ID) ||
-             is_mapped (self, TP_CSV_FIELD_CUSTOMER_NAME) ||
-             is_mapped (self, TP_CSV_FIELD_CUSTOMER_EMAIL);
+  customer = _tp_csv_importer_is_mapped (self, TP_CSV_FIELD_CUSTOMER_ID) ||
+             _tp_csv_importer_is_mapped (self, TP_CSV_FIELD_CUSTOMER_NAME) ||
+             _tp_csv_importer_is_mapped (self, TP_CSV_FIELD_CUSTOMER_EMAIL);
 
   switch (self->table)
     {
     case TP_CSV_TABLE_CUSTOMERS:
-      if (!is_mapped (self, TP_CSV_FIELD_NAME) && !is_mapped (self, TP_CSV_FIELD_FIRST_NAME) &&
-          !is_mapped (self, TP_CSV_FIELD_LAST_NAME))
+      if (!_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_NAME) &&
+          !_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_FIRST_NAME) &&
+          !_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_LAST_NAME))
         return fail_unmapped (self, _("the name"), error);
       break;
 
     case TP_CSV_TABLE_TOUCHES:
       if (!customer)
         return fail_unmapped (self, _("the customer (a name or an email)"), error);
-      if (!is_mapped (self, TP_CSV_FIELD_HAPPENED_AT))
+      if (!_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_HAPPENED_AT))
         return fail_unmapped (self, _("the date of the touch"), error);
-      if (!is_mapped (self, TP_CSV_FIELD_CHANNEL))
+      if (!_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_CHANNEL))
         return fail_unmapped (self, _("the channel"), error);
       break;
 
@@ -1409,11 +1335,12 @@ tp_csv_importer_check_mapping (TpCsvImporter  *self,
     default:
       if (!customer)
         return fail_unmapped (self, _("the customer (a name or an email)"), error);
-      if (!is_mapped (self, TP_CSV_FIELD_ORDERED_AT))
+      if (!_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_ORDERED_AT))
         return fail_unmapped (self, _("the order date"), error);
-      if (!is_mapped (self, TP_CSV_FIELD_ITEM))
+      if (!_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_ITEM))
         return fail_unmapped (self, _("the item"), error);
-      if (!is_mapped (self, TP_CSV_FIELD_AMOUNT) && !is_mapped (self, TP_CSV_FIELD_AMOUNT_MINOR))
+      if (!_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_AMOUNT) &&
+          !_tp_csv_importer_is_mapped (self, TP_CSV_FIELD_AMOUNT_MINOR))
         return fail_unmapped (self, _("the amount"), error);
       break;
     }
@@ -1876,8 +1803,8 @@ parse_done (TpCsvImport  *self,
   return TRUE;
 }
 
-static int
-currency_exponent (const char *currency)
+int
+_tp_csv_currency_exponent (const char *currency)
 {
   static const char zero[] = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
   static const char three[] = "BHD IQD JOD KWD LYD OMR TND";
@@ -1889,22 +1816,13 @@ currency_exponent (const char *currency)
   return 2;
 }
 
-typedef enum
-{
-  AMOUNT_OK,
-  AMOUNT_INVALID,
-  AMOUNT_NEGATIVE,
-  AMOUNT_TOO_PRECISE,
-  AMOUNT_TOO_LARGE,
-} AmountResult;
-
 /* Reads "12.50", "12,50", "1.234,56", "€ 1,234.56" or "12" into minor
  * units. With one kind of mark followed by three digits ("1,234"), the
  * mark groups thousands. */
-static AmountResult
-parse_amount (const char *text,
-              int         exponent,
-              gint64     *minor)
+TpCsvAmountResult
+_tp_csv_parse_amount (const char *text,
+                      int         exponent,
+                      gint64     *minor)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
   gboolean negative = FALSE;
@@ -1936,11 +1854,11 @@ parse_amount (const char *text,
                (c < 0x80 && g_ascii_isalpha ((char)c)))
         continue;
       else
-        return AMOUNT_INVALID;
+        return TP_CSV_AMOUNT_INVALID;
     }
 
   if (clean->len == 0 || !g_ascii_isdigit (clean->str[0]))
-    return AMOUNT_INVALID;
+    return TP_CSV_AMOUNT_INVALID;
 
   if (n_dots + n_commas > 0)
     {
@@ -1967,20 +1885,20 @@ parse_amount (const char *text,
       if (c == '.' || c == ',')
         {
           if (decimal >= 0 && (int)i > decimal)
-            return AMOUNT_INVALID;
+            return TP_CSV_AMOUNT_INVALID;
           continue;
         }
 
       if (decimal >= 0 && (int)i > decimal)
         {
           if (++fraction_digits > exponent)
-            return AMOUNT_TOO_PRECISE;
+            return TP_CSV_AMOUNT_TOO_PRECISE;
           fraction = fraction * 10 + (c - '0');
         }
       else
         {
           if (major > (G_MAXINT64 - 9) / 10)
-            return AMOUNT_TOO_LARGE;
+            return TP_CSV_AMOUNT_TOO_LARGE;
           major = major * 10 + (c - '0');
         }
     }
@@ -1991,18 +1909,18 @@ parse_amount (const char *text,
   for (int i = 0; i < exponent; i++)
     {
       if (major > G_MAXINT64 / 10)
-        return AMOUNT_TOO_LARGE;
+        return TP_CSV_AMOUNT_TOO_LARGE;
       major *= 10;
     }
 
   if (major > G_MAXINT64 - fraction)
-    return AMOUNT_TOO_LARGE;
+    return TP_CSV_AMOUNT_TOO_LARGE;
 
   if (negative && major + fraction > 0)
-    return AMOUNT_NEGATIVE;
+    return TP_CSV_AMOUNT_NEGATIVE;
 
   *minor = major + fraction;
-  return AMOUNT_OK;
+  return TP_CSV_AMOUNT_OK;
 }
 
 static gboolean
@@ -2724,7 +2642,8 @@ add_to_order (TpCsvImport  *self,
     return TRUE;
 
   if (!_tp_csv_is_blank (VALUE (row, AMOUNT)) &&
-      parse_amount (VALUE (row, AMOUNT), currency_exponent (currency), &amount) != AMOUNT_OK)
+      _tp_csv_parse_amount (VALUE (row, AMOUNT), _tp_csv_currency_exponent (currency),
+                            &amount) != TP_CSV_AMOUNT_OK)
     {
       g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
 
@@ -2840,28 +2759,29 @@ _tp_csv_import_order (TpCsvImport  *self,
     {
       g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
 
-      switch (parse_amount (VALUE (row, AMOUNT), currency_exponent (currency), &amount))
+      switch (_tp_csv_parse_amount (VALUE (row, AMOUNT), _tp_csv_currency_exponent (currency),
+                                    &amount))
         {
-        case AMOUNT_OK:
+        case TP_CSV_AMOUNT_OK:
           break;
 
-        case AMOUNT_NEGATIVE:
+        case TP_CSV_AMOUNT_NEGATIVE:
           return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
                              /* Translators: %s is the value found */
                              _("“%s” is below zero"), shown);
 
-        case AMOUNT_TOO_PRECISE:
+        case TP_CSV_AMOUNT_TOO_PRECISE:
           return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
                              /* Translators: the first %s is the value found, the second a
                               * currency code */
                              _("“%s” has more decimals than %s has"), shown, currency);
 
-        case AMOUNT_TOO_LARGE:
+        case TP_CSV_AMOUNT_TOO_LARGE:
           return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
                              /* Translators: %s is the value found */
                              _("“%s” is too large"), shown);
 
-        case AMOUNT_INVALID:
+        case TP_CSV_AMOUNT_INVALID:
         default:
           return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
                              /* Translators: %s is the value found */
@@ -2873,7 +2793,7 @@ _tp_csv_import_order (TpCsvImport  *self,
                                    &local_error))
     return fail_schema (self, row,
                         _tp_csv_is_blank (VALUE (row, AMOUNT_MINOR)) ? TP_CSV_FIELD_AMOUNT
-                                                             : TP_CSV_FIELD_AMOUNT_MINOR,
+                                                                     : TP_CSV_FIELD_AMOUNT_MINOR,
                         &local_error, error);
 
   if (!parse_time (self, row, TP_CSV_FIELD_ORDERED_AT, &ordered_at, error) ||
@@ -2979,217 +2899,5 @@ _tp_csv_import_order (TpCsvImport  *self,
     self->last_order = duplicate ? id : tp_database_last_insert_id (self->db);
 
   return TRUE;
-}
-
-/**
- * tp_csv_importer_get_preview_fields:
- * @self: a loaded #TpCsvImporter
- * @n_fields: (out): how many
- *
- * Gets the fields the mapping fills, in the order of the table, as a
- * preview shows them: the parts of a name as the name, the time of day
- * with the date.
- *
- * Returns: (array length=n_fields) (transfer full): the fields
- */
-TpCsvField *
-tp_csv_importer_get_preview_fields (TpCsvImporter *self,
-                                    guint         *n_fields)
-{
-  const TpCsvField *fields;
-  TpCsvField *shown;
-  guint n_shown = 0;
-  guint n;
-
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-
-  fields = tp_csv_table_get_fields (self->table, &n);
-  shown = g_new0 (TpCsvField, n);
-  for (guint i = 1; i < n; i++)
-    {
-      TpCsvField field = fields[i];
-      gboolean mapped = is_mapped (self, field);
-
-      if (field == TP_CSV_FIELD_FIRST_NAME || field == TP_CSV_FIELD_MIDDLE_NAME ||
-          field == TP_CSV_FIELD_LAST_NAME || field == TP_CSV_FIELD_ORDER_TIME)
-        continue;
-      if (field == TP_CSV_FIELD_NAME)
-        mapped = mapped || is_mapped (self, TP_CSV_FIELD_FIRST_NAME) ||
-                 is_mapped (self, TP_CSV_FIELD_MIDDLE_NAME) ||
-                 is_mapped (self, TP_CSV_FIELD_LAST_NAME);
-      if (mapped)
-        shown[n_shown++] = field;
-    }
-
-  *n_fields = n_shown;
-  return shown;
-}
-
-/* The first value of @row in a column mapped to @field */
-static const char *
-preview_value (TpCsvImporter *self,
-               guint          row,
-               TpCsvField     field)
-{
-  for (guint c = 0; c < self->mapping->len; c++)
-    {
-      const char *value;
-
-      if (g_array_index (self->mapping, TpCsvField, c) != field)
-        continue;
-      value = tp_csv_importer_get_preview_value (self, row, c);
-      if (!_tp_csv_is_blank (value))
-        return value;
-    }
-
-  return NULL;
-}
-
-/**
- * tp_csv_importer_get_preview_row_continues:
- * @self: a loaded #TpCsvImporter
- * @row: a row of the preview
- *
- * Returns: %TRUE if @row is another item of the order of the row before
- *   (the same order number), which the import joins to that order: a
- *   preview leaves it out, and shows its item and amount with that order
- */
-gboolean
-tp_csv_importer_get_preview_row_continues (TpCsvImporter *self,
-                                           guint          row)
-{
-  const char *ref;
-  const char *before;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), FALSE);
-  g_return_val_if_fail (row < self->preview->len, FALSE);
-
-  if (row == 0 || self->table != TP_CSV_TABLE_ORDERS)
-    return FALSE;
-
-  ref = preview_value (self, row, TP_CSV_FIELD_ORDER_REF);
-  before = preview_value (self, row - 1, TP_CSV_FIELD_ORDER_REF);
-  if (ref == NULL || before == NULL)
-    return FALSE;
-
-  a = g_strstrip (g_strdup (ref));
-  b = g_strstrip (g_strdup (before));
-  return g_str_equal (a, b);
-}
-
-/**
- * tp_csv_importer_get_preview_field:
- * @self: a loaded #TpCsvImporter
- * @row: a row of the preview
- * @field: one of tp_csv_importer_get_preview_fields()
- *
- * Gets what the import will keep of @row for @field: a date in the
- * canonical form, the parts of a name joined, an amount with its
- * decimals.
- *
- * Returns: (transfer full): the value, "" for none
- */
-char *
-tp_csv_importer_get_preview_field (TpCsvImporter *self,
-                                   guint          row,
-                                   TpCsvField     field)
-{
-  const char *value;
-
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-  g_return_val_if_fail (row < self->preview->len, NULL);
-
-  value = preview_value (self, row, field);
-
-  if (field == TP_CSV_FIELD_NAME && value == NULL)
-    {
-      const TpCsvField parts[] = { TP_CSV_FIELD_FIRST_NAME, TP_CSV_FIELD_MIDDLE_NAME,
-                                   TP_CSV_FIELD_LAST_NAME };
-      g_autoptr(GString) joined = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-        {
-          const char *part = preview_value (self, row, parts[i]);
-
-          if (part != NULL)
-            {
-              g_autofree char *stripped = g_strstrip (g_strdup (part));
-
-              g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", stripped);
-            }
-        }
-
-      return g_string_free (g_steal_pointer (&joined), FALSE);
-    }
-
-  /* The items of the rows that continue this order join it */
-  if (field == TP_CSV_FIELD_ITEM)
-    {
-      g_autoptr(GString) items = g_string_new (NULL);
-
-      for (guint r = row; r < self->preview->len; r++)
-        {
-          const char *item;
-
-          if (r > row && !tp_csv_importer_get_preview_row_continues (self, r))
-            break;
-          item = preview_value (self, r, field);
-          if (item != NULL)
-            {
-              g_autofree char *stripped = g_strstrip (g_strdup (item));
-
-              g_string_append_printf (items, "%s%s", items->len > 0 ? ", " : "", stripped);
-            }
-        }
-
-      return g_string_free (g_steal_pointer (&items), FALSE);
-    }
-
-  if (value == NULL)
-    return g_strdup ("");
-
-  if (_tp_csv_importer_is_time_field (field))
-    {
-      const char *time = field == TP_CSV_FIELD_ORDERED_AT
-                         ? preview_value (self, row, TP_CSV_FIELD_ORDER_TIME) : NULL;
-      g_autofree char *text = time != NULL ? g_strconcat (value, " ", time, NULL)
-                                           : g_strdup (value);
-      char *stored = tp_csv_normalize_time (text, _tp_csv_importer_get_effective_date_order (self));
-
-      return stored != NULL ? stored : g_strstrip (g_steal_pointer (&text));
-    }
-
-  if (field == TP_CSV_FIELD_AMOUNT)
-    {
-      const char *currency = preview_value (self, row, TP_CSV_FIELD_CURRENCY);
-      int exponent = currency_exponent (currency != NULL ? currency : "EUR");
-      gint64 amount;
-
-      if (parse_amount (value, exponent, &amount) == AMOUNT_OK)
-        {
-          gint64 unit = 1;
-
-          for (guint r = row + 1; r < self->preview->len &&
-               tp_csv_importer_get_preview_row_continues (self, r); r++)
-            {
-              const char *more = preview_value (self, r, field);
-              gint64 added = 0;
-
-              if (more != NULL && parse_amount (more, exponent, &added) == AMOUNT_OK)
-                amount += added;
-            }
-
-          for (int i = 0; i < exponent; i++)
-            unit *= 10;
-          if (exponent == 0)
-            return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
-          return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, amount / unit,
-                                  exponent, amount % unit);
-        }
-    }
-
-  return g_strstrip (g_strdup (value));
 }
 
