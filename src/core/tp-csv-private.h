@@ -291,8 +291,10 @@ guint _tp_csv_written_orders (const char *text);
 
 /* tp-csv.c */
 
-gboolean _tp_csv_is_blank (const char *text);
-char    *_tp_csv_excerpt  (const char *text);
+gboolean _tp_csv_table_has_field (TpCsvTable  table,
+                                  TpCsvField  field);
+gboolean _tp_csv_is_blank        (const char *text);
+char    *_tp_csv_excerpt         (const char *text);
 
 /* tp-csv-export.c */
 
