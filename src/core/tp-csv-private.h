@@ -12,6 +12,7 @@
 
 #include "tp-csv.h"
 #include "tp-database.h"
+#include "tp-schema.h"
 
 G_BEGIN_DECLS
 
@@ -123,6 +124,73 @@ typedef struct
 
 /* tp-csv-values.c */
 
+/* Another name for the nick of an enum value */
+typedef struct
+{
+  const char *alias;
+  const char *nick;
+} TpCsvAlias;
+
+extern const TpCsvAlias _tp_csv_channel_aliases[];
+extern const TpCsvAlias _tp_csv_stage_aliases[];
+extern const TpCsvAlias _tp_csv_direction_aliases[];
+extern const TpCsvAlias _tp_csv_status_aliases[];
+
+const TpSchemaColumn *_tp_csv_field_column (TpCsvImport  *self,
+                                            TpCsvField    field);
+gboolean _tp_csv_fail_field    (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                TpCsvField    field,
+                                GError      **error,
+                                const char   *format,
+                                ...) G_GNUC_PRINTF (5, 6);
+gboolean _tp_csv_fail_schema   (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                TpCsvField    field,
+                                GError      **schema_error,
+                                GError      **error);
+void     _tp_csv_reject_row    (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                TpCsvField    field,
+                                const char   *format,
+                                ...) G_GNUC_PRINTF (4, 5);
+void     _tp_csv_note_row      (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                const char   *format,
+                                ...) G_GNUC_PRINTF (3, 4);
+void     _tp_csv_add_problem   (TpCsvImport  *self,
+                                char         *message);
+TpCsvField _tp_csv_first_mapped (TpCsvRow    *row,
+                                 TpCsvField   first,
+                                 TpCsvField   second,
+                                 TpCsvField   third);
+gboolean _tp_csv_check_text    (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                TpCsvField    field,
+                                const char   *text,
+                                GError      **error);
+gboolean _tp_csv_parse_id      (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                TpCsvField    field,
+                                gint64       *id,
+                                GError      **error);
+gboolean _tp_csv_parse_time    (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                TpCsvField    field,
+                                char        **out,
+                                GError      **error);
+gboolean _tp_csv_parse_choice  (TpCsvImport       *self,
+                                TpCsvRow          *row,
+                                TpCsvField         field,
+                                GType              type,
+                                const TpCsvAlias  *aliases,
+                                const char       **nick,
+                                GError           **error);
+gboolean _tp_csv_parse_done    (TpCsvImport  *self,
+                                TpCsvRow     *row,
+                                int          *done,
+                                GError      **error);
+
 typedef enum
 {
   TP_CSV_AMOUNT_OK,
@@ -153,8 +221,6 @@ gint64   _tp_csv_query_id        (TpDatabase   *db,
                                   const char   *text,
                                   gint64        number,
                                   GError      **error);
-void     _tp_csv_add_problem     (TpCsvImport  *self,
-                                  char         *message);
 
 /* tp-csv-task.c */
 

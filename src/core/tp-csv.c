@@ -69,7 +69,6 @@
  * recomputed on import.
  */
 
-
 G_DEFINE_QUARK (tp-csv-error-quark, tp_csv_error)
 
 /* Tables and fields */
@@ -323,578 +322,12 @@ _tp_csv_excerpt (const char *text)
 
 /* Importing rows */
 
-typedef struct
-{
-  const char *alias;
-  const char *nick;
-} Alias;
-
-static const Alias channel_aliases[] = {
-  { "e-mail", "email" },
-  { "phone", "call" },
-  { "phone-call", "call" },
-  { "telephone", "call" },
-  { "social", "social-post" },
-  { "post", "social-post" },
-  { "dm", "direct-message" },
-  { "message", "direct-message" },
-  { "chat", "direct-message" },
-  { "web", "website" },
-  { "advert", "ad" },
-  { "advertisement", "ad" },
-  { "ads", "ad" },
-  { "letter", "mail" },
-  { "visit", "meeting" },
-  { NULL, NULL }
-};
-
-/* HubSpot's lifecycle stages, as values and as labels */
-static const Alias stage_aliases[] = {
-  { "subscriber", "lead" },
-  { "marketingqualifiedlead", "prospect" },
-  { "marketing-qualified-lead", "prospect" },
-  { "salesqualifiedlead", "prospect" },
-  { "sales-qualified-lead", "prospect" },
-  { "opportunity", "prospect" },
-  { "evangelist", "repeat" },
-  { "repeat-customer", "repeat" },
-  { "churned", "lost" },
-  { NULL, NULL }
-};
-
-static const Alias direction_aliases[] = {
-  { "out", "outbound" },
-  { "outgoing", "outbound" },
-  { "sent", "outbound" },
-  { "in", "inbound" },
-  { "incoming", "inbound" },
-  { "received", "inbound" },
-  { NULL, NULL }
-};
-
-static const Alias status_aliases[] = {
-  { "paid", "fulfilled" },
-  { "complete", "fulfilled" },
-  { "completed", "fulfilled" },
-  { "shipped", "fulfilled" },
-  { "delivered", "fulfilled" },
-  { "pending", "open" },
-  { "processing", "open" },
-  { "new", "open" },
-  { "unpaid", "open" },
-  { "unfulfilled", "open" },
-  { "partial", "open" },
-  { "on-hold", "open" },
-  { "failed", "cancelled" },
-  { "restocked", "cancelled" },
-  { "canceled", "cancelled" },
-  { "refunded", "cancelled" },
-  { "void", "cancelled" },
-  { "voided", "cancelled" },
-  { NULL, NULL }
-};
-
-static const char *
-column_name (TpCsvImport *self,
-             TpCsvRow    *row,
-             TpCsvField   field)
-{
-  if (row->column[field] >= 0)
-    return g_ptr_array_index (self->headers, row->column[field]);
-
-  return field_info[field].name;
-}
-
-static gboolean
-fail_field (TpCsvImport  *self,
-            TpCsvRow     *row,
-            TpCsvField    field,
-            GError      **error,
-            const char   *format,
-            ...) G_GNUC_PRINTF (5, 6);
-
-static gboolean
-fail_field (TpCsvImport  *self,
-            TpCsvRow     *row,
-            TpCsvField    field,
-            GError      **error,
-            const char   *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* import_record() makes this a row that cannot be imported */
-  g_free (self->row_problem);
-  self->row_problem = g_strdup_printf (/* Translators: "line 17: field “email”: …"; %u is a
-                                        * line number, then the name of a column and what
-                                        * is wrong with its value */
-                                       _("line %u: field “%s”: %s"),
-                                       row->line, header, message);
-  g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID, "%s: %s",
-               self->name, self->row_problem);
-  return FALSE;
-}
-
-/* A row that cannot be imported. Without skip_bad_rows, the import goes
- * on to find every such row, then fails and changes nothing; with it,
- * the row is left out. Either way, each is told once. */
-void
-_tp_csv_add_problem (TpCsvImport *self,
-                     char        *message)
-{
-  g_autofree char *line = g_strdup_printf ("%s: %s", self->name, message);
-
-  self->n_problems++;
-  self->report->skipped++;
-
-  if (self->problem_func != NULL)
-    self->problem_func (line, self->problem_data);
-
-  if (!self->skip_bad_rows && self->n_problems <= TP_CSV_MAX_MESSAGES)
-    {
-      if (self->problems->len > 0)
-        g_string_append_c (self->problems, '\n');
-      g_string_append (self->problems, line);
-    }
-
-  _tp_csv_report_add (self->report, message);
-}
-
-/* The first of three fields that has a column, to name in a message */
-static TpCsvField
-first_mapped (TpCsvRow   *row,
-              TpCsvField  first,
-              TpCsvField  second,
-              TpCsvField  third)
-{
-  if (row->column[first] < 0 && row->column[second] >= 0)
-    return second;
-  if (row->column[first] < 0 && row->column[third] >= 0)
-    return third;
-  return first;
-}
-
-static void
-reject_row (TpCsvImport *self,
-            TpCsvRow    *row,
-            TpCsvField   field,
-            const char  *format,
-            ...) G_GNUC_PRINTF (4, 5);
-
-static void
-reject_row (TpCsvImport *self,
-            TpCsvRow    *row,
-            TpCsvField   field,
-            const char  *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  _tp_csv_add_problem (self, g_strdup_printf (_("line %u: field “%s”: %s"), row->line, header,
-                                              message));
-}
-
-static void
-note_row (TpCsvImport *self,
-          TpCsvRow    *row,
-          const char  *format,
-          ...) G_GNUC_PRINTF (3, 4);
-
-static void
-note_row (TpCsvImport *self,
-          TpCsvRow    *row,
-          const char  *format,
-          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Translators: "line 17: no name"; %u is a line number, %s what happened */
-  _tp_csv_report_add (self->report, g_strdup_printf (_("line %u: %s"), row->line, message));
-}
-
 /* A row left out by choice: already there */
 #define skip_row(self, row, ...) \
-  G_STMT_START { (self)->report->skipped++; note_row ((self), (row), __VA_ARGS__); } G_STMT_END
-
-/* The column of the schema that @field fills, or NULL */
-static const TpSchemaColumn *
-field_column (TpCsvImport *self,
-              TpCsvField   field)
-{
-  return tp_schema_table_find_column (tp_schema_find_table (table_names[self->table]),
-                                      field_info[field].name);
-}
-
-/* Refuses a value with the schema's message, which every path gives */
-static gboolean
-fail_schema (TpCsvImport  *self,
-             TpCsvRow     *row,
-             TpCsvField    field,
-             GError      **schema_error,
-             GError      **error)
-{
-  g_autoptr(GError) cause = g_steal_pointer (schema_error);
-
-  return fail_field (self, row, field, error, "%s", cause->message);
-}
-
-static gboolean
-check_text (TpCsvImport  *self,
-            TpCsvRow     *row,
-            TpCsvField    field,
-            const char   *text,
-            GError      **error)
-{
-  const TpSchemaColumn *column = field_column (self, field);
-  GError *local_error = NULL;
-
-  g_assert (column != NULL);
-  if (text != NULL && !tp_schema_column_check_text (column, text, &local_error))
-    return fail_schema (self, row, field, &local_error, error);
-
-  return TRUE;
-}
-
-static gboolean
-parse_id (TpCsvImport  *self,
-          TpCsvRow     *row,
-          TpCsvField    field,
-          gint64       *id,
-          GError      **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
-
-  *id = 0;
-  if (_tp_csv_is_blank (row->value[field]))
-    return TRUE;
-
-  /* As Touchpoint writes it */
-  if (g_ascii_string_to_signed (row->value[field], 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-
-  text = g_strstrip (g_strdup (row->value[field]));
-  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
-    return TRUE;
-
-  shown = _tp_csv_excerpt (text);
-  return fail_field (self, row, field, error,
-                     /* Translators: %s is the value found */
-                     _("“%s” is not a Touchpoint id (a whole number above 0)"), shown);
-}
-
-static gboolean
-parse_time (TpCsvImport  *self,
-            TpCsvRow     *row,
-            TpCsvField    field,
-            char        **out,
-            GError      **error)
-{
-  g_autofree char *text = NULL;
-  GError *local_error = NULL;
-
-  *out = NULL;
-  if (_tp_csv_is_blank (row->value[field]))
-    return TRUE;
-
-  /* As Touchpoint writes it */
-  if (tp_schema_time_is_canonical (row->value[field], strlen (row->value[field])) &&
-      (field != TP_CSV_FIELD_ORDERED_AT || _tp_csv_is_blank (VALUE (row, ORDER_TIME))))
-    {
-      *out = g_strdup (row->value[field]);
-      return TRUE;
-    }
-
-  /* The date and the time of day in two columns */
-  if (field == TP_CSV_FIELD_ORDERED_AT && !_tp_csv_is_blank (VALUE (row, ORDER_TIME)))
-    text = g_strstrip (g_strconcat (row->value[field], " ", VALUE (row, ORDER_TIME), NULL));
-  else
-    text = g_strstrip (g_strdup (row->value[field]));
-
-  *out = tp_csv_normalize_time (text, self->date_order);
-
-  if (*out == NULL && self->date_order == TP_CSV_DATE_ORDER_UNKNOWN &&
-      _tp_csv_written_orders (text) == (TP_CSV_ORDER_BIT (TP_CSV_DATE_ORDER_DMY) |
-                                        TP_CSV_ORDER_BIT (TP_CSV_DATE_ORDER_MDY)))
-    {
-      g_autofree char *shown = _tp_csv_excerpt (text);
-
-      return fail_field (self, row, field, error,
-                         /* Translators: %s is a date such as 03/04/2026 */
-                         _("“%s” can be read day first or month first; say which with the date "
-                           "order (--date-order dmy or mdy)"),
-                         shown);
-    }
-
-  /* Refused with the schema's words */
-  if (*out == NULL)
-    *out = tp_schema_column_normalize (field_column (self, field), text, &local_error);
-
-  if (*out != NULL)
-    return TRUE;
-
-  return fail_schema (self, row, field, &local_error, error);
-}
-
-static const char *
-enum_label (GType type,
-            int   value)
-{
-  if (type == TP_TYPE_CHANNEL)
-    return tp_channel_get_label ((TpChannel)value);
-  if (type == TP_TYPE_STAGE)
-    return tp_stage_get_label ((TpStage)value);
-  if (type == TP_TYPE_DIRECTION)
-    return tp_direction_get_label ((TpDirection)value);
-  if (type == TP_TYPE_ORDER_STATUS)
-    return tp_order_status_get_label ((TpOrderStatus)value);
-  return NULL;
-}
-
-/* Reads a stage, channel… as its nick, its label in English or in the
- * user's language, or a name other programs use. */
-static gboolean
-parse_choice (TpCsvImport  *self,
-              TpCsvRow     *row,
-              TpCsvField    field,
-              GType         type,
-              const Alias  *aliases,
-              const char  **nick,
-              GError      **error)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *normal = NULL;
-  g_autofree char *folded = NULL;
-  GError *local_error = NULL;
-  GEnumValue *value;
-
-  *nick = NULL;
-  if (_tp_csv_is_blank (row->value[field]))
-    return TRUE;
-
-  klass = g_type_class_ref (type);
-
-  /* As Touchpoint writes it */
-  value = g_enum_get_value_by_nick (klass, row->value[field]);
-  if (value != NULL)
-    {
-      *nick = value->value_nick;
-      return TRUE;
-    }
-
-  text = g_strstrip (g_strdup (row->value[field]));
-  normal = g_utf8_strdown (text, -1);
-  for (char *p = normal; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '_')
-        *p = '-';
-    }
-
-  value = g_enum_get_value_by_nick (klass, normal);
-  if (value != NULL)
-    {
-      *nick = value->value_nick;
-      return TRUE;
-    }
-
-  for (guint i = 0; aliases != NULL && aliases[i].alias != NULL; i++)
-    {
-      if (g_str_equal (aliases[i].alias, normal))
-        {
-          *nick = aliases[i].nick;
-          return TRUE;
-        }
-    }
-
-  folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      g_autofree char *label = g_utf8_casefold (enum_label (type, klass->values[i].value), -1);
-
-      if (g_str_equal (label, folded))
-        {
-          *nick = klass->values[i].value_nick;
-          return TRUE;
-        }
-    }
-
-  /* Not a nick, so the schema refuses it */
-  if (!tp_schema_column_check_text (field_column (self, field), text, &local_error))
-    return fail_schema (self, row, field, &local_error, error);
-
-  g_assert_not_reached ();
-}
-
-static gboolean
-parse_done (TpCsvImport  *self,
-            TpCsvRow     *row,
-            int          *done,
-            GError      **error)
-{
-  static const char * const yes[] = { "1", "yes", "true", "y", "x", "done", "completed", NULL };
-  static const char * const no[] = { "0", "no", "false", "n", "planned", "open", NULL };
-  g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
-
-  *done = -1;
-  if (_tp_csv_is_blank (VALUE (row, DONE)))
-    return TRUE;
-
-  text = g_strstrip (g_strdup (VALUE (row, DONE)));
-  for (char *p = text; *p != '\0'; p++)
-    *p = g_ascii_tolower (*p);
-  if (g_strv_contains (yes, text))
-    *done = 1;
-  else if (g_strv_contains (no, text))
-    *done = 0;
-  else
-    {
-      shown = _tp_csv_excerpt (VALUE (row, DONE));
-      return fail_field (self, row, TP_CSV_FIELD_DONE, error,
-                         /* Translators: %s is the value found */
-                         _("“%s” is not 1 or 0 (yes or no)"), shown);
-    }
-
-  return TRUE;
-}
-
-int
-_tp_csv_currency_exponent (const char *currency)
-{
-  static const char zero[] = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
-  static const char three[] = "BHD IQD JOD KWD LYD OMR TND";
-
-  if (strstr (zero, currency) != NULL)
-    return 0;
-  if (strstr (three, currency) != NULL)
-    return 3;
-  return 2;
-}
-
-/* Reads "12.50", "12,50", "1.234,56", "€ 1,234.56" or "12" into minor
- * units. With one kind of mark followed by three digits ("1,234"), the
- * mark groups thousands. */
-TpCsvAmountResult
-_tp_csv_parse_amount (const char *text,
-                      int         exponent,
-                      gint64     *minor)
-{
-  g_autoptr(GString) clean = g_string_new (NULL);
-  gboolean negative = FALSE;
-  gint64 major = 0;
-  gint64 fraction = 0;
-  int fraction_digits = 0;
-  int decimal = -1;
-  guint n_dots = 0;
-  guint n_commas = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        g_string_append_c (clean, (char)c);
-      else if (c == '.' || c == ',')
-        {
-          g_string_append_c (clean, (char)c);
-          if (c == '.')
-            n_dots++;
-          else
-            n_commas++;
-        }
-      else if (c == '-' && clean->len == 0)
-        negative = TRUE;
-      else if (g_unichar_isspace (c) || c == '\'' || c == 0x00a0 || c == 0x202f ||
-               g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL ||
-               (c < 0x80 && g_ascii_isalpha ((char)c)))
-        continue;
-      else
-        return TP_CSV_AMOUNT_INVALID;
-    }
-
-  if (clean->len == 0 || !g_ascii_isdigit (clean->str[0]))
-    return TP_CSV_AMOUNT_INVALID;
-
-  if (n_dots + n_commas > 0)
-    {
-      const char *last_dot = strrchr (clean->str, '.');
-      const char *last_comma = strrchr (clean->str, ',');
-      const char *mark = last_dot > last_comma ? last_dot : last_comma;
-      gsize after = clean->len - (gsize)(mark - clean->str) - 1;
-
-      if (n_dots > 0 && n_commas > 0)
-        decimal = (int)(mark - clean->str);
-      else if ((n_dots > 1 || n_commas > 1) || (after == 3 && exponent != 3))
-        decimal = -1;
-      else
-        decimal = (int)(mark - clean->str);
-    }
-
-  for (gsize i = 0; i < clean->len; i++)
-    {
-      char c = clean->str[i];
-
-      if ((int)i == decimal)
-        continue;
-
-      if (c == '.' || c == ',')
-        {
-          if (decimal >= 0 && (int)i > decimal)
-            return TP_CSV_AMOUNT_INVALID;
-          continue;
-        }
-
-      if (decimal >= 0 && (int)i > decimal)
-        {
-          if (++fraction_digits > exponent)
-            return TP_CSV_AMOUNT_TOO_PRECISE;
-          fraction = fraction * 10 + (c - '0');
-        }
-      else
-        {
-          if (major > (G_MAXINT64 - 9) / 10)
-            return TP_CSV_AMOUNT_TOO_LARGE;
-          major = major * 10 + (c - '0');
-        }
-    }
-
-  for (; fraction_digits < exponent; fraction_digits++)
-    fraction *= 10;
-
-  for (int i = 0; i < exponent; i++)
-    {
-      if (major > G_MAXINT64 / 10)
-        return TP_CSV_AMOUNT_TOO_LARGE;
-      major *= 10;
-    }
-
-  if (major > G_MAXINT64 - fraction)
-    return TP_CSV_AMOUNT_TOO_LARGE;
-
-  if (negative && major + fraction > 0)
-    return TP_CSV_AMOUNT_NEGATIVE;
-
-  *minor = major + fraction;
-  return TP_CSV_AMOUNT_OK;
-}
+  G_STMT_START { \
+    (self)->report->skipped++; \
+    _tp_csv_note_row ((self), (row), __VA_ARGS__); \
+  } G_STMT_END
 
 static gboolean
 run_statement (TpStatement  *stmt,
@@ -988,11 +421,13 @@ add_customer (TpCsvImport  *self,
 
   if (!tp_schema_column_check_text (tp_schema_table_find_column (customers, "name"), stripped,
                                     &local_error))
-    return fail_schema (self, row, TP_CSV_FIELD_CUSTOMER_NAME, &local_error, error) ? 0 : -1;
+    return _tp_csv_fail_schema (self, row, TP_CSV_FIELD_CUSTOMER_NAME, &local_error,
+                                error) ? 0 : -1;
   if (email != NULL &&
       !tp_schema_column_check_text (tp_schema_table_find_column (customers, "email"), email,
                                     &local_error))
-    return fail_schema (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL, &local_error, error) ? 0 : -1;
+    return _tp_csv_fail_schema (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL, &local_error,
+                                error) ? 0 : -1;
 
   stmt = tp_database_prepare (self->db,
                               "INSERT INTO customers (name, email, phone, stage, notes,"
@@ -1030,7 +465,7 @@ find_customer (TpCsvImport  *self,
   if (!_tp_csv_is_blank (VALUE (row, CUSTOMER_EMAIL)))
     email = g_strstrip (g_strdup (VALUE (row, CUSTOMER_EMAIL)));
 
-  if (!parse_id (self, row, TP_CSV_FIELD_CUSTOMER_ID, &id, error))
+  if (!_tp_csv_parse_id (self, row, TP_CSV_FIELD_CUSTOMER_ID, &id, error))
     return -1;
 
   if (id > 0)
@@ -1111,13 +546,13 @@ find_customer (TpCsvImport  *self,
 
       if (n_found > 1)
         /* Translators: %s is a name */
-        reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME,
-                    _("more than one customer is called “%s”; add a column with "
-                               "their email to tell them apart"), shown);
+        _tp_csv_reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME,
+                            _("more than one customer is called “%s”; add a column with "
+                                       "their email to tell them apart"), shown);
       else
         /* Translators: %s is a name */
-        reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME, _("there is no customer “%s”"),
-                    shown);
+        _tp_csv_reject_row (self, row, TP_CSV_FIELD_CUSTOMER_NAME,
+                            _("there is no customer “%s”"), shown);
       return 0;
     }
 
@@ -1129,14 +564,15 @@ find_customer (TpCsvImport  *self,
       g_autofree char *shown = _tp_csv_excerpt (email);
 
       /* Translators: %s is an email address */
-      reject_row (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL,
-                  _("there is no customer with the email “%s”"), shown);
+      _tp_csv_reject_row (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL,
+                          _("there is no customer with the email “%s”"), shown);
       return 0;
     }
 
-  reject_row (self, row, first_mapped (row, TP_CSV_FIELD_CUSTOMER_NAME,
-                                      TP_CSV_FIELD_CUSTOMER_EMAIL, TP_CSV_FIELD_CUSTOMER_ID),
-              "%s", _("no customer"));
+  _tp_csv_reject_row (self, row,
+                      _tp_csv_first_mapped (row, TP_CSV_FIELD_CUSTOMER_NAME,
+                                            TP_CSV_FIELD_CUSTOMER_EMAIL, TP_CSV_FIELD_CUSTOMER_ID),
+                      "%s", _("no customer"));
   return 0;
 }
 
@@ -1186,9 +622,10 @@ _tp_csv_import_customer (TpCsvImport  *self,
 
   if (name == NULL)
     {
-      reject_row (self, row, first_mapped (row, TP_CSV_FIELD_NAME, TP_CSV_FIELD_FIRST_NAME,
-                                          TP_CSV_FIELD_LAST_NAME),
-                  "%s", _("no name"));
+      _tp_csv_reject_row (self, row,
+                          _tp_csv_first_mapped (row, TP_CSV_FIELD_NAME, TP_CSV_FIELD_FIRST_NAME,
+                                                TP_CSV_FIELD_LAST_NAME),
+                          "%s", _("no name"));
       return TRUE;
     }
 
@@ -1198,24 +635,25 @@ _tp_csv_import_customer (TpCsvImport  *self,
   if (VALUE (row, NOTES) != NULL && VALUE (row, NOTES)[0] != '\0')
     notes = VALUE (row, NOTES);
 
-  if (!check_text (self, row, TP_CSV_FIELD_NAME, name, error) ||
-      !check_text (self, row, TP_CSV_FIELD_PHONE, phone, error) ||
-      !check_text (self, row, TP_CSV_FIELD_NOTES, notes, error))
+  if (!_tp_csv_check_text (self, row, TP_CSV_FIELD_NAME, name, error) ||
+      !_tp_csv_check_text (self, row, TP_CSV_FIELD_PHONE, phone, error) ||
+      !_tp_csv_check_text (self, row, TP_CSV_FIELD_NOTES, notes, error))
     return FALSE;
 
   if (!_tp_csv_is_blank (VALUE (row, EMAIL)))
     {
       email = g_strstrip (g_strdup (VALUE (row, EMAIL)));
-      if (!check_text (self, row, TP_CSV_FIELD_EMAIL, email, error))
+      if (!_tp_csv_check_text (self, row, TP_CSV_FIELD_EMAIL, email, error))
         return FALSE;
     }
 
-  if (!parse_choice (self, row, TP_CSV_FIELD_SOURCE_CHANNEL, TP_TYPE_CHANNEL, channel_aliases,
-                     &source_channel, error) ||
-      !parse_choice (self, row, TP_CSV_FIELD_STAGE, TP_TYPE_STAGE, stage_aliases, &stage, error) ||
-      !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error))
+  if (!_tp_csv_parse_choice (self, row, TP_CSV_FIELD_SOURCE_CHANNEL, TP_TYPE_CHANNEL,
+                             _tp_csv_channel_aliases, &source_channel, error) ||
+      !_tp_csv_parse_choice (self, row, TP_CSV_FIELD_STAGE, TP_TYPE_STAGE, _tp_csv_stage_aliases,
+                             &stage, error) ||
+      !_tp_csv_parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error))
     return FALSE;
 
   if (!_tp_csv_is_blank (VALUE (row, AUDIENCE)))
@@ -1231,8 +669,8 @@ _tp_csv_import_customer (TpCsvImport  *self,
           g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AUDIENCE));
 
           /* Translators: %s is the name of an audience */
-          note_row (self, row, _("there is no audience “%s”; the customer was imported "
-                                 "without one"), shown);
+          _tp_csv_note_row (self, row, _("there is no audience “%s”; the customer was imported "
+                                         "without one"), shown);
         }
     }
 
@@ -1417,26 +855,26 @@ _tp_csv_import_touch (TpCsvImport  *self,
 
   if (_tp_csv_is_blank (VALUE (row, HAPPENED_AT)))
     {
-      reject_row (self, row, TP_CSV_FIELD_HAPPENED_AT, "%s", _("no date"));
+      _tp_csv_reject_row (self, row, TP_CSV_FIELD_HAPPENED_AT, "%s", _("no date"));
       return TRUE;
     }
 
   if (_tp_csv_is_blank (VALUE (row, CHANNEL)))
     {
-      reject_row (self, row, TP_CSV_FIELD_CHANNEL, "%s", _("no channel"));
+      _tp_csv_reject_row (self, row, TP_CSV_FIELD_CHANNEL, "%s", _("no channel"));
       return TRUE;
     }
 
-  if (!parse_time (self, row, TP_CSV_FIELD_HAPPENED_AT, &happened_at, error) ||
-      !parse_choice (self, row, TP_CSV_FIELD_CHANNEL, TP_TYPE_CHANNEL, channel_aliases,
-                     &channel, error) ||
-      !parse_choice (self, row, TP_CSV_FIELD_DIRECTION, TP_TYPE_DIRECTION, direction_aliases,
-                     &direction, error) ||
-      !parse_done (self, row, &done, error) ||
-      !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
-      !check_text (self, row, TP_CSV_FIELD_NOTE, note, error))
+  if (!_tp_csv_parse_time (self, row, TP_CSV_FIELD_HAPPENED_AT, &happened_at, error) ||
+      !_tp_csv_parse_choice (self, row, TP_CSV_FIELD_CHANNEL, TP_TYPE_CHANNEL,
+                             _tp_csv_channel_aliases, &channel, error) ||
+      !_tp_csv_parse_choice (self, row, TP_CSV_FIELD_DIRECTION, TP_TYPE_DIRECTION,
+                             _tp_csv_direction_aliases, &direction, error) ||
+      !_tp_csv_parse_done (self, row, &done, error) ||
+      !_tp_csv_parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
+      !_tp_csv_check_text (self, row, TP_CSV_FIELD_NOTE, note, error))
     return FALSE;
 
   /* Without a "done" column, a touch in the future is a planned one */
@@ -1467,8 +905,8 @@ _tp_csv_import_touch (TpCsvImport  *self,
           g_autofree char *shown = _tp_csv_excerpt (VALUE (row, TACTIC));
 
           /* Translators: %s is the name of a tactic */
-          note_row (self, row, _("there is no tactic “%s”; the touch was imported without "
-                                 "one"), shown);
+          _tp_csv_note_row (self, row, _("there is no tactic “%s”; the touch was imported "
+                                         "without one"), shown);
         }
     }
 
@@ -1498,8 +936,8 @@ _tp_csv_import_touch (TpCsvImport  *self,
           g_autofree char *shown = _tp_csv_excerpt (VALUE (row, PLACE));
 
           /* Translators: %s is the name of a place (a forum, a group, an event) */
-          note_row (self, row, _("there is no place “%s”; the touch was imported without "
-                                 "one"), shown);
+          _tp_csv_note_row (self, row, _("there is no place “%s”; the touch was imported "
+                                         "without one"), shown);
         }
     }
 
@@ -1620,14 +1058,14 @@ add_to_order (TpCsvImport  *self,
     {
       g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
 
-      return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
-                         /* Translators: %s is the value found */
-                         _("“%s” is not an amount such as 12.50"), shown);
+      return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                                 /* Translators: %s is the value found */
+                                 _("“%s” is not an amount such as 12.50"), shown);
     }
 
   added = g_strstrip (g_strdup (VALUE (row, ITEM)));
   joined = g_strdup_printf ("%s, %s", item, added);
-  if (!check_text (self, row, TP_CSV_FIELD_ITEM, joined, error))
+  if (!_tp_csv_check_text (self, row, TP_CSV_FIELD_ITEM, joined, error))
     return FALSE;
 
   stmt = tp_database_prepare (self->db,
@@ -1682,21 +1120,22 @@ _tp_csv_import_order (TpCsvImport  *self,
 
   if (_tp_csv_is_blank (VALUE (row, ORDERED_AT)))
     {
-      reject_row (self, row, TP_CSV_FIELD_ORDERED_AT, "%s", _("no date"));
+      _tp_csv_reject_row (self, row, TP_CSV_FIELD_ORDERED_AT, "%s", _("no date"));
       return TRUE;
     }
 
   if (_tp_csv_is_blank (item))
     {
-      reject_row (self, row, TP_CSV_FIELD_ITEM, "%s", _("no item"));
+      _tp_csv_reject_row (self, row, TP_CSV_FIELD_ITEM, "%s", _("no item"));
       return TRUE;
     }
 
   if (_tp_csv_is_blank (VALUE (row, AMOUNT_MINOR)) && _tp_csv_is_blank (VALUE (row, AMOUNT)))
     {
-      reject_row (self, row, first_mapped (row, TP_CSV_FIELD_AMOUNT, TP_CSV_FIELD_AMOUNT_MINOR,
-                                          TP_CSV_FIELD_AMOUNT),
-                  "%s", _("no amount"));
+      _tp_csv_reject_row (self, row,
+                          _tp_csv_first_mapped (row, TP_CSV_FIELD_AMOUNT, TP_CSV_FIELD_AMOUNT_MINOR,
+                                                TP_CSV_FIELD_AMOUNT),
+                          "%s", _("no amount"));
       return TRUE;
     }
 
@@ -1705,7 +1144,7 @@ _tp_csv_import_order (TpCsvImport  *self,
       currency = g_strstrip (g_strdup (VALUE (row, CURRENCY)));
       for (char *p = currency; *p != '\0'; p++)
         *p = g_ascii_toupper (*p);
-      if (!check_text (self, row, TP_CSV_FIELD_CURRENCY, currency, error))
+      if (!_tp_csv_check_text (self, row, TP_CSV_FIELD_CURRENCY, currency, error))
         return FALSE;
     }
   else
@@ -1721,11 +1160,11 @@ _tp_csv_import_order (TpCsvImport  *self,
         {
           g_autofree char *shown = _tp_csv_excerpt (text);
 
-          return fail_field (self, row, TP_CSV_FIELD_AMOUNT_MINOR, error,
-                             /* Translators: %s is the value found */
-                             _("“%s” is not a whole number of cents (or the smallest unit of "
-                               "the currency) of 0 or more"),
-                             shown);
+          return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT_MINOR, error,
+                                     /* Translators: %s is the value found */
+                                     _("“%s” is not a whole number of cents (or the smallest "
+                                       "unit of the currency) of 0 or more"),
+                                     shown);
         }
     }
   else
@@ -1739,44 +1178,44 @@ _tp_csv_import_order (TpCsvImport  *self,
           break;
 
         case TP_CSV_AMOUNT_NEGATIVE:
-          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
-                             /* Translators: %s is the value found */
-                             _("“%s” is below zero"), shown);
+          return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                                     /* Translators: %s is the value found */
+                                     _("“%s” is below zero"), shown);
 
         case TP_CSV_AMOUNT_TOO_PRECISE:
-          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
-                             /* Translators: the first %s is the value found, the second a
-                              * currency code */
-                             _("“%s” has more decimals than %s has"), shown, currency);
+          return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                                     /* Translators: the first %s is the value found, the second a
+                                      * currency code */
+                                     _("“%s” has more decimals than %s has"), shown, currency);
 
         case TP_CSV_AMOUNT_TOO_LARGE:
-          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
-                             /* Translators: %s is the value found */
-                             _("“%s” is too large"), shown);
+          return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                                     /* Translators: %s is the value found */
+                                     _("“%s” is too large"), shown);
 
         case TP_CSV_AMOUNT_INVALID:
         default:
-          return fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
-                             /* Translators: %s is the value found */
-                             _("“%s” is not an amount such as 12.50"), shown);
+          return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
+                                     /* Translators: %s is the value found */
+                                     _("“%s” is not an amount such as 12.50"), shown);
         }
     }
 
-  if (!tp_schema_column_check_int (field_column (self, TP_CSV_FIELD_AMOUNT_MINOR), amount,
+  if (!tp_schema_column_check_int (_tp_csv_field_column (self, TP_CSV_FIELD_AMOUNT_MINOR), amount,
                                    &local_error))
-    return fail_schema (self, row,
-                        _tp_csv_is_blank (VALUE (row, AMOUNT_MINOR)) ? TP_CSV_FIELD_AMOUNT
-                                                                     : TP_CSV_FIELD_AMOUNT_MINOR,
-                        &local_error, error);
+    return _tp_csv_fail_schema (self, row,
+                                _tp_csv_is_blank (VALUE (row, AMOUNT_MINOR))
+                                ? TP_CSV_FIELD_AMOUNT : TP_CSV_FIELD_AMOUNT_MINOR,
+                                &local_error, error);
 
-  if (!parse_time (self, row, TP_CSV_FIELD_ORDERED_AT, &ordered_at, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_FULFILLED_AT, &fulfilled_at, error) ||
-      !parse_choice (self, row, TP_CSV_FIELD_STATUS, TP_TYPE_ORDER_STATUS, status_aliases,
-                     &status, error) ||
-      !parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
-      !parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
-      !check_text (self, row, TP_CSV_FIELD_ITEM, item, error))
+  if (!_tp_csv_parse_time (self, row, TP_CSV_FIELD_ORDERED_AT, &ordered_at, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_FULFILLED_AT, &fulfilled_at, error) ||
+      !_tp_csv_parse_choice (self, row, TP_CSV_FIELD_STATUS, TP_TYPE_ORDER_STATUS,
+                             _tp_csv_status_aliases, &status, error) ||
+      !_tp_csv_parse_id (self, row, TP_CSV_FIELD_ID, &id, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_CREATED_AT, &created_at, error) ||
+      !_tp_csv_parse_time (self, row, TP_CSV_FIELD_UPDATED_AT, &updated_at, error) ||
+      !_tp_csv_check_text (self, row, TP_CSV_FIELD_ITEM, item, error))
     return FALSE;
 
   if (!check_duplicate_id (self, row, "SELECT customer_id FROM orders WHERE id = ?1",
