@@ -14,19 +14,9 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 
-#include "tp-csv.h"
 #include "tp-csv-private.h"
-#include "tp-core-enum-types.h"
-#include "tp-enums.h"
-#include "tp-schema.h"
-#include "tp-store.h"
-#include "tp-vcard-private.h"
 
 /*
  * CSV in and out for customers, touches and orders (DESIGN.md §6).
@@ -47,26 +37,44 @@
  * The first row is the header. Each column is mapped to a field: guessed
  * from the headers of Touchpoint's own export and of Google Contacts,
  * HubSpot, Outlook and Monica, or taken from the columns of a recognised
- * shop export (formats[] in tp-csv-formats.c), and changeable by the caller. Dates are
- * read in the forms people write (tp_csv_normalize_time()), the order of
- * day and month found from the file or given. A vCard file is read by
- * tp-vcard.c, each card a row of fixed columns. A whole
- * import runs in one transaction. A row that cannot be imported (a value
- * that cannot be right, such as a date that is not one or an unknown
- * stage; or something missing, such as no name or no such customer)
- * fails the import, which reads on to name every such row and then
- * changes nothing; unless the caller asks to skip bad rows, which leaves
- * them out and reports them (DESIGN.md §7). A file that is broken as a
- * whole (a quote never closed, a ragged row, a record beyond the bounds
- * in tp-csv.h) fails at once.
+ * shop export, and changeable by the caller. Dates are read in the forms
+ * people write (tp_csv_normalize_time()), the order of day and month
+ * found from the file or given. A vCard file is read by tp-vcard.c, each
+ * card a row of fixed columns. A whole import runs in one transaction. A
+ * row that cannot be imported (a value that cannot be right, such as a
+ * date that is not one or an unknown stage; or something missing, such as
+ * no name or no such customer) fails the import, which reads on to name
+ * every such row and then changes nothing; unless the caller asks to skip
+ * bad rows, which leaves them out and reports them (DESIGN.md §7). A file
+ * that is broken as a whole (a quote never closed, a ragged row, a record
+ * beyond the bounds in tp-csv.h) fails at once.
  *
  * Cells a spreadsheet would run as a formula are written with a leading
- * quote mark and read back without it: see starts_like_formula().
+ * quote mark and read back without it: see tp-csv-parser.c.
  *
  * What Touchpoint exports imports again unchanged: ids, times, enum nicks
  * and amounts in minor units are written as stored, and the columns the
  * triggers derive (touch_count…) are written for spreadsheets but
  * recomputed on import.
+ *
+ * The family, one job a file, sharing tp-csv-private.h:
+ *
+ * - tp-csv.c: this overview, the error domain, the tables and the fields
+ *   a column can be imported as, and the text helpers of messages;
+ * - tp-csv-source.c: a file's bytes as text, its encoding;
+ * - tp-csv-parser.c: records out of text (libcsv), the formula guard;
+ * - tp-csv-formats.c: the exports recognised from their header, the
+ *   headers of other programs;
+ * - tp-csv-dates.c: dates as people write them;
+ * - tp-csv-importer.c: TpCsvImporter, its load, mapping and date scan;
+ * - tp-csv-preview.c: the importer's preview;
+ * - tp-csv-import.c: the run of an import, sync and async;
+ * - tp-csv-values.c: the values of a row's cells, and its messages;
+ * - tp-csv-rows.c: customers, touches and orders written to the database;
+ * - tp-csv-report.c: TpCsvReport, the outcome of an import;
+ * - tp-csv-export.c: a table written as CSV, sync and async;
+ * - tp-csv-task.c: the worker task of the import and the export;
+ * - tp-vcard.c: vCard files read as rows for the importer.
  */
 
 G_DEFINE_QUARK (tp-csv-error-quark, tp_csv_error)
