@@ -217,7 +217,6 @@ tp_csv_importer_run (TpCsvImporter      *self,
   gboolean ok = FALSE;
   gint64 cache_size = 0;
   gint64 temp_store = 0;
-  int last_permille = -1;
 
   g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
   g_return_val_if_fail (TP_IS_DATABASE (db), NULL);
@@ -311,34 +310,8 @@ tp_csv_importer_run (TpCsvImporter      *self,
 
   if (self->vcard)
     ok = _tp_vcard_read (self->file, self->name, import_record, &import, cancellable, error);
-
-  for (; !self->vcard;)
-    {
-      gssize n = _tp_csv_source_read (&source, self->name, cancellable, error);
-
-      if (n < 0)
-        break;
-
-      if (n == 0)
-        {
-          ok = _tp_csv_parser_finish (&parser, error);
-          break;
-        }
-
-      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
-        break;
-
-      if (progress != NULL && source.size > 0)
-        {
-          int permille = (int)(1000 * source.consumed / source.size);
-
-          if (permille != last_permille)
-            {
-              last_permille = permille;
-              progress ((double)source.consumed / (double)source.size, progress_data);
-            }
-        }
-    }
+  else
+    ok = _tp_csv_parser_read (&parser, &source, progress, progress_data, cancellable, error);
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;

@@ -501,34 +501,16 @@ tp_csv_importer_load (TpCsvImporter  *self,
     }
   source.latin1 = self->latin1;
 
-  for (;;)
-    {
-      gssize n = _tp_csv_source_read (&source, self->name, cancellable, error);
+  if (_tp_csv_source_peek (&source, self->name, cancellable, error) < 0)
+    goto out;
 
-      if (n < 0)
-        goto out;
+  self->detected_separator = _tp_csv_detect_separator (source.text->str, source.text->len);
+  _tp_csv_parser_init (&parser, self->name, self->headers, tp_csv_importer_get_separator (self),
+                       load_record, &load);
+  first = FALSE;
 
-      if (first)
-        {
-          self->detected_separator = _tp_csv_detect_separator (source.text->str, source.text->len);
-          _tp_csv_parser_init (&parser, self->name, self->headers,
-                               tp_csv_importer_get_separator (self), load_record, &load);
-          first = FALSE;
-        }
-
-      if (n == 0)
-        {
-          if (!_tp_csv_parser_finish (&parser, error))
-            goto out;
-          break;
-        }
-
-      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
-        goto out;
-
-      if (parser.stop)
-        break;
-    }
+  if (!_tp_csv_parser_read (&parser, &source, NULL, NULL, cancellable, error))
+    goto out;
 
   if (self->headers->len == 0)
     {
@@ -846,26 +828,8 @@ tp_csv_importer_scan_dates (TpCsvImporter  *self,
   _tp_csv_parser_init (&parser, self->name, self->headers,
                        tp_csv_importer_get_separator (self), scan_record, &scan);
 
-  for (;;)
-    {
-      gssize n = _tp_csv_source_read (&source, self->name, cancellable, error);
-
-      if (n < 0)
-        goto out;
-
-      if (n == 0)
-        {
-          if (!_tp_csv_parser_finish (&parser, error))
-            goto out;
-          break;
-        }
-
-      if (!_tp_csv_parser_feed (&parser, source.text->str, source.text->len, error))
-        goto out;
-
-      if (parser.stop)
-        break;
-    }
+  if (!_tp_csv_parser_read (&parser, &source, NULL, NULL, cancellable, error))
+    goto out;
 
   self->dates_scanned = TRUE;
   self->dates_ambiguous = self->detected_order == TP_CSV_DATE_ORDER_UNKNOWN &&

@@ -340,6 +340,48 @@ _tp_csv_parser_finish (TpCsvParser  *parser,
   return parser_take_error (parser, error);
 }
 
+/* Feeds @parser the rest of @source, chunk by chunk, up to the end of
+ * the file or until the record function stops, telling @progress how
+ * far it has come. Returns TRUE at the end or at such a stop. */
+gboolean
+_tp_csv_parser_read (TpCsvParser        *parser,
+                     TpCsvSource        *source,
+                     TpCsvProgressFunc   progress,
+                     gpointer            progress_data,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  int last_permille = -1;
+
+  for (;;)
+    {
+      gssize n = _tp_csv_source_read (source, parser->name, cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+
+      if (n == 0)
+        return _tp_csv_parser_finish (parser, error);
+
+      if (!_tp_csv_parser_feed (parser, source->text->str, source->text->len, error))
+        return FALSE;
+
+      if (parser->stop)
+        return TRUE;
+
+      if (progress != NULL && source->size > 0)
+        {
+          int permille = (int)(1000 * source->consumed / source->size);
+
+          if (permille != last_permille)
+            {
+              last_permille = permille;
+              progress ((double)source->consumed / (double)source->size, progress_data);
+            }
+        }
+    }
+}
+
 /* The separator that occurs most often on the first line, outside
  * quotes; a comma if none does. */
 char

@@ -47,6 +47,7 @@ typedef struct
   gboolean      latin1;
   GString      *text;      /* the last chunk, as UTF-8 */
   guchar       *buffer;
+  gboolean      unread;    /* text holds a chunk _tp_csv_source_read() gives again */
 } TpCsvSource;
 
 gboolean _tp_csv_source_open   (TpCsvSource   *source,
@@ -55,6 +56,10 @@ gboolean _tp_csv_source_open   (TpCsvSource   *source,
                                 GCancellable  *cancellable,
                                 GError       **error);
 gssize   _tp_csv_source_read   (TpCsvSource   *source,
+                                const char    *name,
+                                GCancellable  *cancellable,
+                                GError       **error);
+gssize   _tp_csv_source_peek   (TpCsvSource   *source,
                                 const char    *name,
                                 GCancellable  *cancellable,
                                 GError       **error);
@@ -100,27 +105,33 @@ typedef struct
   gsize              record_bytes; /* of the fields of this record so far */
 } TpCsvParser;
 
-void     _tp_csv_parser_init         (TpCsvParser      *parser,
-                                      const char       *name,
-                                      GPtrArray        *headers,
-                                      char              separator,
-                                      TpCsvRecordFunc   func,
-                                      gpointer          func_data);
-gboolean _tp_csv_parser_feed         (TpCsvParser      *parser,
-                                      const char       *data,
-                                      gsize             len,
-                                      GError          **error);
-gboolean _tp_csv_parser_finish       (TpCsvParser      *parser,
-                                      GError          **error);
-void     _tp_csv_parser_clear        (TpCsvParser      *parser);
-char     _tp_csv_detect_separator    (const char       *text,
-                                      gsize             len);
-gboolean _tp_csv_needs_formula_guard (const char       *text);
-gboolean _tp_csv_fail_line           (GError          **error,
-                                      int               code,
-                                      const char       *name,
-                                      guint             line,
-                                      const char       *message);
+void     _tp_csv_parser_init         (TpCsvParser        *parser,
+                                      const char         *name,
+                                      GPtrArray          *headers,
+                                      char                separator,
+                                      TpCsvRecordFunc     func,
+                                      gpointer            func_data);
+gboolean _tp_csv_parser_feed         (TpCsvParser        *parser,
+                                      const char         *data,
+                                      gsize               len,
+                                      GError            **error);
+gboolean _tp_csv_parser_finish       (TpCsvParser        *parser,
+                                      GError            **error);
+gboolean _tp_csv_parser_read         (TpCsvParser        *parser,
+                                      TpCsvSource        *source,
+                                      TpCsvProgressFunc   progress,
+                                      gpointer            progress_data,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+void     _tp_csv_parser_clear        (TpCsvParser        *parser);
+char     _tp_csv_detect_separator    (const char         *text,
+                                      gsize               len);
+gboolean _tp_csv_needs_formula_guard (const char         *text);
+gboolean _tp_csv_fail_line           (GError            **error,
+                                      int                 code,
+                                      const char         *name,
+                                      guint               line,
+                                      const char         *message);
 
 /* tp-csv-formats.c */
 

@@ -156,6 +156,13 @@ _tp_csv_source_read (TpCsvSource   *source,
   GError *local_error = NULL;
   gssize n;
 
+  /* The chunk _tp_csv_source_peek() read */
+  if (source->unread)
+    {
+      source->unread = FALSE;
+      return (gssize)source->text->len;
+    }
+
   n = g_input_stream_read (source->stream, source->buffer, CHUNK_SIZE, cancellable, &local_error);
   if (n < 0)
     return _tp_csv_prefix_error (error, local_error, name), -1;
@@ -168,6 +175,21 @@ _tp_csv_source_read (TpCsvSource   *source,
     g_string_append_len (source->text, (const char *)source->buffer, n);
 
   return (gssize)source->text->len;
+}
+
+/* Reads the first chunk into source->text, which the next
+ * _tp_csv_source_read() gives again; returns its length, 0 for an empty
+ * file, -1 on error. */
+gssize
+_tp_csv_source_peek (TpCsvSource   *source,
+                     const char    *name,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  gssize n = _tp_csv_source_read (source, name, cancellable, error);
+
+  source->unread = n >= 0;
+  return n;
 }
 
 gboolean
