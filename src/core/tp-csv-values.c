@@ -108,6 +108,30 @@ column_name (TpCsvImport *self,
   return tp_csv_field_get_name (field);
 }
 
+/* "line 17: field “email”: " and what @format says */
+static char *
+field_message (TpCsvImport *self,
+               TpCsvRow    *row,
+               TpCsvField   field,
+               const char  *format,
+               va_list      args) G_GNUC_PRINTF (4, 0);
+
+static char *
+field_message (TpCsvImport *self,
+               TpCsvRow    *row,
+               TpCsvField   field,
+               const char  *format,
+               va_list      args)
+{
+  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return g_strdup_printf (/* Translators: "line 17: field “email”: …"; %u is a line number,
+                           * then the name of a column and what is wrong with its value */
+                          _("line %u: field “%s”: %s"),
+                          row->line, header, message);
+}
+
 gboolean
 _tp_csv_fail_field (TpCsvImport  *self,
                     TpCsvRow     *row,
@@ -116,21 +140,13 @@ _tp_csv_fail_field (TpCsvImport  *self,
                     const char   *format,
                     ...)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
   va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   /* import_record() makes this a row that cannot be imported */
   g_free (self->row_problem);
-  self->row_problem = g_strdup_printf (/* Translators: "line 17: field “email”: …"; %u is a
-                                        * line number, then the name of a column and what
-                                        * is wrong with its value */
-                                       _("line %u: field “%s”: %s"),
-                                       row->line, header, message);
+  va_start (args, format);
+  self->row_problem = field_message (self, row, field, format, args);
+  va_end (args);
   g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_INVALID, "%s: %s",
                self->name, self->row_problem);
   return FALSE;
@@ -182,16 +198,14 @@ _tp_csv_reject_row (TpCsvImport *self,
                     const char  *format,
                     ...)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
+  char *message;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = field_message (self, row, field, format, args);
   va_end (args);
 
-  _tp_csv_add_problem (self, g_strdup_printf (_("line %u: field “%s”: %s"), row->line, header,
-                                              message));
+  _tp_csv_add_problem (self, message);
 }
 
 void
