@@ -235,8 +235,8 @@ tp_csv_importer_run (TpCsvImporter      *self,
 
   if (tp_csv_importer_get_dates_ambiguous (self))
     {
-      g_autofree char *column = _tp_csv_excerpt (self->ambiguous_column);
-      g_autofree char *value = _tp_csv_excerpt (self->ambiguous_value);
+      g_autofree char *column = _tp_schema_excerpt (self->ambiguous_column);
+      g_autofree char *value = _tp_schema_excerpt (self->ambiguous_value);
 
       g_set_error (error, TP_CSV_ERROR, TP_CSV_ERROR_DATE_ORDER,
                    /* Translators: "shop.csv: line 2: field “Sale Date”: “03/04/26” …"; the

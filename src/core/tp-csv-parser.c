@@ -129,7 +129,7 @@ field_name (TpCsvParser *parser,
             guint        index)
 {
   if (parser->headers != NULL && index < parser->headers->len)
-    return _tp_csv_excerpt (g_ptr_array_index (parser->headers, index));
+    return _tp_schema_excerpt (g_ptr_array_index (parser->headers, index));
 
   return g_strdup_printf ("%u", index + 1);
 }

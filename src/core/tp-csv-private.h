@@ -21,6 +21,7 @@
 #include "tp-csv.h"
 #include "tp-database.h"
 #include "tp-schema.h"
+#include "tp-schema-private.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +36,6 @@ G_BEGIN_DECLS
 gboolean _tp_csv_table_has_field (TpCsvTable  table,
                                   TpCsvField  field);
 gboolean _tp_csv_is_blank        (const char *text);
-char    *_tp_csv_excerpt         (const char *text);
 
 /* tp-csv-source.c */
 

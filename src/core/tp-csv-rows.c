@@ -229,7 +229,7 @@ find_customer (TpCsvImport  *self,
 
   if (!_tp_csv_is_blank (name))
     {
-      g_autofree char *shown = _tp_csv_excerpt (name);
+      g_autofree char *shown = _tp_schema_excerpt (name);
 
       stmt = tp_database_prepare (self->db,
                                   "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE "
@@ -270,7 +270,7 @@ find_customer (TpCsvImport  *self,
 
   if (email != NULL)
     {
-      g_autofree char *shown = _tp_csv_excerpt (email);
+      g_autofree char *shown = _tp_schema_excerpt (email);
 
       /* Translators: %s is an email address */
       _tp_csv_reject_row (self, row, TP_CSV_FIELD_CUSTOMER_EMAIL,
@@ -375,7 +375,7 @@ _tp_csv_import_customer (TpCsvImport  *self,
         return fail_database (self, row, local_error, error);
       if (audience == 0)
         {
-          g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AUDIENCE));
+          g_autofree char *shown = _tp_schema_excerpt (VALUE (row, AUDIENCE));
 
           /* Translators: %s is the name of an audience */
           _tp_csv_note_row (self, row, _("there is no audience “%s”; the customer was imported "
@@ -408,7 +408,7 @@ _tp_csv_import_customer (TpCsvImport  *self,
 
   if (existing > 0 && self->duplicates == TP_CSV_DUPLICATES_SKIP)
     {
-      g_autofree char *shown = _tp_csv_excerpt (name);
+      g_autofree char *shown = _tp_schema_excerpt (name);
 
       /* Translators: %s is a name */
       skip_row (self, row, _("“%s” is already there and was left as it is"), shown);
@@ -611,7 +611,7 @@ _tp_csv_import_touch (TpCsvImport  *self,
         }
       if (tactic == 0)
         {
-          g_autofree char *shown = _tp_csv_excerpt (VALUE (row, TACTIC));
+          g_autofree char *shown = _tp_schema_excerpt (VALUE (row, TACTIC));
 
           /* Translators: %s is the name of a tactic */
           _tp_csv_note_row (self, row, _("there is no tactic “%s”; the touch was imported "
@@ -642,7 +642,7 @@ _tp_csv_import_touch (TpCsvImport  *self,
         return fail_database (self, row, local_error, error);
       if (place == 0)
         {
-          g_autofree char *shown = _tp_csv_excerpt (VALUE (row, PLACE));
+          g_autofree char *shown = _tp_schema_excerpt (VALUE (row, PLACE));
 
           /* Translators: %s is the name of a place (a forum, a group, an event) */
           _tp_csv_note_row (self, row, _("there is no place “%s”; the touch was imported "
@@ -765,7 +765,7 @@ add_to_order (TpCsvImport  *self,
       _tp_csv_parse_amount (VALUE (row, AMOUNT), _tp_csv_currency_exponent (currency),
                             &amount) != TP_CSV_AMOUNT_OK)
     {
-      g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
+      g_autofree char *shown = _tp_schema_excerpt (VALUE (row, AMOUNT));
 
       return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT, error,
                                  /* Translators: %s is the value found */
@@ -867,7 +867,7 @@ _tp_csv_import_order (TpCsvImport  *self,
 
       if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &amount, NULL))
         {
-          g_autofree char *shown = _tp_csv_excerpt (text);
+          g_autofree char *shown = _tp_schema_excerpt (text);
 
           return _tp_csv_fail_field (self, row, TP_CSV_FIELD_AMOUNT_MINOR, error,
                                      /* Translators: %s is the value found */
@@ -878,7 +878,7 @@ _tp_csv_import_order (TpCsvImport  *self,
     }
   else
     {
-      g_autofree char *shown = _tp_csv_excerpt (VALUE (row, AMOUNT));
+      g_autofree char *shown = _tp_schema_excerpt (VALUE (row, AMOUNT));
 
       switch (_tp_csv_parse_amount (VALUE (row, AMOUNT), _tp_csv_currency_exponent (currency),
                                     &amount))
@@ -957,7 +957,7 @@ _tp_csv_import_order (TpCsvImport  *self,
 
       if (existing > 0)
         {
-          g_autofree char *shown = _tp_csv_excerpt (ref);
+          g_autofree char *shown = _tp_schema_excerpt (ref);
 
           /* Translators: %s is the order number of a shop, such as #1001 */
           skip_row (self, row, _("order %s is already there and was left as it is"), shown);

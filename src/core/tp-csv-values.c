@@ -123,7 +123,7 @@ field_message (TpCsvImport *self,
                const char  *format,
                va_list      args)
 {
-  g_autofree char *header = _tp_csv_excerpt (column_name (self, row, field));
+  g_autofree char *header = _tp_schema_excerpt (column_name (self, row, field));
   g_autofree char *message = g_strdup_vprintf (format, args);
 
   return g_strdup_printf (/* Translators: "line 17: field “email”: …"; %u is a line number,
@@ -286,7 +286,7 @@ _tp_csv_parse_id (TpCsvImport  *self,
   if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
     return TRUE;
 
-  shown = _tp_csv_excerpt (text);
+  shown = _tp_schema_excerpt (text);
   return _tp_csv_fail_field (self, row, field, error,
                              /* Translators: %s is the value found */
                              _("“%s” is not a Touchpoint id (a whole number above 0)"), shown);
@@ -326,7 +326,7 @@ _tp_csv_parse_time (TpCsvImport  *self,
       _tp_csv_written_orders (text) == (TP_CSV_ORDER_BIT (TP_CSV_DATE_ORDER_DMY) |
                                         TP_CSV_ORDER_BIT (TP_CSV_DATE_ORDER_MDY)))
     {
-      g_autofree char *shown = _tp_csv_excerpt (text);
+      g_autofree char *shown = _tp_schema_excerpt (text);
 
       return _tp_csv_fail_field (self, row, field, error,
                                  /* Translators: %s is a date such as 03/04/2026 */
@@ -459,7 +459,7 @@ _tp_csv_parse_done (TpCsvImport  *self,
     *done = 0;
   else
     {
-      shown = _tp_csv_excerpt (VALUE (row, DONE));
+      shown = _tp_schema_excerpt (VALUE (row, DONE));
       return _tp_csv_fail_field (self, row, TP_CSV_FIELD_DONE, error,
                                  /* Translators: %s is the value found */
                                  _("“%s” is not 1 or 0 (yes or no)"), shown);

@@ -60,7 +60,7 @@
  * The family, one job a file, sharing tp-csv-private.h:
  *
  * - tp-csv.c: this overview, the error domain, the tables and the fields
- *   a column can be imported as, and the text helpers of messages;
+ *   a column can be imported as, and whether a cell is blank;
  * - tp-csv-source.c: a file's bytes as text, its encoding;
  * - tp-csv-parser.c: records out of text (libcsv), the formula guard;
  * - tp-csv-formats.c: the exports recognised from their header, the
@@ -303,28 +303,5 @@ _tp_csv_is_blank (const char *text)
     }
 
   return TRUE;
-}
-
-/* A short, one-line excerpt of a value for a message */
-char *
-_tp_csv_excerpt (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0' && n < 40; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  if (n == 40 && g_utf8_strlen (text, -1) > 40)
-    g_string_append (out, "…");
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
