@@ -102,6 +102,35 @@ fail_database (TpCsvImport  *self,
   return FALSE;
 }
 
+/* The end of writing a customer, a touch or an order: binds when it was
+ * created (?9, for a new row) and last changed (?10), runs @stmt and
+ * counts the row as imported or merged */
+static gboolean
+write_row (TpCsvImport  *self,
+           TpCsvRow     *row,
+           TpStatement  *stmt,
+           gboolean      merge,
+           const char   *created_at,
+           const char   *updated_at,
+           GError      **error)
+{
+  GError *local_error = NULL;
+
+  if (!merge)
+    tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
+  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
+                                    : created_at != NULL && !merge ? created_at : self->now);
+  if (!run_statement (stmt, &local_error))
+    return fail_database (self, row, local_error, error);
+
+  if (merge)
+    self->report->merged++;
+  else
+    self->report->imported++;
+
+  return TRUE;
+}
+
 static gint64
 find_customer_by_email (TpCsvImport  *self,
                         const char   *email,
@@ -482,14 +511,8 @@ _tp_csv_import_customer (TpCsvImport  *self,
   tp_statement_bind_text (stmt, 7, stage != NULL ? stage : tp_enum_to_nick (TP_TYPE_STAGE,
                                                                             TP_STAGE_LEAD));
   tp_statement_bind_text (stmt, 8, notes != NULL ? notes : "");
-  tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
-  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
-                                    : created_at != NULL ? created_at : self->now);
-  if (!run_statement (stmt, &local_error))
-    return fail_database (self, row, local_error, error);
 
-  self->report->imported++;
-  return TRUE;
+  return write_row (self, row, stmt, FALSE, created_at, updated_at, error);
 }
 
 /* For touches and orders: is the row's id that of a row already there
@@ -711,19 +734,8 @@ _tp_csv_import_touch (TpCsvImport  *self,
   tp_statement_bind_int64 (stmt, 8, done);
   if (place > 0)
     tp_statement_bind_int64 (stmt, 11, place);
-  if (!duplicate)
-    tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
-  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
-                                    : created_at != NULL && !duplicate ? created_at : self->now);
-  if (!run_statement (stmt, &local_error))
-    return fail_database (self, row, local_error, error);
 
-  if (duplicate)
-    self->report->merged++;
-  else
-    self->report->imported++;
-
-  return TRUE;
+  return write_row (self, row, stmt, duplicate, created_at, updated_at, error);
 }
 
 /* A row with the order number of the row before: another item of the
@@ -1002,17 +1014,9 @@ _tp_csv_import_order (TpCsvImport  *self,
   tp_statement_bind_text (stmt, 7, status != NULL ? status
                                    : tp_enum_to_nick (TP_TYPE_ORDER_STATUS, TP_ORDER_STATUS_OPEN));
   tp_statement_bind_text (stmt, 8, fulfilled_at);
-  if (!duplicate)
-    tp_statement_bind_text (stmt, 9, created_at != NULL ? created_at : self->now);
-  tp_statement_bind_text (stmt, 10, updated_at != NULL ? updated_at
-                                    : created_at != NULL && !duplicate ? created_at : self->now);
-  if (!run_statement (stmt, &local_error))
-    return fail_database (self, row, local_error, error);
 
-  if (duplicate)
-    self->report->merged++;
-  else
-    self->report->imported++;
+  if (!write_row (self, row, stmt, duplicate, created_at, updated_at, error))
+    return FALSE;
   if (!duplicate)
     self->max_id = MAX (self->max_id, tp_database_last_insert_id (self->db));
 
