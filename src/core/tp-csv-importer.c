@@ -736,7 +736,7 @@ scan_record (GPtrArray  *fields,
     }
 
   /* A date written otherwise further on, which nothing before decides,
-   * is refused with its row (parse_time()) */
+   * is refused with its row (_tp_csv_parse_time()) */
   if (++scan->rows > SCAN_YEAR_FIRST_ROWS && !scan->written)
     return FALSE;
 

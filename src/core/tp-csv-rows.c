@@ -711,7 +711,7 @@ _tp_csv_import_touch (TpCsvImport  *self,
                                 error);
   else
     /* Into the staging table: the rows move into touches with one
-     * statement at the end (move_staged_touches()) */
+     * statement at the end (move_staged_touches(), tp-csv-import.c) */
     stmt = tp_database_prepare (self->db,
                                 "INSERT INTO temp.tp_import_touches (id, customer_id, happened_at,"
                                 " channel, direction, note, tactic_id, done, created_at,"

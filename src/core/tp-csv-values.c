@@ -142,7 +142,7 @@ _tp_csv_fail_field (TpCsvImport  *self,
 {
   va_list args;
 
-  /* import_record() makes this a row that cannot be imported */
+  /* import_record() (tp-csv-import.c) makes this a row that cannot be imported */
   g_free (self->row_problem);
   va_start (args, format);
   self->row_problem = field_message (self, row, field, format, args);
