@@ -21,6 +21,7 @@
 #include "tp-core-enum-types.h"
 #include "tp-database.h"
 #include "tp-schema.h"
+#include "tp-schema-private.h"
 
 /*
  * The one description of the data: every table, every column, its type,
@@ -474,8 +475,8 @@ set_invalid (GError     **error,
 }
 
 /* A short, one-line excerpt of a value for a message */
-static char *
-excerpt (const char *text)
+char *
+_tp_schema_excerpt (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint n = 0;
@@ -608,7 +609,7 @@ fail_time (const TpSchemaColumn  *column,
            const char            *text,
            GError               **error)
 {
-  g_autofree char *shown = excerpt (text);
+  g_autofree char *shown = _tp_schema_excerpt (text);
 
   return set_invalid (error,
                       /* Translators: the first %s is the name of a field, like “Date”; the
@@ -664,7 +665,7 @@ tp_schema_column_check_text (const TpSchemaColumn  *column,
 
       if ((column->flags & TP_SCHEMA_EMAIL) && text[0] != '\0' && !is_email (text))
         {
-          g_autofree char *shown = excerpt (text);
+          g_autofree char *shown = _tp_schema_excerpt (text);
 
           /* Translators: the first %s is the name of a field, like “Email”, the
            * second the value found */
@@ -689,7 +690,7 @@ tp_schema_column_check_text (const TpSchemaColumn  *column,
 
         if (g_enum_get_value_by_nick (klass, text) == NULL)
           {
-            g_autofree char *shown = excerpt (text);
+            g_autofree char *shown = _tp_schema_excerpt (text);
             g_autofree char *nicks = enum_nicks (klass);
 
             return set_invalid (error,
