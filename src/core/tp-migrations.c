@@ -411,7 +411,9 @@ static const char step_4[] =
  * (HACKING.md, "Attribution").
  *
  * results_customers: one row per customer who has a done touch or an
- * order that is not cancelled (id = the customer's id): their first done
+ * order that is not cancelled (id = the customer's id): their audience,
+ * stage and orders that are not cancelled (copied, so that a period's
+ * people are read from an index alone), their first done
  * touch ever (by time, then id: its id, time, tactic, place, channel),
  * their first purchase (the first order that is not cancelled, by time
  * then id), how many done touches lie at or before it, and the last of
@@ -447,10 +449,13 @@ static const char step_4[] =
 
 /* Works out the row of the customer whose id is @c, when @cond holds */
 #define RESULTS_CUSTOMER(c, cond) \
-  "INSERT INTO results_customers (id, first_touch_id, first_touch_at, first_tactic_id," \
-  " first_place_id, first_channel, first_order_id, first_order_at, touches_before_order," \
-  " last_touch_id, last_touch_at, last_tactic_id, last_place_id)" \
-  " SELECT c.id, f.id, f.happened_at, f.tactic_id, f.place_id, f.channel, o.id, o.ordered_at," \
+  "INSERT INTO results_customers (id, audience_id, stage, order_count, first_touch_id," \
+  " first_touch_at, first_tactic_id, first_place_id, first_channel, first_order_id," \
+  " first_order_at, touches_before_order, last_touch_id, last_touch_at, last_tactic_id," \
+  " last_place_id)" \
+  " SELECT c.id, c.audience_id, c.stage," \
+  " (SELECT count(*) FROM orders AS z WHERE z.customer_id = c.id AND z.status != 'cancelled')," \
+  " f.id, f.happened_at, f.tactic_id, f.place_id, f.channel, o.id, o.ordered_at," \
   " (SELECT count(*) FROM touches AS n WHERE n.customer_id = c.id AND n.done = 1" \
   "  AND n.happened_at <= o.ordered_at)," \
   " l.id, l.happened_at, l.tactic_id, l.place_id" \
@@ -463,7 +468,9 @@ static const char step_4[] =
   "  WHERE x.customer_id = c.id AND x.done = 1 AND x.happened_at <= o.ordered_at" \
   "  ORDER BY x.happened_at DESC, x.id DESC LIMIT 1)" \
   " WHERE c.id = " c " AND " cond \
-  " ON CONFLICT (id) DO UPDATE SET first_touch_id = excluded.first_touch_id," \
+  " ON CONFLICT (id) DO UPDATE SET audience_id = excluded.audience_id," \
+  " stage = excluded.stage, order_count = excluded.order_count," \
+  " first_touch_id = excluded.first_touch_id," \
   " first_touch_at = excluded.first_touch_at, first_tactic_id = excluded.first_tactic_id," \
   " first_place_id = excluded.first_place_id, first_channel = excluded.first_channel," \
   " first_order_id = excluded.first_order_id, first_order_at = excluded.first_order_at," \
@@ -501,6 +508,9 @@ static const char step_4[] =
 static const char step_5[] =
   "CREATE TABLE results_customers ("
   "  id INTEGER PRIMARY KEY,"
+  "  audience_id INTEGER,"
+  "  stage TEXT,"
+  "  order_count INTEGER NOT NULL DEFAULT 0,"
   "  first_touch_id INTEGER,"
   "  first_touch_at TEXT,"
   "  first_tactic_id INTEGER,"
@@ -514,10 +524,13 @@ static const char step_5[] =
   "  last_tactic_id INTEGER,"
   "  last_place_id INTEGER"
   ");"
-  "CREATE INDEX results_customers_by_first_touch ON results_customers (first_touch_at)"
-  "  WHERE first_touch_at IS NOT NULL;"
-  "CREATE INDEX results_customers_by_first_order ON results_customers (first_order_at)"
-  "  WHERE first_order_at IS NOT NULL;"
+  /* Results reads the people of a period from these indexes alone */
+  "CREATE INDEX results_customers_by_first_touch ON results_customers (first_touch_at,"
+  "  first_tactic_id, first_place_id, audience_id, stage, order_count, first_order_at,"
+  "  touches_before_order) WHERE first_touch_at IS NOT NULL;"
+  "CREATE INDEX results_customers_by_first_order ON results_customers (first_order_at,"
+  "  audience_id, touches_before_order, first_tactic_id, first_place_id, last_tactic_id,"
+  "  last_place_id) WHERE first_order_at IS NOT NULL;"
 
   "CREATE TABLE results_days ("
   "  id INTEGER PRIMARY KEY,"
@@ -530,14 +543,16 @@ static const char step_5[] =
   "CREATE UNIQUE INDEX results_days_key ON results_days (day, tactic_id, place_id, audience_id);"
 
   /* The funnel's people without a touch, by when they were added */
-  "CREATE INDEX customers_untouched_by_created ON customers (created_at) WHERE touch_count = 0;"
+  "CREATE INDEX customers_untouched_by_created ON customers (created_at, audience_id, stage,"
+  "  order_count) WHERE touch_count = 0;"
 
   "CREATE TRIGGER results_touches_ai AFTER INSERT ON touches BEGIN "
   RESULTS_TOUCH_DAY ("NEW", "1", "1 = 1")
-  "  INSERT INTO results_customers (id, first_touch_id, first_touch_at, first_tactic_id,"
-  "   first_place_id, first_channel)"
-  "  SELECT NEW.customer_id, NEW.id, NEW.happened_at, NEW.tactic_id, NEW.place_id, NEW.channel"
-  "  WHERE NEW.done = 1"
+  "  INSERT INTO results_customers (id, audience_id, stage, first_touch_id, first_touch_at,"
+  "   first_tactic_id, first_place_id, first_channel)"
+  "  SELECT c.id, c.audience_id, c.stage, NEW.id, NEW.happened_at, NEW.tactic_id, NEW.place_id,"
+  "   NEW.channel"
+  "  FROM customers AS c WHERE c.id = NEW.customer_id AND NEW.done = 1"
   "  ON CONFLICT (id) DO UPDATE SET first_touch_id = excluded.first_touch_id,"
   "   first_touch_at = excluded.first_touch_at, first_tactic_id = excluded.first_tactic_id,"
   "   first_place_id = excluded.first_place_id, first_channel = excluded.first_channel"
@@ -593,9 +608,11 @@ static const char step_5[] =
   RESULTS_CUSTOMER ("NEW.customer_id", "NEW.customer_id != OLD.customer_id")
   "END;"
 
-  "CREATE TRIGGER results_customers_au AFTER UPDATE OF audience_id ON customers BEGIN "
+  "CREATE TRIGGER results_customers_au AFTER UPDATE OF audience_id, stage ON customers BEGIN "
   RESULTS_DAYS_MOVE ("OLD.id", "OLD.audience_id", "-", "OLD.audience_id IS NOT NEW.audience_id")
   RESULTS_DAYS_MOVE ("NEW.id", "NEW.audience_id", "", "OLD.audience_id IS NOT NEW.audience_id")
+  "  UPDATE results_customers SET audience_id = NEW.audience_id, stage = NEW.stage"
+  "  WHERE id = NEW.id AND (OLD.audience_id IS NOT NEW.audience_id OR OLD.stage != NEW.stage);"
   "END;"
   "CREATE TRIGGER results_customers_bd BEFORE DELETE ON customers BEGIN "
   RESULTS_DAYS_MOVE ("OLD.id", "OLD.audience_id", "-", "1 = 1")

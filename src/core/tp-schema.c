@@ -217,6 +217,10 @@ static const TpSchemaColumn order_columns[] = {
 
 static const TpSchemaColumn results_customer_columns[] = {
   ID_COLUMN,
+  RESULTS_ID ("audience_id", N_("Audience")),
+  { "stage", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, N_("Stage"), NULL, 0,
+    MAX_TEXT, NULL, NULL, NULL },
+  COUNT ("order_count", NULL, N_("Orders")),
   RESULTS_ID ("first_touch_id", N_("First touch")),
   RESULTS_TIME ("first_touch_at", N_("First touch")),
   RESULTS_ID ("first_tactic_id", N_("Tactic")),
