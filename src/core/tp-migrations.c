@@ -411,24 +411,28 @@ static const char step_4[] =
  * (HACKING.md, "Attribution").
  *
  * results_customers: one row per customer who has a done touch or an
- * order that is not cancelled (id = the customer's id): their audience,
- * stage and orders that are not cancelled (copied, so that a period's
- * people are read from an index alone), their first done
- * touch ever (by time, then id: its id, time, tactic, place, channel),
- * their first purchase (the first order that is not cancelled, by time
- * then id), how many done touches lie at or before it, and the last of
- * them (id, time, tactic, place). Inserting a touch updates the row in
- * place; deleting the first or the last touch, editing a touch's time,
- * customer or done, and any change of an order work the row out anew from
- * the indexes by customer.
+ * order that is not cancelled (id = the customer's id): their audience
+ * (the one their touches are counted for below), stage and orders that
+ * are not cancelled (copied, so that a period's people are read from an
+ * index alone), their first done touch ever (by time, then id: its id,
+ * time, tactic, place, channel), their first purchase (the first order
+ * that is not cancelled, by time then id), how many done touches lie at
+ * or before it, and the last of them (id, time, tactic, place).
+ * Inserting a touch updates the row in place; any other change of a
+ * touch that can move those figures, and any change of an order, works
+ * the row out anew from the indexes by customer (which gives the same
+ * whatever order the triggers of one statement run in: PostgreSQL runs
+ * them at the end of the statement, after its cascades).
  *
  * results_days: done touches counted per day (the first ten characters
  * of a time in the form Touchpoint writes; '' for any other text), tactic,
- * place and the customer's audience (0 for none). A customer's change of
- * audience moves their counts; a deleted customer's counts go before the
- * cascade takes their touches (whose triggers then find no customer and
- * do nothing). A deleted tactic or place unsets it on its touches, which
- * moves their counts to 0. */
+ * place and the audience of the customer's row above (0 for none). A
+ * customer's change of audience moves their counts; a deleted customer's
+ * counts go before the cascade takes their touches (whose triggers then
+ * find no row and do nothing), and so do those of a deleted audience's
+ * customers, before its cascades unset the audience on them and the
+ * place on its touches. A deleted tactic or place unsets it on its
+ * touches, which moves their counts to 0. */
 #define RESULTS_DAY(t) \
   "(CASE WHEN length (" t ") = 20 AND substr (" t ", 11, 1) = 'T'" \
   " AND substr (" t ", 20, 1) = 'Z' THEN substr (" t ", 1, 10) ELSE '' END)"
@@ -436,6 +440,10 @@ static const char step_4[] =
 #define RESULTS_DAYS_ADD \
   " ON CONFLICT (day, tactic_id, place_id, audience_id)" \
   " DO UPDATE SET n_touches = results_days.n_touches + excluded.n_touches;"
+
+/* The audience customer @c's touches are counted for */
+#define RESULTS_COUNTED(c) \
+  "(SELECT r.audience_id FROM results_customers AS r WHERE r.id = " c ")"
 
 /* The done touches of customer @c (an expression), counted into the
  * days of @audience with @sign ("" or "-") */
@@ -447,7 +455,8 @@ static const char step_4[] =
   " GROUP BY 1, 2, 3" \
   RESULTS_DAYS_ADD
 
-/* Works out the row of the customer whose id is @c, when @cond holds */
+/* Works out the row of the customer whose id is @c, when @cond holds;
+ * the audience counted for stays (only a new row takes the customer's) */
 #define RESULTS_CUSTOMER(c, cond) \
   "INSERT INTO results_customers (id, audience_id, stage, order_count, first_touch_id," \
   " first_touch_at, first_tactic_id, first_place_id, first_channel, first_order_id," \
@@ -468,7 +477,7 @@ static const char step_4[] =
   "  WHERE x.customer_id = c.id AND x.done = 1 AND x.happened_at <= o.ordered_at" \
   "  ORDER BY x.happened_at DESC, x.id DESC LIMIT 1)" \
   " WHERE c.id = " c " AND " cond \
-  " ON CONFLICT (id) DO UPDATE SET audience_id = excluded.audience_id," \
+  " ON CONFLICT (id) DO UPDATE SET" \
   " stage = excluded.stage, order_count = excluded.order_count," \
   " first_touch_id = excluded.first_touch_id," \
   " first_touch_at = excluded.first_touch_at, first_tactic_id = excluded.first_tactic_id," \
@@ -478,12 +487,12 @@ static const char step_4[] =
   " last_touch_id = excluded.last_touch_id, last_touch_at = excluded.last_touch_at," \
   " last_tactic_id = excluded.last_tactic_id, last_place_id = excluded.last_place_id;"
 
-/* The touch @t (NEW or OLD) counted into its day with @sign */
+/* The touch @t (NEW or OLD) counted into its day with @n */
 #define RESULTS_TOUCH_DAY(t, n, cond) \
   "INSERT INTO results_days (day, tactic_id, place_id, audience_id, n_touches)" \
   " SELECT " RESULTS_DAY (t ".happened_at") ", coalesce (" t ".tactic_id, 0)," \
-  " coalesce (" t ".place_id, 0), coalesce (c.audience_id, 0), " n \
-  " FROM customers AS c WHERE c.id = " t ".customer_id AND " t ".done = 1 AND " cond \
+  " coalesce (" t ".place_id, 0), coalesce (r.audience_id, 0), " n \
+  " FROM results_customers AS r WHERE r.id = " t ".customer_id AND " t ".done = 1 AND " cond \
   RESULTS_DAYS_ADD
 
 /* A touch later than the last one at or before the first purchase */
@@ -494,6 +503,10 @@ static const char step_4[] =
 #define RESULTS_KEYS_CHANGED \
   "(OLD.customer_id != NEW.customer_id OR OLD.happened_at != NEW.happened_at" \
   " OR OLD.done != NEW.done)"
+
+#define RESULTS_COUNT_CHANGED \
+  "(" RESULTS_KEYS_CHANGED " OR OLD.tactic_id IS NOT NEW.tactic_id" \
+  " OR OLD.place_id IS NOT NEW.place_id)"
 
 #define RESULTS_REBUILD \
   "DELETE FROM results_days;" \
@@ -547,7 +560,6 @@ static const char step_5[] =
   "  order_count) WHERE touch_count = 0;"
 
   "CREATE TRIGGER results_touches_ai AFTER INSERT ON touches BEGIN "
-  RESULTS_TOUCH_DAY ("NEW", "1", "1 = 1")
   "  INSERT INTO results_customers (id, audience_id, stage, first_touch_id, first_touch_at,"
   "   first_tactic_id, first_place_id, first_channel)"
   "  SELECT c.id, c.audience_id, c.stage, NEW.id, NEW.happened_at, NEW.tactic_id, NEW.place_id,"
@@ -567,29 +579,23 @@ static const char step_5[] =
   "   last_place_id = CASE WHEN " RESULTS_LATER " THEN NEW.place_id ELSE last_place_id END"
   "  WHERE id = NEW.customer_id AND NEW.done = 1 AND first_order_at IS NOT NULL"
   "   AND NEW.happened_at <= first_order_at;"
+  RESULTS_TOUCH_DAY ("NEW", "1", "1 = 1")
   "END;"
 
   "CREATE TRIGGER results_touches_ad AFTER DELETE ON touches BEGIN "
   RESULTS_TOUCH_DAY ("OLD", "-1", "1 = 1")
-  "  UPDATE results_customers SET touches_before_order = touches_before_order - 1"
-  "  WHERE id = OLD.customer_id AND OLD.done = 1 AND first_order_at IS NOT NULL"
-  "   AND OLD.happened_at <= first_order_at AND OLD.id != coalesce (first_touch_id, 0)"
-  "   AND OLD.id != coalesce (last_touch_id, 0);"
   RESULTS_CUSTOMER ("OLD.customer_id",
                     "OLD.done = 1 AND EXISTS (SELECT 1 FROM results_customers AS r"
-                    " WHERE r.id = c.id AND (r.first_touch_id = OLD.id OR r.last_touch_id = OLD.id))")
+                    " WHERE r.id = c.id AND (r.first_touch_id = OLD.id OR r.last_touch_id = OLD.id"
+                    " OR OLD.happened_at <= r.first_order_at))")
   "END;"
 
   "CREATE TRIGGER results_touches_au AFTER UPDATE OF customer_id, happened_at, done, tactic_id,"
   "  place_id, channel ON touches BEGIN "
-  RESULTS_TOUCH_DAY ("OLD", "-1",
-                     "(" RESULTS_KEYS_CHANGED " OR OLD.tactic_id IS NOT NEW.tactic_id"
-                     " OR OLD.place_id IS NOT NEW.place_id)")
-  RESULTS_TOUCH_DAY ("NEW", "1",
-                     "(" RESULTS_KEYS_CHANGED " OR OLD.tactic_id IS NOT NEW.tactic_id"
-                     " OR OLD.place_id IS NOT NEW.place_id)")
   RESULTS_CUSTOMER ("OLD.customer_id", RESULTS_KEYS_CHANGED)
   RESULTS_CUSTOMER ("NEW.customer_id", "NEW.customer_id != OLD.customer_id")
+  RESULTS_TOUCH_DAY ("OLD", "-1", RESULTS_COUNT_CHANGED)
+  RESULTS_TOUCH_DAY ("NEW", "1", RESULTS_COUNT_CHANGED)
   "  UPDATE results_customers SET first_tactic_id = NEW.tactic_id, first_place_id = NEW.place_id,"
   "   first_channel = NEW.channel"
   "  WHERE id = NEW.customer_id AND first_touch_id = NEW.id;"
@@ -609,14 +615,28 @@ static const char step_5[] =
   "END;"
 
   "CREATE TRIGGER results_customers_au AFTER UPDATE OF audience_id, stage ON customers BEGIN "
-  RESULTS_DAYS_MOVE ("OLD.id", "OLD.audience_id", "-", "OLD.audience_id IS NOT NEW.audience_id")
-  RESULTS_DAYS_MOVE ("NEW.id", "NEW.audience_id", "", "OLD.audience_id IS NOT NEW.audience_id")
+  RESULTS_DAYS_MOVE ("NEW.id", RESULTS_COUNTED ("NEW.id"), "-",
+                     RESULTS_COUNTED ("NEW.id") " IS NOT NEW.audience_id")
+  RESULTS_DAYS_MOVE ("NEW.id", "NEW.audience_id", "",
+                     RESULTS_COUNTED ("NEW.id") " IS NOT NEW.audience_id")
   "  UPDATE results_customers SET audience_id = NEW.audience_id, stage = NEW.stage"
-  "  WHERE id = NEW.id AND (OLD.audience_id IS NOT NEW.audience_id OR OLD.stage != NEW.stage);"
+  "  WHERE id = NEW.id;"
   "END;"
   "CREATE TRIGGER results_customers_bd BEFORE DELETE ON customers BEGIN "
-  RESULTS_DAYS_MOVE ("OLD.id", "OLD.audience_id", "-", "1 = 1")
+  RESULTS_DAYS_MOVE ("OLD.id", RESULTS_COUNTED ("OLD.id"), "-", "1 = 1")
   "  DELETE FROM results_customers WHERE id = OLD.id;"
+  "END;"
+  /* Before the cascades, which PostgreSQL runs before any of the
+   * triggers they fire */
+  "CREATE TRIGGER results_audiences_bd BEFORE DELETE ON audiences BEGIN "
+  "  INSERT INTO results_days (day, tactic_id, place_id, audience_id, n_touches)"
+  "  SELECT " RESULTS_DAY ("t.happened_at") ", coalesce (t.tactic_id, 0),"
+  "   coalesce (t.place_id, 0), u.audience_id, u.sign * count(*)"
+  "  FROM results_customers AS r JOIN touches AS t ON t.customer_id = r.id AND t.done = 1"
+  "  JOIN (SELECT OLD.id AS audience_id, -1 AS sign UNION ALL SELECT 0, 1) AS u ON 1 = 1"
+  "  WHERE r.audience_id = OLD.id GROUP BY 1, 2, 3, 4, u.sign"
+  RESULTS_DAYS_ADD
+  "  UPDATE results_customers SET audience_id = NULL WHERE audience_id = OLD.id;"
   "END;"
 
   RESULTS_REBUILD;
