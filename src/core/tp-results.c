@@ -47,10 +47,9 @@
  * - a touch whose tactic was deleted has no tactic any more: it counts for
  *   "No tactic", as do touches logged without one.
  *
- * Every time is UTC. compute_fast() reads each touch from the start of
- * the period before on once, from the covering index by time; the
- * straightforward queries of compute_range() are the reference it is
- * tested against.
+ * Every time is UTC. compute_fast() reads what the triggers of schema
+ * step 5 keep for it; the straightforward queries of compute_range(),
+ * which read none of that, are the reference it is tested against.
  */
 
 #define SECONDS_PER_DAY  G_GINT64_CONSTANT (86400)
@@ -836,11 +835,12 @@ compute_range (Compute     *c,
  * (results_customers), by the indexes of first touch and first purchase.
  * So a period costs in proportion to its days and to the people first
  * reached or first buying in it, not to the business. A range that does
- * not start and end at midnight (a custom period) counts its touches from
- * the index of done touches by time instead, as days would straddle its
- * weeks. The figures are those of compute_range(), which the tests keep
- * as the reference; a stored time not in the form Touchpoint writes sends
- * the computation to it, before any figure is counted. */
+ * not start and end at midnight (a custom period given to the second)
+ * counts its touches from the index of done touches by time instead, as
+ * days would straddle its weeks. The figures are those of
+ * compute_range(), which the tests keep as the reference; a stored time
+ * not in the form Touchpoint writes sends the computation to it, before
+ * any figure is counted. */
 
 enum { PREVIOUS, CURRENT };
 
