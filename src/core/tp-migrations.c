@@ -555,6 +555,11 @@ static const char step_5[] =
   ");"
   "CREATE UNIQUE INDEX results_days_key ON results_days (day, tactic_id, place_id, audience_id);"
 
+  /* A period's revenue, read from this index alone */
+  "CREATE INDEX orders_results ON orders (ordered_at, currency, customer_id, amount_minor,"
+  "  status)"
+  "  WHERE status != 'cancelled';"
+
   /* The funnel's people without a touch, by when they were added */
   "CREATE INDEX customers_untouched_by_created ON customers (created_at, audience_id, stage,"
   "  order_count) WHERE touch_count = 0;"
