@@ -896,9 +896,13 @@ _tp_pg_schema_sql (GError **error)
           g_string_append (s, c + 1 < tables[t].n_columns ? ",\n" : "\n");
         }
       g_string_append (s, ");\n");
-      g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
-                                 "EXECUTE FUNCTION tp_assign_id ();\n",
-                              tables[t].name, tables[t].name);
+      /* The tables the triggers keep are written by them alone, their
+       * ids never restored: each row they write need not look up the
+       * sequence */
+      if (!tables[t].derived)
+        g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
+                                   "EXECUTE FUNCTION tp_assign_id ();\n",
+                                tables[t].name, tables[t].name);
     }
 
   if (!append_indexes_and_triggers (s, error))
