@@ -460,7 +460,14 @@ schema_load (sqlite3  *handle,
     return (set_sqlite_error (error, handle, rc), NULL);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+      const TpSchemaTable *described = tp_schema_find_table (name);
+
+      /* What the triggers keep whole is worked out again after a restore */
+      if (described == NULL || !described->derived)
+        g_ptr_array_add (names, g_strdup (name));
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return (set_sqlite_error (error, handle, rc), NULL);
@@ -2959,6 +2966,13 @@ load (Restore  *self,
           goto failed;
         }
       progress_report (&self->progress, (double)(i + 1) / (double)creates->len);
+    }
+
+  /* What the triggers keep for Results, from the rows just loaded */
+  if (sqlite3_exec (handle, _tp_migrations_results_rebuild (), NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, handle, sqlite3_errcode (handle));
+      goto failed;
     }
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))

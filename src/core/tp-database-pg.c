@@ -678,6 +678,9 @@ append_column (GString              *s,
   (void) table;
 }
 
+static gboolean has_word (const char *sql,
+                          const char *word);
+
 /* SQLite's CREATE TRIGGER name … ON table BEGIN body END, as a PL/pgSQL
  * function and a row trigger that runs it. */
 static gboolean
@@ -709,11 +712,17 @@ append_trigger (GString     *s,
   g_strstrip (head);
   g_strstrip (body);
 
+  /* A row trigger that runs before the change returns the row to go
+   * on with it (NULL would skip it); one that runs after returns NULL */
   g_string_append_printf (s,
                           "CREATE FUNCTION %s_row () RETURNS trigger LANGUAGE plpgsql AS $tp$\n"
-                          "BEGIN\n  %s\n  RETURN NULL;\nEND\n$tp$;\n"
+                          "BEGIN\n  %s\n  %s\nEND\n$tp$;\n"
                           "%s FOR EACH ROW EXECUTE FUNCTION %s_row ();\n",
-                          name, body, head, name);
+                          name, body,
+                          has_word (head, "BEFORE")
+                          ? "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW;"
+                          : "RETURN NULL;",
+                          head, name);
   return TRUE;
 }
 
@@ -887,9 +896,13 @@ _tp_pg_schema_sql (GError **error)
           g_string_append (s, c + 1 < tables[t].n_columns ? ",\n" : "\n");
         }
       g_string_append (s, ");\n");
-      g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
-                                 "EXECUTE FUNCTION tp_assign_id ();\n",
-                              tables[t].name, tables[t].name);
+      /* The tables the triggers keep are written by them alone, their
+       * ids never restored: each row they write need not look up the
+       * sequence */
+      if (!tables[t].derived)
+        g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
+                                   "EXECUTE FUNCTION tp_assign_id ();\n",
+                                tables[t].name, tables[t].name);
     }
 
   if (!append_indexes_and_triggers (s, error))

@@ -205,7 +205,50 @@ static const TpSchemaColumn order_columns[] = {
   TIME_COLUMNS,
 };
 
-#define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns) }
+/* What Results reads, kept by the triggers of schema step 5 */
+#define RESULTS_ID(col, label) \
+  { col, NULL, TP_SCHEMA_INT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, label, NULL, G_MININT64, \
+    G_MAXINT64, NULL, NULL, NULL }
+#define RESULTS_KEY(col, label) \
+  { col, NULL, TP_SCHEMA_INT, TP_SCHEMA_DERIVED, label, NULL, G_MININT64, G_MAXINT64, NULL, \
+    NULL, NULL }
+#define RESULTS_TIME(col, label) \
+  { col, NULL, TP_SCHEMA_TIME, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, label, NULL, 0, 0, NULL, \
+    NULL, NULL }
+
+static const TpSchemaColumn results_customer_columns[] = {
+  ID_COLUMN,
+  RESULTS_ID ("audience_id", N_("Audience")),
+  { "stage", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, N_("Stage"), NULL, 0,
+    MAX_TEXT, NULL, NULL, NULL },
+  COUNT ("order_count", NULL, N_("Orders")),
+  RESULTS_ID ("first_touch_id", N_("First touch")),
+  RESULTS_TIME ("first_touch_at", N_("First touch")),
+  RESULTS_ID ("first_tactic_id", N_("Tactic")),
+  RESULTS_ID ("first_place_id", N_("Place")),
+  { "first_channel", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, N_("Channel"),
+    NULL, 0, MAX_TEXT, NULL, NULL, NULL },
+  RESULTS_ID ("first_order_id", N_("First order")),
+  RESULTS_TIME ("first_order_at", N_("First order")),
+  COUNT ("touches_before_order", NULL, N_("Touches")),
+  RESULTS_ID ("last_touch_id", N_("Last touch")),
+  RESULTS_TIME ("last_touch_at", N_("Last touch")),
+  RESULTS_ID ("last_tactic_id", N_("Tactic")),
+  RESULTS_ID ("last_place_id", N_("Place")),
+};
+
+static const TpSchemaColumn results_day_columns[] = {
+  ID_COLUMN,
+  { "day", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED, N_("Date"), NULL, 0, MAX_TEXT, NULL, NULL,
+    NULL },
+  RESULTS_KEY ("tactic_id", N_("Tactic")),
+  RESULTS_KEY ("place_id", N_("Place")),
+  RESULTS_KEY ("audience_id", N_("Audience")),
+  RESULTS_KEY ("n_touches", N_("Touches")),
+};
+
+#define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns), FALSE }
+#define DERIVED_TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns), TRUE }
 
 /* Parents before children */
 static const TpSchemaTable tables[] = {
@@ -220,6 +263,8 @@ static const TpSchemaTable tables[] = {
   TABLE ("customers", customer_columns),
   TABLE ("touches", touch_columns),
   TABLE ("orders", order_columns),
+  DERIVED_TABLE ("results_customers", results_customer_columns),
+  DERIVED_TABLE ("results_days", results_day_columns),
 };
 
 /**
