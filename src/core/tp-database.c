@@ -76,6 +76,7 @@ struct _TpDatabase
   guint       depth;        /* open transaction levels */
   guint       pages_checked : 1;
   guint       aborted : 1;  /* SQLite rolled the outer transaction back */
+  guint       read_only : 1;  /* opened read-only, or the role may not write */
 };
 
 G_DEFINE_FINAL_TYPE (TpDatabase, tp_database, G_TYPE_OBJECT)
@@ -939,11 +940,12 @@ open_database (const char           *path,
        * name the database by tp_database_get_display_name(). */
       self->path = g_strdup (path);
       self->pages_checked = TRUE;
+      self->read_only = !_tp_pg_can_write (self->pg);
       return g_steal_pointer (&self);
     }
 
   memory = is_memory_path (path);
-  g_return_val_if_fail (!memory || flags == TP_DATABASE_OPEN_DEFAULT, NULL);
+  g_return_val_if_fail (!memory || (flags & ~TP_DATABASE_OPEN_NO_SETUP) == 0, NULL);
 
   if (!memory)
     {
@@ -979,6 +981,7 @@ open_database (const char           *path,
                               error);
   if (self->handle == NULL)
     return NULL;
+  self->read_only = read_only;
 
   /* Until the file is accepted, closing must not checkpoint its WAL. */
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
@@ -1393,6 +1396,43 @@ gboolean
 tp_database_path_is_server (const char *path)
 {
   return _tp_database_is_pg_uri (path);
+}
+
+/**
+ * tp_database_set_server_password:
+ * @uri: a postgresql:// URI without a password
+ * @password: (nullable): its password, or %NULL to forget it
+ *
+ * Keeps @password in this process's memory (never on disk, in a message
+ * or in a URI) for every later connection to @uri: the window's and its
+ * workers'. The team database dialog gives it here after the keyring or
+ * the person gave it to the dialog.
+ */
+void
+tp_database_set_server_password (const char *uri,
+                                 const char *password)
+{
+  g_return_if_fail (_tp_database_is_pg_uri (uri));
+
+  _tp_pg_set_password (uri, password);
+}
+
+/**
+ * tp_database_can_write:
+ * @self: a #TpDatabase
+ *
+ * Whether changes can be saved: %FALSE for a connection opened read-only
+ * and for a team database whose role may only read (no INSERT, UPDATE or
+ * DELETE on any of its tables) or whose server takes no writes.
+ *
+ * Returns: %TRUE if the database takes changes
+ */
+gboolean
+tp_database_can_write (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  return !self->read_only;
 }
 
 /**
