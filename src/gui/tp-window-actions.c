@@ -27,6 +27,7 @@
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
 #include "tp-sample.h"
+#include "tp-team-database-dialog.h"
 #include "tp-window-private.h"
 
 static void
@@ -229,6 +230,16 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_open_database_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_team_database_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tp_team_database_dialog_new (self)));
 }
 
 static void
@@ -600,6 +611,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-marketing", NULL, show_tab_action);
   gtk_widget_class_install_action (widget_class, "window.show-sales", NULL, show_tab_action);
   gtk_widget_class_install_action (widget_class, "window.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "window.open-team-database", NULL,
+                                   open_team_database_action);
   gtk_widget_class_install_action (widget_class, "window.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "window.retry-database", NULL, retry_database_action);
   gtk_widget_class_install_action (widget_class, "window.import", NULL, import_action);

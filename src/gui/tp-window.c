@@ -288,17 +288,12 @@ should_welcome (TpWindow *self,
  * offers Try Again instead of a new database, and the window opens the
  * file by itself as soon as it is free.
  */
-void
-tp_window_open_database (TpWindow   *self,
-                         const char *path)
+/* The window is about to show @path: what it showed, and any wait for
+ * it, end. */
+static void
+set_database_path (TpWindow   *self,
+                   const char *path)
 {
-  g_autoptr(TpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean is_new;
-
-  g_return_if_fail (TP_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
   if (g_strcmp0 (self->database_path, path) != 0)
     {
       g_free (self->database_path);
@@ -310,6 +305,24 @@ tp_window_open_database (TpWindow   *self,
   g_cancellable_cancel (self->pages_check);
   g_clear_object (&self->pages_check);
   stop_retry (self);
+}
+
+static void show_store (TpWindow   *self,
+                        const char *path,
+                        TpStore    *store);
+
+void
+tp_window_open_database (TpWindow   *self,
+                         const char *path)
+{
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_new;
+
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  set_database_path (self, path);
 
   /* The default database's folder is the app's own: on a new machine it
    * is made, not reported missing. */
@@ -350,6 +363,35 @@ tp_window_open_database (TpWindow   *self,
         }
     }
 
+  show_store (self, path, store);
+}
+
+/**
+ * tp_window_open_store:
+ * @self: a #TpWindow
+ * @path: the path or URI @store was opened from
+ * @store: an open store (a team database's, connected on a worker)
+ *
+ * Shows @store, as tp_window_open_database() does once it opened @path.
+ */
+void
+tp_window_open_store (TpWindow   *self,
+                      const char *path,
+                      TpStore    *store)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (TP_IS_STORE (store));
+
+  set_database_path (self, path);
+  show_store (self, path, store);
+}
+
+static void
+show_store (TpWindow   *self,
+            const char *path,
+            TpStore    *store)
+{
   gtk_stack_set_visible_child_name (self->main_stack,
                                     should_welcome (self, store) ? "welcome" : "content");
   set_store (self, store);

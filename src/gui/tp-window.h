@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (TpWindow, tp_window, TP, WINDOW, AdwApplicationWindow)
 TpWindow   *tp_window_new               (TpApplication *application);
 void        tp_window_open_database     (TpWindow      *self,
                                          const char    *path);
+void        tp_window_open_store        (TpWindow      *self,
+                                         const char    *path,
+                                         TpStore       *store);
 const char *tp_window_get_database_path (TpWindow      *self);
 TpStore    *tp_window_get_store         (TpWindow      *self);
 void        tp_window_add_toast         (TpWindow      *self,
