@@ -21,6 +21,9 @@
 #include <gtk/gtk.h>
 
 #include "tp-application.h"
+#include "tp-competitor.h"
+#include "tp-competitors-section.h"
+#include "tp-marketing-page.h"
 #include "tp-database.h"
 #include "tp-store.h"
 #include "tp-team-database-dialog-private.h"
@@ -326,6 +329,158 @@ test_refusals (Fixture       *f,
   g_assert_null (strstr (tp_window_get_database_path (f->window), "tp-secret-pw"));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_visible_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (window))
+        n++;
+    }
+
+  return n;
+}
+
+/* The toasts over the window's pages (children beside its content) */
+static guint
+n_toasts (Fixture *f)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->window->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n - 1;
+}
+
+/* Opens the team database @uri as @user through the dialog */
+static void
+open_as (Fixture    *f,
+         const char *uri,
+         const char *user,
+         const char *password)
+{
+  TpTeamDatabaseDialog *dialog = open_dialog (f);
+
+  fill (dialog, server_host (), dbname_of (uri), user, password);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press (dialog, "team.connect");
+  g_assert_null (dialog);
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+}
+
+/* Tries to add a competitor, as the section's + button does */
+static void
+add_competitor (Fixture *f)
+{
+  GtkWidget *section;
+
+  tp_marketing_page_show_section (f->window->marketing_page, "competitors");
+  drain ();
+  section = find_widget (GTK_WIDGET (f->window->marketing_page), TP_TYPE_COMPETITORS_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (gtk_widget_activate_action (section, "competitors.add", NULL));
+  drain ();
+}
+
+/* The roles of HACKING.md: a role that may only read gets the business
+ * with a banner that says so; its refused edits make no toast each, the
+ * banner stands out instead, and nothing is written. Staff may change
+ * rows (no banner). */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *grants = NULL;
+  g_autofree char *n = NULL;
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(TpCompetitor) rival = tp_competitor_new ();
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  guint toasts;
+
+  /* The owner sets it up, with one competitor, and grants as HACKING.md says */
+  store = tp_store_open (uri, &error);
+  g_assert_no_error (error);
+  tp_competitor_set_name (rival, "Rival");
+  g_assert_true (tp_store_add_competitor (store, rival, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  grants = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO tp_reader;"
+                            "GRANT USAGE ON SCHEMA public TO tp_reader;"
+                            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO tp_reader;"
+                            "GRANT CONNECT ON DATABASE %s TO tp_pw;"
+                            "GRANT USAGE ON SCHEMA public TO tp_pw;"
+                            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tp_pw;"
+                            "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO tp_pw;",
+                            dbname_of (uri), dbname_of (uri));
+  tp_test_pg_admin (uri, grants);
+
+  open_as (f, uri, "tp_reader", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->team_banner));
+  text = gtk_label_get_text (f->window->team_banner_label);
+  g_assert_nonnull (strstr (text, "You can read this business but not change it"));
+  g_assert_nonnull (strstr (text, "“tp_reader”"));
+  g_assert_nonnull (strstr (text, "no write rights"));
+  g_assert_false (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
+
+  /* The window's ways to change the business are off: no dialog comes;
+   * reading works */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.log-touch", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.import", NULL);
+  drain ();
+  g_assert_cmpuint (n_visible_toplevels (), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-sales", NULL));
+
+  /* An edit the server refuses: no toast, the banner stands out; twice */
+  toasts = n_toasts (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      add_competitor (f);
+      g_assert_true (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
+      wait_ms (800);
+      g_assert_cmpuint (n_toasts (f), ==, toasts);
+    }
+  wait_ms (800);
+  g_assert_false (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
+  n = tp_test_pg_query (uri, "SELECT count(*) FROM competitors");
+  g_assert_cmpstr (n, ==, "1");
+
+  /* Staff: no banner, and the edit is saved */
+  open_as (f, uri, "tp_pw", "tp-secret-pw");
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->team_banner));
+  add_competitor (f);
+  g_free (n);
+  n = tp_test_pg_query (uri, "SELECT count(*) FROM competitors");
+  g_assert_cmpstr (n, ==, "2");
+}
+
 /* A server that accepts the connection but never answers: the main loop
  * keeps running, and Cancel gives the fields back at once. */
 static void
@@ -417,6 +572,7 @@ main (int   argc,
   ADD ("open-and-set-up", test_open_and_set_up);
   ADD ("refusals", test_refusals);
   ADD ("cancel", test_cancel);
+  ADD ("read-only", test_read_only);
   g_test_add_func ("/touchpoint/team-database/secret-schema", test_secret_schema);
 
 #undef ADD

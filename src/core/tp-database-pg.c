@@ -1285,6 +1285,12 @@ _tp_pg_can_write (TpPgDatabase *db)
 }
 
 const char *
+_tp_pg_get_user (TpPgDatabase *db)
+{
+  return PQuser (db->conn);
+}
+
+const char *
 _tp_pg_get_display_name (TpPgDatabase *db)
 {
   return db->display_name;

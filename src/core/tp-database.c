@@ -1436,6 +1436,21 @@ tp_database_can_write (TpDatabase *self)
 }
 
 /**
+ * tp_database_get_server_user:
+ * @self: a #TpDatabase
+ *
+ * Returns: (nullable): the role a team database is used as, %NULL for a
+ *   file
+ */
+const char *
+tp_database_get_server_user (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+
+  return self->pg != NULL ? _tp_pg_get_user (self->pg) : NULL;
+}
+
+/**
  * tp_database_name_for_path:
  * @path: what `--database` was given
  *

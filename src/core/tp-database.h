@@ -84,6 +84,7 @@ gboolean      tp_database_path_is_server  (const char   *path);
 void          tp_database_set_server_password (const char *uri,
                                            const char   *password);
 gboolean      tp_database_can_write       (TpDatabase   *self);
+const char   *tp_database_get_server_user (TpDatabase   *self);
 char         *tp_database_name_for_path   (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,

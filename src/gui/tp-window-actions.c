@@ -591,16 +591,17 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", self->store != NULL);
+  /* A role that may only read imports nothing, logs no touch */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", _tp_window_can_change (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.print-worksheets", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-customer", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-follow-ups", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.log-touch", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.start-plan", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.log-touch", _tp_window_can_change (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.start-plan", _tp_window_can_change (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.explore-sample", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.welcome-import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.welcome-import", _tp_window_can_change (self));
 }
 
 void

@@ -29,6 +29,10 @@ void        tp_window_open_database     (TpWindow      *self,
 void        tp_window_open_store        (TpWindow      *self,
                                          const char    *path,
                                          TpStore       *store);
+
+/* For the sections' error messages */
+gboolean    _tp_window_refuse_quietly   (GtkWidget     *widget,
+                                         const GError  *error);
 const char *tp_window_get_database_path (TpWindow      *self);
 TpStore    *tp_window_get_store         (TpWindow      *self);
 void        tp_window_add_toast         (TpWindow      *self,
