@@ -481,6 +481,98 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (n, ==, "2");
 }
 
+static void
+pg_ctl (const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = g_strdup_printf ("\"%s\" %s", g_getenv ("TP_TEST_PG_CTL"), command);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("TP_TEST_PG_CTL"));
+  /* (its words stay out of the TAP output) */
+  g_assert_true (g_spawn_command_line_sync (line, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs the main loop until the team banner is shown (or hidden) */
+static void
+wait_for_banner (Fixture  *f,
+                 gboolean  shown,
+                 guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (gtk_revealer_get_reveal_child (f->window->team_banner) != shown)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      wait_ms (50);
+    }
+}
+
+/* The server stops while the window shows its business: a banner says
+ * so and what still works, the window keeps what it shows, an edit is
+ * refused (no toast each, nothing written later); when the server is
+ * back, the window connects again by itself, the banner goes and an edit
+ * is saved. */
+static void
+test_connection_lost (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *n = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  guint toasts;
+
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  open_as (f, uri, "tp_owner", NULL);
+  add_competitor (f);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->team_banner));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "content");
+
+  pg_ctl ("stop -m fast");
+  wait_for_banner (f, TRUE, 15);
+  text = gtk_label_get_text (f->window->team_banner_label);
+  g_assert_nonnull (strstr (text, "The connection to the team database was lost"));
+  g_assert_nonnull (strstr (text, "What the window shows stays"));
+  g_assert_nonnull (strstr (text, "reconnects by itself"));
+  /* The window keeps what it shows */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "content");
+  g_assert_nonnull (tp_window_get_store (f->window));
+
+  /* An edit is refused with the banner, not a toast per click */
+  toasts = n_toasts (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "window.log-touch", NULL);
+  drain ();
+  g_assert_cmpuint (n_visible_toplevels (), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      add_competitor (f);
+      g_assert_true (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
+      wait_ms (800);
+      g_assert_cmpuint (n_toasts (f), ==, toasts);
+    }
+
+  /* Back: the window reconnects by itself, and a write works */
+  wait_ms (1500);
+  pg_ctl ("start");
+  wait_for_banner (f, FALSE, 45);
+  n = tp_test_pg_query (uri, "SELECT count(*) FROM competitors");
+  g_assert_cmpstr (n, ==, "1");
+  add_competitor (f);
+  g_free (n);
+  n = tp_test_pg_query (uri, "SELECT count(*) FROM competitors");
+  g_assert_cmpstr (n, ==, "2");
+  g_assert_cmpuint (n_toasts (f), ==, toasts);
+}
+
 /* A server that accepts the connection but never answers: the main loop
  * keeps running, and Cancel gives the fields back at once. */
 static void
@@ -573,6 +665,7 @@ main (int   argc,
   ADD ("refusals", test_refusals);
   ADD ("cancel", test_cancel);
   ADD ("read-only", test_read_only);
+  ADD ("connection-lost", test_connection_lost);
   g_test_add_func ("/touchpoint/team-database/secret-schema", test_secret_schema);
 
 #undef ADD

@@ -1259,21 +1259,23 @@ _tp_pg_open (const char           *uri,
 
   /* A role that may change no table of the business, or a server that
    * takes no writes (a standby, a read-only default): the window says so
-   * once instead of refusing each change. */
-  {
-    gint64 writable = 0;
+   * once instead of refusing each change. (A worker that only reads
+   * does not ask.) */
+  if ((flags & TP_DATABASE_OPEN_READ_ONLY) == 0)
+    {
+      gint64 writable = 0;
 
-    if (!query_int (db, "SELECT (current_setting ('transaction_read_only') = 'off' AND "
-                        "coalesce (bool_or (has_table_privilege (c.oid, "
-                        "'INSERT, UPDATE, DELETE')), false))::int "
-                        "FROM pg_catalog.pg_class c "
-                        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                        "WHERE n.nspname = current_schema () AND c.relkind = 'r' "
-                        "AND c.relname <> 'touchpoint_schema'",
-                    &writable, error))
-      return NULL;
-    db->can_write = writable == 1;
-  }
+      if (!query_int (db, "SELECT (current_setting ('transaction_read_only') = 'off' AND "
+                          "coalesce (bool_or (has_table_privilege (c.oid, "
+                          "'INSERT, UPDATE, DELETE')), false))::int "
+                          "FROM pg_catalog.pg_class c "
+                          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE n.nspname = current_schema () AND c.relkind = 'r' "
+                          "AND c.relname <> 'touchpoint_schema'",
+                      &writable, error))
+        return NULL;
+      db->can_write = writable == 1;
+    }
 
   return g_steal_pointer (&db);
 }
@@ -1288,6 +1290,33 @@ const char *
 _tp_pg_get_user (TpPgDatabase *db)
 {
   return PQuser (db->conn);
+}
+
+/* Reads what the server sent while the connection was idle, without
+ * waiting: a server that shut down has said so (57P01) and closed it. */
+gboolean
+_tp_pg_check_connection (TpPgDatabase *db)
+{
+  PGnotify *notify;
+
+  if (PQstatus (db->conn) != CONNECTION_OK)
+    return FALSE;
+  if (!PQconsumeInput (db->conn))
+    {
+      g_debug ("Connection to %s lost: %s", db->display_name, PQerrorMessage (db->conn));
+      return FALSE;
+    }
+  /* Nobody listens yet; keep libpq's queue empty */
+  while ((notify = PQnotifies (db->conn)) != NULL)
+    PQfreemem (notify);
+
+  return PQstatus (db->conn) == CONNECTION_OK;
+}
+
+int
+_tp_pg_get_socket (TpPgDatabase *db)
+{
+  return PQsocket (db->conn);
 }
 
 const char *

@@ -1451,6 +1451,121 @@ tp_database_get_server_user (TpDatabase *self)
 }
 
 /**
+ * tp_database_check_connection:
+ * @self: a #TpDatabase
+ *
+ * Whether a team database's connection is still there, without waiting:
+ * reads what the server sent meanwhile (a server that shuts down says so
+ * and closes the connection). Call it between statements, never inside
+ * a transaction. Always %TRUE for a file.
+ *
+ * Returns: %FALSE if the connection was lost
+ */
+gboolean
+tp_database_check_connection (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  return self->pg == NULL || _tp_pg_check_connection (self->pg);
+}
+
+/**
+ * tp_database_get_server_socket:
+ * @self: a #TpDatabase
+ *
+ * Returns: the socket of a team database's connection, to watch for
+ *   what the server sends (see tp_database_check_connection()), or -1
+ */
+int
+tp_database_get_server_socket (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), -1);
+
+  return self->pg != NULL ? _tp_pg_get_socket (self->pg) : -1;
+}
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  TpPgDatabase *pg;
+  GError *error = NULL;
+
+  pg = _tp_pg_open (path, TP_DATABASE_OPEN_EXISTING, &error);
+  if (pg == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pg, (GDestroyNotify) _tp_pg_close);
+}
+
+/**
+ * tp_database_reconnect_async:
+ * @self: a team database whose connection was lost
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the server answered, or did not
+ * @user_data: for @callback
+ *
+ * Connects to the server again on a worker thread (the main loop never
+ * waits for the server); tp_database_reconnect_finish() then puts the new
+ * connection in place of the lost one.
+ */
+void
+tp_database_reconnect_async (TpDatabase          *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TP_IS_DATABASE (self));
+  g_return_if_fail (self->pg != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_database_reconnect_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+}
+
+/**
+ * tp_database_reconnect_finish:
+ * @self: a #TpDatabase
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Puts the new connection in place, outside any transaction: statements
+ * prepared on the lost one are dropped. Call it on the thread that uses
+ * @self, between statements.
+ *
+ * Returns: %TRUE if @self is connected again
+ */
+gboolean
+tp_database_reconnect_finish (TpDatabase    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  TpPgDatabase *pg;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  pg = g_task_propagate_pointer (G_TASK (result), error);
+  if (pg == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->pg, _tp_pg_close);
+  self->pg = pg;
+  self->depth = 0;
+  self->aborted = FALSE;
+  self->read_only = !_tp_pg_can_write (pg);
+
+  return TRUE;
+}
+
+/**
  * tp_database_name_for_path:
  * @path: what `--database` was given
  *

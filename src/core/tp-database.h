@@ -85,6 +85,15 @@ void          tp_database_set_server_password (const char *uri,
                                            const char   *password);
 gboolean      tp_database_can_write       (TpDatabase   *self);
 const char   *tp_database_get_server_user (TpDatabase   *self);
+gboolean      tp_database_check_connection (TpDatabase  *self);
+int           tp_database_get_server_socket (TpDatabase *self);
+void          tp_database_reconnect_async (TpDatabase   *self,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer      user_data);
+gboolean      tp_database_reconnect_finish (TpDatabase  *self,
+                                           GAsyncResult *result,
+                                           GError      **error);
 char         *tp_database_name_for_path   (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,

@@ -56,11 +56,18 @@ struct _TpWindow
   char                 *real_database_path; /* (nullable): while the sample shows */
   guint                 guide_step;         /* 0: no guide; 1–3: the plan's steps */
   guint                 attention_source;   /* the banner stands out until then */
+  guint                 connection_watch;   /* a team database's socket */
+  guint                 reconnect_source;   /* the next try after the connection was lost */
+  guint                 reconnect_delay_s;
+  GCancellable         *reconnecting;
+  gboolean              offline;            /* the team database's connection was lost */
 };
 
 void _tp_window_class_actions_init (TpWindowClass *klass);
 void _tp_window_actions_update     (TpWindow      *self);
 gboolean _tp_window_can_change     (TpWindow      *self);
+void _tp_window_team_update        (TpWindow      *self);
+void _tp_window_team_stop          (TpWindow      *self);
 char *_tp_window_dup_sample_path   (void);
 void _tp_window_show_guide_step    (TpWindow      *self,
                                     guint          step);

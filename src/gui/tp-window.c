@@ -90,104 +90,13 @@ tp_window_add_toast (TpWindow *self,
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/*
- * A team database that this role may only read says so once, in a
- * banner over the pages, and the window's own ways to change the
- * business (import, log a touch, the guided plan) are off. An edit that
- * still reaches the server is refused there; _tp_window_refuse_quietly()
- * lets the banner say it again (it stands out for a moment) instead of
- * a toast per click.
- */
-
-#define ATTENTION_MS 1200
-
-static gboolean
-is_read_only (TpWindow *self)
-{
-  return self->store != NULL && !tp_database_can_write (tp_store_get_database (self->store));
-}
-
-gboolean
-_tp_window_can_change (TpWindow *self)
-{
-  return self->store != NULL && !is_read_only (self);
-}
-
-static void
-update_team_banner (TpWindow *self)
-{
-  g_autofree char *text = NULL;
-
-  if (is_read_only (self))
-    {
-      const char *user = tp_database_get_server_user (tp_store_get_database (self->store));
-
-      /* Translators: %s is the name of a database role (a user on the server) */
-      text = g_strdup_printf (_("You can read this business but not change it: your role “%s” "
-                                "has no write rights in this database. Ask its owner for them."),
-                              user != NULL ? user : "");
-    }
-
-  if (text != NULL)
-    gtk_label_set_text (self->team_banner_label, text);
-  gtk_revealer_set_reveal_child (self->team_banner, text != NULL);
-}
-
-static gboolean
-attention_done_cb (gpointer user_data)
-{
-  TpWindow *self = TP_WINDOW (user_data);
-
-  self->attention_source = 0;
-  gtk_widget_remove_css_class (self->team_banner_box, "tp-attention");
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * _tp_window_refuse_quietly:
- * @widget: a widget in a #TpWindow (or in a dialog over one)
- * @error: why an edit failed
- *
- * While the window's banner already says why nothing can be changed,
- * the banner stands out for a moment instead of another message.
- *
- * Returns: %TRUE if @error needs no message of its own
- */
-gboolean
-_tp_window_refuse_quietly (GtkWidget    *widget,
-                           const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  TpWindow *self;
-
-  if (GTK_IS_WINDOW (root) && !TP_IS_WINDOW (root))
-    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
-  if (!TP_IS_WINDOW (root))
-    return FALSE;
-  self = TP_WINDOW (root);
-
-  if (!gtk_revealer_get_reveal_child (self->team_banner) ||
-      !(g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION) ||
-        g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE)))
-    return FALSE;
-
-  g_debug ("Refused while the banner shows: %s", error->message);
-  gtk_widget_add_css_class (self->team_banner_box, "tp-attention");
-  g_clear_handle_id (&self->attention_source, g_source_remove);
-  self->attention_source = g_timeout_add (ATTENTION_MS, attention_done_cb, self);
-  g_source_set_name_by_id (self->attention_source, "[touchpoint] banner attention");
-
-  return TRUE;
-}
-
 /* The pages show the store, or nothing while the error page shows. */
 static void
 set_store (TpWindow *self,
            TpStore  *store)
 {
   g_set_object (&self->store, store);
-  update_team_banner (self);
+  _tp_window_team_update (self);
   tp_marketing_page_set_store (self->marketing_page, self->store);
   tp_sales_page_set_store (self->sales_page, self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -567,7 +476,7 @@ tp_window_dispose (GObject *object)
   TpWindow *self = TP_WINDOW (object);
 
   stop_retry (self);
-  g_clear_handle_id (&self->attention_source, g_source_remove);
+  _tp_window_team_stop (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
   g_cancellable_cancel (self->pages_check);
