@@ -62,6 +62,40 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* With TP_TEST_SCREENSHOT_DIR set, saves what @widget's window shows
+ * as DIR/NAME.png: the states a person sees, for looking at them. */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *dir = g_getenv ("TP_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GtkWidget *root;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  gtk_test_widget_wait_for_draw (root);
+  wait_ms (400);  /* revealers and spinners settle */
+  width = gtk_widget_get_width (root);
+  height = gtk_widget_get_height (root);
+  paintable = gtk_widget_paintable_new (root);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (root)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -211,9 +245,11 @@ test_open_and_set_up (Fixture       *f,
   const char *path;
 
   fill (dialog, server_host (), dbname_of (uri), "tp_owner", NULL);
+  shot (GTK_WIDGET (dialog), "dialog");
   press (dialog, "team.connect");
 
   g_assert_nonnull (strstr (message_of (dialog), "is empty. Set up Touchpoint in it?"));
+  shot (GTK_WIDGET (dialog), "dialog-set-up");
   g_assert_true (gtk_widget_get_visible (dialog->setup_button));
   n_objects = count_objects (uri);
   g_assert_cmpstr (n_objects, ==, "0");
@@ -247,6 +283,14 @@ test_open_and_set_up (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->user_row)), ==, "tp_owner");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->password_row)), ==, "");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "team.cancel", NULL);
+  drain ();
+
+  /* As narrow as the window goes */
+  dialog = tp_team_database_dialog_new (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 340, 700);
+  gtk_window_present (GTK_WINDOW (dialog));
+  shot (GTK_WIDGET (dialog), "dialog-narrow");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   drain ();
 }
 
@@ -288,6 +332,7 @@ test_refusals (Fixture       *f,
   press (dialog, "team.connect");
   g_assert_nonnull (strstr (message_of (dialog), "did not accept the password"));
   g_assert_null (strstr (message_of (dialog), "not-the-pw-42"));
+  shot (GTK_WIDGET (dialog), "dialog-wrong-password");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->message_label), "error"));
   g_assert_true (gtk_widget_get_sensitive (dialog->fields_group));
 
@@ -306,6 +351,7 @@ test_refusals (Fixture       *f,
   fill (dialog, "/nonexistent/socket", "shop", "tp_owner", NULL);
   press (dialog, "team.connect");
   g_assert_nonnull (strstr (message_of (dialog), "Could not reach the database server"));
+  shot (GTK_WIDGET (dialog), "dialog-unreachable");
 
   /* A role without CREATE on an empty database: asked, then refused, and
    * the database stays empty */
@@ -314,6 +360,7 @@ test_refusals (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (dialog->setup_button));
   press (dialog, "team.setup");
   g_assert_nonnull (strstr (message_of (dialog), "may not create Touchpoint's tables"));
+  shot (GTK_WIDGET (dialog), "dialog-no-create");
   n_objects = count_objects (empty);
   g_assert_cmpstr (n_objects, ==, "0");
 
@@ -448,6 +495,7 @@ test_read_only (Fixture       *f,
   g_assert_nonnull (strstr (text, "You can read this business but not change it"));
   g_assert_nonnull (strstr (text, "“tp_reader”"));
   g_assert_nonnull (strstr (text, "no write rights"));
+  shot (GTK_WIDGET (f->window), "window-read-only");
   g_assert_false (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
 
   /* The window's ways to change the business are off: no dialog comes;
@@ -543,6 +591,7 @@ test_connection_lost (Fixture       *f,
   g_assert_nonnull (strstr (text, "The connection to the team database was lost"));
   g_assert_nonnull (strstr (text, "What the window shows stays"));
   g_assert_nonnull (strstr (text, "reconnects by itself"));
+  shot (GTK_WIDGET (f->window), "window-connection-lost");
   /* The window keeps what it shows */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "content");
   g_assert_nonnull (tp_window_get_store (f->window));
@@ -595,6 +644,7 @@ test_cancel (Fixture       *f,
   g_assert_true (is_busy (dialog));
   wait_ms (500);
   g_assert_true (is_busy (dialog));
+  shot (GTK_WIDGET (dialog), "dialog-connecting");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "team.cancel", NULL));
   g_assert_false (is_busy (dialog));

@@ -29,6 +29,7 @@ struct _TpTeamDatabaseDialog
   AdwComboRow          *sslmode_row;
   GtkWidget            *fields_group;
   GtkWidget            *advanced_group;
+  GtkWidget            *status_box;
   GtkWidget            *progress_box;
   GtkSpinner           *spinner;
   GtkLabel             *progress_label;

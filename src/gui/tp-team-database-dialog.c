@@ -156,7 +156,18 @@ dup_attributes (TpTeamDatabaseDialog *self,
   return _tp_team_database_secret_attributes (strings[0], strings[1], strings[2], strings[3]);
 }
 
-/* What the dialog says below the fields: @text as a plain sentence or,
+/* Above the fields, where it is seen without scrolling: the spinner,
+ * the answer, the question. */
+static void
+update_status_box (TpTeamDatabaseDialog *self)
+{
+  gtk_widget_set_visible (self->status_box,
+                          gtk_widget_get_visible (self->progress_box) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->message_label)) ||
+                          gtk_widget_get_visible (self->setup_button));
+}
+
+/* What the dialog says above the fields: @text as a plain sentence or,
  * with @is_error, as an error. */
 static void
 show_message (TpTeamDatabaseDialog *self,
@@ -165,6 +176,7 @@ show_message (TpTeamDatabaseDialog *self,
 {
   gtk_label_set_text (self->message_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
+  update_status_box (self);
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
   else
@@ -190,6 +202,7 @@ set_busy (TpTeamDatabaseDialog *self,
       gtk_widget_set_visible (self->setup_button, FALSE);
       show_message (self, NULL, FALSE);
     }
+  update_status_box (self);
 }
 
 /* The keyring ---------------------------------------------------------- */
@@ -391,8 +404,8 @@ on_connected_cb (GObject      *source,
       text = g_strdup_printf (_("“%s” is empty. Set up Touchpoint in it? Touchpoint then "
                                 "makes its tables there, and everyone who opens this "
                                 "database works on the same business."), name);
-      show_message (self, text, FALSE);
       gtk_widget_set_visible (self->setup_button, TRUE);
+      show_message (self, text, FALSE);
       gtk_widget_grab_focus (self->setup_button);
       return;
     }
@@ -427,8 +440,8 @@ start_connect (TpTeamDatabaseDialog *self,
 
   if (database[0] == '\0')
     {
-      show_message (self, _("Type the name of the database on the server."), TRUE);
       gtk_widget_set_visible (self->setup_button, FALSE);
+      show_message (self, _("Type the name of the database on the server."), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->database_row));
       return;
     }
@@ -502,6 +515,7 @@ on_field_changed_cb (TpTeamDatabaseDialog *self)
 {
   /* A changed detail makes the last answer stale */
   gtk_widget_set_visible (self->setup_button, FALSE);
+  update_status_box (self);
 }
 
 TpTeamDatabaseDialog *
@@ -557,6 +571,7 @@ tp_team_database_dialog_class_init (TpTeamDatabaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, sslmode_row);
   gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, fields_group);
   gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, advanced_group);
+  gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, TpTeamDatabaseDialog, progress_label);
