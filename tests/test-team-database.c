@@ -622,6 +622,47 @@ test_connection_lost (Fixture       *f,
   g_assert_cmpuint (n_toasts (f), ==, toasts);
 }
 
+/* The window opened on a team database whose server is down shows why;
+ * Try Again connects on a worker (the button is off meanwhile, the main
+ * loop runs) and shows the business once the server is back. */
+static void
+test_try_again (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TpWindow *window;
+  gint64 deadline;
+
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  pg_ctl ("stop -m fast");
+  tp_application_set_database_path (app, uri);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  g_assert_true (gtk_widget_get_visible (window->retry_button));
+
+  pg_ctl ("start");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.retry-database", NULL));
+  g_assert_false (gtk_widget_get_sensitive (window->retry_button));
+  g_assert_null (tp_window_get_store (window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (tp_window_get_store (window) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* A server that accepts the connection but never answers: the main loop
  * keeps running, and Cancel gives the fields back at once. */
 static void
@@ -717,6 +758,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("connection-lost", test_connection_lost);
   g_test_add_func ("/touchpoint/team-database/secret-schema", test_secret_schema);
+  g_test_add_func ("/touchpoint/team-database/try-again", test_try_again);
 
 #undef ADD
 

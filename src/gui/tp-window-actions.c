@@ -131,7 +131,11 @@ retry_database_action (GtkWidget  *widget,
 {
   TpWindow *self = TP_WINDOW (widget);
 
-  tp_window_open_database (self, self->database_path);
+  /* A server may take its time to answer: not on the main loop */
+  if (tp_database_path_is_server (self->database_path))
+    _tp_window_retry_server (self);
+  else
+    tp_window_open_database (self, self->database_path);
 }
 
 /*

@@ -68,6 +68,7 @@ void _tp_window_actions_update     (TpWindow      *self);
 gboolean _tp_window_can_change     (TpWindow      *self);
 void _tp_window_team_update        (TpWindow      *self);
 void _tp_window_team_stop          (TpWindow      *self);
+void _tp_window_retry_server       (TpWindow      *self);
 char *_tp_window_dup_sample_path   (void);
 void _tp_window_show_guide_step    (TpWindow      *self,
                                     guint          step);

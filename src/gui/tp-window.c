@@ -254,6 +254,69 @@ schedule_retry (TpWindow *self)
   g_source_set_name_by_id (self->retry_source, "[touchpoint] retry database");
 }
 
+/* Try Again on a team database connects on a worker: the window stays
+ * alive while a server that does not answer takes libpq's
+ * connect_timeout. */
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open (task_data, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tp_store_new (db), g_object_unref);
+}
+
+static void
+reconnect_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TpWindow *self = TP_WINDOW (source);
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (g_task_get_task_data (G_TASK (result)));
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->retry_cancellable);
+  gtk_widget_set_sensitive (self->retry_button, TRUE);
+  if (store == NULL)
+    show_database_error (self, path, g_steal_pointer (&error));
+  else
+    tp_window_open_store (self, path, store);
+}
+
+/**
+ * _tp_window_retry_server:
+ * @self: a #TpWindow that could not open its team database
+ *
+ * Connects to it again on a worker; meanwhile Try Again is off.
+ */
+void
+_tp_window_retry_server (TpWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  stop_retry (self);
+  self->retry_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->retry_button, FALSE);
+
+  task = g_task_new (self, self->retry_cancellable, reconnect_done_cb, NULL);
+  g_task_set_source_tag (task, _tp_window_retry_server);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+}
+
 /*
  * The welcome greets a new owner: on the default database, while it holds
  * no business, until one of its three ways in was chosen (the setting
