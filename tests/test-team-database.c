@@ -294,6 +294,11 @@ test_open_and_set_up (Fixture       *f,
   drain ();
 }
 
+static void open_as (Fixture    *f,
+                     const char *uri,
+                     const char *user,
+                     const char *password);
+
 /* Each refusal is named in the dialog, which stays open to try again;
  * the password never shows, and a role without CREATE leaves the
  * database empty. */
@@ -374,6 +379,20 @@ test_refusals (Fixture       *f,
   g_assert_null (dialog);
   g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
   g_assert_null (strstr (tp_window_get_database_path (f->window), "tp-secret-pw"));
+
+  /* No password typed: libpq's ~/.pgpass gives it */
+  {
+    g_autofree char *pgpass = g_build_filename (f->dir, "pgpass", NULL);
+    g_autofree char *file = g_build_filename (f->dir, "touchpoint.db", NULL);
+
+    g_assert_true (g_file_set_contents (pgpass, "*:*:*:tp_pw:tp-secret-pw\n", -1, NULL));
+    g_assert_cmpint (g_chmod (pgpass, 0600), ==, 0);
+    g_setenv ("PGPASSFILE", pgpass, TRUE);
+    tp_window_open_database (f->window, file);  /* back to the file first */
+    g_assert_false (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+    open_as (f, uri, "tp_pw", NULL);
+    g_setenv ("PGPASSFILE", "/nonexistent", TRUE);
+  }
 }
 
 static GtkWidget *
