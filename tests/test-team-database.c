@@ -352,6 +352,20 @@ test_refusals (Fixture       *f,
   g_assert_nonnull (strstr (message_of (dialog), "no_such_shop"));
   g_assert_nonnull (strstr (message_of (dialog), "does not exist"));
 
+  /* One that a newer Touchpoint wrote: the same words as for a file */
+  {
+    g_autofree char *newer = tp_test_pg_new_database ();
+
+    db = tp_database_open (newer, &error);
+    g_assert_no_error (error);
+    g_clear_object (&db);
+    tp_test_pg_admin (newer, "UPDATE touchpoint_schema SET version = 99");
+    fill (dialog, server_host (), dbname_of (newer), "tp_owner", NULL);
+    press (dialog, "team.connect");
+    g_assert_nonnull (strstr (message_of (dialog), "was saved by a newer version of Touchpoint"));
+    g_assert_false (gtk_widget_get_visible (dialog->setup_button));
+  }
+
   /* A server that is not there */
   fill (dialog, "/nonexistent/socket", "shop", "tp_owner", NULL);
   press (dialog, "team.connect");
