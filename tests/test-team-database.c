@@ -394,6 +394,22 @@ test_refusals (Fixture       *f,
   g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
   g_assert_null (strstr (tp_window_get_database_path (f->window), "tp-secret-pw"));
 
+  /* A wrong password for the database the window shows is refused, and
+   * leaves the one the window's workers connect with as it was */
+  {
+    g_autoptr(TpDatabase) worker = NULL;
+
+    dialog = open_dialog (f);
+    fill (dialog, server_host (), dbname_of (uri), "tp_pw", "not-the-pw-42");
+    press (dialog, "team.connect");
+    g_assert_nonnull (strstr (message_of (dialog), "did not accept the password"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    drain ();
+    worker = tp_database_open_full (tp_window_get_database_path (f->window),
+                                    TP_DATABASE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+  }
+
   /* No password typed: libpq's ~/.pgpass gives it */
   {
     g_autofree char *pgpass = g_build_filename (f->dir, "pgpass", NULL);

@@ -1185,8 +1185,11 @@ _tp_pg_close (TpPgDatabase *db)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpPgDatabase, _tp_pg_close)
 
+/* @password: NULL for the one tp_database_set_server_password() keeps,
+ * "" for none (libpq's PGPASSWORD or ~/.pgpass), or the one to try */
 TpPgDatabase *
 _tp_pg_open (const char           *uri,
+             const char           *password_given,
              TpDatabaseOpenFlags   flags,
              GError              **error)
 {
@@ -1213,8 +1216,10 @@ _tp_pg_open (const char           *uri,
   db->password = g_strdup (password);
   PQconninfoFree (options);
 
-  if (db->password == NULL)
+  if (db->password == NULL && password_given == NULL)
     db->password = dup_password (uri);
+  else if (db->password == NULL && password_given[0] != '\0')
+    db->password = g_strdup (password_given);
 
   {
     /* Defaults that the URI's own parameters override: a server that

@@ -27,6 +27,7 @@ gboolean        _tp_database_is_pg_uri        (const char          *path);
 char           *_tp_pg_name_for_uri           (const char          *uri);
 
 TpPgDatabase   *_tp_pg_open                   (const char          *uri,
+                                               const char          *password,
                                                TpDatabaseOpenFlags  flags,
                                                GError             **error);
 void            _tp_pg_close                  (TpPgDatabase        *db);

@@ -911,6 +911,52 @@ create_database (const char  *path,
 }
 
 static TpDatabase *
+open_server (const char           *uri,
+             const char           *password,
+             TpDatabaseOpenFlags   flags,
+             GError              **error)
+{
+  g_autoptr(TpDatabase) self = g_object_new (TP_TYPE_DATABASE, NULL);
+
+  self->pg = _tp_pg_open (uri, password, flags, error);
+  if (self->pg == NULL)
+    return NULL;
+  /* The URI as given, for a worker's second connection; messages name
+   * the database by tp_database_get_display_name(). */
+  self->path = g_strdup (uri);
+  self->pages_checked = TRUE;
+  self->read_only = !_tp_pg_can_write (self->pg);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tp_database_open_server:
+ * @uri: a postgresql:// URI without a password
+ * @password: (nullable): the password to try, or %NULL for none (then
+ *   libpq looks in PGPASSWORD and ~/.pgpass)
+ * @flags: as for tp_database_open_full()
+ * @error: return location for a #GError
+ *
+ * Opens a team database with @password, not the one
+ * tp_database_set_server_password() keeps for @uri: a failed attempt
+ * leaves that one, which the window's workers use, as it was.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL on error
+ */
+TpDatabase *
+tp_database_open_server (const char           *uri,
+                         const char           *password,
+                         TpDatabaseOpenFlags   flags,
+                         GError              **error)
+{
+  g_return_val_if_fail (_tp_database_is_pg_uri (uri), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_server (uri, password != NULL ? password : "", flags, error);
+}
+
+static TpDatabase *
 open_database (const char           *path,
                TpDatabaseOpenFlags   flags,
                GError              **error)
@@ -931,18 +977,7 @@ open_database (const char           *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (_tp_database_is_pg_uri (path))
-    {
-      self = g_object_new (TP_TYPE_DATABASE, NULL);
-      self->pg = _tp_pg_open (path, flags, error);
-      if (self->pg == NULL)
-        return NULL;
-      /* The URI as given, for a worker's second connection; messages
-       * name the database by tp_database_get_display_name(). */
-      self->path = g_strdup (path);
-      self->pages_checked = TRUE;
-      self->read_only = !_tp_pg_can_write (self->pg);
-      return g_steal_pointer (&self);
-    }
+    return open_server (path, NULL, flags, error);
 
   memory = is_memory_path (path);
   g_return_val_if_fail (!memory || (flags & ~TP_DATABASE_OPEN_NO_SETUP) == 0, NULL);
@@ -1494,7 +1529,7 @@ reconnect_thread (GTask        *task,
   TpPgDatabase *pg;
   GError *error = NULL;
 
-  pg = _tp_pg_open (path, TP_DATABASE_OPEN_EXISTING, &error);
+  pg = _tp_pg_open (path, NULL, TP_DATABASE_OPEN_EXISTING, &error);
   if (pg == NULL)
     g_task_return_error (task, error);
   else

@@ -66,6 +66,10 @@ TpDatabase   *tp_database_open            (const char   *path,
 TpDatabase   *tp_database_open_full       (const char   *path,
                                            TpDatabaseOpenFlags flags,
                                            GError      **error);
+TpDatabase   *tp_database_open_server     (const char   *uri,
+                                           const char   *password,
+                                           TpDatabaseOpenFlags flags,
+                                           GError      **error);
 gboolean      tp_database_copy_file       (const char   *source,
                                            const char   *dest,
                                            GError      **error);

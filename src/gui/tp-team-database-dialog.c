@@ -349,6 +349,7 @@ fill_from_recent (TpTeamDatabaseDialog *self)
 typedef struct
 {
   char                *uri;
+  char                *password;  /* NULL: libpq's PGPASSWORD or ~/.pgpass */
   TpDatabaseOpenFlags  flags;
 } Connect;
 
@@ -358,6 +359,9 @@ connect_free (gpointer data)
   Connect *connect = data;
 
   g_free (connect->uri);
+  if (connect->password != NULL)
+    memset (connect->password, 0, strlen (connect->password));
+  g_free (connect->password);
   g_free (connect);
 }
 
@@ -371,7 +375,7 @@ connect_thread (GTask        *task,
   g_autoptr(TpDatabase) database = NULL;
   GError *error = NULL;
 
-  database = tp_database_open_full (connect->uri, connect->flags, &error);
+  database = tp_database_open_server (connect->uri, connect->password, connect->flags, &error);
   if (database == NULL)
     g_task_return_error (task, error);
   else
@@ -421,6 +425,9 @@ on_connected_cb (GObject      *source,
       return;
     }
 
+  /* Only now, for the window's workers: a failed attempt left the
+   * password of a database the window may show as it was */
+  tp_database_set_server_password (connect->uri, connect->password);
   remember_password (self, connect->uri);
   add_recent (self);
   tp_window_open_store (self->window, connect->uri, store);
@@ -449,9 +456,8 @@ start_connect (TpTeamDatabaseDialog *self,
   connect = g_new0 (Connect, 1);
   connect->uri = build_uri (self);
   connect->flags = flags;
-  /* In memory only, for this connection and its workers'; none: libpq's
-   * PGPASSWORD or ~/.pgpass */
-  tp_database_set_server_password (connect->uri, password[0] != '\0' ? password : NULL);
+  /* In memory only; none: libpq's PGPASSWORD or ~/.pgpass */
+  connect->password = password[0] != '\0' ? g_strdup (password) : NULL;
 
   name = tp_database_name_for_path (connect->uri);
   if (flags & TP_DATABASE_OPEN_NO_SETUP)
