@@ -340,18 +340,6 @@ should_welcome (TpWindow *self,
   return empty;
 }
 
-/**
- * tp_window_open_database:
- * @self: a #TpWindow
- * @path: the database file
- *
- * Opens (or creates) the database at @path and shows it. When it cannot be
- * opened, the window shows a page that names the file and what is wrong,
- * and offers to choose another file or to start a new database; the file
- * itself is left as it is. When another program holds the file, the page
- * offers Try Again instead of a new database, and the window opens the
- * file by itself as soon as it is free.
- */
 /* The window is about to show @path: what it showed, and any wait for
  * it, end. */
 static void
@@ -375,6 +363,18 @@ static void show_store (TpWindow   *self,
                         const char *path,
                         TpStore    *store);
 
+/**
+ * tp_window_open_database:
+ * @self: a #TpWindow
+ * @path: the database file
+ *
+ * Opens (or creates) the database at @path and shows it. When it cannot be
+ * opened, the window shows a page that names the file and what is wrong,
+ * and offers to choose another file or to start a new database; the file
+ * itself is left as it is. When another program holds the file, the page
+ * offers Try Again instead of a new database, and the window opens the
+ * file by itself as soon as it is free.
+ */
 void
 tp_window_open_database (TpWindow   *self,
                          const char *path)
