@@ -20,6 +20,7 @@
 
 #include "tp-core-enum-types.h"
 #include "tp-marketing-util.h"
+#include "tp-window.h"
 
 /* libadwaita before 1.4 (Debian 12 has 1.2) frees a toast dismissed in its
  * first 200 ms while it is still sliding in (500 ms when it replaced
@@ -258,8 +259,15 @@ void
 _tp_marketing_show_error (GtkWidget    *widget,
                           const GError *error)
 {
-  g_autofree char *text = _tp_marketing_error_text (error);
-  AdwToast *toast = adw_toast_new (text);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* The window's banner already says why (a role that may only read) */
+  if (_tp_window_refuse_quietly (widget, error))
+    return;
+
+  text = _tp_marketing_error_text (error);
+  toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
   _tp_marketing_add_toast (widget, toast);

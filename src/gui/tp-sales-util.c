@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-sales-util-private.h"
+#include "tp-window.h"
 
 /* Amounts stop where the store stops them. */
 #define MAX_MINOR G_GINT64_CONSTANT (1000000000000000)
@@ -685,7 +686,13 @@ void
 _tp_show_error (GtkWidget    *widget,
                 const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast;
+
+  /* The window's banner already says why (a role that may only read) */
+  if (_tp_window_refuse_quietly (widget, error))
+    return;
+
+  toast = adw_toast_new (error->message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
