@@ -271,7 +271,7 @@ press_undo (Fixture *f)
   gboolean waited = FALSE;
 
   /* On libadwaita 1.2 the newest toast replaces one that came less than
-   * 600 ms before it only then (see _tp_marketing_add_toast()); nobody
+   * 600 ms before it only then (see _tp_toast_show_kind()); nobody
    * clicks faster than that either. */
   g_timeout_add (700, set_true_cb, &waited);
   while (!waited)

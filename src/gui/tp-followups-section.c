@@ -21,7 +21,7 @@
 #include "tp-followups-section.h"
 #include "tp-models.h"
 #include "tp-notifier.h"
-#include "tp-window.h"
+#include "tp-toast-private.h"
 
 /*
  * The follow-up queue of the Sales tab: a list of TpFollowUpRow over a
@@ -235,25 +235,6 @@ on_store_settings_changed_cb (TpFollowupsSection *self)
 
 /* Actions */
 
-static void
-show_toast (TpFollowupsSection *self,
-            AdwToast           *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TP_IS_WINDOW (root))
-    tp_window_add_toast (TP_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (TpFollowupsSection *self,
-            const GError       *error)
-{
-  show_toast (self, adw_toast_new (error->message));
-}
-
 typedef struct
 {
   TpStore *store;
@@ -262,8 +243,7 @@ typedef struct
 } UndoData;
 
 static void
-undo_data_free (gpointer data,
-                GClosure *closure)
+undo_data_free (gpointer data)
 {
   UndoData *undo = data;
 
@@ -273,9 +253,9 @@ undo_data_free (gpointer data,
 }
 
 static void
-on_undo_log_clicked_cb (AdwToast *toast,
-                        UndoData *undo)
+undo_log_cb (gpointer user_data)
 {
+  UndoData *undo = user_data;
   g_autoptr(TpUndo) deleted = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -285,9 +265,9 @@ on_undo_log_clicked_cb (AdwToast *toast,
 }
 
 static void
-on_undo_done_clicked_cb (AdwToast *toast,
-                         UndoData *undo)
+undo_done_cb (gpointer user_data)
 {
+  UndoData *undo = user_data;
   g_autoptr(TpTouch) touch = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -306,21 +286,17 @@ on_undo_done_clicked_cb (AdwToast *toast,
 static void
 show_undo_toast (TpFollowupsSection *self,
                  const char         *title,
-                 GCallback           callback,
+                 TpToastUndoFunc     undo_func,
                  gint64              touch_id,
                  const char         *happened_at)
 {
-  AdwToast *toast = adw_toast_new (title);
   UndoData *undo = g_new0 (UndoData, 1);
 
   undo->store = g_object_ref (tp_follow_up_queue_get_store (self->queue));
   undo->touch_id = touch_id;
   undo->happened_at = g_strdup (happened_at);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", callback, undo, undo_data_free, 0);
-
-  show_toast (self, toast);
+  _tp_toast_show_undo (GTK_WIDGET (self), title, undo_func, undo, undo_data_free);
 }
 
 /* The channel the customer was last touched through: what "the usual"
@@ -397,7 +373,7 @@ log_touch_action (GtkWidget  *widget,
   touch = tp_store_log_touch (store, customer_id, channel, happened_at, NULL, &error);
   if (touch == NULL)
     {
-      show_error (self, error);
+      _tp_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -406,7 +382,7 @@ log_touch_action (GtkWidget  *widget,
   title = g_strdup_printf (_("Logged a touch (%s) for %s"),
                            tp_channel_get_label (channel),
                            customer != NULL ? tp_customer_get_name (customer) : "");
-  show_undo_toast (self, title, G_CALLBACK (on_undo_log_clicked_cb), tp_touch_get_id (touch), NULL);
+  show_undo_toast (self, title, undo_log_cb, tp_touch_get_id (touch), NULL);
 
   tp_follow_up_queue_refresh (self->queue);
 }
@@ -432,7 +408,7 @@ mark_done_action (GtkWidget  *widget,
   touch = tp_store_get_touch (store, touch_id, &error);
   if (touch == NULL)
     {
-      show_error (self, error);
+      _tp_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -446,7 +422,7 @@ mark_done_action (GtkWidget  *widget,
   tp_touch_set_happened_at (touch, now_text);
   if (!tp_store_save_touch (store, touch, &error))
     {
-      show_error (self, error);
+      _tp_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -454,7 +430,7 @@ mark_done_action (GtkWidget  *widget,
   /* Translators: a toast; %s is a customer */
   title = g_strdup_printf (_("Planned touch for %s done"),
                            customer != NULL ? tp_customer_get_name (customer) : "");
-  show_undo_toast (self, title, G_CALLBACK (on_undo_done_clicked_cb), touch_id, planned_at);
+  show_undo_toast (self, title, undo_done_cb, touch_id, planned_at);
 
   tp_follow_up_queue_refresh (self->queue);
 }

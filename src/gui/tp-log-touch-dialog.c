@@ -19,6 +19,7 @@
 #include "tp-log-touch-dialog.h"
 #include "tp-customer-list.h"
 #include "tp-sales-util-private.h"
+#include "tp-toast-private.h"
 
 /*
  * TpLogTouchDialog logs one touch against one customer: the most frequent
@@ -387,7 +388,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
       title = g_strdup_printf (ngettext ("%u touch with %s logged", "%u touches with %s logged", count),
                                count, tp_customer_get_name (self->customer));
     }
-  _tp_show_kind_toast (GTK_WIDGET (self), adw_toast_new (title), kind);
+  _tp_toast_show_kind (GTK_WIDGET (self), adw_toast_new (title), kind);
 
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

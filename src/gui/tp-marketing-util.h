@@ -24,15 +24,6 @@ G_BEGIN_DECLS
 /* How long typing may pause before a field is saved. */
 #define TP_SAVE_DELAY_MS 400
 
-typedef void (*TpUndoneFunc) (GtkWidget *widget,
-                              gint64     id);
-
-void        _tp_marketing_add_toast        (GtkWidget            *widget,
-                                            AdwToast             *toast);
-void        _tp_marketing_show_undo_toast  (GtkWidget            *widget,
-                                            TpStore              *store,
-                                            TpUndo               *undo,
-                                            TpUndoneFunc          undone_func);
 void        _tp_marketing_show_error       (GtkWidget            *widget,
                                             const GError         *error);
 char       *_tp_marketing_error_text       (const GError         *error);

@@ -20,6 +20,7 @@
 #include "tp-form.h"
 #include "tp-marketing-util.h"
 #include "tp-place-row.h"
+#include "tp-toast-private.h"
 
 /*
  * TpPlaceRow is one place where an audience spends its time: its name
@@ -284,7 +285,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  _tp_marketing_show_undo_toast (toast_target, self->store, undo, NULL);
+  _tp_toast_show_undo_delete (toast_target, self->store, undo, NULL);
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-marketing-util.h"
+#include "tp-toast-private.h"
 #include "tp-results-chart-view.h"
 #include "tp-results-section.h"
 #include "tp-sales-util-private.h"
@@ -573,7 +574,7 @@ chooser_response_cb (TpResultsSection *self,
                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
         _tp_marketing_show_error (GTK_WIDGET (self), error);
       else
-        _tp_marketing_add_toast (GTK_WIDGET (self), adw_toast_new (_("Results exported")));
+        _tp_toast_show (GTK_WIDGET (self), adw_toast_new (_("Results exported")));
     }
 
   gtk_native_dialog_destroy (chooser);

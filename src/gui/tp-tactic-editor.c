@@ -22,6 +22,7 @@
 #include "tp-stable-list.h"
 #include "tp-tactic-editor.h"
 #include "tp-text-area.h"
+#include "tp-toast-private.h"
 
 /*
  * TpTacticEditor edits one tactic (name, channel, audience, cadence,
@@ -214,7 +215,7 @@ on_delete_entry_clicked_cb (GtkButton      *button,
       return;
     }
 
-  _tp_marketing_show_undo_toast (GTK_WIDGET (self), self->store, undo, NULL);
+  _tp_toast_show_undo_delete (GTK_WIDGET (self), self->store, undo, NULL);
 }
 
 static gboolean
