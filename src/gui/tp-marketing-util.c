@@ -23,6 +23,50 @@
 #include "tp-toast-private.h"
 
 /**
+ * _tp_marketing_clear_box:
+ * @box: a #GtkBox or a #GtkListBox
+ *
+ * Removes every child of @box, before a section fills it anew.
+ */
+void
+_tp_marketing_clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+/**
+ * _tp_marketing_new_label:
+ * @text: (nullable): the text
+ * @style: (nullable): a CSS class
+ *
+ * Returns: (transfer floating): a label that starts at the left and
+ *   wraps, even inside long words, as the Plan Overview and Results
+ *   sections write their text
+ */
+GtkWidget *
+_tp_marketing_new_label (const char *text,
+                         const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+
+  return label;
+}
+
+/**
  * _tp_marketing_error_text:
  * @error: what the store said
  *

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 /* How long typing may pause before a field is saved. */
 #define TP_SAVE_DELAY_MS 400
 
+void        _tp_marketing_clear_box        (GtkWidget            *box);
+GtkWidget  *_tp_marketing_new_label        (const char           *text,
+                                            const char           *style);
 void        _tp_marketing_show_error       (GtkWidget            *widget,
                                             const GError         *error);
 char       *_tp_marketing_error_text       (const GError         *error);
