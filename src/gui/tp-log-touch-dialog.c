@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-core-enum-types.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-customer-list.h"
 #include "tp-sales-util-private.h"
@@ -82,8 +83,29 @@ static GParamSpec *properties[N_PROPS];
 /* The data key on a TpStore of the id of the customer logged last. */
 #define LAST_CUSTOMER_KEY "tp-log-touch-last-customer"
 
-/* The channel logged last, offered first next time. */
-static TpChannel last_channel = TP_CHANNEL_EMAIL;
+/* The settings key of the channel logged last, offered first next time. */
+#define LAST_CHANNEL_KEY "last-channel"
+
+/* The channel logged last (any time before, in any window), or email. */
+static TpChannel
+get_last_channel (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GEnumClass) channels = g_type_class_ref (TP_TYPE_CHANNEL);
+  g_autofree char *nick = g_settings_get_string (settings, LAST_CHANNEL_KEY);
+  GEnumValue *value = g_enum_get_value_by_nick (channels, nick);
+
+  return value != NULL ? value->value : TP_CHANNEL_EMAIL;
+}
+
+static void
+set_last_channel (TpChannel channel)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GEnumClass) channels = g_type_class_ref (TP_TYPE_CHANNEL);
+
+  g_settings_set_string (settings, LAST_CHANNEL_KEY, g_enum_get_value (channels, channel)->value_nick);
+}
 
 static void
 show_error (TpLogTouchDialog *self,
@@ -361,7 +383,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
       return FALSE;
     }
 
-  last_channel = channel;
+  set_last_channel (channel);
   g_object_set_data (G_OBJECT (self->store), LAST_CUSTOMER_KEY,
                      GSIZE_TO_POINTER ((gsize) tp_customer_get_id (self->customer)));
 
@@ -743,7 +765,7 @@ tp_log_touch_dialog_init (TpLogTouchDialog *self)
 
   channels = enum_labels (TP_CHANNEL_OTHER + 1, channel_label);
   adw_combo_row_set_model (self->channel_row, channels);
-  adw_combo_row_set_selected (self->channel_row, last_channel);
+  adw_combo_row_set_selected (self->channel_row, get_last_channel ());
 
   directions = enum_labels (TP_DIRECTION_INBOUND + 1, direction_label);
   adw_combo_row_set_model (self->direction_row, directions);
