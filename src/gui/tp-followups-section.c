@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-application.h"
+#include "tp-follow-up-actions.h"
 #include "tp-follow-up-row.h"
 #include "tp-followups-section.h"
 #include "tp-models.h"
@@ -27,14 +28,12 @@
  * The follow-up queue of the Sales tab: a list of TpFollowUpRow over a
  * TpFollowUpQueue, which computes who is due on a worker and keeps itself
  * up to date. Each row offers the one click that answers a follow-up
- * (the section's actions follow-ups.log-touch and follow-ups.mark-done);
+ * (the section's actions follow-ups.log-touch and follow-ups.mark-done,
+ * which tp-follow-up-actions.c carries out, with an Undo toast);
  * whatever came due since the last look goes to the application's
  * TpNotifier, which raises a desktop notification once per session (and
  * watches the database itself once no window shows it).
  */
-
-/* How many of a customer's latest touches to look through for a channel. */
-#define CHANNEL_LOOKBACK 20
 
 /* Below this width, a row's buttons go under its text. */
 #define NARROW_WIDTH     560
@@ -268,18 +267,9 @@ static void
 undo_done_cb (gpointer user_data)
 {
   UndoData *undo = user_data;
-  g_autoptr(TpTouch) touch = NULL;
   g_autoptr(GError) error = NULL;
 
-  touch = tp_store_get_touch (undo->store, undo->touch_id, &error);
-  if (touch != NULL)
-    {
-      tp_touch_set_done (touch, FALSE);
-      tp_touch_set_happened_at (touch, undo->happened_at);
-      tp_store_save_touch (undo->store, touch, &error);
-    }
-
-  if (error != NULL)
+  if (!tp_follow_up_unmark_done (undo->store, undo->touch_id, undo->happened_at, &error))
     g_debug ("Could not take back marking the touch done: %s", error->message);
 }
 
@@ -299,54 +289,6 @@ show_undo_toast (TpFollowupsSection *self,
   _tp_toast_show_undo (GTK_WIDGET (self), title, undo_func, undo, undo_data_free);
 }
 
-/* The channel the customer was last touched through: what "the usual"
- * means for a one-click touch. */
-static TpChannel
-usual_channel (TpFollowupsSection *self,
-               gint64              customer_id,
-               gint64              planned_touch_id)
-{
-  TpStore *store = tp_follow_up_queue_get_store (self->queue);
-  g_autoptr(GListModel) touches = tp_store_list_touches (store, customer_id);
-  g_autoptr(TpCustomer) customer = NULL;
-  guint n = MIN (g_list_model_get_n_items (touches), CHANNEL_LOOKBACK);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TpTouch) touch = g_list_model_get_item (touches, i);
-
-      if (tp_touch_get_done (touch))
-        return tp_touch_get_channel (touch);
-    }
-
-  if (planned_touch_id > 0)
-    {
-      g_autoptr(TpTouch) planned = tp_store_get_touch (store, planned_touch_id, NULL);
-
-      if (planned != NULL)
-        return tp_touch_get_channel (planned);
-    }
-
-  customer = tp_store_get_customer (store, customer_id, NULL);
-  if (customer != NULL && tp_customer_get_has_source_channel (customer))
-    return tp_customer_get_source_channel (customer);
-
-  return TP_CHANNEL_EMAIL;
-}
-
-static char *
-dup_now_text (TpFollowupsSection *self)
-{
-  GDateTime *fixed = tp_follow_up_queue_get_now (self->queue);
-  g_autoptr(GDateTime) now = NULL;
-
-  if (fixed == NULL)
-    return NULL;
-
-  now = g_date_time_to_utc (fixed);
-  return tp_schema_format_time (now);
-}
-
 static void
 log_touch_action (GtkWidget  *widget,
                   const char *action_name,
@@ -357,20 +299,16 @@ log_touch_action (GtkWidget  *widget,
   g_autoptr(TpTouch) touch = NULL;
   g_autoptr(TpCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *happened_at = NULL;
   g_autofree char *title = NULL;
   gint64 customer_id, planned_touch_id;
-  TpChannel channel;
 
   if (store == NULL)
     return;
 
   g_variant_get (parameter, "(xx)", &customer_id, &planned_touch_id);
 
-  channel = usual_channel (self, customer_id, planned_touch_id);
-  happened_at = dup_now_text (self);
-
-  touch = tp_store_log_touch (store, customer_id, channel, happened_at, NULL, &error);
+  touch = tp_follow_up_log_touch (store, customer_id, planned_touch_id,
+                                  tp_follow_up_queue_get_now (self->queue), &error);
   if (touch == NULL)
     {
       _tp_toast_show_error (GTK_WIDGET (self), error);
@@ -380,7 +318,7 @@ log_touch_action (GtkWidget  *widget,
   customer = tp_store_get_customer (store, customer_id, NULL);
   /* Translators: a toast; the first %s is a channel, such as "Call", the second a customer */
   title = g_strdup_printf (_("Logged a touch (%s) for %s"),
-                           tp_channel_get_label (channel),
+                           tp_channel_get_label (tp_touch_get_channel (touch)),
                            customer != NULL ? tp_customer_get_name (customer) : "");
   show_undo_toast (self, title, undo_log_cb, tp_touch_get_id (touch), NULL);
 
@@ -398,29 +336,15 @@ mark_done_action (GtkWidget  *widget,
   g_autoptr(TpCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *planned_at = NULL;
-  g_autofree char *now_text = NULL;
   g_autofree char *title = NULL;
   gint64 touch_id = g_variant_get_int64 (parameter);
 
   if (store == NULL)
     return;
 
-  touch = tp_store_get_touch (store, touch_id, &error);
+  touch = tp_follow_up_mark_done (store, touch_id, tp_follow_up_queue_get_now (self->queue),
+                                  &planned_at, &error);
   if (touch == NULL)
-    {
-      _tp_toast_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  planned_at = g_strdup (tp_touch_get_happened_at (touch));
-  now_text = dup_now_text (self);
-  if (now_text == NULL)
-    now_text = tp_store_now ();
-
-  /* It happened now, which is when the owner says it was done. */
-  tp_touch_set_done (touch, TRUE);
-  tp_touch_set_happened_at (touch, now_text);
-  if (!tp_store_save_touch (store, touch, &error))
     {
       _tp_toast_show_error (GTK_WIDGET (self), error);
       return;
