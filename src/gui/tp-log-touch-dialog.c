@@ -91,20 +91,18 @@ static TpChannel
 get_last_channel (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autoptr(GEnumClass) channels = g_type_class_ref (TP_TYPE_CHANNEL);
   g_autofree char *nick = g_settings_get_string (settings, LAST_CHANNEL_KEY);
-  GEnumValue *value = g_enum_get_value_by_nick (channels, nick);
+  int channel;
 
-  return value != NULL ? value->value : TP_CHANNEL_EMAIL;
+  return tp_enum_from_nick (TP_TYPE_CHANNEL, nick, &channel) ? channel : TP_CHANNEL_EMAIL;
 }
 
 static void
 set_last_channel (TpChannel channel)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autoptr(GEnumClass) channels = g_type_class_ref (TP_TYPE_CHANNEL);
 
-  g_settings_set_string (settings, LAST_CHANNEL_KEY, g_enum_get_value (channels, channel)->value_nick);
+  g_settings_set_string (settings, LAST_CHANNEL_KEY, tp_enum_to_nick (TP_TYPE_CHANNEL, channel));
 }
 
 static void
