@@ -15,7 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "tp-follow-up-queue.h"
-#include "tp-models.h"
+#include "tp-test-records.h"
 
 /* The core follow-up queue, on a database file, so that its loads run on
  * the worker with their own connection as in the app. */
@@ -32,50 +32,13 @@ typedef struct
   GPtrArray *changes;  /* guint[3]: position, removed, added */
 } Fixture;
 
-static gint64
-add_customer (TpStore    *store,
-              const char *name,
-              const char *created_at)
-{
-  g_autoptr(TpCustomer) customer = tp_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  tp_customer_set_name (customer, name);
-  tp_customer_set_created_at (customer, created_at);
-  tp_customer_set_stage (customer, TP_STAGE_LEAD);
-  g_assert_true (tp_store_add_customer (store, customer, &error));
-  g_assert_no_error (error);
-
-  return tp_customer_get_id (customer);
-}
-
-static gint64
-add_touch (TpStore    *store,
-           gint64      customer_id,
-           const char *happened_at,
-           gboolean    done,
-           const char *note)
-{
-  g_autoptr(TpTouch) touch = tp_touch_new ();
-  g_autoptr(GError) error = NULL;
-
-  tp_touch_set_customer_id (touch, customer_id);
-  tp_touch_set_happened_at (touch, happened_at);
-  tp_touch_set_channel (touch, TP_CHANNEL_CALL);
-  tp_touch_set_done (touch, done);
-  tp_touch_set_note (touch, note);
-  g_assert_true (tp_store_add_touch (store, touch, &error));
-  g_assert_no_error (error);
-
-  return tp_touch_get_id (touch);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TpDatabase) db = NULL;
+  gint64 pat;
 
   f->dir = g_dir_make_tmp ("touchpoint-queue-XXXXXX", &error);
   g_assert_no_error (error);
@@ -92,12 +55,14 @@ fixture_set_up (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("Customer %02u", i);
       g_autofree char *created = g_strdup_printf ("2026-04-%02uT09:00:00Z", i % 28 + 1);
 
-      f->quiet[i] = add_customer (f->store, name, i < 28 ? created : "2026-05-01T09:00:00Z");
+      f->quiet[i] = tp_test_add_customer (f->store, name, i < 28 ? created : "2026-05-01T09:00:00Z",
+                                          TP_STAGE_LEAD);
     }
 
   /* Added lately, not quiet yet, but a planned call is due. */
-  f->planned = add_touch (f->store, add_customer (f->store, "Pat Planned", "2026-06-20T09:00:00Z"),
-                          "2026-06-29T10:00:00Z", FALSE, "Ask about the fitting");
+  pat = tp_test_add_customer (f->store, "Pat Planned", "2026-06-20T09:00:00Z", TP_STAGE_LEAD);
+  f->planned = tp_test_add_touch (f->store, pat, "2026-06-29T10:00:00Z", TP_CHANNEL_CALL, FALSE,
+                                  "Ask about the fitting");
 }
 
 static void
@@ -193,7 +158,7 @@ test_queue_small_changes (Fixture       *f,
 
   g_signal_connect (queue, "items-changed", G_CALLBACK (record_change_cb), f);
 
-  add_touch (f->store, f->quiet[10], "2026-06-30T11:00:00Z", TRUE, NULL);
+  tp_test_add_touch (f->store, f->quiet[10], "2026-06-30T11:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
   wait_for (queue);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, N_QUIET);

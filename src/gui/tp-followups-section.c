@@ -218,6 +218,12 @@ on_queue_loading_cb (TpFollowupsSection *self)
 }
 
 static void
+on_queue_now_cb (TpFollowupsSection *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
+}
+
+static void
 on_queue_loaded_cb (TpFollowupsSection *self,
                     GPtrArray          *came_due)
 {
@@ -485,16 +491,10 @@ void
 tp_followups_section_set_now (TpFollowupsSection *self,
                               GDateTime          *now)
 {
-  GDateTime *old;
-
   g_return_if_fail (TP_IS_FOLLOWUPS_SECTION (self));
 
-  old = tp_follow_up_queue_get_now (self->queue);
-  if (old == now || (old != NULL && now != NULL && g_date_time_equal (old, now)))
-    return;
-
+  /* The queue notifies :now when it changes, and the section with it. */
   tp_follow_up_queue_set_now (self->queue, now);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
 }
 
 /**
@@ -809,6 +809,8 @@ tp_followups_section_init (TpFollowupsSection *self)
                            G_CALLBACK (on_queue_n_items_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->queue, "notify::loading",
                            G_CALLBACK (on_queue_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queue, "notify::now",
+                           G_CALLBACK (on_queue_now_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->queue, "loaded",
                            G_CALLBACK (on_queue_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
