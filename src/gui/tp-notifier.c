@@ -24,7 +24,7 @@
  * this session and which notifications still show, so that a follow-up
  * is announced once whether a window saw it come due or nobody did.
  *
- * Both announce what a TpFollowUpQueue found: while a window shows a
+ * What came due comes from a TpFollowUpQueue: while a window shows a
  * database, its Follow-Ups section's queue (it must compute one for its
  * list) hands what came due to _tp_notifier_announce(). With no window,
  * the notifier keeps a queue of its own on the database
@@ -52,14 +52,14 @@ path_state_free (gpointer data)
 
 struct _TpNotifier
 {
-  GObject       parent_instance;
+  GObject          parent_instance;
 
-  GApplication *application;  /* (weak) */
-  GMutex        lock;
-  GHashTable   *states;       /* database path → PathState */
+  GApplication    *application;  /* (weak) */
+  GMutex           lock;
+  GHashTable      *states;       /* database path → PathState */
 
-  char            *watching;  /* (nullable): the database checked on its own */
-  TpFollowUpQueue *queue;     /* (nullable): its queue */
+  char            *watching;     /* (nullable): the database checked on its own */
+  TpFollowUpQueue *queue;        /* (nullable): its queue */
 };
 
 G_DEFINE_FINAL_TYPE (TpNotifier, tp_notifier, G_TYPE_OBJECT)
