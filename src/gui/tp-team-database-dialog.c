@@ -419,7 +419,7 @@ on_connected_cb (GObject      *source,
       g_autofree char *text = NULL;
 
       /* Translators: %s says what went wrong */
-      text = g_strdup_printf (_("%s\n\nChange what is wrong above and connect again."),
+      text = g_strdup_printf (_("%s\n\nChange what is wrong below and connect again."),
                               error->message);
       show_message (self, text, TRUE);
       return;
