@@ -79,6 +79,38 @@ drain (void)
     ;
 }
 
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Drops the last reference the test holds to @object and waits until the
+ * widgets' workers let go of theirs: a chart or a queue still loading when
+ * its window closes holds the store until its worker is done. */
+static void
+wait_for_finalize (gpointer object)
+{
+  gpointer weak = object;
+  gboolean timed_out = FALSE;
+  guint source;
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+
+  source = g_timeout_add_seconds (10, give_up_cb, &timed_out);
+  while (weak != NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (source);
+  g_assert_null (weak);
+}
+
 static void
 show_customer_cb (GSimpleAction *action,
                   GVariant      *parameter,
@@ -136,7 +168,7 @@ fixture_tear_down (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   drain ();
-  g_assert_finalize_object (f->store);
+  wait_for_finalize (f->store);
   g_ptr_array_unref (f->notices);
 
   dir = g_dir_open (f->dir, 0, NULL);
