@@ -72,13 +72,20 @@ grep -q '"touches": \[' "$dir/a" || fail "the backup has no touches"
 [ "$(wc -l < "$dir/r1.csv")" -gt 3 ] || fail "the results have no rows: $(cat "$dir/r1.csv")"
 cmp -s "$dir/r1.csv" "$dir/r2.csv" || fail "the results differ: $(diff "$dir/r1.csv" "$dir/r2.csv" | head -5)"
 
-# … but not yet back into a team database: one line, status 1.
-status=0
-"$touchpoint" --database "$TP_TEST_PG_URI" --import-backup "$dir/file.json" 2>"$dir/err" ||
-  status=$?
-[ "$status" = 1 ] || fail "--import-backup into the server: exit status $status"
-grep -q 'cannot restore a backup into the team database' "$dir/err" ||
-  fail "--import-backup into the server: $(cat "$dir/err")"
+# … and back into a team database: the server's backup is the same again.
+# The restore keeps the server's old rows as a backup in Touchpoint's
+# data folder.
+psql -X -q "$TP_TEST_PG_URI" -c 'CREATE DATABASE tp_cli_third' || fail "createdb"
+third=${TP_TEST_PG_URI%/*}/tp_cli_third
+XDG_DATA_HOME="$dir/data" "$touchpoint" --database "$third" --sample small >/dev/null ||
+  fail "--sample small into the third database"
+XDG_DATA_HOME="$dir/data" "$touchpoint" --database "$third" --import-backup "$dir/file.json" \
+  >"$dir/out" || fail "--import-backup into the server"
+grep -q "$dir/data/touchpoint/team-tp_cli_third.before-restore-" "$dir/out" ||
+  fail "--import-backup into the server: $(cat "$dir/out")"
+"$touchpoint" --database "$third" --export-backup "$dir/third.json" || fail "--export-backup"
+grep -v '"exported_at"' "$dir/third.json" > "$dir/c"
+cmp -s "$dir/a" "$dir/c" || fail "the restored server differs: $(diff "$dir/a" "$dir/c" | head -5)"
 
 # The schema's version is kept in the database.
 v=$(psql -X -At "$TP_TEST_PG_URI" -c 'SELECT version FROM touchpoint_schema')
