@@ -1032,6 +1032,150 @@ test_across_engines (Fixture       *f,
   g_assert_cmpstr (onto_server, ==, file_backup);
 }
 
+static void
+assert_empty (TpDatabase *db)
+{
+  static const char * const tables[] = { "settings", "audiences", "brand", "brand_words",
+                                         "competitors", "tactics", "tactic_log", "customers",
+                                         "touches", "orders" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      TpStatement *stmt = tp_database_prepare (db, sql, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (tp_statement_step (stmt, &error));
+      g_assert_cmpint (tp_statement_get_int64 (stmt, 0), ==, 0);
+      tp_statement_reset (stmt);
+    }
+}
+
+/* A whole business copied into a new file (and on the server, into an
+ * empty team database, and from a file onto the server) holds the same
+ * rows; a target that exists or holds rows is refused and left as it
+ * is. */
+static void
+test_copy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = fixture_path (f, "copy.db");
+  g_autofree char *expected = dump (source);
+  g_autofree char *dumped = NULL;
+  g_autofree char *file_before = NULL;
+
+  tp_backup_copy (source, file_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  copied = tp_database_open (file_path, &error);
+  g_assert_no_error (error);
+  dumped = dump (copied);
+  g_assert_cmpstr (dumped, ==, expected);
+  assert_clean_database (copied);
+
+  /* Never over a file that is there */
+  file_before = dump (copied);
+  tp_backup_copy (source, file_path, NULL, NULL, NULL, &error);
+  g_assert_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY);
+  assert_message_matches (error, "“*copy.db” already exists. Copy the business to a new file*");
+  g_clear_error (&error);
+  g_clear_pointer (&dumped, g_free);
+  dumped = dump (copied);
+  g_assert_cmpstr (dumped, ==, file_before);
+
+  if (tp_database_is_server (source))
+    {
+      g_autofree char *server_path = fixture_db (f, "server-copy.db");
+      g_autofree char *other_path = fixture_db (f, "other.db");
+      g_autoptr(TpDatabase) server = NULL;
+      g_autoptr(TpDatabase) other = NULL;
+      g_autofree char *other_before = NULL;
+
+      /* File → server, into a database that has no tables yet */
+      tp_backup_copy (copied, server_path, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      server = tp_database_open (server_path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&dumped, g_free);
+      dumped = dump (server);
+      g_assert_cmpstr (dumped, ==, expected);
+      assert_clean_database (server);
+
+      /* The ids go on after the highest one */
+      exec_sql (server, "INSERT INTO customers (name, created_at, updated_at) VALUES "
+                        "('New', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+      {
+        TpStatement *stmt = tp_database_prepare (server, "SELECT id FROM customers "
+                                                         "WHERE name = 'New'", &error);
+
+        g_assert_no_error (error);
+        g_assert_true (tp_statement_step (stmt, &error));
+        g_assert_cmpint (tp_statement_get_int64 (stmt, 0), ==, 501);
+        tp_statement_reset (stmt);
+      }
+
+      /* Never into a team database that holds a business */
+      other = open_filled (f, "other.db");
+      exec_sql (other, "DELETE FROM touches WHERE id % 3 = 0");
+      other_before = dump (other);
+      tp_backup_copy (source, other_path, NULL, NULL, NULL, &error);
+      g_assert_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY);
+      assert_message_matches (error, "“postgresql://*” already holds a business. *");
+      g_clear_pointer (&dumped, g_free);
+      dumped = dump (other);
+      g_assert_cmpstr (dumped, ==, other_before);
+    }
+}
+
+static void
+cancel_copy_cb (double   fraction,
+                gpointer user_data)
+{
+  if (fraction > 0.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* A copy cancelled in the middle leaves no file behind, and a team
+ * database without rows. */
+static void
+test_copy_cancel (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = fixture_path (f, "copy.db");
+
+  /* Rows enough for the copy to look at the cancellable on its way */
+  exec_sql (source, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                    "WHERE i < 5000) INSERT INTO touches (customer_id, happened_at, channel, "
+                    "created_at, updated_at) SELECT 500, '2026-01-01T00:00:00Z', 'call', "
+                    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
+
+  tp_backup_copy (source, file_path, cancel_copy_cb, cancellable, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (file_path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  if (tp_database_is_server (source))
+    {
+      g_autofree char *server_path = fixture_db (f, "server-copy.db");
+      g_autoptr(TpDatabase) server = NULL;
+
+      g_clear_object (&cancellable);
+      cancellable = g_cancellable_new ();
+      tp_backup_copy (source, server_path, cancel_copy_cb, cancellable, cancellable, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      server = tp_database_open (server_path, &error);
+      g_assert_no_error (error);
+      assert_empty (server);
+    }
+}
+
 /* A private in-memory database can be restored too, with no copy */
 static void
 test_memory (Fixture       *f,
@@ -1074,6 +1218,8 @@ main (int   argc,
   ADD ("/touchpoint/backup/export-atomic", test_export_atomic);
   ADD ("/touchpoint/backup/async", test_async);
   ADD ("/touchpoint/backup/memory", test_memory);
+  ADD ("/touchpoint/backup/copy", test_copy);
+  ADD ("/touchpoint/backup/copy-cancel", test_copy_cancel);
   /* Under tests/pg-cluster, with the server as the engine */
   if (tp_test_engine_is_pg ())
     ADD ("/touchpoint/backup/across-engines", test_across_engines);

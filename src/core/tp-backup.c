@@ -3050,6 +3050,256 @@ tp_backup_restore (TpDatabase            *db,
   return ok;
 }
 
+/* Copy */
+
+/* INSERT INTO table (…) VALUES (?1, …), (…), … for @rows rows */
+static char *
+insert_rows_sql (Table *table,
+                 guint  rows)
+{
+  GString *sql = g_string_new (table->insert_sql);
+
+  for (guint k = 1; k < rows; k++)
+    {
+      g_string_append (sql, ", (");
+      for (guint i = 0; i < table->n_columns; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", k * table->n_columns + i + 1);
+      g_string_append_c (sql, ')');
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Inserts the first @rows rows of @values (rows × columns, NULL for
+ * NULL) into @table of @target. */
+static gboolean
+copy_rows (TpDatabase  *target,
+           Table       *table,
+           GVariant   **values,
+           guint        rows,
+           GError     **error)
+{
+  g_autofree char *sql = insert_rows_sql (table, rows);
+  TpStatement *stmt = tp_database_prepare (target, sql, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint k = 0; k < rows * table->n_columns; k++)
+    tp_statement_bind_value (stmt, (int)k + 1, values[k]);
+  tp_statement_step (stmt, &local_error);
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_table (TpDatabase    *source,
+            TpDatabase    *target,
+            Table         *table,
+            Progress      *progress,
+            gint64        *rows_done,
+            gint64         rows_total,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree GVariant **values = g_new0 (GVariant *, BATCH_ROWS * table->n_columns);
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  guint pending = 0;
+  gboolean ok = TRUE;
+
+  stmt = tp_database_prepare (source, table->select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (ok && tp_statement_step (stmt, &local_error))
+    {
+      for (guint i = 0; i < table->n_columns; i++)
+        values[pending * table->n_columns + i] = tp_statement_dup_value (stmt, (int)i);
+
+      if (++pending == BATCH_ROWS)
+        {
+          ok = copy_rows (target, table, values, pending, error);
+          for (guint k = 0; k < pending * table->n_columns; k++)
+            g_clear_pointer (&values[k], g_variant_unref);
+          pending = 0;
+        }
+
+      if (ok && ++(*rows_done) % ROWS_PER_CHECK == 0)
+        {
+          ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+          progress_report (progress, (double)*rows_done / (double)MAX (rows_total, 1));
+        }
+    }
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      ok = FALSE;
+    }
+
+  if (ok && pending > 0)
+    ok = copy_rows (target, table, values, pending, error);
+  for (guint k = 0; k < pending * table->n_columns; k++)
+    g_clear_pointer (&values[k], g_variant_unref);
+
+  return ok;
+}
+
+/* The target of a copy: a new file, or a team database that holds no
+ * rows (an empty server database gets the schema when it is opened). */
+static TpDatabase *
+open_copy_target (const char  *target,
+                  gboolean    *created,
+                  Schema      *schema,
+                  GError     **error)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  gboolean is_server = tp_database_path_is_server (target);
+
+  *created = FALSE;
+  if (!is_server && g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY,
+                   /* Translators: %s is a file name */
+                   _("“%s” already exists. Copy the business to a new file, so that no "
+                     "other file is changed."),
+                   target);
+      return NULL;
+    }
+
+  db = tp_database_open (target, error);
+  if (db == NULL)
+    return NULL;
+  *created = !is_server;
+
+  for (guint i = 0; i < schema->tables->len; i++)
+    {
+      if (count_rows_statement (db, g_ptr_array_index (schema->tables, i)) > 0)
+        {
+          g_set_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY,
+                       /* Translators: %s is a database address */
+                       _("“%s” already holds a business. Copy into an empty database, so "
+                         "that nothing there is replaced."),
+                       tp_database_get_display_name (db));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&db);
+}
+
+/* A file the copy made and could not fill goes again, with SQLite's
+ * working files. */
+static void
+remove_created_file (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (name);
+    }
+}
+
+/**
+ * tp_backup_copy:
+ * @source: the database to copy
+ * @target: a file name that does not exist yet, or the URI of a team
+ *   database that holds no business
+ * @progress: (nullable) (scope call): called as the work goes on
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Copies every row of every table of @source, from one consistent
+ * snapshot, into @target in one transaction: either engine to either.
+ * A target that already exists (a file) or holds rows (a team database)
+ * is refused with %TP_BACKUP_ERROR_TARGET_NOT_EMPTY and left as it is.
+ * If the copy fails or is cancelled, nothing of it is committed: a team
+ * database is left without rows, and a file the copy made is removed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_backup_copy (TpDatabase            *source,
+                const char            *target,
+                TpBackupProgressFunc   progress,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                GError               **error)
+{
+  g_autoptr(Schema) schema = NULL;
+  g_autoptr(TpDatabase) dest = NULL;
+  Progress report = { progress, progress_data, 0.0, 1.0, -1 };
+  gboolean created = FALSE;
+  gboolean ok = FALSE;
+  gint64 rows_total = 0;
+  gint64 rows_done = 0;
+
+  g_return_val_if_fail (TP_IS_DATABASE (source), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (tp_database_get_depth (source) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  schema = schema_load_model (error);
+  if (schema == NULL)
+    return FALSE;
+
+  dest = open_copy_target (target, &created, schema, error);
+  if (dest == NULL)
+    return FALSE;
+
+  progress_report (&report, 0.0);
+
+  /* Every table from the same moment */
+  if (tp_database_begin_read (source, error))
+    {
+      for (guint i = 0; i < schema->tables->len; i++)
+        rows_total += count_rows_statement (source, g_ptr_array_index (schema->tables, i));
+
+      if (tp_database_begin_load (dest, error))
+        {
+          ok = TRUE;
+          for (guint i = 0; ok && i < schema->tables->len; i++)
+            ok = copy_table (source, dest, g_ptr_array_index (schema->tables, i), &report,
+                             &rows_done, rows_total, cancellable, error);
+
+          ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+               tp_database_end_load (dest, error) &&
+               !g_cancellable_set_error_if_cancelled (cancellable, error);
+          if (ok)
+            ok = tp_database_commit (dest, error);
+          else
+            tp_database_rollback (dest);
+        }
+
+      tp_database_commit (source, NULL);
+    }
+
+  if (!ok && created)
+    {
+      g_clear_object (&dest);
+      remove_created_file (target);
+    }
+
+  if (ok)
+    progress_report (&report, 1.0);
+
+  return ok;
+}
+
 /* Asynchronous variants: a worker thread with its own connection, and
  * progress reported in the caller's main context. */
 
@@ -3117,6 +3367,7 @@ typedef struct
 {
   GMainContext   *context;
   char           *db_path;
+  char           *copy_target;
   GFile          *file;
   ProgressTarget *target;
   char           *saved_copy;
@@ -3128,6 +3379,7 @@ task_data_free_here (gpointer data)
   TaskData *task_data = data;
 
   g_free (task_data->db_path);
+  g_free (task_data->copy_target);
   g_clear_object (&task_data->file);
   if (task_data->target != NULL)
     g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
@@ -3179,7 +3431,7 @@ task_new (const char           *db_path,
 
   data->context = g_main_context_ref_thread_default ();
   data->db_path = g_strdup (db_path);
-  data->file = g_object_ref (file);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
   if (progress != NULL)
     {
       data->target = g_atomic_rc_box_new0 (ProgressTarget);
@@ -3376,4 +3628,82 @@ tp_backup_restore_finish (GAsyncResult  *result,
     *saved_copy = g_strdup (data->saved_copy);
 
   return TRUE;
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL &&
+      tp_backup_copy (db, data->copy_target,
+                      data->target != NULL ? progress_to_context : NULL, data->target, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+
+  g_clear_object (&db);
+  give_back_memory ();
+}
+
+/**
+ * tp_backup_copy_async:
+ * @db_path: the database to copy (the worker opens its own connection)
+ * @target: a file name that does not exist yet, or the URI of an empty
+ *   team database
+ * @progress: (nullable): called in the thread-default main context of the
+ *   caller as the work goes on
+ * @progress_data: data for @progress
+ * @progress_data_destroy: (nullable): frees @progress_data at the end
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the copy is done
+ * @user_data: data for @callback
+ *
+ * Runs tp_backup_copy() on a worker thread.
+ */
+void
+tp_backup_copy_async (const char            *db_path,
+                      const char            *target,
+                      TpBackupProgressFunc   progress,
+                      gpointer               progress_data,
+                      GDestroyNotify         progress_data_destroy,
+                      GCancellable          *cancellable,
+                      GAsyncReadyCallback    callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (target != NULL);
+
+  task = task_new (db_path, NULL, progress, progress_data, progress_data_destroy,
+                   cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->copy_target = g_strdup (target);
+  g_task_set_source_tag (task, tp_backup_copy_async);
+  g_task_run_in_thread (task, copy_thread);
+}
+
+/**
+ * tp_backup_copy_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the business was copied
+ */
+gboolean
+tp_backup_copy_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_backup_copy_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
