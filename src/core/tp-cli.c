@@ -436,8 +436,8 @@ run_copy_to (GVariantDict *options)
   g_autofree char *target = NULL;
   g_autofree char *target_name = NULL;
   CopyRun run = { 0 };
-  guint sigint;
-  guint sigterm;
+  g_autoptr(GSource) sigint = g_unix_signal_source_new (SIGINT);
+  g_autoptr(GSource) sigterm = g_unix_signal_source_new (SIGTERM);
   gboolean ok;
 
   g_variant_dict_lookup (options, "copy-to", "^ay", &target);
@@ -452,13 +452,16 @@ run_copy_to (GVariantDict *options)
   run.shown = -1;
   run.on_terminal = isatty (STDERR_FILENO);
 
-  sigint = g_unix_signal_add (SIGINT, copy_interrupted_cb, &run);
-  sigterm = g_unix_signal_add (SIGTERM, copy_interrupted_cb, &run);
+  /* In this loop's context, which the default one's sources do not reach */
+  g_source_set_callback (sigint, copy_interrupted_cb, &run, NULL);
+  g_source_set_callback (sigterm, copy_interrupted_cb, &run, NULL);
+  g_source_attach (sigint, context);
+  g_source_attach (sigterm, context);
   tp_backup_copy_async (tp_database_get_path (db), target, copy_progress_cb, &run, NULL,
                         run.cancellable, copy_done_cb, &run);
   g_main_loop_run (run.loop);
-  g_source_remove (sigint);
-  g_source_remove (sigterm);
+  g_source_destroy (sigint);
+  g_source_destroy (sigterm);
 
   ok = tp_backup_copy_finish (run.result, &error);
   g_clear_object (&run.result);
