@@ -179,6 +179,17 @@ set_result_error (TpPgDatabase  *db,
 
   if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
       g_str_has_prefix (state, "57P"))
+    {
+      /* libpq's explanation of a lost connection runs over several lines:
+       * the first one says it. */
+      char *newline = strchr (detail, '\n');
+
+      if (newline != NULL)
+        *newline = '\0';
+    }
+
+  if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
+      g_str_has_prefix (state, "57P"))
     g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE,
                  /* Translators: the first %s is a database address, the second what the server said */
                  _("The connection to “%s” was lost (%s). The last change was not saved; "
