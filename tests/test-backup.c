@@ -166,6 +166,12 @@ open_filled (Fixture    *f,
 static char *
 dump (TpDatabase *db)
 {
+  static const char * const derived[] = {
+    "SELECT day, tactic_id, place_id, audience_id, n_touches FROM results_days "
+    "WHERE n_touches != 0 ORDER BY 1, 2, 3, 4",
+    "SELECT * FROM results_customers ORDER BY id",
+  };
+  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tp-dump-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "dump.json", NULL);
@@ -181,8 +187,35 @@ dump (TpDatabase *db)
   g_unlink (path);
   g_rmdir (dir);
 
-  return g_regex_replace_literal (stamp, contents, -1, 0,
-                                  "\"exported_at\": \"2000-01-01T00:00:00Z\"", 0, NULL);
+  {
+    g_autofree char *rows = g_regex_replace_literal (stamp, contents, -1, 0,
+                                                     "\"exported_at\": \"2000-01-01T00:00:00Z\"",
+                                                     0, NULL);
+
+    out = g_string_new (rows);
+  }
+
+  /* What the triggers keep for Results is not in a backup but worked out
+   * again: the ids of its days are an accident of the order of writing,
+   * what they count is not. */
+  for (guint i = 0; i < G_N_ELEMENTS (derived); i++)
+    {
+      TpStatement *stmt = tp_database_prepare (db, derived[i], &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "[%s]\n", derived[i]);
+      while (tp_statement_step (stmt, &error))
+        {
+          for (int c = 0; c < tp_statement_get_n_columns (stmt); c++)
+            g_string_append_printf (out, "%s|", tp_statement_is_null (stmt, c)
+                                                ? "NULL" : tp_statement_get_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      g_assert_no_error (error);
+      tp_statement_reset (stmt);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* What is not rows: SQLite's tables, indexes and triggers with their
@@ -973,11 +1006,23 @@ test_async (Fixture       *f,
   g_main_loop_unref (async.loop);
 }
 
+/* A copy of the backup part of a dump (what comes before the Results
+ * tables) */
+static char *
+backup_only (const char *dumped)
+{
+  const char *derived = strstr (dumped, "\n[SELECT day,");
+
+  g_assert_nonnull (derived);
+  return g_strndup (dumped, derived + 1 - dumped);
+}
+
 static TpDatabase *
 restore_path (Fixture    *f,
               const char *path,
-              const char *json)
+              char       *backup)
 {
+  g_autofree char *json = backup;
   g_autoptr(GError) error = NULL;
   TpDatabase *db = tp_database_open (path, &error);
 
@@ -1016,18 +1061,18 @@ test_across_engines (Fixture       *f,
   g_assert_nonnull (strstr (from_server, "\xf0\x9f\x91\xa9\xe2\x80\x8d"));
 
   /* Server → file → server */
-  file = restore_path (f, file_path, from_server);
+  file = restore_path (f, file_path, backup_only (from_server));
   g_assert_false (tp_database_is_server (file));
   from_file = dump (file);
   g_assert_cmpstr (from_file, ==, from_server);
-  server_again = restore_path (f, server_again_path, from_file);
+  server_again = restore_path (f, server_again_path, backup_only (from_file));
   back = dump (server_again);
   g_assert_cmpstr (back, ==, from_server);
 
   /* File → server */
   file_source = open_filled_at (file_source_path);
   file_backup = dump (file_source);
-  server_target = restore_path (f, server_target_path, file_backup);
+  server_target = restore_path (f, server_target_path, backup_only (file_backup));
   onto_server = dump (server_target);
   g_assert_cmpstr (onto_server, ==, file_backup);
 }

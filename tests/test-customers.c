@@ -1525,6 +1525,32 @@ open_log_touch (Fixture *f)
   return dialog;
 }
 
+/* The channel logged last is offered first, also after a restart: it is
+ * kept in the settings, not in the process. */
+static void
+test_touches_last_channel (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
+  TpLogTouchDialog *dialog;
+  g_autofree char *last = NULL;
+
+  g_settings_set_string (settings, "last-channel", "meeting");
+  g_assert_true (tp_customers_section_show_customer (f->section, ada));
+  dialog = open_log_touch (f);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "channel_row")),
+                    ==, TP_CHANNEL_MEETING);
+
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "channel_row"), TP_CHANNEL_EVENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "touch.save", NULL));
+  WAIT_UNTIL (!window_open (TP_TYPE_LOG_TOUCH_DIALOG));
+  last = g_settings_get_string (settings, "last-channel");
+  g_assert_cmpstr (last, ==, "event");
+
+  g_settings_reset (settings, "last-channel");
+}
+
 static void
 test_touches_log (Fixture       *f,
                   gconstpointer  data)
@@ -2013,6 +2039,7 @@ main (int   argc,
   ADD ("customers/show-hidden", test_customers_show_hidden, NULL);
   ADD ("customers/cells-rtl", test_customers_cells_rtl, NULL);
   ADD ("touches/log", test_touches_log, NULL);
+  ADD ("touches/last-channel", test_touches_last_channel, NULL);
   ADD ("touches/log-place", test_touches_log_place, NULL);
   ADD ("touches/toasts", test_touches_toasts, NULL);
   ADD ("dates/calendar", test_dates_calendar, NULL);

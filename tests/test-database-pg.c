@@ -342,6 +342,141 @@ test_missing_privileges (void)
   }
 }
 
+/* With TP_DATABASE_OPEN_NO_SETUP an empty database is reported as
+ * such and stays empty; the owner's consent (a normal open) sets it up,
+ * after which the flag changes nothing. */
+static void
+test_setup_asked (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n_objects = NULL;
+  g_autofree char *foreign = tp_test_pg_new_database ();
+
+  db = tp_database_open_full (uri, TP_DATABASE_OPEN_NO_SETUP, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_EMPTY);
+  g_clear_error (&error);
+  n_objects = tp_test_pg_query (uri, "SELECT count(*) FROM pg_class c JOIN pg_namespace n "
+                                     "ON n.oid = c.relnamespace WHERE n.nspname = 'public'");
+  g_assert_cmpstr (n_objects, ==, "0");
+
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  db = tp_database_open_full (uri, TP_DATABASE_OPEN_NO_SETUP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_true (tp_database_can_write (db));
+
+  /* Another program's database is not called empty */
+  tp_test_pg_admin (foreign, "CREATE TABLE invoices (id integer PRIMARY KEY)");
+  g_clear_object (&db);
+  db = tp_database_open_full (foreign, TP_DATABASE_OPEN_NO_SETUP, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_NOT_DATABASE);
+}
+
+/* A password given through tp_database_set_server_password() opens the
+ * database for every connection to that URI (a worker's too), and is
+ * never part of its path or name. */
+static void
+test_password_kept (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *user = uri_for_user (uri, "tp_pw", NULL);
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(TpDatabase) worker = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_unsetenv ("PGPASSWORD");
+  g_setenv ("PGPASSFILE", "/nonexistent", TRUE);
+  /* the owner sets it up and lets tp_pw in */
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                         "TO tp_pw; GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public "
+                         "TO tp_pw");
+
+  tp_database_set_server_password (user, "not-the-pw-42");
+  db = tp_database_open (user, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PASSWORD);
+  g_assert_null (strstr (error->message, "not-the-pw-42"));
+  g_clear_error (&error);
+
+  tp_database_set_server_password (user, "tp-secret-pw");
+  db = tp_database_open (user, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (tp_database_get_path (db), "tp-secret-pw"));
+  g_assert_null (strstr (tp_database_get_display_name (db), "tp-secret-pw"));
+  worker = tp_database_open_full (tp_database_get_path (db), TP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (tp_database_can_write (worker));
+  g_assert_true (tp_database_can_write (db));
+  g_clear_object (&worker);
+  g_clear_object (&db);
+
+  tp_database_set_server_password (user, NULL);
+  db = tp_database_open (user, &error);
+  g_assert_null (db);
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PASSWORD);
+}
+
+/* The roles of HACKING.md: the owner sets the database up, staff may
+ * change rows but not the schema, a reader may only read and the
+ * connection says so. */
+static void
+test_roles (void)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *staff = uri_for_user (uri, "tp_pw", "tp-secret-pw");
+  g_autofree char *reader = uri_for_user (uri, "tp_reader", NULL);
+  g_autofree char *dbname = g_strdup (strrchr (uri, '/') + 1);
+  g_autofree char *grants = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_can_write (db));
+  g_clear_object (&db);
+
+  /* exactly the GRANTs of HACKING.md */
+  grants = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO tp_pw;"
+                            "GRANT USAGE ON SCHEMA public TO tp_pw;"
+                            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tp_pw;"
+                            "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO tp_pw;"
+                            "GRANT CONNECT ON DATABASE %s TO tp_reader;"
+                            "GRANT USAGE ON SCHEMA public TO tp_reader;"
+                            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO tp_reader;",
+                            dbname, dbname);
+  tp_test_pg_admin (uri, grants);
+
+  db = tp_database_open (staff, &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_database_can_write (db));
+  g_assert_true (tp_database_exec (db, "INSERT INTO competitors (name, created_at, updated_at) "
+                                       "VALUES ('Rival', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_false (tp_database_exec (db, "CREATE TABLE extra (id integer)", &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (tp_database_exec (db, "ALTER TABLE competitors ADD COLUMN extra text", &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_clear_object (&db);
+
+  db = tp_database_open (reader, &error);
+  g_assert_no_error (error);
+  g_assert_false (tp_database_can_write (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM competitors"), ==, 1);
+  g_assert_false (tp_database_exec (db, "DELETE FROM competitors", &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_PERMISSION);
+}
+
 /* A server that is not there is named, quickly, without a crash. */
 static void
 test_unreachable (void)
@@ -404,6 +539,9 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/wrong-password", test_wrong_password);
   g_test_add_func ("/touchpoint/database-pg/missing-privileges", test_missing_privileges);
   g_test_add_func ("/touchpoint/database-pg/unreachable", test_unreachable);
+  g_test_add_func ("/touchpoint/database-pg/setup-asked", test_setup_asked);
+  g_test_add_func ("/touchpoint/database-pg/password-kept", test_password_kept);
+  g_test_add_func ("/touchpoint/database-pg/roles", test_roles);
 
   return g_test_run ();
 }

@@ -1195,6 +1195,98 @@ test_migration_channels (Fixture       *f,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches WHERE tactic_id IS NULL"), ==, 2);
 }
 
+/* Step 5 works out what Results reads for a business that was already
+ * there: each customer's first touch and first purchase, and the done
+ * touches per day. */
+static void
+test_migration_results (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v4.db", NULL);
+  const char * const *steps;
+  guint n_steps;
+  sqlite3 *raw = NULL;
+
+  steps = _tp_migrations_get (&n_steps);
+  g_assert_cmpuint (n_steps, ==, 5);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (sqlite3_exec (raw, steps[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA user_version = 4;"
+                                 "INSERT INTO audiences (id, name, created_at, updated_at)"
+                                 "  VALUES (3, 'Dog owners', 'x', 'x');"
+                                 "INSERT INTO audience_places (id, audience_id, kind, name, created_at, updated_at)"
+                                 "  VALUES (4, 3, 'forum', 'Dog forum', 'x', 'x');"
+                                 "INSERT INTO tactics (id, name, channel, created_at, updated_at)"
+                                 "  VALUES (7, 'Forum answers', 'forum', 'c', 'u');"
+                                 "INSERT INTO customers (id, name, audience_id, created_at, updated_at)"
+                                 "  VALUES (5, 'Ada', 3, 'c', 'u'), (6, 'Bob', NULL, 'c', 'u'),"
+                                 "  (8, 'Cleo', NULL, 'c', 'u');"
+                                 /* Ada: reached at the forum, two touches up to her first
+                                  * purchase (a planned one and a later one do not count) */
+                                 "INSERT INTO touches (id, customer_id, happened_at, channel, tactic_id, place_id, done, created_at, updated_at) VALUES"
+                                 "  (9, 5, '2026-01-06T10:00:00Z', 'forum', 7, 4, 1, 'c', 'u'),"
+                                 "  (10, 5, '2026-01-06T18:00:00Z', 'email', NULL, NULL, 1, 'c', 'u'),"
+                                 "  (11, 5, '2026-01-05T10:00:00Z', 'call', NULL, NULL, 0, 'c', 'u'),"
+                                 "  (12, 5, '2026-02-01T10:00:00Z', 'call', 7, NULL, 1, 'c', 'u'),"
+                                 "  (13, 6, '2026-01-06T12:00:00Z', 'call', NULL, NULL, 1, 'c', 'u');"
+                                 /* A cancelled order first: the purchase is the later one */
+                                 "INSERT INTO orders (id, customer_id, ordered_at, item, amount_minor, currency, status, created_at, updated_at) VALUES"
+                                 "  (20, 5, '2026-01-06T11:00:00Z', 'Treats', 900, 'EUR', 'cancelled', 'c', 'u'),"
+                                 "  (21, 5, '2026-01-07T10:00:00Z', 'Treats', 1250, 'EUR', 'open', 'c', 'u'),"
+                                 "  (22, 8, '2026-01-08T10:00:00Z', 'Chews', 500, 'EUR', 'open', 'c', 'u');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+
+  /* Ada: first touch 9 at the forum; first purchase order 21, with two
+   * done touches at or before it, the last of them 10 */
+  g_assert_cmpint (query_int (db, "SELECT first_touch_id FROM results_customers WHERE id = 5"), ==, 9);
+  g_assert_cmpint (query_int (db, "SELECT first_place_id FROM results_customers WHERE id = 5"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT first_tactic_id FROM results_customers WHERE id = 5"), ==, 7);
+  g_assert_cmpint (query_int (db, "SELECT first_order_id FROM results_customers WHERE id = 5"), ==, 21);
+  g_assert_cmpint (query_int (db, "SELECT touches_before_order FROM results_customers WHERE id = 5"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT last_touch_id FROM results_customers WHERE id = 5"), ==, 10);
+  g_assert_cmpint (query_int (db, "SELECT audience_id FROM results_customers WHERE id = 5"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT order_count FROM results_customers WHERE id = 5"), ==, 1);
+  /* Bob: touched, never bought; Cleo: bought without a touch */
+  g_assert_cmpint (query_int (db, "SELECT first_touch_id FROM results_customers WHERE id = 6"), ==, 13);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results_customers WHERE id = 6 AND first_order_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT first_order_id FROM results_customers WHERE id = 8"), ==, 22);
+  g_assert_cmpint (query_int (db, "SELECT touches_before_order FROM results_customers WHERE id = 8"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results_customers WHERE id = 8 AND first_touch_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results_customers"), ==, 3);
+
+  /* The done touches by day, tactic, place and the customer's audience */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results_days"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT n_touches FROM results_days WHERE day = '2026-01-06'"
+                                  " AND tactic_id = 7 AND place_id = 4 AND audience_id = 3"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT n_touches FROM results_days WHERE day = '2026-01-06'"
+                                  " AND tactic_id = 0 AND place_id = 0 AND audience_id = 3"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT n_touches FROM results_days WHERE day = '2026-01-06'"
+                                  " AND tactic_id = 0 AND place_id = 0 AND audience_id = 0"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT n_touches FROM results_days WHERE day = '2026-02-01'"
+                                  " AND tactic_id = 7 AND place_id = 0 AND audience_id = 3"), ==, 1);
+
+  /* From now on the triggers keep it: an earlier touch for Bob */
+  g_assert_true (tp_database_exec (db,
+                                   "INSERT INTO touches (id, customer_id, happened_at, channel, done, created_at, updated_at)"
+                                   "  VALUES (14, 6, '2026-01-02T09:00:00Z', 'email', 1, 'c', 'u');",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT first_touch_id FROM results_customers WHERE id = 6"), ==, 14);
+  g_assert_cmpint (query_int (db, "SELECT n_touches FROM results_days WHERE day = '2026-01-02'"), ==, 1);
+  g_assert_true (tp_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* Workers open their own connection: only a file can be opened twice. */
 static void
 test_path_can_reopen (void)
@@ -1363,6 +1455,7 @@ main (int   argc,
   ADD ("busy", test_busy);
   ADD ("full-disk", test_full_disk);
   ADD ("migration-channels", test_migration_channels);
+  ADD ("migration-results", test_migration_results);
   ADD ("migration-from-empty", test_migration_from_empty);
   ADD ("foreign/versions", test_foreign_versions);
   ADD ("foreign/application-id", test_foreign_application_id);

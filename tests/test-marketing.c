@@ -21,6 +21,7 @@
 #include "tp-audiences-section.h"
 #include "tp-brand-section.h"
 #include "tp-competitors-section.h"
+#include "tp-enum-choices-private.h"
 #include "tp-form.h"
 #include "tp-marketing-page.h"
 #include "tp-place-row.h"
@@ -271,7 +272,7 @@ press_undo (Fixture *f)
   gboolean waited = FALSE;
 
   /* On libadwaita 1.2 the newest toast replaces one that came less than
-   * 600 ms before it only then (see _tp_marketing_add_toast()); nobody
+   * 600 ms before it only then (see _tp_toast_show_kind()); nobody
    * clicks faster than that either. */
   g_timeout_add (700, set_true_cb, &waited);
   while (!waited)
@@ -1024,9 +1025,9 @@ test_tactics_editor_order (Fixture       *f,
 
     for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
       {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (channels, i);
+        g_autofree char *label = _tp_enum_choices_label (channel_row, i);
 
-        if (g_str_equal (gtk_string_object_get_string (item), "Forum"))
+        if (g_str_equal (label, "Forum"))
           forum = i;
       }
     g_assert_cmpuint (forum, !=, GTK_INVALID_LIST_POSITION);

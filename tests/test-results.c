@@ -18,8 +18,12 @@
 
 #include <glib/gstdio.h>
 
+#include "tp-backup.h"
+#include "tp-csv.h"
+#include "tp-migrations-private.h"
 #include "tp-results.h"
 #include "tp-results-private.h"
+#include "tp-store.h"
 #include "tp-results-chart.h"
 #include "tp-schema.h"
 #include "tp-test-engine.h"
@@ -784,6 +788,345 @@ test_same_as_reference (void)
     }
 }
 
+/* What the triggers keep for Results, as text in an order that does not
+ * depend on the order of writing (days that count nothing and people
+ * without a done touch or a purchase left out) */
+static char *
+dump_maintained (TpDatabase *db)
+{
+  static const char * const queries[] = {
+    "SELECT id, coalesce (CAST (audience_id AS TEXT), '-'), coalesce (stage, '-'), order_count,"
+    " coalesce (CAST (first_touch_id AS TEXT), '-'), coalesce (first_touch_at, '-'),"
+    " coalesce (CAST (first_tactic_id AS TEXT), '-'), coalesce (CAST (first_place_id AS TEXT), '-'),"
+    " coalesce (first_channel, '-'), coalesce (CAST (first_order_id AS TEXT), '-'),"
+    " coalesce (first_order_at, '-'), touches_before_order,"
+    " coalesce (CAST (last_touch_id AS TEXT), '-'), coalesce (last_touch_at, '-'),"
+    " coalesce (CAST (last_tactic_id AS TEXT), '-'), coalesce (CAST (last_place_id AS TEXT), '-')"
+    " FROM results_customers WHERE first_touch_id IS NOT NULL OR first_order_id IS NOT NULL"
+    " ORDER BY id",
+    "SELECT day, tactic_id, place_id, audience_id, n_touches FROM results_days"
+    " WHERE n_touches != 0 ORDER BY day, tactic_id, place_id, audience_id",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      TpStatement *stmt = tp_database_prepare (db, queries[q], &error);
+
+      g_assert_no_error (error);
+      while (tp_statement_step (stmt, &error))
+        {
+          for (int c = 0; c < (q == 0 ? 16 : 5); c++)
+            {
+              if (c > 0)
+                g_string_append_c (out, '|');
+              if (tp_statement_is_null (stmt, c))
+                g_string_append (out, "NULL");
+              else if (q == 1 && c == 0)
+                g_string_append (out, tp_statement_get_text (stmt, c));
+              else if (q == 0 && c != 0 && c != 3 && c != 11)
+                g_string_append (out, tp_statement_get_text (stmt, c));
+              else
+                g_string_append_printf (out, "%" G_GINT64_FORMAT, tp_statement_get_int64 (stmt, c));
+            }
+          g_string_append_c (out, '\n');
+        }
+      g_assert_no_error (error);
+      tp_statement_reset (stmt);
+      g_string_append (out, "--\n");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What the triggers kept is what working it out anew from the touches
+ * and orders gives */
+static void
+assert_maintained (TpDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = dump_maintained (db);
+  g_autofree char *rebuilt = NULL;
+
+  g_assert_true (tp_database_begin (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, _tp_migrations_results_rebuild (), &error));
+  g_assert_no_error (error);
+  rebuilt = dump_maintained (db);
+  tp_database_rollback (db);
+
+  g_assert_cmpstr (kept, ==, rebuilt);
+  /* Not vacuously: the business has people and days */
+  g_assert_cmpuint (strlen (kept), >, 1000);
+}
+
+static void
+assert_same_as_reference (TpDatabase *db)
+{
+  static const char * const nows[] = {
+    "2025-07-01T00:00:00Z", "2026-02-28T23:59:59Z", "2026-06-10T10:00:00Z",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint n = 0; n < G_N_ELEMENTS (nows); n++)
+    for (int p = TP_RESULTS_PERIOD_MONTH; p <= TP_RESULTS_PERIOD_CUSTOM; p++)
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (nows[n], NULL);
+        g_autoptr(TpResults) fast = NULL;
+        g_autoptr(TpResults) reference = NULL;
+        gint64 start, end;
+
+        if (p == TP_RESULTS_PERIOD_CUSTOM)
+          {
+            end = g_date_time_to_unix (now);
+            start = end - 45 * 86400 - 7 * 3600;
+          }
+        else
+          {
+            tp_results_period_range ((TpResultsPeriod) p, now, &start, &end);
+          }
+
+        fast = tp_results_compute (db, (TpResultsPeriod) p, start, end, now, &error);
+        g_assert_no_error (error);
+        reference = _tp_results_compute_reference (db, (TpResultsPeriod) p, start, end, now,
+                                                   &error);
+        g_assert_no_error (error);
+        assert_same_results (fast, reference);
+      }
+}
+
+static void
+import_touches (TpDatabase *db,
+                GRand      *rand,
+                guint       n)
+{
+  g_autoptr(GString) csv = g_string_new ("customer_id,happened_at,channel,note\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TpCsvImporter) importer = NULL;
+  g_autoptr(TpCsvReport) report = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TpStatement *stmt;
+  int fd;
+
+  stmt = tp_database_prepare (db, "SELECT id FROM customers ORDER BY id", &error);
+  g_assert_no_error (error);
+  while (tp_statement_step (stmt, &error))
+    {
+      gint64 id = tp_statement_get_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+  g_assert_cmpuint (ids->len, >, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char at[TP_SCHEMA_TIME_LENGTH + 1];
+
+      tp_schema_format_unix_time (1735689600 + (gint64)g_rand_int_range (rand, 0, 24 * 700) * 3600,
+                                  at);
+      g_string_append_printf (csv, "%" G_GINT64_FORMAT ",%s,call,imported\n",
+                              g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len)), at);
+    }
+
+  fd = g_file_open_tmp ("test-results-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  importer = tp_csv_importer_new (file, TP_CSV_TABLE_TOUCHES);
+  report = tp_csv_importer_run (importer, db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_csv_report_get_imported (report), ==, n);
+  g_unlink (path);
+}
+
+/* Random edits of every kind the triggers must follow */
+static void
+edit_randomly (TpDatabase *db,
+               GRand      *rand)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      char at[TP_SCHEMA_TIME_LENGTH + 1];
+      guint customer = g_rand_int_range (rand, 1, 301);
+      guint other = g_rand_int_range (rand, 1, 301);
+      guint tactic = g_rand_int_range (rand, 0, 5);
+      guint place = g_rand_int_range (rand, 0, 5);
+      guint touch = g_rand_int_range (rand, 1, 2500);
+      guint order = g_rand_int_range (rand, 1, 400);
+      guint audience = g_rand_int_range (rand, 0, 4);
+
+      tp_schema_format_unix_time (1735689600 + (gint64)g_rand_int_range (rand, 0, 24 * 700) * 3600,
+                                  at);
+      switch (g_rand_int_range (rand, 0, 12))
+        {
+        case 0:
+        case 1:
+          /* A new touch, maybe planned, maybe the same second as another */
+          g_string_append_printf (sql,
+                                  "INSERT INTO touches (customer_id, happened_at, channel, tactic_id,"
+                                  " place_id, done, created_at, updated_at)"
+                                  " SELECT %u, '%s', 'call', %s%.0u, %s%.0u, %d, 'c', 'u'"
+                                  " WHERE EXISTS (SELECT 1 FROM customers WHERE id = %u)"
+                                  " AND (%u = 0 OR EXISTS (SELECT 1 FROM tactics WHERE id = %u))"
+                                  " AND (%u = 0 OR EXISTS (SELECT 1 FROM audience_places WHERE id = %u));",
+                                  customer, at, tactic == 0 ? "NULL" : "", tactic,
+                                  place == 0 ? "NULL" : "", place, g_rand_int_range (rand, 0, 4) > 0,
+                                  customer, tactic, tactic, place, place);
+          break;
+        case 2:
+          g_string_append_printf (sql, "DELETE FROM touches WHERE id = %u;", touch);
+          break;
+        case 3:
+          /* The first touch of someone moves, or goes */
+          g_string_append_printf (sql,
+                                  "DELETE FROM touches WHERE id = (SELECT first_touch_id"
+                                  " FROM results_customers WHERE id = %u);", customer);
+          break;
+        case 4:
+          g_string_append_printf (sql, "UPDATE touches SET happened_at = '%s', done = %d WHERE id = %u;",
+                                  at, g_rand_int_range (rand, 0, 2), touch);
+          break;
+        case 5:
+          g_string_append_printf (sql,
+                                  "UPDATE touches SET tactic_id = %s%.0u, place_id = %s%.0u,"
+                                  " channel = 'email' WHERE id = %u"
+                                  " AND (%u = 0 OR EXISTS (SELECT 1 FROM tactics WHERE id = %u))"
+                                  " AND (%u = 0 OR EXISTS (SELECT 1 FROM audience_places WHERE id = %u));",
+                                  tactic == 0 ? "NULL" : "", tactic, place == 0 ? "NULL" : "", place,
+                                  touch, tactic, tactic, place, place);
+          break;
+        case 6:
+          g_string_append_printf (sql,
+                                  "UPDATE touches SET customer_id = %u WHERE id = %u"
+                                  " AND EXISTS (SELECT 1 FROM customers WHERE id = %u);",
+                                  other, touch, other);
+          break;
+        case 7:
+          g_string_append_printf (sql,
+                                  "INSERT INTO orders (customer_id, ordered_at, item, amount_minor,"
+                                  " currency, status, created_at, updated_at)"
+                                  " SELECT %u, '%s', 'X', %d, 'EUR', '%s', 'c', 'u'"
+                                  " WHERE EXISTS (SELECT 1 FROM customers WHERE id = %u);",
+                                  customer, at, g_rand_int_range (rand, 100, 9000),
+                                  g_rand_int_range (rand, 0, 5) == 0 ? "cancelled" : "open", customer);
+          break;
+        case 8:
+          g_string_append_printf (sql, "DELETE FROM orders WHERE id = %u;", order);
+          break;
+        case 9:
+          g_string_append_printf (sql,
+                                  "UPDATE orders SET ordered_at = '%s', status = '%s' WHERE id = %u;",
+                                  at, g_rand_int_range (rand, 0, 3) == 0 ? "cancelled" : "open", order);
+          break;
+        case 10:
+          g_string_append_printf (sql,
+                                  "UPDATE customers SET audience_id = %s%.0u, stage = 'prospect'"
+                                  " WHERE id = %u AND (%u = 0 OR EXISTS (SELECT 1 FROM audiences WHERE id = %u));",
+                                  audience == 0 ? "NULL" : "", audience, customer, audience, audience);
+          break;
+        default:
+          g_string_append_printf (sql, "DELETE FROM customers WHERE id = %u;", customer);
+          break;
+        }
+    }
+
+  tp_database_exec (db, sql->str, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_maintained (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tp_test_engine_new_database ();
+  g_autoptr(TpStore) store = tp_store_open (path, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+  TpDatabase *db;
+
+  g_assert_no_error (error);
+  db = tp_store_get_database (store);
+  generate_business (db, 29);
+  assert_maintained (db);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(TpUndo) kept = NULL;
+      g_autoptr(TpUndo) gone = NULL;
+      gint64 customer = g_rand_int_range (rand, 1, 301);
+
+      edit_randomly (db, rand);
+      assert_maintained (db);
+
+      /* A customer deleted and brought back by undo, another deleted */
+      kept = tp_store_delete_customer (store, customer, NULL);
+      if (kept != NULL)
+        {
+          g_assert_true (tp_store_undo (store, kept, &error));
+          g_assert_no_error (error);
+        }
+      gone = tp_store_delete_customer (store, customer + 1, NULL);
+      import_touches (db, rand, 25);
+      assert_maintained (db);
+      assert_same_as_reference (db);
+    }
+
+  /* A tactic, a place and an audience go: their touches stay, without */
+  g_assert_true (tp_database_exec (db,
+                                   "DELETE FROM tactics WHERE id = 1;"
+                                   "DELETE FROM audience_places WHERE id = 2;"
+                                   "DELETE FROM audiences WHERE id = 3;",
+                                   &error));
+  g_assert_no_error (error);
+  assert_maintained (db);
+  assert_same_as_reference (db);
+
+  /* A JSON backup restored (loaded with the triggers off) */
+  if (!tp_test_engine_is_pg ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("test-results-XXXXXX", &error);
+      g_autofree char *json_path = g_build_filename (dir, "backup.json", NULL);
+      g_autofree char *copy_path = g_build_filename (dir, "copy.db", NULL);
+      g_autofree char *saved = NULL;
+      g_autoptr(GFile) json = g_file_new_for_path (json_path);
+      g_autoptr(TpDatabase) copy = NULL;
+
+      /* The generated rows say 'c' and 'u' for when they were made */
+      g_assert_true (tp_database_exec (db,
+                                       "UPDATE audiences SET created_at = '2025-01-01T00:00:00Z', updated_at = '2025-01-01T00:00:00Z';"
+                                       "UPDATE audience_places SET created_at = '2025-01-01T00:00:00Z', updated_at = '2025-01-01T00:00:00Z';"
+                                       "UPDATE tactics SET updated_at = '2025-01-01T00:00:00Z';"
+                                       "UPDATE customers SET updated_at = '2025-01-01T00:00:00Z';"
+                                       "UPDATE touches SET created_at = '2025-01-01T00:00:00Z', updated_at = '2025-01-01T00:00:00Z';"
+                                       "UPDATE orders SET created_at = '2025-01-01T00:00:00Z', updated_at = '2025-01-01T00:00:00Z';",
+                                       &error));
+      g_assert_no_error (error);
+      g_assert_true (tp_backup_export (db, json, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      copy = tp_database_open (copy_path, &error);
+      g_assert_no_error (error);
+      tp_backup_restore (copy, json, &saved, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_autofree char *restored = NULL;
+      g_autofree char *original = NULL;
+
+      assert_maintained (copy);
+      restored = dump_maintained (copy);
+      original = dump_maintained (db);
+      g_assert_cmpstr (restored, ==, original);
+      assert_same_as_reference (copy);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/results/periods", test_periods);
   g_test_add_func ("/touchpoint/results/empty", test_empty);
   g_test_add_func ("/touchpoint/results/same-as-reference", test_same_as_reference);
+  g_test_add_func ("/touchpoint/results/maintained", test_maintained);
   ADD ("tactics", test_tactics);
   ADD ("places-audiences", test_places_audiences);
   ADD ("funnels", test_funnels);

@@ -26,6 +26,7 @@
 #include "tp-models.h"
 #include "tp-preferences-window.h"
 #include "tp-sales-page.h"
+#include "tp-test-records.h"
 #include "tp-window-private.h"
 
 /* The follow-ups, activity, touches chart and preferences of the Sales
@@ -152,46 +153,6 @@ fixture_tear_down (Fixture       *f,
 /* Data */
 
 static gint64
-add_customer (TpStore    *store,
-              const char *name,
-              const char *created_at,
-              TpStage     stage)
-{
-  g_autoptr(TpCustomer) customer = tp_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  tp_customer_set_name (customer, name);
-  tp_customer_set_created_at (customer, created_at);
-  tp_customer_set_stage (customer, stage);
-  g_assert_true (tp_store_add_customer (store, customer, &error));
-  g_assert_no_error (error);
-
-  return tp_customer_get_id (customer);
-}
-
-static gint64
-add_touch (TpStore    *store,
-           gint64      customer_id,
-           const char *happened_at,
-           TpChannel   channel,
-           gboolean    done,
-           const char *note)
-{
-  g_autoptr(TpTouch) touch = tp_touch_new ();
-  g_autoptr(GError) error = NULL;
-
-  tp_touch_set_customer_id (touch, customer_id);
-  tp_touch_set_happened_at (touch, happened_at);
-  tp_touch_set_channel (touch, channel);
-  tp_touch_set_done (touch, done);
-  tp_touch_set_note (touch, note);
-  g_assert_true (tp_store_add_touch (store, touch, &error));
-  g_assert_no_error (error);
-
-  return tp_touch_get_id (touch);
-}
-
-static gint64
 add_order (TpStore    *store,
            gint64      customer_id,
            const char *ordered_at,
@@ -231,38 +192,38 @@ static void
 fill_business (TpStore  *store,
                Business *b)
 {
-  b->anna = add_customer (store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  add_touch (store, b->anna, "2026-05-20T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
-  add_touch (store, b->anna, "2026-05-25T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
-  add_touch (store, b->anna, "2026-06-01T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  b->anna = tp_test_add_customer (store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_touch (store, b->anna, "2026-05-20T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  tp_test_add_touch (store, b->anna, "2026-05-25T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  tp_test_add_touch (store, b->anna, "2026-06-01T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
 
-  b->ben = add_customer (store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_PROSPECT);
-  add_touch (store, b->ben, "2026-06-25T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  b->ben = tp_test_add_customer (store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_PROSPECT);
+  tp_test_add_touch (store, b->ben, "2026-06-25T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
 
-  b->cara = add_customer (store, "Cara Cole", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  add_touch (store, b->cara, "2026-06-01T09:00:00Z", TP_CHANNEL_MEETING, TRUE, NULL);
+  b->cara = tp_test_add_customer (store, "Cara Cole", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_touch (store, b->cara, "2026-06-01T09:00:00Z", TP_CHANNEL_MEETING, TRUE, NULL);
   add_order (store, b->cara, "2026-06-02T10:00:00Z", "Ring", 120000);
 
-  b->dora = add_customer (store, "Dora Dent", "2026-06-02T09:00:00Z", TP_STAGE_LEAD);
+  b->dora = tp_test_add_customer (store, "Dora Dent", "2026-06-02T09:00:00Z", TP_STAGE_LEAD);
 
-  b->emil = add_customer (store, "Emil Ek", "2026-05-01T09:00:00Z", TP_STAGE_PROSPECT);
+  b->emil = tp_test_add_customer (store, "Emil Ek", "2026-05-01T09:00:00Z", TP_STAGE_PROSPECT);
   for (guint i = 0; i < 12; i++)
     {
       g_autofree char *when = g_strdup_printf ("2026-05-%02uT09:00:00Z", 2 + i);
 
-      add_touch (store, b->emil, when, TP_CHANNEL_SOCIAL_POST, TRUE, NULL);
+      tp_test_add_touch (store, b->emil, when, TP_CHANNEL_SOCIAL_POST, TRUE, NULL);
     }
 
-  b->finn = add_customer (store, "Finn Fox", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  add_touch (store, b->finn, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
-  b->finn_planned = add_touch (store, b->finn, "2026-06-29T10:00:00Z", TP_CHANNEL_CALL, FALSE,
+  b->finn = tp_test_add_customer (store, "Finn Fox", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_touch (store, b->finn, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  b->finn_planned = tp_test_add_touch (store, b->finn, "2026-06-29T10:00:00Z", TP_CHANNEL_CALL, FALSE,
                                "Ask about the fitting");
 
-  b->gus = add_customer (store, "Gus Gray", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  add_touch (store, b->gus, "2026-07-05T10:00:00Z", TP_CHANNEL_EMAIL, FALSE, NULL);
+  b->gus = tp_test_add_customer (store, "Gus Gray", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_touch (store, b->gus, "2026-07-05T10:00:00Z", TP_CHANNEL_EMAIL, FALSE, NULL);
 
-  b->hana = add_customer (store, "Hana Hill", "2026-05-01T09:00:00Z", TP_STAGE_LOST);
-  add_touch (store, b->hana, "2026-05-10T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  b->hana = tp_test_add_customer (store, "Hana Hill", "2026-05-01T09:00:00Z", TP_STAGE_LOST);
+  tp_test_add_touch (store, b->hana, "2026-05-10T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
 }
 
 static void
@@ -575,7 +536,7 @@ test_followups_notifications (Fixture       *f,
   /* Checking again, as the timer does, notifies nothing twice. */
   tp_followups_section_refresh (section);
   wait_for_follow_ups (section);
-  add_customer (f->store, "Ivo Ide", "2026-06-29T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_customer (f->store, "Ivo Ide", "2026-06-29T09:00:00Z", TP_STAGE_LEAD);
   wait_for_follow_ups (section);
   g_assert_cmpuint (f->notices->len, ==, 3);
 
@@ -600,7 +561,7 @@ test_followups_notifications (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("Lead %u", i + 1);
 
-      add_customer (f->store, name, "2026-01-01T09:00:00Z", TP_STAGE_LEAD);
+      tp_test_add_customer (f->store, name, "2026-01-01T09:00:00Z", TP_STAGE_LEAD);
     }
   wait_for_follow_ups (section);
   g_assert_cmpuint (f->notices->len, ==, 5);
@@ -640,8 +601,8 @@ test_followups_notification_opens_customer (void)
   tp_followups_section_set_notify_func (TP_FOLLOWUPS_SECTION (follow_ups), record_notice_cb, &f);
 
   store = tp_window_get_store (window);
-  add_customer (store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  ben = add_customer (store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_customer (store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = tp_test_add_customer (store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
   drain ();
 
   wait_for_follow_ups (TP_FOLLOWUPS_SECTION (follow_ups));
@@ -702,14 +663,14 @@ test_activity_newest_first (Fixture       *f,
   tp_activity_section_set_store (section, f->store);
   g_assert_cmpuint (g_list_model_get_n_items (tp_activity_section_get_items (section)), ==, 0);
 
-  anna = add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  ben = add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  add_touch (f->store, anna, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, "Catalogue");
-  add_touch (f->store, ben, "2026-06-03T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  anna = tp_test_add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = tp_test_add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_touch (f->store, anna, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, "Catalogue");
+  tp_test_add_touch (f->store, ben, "2026-06-03T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
   order = add_order (f->store, anna, "2026-06-02T12:00:00Z", "Ring", 120000);
-  add_touch (f->store, anna, "2026-06-04T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  tp_test_add_touch (f->store, anna, "2026-06-04T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
   /* A planned touch is a to-do, not activity. */
-  add_touch (f->store, ben, "2026-06-05T09:00:00Z", TP_CHANNEL_MEETING, FALSE, NULL);
+  tp_test_add_touch (f->store, ben, "2026-06-05T09:00:00Z", TP_CHANNEL_MEETING, FALSE, NULL);
   drain ();
 
   items = tp_activity_section_get_items (section);
@@ -746,8 +707,8 @@ test_activity_newest_first (Fixture       *f,
 
     g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2 + TP_CHANNEL_CALL);
 
-    add_touch (f->store, ben, "2026-06-06T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
-    add_touch (f->store, ben, "2026-06-07T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+    tp_test_add_touch (f->store, ben, "2026-06-06T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+    tp_test_add_touch (f->store, ben, "2026-06-07T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
     drain ();
     items = tp_activity_section_get_items (section);
     g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
@@ -783,12 +744,12 @@ test_activity_pages (Fixture       *f,
   GListModel *items;
   gint64 anna;
 
-  anna = add_customer (f->store, "Anna Adams", "2026-01-01T09:00:00Z", TP_STAGE_LEAD);
+  anna = tp_test_add_customer (f->store, "Anna Adams", "2026-01-01T09:00:00Z", TP_STAGE_LEAD);
   for (guint i = 0; i < 120; i++)
     {
       g_autofree char *when = g_strdup_printf ("2026-06-%02uT%02u:%02u:00Z", 1 + i / 60, 8 + (i % 60) / 10, (i % 10) * 5);
 
-      add_touch (f->store, anna, when, i % 3 == 0 ? TP_CHANNEL_CALL : TP_CHANNEL_EMAIL, TRUE, NULL);
+      tp_test_add_touch (f->store, anna, when, i % 3 == 0 ? TP_CHANNEL_CALL : TP_CHANNEL_EMAIL, TRUE, NULL);
     }
 
   add_section (f, TP_TYPE_ACTIVITY_SECTION, "activity");
@@ -891,18 +852,18 @@ test_chart_bars (Fixture       *f,
   g_autofree char *problem = NULL;
   gint64 anna, ben, cara;
 
-  anna = add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  ben = add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
-  cara = add_customer (f->store, "Cara Cole", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  anna = tp_test_add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = tp_test_add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  cara = tp_test_add_customer (f->store, "Cara Cole", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
   for (guint i = 0; i < 6; i++)
     {
       g_autofree char *when = g_strdup_printf ("2026-05-%02uT09:00:00Z", 2 + i);
 
-      add_touch (f->store, anna, when, i < 4 ? TP_CHANNEL_EMAIL : TP_CHANNEL_CALL, TRUE, NULL);
+      tp_test_add_touch (f->store, anna, when, i < 4 ? TP_CHANNEL_EMAIL : TP_CHANNEL_CALL, TRUE, NULL);
     }
   add_order (f->store, anna, "2026-05-20T09:00:00Z", "Ring", 120000);
-  add_touch (f->store, ben, "2026-05-02T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
-  add_touch (f->store, ben, "2026-05-03T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  tp_test_add_touch (f->store, ben, "2026-05-02T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  tp_test_add_touch (f->store, ben, "2026-05-03T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
 
   add_section (f, TP_TYPE_CHART_SECTION, "chart");
   section = TP_CHART_SECTION (f->section);
@@ -1012,7 +973,7 @@ test_chart_empty (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* The first customer brings the chart. */
-  add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
   drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
   wait_for_chart (section);

@@ -389,6 +389,10 @@ test_refuse_filled (Fixture       *f,
 
   g_assert_false (tp_sample_fill (db, TP_SAMPLE_SIZE_LARGE, &error));
   g_assert_error (error, TP_SAMPLE_ERROR, TP_SAMPLE_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_false (tp_sample_fill (db, TP_SAMPLE_SIZE_HUGE, &error));
+  g_assert_error (error, TP_SAMPLE_ERROR, TP_SAMPLE_ERROR_NOT_EMPTY);
 
   after = dump_business (db);
   g_assert_cmpstr (before, ==, after);

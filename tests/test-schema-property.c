@@ -210,7 +210,13 @@ dump_all (TpDatabase *db)
   tables = tp_schema_get_tables (&n_tables);
   for (guint t = 0; t < n_tables; t++)
     {
-      g_autofree char *rows = dump (db, tables[t].name, "*");
+      /* The ids of the days counted are an accident of the order of
+       * writing; what they count is not */
+      g_autofree char *rows = g_str_equal (tables[t].name, "results_days")
+                              ? dump (db, "(SELECT day AS id, tactic_id, place_id, audience_id,"
+                                          " n_touches FROM results_days WHERE n_touches != 0)",
+                                      "*")
+                              : dump (db, tables[t].name, "*");
 
       g_string_append_printf (out, "%s:\n%s", tables[t].name, rows);
     }
@@ -230,7 +236,7 @@ test_migrations (Fixture       *f,
   guint n_tables;
 
   tables = tp_schema_get_tables (&n_tables);
-  g_assert_cmpuint (n_tables, ==, 11);
+  g_assert_cmpuint (n_tables, ==, 13);
 
   for (guint t = 0; t < n_tables; t++)
     {

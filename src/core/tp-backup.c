@@ -465,7 +465,14 @@ schema_load (sqlite3  *handle,
     return (set_sqlite_error (error, handle, rc), NULL);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+      const TpSchemaTable *described = tp_schema_find_table (name);
+
+      /* What the triggers keep whole is worked out again after a restore */
+      if (described == NULL || !described->derived)
+        g_ptr_array_add (names, g_strdup (name));
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return (set_sqlite_error (error, handle, rc), NULL);
@@ -2938,6 +2945,11 @@ load (Restore  *self,
       !tp_database_end_load (self->db, error))
     goto failed;
 
+  /* What the triggers keep for Results, from the rows just loaded (with
+   * the indexes back) */
+  if (!tp_database_exec (self->db, _tp_migrations_results_rebuild (), error))
+    goto failed;
+
   progress_report (&self->progress, 1.0);
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     goto failed;
@@ -3276,8 +3288,10 @@ tp_backup_copy (TpDatabase            *source,
             ok = copy_table (source, dest, g_ptr_array_index (schema->tables, i), &report,
                              &rows_done, rows_total, cancellable, error);
 
+          /* What the triggers keep for Results is worked out again */
           ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
                tp_database_end_load (dest, error) &&
+               tp_database_exec (dest, _tp_migrations_results_rebuild (), error) &&
                !g_cancellable_set_error_if_cancelled (cancellable, error);
           if (ok)
             ok = tp_database_commit (dest, error);

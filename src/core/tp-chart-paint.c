@@ -20,6 +20,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tp-cairo-util.h"
 #include "tp-chart-paint.h"
 
 /*
@@ -188,23 +189,6 @@ bar_path (cairo_t           *cr,
 }
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   radius)
-{
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 paint_label (cairo_t             *cr,
              const TpChartLabel  *label,
              const TpChartColors *colors)
@@ -269,7 +253,7 @@ paint_legend (cairo_t             *cr,
         case TP_CHART_BAR_OUT_OF_BAND:
         case TP_CHART_BAR_CHANNEL:
         default:
-          rounded_rect (cr, s->x, s->y, s->width, s->height, 2);
+          _tp_cairo_rounded_rectangle (cr, s->x, s->y, s->width, s->height, 2);
           set_color (cr, bar_color (colors, entries[i].kind));
           cairo_fill (cr);
           break;
@@ -400,9 +384,9 @@ tp_chart_paint (const TpChartLayout *layout,
           const TpChartRect *h = &bars[i].hit;
 
           if (horizontal)
-            rounded_rect (cr, h->x - 4, h->y, h->width + 8, h->height, 6);
+            _tp_cairo_rounded_rectangle (cr, h->x - 4, h->y, h->width + 8, h->height, 6);
           else
-            rounded_rect (cr, h->x, plot->y, h->width, plot->height, 4);
+            _tp_cairo_rounded_rectangle (cr, h->x, plot->y, h->width, plot->height, 4);
           set_color (cr, &colors->hover);
           cairo_fill (cr);
         }
@@ -425,7 +409,8 @@ tp_chart_paint (const TpChartLayout *layout,
       if ((bars[i].flags & TP_CHART_BAR_FOCUSED) == 0)
         continue;
 
-      rounded_rect (cr, r->x - o, r->y - o, r->width + 2 * o, r->height + 2 * o, CORNER_RADIUS + o);
+      _tp_cairo_rounded_rectangle (cr, r->x - o, r->y - o, r->width + 2 * o, r->height + 2 * o,
+                                   CORNER_RADIUS + o);
       set_color (cr, &colors->focus);
       cairo_set_line_width (cr, FOCUS_WIDTH);
       cairo_stroke (cr);

@@ -46,8 +46,8 @@ static const GOptionEntry entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { "sample", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Fill an empty database with a sample business: small, or large for benchmarks"),
-    N_("small|large") },
+    N_("Fill an empty database with a sample business: small, or large or huge for benchmarks"),
+    N_("small|large|huge") },
   { "worksheet", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write a worksheet to the PDF file given with --output"), N_("brand|audience|plan") },
   { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -126,7 +126,7 @@ sample_database_path (GVariantDict *options)
   return path;
 }
 
-/* --sample small|large: fills an empty database */
+/* --sample small|large|huge: fills an empty database */
 static int
 run_sample (GVariantDict *options)
 {
@@ -142,7 +142,7 @@ run_sample (GVariantDict *options)
     {
       g_printerr ("touchpoint: %s: ", name);
       /* Translators: %s is what was typed after --sample */
-      g_printerr (_("“%s” is not a sample size: use small or large"), size_name);
+      g_printerr (_("“%s” is not a sample size: use small, large or huge"), size_name);
       g_printerr ("\n");
       return 1;
     }

@@ -163,16 +163,6 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TpCustomerList, tp_customer_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-G_DEFINE_ENUM_TYPE (TpCustomerSort, tp_customer_sort,
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_NAME, "name"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_AUDIENCE, "audience"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_STAGE, "stage"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_TOUCHES, "touches"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_LAST_TOUCH, "last-touch"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_ORDERS, "orders"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_TOTAL_SPENT, "total-spent"),
-  G_DEFINE_ENUM_VALUE (TP_CUSTOMER_SORT_CREATED, "created"))
-
 enum {
   PROP_0,
   PROP_STORE,

@@ -30,9 +30,6 @@ typedef enum
   TP_CUSTOMER_SORT_CREATED,
 } TpCustomerSort;
 
-#define TP_TYPE_CUSTOMER_SORT (tp_customer_sort_get_type ())
-GType tp_customer_sort_get_type (void);
-
 #define TP_TYPE_CUSTOMER_LIST (tp_customer_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (TpCustomerList, tp_customer_list, TP, CUSTOMER_LIST, GObject)

@@ -77,6 +77,7 @@ struct _TpPgDatabase
   char   *password;      /* to scrub from the server's messages */
   gint64  last_insert_id;
   gint64  changes;
+  gboolean can_write;    /* the role may change rows, the server takes writes */
 };
 
 struct _TpPgStatement
@@ -91,6 +92,47 @@ struct _TpPgStatement
   guint         executed : 1;
   guint         returns_id : 1;  /* an INSERT given RETURNING id here */
 };
+
+/* Passwords the team database dialog gave, by URI: in this process's
+ * memory only, for the window's connection and its workers'. */
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+static void
+free_password (gpointer data)
+{
+  char *password = data;
+
+  memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+void
+_tp_pg_set_password (const char *uri,
+                     const char *password)
+{
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_password);
+  if (password != NULL && password[0] != '\0')
+    g_hash_table_replace (passwords, g_strdup (uri), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, uri);
+  g_mutex_unlock (&passwords_lock);
+}
+
+static char *
+dup_password (const char *uri)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, uri));
+  g_mutex_unlock (&passwords_lock);
+
+  return password;
+}
 
 gboolean
 _tp_database_is_pg_uri (const char *path)
@@ -689,6 +731,9 @@ append_column (GString              *s,
   (void) table;
 }
 
+static gboolean has_word (const char *sql,
+                          const char *word);
+
 /* SQLite's CREATE TRIGGER name … ON table BEGIN body END, as a PL/pgSQL
  * function and a row trigger that runs it. */
 static gboolean
@@ -720,11 +765,17 @@ append_trigger (GString     *s,
   g_strstrip (head);
   g_strstrip (body);
 
+  /* A row trigger that runs before the change returns the row to go
+   * on with it (NULL would skip it); one that runs after returns NULL */
   g_string_append_printf (s,
                           "CREATE FUNCTION %s_row () RETURNS trigger LANGUAGE plpgsql AS $tp$\n"
-                          "BEGIN\n  %s\n  RETURN NULL;\nEND\n$tp$;\n"
+                          "BEGIN\n  %s\n  %s\nEND\n$tp$;\n"
                           "%s FOR EACH ROW EXECUTE FUNCTION %s_row ();\n",
-                          name, body, head, name);
+                          name, body,
+                          has_word (head, "BEFORE")
+                          ? "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW;"
+                          : "RETURN NULL;",
+                          head, name);
   return TRUE;
 }
 
@@ -898,9 +949,13 @@ _tp_pg_schema_sql (GError **error)
           g_string_append (s, c + 1 < tables[t].n_columns ? ",\n" : "\n");
         }
       g_string_append (s, ");\n");
-      g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
-                                 "EXECUTE FUNCTION tp_assign_id ();\n",
-                              tables[t].name, tables[t].name);
+      /* The tables the triggers keep are written by them alone, their
+       * ids never restored: each row they write need not look up the
+       * sequence */
+      if (!tables[t].derived)
+        g_string_append_printf (s, "CREATE TRIGGER %s_id BEFORE INSERT ON %s FOR EACH ROW "
+                                   "EXECUTE FUNCTION tp_assign_id ();\n",
+                                tables[t].name, tables[t].name);
     }
 
   if (!append_indexes_and_triggers (s, error))
@@ -1042,6 +1097,24 @@ check_schema (TpPgDatabase         *db,
           set_foreign_error (db, error);
           return FALSE;
         }
+      if ((flags & TP_DATABASE_OPEN_NO_SETUP) != 0)
+        {
+          gint64 n_objects = 0;
+
+          if (!query_int (db, "SELECT count(*) FROM pg_catalog.pg_class c "
+                              "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                              "WHERE n.nspname = current_schema ()",
+                          &n_objects, error))
+            return FALSE;
+          if (n_objects > 0)
+            set_foreign_error (db, error);
+          else
+            g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_EMPTY,
+                         /* Translators: %s is a database address */
+                         _("“%s” is empty: Touchpoint has not been set up in it yet."),
+                         db->display_name);
+          return FALSE;
+        }
       if (!create_schema (db, error))
         return FALSE;
     }
@@ -1136,8 +1209,11 @@ _tp_pg_close (TpPgDatabase *db)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpPgDatabase, _tp_pg_close)
 
+/* @password: NULL for the one tp_database_set_server_password() keeps,
+ * "" for none (libpq's PGPASSWORD or ~/.pgpass), or the one to try */
 TpPgDatabase *
 _tp_pg_open (const char           *uri,
+             const char           *password_given,
              TpDatabaseOpenFlags   flags,
              GError              **error)
 {
@@ -1164,13 +1240,20 @@ _tp_pg_open (const char           *uri,
   db->password = g_strdup (password);
   PQconninfoFree (options);
 
+  if (db->password == NULL && password_given == NULL)
+    db->password = dup_password (uri);
+  else if (db->password == NULL && password_given[0] != '\0')
+    db->password = g_strdup (password_given);
+
   {
     /* Defaults that the URI's own parameters override: a server that
      * does not answer is given up after 10 s rather than the system's
-     * TCP timeout, and the server's views name the program. */
+     * TCP timeout, and the server's views name the program. A password
+     * the dialog gave (never part of the URI) comes last; without one,
+     * libpq looks in PGPASSWORD and ~/.pgpass. */
     static const char * const keywords[] = { "connect_timeout", "application_name", "dbname",
-                                             NULL };
-    const char * const values[] = { "10", "Touchpoint", uri, NULL };
+                                             "password", NULL };
+    const char * const values[] = { "10", "Touchpoint", uri, db->password, NULL };
 
     db->conn = PQconnectdbParams (keywords, values, 1);
   }
@@ -1203,7 +1286,66 @@ _tp_pg_open (const char           *uri,
       !run (db, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", error))
     return NULL;
 
+  /* A role that may change no table of the business, or a server that
+   * takes no writes (a standby, a read-only default): the window says so
+   * once instead of refusing each change. (A worker that only reads
+   * does not ask.) */
+  if ((flags & TP_DATABASE_OPEN_READ_ONLY) == 0)
+    {
+      gint64 writable = 0;
+
+      if (!query_int (db, "SELECT (current_setting ('transaction_read_only') = 'off' AND "
+                          "coalesce (bool_or (has_table_privilege (c.oid, "
+                          "'INSERT, UPDATE, DELETE')), false))::int "
+                          "FROM pg_catalog.pg_class c "
+                          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE n.nspname = current_schema () AND c.relkind = 'r' "
+                          "AND c.relname <> 'touchpoint_schema'",
+                      &writable, error))
+        return NULL;
+      db->can_write = writable == 1;
+    }
+
   return g_steal_pointer (&db);
+}
+
+gboolean
+_tp_pg_can_write (TpPgDatabase *db)
+{
+  return db->can_write;
+}
+
+const char *
+_tp_pg_get_user (TpPgDatabase *db)
+{
+  return PQuser (db->conn);
+}
+
+/* Reads what the server sent while the connection was idle, without
+ * waiting: a server that shut down has said so (57P01) and closed it. */
+gboolean
+_tp_pg_check_connection (TpPgDatabase *db)
+{
+  PGnotify *notify;
+
+  if (PQstatus (db->conn) != CONNECTION_OK)
+    return FALSE;
+  if (!PQconsumeInput (db->conn))
+    {
+      g_debug ("Connection to %s lost: %s", db->display_name, PQerrorMessage (db->conn));
+      return FALSE;
+    }
+  /* Nobody listens yet; keep libpq's queue empty */
+  while ((notify = PQnotifies (db->conn)) != NULL)
+    PQfreemem (notify);
+
+  return PQstatus (db->conn) == CONNECTION_OK;
+}
+
+int
+_tp_pg_get_socket (TpPgDatabase *db)
+{
+  return PQsocket (db->conn);
 }
 
 const char *

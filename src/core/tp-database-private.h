@@ -27,9 +27,16 @@ gboolean        _tp_database_is_pg_uri        (const char          *path);
 char           *_tp_pg_name_for_uri           (const char          *uri);
 
 TpPgDatabase   *_tp_pg_open                   (const char          *uri,
+                                               const char          *password,
                                                TpDatabaseOpenFlags  flags,
                                                GError             **error);
 void            _tp_pg_close                  (TpPgDatabase        *db);
+void            _tp_pg_set_password           (const char          *uri,
+                                               const char          *password);
+gboolean        _tp_pg_can_write              (TpPgDatabase        *db);
+const char     *_tp_pg_get_user               (TpPgDatabase        *db);
+gboolean        _tp_pg_check_connection       (TpPgDatabase        *db);
+int             _tp_pg_get_socket             (TpPgDatabase        *db);
 const char     *_tp_pg_get_display_name       (TpPgDatabase        *db);
 gboolean        _tp_pg_exec                   (TpPgDatabase        *db,
                                                const char          *sql,

@@ -76,6 +76,7 @@ struct _TpDatabase
   guint       depth;        /* open transaction levels */
   guint       pages_checked : 1;
   guint       aborted : 1;  /* SQLite rolled the outer transaction back */
+  guint       read_only : 1;  /* opened read-only, or the role may not write */
   guint       loading : 1;  /* between tp_database_begin_load() and the end of its transaction */
   GPtrArray  *load_creates; /* SQLite: the indexes and triggers the load dropped */
   gint64      load_cache_size;
@@ -915,6 +916,52 @@ create_database (const char  *path,
 }
 
 static TpDatabase *
+open_server (const char           *uri,
+             const char           *password,
+             TpDatabaseOpenFlags   flags,
+             GError              **error)
+{
+  g_autoptr(TpDatabase) self = g_object_new (TP_TYPE_DATABASE, NULL);
+
+  self->pg = _tp_pg_open (uri, password, flags, error);
+  if (self->pg == NULL)
+    return NULL;
+  /* The URI as given, for a worker's second connection; messages name
+   * the database by tp_database_get_display_name(). */
+  self->path = g_strdup (uri);
+  self->pages_checked = TRUE;
+  self->read_only = !_tp_pg_can_write (self->pg);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tp_database_open_server:
+ * @uri: a postgresql:// URI without a password
+ * @password: (nullable): the password to try, or %NULL for none (then
+ *   libpq looks in PGPASSWORD and ~/.pgpass)
+ * @flags: as for tp_database_open_full()
+ * @error: return location for a #GError
+ *
+ * Opens a team database with @password, not the one
+ * tp_database_set_server_password() keeps for @uri: a failed attempt
+ * leaves that one, which the window's workers use, as it was.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL on error
+ */
+TpDatabase *
+tp_database_open_server (const char           *uri,
+                         const char           *password,
+                         TpDatabaseOpenFlags   flags,
+                         GError              **error)
+{
+  g_return_val_if_fail (_tp_database_is_pg_uri (uri), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_server (uri, password != NULL ? password : "", flags, error);
+}
+
+static TpDatabase *
 open_database (const char           *path,
                TpDatabaseOpenFlags   flags,
                GError              **error)
@@ -935,20 +982,10 @@ open_database (const char           *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (_tp_database_is_pg_uri (path))
-    {
-      self = g_object_new (TP_TYPE_DATABASE, NULL);
-      self->pg = _tp_pg_open (path, flags, error);
-      if (self->pg == NULL)
-        return NULL;
-      /* The URI as given, for a worker's second connection; messages
-       * name the database by tp_database_get_display_name(). */
-      self->path = g_strdup (path);
-      self->pages_checked = TRUE;
-      return g_steal_pointer (&self);
-    }
+    return open_server (path, NULL, flags, error);
 
   memory = is_memory_path (path);
-  g_return_val_if_fail (!memory || flags == TP_DATABASE_OPEN_DEFAULT, NULL);
+  g_return_val_if_fail (!memory || (flags & ~TP_DATABASE_OPEN_NO_SETUP) == 0, NULL);
 
   if (!memory)
     {
@@ -984,6 +1021,7 @@ open_database (const char           *path,
                               error);
   if (self->handle == NULL)
     return NULL;
+  self->read_only = read_only;
 
   /* Until the file is accepted, closing must not checkpoint its WAL. */
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
@@ -1398,6 +1436,173 @@ gboolean
 tp_database_path_is_server (const char *path)
 {
   return _tp_database_is_pg_uri (path);
+}
+
+/**
+ * tp_database_set_server_password:
+ * @uri: a postgresql:// URI without a password
+ * @password: (nullable): its password, or %NULL to forget it
+ *
+ * Keeps @password in this process's memory (never on disk, in a message
+ * or in a URI) for every later connection to @uri: the window's and its
+ * workers'. The team database dialog gives it here after the keyring or
+ * the person gave it to the dialog.
+ */
+void
+tp_database_set_server_password (const char *uri,
+                                 const char *password)
+{
+  g_return_if_fail (_tp_database_is_pg_uri (uri));
+
+  _tp_pg_set_password (uri, password);
+}
+
+/**
+ * tp_database_can_write:
+ * @self: a #TpDatabase
+ *
+ * Whether changes can be saved: %FALSE for a connection opened read-only
+ * and for a team database whose role may only read (no INSERT, UPDATE or
+ * DELETE on any of its tables) or whose server takes no writes.
+ *
+ * Returns: %TRUE if the database takes changes
+ */
+gboolean
+tp_database_can_write (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  return !self->read_only;
+}
+
+/**
+ * tp_database_get_server_user:
+ * @self: a #TpDatabase
+ *
+ * Returns: (nullable): the role a team database is used as, %NULL for a
+ *   file
+ */
+const char *
+tp_database_get_server_user (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+
+  return self->pg != NULL ? _tp_pg_get_user (self->pg) : NULL;
+}
+
+/**
+ * tp_database_check_connection:
+ * @self: a #TpDatabase
+ *
+ * Whether a team database's connection is still there, without waiting:
+ * reads what the server sent meanwhile (a server that shuts down says so
+ * and closes the connection). Call it between statements, never inside
+ * a transaction. Always %TRUE for a file.
+ *
+ * Returns: %FALSE if the connection was lost
+ */
+gboolean
+tp_database_check_connection (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  return self->pg == NULL || _tp_pg_check_connection (self->pg);
+}
+
+/**
+ * tp_database_get_server_socket:
+ * @self: a #TpDatabase
+ *
+ * Returns: the socket of a team database's connection, to watch for
+ *   what the server sends (see tp_database_check_connection()), or -1
+ */
+int
+tp_database_get_server_socket (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), -1);
+
+  return self->pg != NULL ? _tp_pg_get_socket (self->pg) : -1;
+}
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  TpPgDatabase *pg;
+  GError *error = NULL;
+
+  pg = _tp_pg_open (path, NULL, TP_DATABASE_OPEN_EXISTING, &error);
+  if (pg == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pg, (GDestroyNotify) _tp_pg_close);
+}
+
+/**
+ * tp_database_reconnect_async:
+ * @self: a team database whose connection was lost
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the server answered, or did not
+ * @user_data: for @callback
+ *
+ * Connects to the server again on a worker thread (the main loop never
+ * waits for the server); tp_database_reconnect_finish() then puts the new
+ * connection in place of the lost one.
+ */
+void
+tp_database_reconnect_async (TpDatabase          *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TP_IS_DATABASE (self));
+  g_return_if_fail (self->pg != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_database_reconnect_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+}
+
+/**
+ * tp_database_reconnect_finish:
+ * @self: a #TpDatabase
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Puts the new connection in place, outside any transaction: statements
+ * prepared on the lost one are dropped. Call it on the thread that uses
+ * @self, between statements.
+ *
+ * Returns: %TRUE if @self is connected again
+ */
+gboolean
+tp_database_reconnect_finish (TpDatabase    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  TpPgDatabase *pg;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  pg = g_task_propagate_pointer (G_TASK (result), error);
+  if (pg == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->pg, _tp_pg_close);
+  self->pg = pg;
+  self->depth = 0;
+  self->aborted = FALSE;
+  self->read_only = !_tp_pg_can_write (pg);
+
+  return TRUE;
 }
 
 /**

@@ -31,6 +31,8 @@ typedef enum
   TP_DATABASE_ERROR_INVALID,      /* a value was refused before SQL */
   TP_DATABASE_ERROR_UNREACHABLE,  /* a database server cannot be reached */
   TP_DATABASE_ERROR_PASSWORD,     /* a database server refused the password */
+  TP_DATABASE_ERROR_EMPTY,        /* an empty team database, left as it is
+                                   * (TP_DATABASE_OPEN_NO_SETUP) */
 } TpDatabaseError;
 
 GQuark tp_database_error_quark (void);
@@ -41,12 +43,15 @@ GQuark tp_database_error_quark (void);
  * @TP_DATABASE_OPEN_EXISTING: a second connection (a worker's): the file
  *   must exist and be a current Touchpoint database; never creates it
  * @TP_DATABASE_OPEN_READ_ONLY: as %TP_DATABASE_OPEN_EXISTING, read-only
+ * @TP_DATABASE_OPEN_NO_SETUP: an empty team database is not set up but
+ *   refused with %TP_DATABASE_ERROR_EMPTY (the owner is asked first)
  */
 typedef enum
 {
   TP_DATABASE_OPEN_DEFAULT   = 0,
   TP_DATABASE_OPEN_EXISTING  = 1 << 0,
   TP_DATABASE_OPEN_READ_ONLY = 1 << 1,
+  TP_DATABASE_OPEN_NO_SETUP  = 1 << 2,
 } TpDatabaseOpenFlags;
 
 /* TpStatement: a prepared statement, owned (and cached) by its TpDatabase. */
@@ -59,6 +64,10 @@ G_DECLARE_FINAL_TYPE (TpDatabase, tp_database, TP, DATABASE, GObject)
 TpDatabase   *tp_database_open            (const char   *path,
                                            GError      **error);
 TpDatabase   *tp_database_open_full       (const char   *path,
+                                           TpDatabaseOpenFlags flags,
+                                           GError      **error);
+TpDatabase   *tp_database_open_server     (const char   *uri,
+                                           const char   *password,
                                            TpDatabaseOpenFlags flags,
                                            GError      **error);
 gboolean      tp_database_copy_file       (const char   *source,
@@ -76,6 +85,19 @@ const char   *tp_database_get_display_name (TpDatabase  *self);
 gboolean      tp_database_is_server       (TpDatabase   *self);
 gboolean      tp_database_path_can_reopen (const char   *path);
 gboolean      tp_database_path_is_server  (const char   *path);
+void          tp_database_set_server_password (const char *uri,
+                                           const char   *password);
+gboolean      tp_database_can_write       (TpDatabase   *self);
+const char   *tp_database_get_server_user (TpDatabase   *self);
+gboolean      tp_database_check_connection (TpDatabase  *self);
+int           tp_database_get_server_socket (TpDatabase *self);
+void          tp_database_reconnect_async (TpDatabase   *self,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer      user_data);
+gboolean      tp_database_reconnect_finish (TpDatabase  *self,
+                                           GAsyncResult *result,
+                                           GError      **error);
 char         *tp_database_name_for_path   (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,

@@ -405,11 +405,255 @@ static const char step_4[] =
 
   "PRAGMA legacy_alter_table = OFF;";
 
+
+/* Step 5: what Results reads, kept by triggers so that a period's
+ * figures cost in proportion to the period, not to the whole business
+ * (HACKING.md, "Attribution").
+ *
+ * results_customers: one row per customer who has a done touch or an
+ * order that is not cancelled (id = the customer's id): their audience
+ * (the one their touches are counted for below), stage and orders that
+ * are not cancelled (copied, so that a period's people are read from an
+ * index alone), their first done touch ever (by time, then id: its id,
+ * time, tactic, place, channel), their first purchase (the first order
+ * that is not cancelled, by time then id), how many done touches lie at
+ * or before it, and the last of them (id, time, tactic, place).
+ * Inserting a touch updates the row in place; any other change of a
+ * touch that can move those figures, and any change of an order, works
+ * the row out anew from the indexes by customer (which gives the same
+ * whatever order the triggers of one statement run in: PostgreSQL runs
+ * them at the end of the statement, after its cascades).
+ *
+ * results_days: done touches counted per day (the first ten characters
+ * of a time in the form Touchpoint writes; '' for any other text), tactic,
+ * place and the audience of the customer's row above (0 for none). A
+ * customer's change of audience moves their counts; a deleted customer's
+ * counts go before the cascade takes their touches (whose triggers then
+ * find no row and do nothing), and so do those of a deleted audience's
+ * customers, before its cascades unset the audience on them and the
+ * place on its touches. A deleted tactic or place unsets it on its
+ * touches, which moves their counts to 0. */
+#define RESULTS_DAY(t) \
+  "(CASE WHEN length (" t ") = 20 AND substr (" t ", 11, 1) = 'T'" \
+  " AND substr (" t ", 20, 1) = 'Z' THEN substr (" t ", 1, 10) ELSE '' END)"
+
+#define RESULTS_DAYS_ADD \
+  " ON CONFLICT (day, tactic_id, place_id, audience_id)" \
+  " DO UPDATE SET n_touches = results_days.n_touches + excluded.n_touches;"
+
+/* The audience customer @c's touches are counted for */
+#define RESULTS_COUNTED(c) \
+  "(SELECT r.audience_id FROM results_customers AS r WHERE r.id = " c ")"
+
+/* The done touches of customer @c (an expression), counted into the
+ * days of @audience with @sign ("" or "-") */
+#define RESULTS_DAYS_MOVE(c, audience, sign, cond) \
+  "INSERT INTO results_days (day, tactic_id, place_id, audience_id, n_touches)" \
+  " SELECT " RESULTS_DAY ("t.happened_at") ", coalesce (t.tactic_id, 0)," \
+  " coalesce (t.place_id, 0), coalesce (" audience ", 0), " sign "count(*)" \
+  " FROM touches AS t WHERE t.customer_id = " c " AND t.done = 1 AND " cond \
+  " GROUP BY 1, 2, 3" \
+  RESULTS_DAYS_ADD
+
+/* Works out the row of the customer whose id is @c, when @cond holds;
+ * the audience counted for stays (only a new row takes the customer's) */
+#define RESULTS_CUSTOMER(c, cond) \
+  "INSERT INTO results_customers (id, audience_id, stage, order_count, first_touch_id," \
+  " first_touch_at, first_tactic_id, first_place_id, first_channel, first_order_id," \
+  " first_order_at, touches_before_order, last_touch_id, last_touch_at, last_tactic_id," \
+  " last_place_id)" \
+  " SELECT c.id, c.audience_id, c.stage," \
+  " (SELECT count(*) FROM orders AS z WHERE z.customer_id = c.id AND z.status != 'cancelled')," \
+  " f.id, f.happened_at, f.tactic_id, f.place_id, f.channel, o.id, o.ordered_at," \
+  " (SELECT count(*) FROM touches AS n WHERE n.customer_id = c.id AND n.done = 1" \
+  "  AND n.happened_at <= o.ordered_at)," \
+  " l.id, l.happened_at, l.tactic_id, l.place_id" \
+  " FROM customers AS c" \
+  " LEFT JOIN touches AS f ON f.id = (SELECT x.id FROM touches AS x" \
+  "  WHERE x.customer_id = c.id AND x.done = 1 ORDER BY x.happened_at, x.id LIMIT 1)" \
+  " LEFT JOIN orders AS o ON o.id = (SELECT y.id FROM orders AS y" \
+  "  WHERE y.customer_id = c.id AND y.status != 'cancelled' ORDER BY y.ordered_at, y.id LIMIT 1)" \
+  " LEFT JOIN touches AS l ON l.id = (SELECT x.id FROM touches AS x" \
+  "  WHERE x.customer_id = c.id AND x.done = 1 AND x.happened_at <= o.ordered_at" \
+  "  ORDER BY x.happened_at DESC, x.id DESC LIMIT 1)" \
+  " WHERE c.id = " c " AND " cond \
+  " ON CONFLICT (id) DO UPDATE SET" \
+  " stage = excluded.stage, order_count = excluded.order_count," \
+  " first_touch_id = excluded.first_touch_id," \
+  " first_touch_at = excluded.first_touch_at, first_tactic_id = excluded.first_tactic_id," \
+  " first_place_id = excluded.first_place_id, first_channel = excluded.first_channel," \
+  " first_order_id = excluded.first_order_id, first_order_at = excluded.first_order_at," \
+  " touches_before_order = excluded.touches_before_order," \
+  " last_touch_id = excluded.last_touch_id, last_touch_at = excluded.last_touch_at," \
+  " last_tactic_id = excluded.last_tactic_id, last_place_id = excluded.last_place_id;"
+
+/* The touch @t (NEW or OLD) counted into its day with @n */
+#define RESULTS_TOUCH_DAY(t, n, cond) \
+  "INSERT INTO results_days (day, tactic_id, place_id, audience_id, n_touches)" \
+  " SELECT " RESULTS_DAY (t ".happened_at") ", coalesce (" t ".tactic_id, 0)," \
+  " coalesce (" t ".place_id, 0), coalesce (r.audience_id, 0), " n \
+  " FROM results_customers AS r WHERE r.id = " t ".customer_id AND " t ".done = 1 AND " cond \
+  RESULTS_DAYS_ADD
+
+/* A touch later than the last one at or before the first purchase */
+#define RESULTS_LATER \
+  "(last_touch_id IS NULL OR NEW.happened_at > last_touch_at" \
+  " OR (NEW.happened_at = last_touch_at AND NEW.id > last_touch_id))"
+
+#define RESULTS_KEYS_CHANGED \
+  "(OLD.customer_id != NEW.customer_id OR OLD.happened_at != NEW.happened_at" \
+  " OR OLD.done != NEW.done)"
+
+#define RESULTS_COUNT_CHANGED \
+  "(" RESULTS_KEYS_CHANGED " OR OLD.tactic_id IS NOT NEW.tactic_id" \
+  " OR OLD.place_id IS NOT NEW.place_id)"
+
+#define RESULTS_REBUILD \
+  "DELETE FROM results_days;" \
+  "DELETE FROM results_customers;" \
+  "INSERT INTO results_days (day, tactic_id, place_id, audience_id, n_touches)" \
+  " SELECT " RESULTS_DAY ("t.happened_at") ", coalesce (t.tactic_id, 0)," \
+  " coalesce (t.place_id, 0), coalesce (c.audience_id, 0), count(*)" \
+  " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id WHERE t.done = 1" \
+  " GROUP BY 1, 2, 3, 4;" \
+  RESULTS_CUSTOMER ("c.id", "(c.touch_count > 0 OR c.order_count > 0)")
+
+static const char step_5[] =
+  "CREATE TABLE results_customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  audience_id INTEGER,"
+  "  stage TEXT,"
+  "  order_count INTEGER NOT NULL DEFAULT 0,"
+  "  first_touch_id INTEGER,"
+  "  first_touch_at TEXT,"
+  "  first_tactic_id INTEGER,"
+  "  first_place_id INTEGER,"
+  "  first_channel TEXT,"
+  "  first_order_id INTEGER,"
+  "  first_order_at TEXT,"
+  "  touches_before_order INTEGER NOT NULL DEFAULT 0,"
+  "  last_touch_id INTEGER,"
+  "  last_touch_at TEXT,"
+  "  last_tactic_id INTEGER,"
+  "  last_place_id INTEGER"
+  ");"
+  /* Results reads the people of a period from these indexes alone */
+  "CREATE INDEX results_customers_by_first_touch ON results_customers (first_touch_at,"
+  "  first_tactic_id, first_place_id, audience_id, stage, order_count, first_order_at,"
+  "  touches_before_order) WHERE first_touch_at IS NOT NULL;"
+  "CREATE INDEX results_customers_by_first_order ON results_customers (first_order_at,"
+  "  audience_id, touches_before_order, first_tactic_id, first_place_id, last_tactic_id,"
+  "  last_place_id) WHERE first_order_at IS NOT NULL;"
+
+  "CREATE TABLE results_days ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL,"
+  "  tactic_id INTEGER NOT NULL,"
+  "  place_id INTEGER NOT NULL,"
+  "  audience_id INTEGER NOT NULL,"
+  "  n_touches INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX results_days_key ON results_days (day, tactic_id, place_id, audience_id);"
+
+  /* A period's revenue, read from this index alone */
+  "CREATE INDEX orders_results ON orders (ordered_at, currency, customer_id, amount_minor,"
+  "  status)"
+  "  WHERE status != 'cancelled';"
+
+  /* The funnel's people without a touch, by when they were added */
+  "CREATE INDEX customers_untouched_by_created ON customers (created_at, audience_id, stage,"
+  "  order_count) WHERE touch_count = 0;"
+
+  "CREATE TRIGGER results_touches_ai AFTER INSERT ON touches BEGIN "
+  "  INSERT INTO results_customers (id, audience_id, stage, first_touch_id, first_touch_at,"
+  "   first_tactic_id, first_place_id, first_channel)"
+  "  SELECT c.id, c.audience_id, c.stage, NEW.id, NEW.happened_at, NEW.tactic_id, NEW.place_id,"
+  "   NEW.channel"
+  "  FROM customers AS c WHERE c.id = NEW.customer_id AND NEW.done = 1"
+  "  ON CONFLICT (id) DO UPDATE SET first_touch_id = excluded.first_touch_id,"
+  "   first_touch_at = excluded.first_touch_at, first_tactic_id = excluded.first_tactic_id,"
+  "   first_place_id = excluded.first_place_id, first_channel = excluded.first_channel"
+  "  WHERE results_customers.first_touch_id IS NULL"
+  "   OR excluded.first_touch_at < results_customers.first_touch_at"
+  "   OR (excluded.first_touch_at = results_customers.first_touch_at"
+  "    AND excluded.first_touch_id < results_customers.first_touch_id);"
+  "  UPDATE results_customers SET touches_before_order = touches_before_order + 1,"
+  "   last_touch_id = CASE WHEN " RESULTS_LATER " THEN NEW.id ELSE last_touch_id END,"
+  "   last_touch_at = CASE WHEN " RESULTS_LATER " THEN NEW.happened_at ELSE last_touch_at END,"
+  "   last_tactic_id = CASE WHEN " RESULTS_LATER " THEN NEW.tactic_id ELSE last_tactic_id END,"
+  "   last_place_id = CASE WHEN " RESULTS_LATER " THEN NEW.place_id ELSE last_place_id END"
+  "  WHERE id = NEW.customer_id AND NEW.done = 1 AND first_order_at IS NOT NULL"
+  "   AND NEW.happened_at <= first_order_at;"
+  RESULTS_TOUCH_DAY ("NEW", "1", "1 = 1")
+  "END;"
+
+  "CREATE TRIGGER results_touches_ad AFTER DELETE ON touches BEGIN "
+  RESULTS_TOUCH_DAY ("OLD", "-1", "1 = 1")
+  RESULTS_CUSTOMER ("OLD.customer_id",
+                    "OLD.done = 1 AND EXISTS (SELECT 1 FROM results_customers AS r"
+                    " WHERE r.id = c.id AND (r.first_touch_id = OLD.id OR r.last_touch_id = OLD.id"
+                    " OR OLD.happened_at <= r.first_order_at))")
+  "END;"
+
+  "CREATE TRIGGER results_touches_au AFTER UPDATE OF customer_id, happened_at, done, tactic_id,"
+  "  place_id, channel ON touches BEGIN "
+  RESULTS_CUSTOMER ("OLD.customer_id", RESULTS_KEYS_CHANGED)
+  RESULTS_CUSTOMER ("NEW.customer_id", "NEW.customer_id != OLD.customer_id")
+  RESULTS_TOUCH_DAY ("OLD", "-1", RESULTS_COUNT_CHANGED)
+  RESULTS_TOUCH_DAY ("NEW", "1", RESULTS_COUNT_CHANGED)
+  "  UPDATE results_customers SET first_tactic_id = NEW.tactic_id, first_place_id = NEW.place_id,"
+  "   first_channel = NEW.channel"
+  "  WHERE id = NEW.customer_id AND first_touch_id = NEW.id;"
+  "  UPDATE results_customers SET last_tactic_id = NEW.tactic_id, last_place_id = NEW.place_id"
+  "  WHERE id = NEW.customer_id AND last_touch_id = NEW.id;"
+  "END;"
+
+  "CREATE TRIGGER results_orders_ai AFTER INSERT ON orders BEGIN "
+  RESULTS_CUSTOMER ("NEW.customer_id", "1 = 1")
+  "END;"
+  "CREATE TRIGGER results_orders_ad AFTER DELETE ON orders BEGIN "
+  RESULTS_CUSTOMER ("OLD.customer_id", "1 = 1")
+  "END;"
+  "CREATE TRIGGER results_orders_au AFTER UPDATE OF customer_id, ordered_at, status ON orders BEGIN "
+  RESULTS_CUSTOMER ("OLD.customer_id", "1 = 1")
+  RESULTS_CUSTOMER ("NEW.customer_id", "NEW.customer_id != OLD.customer_id")
+  "END;"
+
+  "CREATE TRIGGER results_customers_au AFTER UPDATE OF audience_id, stage ON customers BEGIN "
+  RESULTS_DAYS_MOVE ("NEW.id", RESULTS_COUNTED ("NEW.id"), "-",
+                     RESULTS_COUNTED ("NEW.id") " IS NOT NEW.audience_id")
+  RESULTS_DAYS_MOVE ("NEW.id", "NEW.audience_id", "",
+                     RESULTS_COUNTED ("NEW.id") " IS NOT NEW.audience_id")
+  "  UPDATE results_customers SET audience_id = NEW.audience_id, stage = NEW.stage"
+  "  WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER results_customers_bd BEFORE DELETE ON customers BEGIN "
+  RESULTS_DAYS_MOVE ("OLD.id", RESULTS_COUNTED ("OLD.id"), "-", "1 = 1")
+  "  DELETE FROM results_customers WHERE id = OLD.id;"
+  "END;"
+  /* Before the cascades, which PostgreSQL runs before any of the
+   * triggers they fire */
+  "CREATE TRIGGER results_audiences_bd BEFORE DELETE ON audiences BEGIN "
+  "  INSERT INTO results_days (day, tactic_id, place_id, audience_id, n_touches)"
+  "  SELECT " RESULTS_DAY ("t.happened_at") ", coalesce (t.tactic_id, 0),"
+  "   coalesce (t.place_id, 0), u.audience_id, u.sign * count(*)"
+  "  FROM results_customers AS r JOIN touches AS t ON t.customer_id = r.id AND t.done = 1"
+  "  JOIN (SELECT OLD.id AS audience_id, -1 AS sign UNION ALL SELECT 0, 1) AS u ON 1 = 1"
+  "  WHERE r.audience_id = OLD.id GROUP BY 1, 2, 3, 4, u.sign"
+  RESULTS_DAYS_ADD
+  "  UPDATE results_customers SET audience_id = NULL WHERE audience_id = OLD.id;"
+  "END;"
+
+  RESULTS_REBUILD;
+
+static const char results_rebuild[] = RESULTS_REBUILD;
+
 static const char * const migrations[] = {
   step_1,
   step_2,
   step_3,
   step_4,
+  step_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);
@@ -426,4 +670,17 @@ _tp_migrations_get (guint *n_steps)
 {
   *n_steps = G_N_ELEMENTS (migrations);
   return migrations;
+}
+
+/**
+ * _tp_migrations_results_rebuild:
+ *
+ * Returns: (transfer none): the SQL that works out what the triggers of
+ *   step 5 keep for Results (results_customers, results_days) from the
+ *   touches and orders, for a database loaded with its triggers off
+ */
+const char *
+_tp_migrations_results_rebuild (void)
+{
+  return results_rebuild;
 }

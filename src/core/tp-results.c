@@ -47,10 +47,9 @@
  * - a touch whose tactic was deleted has no tactic any more: it counts for
  *   "No tactic", as do touches logged without one.
  *
- * Every time is UTC. compute_fast() reads each touch from the start of
- * the period before on once, from the covering index by time; the
- * straightforward queries of compute_range() are the reference it is
- * tested against.
+ * Every time is UTC. compute_fast() reads what the triggers of schema
+ * step 5 keep for it; the straightforward queries of compute_range(),
+ * which read none of that, are the reference it is tested against.
  */
 
 #define SECONDS_PER_DAY  G_GINT64_CONSTANT (86400)
@@ -829,98 +828,67 @@ compute_range (Compute     *c,
 /* The fast path. The straightforward queries above read, for each
  * customer touched in a period, all of their touches through the table to
  * find their first one, and group a period's touches with a sorter. Here
- * the customers are read once, in id order, and the done touches from the
- * start of the period before on are read once from the covering index
- * touches_results; everything is counted in memory, in 64 bytes per
- * customer so that a year's million touches stay in the processor's
- * cache. A customer's first touch ever lies in a range when every one of
- * their done touches (customers.touch_count, kept by the triggers) lies
- * from its start on; only a buyer with done touches before the period
- * before is looked up through the index of touches by customer. The
- * figures are the same as those of compute_range(), which the tests keep
- * as the reference; a stored time not in the form Touchpoint writes sends
- * the computation to it. */
+ * they read what the triggers of schema step 5 keep (HACKING.md,
+ * "Attribution"): the done touches counted per day, tactic, place and
+ * customer's audience (results_days), and each customer's first touch,
+ * first purchase, the touches at or before it and the last of them
+ * (results_customers), by the indexes of first touch and first purchase.
+ * So a period costs in proportion to its days and to the people first
+ * reached or first buying in it, not to the business. A range that does
+ * not start and end at midnight (a custom period given to the second)
+ * counts its touches from the index of done touches by time instead, as
+ * days would straddle its weeks. The figures are those of
+ * compute_range(), which the tests keep as the reference; a stored time
+ * not in the form Touchpoint writes sends the computation to it, before
+ * any figure is counted. */
 
-enum { PREVIOUS, CURRENT, AFTER };
+enum { PREVIOUS, CURRENT };
 
-/* What each touch read changes: one cache line per customer */
-typedef struct
-{
-  gint64 first_time[2];   /* first done touch in previous, current: Unix time */
-  gint64 first_id[2];     /* its id; 0 when none */
-  guint  first_pair[2];   /* its tactic and place: position in the pairs */
-  guint  n[3];            /* done touches read: previous, current, after */
-  guint  own_audience[2]; /* of them, counted for the customer's audience */
-  guint  buyer;           /* position + 1 in the buyers, 0 for none */
-} CustomerHot;
-
-typedef struct
-{
-  gint64  id;
-  gint64  audience;
-  gint64  order_count;
-  guint   touch_count;
-  gboolean created_current;  /* created in the period: in the funnel if untouched */
-  const char *stage;         /* static: what the funnel tells apart */
-} CustomerCold;
-
+/* Done touches of one day (or one touch), tactic, place and audience */
 typedef struct
 {
   gint64 time;
-  gint64 id;
   gint64 tactic;
   gint64 place;
-} TouchRef;
+  gint64 audience;   /* the customer's, 0 for none */
+  gint64 n;
+} TouchCount;
+
+/* Someone first reached in a range */
+typedef struct
+{
+  gint64      first_touch;
+  gint64      tactic;
+  gint64      place;
+  gint64      audience;      /* the customer's */
+  const char *stage;
+  gint64      order_count;
+  gboolean    has_first_order;
+  gint64      first_order;
+  guint       touches;       /* done touches at or before the first purchase */
+} Reached;
+
+/* A first purchase in a range */
+typedef struct
+{
+  gint64 audience;           /* the customer's */
+  guint  touches;            /* done touches at or before it; 0: without a touch */
+  gint64 first_tactic;
+  gint64 first_place;
+  gint64 last_tactic;
+  gint64 last_place;
+  gint64 revenue;
+} Purchase;
 
 typedef struct
 {
-  guint    customer;         /* position in the customers */
-  gint64   first_order;      /* Unix time */
-  gint64   revenue[2];
-  guint    n_before_order;   /* done touches at or before the first order */
-  TouchRef first_before_order;
-  TouchRef last_before_order;
-} Buyer;
-
-typedef struct
-{
-  gint64 tactic;
-  gint64 place;
-  gint64 audience;   /* of the place, else of the tactic; 0 for none */
-  guint  position;
-  guint  n[2];
-} PairAcc;
-
-typedef struct
-{
-  GArray     *hot;       /* CustomerHot, by id */
-  GArray     *cold;      /* CustomerCold, by id */
-  GArray     *buyers;    /* Buyer */
-  guint      *direct;    /* id - min_id → position + 1, when the ids are dense */
-  gint64      min_id;
-  gint64      n_direct;
-  GHashTable *pairs;     /* PairAcc, by tactic and place */
-  GPtrArray  *pair_list; /* PairAcc, by position */
   GHashTable *place_audience;   /* place id → audience id */
   GHashTable *tactic_audience;  /* tactic id → audience id */
+  GArray     *touches[2];       /* TouchCount */
+  GArray     *reached[2];       /* Reached */
+  GArray     *purchases[2];     /* Purchase */
+  GArray     *untouched;        /* Reached (no touch): created in the period */
 } Fast;
-
-static guint
-pair_hash (gconstpointer key)
-{
-  const PairAcc *pair = key;
-
-  return (guint)(pair->tactic * 31 + pair->place);
-}
-
-static gboolean
-pair_equal (gconstpointer a,
-            gconstpointer b)
-{
-  const PairAcc *x = a, *y = b;
-
-  return x->tactic == y->tactic && x->place == y->place;
-}
 
 /* The stages the funnel tells apart, without a copy per customer */
 static const char *
@@ -1001,34 +969,6 @@ stored_time (const char *text,
   return TRUE;
 }
 
-static guint
-fast_customer (Fast   *f,
-               gint64  id)
-{
-  guint lo = 0, hi = f->cold->len;
-
-  if (f->direct != NULL)
-    {
-      gint64 i = id - f->min_id;
-
-      return i < 0 || i >= f->n_direct ? 0 : f->direct[i];
-    }
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 mid_id = g_array_index (f->cold, CustomerCold, mid).id;
-
-      if (mid_id == id)
-        return mid + 1;
-      if (mid_id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return 0;
-}
 
 static gint64
 map_lookup (GHashTable *map,
@@ -1055,65 +995,29 @@ touch_audience (Fast   *f,
   return audience != 0 ? audience : customer_audience;
 }
 
-static PairAcc *
-fast_pair (Fast   *f,
-           gint64  tactic,
-           gint64  place)
-{
-  PairAcc key = { tactic, place, 0, 0, { 0, 0 } };
-  PairAcc *pair = g_hash_table_lookup (f->pairs, &key);
-
-  if (pair == NULL)
-    {
-      pair = g_new0 (PairAcc, 1);
-      pair->tactic = tactic;
-      pair->place = place;
-      pair->audience = touch_audience (f, tactic, place, 0);
-      pair->position = f->pair_list->len;
-      g_ptr_array_add (f->pair_list, pair);
-      g_hash_table_add (f->pairs, pair);
-    }
-
-  return pair;
-}
-
-/* Whether the touch at @time with @id comes before @ref: by time, then id */
+/* A day of results_days ("2026-03-20") as the Unix time of its midnight */
 static gboolean
-touch_before (gint64          time,
-              gint64          id,
-              const TouchRef *ref)
+day_time (const char *day,
+          DayCache   *cache,
+          gint64     *unix_time)
 {
-  return time < ref->time || (time == ref->time && id < ref->id);
-}
+  char text[TP_SCHEMA_TIME_LENGTH + 1];
 
-static void
-buyer_add_touch (Buyer  *buyer,
-                 gint64  time,
-                 gint64  id,
-                 gint64  tactic,
-                 gint64  place)
-{
-  TouchRef touch = { time, id, tactic, place };
+  if (day == NULL || strlen (day) != 10)
+    return FALSE;
 
-  if (buyer->n_before_order == 0 || touch_before (time, id, &buyer->first_before_order))
-    buyer->first_before_order = touch;
-  if (buyer->n_before_order == 0 || !touch_before (time, id, &buyer->last_before_order))
-    buyer->last_before_order = touch;
-  buyer->n_before_order++;
+  memcpy (text, day, 10);
+  memcpy (text + 10, "T00:00:00Z", 11);
+  return stored_time (text, cache, unix_time);
 }
 
 static gboolean
-fast_load (Fast        *f,
-           TpDatabase  *db,
-           const char  *current_from,
-           const char  *current_to,
-           gboolean    *odd,
-           GError     **error)
+fast_load_audiences (Fast        *f,
+                     TpDatabase  *db,
+                     GError     **error)
 {
   GError *local_error = NULL;
-  TpStatement *stmt;
   GHashTable *maps[] = { f->place_audience, f->tactic_audience };
-  DayCache days = { "", 0 };
   const char *map_sql[] = {
     "SELECT id, audience_id FROM audience_places WHERE audience_id IS NOT NULL",
     "SELECT id, audience_id FROM tactics WHERE audience_id IS NOT NULL",
@@ -1121,7 +1025,8 @@ fast_load (Fast        *f,
 
   for (guint m = 0; m < G_N_ELEMENTS (maps); m++)
     {
-      stmt = tp_database_prepare (db, map_sql[m], error);
+      TpStatement *stmt = tp_database_prepare (db, map_sql[m], error);
+
       if (stmt == NULL)
         return FALSE;
       while (tp_statement_step (stmt, &local_error))
@@ -1136,166 +1041,186 @@ fast_load (Fast        *f,
         return FALSE;
     }
 
-  stmt = tp_database_prepare (db,
-                              "SELECT id, audience_id, order_count, touch_count, stage,"
-                              " first_order_at,"
-                              " CASE WHEN created_at >= ?1 AND created_at < ?2 THEN 1 ELSE 0 END"
-                              " FROM customers ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  tp_statement_bind_text (stmt, 1, current_from);
-  tp_statement_bind_text (stmt, 2, current_to);
-  while (tp_statement_step (stmt, &local_error))
-    {
-      CustomerCold cold = { 0 };
-      CustomerHot hot = { { 0 } };
-
-      cold.id = tp_statement_get_int64 (stmt, 0);
-      cold.audience = column_id (stmt, 1);
-      cold.order_count = tp_statement_get_int64 (stmt, 2);
-      cold.touch_count = (guint)tp_statement_get_int64 (stmt, 3);
-      cold.stage = funnel_stage (tp_statement_get_text (stmt, 4));
-      cold.created_current = tp_statement_get_int64 (stmt, 6) != 0;
-      if (!tp_statement_is_null (stmt, 5))
-        {
-          Buyer buyer = { 0 };
-
-          buyer.customer = f->cold->len;
-          if (!stored_time (tp_statement_get_text (stmt, 5), &days, &buyer.first_order))
-            *odd = TRUE;
-          g_array_append_val (f->buyers, buyer);
-          hot.buyer = f->buyers->len;
-        }
-      g_array_append_val (f->cold, cold);
-      g_array_append_val (f->hot, hot);
-    }
-  if (!step_error (stmt, local_error, error))
-    return FALSE;
-
-  if (f->cold->len > 0)
-    {
-      gint64 max_id = g_array_index (f->cold, CustomerCold, f->cold->len - 1).id;
-
-      f->min_id = g_array_index (f->cold, CustomerCold, 0).id;
-      if (max_id - f->min_id < (gint64)f->cold->len * 4 + 1024)
-        {
-          f->n_direct = max_id - f->min_id + 1;
-          f->direct = g_new0 (guint, f->n_direct);
-          for (guint i = 0; i < f->cold->len; i++)
-            f->direct[g_array_index (f->cold, CustomerCold, i).id - f->min_id] = i + 1;
-        }
-    }
-
   return TRUE;
 }
 
-/* Reads the done touches from @from on: those before @current_start lie
- * in the period before, those before @current_end in the period */
+/* Whether a done touch has a time not in the form Touchpoint writes: the
+ * triggers count it on the day '' */
 static gboolean
-fast_read_touches (Compute     *c,
-                   Fast        *f,
-                   TpDatabase  *db,
-                   const char  *from,
-                   gint64       current_start,
-                   gint64       current_end,
-                   gboolean    *odd,
-                   GError     **error)
+fast_has_odd_touch (TpDatabase  *db,
+                    gboolean    *odd,
+                    GError     **error)
 {
   GError *local_error = NULL;
   TpStatement *stmt;
-  GArray *weekly = c->results->weekly_touches;
-  PairAcc *pair = NULL;
-  DayCache days = { "", 0 };
 
   stmt = tp_database_prepare (db,
-                              "SELECT happened_at, customer_id, id, tactic_id, place_id"
-                              " FROM touches WHERE happened_at >= ?1 AND done = 1",
+                              "SELECT 1 FROM results_days WHERE day = '' AND n_touches != 0 LIMIT 1",
                               error);
   if (stmt == NULL)
     return FALSE;
+  *odd = tp_statement_step (stmt, &local_error);
+
+  return step_error (stmt, local_error, error);
+}
+
+/* The done touches of [@start, @end): from the days when the range runs
+ * from midnight to midnight, else touch by touch */
+static gboolean
+fast_read_touches (Fast        *f,
+                   TpDatabase  *db,
+                   int          range,
+                   gint64       start,
+                   gint64       end,
+                   gboolean    *odd,
+                   GError     **error)
+{
+  char from[TP_SCHEMA_TIME_LENGTH + 1];
+  char to[TP_SCHEMA_TIME_LENGTH + 1];
+  gboolean days = start % SECONDS_PER_DAY == 0 && end % SECONDS_PER_DAY == 0;
+  GError *local_error = NULL;
+  DayCache cache = { "", 0 };
+  TpStatement *stmt;
+
+  tp_schema_format_unix_time (start, from);
+  tp_schema_format_unix_time (end, to);
+
+  if (days)
+    {
+      from[10] = to[10] = '\0';
+      stmt = tp_database_prepare (db,
+                                  "SELECT day, tactic_id, place_id, audience_id, n_touches"
+                                  " FROM results_days WHERE day >= ?1 AND day < ?2"
+                                  " AND n_touches != 0",
+                                  error);
+    }
+  else
+    {
+      stmt = tp_database_prepare (db,
+                                  "SELECT t.happened_at, t.tactic_id, t.place_id, c.audience_id, 1"
+                                  " FROM touches AS t JOIN customers AS c ON c.id = t.customer_id"
+                                  " WHERE t.happened_at >= ?1 AND t.happened_at < ?2 AND t.done = 1",
+                                  error);
+    }
+  if (stmt == NULL)
+    return FALSE;
   tp_statement_bind_text (stmt, 1, from);
+  tp_statement_bind_text (stmt, 2, to);
   while (tp_statement_step (stmt, &local_error))
     {
-      guint position = fast_customer (f, tp_statement_get_int64 (stmt, 1));
-      CustomerHot *hot = position != 0 ? &g_array_index (f->hot, CustomerHot, position - 1) : NULL;
-      gint64 id, tactic, place, time;
-      int range;
+      TouchCount count;
+      const char *text = tp_statement_get_text (stmt, 0);
 
-#if defined(__GNUC__)
-      /* The customer's line comes from memory while the row is read */
-      if (hot != NULL)
-        __builtin_prefetch (hot, 1);
-#endif
-      /* A NULL tactic or place reads as 0, as column_id() has it */
-      id = tp_statement_get_int64 (stmt, 2);
-      tactic = tp_statement_get_int64 (stmt, 3);
-      place = tp_statement_get_int64 (stmt, 4);
-      if (!stored_time (tp_statement_get_text (stmt, 0), &days, &time))
+      if (!(days ? day_time (text, &cache, &count.time) : stored_time (text, &cache, &count.time)))
         {
           *odd = TRUE;
           break;
         }
-      if (hot == NULL)
-        continue;
-
-      range = time < current_start ? PREVIOUS : time < current_end ? CURRENT : AFTER;
-      hot->n[range]++;
-
-      if (hot->buyer != 0)
-        {
-          Buyer *buyer = &g_array_index (f->buyers, Buyer, hot->buyer - 1);
-
-          if (time <= buyer->first_order)
-            buyer_add_touch (buyer, time, id, tactic, place);
-        }
-
-      if (range == AFTER)
-        continue;
-
-      if (pair == NULL || pair->tactic != tactic || pair->place != place)
-        pair = fast_pair (f, tactic, place);
-      pair->n[range]++;
-      if (pair->audience == 0)
-        hot->own_audience[range]++;
-
-      if (hot->first_id[range] == 0 || time < hot->first_time[range] ||
-          (time == hot->first_time[range] && id < hot->first_id[range]))
-        {
-          hot->first_time[range] = time;
-          hot->first_id[range] = id;
-          hot->first_pair[range] = pair->position;
-        }
-
-      if (range == CURRENT)
-        {
-          guint week = (guint)((time - current_start) / SECONDS_PER_WEEK);
-
-          if (week < weekly->len)
-            g_array_index (weekly, guint, week)++;
-        }
+      count.tactic = column_id (stmt, 1);
+      count.place = column_id (stmt, 2);
+      count.audience = column_id (stmt, 3);
+      count.n = tp_statement_get_int64 (stmt, 4);
+      g_array_append_val (f->touches[range], count);
     }
 
   return step_error (stmt, local_error, error);
 }
 
+/* The people first reached in [@from, @to), and in the period the people
+ * added without a touch */
 static gboolean
-fast_revenue (Fast        *f,
-              TpDatabase  *db,
-              int          range,
-              const char  *from,
-              const char  *to,
-              const char  *currency,
-              GError     **error)
+fast_read_reached (Fast        *f,
+                   TpDatabase  *db,
+                   int          range,
+                   const char  *from,
+                   const char  *to,
+                   gboolean    *odd,
+                   GError     **error)
 {
   GError *local_error = NULL;
+  DayCache cache = { "", 0 };
   TpStatement *stmt;
 
   stmt = tp_database_prepare (db,
-                              "SELECT customer_id, sum (amount_minor) FROM orders"
+                              "SELECT first_touch_at, first_tactic_id, first_place_id,"
+                              " audience_id, stage, order_count, first_order_at,"
+                              " touches_before_order FROM results_customers"
+                              " WHERE first_touch_at >= ?1 AND first_touch_at < ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  tp_statement_bind_text (stmt, 1, from);
+  tp_statement_bind_text (stmt, 2, to);
+  while (tp_statement_step (stmt, &local_error))
+    {
+      Reached reached = { 0 };
+
+      reached.has_first_order = !tp_statement_is_null (stmt, 6);
+      if (!stored_time (tp_statement_get_text (stmt, 0), &cache, &reached.first_touch) ||
+          (reached.has_first_order &&
+           !stored_time (tp_statement_get_text (stmt, 6), &cache, &reached.first_order)))
+        {
+          *odd = TRUE;
+          break;
+        }
+      reached.tactic = column_id (stmt, 1);
+      reached.place = column_id (stmt, 2);
+      reached.audience = column_id (stmt, 3);
+      reached.stage = funnel_stage (tp_statement_get_text (stmt, 4));
+      reached.order_count = tp_statement_get_int64 (stmt, 5);
+      reached.touches = (guint)tp_statement_get_int64 (stmt, 7);
+      g_array_append_val (f->reached[range], reached);
+    }
+  if (!step_error (stmt, local_error, error))
+    return FALSE;
+  if (*odd || range != CURRENT)
+    return TRUE;
+
+  /* Named: without statistics SQLite would take the index by touch count
+   * and read each untouched customer's row */
+  stmt = tp_database_prepare (db,
+                              "SELECT audience_id, stage, order_count"
+                              " FROM customers INDEXED BY customers_untouched_by_created"
+                              " WHERE touch_count = 0 AND created_at >= ?1 AND created_at < ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  tp_statement_bind_text (stmt, 1, from);
+  tp_statement_bind_text (stmt, 2, to);
+  while (tp_statement_step (stmt, &local_error))
+    {
+      Reached untouched = { 0 };
+
+      untouched.audience = column_id (stmt, 0);
+      untouched.stage = funnel_stage (tp_statement_get_text (stmt, 1));
+      untouched.order_count = tp_statement_get_int64 (stmt, 2);
+      g_array_append_val (f->untouched, untouched);
+    }
+
+  return step_error (stmt, local_error, error);
+}
+
+/* The first purchases in [@from, @to), with the first and the last touch
+ * at or before each, and the buyer's orders in the range */
+static gboolean
+fast_read_purchases (Fast        *f,
+                     TpDatabase  *db,
+                     int          range,
+                     const char  *from,
+                     const char  *to,
+                     const char  *currency,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) revenue = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  TpStatement *stmt;
+
+  /* The range's orders, added up by customer, from the covering index
+   * orders_results */
+  stmt = tp_database_prepare (db,
+                              "SELECT customer_id, amount_minor FROM orders"
                               " WHERE ordered_at >= ?1 AND ordered_at < ?2"
-                              " AND status != 'cancelled' AND currency = ?3"
-                              " GROUP BY customer_id",
+                              " AND status != 'cancelled' AND currency = ?3",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1304,209 +1229,151 @@ fast_revenue (Fast        *f,
   tp_statement_bind_text (stmt, 3, currency);
   while (tp_statement_step (stmt, &local_error))
     {
-      guint position = fast_customer (f, tp_statement_get_int64 (stmt, 0));
-      guint buyer = position != 0 ? g_array_index (f->hot, CustomerHot, position - 1).buyer : 0;
+      gint64 customer = tp_statement_get_int64 (stmt, 0);
+      gint64 *sum = g_hash_table_lookup (revenue, &customer);
 
-      /* Who has an order in the period has a first one */
-      if (buyer != 0)
-        g_array_index (f->buyers, Buyer, buyer - 1).revenue[range] = tp_statement_get_int64 (stmt, 1);
+      if (sum == NULL)
+        {
+          gint64 *pair = g_new0 (gint64, 2);
+
+          pair[0] = customer;
+          sum = &pair[1];
+          g_hash_table_insert (revenue, &pair[0], sum);
+        }
+      *sum += tp_statement_get_int64 (stmt, 1);
     }
+  if (!step_error (stmt, local_error, error))
+    return FALSE;
 
-  return step_error (stmt, local_error, error);
-}
-
-/* A buyer with done touches before those read: their touches up to the
- * first purchase, through the index of touches by customer */
-static gboolean
-fast_look_up_buyer (Fast        *f,
-                    Buyer       *buyer,
-                    TpDatabase  *db,
-                    gboolean    *odd,
-                    GError     **error)
-{
-  GError *local_error = NULL;
-  TpStatement *stmt;
-  char first_order[TP_SCHEMA_TIME_LENGTH + 1];
-  DayCache days = { "", 0 };
-
-  tp_schema_format_unix_time (buyer->first_order, first_order);
   stmt = tp_database_prepare (db,
-                              "SELECT happened_at, id, tactic_id, place_id FROM touches"
-                              " WHERE customer_id = ?1 AND done = 1 AND happened_at <= ?2",
+                              "SELECT audience_id, touches_before_order, first_tactic_id,"
+                              " first_place_id, last_tactic_id, last_place_id, id"
+                              " FROM results_customers"
+                              " WHERE first_order_at >= ?1 AND first_order_at < ?2",
                               error);
   if (stmt == NULL)
     return FALSE;
-  tp_statement_bind_int64 (stmt, 1, g_array_index (f->cold, CustomerCold, buyer->customer).id);
-  tp_statement_bind_text (stmt, 2, first_order);
-  buyer->n_before_order = 0;
+  tp_statement_bind_text (stmt, 1, from);
+  tp_statement_bind_text (stmt, 2, to);
   while (tp_statement_step (stmt, &local_error))
     {
-      gint64 time;
+      Purchase purchase;
 
-      if (!stored_time (tp_statement_get_text (stmt, 0), &days, &time))
-        {
-          *odd = TRUE;
-          continue;
-        }
-      buyer_add_touch (buyer, time, tp_statement_get_int64 (stmt, 1), column_id (stmt, 2),
-                       column_id (stmt, 3));
+      purchase.audience = column_id (stmt, 0);
+      purchase.touches = (guint)tp_statement_get_int64 (stmt, 1);
+      purchase.first_tactic = column_id (stmt, 2);
+      purchase.first_place = column_id (stmt, 3);
+      purchase.last_tactic = column_id (stmt, 4);
+      purchase.last_place = column_id (stmt, 5);
+      purchase.revenue = map_lookup (revenue, tp_statement_get_int64 (stmt, 6));
+      g_array_append_val (f->purchases[range], purchase);
     }
 
   return step_error (stmt, local_error, error);
 }
 
-static gboolean
-fast_figures (Compute     *c,
-              Fast        *f,
-              TpDatabase  *db,
-              const char   from[2][TP_SCHEMA_TIME_LENGTH + 1],
-              const char   to[2][TP_SCHEMA_TIME_LENGTH + 1],
-              gboolean    *odd,
-              GError     **error)
+/* Counts what was read into the figures of @range */
+static void
+fast_count (Compute *c,
+            Fast    *f,
+            int      range)
 {
   TpResults *results = c->results;
-  gint64 starts[2] = { results->previous_start, results->start };
-  gint64 ends[2] = { results->previous_end, results->end };
+  gboolean current = range == CURRENT;
+  GArray *weekly = results->weekly_touches;
+  Dim *dims[] = { &c->tactics, &c->places, &c->audiences };
 
-  if (!fast_load (f, db, from[CURRENT], to[CURRENT], odd, error) || *odd ||
-      !fast_read_touches (c, f, db, from[PREVIOUS], starts[CURRENT], ends[CURRENT], odd, error) ||
-      *odd ||
-      !fast_revenue (f, db, PREVIOUS, from[PREVIOUS], to[PREVIOUS], results->currency, error) ||
-      !fast_revenue (f, db, CURRENT, from[CURRENT], to[CURRENT], results->currency, error))
-    return FALSE;
-
-  /* Buyers with touches before those read: looked up, before any figure
-   * is counted, so that an odd time still leaves the reference to count */
-  for (guint b = 0; b < f->buyers->len; b++)
+  for (guint i = 0; i < f->touches[range]->len; i++)
     {
-      Buyer *buyer = &g_array_index (f->buyers, Buyer, b);
-      const CustomerCold *cold = &g_array_index (f->cold, CustomerCold, buyer->customer);
-      const CustomerHot *hot = &g_array_index (f->hot, CustomerHot, buyer->customer);
+      const TouchCount *count = &g_array_index (f->touches[range], TouchCount, i);
+      guint n = (guint)count->n;
 
-      if (buyer->first_order < starts[PREVIOUS] || buyer->first_order >= ends[CURRENT] ||
-          hot->n[PREVIOUS] + hot->n[CURRENT] + hot->n[AFTER] == cold->touch_count)
-        continue;
-      if (!fast_look_up_buyer (f, buyer, db, odd, error))
-        return FALSE;
-      if (*odd)
-        return FALSE;
+      dim_figures (&c->tactics, count->tactic, current, NULL)->touches += n;
+      dim_figures (&c->places, count->place, current, NULL)->touches += n;
+      dim_figures (&c->audiences, touch_audience (f, count->tactic, count->place, count->audience),
+                   current, NULL)->touches += n;
+      if (current)
+        {
+          gint64 week = (count->time - results->start) / SECONDS_PER_WEEK;
+
+          results->touches += n;
+          if (week >= 0 && week < weekly->len)
+            g_array_index (weekly, guint, week) += n;
+        }
+      else
+        {
+          results->previous_touches += n;
+        }
     }
 
-  /* Touches */
-  for (guint i = 0; i < f->pair_list->len; i++)
-    for (int r = PREVIOUS; r <= CURRENT; r++)
-      {
-        const PairAcc *pair = g_ptr_array_index (f->pair_list, i);
-        gboolean current = r == CURRENT;
+  for (guint i = 0; i < f->reached[range]->len; i++)
+    {
+      const Reached *reached = &g_array_index (f->reached[range], Reached, i);
 
-        if (pair->n[r] == 0)
-          continue;
-        dim_figures (&c->tactics, pair->tactic, current, NULL)->touches += pair->n[r];
-        dim_figures (&c->places, pair->place, current, NULL)->touches += pair->n[r];
-        if (pair->audience != 0)
-          dim_figures (&c->audiences, pair->audience, current, NULL)->touches += pair->n[r];
-        if (current)
-          results->touches += pair->n[r];
-        else
-          results->previous_touches += pair->n[r];
+      add_touch_figures (c, current, reached->tactic, reached->place,
+                         touch_audience (f, reached->tactic, reached->place, reached->audience),
+                         G_STRUCT_OFFSET (TpResultsFigures, reached), 1);
+      if (current)
+        funnel_add (c, reached->audience, reached->stage, reached->order_count, TRUE,
+                    reached->first_touch, reached->has_first_order, reached->first_order,
+                    reached->touches);
+    }
+
+  if (current)
+    for (guint i = 0; i < f->untouched->len; i++)
+      {
+        const Reached *untouched = &g_array_index (f->untouched, Reached, i);
+
+        funnel_add (c, untouched->audience, untouched->stage, untouched->order_count, FALSE, 0,
+                    FALSE, 0, 0);
       }
 
-  /* Per customer: touches counted for their own audience, reached, funnel */
-  for (guint i = 0; i < f->cold->len; i++)
+  for (guint i = 0; i < f->purchases[range]->len; i++)
     {
-      const CustomerHot *hot = &g_array_index (f->hot, CustomerHot, i);
-      const CustomerCold *cold = &g_array_index (f->cold, CustomerCold, i);
+      const Purchase *purchase = &g_array_index (f->purchases[range], Purchase, i);
+      gint64 first_ids[3], last_ids[3];
 
-      for (int r = PREVIOUS; r <= CURRENT; r++)
+      if (current)
         {
-          gboolean current = r == CURRENT;
-          guint from_start = hot->n[CURRENT] + hot->n[AFTER] + (current ? 0 : hot->n[PREVIOUS]);
-
-          if (hot->own_audience[r] > 0)
-            dim_figures (&c->audiences, cold->audience, current, NULL)->touches +=
-              hot->own_audience[r];
-
-          if (hot->n[r] > 0 && from_start == cold->touch_count)
-            {
-              const PairAcc *pair = g_ptr_array_index (f->pair_list, hot->first_pair[r]);
-
-              add_touch_figures (c, current, pair->tactic, pair->place,
-                                 pair->audience != 0 ? pair->audience : cold->audience,
-                                 G_STRUCT_OFFSET (TpResultsFigures, reached), 1);
-              if (current)
-                {
-                  const Buyer *buyer = hot->buyer != 0 ?
-                                       &g_array_index (f->buyers, Buyer, hot->buyer - 1) : NULL;
-
-                  funnel_add (c, cold->audience, cold->stage, cold->order_count, TRUE,
-                              hot->first_time[r], buyer != NULL, buyer != NULL ? buyer->first_order : 0,
-                              buyer != NULL ? buyer->n_before_order : 0);
-                }
-            }
+          results->new_customers++;
+          results->revenue_minor += purchase->revenue;
+        }
+      else
+        {
+          results->previous_new_customers++;
+          results->previous_revenue_minor += purchase->revenue;
         }
 
-      if (cold->touch_count == 0 && cold->created_current)
-        funnel_add (c, cold->audience, cold->stage, cold->order_count, FALSE, 0, FALSE, 0, 0);
-    }
-
-  /* First purchases, the period's first: the medians are those of the
-   * range just counted */
-  for (int r = CURRENT; r >= PREVIOUS; r--)
-    {
-      gboolean current = r == CURRENT;
-      Dim *dims[] = { &c->tactics, &c->places, &c->audiences };
-
-      for (guint b = 0; b < f->buyers->len; b++)
+      if (purchase->touches == 0)
         {
-          const Buyer *buyer = &g_array_index (f->buyers, Buyer, b);
-          const CustomerCold *cold = &g_array_index (f->cold, CustomerCold, buyer->customer);
-          const TouchRef *first = &buyer->first_before_order;
-          const TouchRef *last = &buyer->last_before_order;
-          gint64 revenue = buyer->revenue[r];
-
-          if (buyer->first_order < starts[r] || buyer->first_order >= ends[r])
-            continue;
-
           if (current)
-            {
-              results->new_customers++;
-              results->revenue_minor += revenue;
-            }
-          else
-            {
-              results->previous_new_customers++;
-              results->previous_revenue_minor += revenue;
-            }
-
-          if (buyer->n_before_order == 0)
-            {
-              if (current)
-                results->without_touch++;
-              continue;
-            }
-
-          for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
-            {
-              gint64 first_ids[] = { first->tactic, first->place,
-                                     touch_audience (f, first->tactic, first->place, cold->audience) };
-              gint64 last_ids[] = { last->tactic, last->place,
-                                    touch_audience (f, last->tactic, last->place, cold->audience) };
-              guint pos;
-              TpResultsFigures *figures = dim_figures (dims[d], first_ids[d], current, &pos);
-
-              figures->first_touch++;
-              figures->revenue_minor += revenue;
-              dim_add_median (dims[d], pos, (double)buyer->n_before_order);
-              dim_figures (dims[d], last_ids[d], current, NULL)->last_touch++;
-            }
+            results->without_touch++;
+          continue;
         }
 
-      dim_finish_medians (&c->tactics, current);
-      dim_finish_medians (&c->places, current);
-      dim_finish_medians (&c->audiences, current);
+      first_ids[0] = purchase->first_tactic;
+      first_ids[1] = purchase->first_place;
+      first_ids[2] = touch_audience (f, purchase->first_tactic, purchase->first_place,
+                                     purchase->audience);
+      last_ids[0] = purchase->last_tactic;
+      last_ids[1] = purchase->last_place;
+      last_ids[2] = touch_audience (f, purchase->last_tactic, purchase->last_place,
+                                    purchase->audience);
+      for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
+        {
+          guint pos;
+          TpResultsFigures *figures = dim_figures (dims[d], first_ids[d], current, &pos);
+
+          figures->first_touch++;
+          figures->revenue_minor += purchase->revenue;
+          dim_add_median (dims[d], pos, (double)purchase->touches);
+          dim_figures (dims[d], last_ids[d], current, NULL)->last_touch++;
+        }
     }
 
-  return TRUE;
+  dim_finish_medians (&c->tactics, current);
+  dim_finish_medians (&c->places, current);
+  dim_finish_medians (&c->audiences, current);
 }
 
 /* Touches, reached people, funnels and first purchases of the period and
@@ -1519,36 +1386,52 @@ compute_fast (Compute     *c,
               GError     **error)
 {
   TpResults *results = c->results;
-  char from[2][TP_SCHEMA_TIME_LENGTH + 1];
-  char to[2][TP_SCHEMA_TIME_LENGTH + 1];
+  gint64 starts[2] = { results->previous_start, results->start };
+  gint64 ends[2] = { results->previous_end, results->end };
   Fast f = { 0 };
   gboolean ok;
 
   *odd = FALSE;
-  tp_schema_format_unix_time (results->previous_start, from[PREVIOUS]);
-  tp_schema_format_unix_time (results->previous_end, to[PREVIOUS]);
-  tp_schema_format_unix_time (results->start, from[CURRENT]);
-  tp_schema_format_unix_time (results->end, to[CURRENT]);
-
-  f.hot = g_array_new (FALSE, TRUE, sizeof (CustomerHot));
-  f.cold = g_array_new (FALSE, TRUE, sizeof (CustomerCold));
-  f.buyers = g_array_new (FALSE, TRUE, sizeof (Buyer));
-  f.pairs = g_hash_table_new (pair_hash, pair_equal);
-  f.pair_list = g_ptr_array_new_with_free_func (g_free);
   f.place_audience = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   f.tactic_audience = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (int r = PREVIOUS; r <= CURRENT; r++)
+    {
+      f.touches[r] = g_array_new (FALSE, FALSE, sizeof (TouchCount));
+      f.reached[r] = g_array_new (FALSE, FALSE, sizeof (Reached));
+      f.purchases[r] = g_array_new (FALSE, FALSE, sizeof (Purchase));
+    }
+  f.untouched = g_array_new (FALSE, FALSE, sizeof (Reached));
 
-  ok = fast_figures (c, &f, db, (const char (*)[TP_SCHEMA_TIME_LENGTH + 1])from,
-                     (const char (*)[TP_SCHEMA_TIME_LENGTH + 1])to, odd, error);
+  ok = fast_load_audiences (&f, db, error) && fast_has_odd_touch (db, odd, error);
+  for (int r = PREVIOUS; ok && !*odd && r <= CURRENT; r++)
+    {
+      char from[TP_SCHEMA_TIME_LENGTH + 1];
+      char to[TP_SCHEMA_TIME_LENGTH + 1];
 
-  g_array_unref (f.hot);
-  g_array_unref (f.cold);
-  g_array_unref (f.buyers);
-  g_free (f.direct);
-  g_hash_table_unref (f.pairs);
-  g_ptr_array_unref (f.pair_list);
+      tp_schema_format_unix_time (starts[r], from);
+      tp_schema_format_unix_time (ends[r], to);
+      ok = fast_read_touches (&f, db, r, starts[r], ends[r], odd, error) && !*odd &&
+           fast_read_reached (&f, db, r, from, to, odd, error) && !*odd &&
+           fast_read_purchases (&f, db, r, from, to, results->currency, error);
+    }
+  ok = ok && !*odd;
+
+  /* Everything was read: only now is anything counted */
+  if (ok)
+    {
+      fast_count (c, &f, CURRENT);
+      fast_count (c, &f, PREVIOUS);
+    }
+
   g_hash_table_unref (f.place_audience);
   g_hash_table_unref (f.tactic_audience);
+  for (int r = PREVIOUS; r <= CURRENT; r++)
+    {
+      g_array_unref (f.touches[r]);
+      g_array_unref (f.reached[r]);
+      g_array_unref (f.purchases[r]);
+    }
+  g_array_unref (f.untouched);
 
   return ok;
 }

@@ -1615,7 +1615,7 @@ _tp_sample_fill_full (TpDatabase           *db,
 
 /**
  * tp_sample_size_from_string:
- * @text: "small" or "large"
+ * @text: "small", "large" or "huge"
  * @size: (out): the size
  *
  * Returns: %TRUE if @text names a sample size
@@ -1630,6 +1630,8 @@ tp_sample_size_from_string (const char   *text,
     *size = TP_SAMPLE_SIZE_SMALL;
   else if (g_strcmp0 (text, "large") == 0)
     *size = TP_SAMPLE_SIZE_LARGE;
+  else if (g_strcmp0 (text, "huge") == 0)
+    *size = TP_SAMPLE_SIZE_HUGE;
   else
     return FALSE;
 
@@ -1653,7 +1655,10 @@ tp_sample_size_from_string (const char   *text,
  *   their orders;
  * - %TP_SAMPLE_SIZE_LARGE: the benchmark business: 100,000 customers,
  *   1,000,000 touches and 20,000 orders, customer 1 being
- *   “Benchmark Customer” with exactly 1,000 touches.
+ *   “Benchmark Customer” with exactly 1,000 touches;
+ * - %TP_SAMPLE_SIZE_HUGE: the same business grown ten times, to measure
+ *   how the app scales: 1,000,000 customers, 10,000,000 touches and
+ *   200,000 orders, customer 1 again with 1,000 touches.
  *
  * The counts are the TP_SAMPLE_* constants of tp-sample.h. Dates are
  * relative to now; everything else is the same on every run. Orders are
@@ -1670,16 +1675,24 @@ tp_sample_fill (TpDatabase    *db,
                 TpSampleSize   size,
                 GError       **error)
 {
-  static const TpSampleShape large = {
-    .n_customers = TP_SAMPLE_LARGE_N_CUSTOMERS,
-    .n_touches = TP_SAMPLE_LARGE_N_TOUCHES,
-    .n_orders = TP_SAMPLE_LARGE_N_ORDERS,
-    .benchmark_touches = TP_SAMPLE_BENCHMARK_TOUCHES,
+  static const TpSampleShape shapes[] = {
+    [TP_SAMPLE_SIZE_LARGE] = {
+      .n_customers = TP_SAMPLE_LARGE_N_CUSTOMERS,
+      .n_touches = TP_SAMPLE_LARGE_N_TOUCHES,
+      .n_orders = TP_SAMPLE_LARGE_N_ORDERS,
+      .benchmark_touches = TP_SAMPLE_BENCHMARK_TOUCHES,
+    },
+    [TP_SAMPLE_SIZE_HUGE] = {
+      .n_customers = TP_SAMPLE_HUGE_N_CUSTOMERS,
+      .n_touches = TP_SAMPLE_HUGE_N_TOUCHES,
+      .n_orders = TP_SAMPLE_HUGE_N_ORDERS,
+      .benchmark_touches = TP_SAMPLE_BENCHMARK_TOUCHES,
+    },
   };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (size == TP_SAMPLE_SIZE_SMALL || size == TP_SAMPLE_SIZE_LARGE, FALSE);
+  g_return_val_if_fail (size >= TP_SAMPLE_SIZE_SMALL && size <= TP_SAMPLE_SIZE_HUGE, FALSE);
 
-  return _tp_sample_fill_full (db, size == TP_SAMPLE_SIZE_LARGE ? &large : NULL, now, error);
+  return _tp_sample_fill_full (db, size == TP_SAMPLE_SIZE_SMALL ? NULL : &shapes[size], now, error);
 }

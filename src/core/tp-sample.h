@@ -29,6 +29,7 @@ typedef enum
 {
   TP_SAMPLE_SIZE_SMALL,  /* Good Boy Bakery: a believable small shop */
   TP_SAMPLE_SIZE_LARGE,  /* the benchmark business */
+  TP_SAMPLE_SIZE_HUGE,   /* the benchmark business grown ten times */
 } TpSampleSize;
 
 /* Both sizes: the marketing side of Good Boy Bakery */
@@ -49,6 +50,11 @@ typedef enum
 #define TP_SAMPLE_LARGE_N_CUSTOMERS  100000
 #define TP_SAMPLE_LARGE_N_TOUCHES    1000000  /* planned ones included */
 #define TP_SAMPLE_LARGE_N_ORDERS     20000    /* cancelled ones included */
+
+/* Huge: ten times the large business, with the same distributions */
+#define TP_SAMPLE_HUGE_N_CUSTOMERS   1000000
+#define TP_SAMPLE_HUGE_N_TOUCHES     10000000  /* planned ones included */
+#define TP_SAMPLE_HUGE_N_ORDERS      200000    /* cancelled ones included */
 
 /* In the large sample, customer 1 has exactly this many done touches */
 #define TP_SAMPLE_BENCHMARK_CUSTOMER_NAME "Benchmark Customer"

@@ -21,6 +21,7 @@
 #include "tp-core-enum-types.h"
 #include "tp-database.h"
 #include "tp-schema.h"
+#include "tp-schema-private.h"
 
 /*
  * The one description of the data: every table, every column, its type,
@@ -204,7 +205,50 @@ static const TpSchemaColumn order_columns[] = {
   TIME_COLUMNS,
 };
 
-#define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns) }
+/* What Results reads, kept by the triggers of schema step 5 */
+#define RESULTS_ID(col, label) \
+  { col, NULL, TP_SCHEMA_INT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, label, NULL, G_MININT64, \
+    G_MAXINT64, NULL, NULL, NULL }
+#define RESULTS_KEY(col, label) \
+  { col, NULL, TP_SCHEMA_INT, TP_SCHEMA_DERIVED, label, NULL, G_MININT64, G_MAXINT64, NULL, \
+    NULL, NULL }
+#define RESULTS_TIME(col, label) \
+  { col, NULL, TP_SCHEMA_TIME, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, label, NULL, 0, 0, NULL, \
+    NULL, NULL }
+
+static const TpSchemaColumn results_customer_columns[] = {
+  ID_COLUMN,
+  RESULTS_ID ("audience_id", N_("Audience")),
+  { "stage", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, N_("Stage"), NULL, 0,
+    MAX_TEXT, NULL, NULL, NULL },
+  COUNT ("order_count", NULL, N_("Orders")),
+  RESULTS_ID ("first_touch_id", N_("First touch")),
+  RESULTS_TIME ("first_touch_at", N_("First touch")),
+  RESULTS_ID ("first_tactic_id", N_("Tactic")),
+  RESULTS_ID ("first_place_id", N_("Place")),
+  { "first_channel", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED | TP_SCHEMA_NULLABLE, N_("Channel"),
+    NULL, 0, MAX_TEXT, NULL, NULL, NULL },
+  RESULTS_ID ("first_order_id", N_("First order")),
+  RESULTS_TIME ("first_order_at", N_("First order")),
+  COUNT ("touches_before_order", NULL, N_("Touches")),
+  RESULTS_ID ("last_touch_id", N_("Last touch")),
+  RESULTS_TIME ("last_touch_at", N_("Last touch")),
+  RESULTS_ID ("last_tactic_id", N_("Tactic")),
+  RESULTS_ID ("last_place_id", N_("Place")),
+};
+
+static const TpSchemaColumn results_day_columns[] = {
+  ID_COLUMN,
+  { "day", NULL, TP_SCHEMA_TEXT, TP_SCHEMA_DERIVED, N_("Date"), NULL, 0, MAX_TEXT, NULL, NULL,
+    NULL },
+  RESULTS_KEY ("tactic_id", N_("Tactic")),
+  RESULTS_KEY ("place_id", N_("Place")),
+  RESULTS_KEY ("audience_id", N_("Audience")),
+  RESULTS_KEY ("n_touches", N_("Touches")),
+};
+
+#define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns), FALSE }
+#define DERIVED_TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns), TRUE }
 
 /* Parents before children */
 static const TpSchemaTable tables[] = {
@@ -219,6 +263,8 @@ static const TpSchemaTable tables[] = {
   TABLE ("customers", customer_columns),
   TABLE ("touches", touch_columns),
   TABLE ("orders", order_columns),
+  DERIVED_TABLE ("results_customers", results_customer_columns),
+  DERIVED_TABLE ("results_days", results_day_columns),
 };
 
 /**
@@ -474,8 +520,8 @@ set_invalid (GError     **error,
 }
 
 /* A short, one-line excerpt of a value for a message */
-static char *
-excerpt (const char *text)
+char *
+_tp_schema_excerpt (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint n = 0;
@@ -608,7 +654,7 @@ fail_time (const TpSchemaColumn  *column,
            const char            *text,
            GError               **error)
 {
-  g_autofree char *shown = excerpt (text);
+  g_autofree char *shown = _tp_schema_excerpt (text);
 
   return set_invalid (error,
                       /* Translators: the first %s is the name of a field, like “Date”; the
@@ -664,7 +710,7 @@ tp_schema_column_check_text (const TpSchemaColumn  *column,
 
       if ((column->flags & TP_SCHEMA_EMAIL) && text[0] != '\0' && !is_email (text))
         {
-          g_autofree char *shown = excerpt (text);
+          g_autofree char *shown = _tp_schema_excerpt (text);
 
           /* Translators: the first %s is the name of a field, like “Email”, the
            * second the value found */
@@ -689,7 +735,7 @@ tp_schema_column_check_text (const TpSchemaColumn  *column,
 
         if (g_enum_get_value_by_nick (klass, text) == NULL)
           {
-            g_autofree char *shown = excerpt (text);
+            g_autofree char *shown = _tp_schema_excerpt (text);
             g_autofree char *nicks = enum_nicks (klass);
 
             return set_invalid (error,

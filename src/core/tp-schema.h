@@ -78,6 +78,7 @@ typedef struct
   const char           *name;
   const TpSchemaColumn *columns;
   guint                 n_columns;
+  gboolean              derived;  /* kept whole by triggers: not backed up, not imported */
 } TpSchemaTable;
 
 const TpSchemaTable  *tp_schema_get_tables         (guint                 *n_tables);

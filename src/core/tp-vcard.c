@@ -86,6 +86,74 @@ attribute_value (EVCard     *card,
 }
 
 static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_';
+}
+
+/* Whether @line starts as evolution-data-server reads it without a
+ * complaint: an optional group and a name, each of letters, digits, '-'
+ * and '_'; then parameters, each a name with a value (NAME=a,b) or a bare
+ * word (vCard 2.1), where values are any text but control characters and
+ * '=' unless in quotes; then ':'. Version 3.46 warns about any other line
+ * before it skips it, and leaks memory on two groups or a second '='. */
+static gboolean
+is_property_line (const char *line)
+{
+  const char *p = line;
+  gboolean dot = FALSE;
+
+  for (; *p != '\0' && *p != ';' && *p != ':'; p++)
+    {
+      if (*p == '.' && !dot && p > line && is_name_char (p[1]))
+        dot = TRUE;
+      else if (!is_name_char (*p))
+        return FALSE;
+    }
+  if (p == line)
+    return FALSE;
+
+  while (*p == ';')
+    {
+      gboolean value = FALSE;
+      gboolean quoted = FALSE;
+
+      for (p++; *p != '\0' && (quoted || (*p != ';' && *p != ':')); p++)
+        {
+          if ((guchar)*p < 0x20 || *p == 0x7f)
+            return FALSE;
+          else if (*p == '"')
+            quoted = !quoted;
+          else if (quoted || is_name_char (*p))
+            continue;
+          else if (*p == '=' && !value)
+            value = TRUE;
+          else if (!value || *p == '=')
+            return FALSE;
+        }
+    }
+
+  return *p == ':';
+}
+
+/* Whether @line, the first line of a property, has a quoted-printable
+ * value (vCard 2.1), whose soft line breaks ('=' at the end of a line)
+ * go on in the next line without the leading space of a folded line */
+static gboolean
+is_quoted_printable (const char *line)
+{
+  const char *colon = strchr (line, ':');
+  g_autofree char *params = NULL;
+
+  if (colon == NULL)
+    return FALSE;
+
+  params = g_ascii_strup (line, colon - line);
+
+  return strstr (params, "QUOTED-PRINTABLE") != NULL;
+}
+
+static gboolean
 emit_card (const char  *text,
            guint        line,
            TpVcardRecordFunc func,
@@ -145,6 +213,9 @@ _tp_vcard_read (GFile              *file,
   guint start = 0;
   gboolean inside = FALSE;
   guint n_cards = 0;
+  gboolean keep = TRUE;
+  gboolean quoted_printable = FALSE;
+  gboolean continued = FALSE;
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
@@ -180,12 +251,29 @@ _tp_vcard_read (GFile              *file,
           inside = TRUE;
           start = i + 1;
           g_string_truncate (card, 0);
+          keep = TRUE;
+          quoted_printable = FALSE;
+          continued = FALSE;
         }
 
       if (inside)
         {
-          g_string_append (card, line);
-          g_string_append (card, "\r\n");
+          /* A folded line (RFC 6350 §3.2) or the rest of a
+           * quoted-printable value belongs to the line before it; any
+           * other line the parser cannot read is left out, as the parser
+           * itself would */
+          if (!continued && line[0] != ' ' && line[0] != '\t')
+            {
+              keep = is_property_line (line);
+              quoted_printable = keep && is_quoted_printable (line);
+            }
+          continued = quoted_printable && len > 0 && line[len - 1] == '=';
+
+          if (keep)
+            {
+              g_string_append (card, line);
+              g_string_append (card, "\r\n");
+            }
         }
 
       if (inside && g_ascii_strcasecmp (line, "END:VCARD") == 0)

@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "tp-activity-item.h"
 #include "tp-store.h"
 
 G_BEGIN_DECLS
@@ -35,14 +36,5 @@ void        tp_activity_section_set_filter (TpActivitySection *self,
 guint       tp_activity_section_get_limit  (TpActivitySection *self);
 void        tp_activity_section_load_more  (TpActivitySection *self);
 GListModel *tp_activity_section_get_items  (TpActivitySection *self);
-
-/* One line of the activity: a done touch or an order. */
-#define TP_TYPE_ACTIVITY_ITEM (tp_activity_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (TpActivityItem, tp_activity_item, TP, ACTIVITY_ITEM, GObject)
-
-GObject    *tp_activity_item_get_object      (TpActivityItem *self);
-gint64      tp_activity_item_get_customer_id (TpActivityItem *self);
-const char *tp_activity_item_get_time        (TpActivityItem *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "tp-competitors-section.h"
 #include "tp-marketing-util.h"
 #include "tp-stable-list.h"
+#include "tp-toast-private.h"
 
 /*
  * TpCompetitorsSection lists the competitors beside the editor of the
@@ -236,7 +237,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  _tp_marketing_show_undo_toast (widget, self->store, undo, competitor_undone_cb);
+  _tp_toast_show_undo_delete (widget, self->store, undo, competitor_undone_cb);
 
   if (had_focus)
     tp_list_pane_focus_selected (self->list_pane);

@@ -22,6 +22,7 @@
 #include "tp-order-dialog.h"
 #include "tp-results.h"
 #include "tp-sales-util-private.h"
+#include "tp-toast-private.h"
 
 /*
  * TpCustomerDetail shows one customer: the contact fields, saved as they
@@ -336,7 +337,7 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
     return;
 
   if (!tp_store_save_customer (self->store, copy, &error))
-    _tp_show_error (GTK_WIDGET (self), error);
+    _tp_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static gboolean
@@ -398,7 +399,7 @@ on_stage_row_selected_cb (TpCustomerDetail *self)
 
   if (!tp_store_set_customer_stage (self->store, tp_customer_get_id (self->customer), stage, &error))
     {
-      _tp_show_error (GTK_WIDGET (self), error);
+      _tp_toast_show_error (GTK_WIDGET (self), error);
       load_fields (self);
     }
 }
@@ -768,11 +769,11 @@ tp_customer_detail_delete (TpCustomerDetail *self)
   undo = tp_store_delete_customer (self->store, tp_customer_get_id (customer), &error);
   if (undo == NULL)
     {
-      _tp_show_error (GTK_WIDGET (self), error);
+      _tp_toast_show_error (GTK_WIDGET (self), error);
       return FALSE;
     }
 
-  _tp_show_undo_toast (GTK_WIDGET (self), self->store, undo);
+  _tp_toast_show_undo_delete (GTK_WIDGET (self), self->store, undo, NULL);
   tp_customer_detail_set_customer (self, NULL);
 
   return TRUE;
@@ -818,7 +819,7 @@ mark_done_action (GtkWidget  *widget,
   touch = tp_store_get_touch (self->store, g_variant_get_int64 (parameter), &error);
   if (touch == NULL)
     {
-      _tp_show_error (widget, error);
+      _tp_toast_show_error (widget, error);
       return;
     }
 
@@ -833,7 +834,7 @@ mark_done_action (GtkWidget  *widget,
     }
 
   if (!tp_store_save_touch (self->store, copy, &error))
-    _tp_show_error (widget, error);
+    _tp_toast_show_error (widget, error);
 }
 
 static void
@@ -850,9 +851,9 @@ delete_touch_action (GtkWidget  *widget,
 
   undo = tp_store_delete_touch (self->store, g_variant_get_int64 (parameter), &error);
   if (undo == NULL)
-    _tp_show_error (widget, error);
+    _tp_toast_show_error (widget, error);
   else
-    _tp_show_undo_toast (widget, self->store, undo);
+    _tp_toast_show_undo_delete (widget, self->store, undo, NULL);
 }
 
 static void
@@ -870,7 +871,7 @@ edit_order_action (GtkWidget  *widget,
   order = tp_store_get_order (self->store, g_variant_get_int64 (parameter), &error);
   if (order == NULL)
     {
-      _tp_show_error (widget, error);
+      _tp_toast_show_error (widget, error);
       return;
     }
 
@@ -891,9 +892,9 @@ delete_order_action (GtkWidget  *widget,
 
   undo = tp_store_delete_order (self->store, g_variant_get_int64 (parameter), &error);
   if (undo == NULL)
-    _tp_show_error (widget, error);
+    _tp_toast_show_error (widget, error);
   else
-    _tp_show_undo_toast (widget, self->store, undo);
+    _tp_toast_show_undo_delete (widget, self->store, undo, NULL);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-core-enum-types.h"
 #include "tp-customer-header.h"
 
 /*

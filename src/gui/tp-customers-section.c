@@ -21,6 +21,7 @@
 #include "tp-customer-row.h"
 #include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
+#include "tp-toast-private.h"
 
 /*
  * TpCustomersSection is the customer list of the Sales tab beside the
@@ -541,7 +542,7 @@ tp_customers_section_add_customer (TpCustomersSection *self)
 
   if (!tp_store_add_customer (self->store, customer, &error))
     {
-      _tp_show_error (GTK_WIDGET (self), error);
+      _tp_toast_show_error (GTK_WIDGET (self), error);
       return NULL;
     }
 

@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "tp-follow-up-queue.h"
 #include "tp-notifier.h"
 #include "tp-store.h"
 
@@ -36,18 +37,5 @@ void        tp_followups_section_refresh          (TpFollowupsSection   *self);
 void        tp_followups_section_set_notify_func  (TpFollowupsSection   *self,
                                                    TpFollowUpNotifyFunc  func,
                                                    gpointer              user_data);
-
-/* One entry of the queue, as the list shows it. */
-#define TP_TYPE_FOLLOW_UP_ITEM (tp_follow_up_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (TpFollowUpItem, tp_follow_up_item, TP, FOLLOW_UP_ITEM, GObject)
-
-gint64      tp_follow_up_item_get_customer_id      (TpFollowUpItem *self);
-const char *tp_follow_up_item_get_name             (TpFollowUpItem *self);
-gboolean    tp_follow_up_item_get_planned          (TpFollowUpItem *self);
-gint64      tp_follow_up_item_get_planned_touch_id (TpFollowUpItem *self);
-guint       tp_follow_up_item_get_days_quiet       (TpFollowUpItem *self);
-guint       tp_follow_up_item_get_touch_count      (TpFollowUpItem *self);
-gint64      tp_follow_up_item_get_due_at           (TpFollowUpItem *self);
 
 G_END_DECLS

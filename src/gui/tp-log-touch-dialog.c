@@ -16,9 +16,12 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-core-enum-types.h"
+#include "tp-enum-choices-private.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-customer-list.h"
 #include "tp-sales-util-private.h"
+#include "tp-toast-private.h"
 
 /*
  * TpLogTouchDialog logs one touch against one customer: the most frequent
@@ -81,8 +84,27 @@ static GParamSpec *properties[N_PROPS];
 /* The data key on a TpStore of the id of the customer logged last. */
 #define LAST_CUSTOMER_KEY "tp-log-touch-last-customer"
 
-/* The channel logged last, offered first next time. */
-static TpChannel last_channel = TP_CHANNEL_EMAIL;
+/* The settings key of the channel logged last, offered first next time. */
+#define LAST_CHANNEL_KEY "last-channel"
+
+/* The channel logged last (any time before, in any window), or email. */
+static TpChannel
+get_last_channel (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *nick = g_settings_get_string (settings, LAST_CHANNEL_KEY);
+  int channel;
+
+  return tp_enum_from_nick (TP_TYPE_CHANNEL, nick, &channel) ? channel : TP_CHANNEL_EMAIL;
+}
+
+static void
+set_last_channel (TpChannel channel)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, LAST_CHANNEL_KEY, tp_enum_to_nick (TP_TYPE_CHANNEL, channel));
+}
 
 static void
 show_error (TpLogTouchDialog *self,
@@ -360,7 +382,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
       return FALSE;
     }
 
-  last_channel = channel;
+  set_last_channel (channel);
   g_object_set_data (G_OBJECT (self->store), LAST_CUSTOMER_KEY,
                      GSIZE_TO_POINTER ((gsize) tp_customer_get_id (self->customer)));
 
@@ -387,7 +409,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
       title = g_strdup_printf (ngettext ("%u touch with %s logged", "%u touches with %s logged", count),
                                count, tp_customer_get_name (self->customer));
     }
-  _tp_show_kind_toast (GTK_WIDGET (self), adw_toast_new (title), kind);
+  _tp_toast_show_kind (GTK_WIDGET (self), adw_toast_new (title), kind);
 
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
@@ -399,30 +421,6 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   tp_log_touch_dialog_save (TP_LOG_TOUCH_DIALOG (widget));
-}
-
-static GListModel *
-enum_labels (guint         n_values,
-             const char *(*get_label) (int value))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_values; i++)
-    gtk_string_list_append (list, get_label ((int)i));
-
-  return G_LIST_MODEL (list);
-}
-
-static const char *
-channel_label (int value)
-{
-  return tp_channel_get_label (value);
-}
-
-static const char *
-direction_label (int value)
-{
-  return tp_direction_get_label (value);
 }
 
 static void
@@ -726,8 +724,6 @@ tp_log_touch_dialog_class_init (TpLogTouchDialogClass *klass)
 static void
 tp_log_touch_dialog_init (TpLogTouchDialog *self)
 {
-  g_autoptr(GListModel) channels = NULL;
-  g_autoptr(GListModel) directions = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *now_text = _tp_format_entry_time (now);
 
@@ -740,12 +736,10 @@ tp_log_touch_dialog_init (TpLogTouchDialog *self)
   g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  channels = enum_labels (TP_CHANNEL_OTHER + 1, channel_label);
-  adw_combo_row_set_model (self->channel_row, channels);
-  adw_combo_row_set_selected (self->channel_row, last_channel);
+  _tp_enum_choices_bind (self->channel_row, TP_TYPE_CHANNEL);
+  adw_combo_row_set_selected (self->channel_row, get_last_channel ());
 
-  directions = enum_labels (TP_DIRECTION_INBOUND + 1, direction_label);
-  adw_combo_row_set_model (self->direction_row, directions);
+  _tp_enum_choices_bind (self->direction_row, TP_TYPE_DIRECTION);
   adw_combo_row_set_selected (self->direction_row, TP_DIRECTION_OUTBOUND);
 
   _tp_setup_date_row (self->when_row);

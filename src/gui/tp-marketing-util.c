@@ -20,213 +20,51 @@
 
 #include "tp-core-enum-types.h"
 #include "tp-marketing-util.h"
+#include "tp-toast-private.h"
+#include "tp-window.h"
 
-/* libadwaita before 1.4 (Debian 12 has 1.2) frees a toast dismissed in its
- * first 200 ms while it is still sliding in (500 ms when it replaced
- * another, against a 300 ms fade), and the end of that slide then crashes
- * the app. So a toast stays until it has been on screen this long; a newer
- * one waits for that moment (a still newer one takes its place) and then
- * replaces it. Newer libadwaita replaces at once. */
-#define TOAST_SETTLED_MS 600
-
-typedef struct
+/**
+ * _tp_marketing_clear_box:
+ * @box: a #GtkBox or a #GtkListBox
+ *
+ * Removes every child of @box, before a section fills it anew.
+ */
+void
+_tp_marketing_clear_box (GtkWidget *box)
 {
-  GtkWidget *overlay;   /* not owned: this struct is the overlay's data */
-  GWeakRef   current;   /* the toast on screen */
-  gint64     shown_at;  /* when it was put there */
-  AdwToast  *pending;   /* owned: the toast that waits for it to settle */
-  guint      source;
-} ToastPresenter;
+  GtkWidget *child;
 
-static void
-toast_presenter_free (ToastPresenter *presenter)
-{
-  g_clear_handle_id (&presenter->source, g_source_remove);
-  g_clear_object (&presenter->pending);
-  g_weak_ref_clear (&presenter->current);
-  g_free (presenter);
-}
-
-static gboolean
-replace_at_once (void)
-{
-  return adw_get_major_version () > 1 || adw_get_minor_version () >= 4;
-}
-
-/* Dismisses the toast on screen and shows @toast (transfer full). */
-static void
-toast_presenter_show (ToastPresenter *presenter,
-                      AdwToast       *toast)
-{
-  g_autoptr(AdwToast) current = g_weak_ref_get (&presenter->current);
-
-  if (current != NULL)
-    adw_toast_dismiss (current);
-
-  g_weak_ref_set (&presenter->current, toast);
-  presenter->shown_at = g_get_monotonic_time ();
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (presenter->overlay), toast);
-}
-
-static gboolean
-show_pending_cb (gpointer user_data)
-{
-  ToastPresenter *presenter = user_data;
-
-  presenter->source = 0;
-  toast_presenter_show (presenter, g_steal_pointer (&presenter->pending));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_overlay_unrealize_cb (GtkWidget      *overlay,
-                         ToastPresenter *presenter)
-{
-  /* A window that closes shows nothing more. */
-  g_clear_handle_id (&presenter->source, g_source_remove);
-  g_clear_object (&presenter->pending);
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
 }
 
 /**
- * _tp_marketing_add_toast:
- * @widget: a widget inside the window
- * @toast: (transfer full): the toast
+ * _tp_marketing_new_label:
+ * @text: (nullable): the text
+ * @style: (nullable): a CSS class
  *
- * Shows @toast over the window that holds @widget, in place of the toast
- * the Marketing tab showed before: only the latest delete can be undone,
- * and the newest message is the one that matters.
+ * Returns: (transfer floating): a label that starts at the left and
+ *   wraps, even inside long words, as the Plan Overview and Results
+ *   sections write their text
  */
-void
-_tp_marketing_add_toast (GtkWidget *widget,
-                         AdwToast  *toast)
+GtkWidget *
+_tp_marketing_new_label (const char *text,
+                         const char *style)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autoptr(AdwToast) current = NULL;
-  ToastPresenter *presenter;
-  gint64 shown_ms;
+  GtkWidget *label = gtk_label_new (text);
 
-  if (overlay == NULL)
-    {
-      g_debug ("No toast overlay around %s for “%s”",
-               G_OBJECT_TYPE_NAME (widget), adw_toast_get_title (toast));
-      g_object_unref (toast);
-      return;
-    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
 
-  /* The toast before is dismissed, not pushed back into the queue by a
-   * toast of higher priority: libadwaita 1.2 fails an assertion when it
-   * shows a toast again whose widget is still hiding. */
-  presenter = g_object_get_data (G_OBJECT (overlay), "tp-marketing-toasts");
-  if (presenter == NULL)
-    {
-      presenter = g_new0 (ToastPresenter, 1);
-      presenter->overlay = overlay;
-      g_weak_ref_init (&presenter->current, NULL);
-      g_object_set_data_full (G_OBJECT (overlay), "tp-marketing-toasts", presenter,
-                              (GDestroyNotify) toast_presenter_free);
-      g_signal_connect (overlay, "unrealize", G_CALLBACK (on_overlay_unrealize_cb), presenter);
-    }
-
-  current = g_weak_ref_get (&presenter->current);
-  shown_ms = (g_get_monotonic_time () - presenter->shown_at) / 1000;
-  if (current == NULL || shown_ms >= TOAST_SETTLED_MS || replace_at_once ())
-    {
-      g_clear_handle_id (&presenter->source, g_source_remove);
-      g_clear_object (&presenter->pending);
-      toast_presenter_show (presenter, toast);
-      return;
-    }
-
-  g_clear_object (&presenter->pending);
-  presenter->pending = toast;
-  if (presenter->source == 0)
-    {
-      presenter->source = g_timeout_add ((guint)(TOAST_SETTLED_MS - shown_ms),
-                                         show_pending_cb, presenter);
-      g_source_set_name_by_id (presenter->source, "[touchpoint] next toast");
-    }
-}
-
-typedef struct
-{
-  TpStore      *store;
-  TpUndo       *undo;
-  GWeakRef      widget;
-  GWeakRef      overlay;
-  TpUndoneFunc  undone_func;
-} UndoData;
-
-static void
-undo_data_free (gpointer data)
-{
-  UndoData *undo_data = data;
-
-  g_clear_object (&undo_data->store);
-  g_clear_pointer (&undo_data->undo, tp_undo_unref);
-  g_weak_ref_clear (&undo_data->widget);
-  g_weak_ref_clear (&undo_data->overlay);
-  g_free (undo_data);
-}
-
-static void
-on_undo_toast_button_clicked_cb (AdwToast *toast,
-                                 UndoData *data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&data->widget);
-  g_autoptr(GtkWidget) overlay = g_weak_ref_get (&data->overlay);
-
-  if (!tp_store_undo (data->store, data->undo, &error))
-    {
-      g_autofree char *text = _tp_marketing_error_text (error);
-
-      if (overlay != NULL)
-        _tp_marketing_add_toast (overlay, adw_toast_new (text));
-      return;
-    }
-
-  if (widget != NULL && data->undone_func != NULL)
-    data->undone_func (widget, tp_undo_get_id (data->undo));
-}
-
-/**
- * _tp_marketing_show_undo_toast:
- * @widget: the widget that deleted (it is told when the delete is undone)
- * @store: the store that deleted
- * @undo: what the delete returned
- * @undone_func: (nullable): called with @widget and the restored id
- *
- * Shows the toast of a delete, whose Undo button puts back exactly what
- * the delete took away.
- */
-void
-_tp_marketing_show_undo_toast (GtkWidget    *widget,
-                               TpStore      *store,
-                               TpUndo       *undo,
-                               TpUndoneFunc  undone_func)
-{
-  AdwToast *toast;
-  UndoData *data;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (TP_IS_STORE (store));
-  g_return_if_fail (undo != NULL);
-
-  data = g_new0 (UndoData, 1);
-  data->store = g_object_ref (store);
-  data->undo = tp_undo_ref (undo);
-  data->undone_func = undone_func;
-  g_weak_ref_init (&data->widget, widget);
-  g_weak_ref_init (&data->overlay, gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY));
-
-  toast = adw_toast_new (tp_undo_get_title (undo));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked",
-                         G_CALLBACK (on_undo_toast_button_clicked_cb),
-                         data, (GClosureNotify) undo_data_free, 0);
-
-  _tp_marketing_add_toast (widget, toast);
+  return label;
 }
 
 /**
@@ -258,11 +96,18 @@ void
 _tp_marketing_show_error (GtkWidget    *widget,
                           const GError *error)
 {
-  g_autofree char *text = _tp_marketing_error_text (error);
-  AdwToast *toast = adw_toast_new (text);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* The window's banner already says why (a role that may only read) */
+  if (_tp_window_refuse_quietly (widget, error))
+    return;
+
+  text = _tp_marketing_error_text (error);
+  toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
-  _tp_marketing_add_toast (widget, toast);
+  _tp_toast_show (widget, toast);
 }
 
 /* A widget just added, or on a page that slides in, is shown from the
@@ -511,40 +356,6 @@ _tp_marketing_find_position (GListModel *list,
     }
 
   return GTK_INVALID_LIST_POSITION;
-}
-
-typedef const char *(*LabelFunc) (int value);
-
-/**
- * _tp_marketing_enum_labels:
- * @enum_type: one of the enumerations of tp-enums.h
- *
- * Returns: (transfer full): a #GtkStringList of the labels of its values,
- *   in value order, so that a position is a value
- */
-GListModel *
-_tp_marketing_enum_labels (GType enum_type)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  LabelFunc label_func = NULL;
-
-  if (enum_type == TP_TYPE_CHANNEL)
-    label_func = (LabelFunc) tp_channel_get_label;
-  else if (enum_type == TP_TYPE_CADENCE_PERIOD)
-    label_func = (LabelFunc) tp_cadence_period_get_label;
-  else if (enum_type == TP_TYPE_PLACE_KIND)
-    label_func = (LabelFunc) tp_place_kind_get_label;
-  else
-    g_return_val_if_reached (G_LIST_MODEL (labels));
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      g_assert ((guint) klass->values[i].value == i);
-      gtk_string_list_append (labels, label_func (klass->values[i].value));
-    }
-
-  return G_LIST_MODEL (labels);
 }
 
 /**

@@ -24,15 +24,9 @@ G_BEGIN_DECLS
 /* How long typing may pause before a field is saved. */
 #define TP_SAVE_DELAY_MS 400
 
-typedef void (*TpUndoneFunc) (GtkWidget *widget,
-                              gint64     id);
-
-void        _tp_marketing_add_toast        (GtkWidget            *widget,
-                                            AdwToast             *toast);
-void        _tp_marketing_show_undo_toast  (GtkWidget            *widget,
-                                            TpStore              *store,
-                                            TpUndo               *undo,
-                                            TpUndoneFunc          undone_func);
+void        _tp_marketing_clear_box        (GtkWidget            *box);
+GtkWidget  *_tp_marketing_new_label        (const char           *text,
+                                            const char           *style);
 void        _tp_marketing_show_error       (GtkWidget            *widget,
                                             const GError         *error);
 char       *_tp_marketing_error_text       (const GError         *error);
@@ -47,7 +41,6 @@ gboolean    _tp_marketing_move_item        (TpStore              *store,
                                             guint                 from,
                                             guint                 to,
                                             GError              **error);
-GListModel *_tp_marketing_enum_labels      (GType                 enum_type);
 char       *_tp_marketing_format_day       (const char           *utc_time);
 char       *_tp_marketing_cadence_text     (gint64                count,
                                             TpCadencePeriod       period);

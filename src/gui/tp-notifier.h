@@ -14,7 +14,7 @@
 
 #include <gio/gio.h>
 
-#include "tp-store.h"
+#include "tp-follow-up-queue.h"
 
 G_BEGIN_DECLS
 
@@ -34,18 +34,6 @@ typedef void (*TpFollowUpNotifyFunc) (GNotification          *notification,
                                       const TpFollowUpNotice *notice,
                                       gpointer                user_data);
 
-/* One follow-up that came due, as a notification tells of it. */
-typedef struct
-{
-  gint64      customer_id;
-  const char *name;
-  const char *key;             /* what identifies it, see _tp_notifier_dup_key() */
-  gboolean    planned;
-  const char *planned_detail;  /* (nullable): the planned touch's channel and note */
-  guint       touch_count;
-  guint       days_quiet;
-} TpFollowUpDue;
-
 /* Past this many follow-ups at once, one notification sums them up. */
 #define TP_NOTIFIER_MAX_SINGLE 3
 
@@ -58,22 +46,13 @@ void        tp_notifier_set_watching     (TpNotifier            *self,
                                           const char            *database_path);
 void        tp_notifier_check            (TpNotifier            *self);
 
-char       *_tp_notifier_dup_key         (gboolean               planned,
-                                          gint64                 planned_touch_id,
-                                          gint64                 customer_id,
-                                          gint64                 quiet_since);
-gboolean    _tp_notifier_claim           (TpNotifier            *self,
-                                          const char            *database_path,
-                                          const char            *key);
-GStrv       _tp_notifier_dup_sent_keys   (TpNotifier            *self,
+void        _tp_notifier_attach          (TpNotifier            *self,
+                                          TpFollowUpQueue       *queue,
                                           const char            *database_path);
-char       *_tp_notifier_dup_planned_detail (TpStore         *store,
-                                             gint64           touch_id);
 void        _tp_notifier_announce        (TpNotifier            *self,
                                           const char            *database_path,
-                                          const TpFollowUpDue   *due,
-                                          guint                  n_due,
-                                          const char * const    *gone,
+                                          TpFollowUpQueue       *queue,
+                                          GPtrArray             *came_due,
                                           TpFollowUpNotifyFunc   func,
                                           gpointer               user_data);
 

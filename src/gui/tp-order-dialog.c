@@ -19,6 +19,7 @@
 #include "tp-customer-list.h"
 #include "tp-order-dialog.h"
 #include "tp-sales-util-private.h"
+#include "tp-toast-private.h"
 
 /*
  * TpOrderDialog records an order or changes one: who ordered, what, for
@@ -317,7 +318,7 @@ tp_order_dialog_save (TpOrderDialog *self)
   toast = adw_toast_new (title);
   if (high)
     adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  _tp_show_toast (GTK_WIDGET (self), toast);
+  _tp_toast_show (GTK_WIDGET (self), toast);
 
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

@@ -22,6 +22,7 @@
 #include "tp-orders-section.h"
 #include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
+#include "tp-toast-private.h"
 
 /*
  * TpOrdersSection lists every order, newest first, for a chosen period
@@ -592,9 +593,9 @@ delete_action (GtkWidget  *widget,
 
   undo = tp_store_delete_order (self->store, tp_order_get_id (order), &error);
   if (undo == NULL)
-    _tp_show_error (widget, error);
+    _tp_toast_show_error (widget, error);
   else
-    _tp_show_undo_toast (widget, self->store, undo);
+    _tp_toast_show_undo_delete (widget, self->store, undo, NULL);
 }
 
 /* Properties */

@@ -19,7 +19,9 @@
 #include "tp-core-enum-types.h"
 #include "tp-form.h"
 #include "tp-marketing-util.h"
+#include "tp-enum-choices-private.h"
 #include "tp-place-row.h"
+#include "tp-toast-private.h"
 
 /*
  * TpPlaceRow is one place where an audience spends its time: its name
@@ -284,7 +286,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  _tp_marketing_show_undo_toast (toast_target, self->store, undo, NULL);
+  _tp_toast_show_undo_delete (toast_target, self->store, undo, NULL);
 }
 
 static gboolean
@@ -330,9 +332,7 @@ kind_to_widget (const GValue *from,
 static void
 setup (TpPlaceRow *self)
 {
-  g_autoptr(GListModel) kinds = _tp_marketing_enum_labels (TP_TYPE_PLACE_KIND);
-
-  adw_combo_row_set_model (self->kind_row, kinds);
+  _tp_enum_choices_bind (self->kind_row, TP_TYPE_PLACE_KIND);
 
   self->form = tp_form_new ();
   tp_form_set_store (self->form, self->store);

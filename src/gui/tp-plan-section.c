@@ -58,35 +58,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-static GtkWidget *
-new_label (const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-
-  return label;
-}
-
 /* A heading and its text, unless the text is blank. */
 static void
 add_block (GtkWidget  *box,
@@ -99,8 +70,8 @@ add_block (GtkWidget  *box,
     return;
 
   block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_box_append (GTK_BOX (block), new_label (heading, "tp-plan-heading"));
-  gtk_box_append (GTK_BOX (block), new_label (text, NULL));
+  gtk_box_append (GTK_BOX (block), _tp_marketing_new_label (heading, "tp-plan-heading"));
+  gtk_box_append (GTK_BOX (block), _tp_marketing_new_label (text, NULL));
   gtk_box_append (GTK_BOX (box), block);
 }
 
@@ -153,19 +124,19 @@ fill_audience (TpPlanSection *self,
   GtkWidget *card;
   guint n_places;
 
-  clear_box (GTK_WIDGET (self->audience_box));
+  _tp_marketing_clear_box (GTK_WIDGET (self->audience_box));
 
   if (primary == NULL)
     {
       gtk_box_append (self->audience_box,
-                      new_label (_("No primary audience yet: the people you serve first."),
+                      _tp_marketing_new_label (_("No primary audience yet: the people you serve first."),
                                  "dim-label"));
       gtk_box_append (self->audience_box, new_go_button (_("Choose _Audience"), "audiences"));
       return;
     }
 
   card = new_card ();
-  gtk_box_append (GTK_BOX (card), new_label (tp_audience_get_name (primary), "title-3"));
+  gtk_box_append (GTK_BOX (card), _tp_marketing_new_label (tp_audience_get_name (primary), "title-3"));
   add_block (card, _("Who they are"), tp_audience_get_who (primary));
   add_block (card, _("What they look like"), tp_audience_get_looks_like (primary));
   add_block (card, _("What they need"), tp_audience_get_needs (primary));
@@ -177,7 +148,7 @@ fill_audience (TpPlanSection *self,
     {
       GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
 
-      gtk_box_append (GTK_BOX (block), new_label (_("Where they spend time"), "tp-plan-heading"));
+      gtk_box_append (GTK_BOX (block), _tp_marketing_new_label (_("Where they spend time"), "tp-plan-heading"));
       for (guint i = 0; i < n_places; i++)
         {
           g_autoptr(TpPlace) place = g_list_model_get_item (places, i);
@@ -186,7 +157,7 @@ fill_audience (TpPlanSection *self,
           /* Translators: a place in the plan: its kind, then its name: “Forum: Dog Lovers” */
           line = g_strdup_printf (_("%s: %s"), tp_place_kind_get_label (tp_place_get_kind (place)),
                                   tp_place_get_name (place));
-          gtk_box_append (GTK_BOX (block), new_label (line, NULL));
+          gtk_box_append (GTK_BOX (block), _tp_marketing_new_label (line, NULL));
         }
       gtk_box_append (GTK_BOX (card), block);
     }
@@ -204,12 +175,12 @@ fill_brand (TpPlanSection *self,
   gboolean no_positioning = _tp_marketing_is_blank (positioning);
   GtkWidget *card;
 
-  clear_box (GTK_WIDGET (self->brand_box));
+  _tp_marketing_clear_box (GTK_WIDGET (self->brand_box));
 
   if (n_words == 0 && no_positioning)
     {
       gtk_box_append (self->brand_box,
-                      new_label (_("No brand words or positioning yet."), "dim-label"));
+                      _tp_marketing_new_label (_("No brand words or positioning yet."), "dim-label"));
       gtk_box_append (self->brand_box, new_go_button (_("Work on Your _Brand"), "brand"));
       return;
     }
@@ -240,19 +211,19 @@ fill_brand (TpPlanSection *self,
           gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
         }
 
-      gtk_box_append (GTK_BOX (block), new_label (_("Personality words"), "tp-plan-heading"));
+      gtk_box_append (GTK_BOX (block), _tp_marketing_new_label (_("Personality words"), "tp-plan-heading"));
       gtk_box_append (GTK_BOX (block), flow);
       gtk_box_append (GTK_BOX (card), block);
     }
   else
     {
-      gtk_box_append (GTK_BOX (card), new_label (_("No brand words yet."), "dim-label"));
+      gtk_box_append (GTK_BOX (card), _tp_marketing_new_label (_("No brand words yet."), "dim-label"));
     }
 
   if (!no_positioning)
     add_block (card, _("Positioning"), positioning);
   else
-    gtk_box_append (GTK_BOX (card), new_label (_("No positioning statement yet."), "dim-label"));
+    gtk_box_append (GTK_BOX (card), _tp_marketing_new_label (_("No positioning statement yet."), "dim-label"));
 
   gtk_box_append (self->brand_box, card);
 
@@ -267,7 +238,7 @@ fill_tactics (TpPlanSection *self,
   guint n = g_list_model_get_n_items (tactics);
   guint shown = 0;
 
-  clear_box (GTK_WIDGET (self->tactics_list));
+  _tp_marketing_clear_box (GTK_WIDGET (self->tactics_list));
 
   for (guint i = 0; i < n; i++)
     {
@@ -320,7 +291,7 @@ static void
 add_result_row (TpPlanSection *self,
                 const char    *text)
 {
-  GtkWidget *label = new_label (text, NULL);
+  GtkWidget *label = _tp_marketing_new_label (text, NULL);
 
   gtk_widget_set_margin_top (label, 10);
   gtk_widget_set_margin_bottom (label, 10);
@@ -334,7 +305,7 @@ static void
 fill_results (TpPlanSection *self,
               TpResults     *results)
 {
-  clear_box (GTK_WIDGET (self->results_list));
+  _tp_marketing_clear_box (GTK_WIDGET (self->results_list));
 
   if (results == NULL || results->findings->len == 0)
     {

@@ -21,6 +21,7 @@
 #include "tp-results-section.h"
 #include "tp-sales-util-private.h"
 #include "tp-schema.h"
+#include "tp-toast-private.h"
 
 /*
  * TpResultsSection answers "is my marketing working?": for this month,
@@ -64,40 +65,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-static GtkWidget *
-new_label (const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-
-  return label;
-}
-
 static GtkWidget *
 new_heading (GtkWidget  *box,
              const char *text)
 {
-  GtkWidget *label = new_label (text, "heading");
+  GtkWidget *label = _tp_marketing_new_label (text, "heading");
 
   gtk_box_append (GTK_BOX (box), label);
   return label;
@@ -248,7 +220,7 @@ fill (TpResultsSection *self)
   g_autofree char *revenue = NULL;
   g_autofree char *summary = NULL;
 
-  clear_box (box);
+  _tp_marketing_clear_box (box);
 
   if (is_empty (results))
     {
@@ -279,7 +251,7 @@ fill (TpResultsSection *self)
   for (guint i = 0; i < results->findings->len; i++)
     {
       const TpResultsFinding *finding = g_ptr_array_index (results->findings, i);
-      GtkWidget *label = new_label (finding->text, NULL);
+      GtkWidget *label = _tp_marketing_new_label (finding->text, NULL);
 
       gtk_widget_set_margin_top (label, 10);
       gtk_widget_set_margin_bottom (label, 10);
@@ -296,7 +268,7 @@ fill (TpResultsSection *self)
   summary = g_strdup_printf (ngettext ("%u touch; %s from new customers",
                                        "%u touches; %s from new customers", results->touches),
                              results->touches, revenue);
-  gtk_box_append (GTK_BOX (box), new_label (summary, "dim-label"));
+  gtk_box_append (GTK_BOX (box), _tp_marketing_new_label (summary, "dim-label"));
 
   new_heading (box, _("Tactics: first purchases they were the first touch for"));
   add_chart (box, results, TP_RESULTS_CHART_TACTICS);
@@ -335,7 +307,7 @@ fill (TpResultsSection *self)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stages);
           if (days != NULL)
             {
-              GtkWidget *suffix = new_label (days, "dim-label");
+              GtkWidget *suffix = _tp_marketing_new_label (days, "dim-label");
 
               gtk_label_set_max_width_chars (GTK_LABEL (suffix), 28);
               gtk_label_set_xalign (GTK_LABEL (suffix), 1);
@@ -392,7 +364,7 @@ computed_cb (GObject      *source,
     }
 
   /* The charts borrow the figures: take them away before freeing them. */
-  clear_box (GTK_WIDGET (self->content_box));
+  _tp_marketing_clear_box (GTK_WIDGET (self->content_box));
   g_clear_pointer (&self->results, tp_results_free);
   self->results = results;
   fill (self);
@@ -573,7 +545,7 @@ chooser_response_cb (TpResultsSection *self,
                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
         _tp_marketing_show_error (GTK_WIDGET (self), error);
       else
-        _tp_marketing_add_toast (GTK_WIDGET (self), adw_toast_new (_("Results exported")));
+        _tp_toast_show (GTK_WIDGET (self), adw_toast_new (_("Results exported")));
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -717,7 +689,7 @@ tp_results_section_set_store (TpResultsSection *self,
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
 
   g_set_object (&self->store, store);
-  clear_box (GTK_WIDGET (self->content_box));
+  _tp_marketing_clear_box (GTK_WIDGET (self->content_box));
   g_clear_pointer (&self->results, tp_results_free);
 
   if (store != NULL)

@@ -43,18 +43,6 @@ char      *_tp_band_text           (guint        touches,
                                     guint        band_low,
                                     guint        band_high);
 
-void       _tp_show_toast          (GtkWidget   *widget,
-                                    AdwToast    *toast);
-guint      _tp_toast_count         (GtkWidget   *widget,
-                                    const char  *kind);
-void       _tp_show_kind_toast     (GtkWidget   *widget,
-                                    AdwToast    *toast,
-                                    const char  *kind);
-void       _tp_show_error          (GtkWidget   *widget,
-                                    const GError *error);
-void       _tp_show_undo_toast     (GtkWidget   *widget,
-                                    TpStore     *store,
-                                    TpUndo      *undo);
 void       _tp_setup_date_row      (AdwEntryRow *row);
 
 char      *_tp_currency_from_symbol (const char *symbol);

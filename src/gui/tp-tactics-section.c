@@ -20,6 +20,7 @@
 #include "tp-stable-list.h"
 #include "tp-tactic-row.h"
 #include "tp-tactics-section.h"
+#include "tp-toast-private.h"
 
 /*
  * TpTacticsSection lists the tactics, each with how consistently it was
@@ -337,7 +338,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  _tp_marketing_show_undo_toast (widget, self->store, undo, tactic_undone_cb);
+  _tp_toast_show_undo_delete (widget, self->store, undo, tactic_undone_cb);
 
   if (had_focus)
     tp_list_pane_focus_selected (self->list_pane);
@@ -406,7 +407,7 @@ done_action (GtkWidget  *widget,
                          G_CALLBACK (on_done_toast_button_clicked_cb),
                          done, (GClosureNotify) done_data_free, 0);
 
-  _tp_marketing_add_toast (widget, toast);
+  _tp_toast_show (widget, toast);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "tp-chart-paint.h"
+#include "tp-core-enum-types.h"
 #include "tp-touches-chart.h"
 
 /*

@@ -28,6 +28,7 @@
 #include "tp-import-dialog.h"
 #include "tp-print-worksheets-dialog.h"
 #include "tp-sample.h"
+#include "tp-team-database-dialog.h"
 #include "tp-window-private.h"
 
 static void
@@ -131,7 +132,11 @@ retry_database_action (GtkWidget  *widget,
 {
   TpWindow *self = TP_WINDOW (widget);
 
-  tp_window_open_database (self, self->database_path);
+  /* A server may take its time to answer: not on the main loop */
+  if (tp_database_path_is_server (self->database_path))
+    _tp_window_retry_server (self);
+  else
+    tp_window_open_database (self, self->database_path);
 }
 
 /*
@@ -230,6 +235,16 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_open_database_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_team_database_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tp_team_database_dialog_new (self)));
 }
 
 static void
@@ -790,16 +805,17 @@ _tp_window_actions_update (TpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-marketing", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-sales", self->store != NULL);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", self->store != NULL);
+  /* A role that may only read imports nothing, logs no touch */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import", _tp_window_can_change (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.print-worksheets", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-customer", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-follow-ups", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.log-touch", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.start-plan", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.log-touch", _tp_window_can_change (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.start-plan", _tp_window_can_change (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.explore-sample", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.welcome-import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.welcome-import", _tp_window_can_change (self));
 }
 
 void
@@ -810,6 +826,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-marketing", NULL, show_tab_action);
   gtk_widget_class_install_action (widget_class, "window.show-sales", NULL, show_tab_action);
   gtk_widget_class_install_action (widget_class, "window.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "window.open-team-database", NULL,
+                                   open_team_database_action);
   gtk_widget_class_install_action (widget_class, "window.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "window.retry-database", NULL, retry_database_action);
   gtk_widget_class_install_action (widget_class, "window.import", NULL, import_action);

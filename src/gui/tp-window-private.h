@@ -37,6 +37,9 @@ struct _TpWindow
   GtkWidget            *choose_button;
   GtkWidget            *new_database_button;
   GtkRevealer          *sample_banner;
+  GtkRevealer          *team_banner;        /* read-only role, or connection lost */
+  GtkWidget            *team_banner_box;
+  GtkLabel             *team_banner_label;
   GtkRevealer          *guide_bar;
   GtkLabel             *guide_title;
   GtkLabel             *guide_description;
@@ -52,10 +55,20 @@ struct _TpWindow
   GCancellable         *retry_cancellable;  /* the probe on a worker */
   char                 *real_database_path; /* (nullable): while the sample shows */
   guint                 guide_step;         /* 0: no guide; 1–3: the plan's steps */
+  guint                 attention_source;   /* the banner stands out until then */
+  guint                 connection_watch;   /* a team database's socket */
+  guint                 reconnect_source;   /* the next try after the connection was lost */
+  guint                 reconnect_delay_s;
+  GCancellable         *reconnecting;
+  gboolean              offline;            /* the team database's connection was lost */
 };
 
 void _tp_window_class_actions_init (TpWindowClass *klass);
 void _tp_window_actions_update     (TpWindow      *self);
+gboolean _tp_window_can_change     (TpWindow      *self);
+void _tp_window_team_update        (TpWindow      *self);
+void _tp_window_team_stop          (TpWindow      *self);
+void _tp_window_retry_server       (TpWindow      *self);
 char *_tp_window_dup_sample_path   (void);
 void _tp_window_show_guide_step    (TpWindow      *self,
                                     guint          step);

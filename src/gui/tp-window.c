@@ -96,6 +96,7 @@ set_store (TpWindow *self,
            TpStore  *store)
 {
   g_set_object (&self->store, store);
+  _tp_window_team_update (self);
   tp_marketing_page_set_store (self->marketing_page, self->store);
   tp_sales_page_set_store (self->sales_page, self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -253,6 +254,69 @@ schedule_retry (TpWindow *self)
   g_source_set_name_by_id (self->retry_source, "[touchpoint] retry database");
 }
 
+/* Try Again on a team database connects on a worker: the window stays
+ * alive while a server that does not answer takes libpq's
+ * connect_timeout. */
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open (task_data, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tp_store_new (db), g_object_unref);
+}
+
+static void
+reconnect_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TpWindow *self = TP_WINDOW (source);
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (g_task_get_task_data (G_TASK (result)));
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->retry_cancellable);
+  gtk_widget_set_sensitive (self->retry_button, TRUE);
+  if (store == NULL)
+    show_database_error (self, path, g_steal_pointer (&error));
+  else
+    tp_window_open_store (self, path, store);
+}
+
+/**
+ * _tp_window_retry_server:
+ * @self: a #TpWindow that could not open its team database
+ *
+ * Connects to it again on a worker; meanwhile Try Again is off.
+ */
+void
+_tp_window_retry_server (TpWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  stop_retry (self);
+  self->retry_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->retry_button, FALSE);
+
+  task = g_task_new (self, self->retry_cancellable, reconnect_done_cb, NULL);
+  g_task_set_source_tag (task, _tp_window_retry_server);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+}
+
 /*
  * The welcome greets a new owner: on the default database, while it holds
  * no business, until one of its three ways in was chosen (the setting
@@ -275,6 +339,29 @@ should_welcome (TpWindow *self,
 
   return empty;
 }
+
+/* The window is about to show @path: what it showed, and any wait for
+ * it, end. */
+static void
+set_database_path (TpWindow   *self,
+                   const char *path)
+{
+  if (g_strcmp0 (self->database_path, path) != 0)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+    }
+
+  g_clear_error (&self->database_error);
+  g_cancellable_cancel (self->pages_check);
+  g_clear_object (&self->pages_check);
+  stop_retry (self);
+}
+
+static void show_store (TpWindow   *self,
+                        const char *path,
+                        TpStore    *store);
 
 /**
  * tp_window_open_database:
@@ -299,17 +386,7 @@ tp_window_open_database (TpWindow   *self,
   g_return_if_fail (TP_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  if (g_strcmp0 (self->database_path, path) != 0)
-    {
-      g_free (self->database_path);
-      self->database_path = g_strdup (path);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
-    }
-
-  g_clear_error (&self->database_error);
-  g_cancellable_cancel (self->pages_check);
-  g_clear_object (&self->pages_check);
-  stop_retry (self);
+  set_database_path (self, path);
 
   /* The default database's folder is the app's own: on a new machine it
    * is made, not reported missing. */
@@ -350,6 +427,35 @@ tp_window_open_database (TpWindow   *self,
         }
     }
 
+  show_store (self, path, store);
+}
+
+/**
+ * tp_window_open_store:
+ * @self: a #TpWindow
+ * @path: the path or URI @store was opened from
+ * @store: an open store (a team database's, connected on a worker)
+ *
+ * Shows @store, as tp_window_open_database() does once it opened @path.
+ */
+void
+tp_window_open_store (TpWindow   *self,
+                      const char *path,
+                      TpStore    *store)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (TP_IS_STORE (store));
+
+  set_database_path (self, path);
+  show_store (self, path, store);
+}
+
+static void
+show_store (TpWindow   *self,
+            const char *path,
+            TpStore    *store)
+{
   gtk_stack_set_visible_child_name (self->main_stack,
                                     should_welcome (self, store) ? "welcome" : "content");
   set_store (self, store);
@@ -433,6 +539,7 @@ tp_window_dispose (GObject *object)
   TpWindow *self = TP_WINDOW (object);
 
   stop_retry (self);
+  _tp_window_team_stop (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
   g_cancellable_cancel (self->pages_check);
@@ -551,6 +658,9 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, new_database_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, team_banner);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, team_banner_box);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, team_banner_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_bar);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_title);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, guide_description);

@@ -26,6 +26,13 @@ G_DECLARE_FINAL_TYPE (TpWindow, tp_window, TP, WINDOW, AdwApplicationWindow)
 TpWindow   *tp_window_new               (TpApplication *application);
 void        tp_window_open_database     (TpWindow      *self,
                                          const char    *path);
+void        tp_window_open_store        (TpWindow      *self,
+                                         const char    *path,
+                                         TpStore       *store);
+
+/* For the sections' error messages */
+gboolean    _tp_window_refuse_quietly   (GtkWidget     *widget,
+                                         const GError  *error);
 const char *tp_window_get_database_path (TpWindow      *self);
 TpStore    *tp_window_get_store         (TpWindow      *self);
 void        tp_window_add_toast         (TpWindow      *self,

@@ -19,6 +19,7 @@
 #include "tp-marketing-util.h"
 #include "tp-stable-list.h"
 #include "tp-word-chips.h"
+#include "tp-toast-private.h"
 
 /*
  * TpWordChips shows the brand's personality words as chips and adds one
@@ -92,7 +93,7 @@ remove_word (TpWordChips *self,
       return;
     }
 
-  _tp_marketing_show_undo_toast (GTK_WIDGET (self), self->store, undo, NULL);
+  _tp_toast_show_undo_delete (GTK_WIDGET (self), self->store, undo, NULL);
 }
 
 static void

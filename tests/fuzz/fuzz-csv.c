@@ -141,6 +141,20 @@ references_hold (void)
   return rc == SQLITE_DONE;
 }
 
+/* evolution-data-server 3.46 (Debian 12) warns about each vCard line it
+ * cannot read, then skips the line; later versions only say so in debug
+ * builds. Those warnings are not faults of the import: every other
+ * warning stays fatal. */
+static gboolean
+fatal_unless_vcard_parser (const char     *log_domain,
+                           GLogLevelFlags  log_level,
+                           const char     *message,
+                           gpointer        user_data)
+{
+  return g_strcmp0 (log_domain, "libebook-contacts") != 0 ||
+         (log_level & G_LOG_LEVEL_MASK) != G_LOG_LEVEL_WARNING;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -168,6 +182,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       db = tp_database_open (":memory:", &error);
       g_assert_no_error (error);
+
+      g_test_log_set_fatal_handler (fatal_unless_vcard_parser, NULL);
     }
 
   tp_database_exec (db, reset_sql, &error);
