@@ -69,9 +69,11 @@ test-fuzz: deps $(CLANG_BUILDDIR)/build.ninja
 	meson test -C $(CLANG_BUILDDIR) --print-errorlogs --suite fuzz
 
 # The speed budgets of DESIGN.md §8, measured on the large sample business;
-# writes benchmarks/RESULTS.md. Not part of `make test`.
+# writes benchmarks/RESULTS.md. Not part of `make test`. run-pg adds the
+# same rows against a team database on a throwaway local cluster.
 bench: build
 	$(XVFB) python3 benchmarks/run $(BUILDDIR)
+	$(XVFB) python3 benchmarks/run-pg $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR) $(CLANG_BUILDDIR) $(ASAN_BUILDDIR)

@@ -23,10 +23,16 @@
 #include "tp-backup.h"
 #include "tp-database.h"
 #include "tp-sample.h"
+#include "tp-schema.h"
+#include "tp-test-engine.h"
 
+/* Each test runs on the engine TP_TEST_ENGINE names: a database called
+ * "x.db" is that file in the fixture's folder, or on PostgreSQL a new
+ * server database made the first time the name is used. */
 typedef struct
 {
-  char *dir;
+  char       *dir;
+  GHashTable *databases;  /* name → path or URI */
 } Fixture;
 
 static void
@@ -37,6 +43,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("tp-backup-XXXXXX", &error);
   g_assert_no_error (error);
+  f->databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -55,6 +62,7 @@ fixture_teardown (Fixture       *f,
 
   g_rmdir (f->dir);
   g_free (f->dir);
+  g_hash_table_unref (f->databases);
 }
 
 static char *
@@ -62,6 +70,22 @@ fixture_path (Fixture    *f,
               const char *name)
 {
   return g_build_filename (f->dir, name, NULL);
+}
+
+/* The database called @name on the engine under test */
+static char *
+fixture_db (Fixture    *f,
+            const char *name)
+{
+  const char *known = g_hash_table_lookup (f->databases, name);
+
+  if (known == NULL)
+    {
+      known = tp_test_engine_new_shared_database (f->dir, name);
+      g_hash_table_insert (f->databases, g_strdup (name), (char *)known);
+    }
+
+  return g_strdup (known);
 }
 
 static void
@@ -78,11 +102,11 @@ exec_sql (TpDatabase *db,
  * backslashes, control characters, characters beyond the BMP, NULLs and
  * large numbers. */
 static TpDatabase *
-open_filled (Fixture    *f,
-             const char *name)
+open_filled_at (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = fixture_path (f, name);
+  g_autoptr(GString) huge = g_string_new ("INSERT INTO competitors (name, strengths, created_at,"
+                                          " updated_at) VALUES ('Huge', '");
   TpDatabase *db;
 
   db = tp_database_open (path, &error);
@@ -102,7 +126,9 @@ open_filled (Fixture    *f,
             " ('zingy', 10, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
             "INSERT INTO customers (id, name, email, phone, notes, stage, created_at, updated_at)"
             " VALUES (500, 'Zoë \"Zed\" Ärger \\ 😀', '', ' +49 30 1 ',"
-            " 'line one' || char (10) || 'tab' || char (9) || 'bell' || char (7) || 'end',"
+            " 'line one\ntab\tbell\aend\r \xe2\x80\xa8 \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d"
+            " e\xcc\x81 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 \xef\xbf\xbf"
+            " \xf4\x8f\xbf\xbf \xef\xbb\xbf \\u0000 ''quoted''',"
             " 'lost', '2020-02-29T23:59:59Z', '2021-01-01T00:00:00Z');"
             "INSERT INTO touches (customer_id, happened_at, channel, direction, note, done,"
             " created_at, updated_at) VALUES (500, '2030-01-01T09:00:00Z', 'call', 'outbound',"
@@ -115,58 +141,102 @@ open_filled (Fixture    *f,
             " (500, '2026-03-03T09:00:00Z', 'Gone', 100, 'EUR', 'cancelled',"
             " '2026-03-03T09:00:00Z', '2026-03-03T09:00:00Z');");
 
+  /* The longest text a field holds, every character beyond ASCII */
+  for (guint i = 0; i < TP_SCHEMA_MAX_TEXT_LENGTH / 2; i++)
+    g_string_append (huge, "\xc3\xa4\xf0\x9f\x98\x80");
+  g_string_append (huge, "', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+  exec_sql (db, huge->str);
+
   return db;
 }
 
-/* Every row of every table with the type of each value, and the schema:
- * two databases with the same dump hold the same data. */
+static TpDatabase *
+open_filled (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *path = fixture_db (f, name);
+
+  return open_filled_at (path);
+}
+
+/* Every row of every table with the kind of each value (a number, text
+ * or null), as the backup writes them, without the time it was made:
+ * two databases with the same dump hold the same data, on either
+ * engine. */
 static char *
 dump (TpDatabase *db)
 {
-  sqlite3 *handle = tp_database_get_handle (db);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  static const char * const derived[] = {
+    "SELECT day, tactic_id, place_id, audience_id, n_touches FROM results_days "
+    "WHERE n_touches != 0 ORDER BY 1, 2, 3, 4",
+    "SELECT * FROM results_customers ORDER BY id",
+  };
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-dump-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "dump.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) stamp = g_regex_new ("\"exported_at\": \"[^\"]*\"", 0, 0, NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                       "SELECT type, name, sql FROM sqlite_schema ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_assert_no_error (error);
+  tp_backup_export (db, file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  {
+    g_autofree char *rows = g_regex_replace_literal (stamp, contents, -1, 0,
+                                                     "\"exported_at\": \"2000-01-01T00:00:00Z\"",
+                                                     0, NULL);
+
+    out = g_string_new (rows);
+  }
+
+  /* What the triggers keep for Results is not in a backup but worked out
+   * again: the ids of its days are an accident of the order of writing,
+   * what they count is not. */
+  for (guint i = 0; i < G_N_ELEMENTS (derived); i++)
     {
-      g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0),
-                              sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
-      if (g_str_equal ((const char *)sqlite3_column_text (stmt, 0), "table"))
-        g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
+      TpStatement *stmt = tp_database_prepare (db, derived[i], &error);
 
-  for (guint i = 0; i < tables->len; i++)
-    {
-      /* The ids of the days counted for Results are an accident of the
-       * order of writing; what they count is not */
-      g_autofree char *sql = g_str_equal (g_ptr_array_index (tables, i), "results_days")
-                             ? g_strdup ("SELECT day, tactic_id, place_id, audience_id, n_touches"
-                                         " FROM results_days WHERE n_touches != 0 ORDER BY 1, 2, 3, 4")
-                             : g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
-                                                (char *)g_ptr_array_index (tables, i));
-
-      g_string_append_printf (out, "[%s]\n", (char *)g_ptr_array_index (tables, i));
-      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_no_error (error);
+      g_string_append_printf (out, "[%s]\n", derived[i]);
+      while (tp_statement_step (stmt, &error))
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              int type = sqlite3_column_type (stmt, c);
-
-              if (type == SQLITE_NULL)
-                g_string_append (out, "NULL|");
-              else
-                g_string_append_printf (out, "%d:%s|", type, sqlite3_column_text (stmt, c));
-            }
+          for (int c = 0; c < tp_statement_get_n_columns (stmt); c++)
+            g_string_append_printf (out, "%s|", tp_statement_is_null (stmt, c)
+                                                ? "NULL" : tp_statement_get_text (stmt, c));
           g_string_append_c (out, '\n');
         }
-      sqlite3_finalize (stmt);
+      g_assert_no_error (error);
+      tp_statement_reset (stmt);
     }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What is not rows: SQLite's tables, indexes and triggers with their
+ * SQL; the server's triggers and whether each is on. */
+static char *
+dump_schema (TpDatabase *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt;
+
+  stmt = tp_database_prepare (db, tp_database_is_server (db)
+                                  ? "SELECT tgname || ' ' || CAST (tgenabled AS text) FROM pg_trigger "
+                                    "WHERE NOT tgisinternal ORDER BY 1"
+                                  : "SELECT type || ' ' || name || ' ' || sql FROM sqlite_schema "
+                                    "ORDER BY name", &error);
+  g_assert_no_error (error);
+  while (tp_statement_step (stmt, &error))
+    g_string_append_printf (out, "%s\n", tp_statement_get_text (stmt, 0));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -190,12 +260,22 @@ export_to_string (Fixture    *f,
   return contents;
 }
 
+/* The copies a restore keeps: beside a file, or in Touchpoint's data
+ * folder for a team database. */
 static guint
 count_saved_copies (Fixture *f)
 {
+  g_autofree char *team_path = g_build_filename (g_get_user_data_dir (), "touchpoint", NULL);
+  g_autoptr(GDir) team = g_dir_open (team_path, 0, NULL);
   g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
   guint n = 0;
+
+  while (team != NULL && (name = g_dir_read_name (team)) != NULL)
+    {
+      if (strstr (name, ".before-restore-") != NULL)
+        n++;
+    }
 
   while ((name = g_dir_read_name (dir)) != NULL)
     {
@@ -209,19 +289,10 @@ count_saved_copies (Fixture *f)
 static void
 assert_clean_database (TpDatabase *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *handle = tp_database_get_handle (db);
+  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA foreign_key_check", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
+  tp_database_check_integrity (db, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -255,12 +326,14 @@ test_round_trip (Fixture       *f,
   g_autoptr(TpDatabase) kept = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *empty_path = fixture_path (f, "empty.db");
-  g_autofree char *full_path = fixture_path (f, "full.db");
+  g_autofree char *empty_path = fixture_db (f, "empty.db");
+  g_autofree char *full_path = fixture_db (f, "full.db");
   g_autofree char *json = export_to_string (f, source, "backup.json");
   g_autofree char *json_again = NULL;
   g_autofree char *expected = dump (source);
   g_autofree char *full_before = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *dumped = NULL;
   JsonObject *root;
@@ -275,13 +348,37 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (
                      json_object_get_object_member (root, "tables"), "touches")),
                    ==, TP_SAMPLE_SMALL_N_TOUCHES + 2);
+  /* Every table has rows to carry */
+  {
+    JsonObject *tables = json_object_get_object_member (root, "tables");
+    g_autoptr(GList) names = json_object_get_members (tables);
+
+    g_assert_cmpuint (g_list_length (names), >=, 11);
+    for (GList *l = names; l != NULL; l = l->next)
+      {
+        g_test_message ("table %s", (char *)l->data);
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tables, l->data)),
+                          >, 0);
+      }
+  }
 
   empty = tp_database_open (empty_path, &error);
   g_assert_no_error (error);
   restore_string (f, empty, json, -1, &copy, &error);
   g_assert_no_error (error);
   g_assert_nonnull (copy);
-  g_assert_true (g_str_has_prefix (copy, empty_path));
+  if (tp_database_is_server (empty))
+    {
+      g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "touchpoint", "team-",
+                                                  NULL);
+
+      g_assert_true (g_str_has_prefix (copy, folder));
+      g_assert_true (g_str_has_suffix (copy, ".json"));
+    }
+  else
+    {
+      g_assert_true (g_str_has_prefix (copy, empty_path));
+    }
   g_clear_pointer (&copy, g_free);
   dumped = dump (empty);
   g_assert_cmpstr (dumped, ==, expected);
@@ -294,16 +391,33 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   exec_sql (full, "UPDATE customers SET name = 'Someone else'; DELETE FROM orders WHERE id % 2 = 0");
   full_before = dump (full);
+  schema_before = dump_schema (full);
   restore_string (f, full, json, -1, &copy, &error);
   g_assert_no_error (error);
   g_clear_pointer (&dumped, g_free);
   dumped = dump (full);
   g_assert_cmpstr (dumped, ==, expected);
   assert_clean_database (full);
+  /* Indexes and triggers (and on the server, the triggers switched on) */
+  schema_after = dump_schema (full);
+  g_assert_cmpstr (schema_after, ==, schema_before);
 
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
-  kept = tp_database_open (copy, &error);
-  g_assert_no_error (error);
+  if (tp_database_is_server (full))
+    {
+      /* The copy of a team database is its backup */
+      g_autoptr(GFile) kept_file = g_file_new_for_path (copy);
+
+      kept = tp_database_open (":memory:", &error);
+      g_assert_no_error (error);
+      tp_backup_restore (kept, kept_file, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      kept = tp_database_open (copy, &error);
+      g_assert_no_error (error);
+    }
   g_clear_pointer (&dumped, g_free);
   dumped = dump (kept);
   g_assert_cmpstr (dumped, ==, full_before);
@@ -337,7 +451,7 @@ test_derived_figures (Fixture       *f,
   g_autoptr(TpDatabase) target = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = NULL;
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autofree char *exported = export_to_string (f, source, "backup.json");
   g_autofree char *expected = dump (source);
   g_autofree char *dumped = NULL;
@@ -367,7 +481,7 @@ test_before_places (Fixture       *f,
   g_autoptr(TpDatabase) target = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRegex) field = g_regex_new ("\"place_id\" *: *null *,?", 0, 0, NULL);
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autofree char *exported = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *older = NULL;
@@ -403,7 +517,7 @@ test_any_order (Fixture       *f,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) built = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autofree char *exported = export_to_string (f, source, "backup.json");
   g_autofree char *expected = dump (source);
   g_autofree char *reordered = NULL;
@@ -852,8 +966,8 @@ test_async (Fixture       *f,
   g_autoptr(TpDatabase) source = open_filled (f, "source.db");
   g_autoptr(TpDatabase) target = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *source_path = fixture_path (f, "source.db");
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *source_path = fixture_db (f, "source.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autofree char *json_path = fixture_path (f, "async.json");
   g_autoptr(GFile) file = g_file_new_for_path (json_path);
   g_autofree char *expected = dump (source);
@@ -890,6 +1004,221 @@ test_async (Fixture       *f,
   g_assert_cmpstr (dumped, ==, expected);
 
   g_main_loop_unref (async.loop);
+}
+
+/* A copy of the backup part of a dump (what comes before the Results
+ * tables) */
+static char *
+backup_only (const char *dumped)
+{
+  const char *derived = strstr (dumped, "\n[SELECT day,");
+
+  g_assert_nonnull (derived);
+  return g_strndup (dumped, derived + 1 - dumped);
+}
+
+static TpDatabase *
+restore_path (Fixture    *f,
+              const char *path,
+              char       *backup)
+{
+  g_autofree char *json = backup;
+  g_autoptr(GError) error = NULL;
+  TpDatabase *db = tp_database_open (path, &error);
+
+  g_assert_no_error (error);
+  restore_string (f, db, json, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  return db;
+}
+
+/* A backup made on one engine restores on the other, identically: the
+ * backups of both hold the same bytes (but for the time they were made),
+ * there and back again, with every table, odd characters and the
+ * longest text. */
+static void
+test_across_engines (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(TpDatabase) server = open_filled (f, "source.db");
+  g_autofree char *file_path = fixture_path (f, "file.db");
+  g_autofree char *file_source_path = fixture_path (f, "file-source.db");
+  g_autofree char *server_again_path = fixture_db (f, "again.db");
+  g_autofree char *server_target_path = fixture_db (f, "target.db");
+  g_autoptr(TpDatabase) file = NULL;
+  g_autoptr(TpDatabase) file_source = NULL;
+  g_autoptr(TpDatabase) server_again = NULL;
+  g_autoptr(TpDatabase) server_target = NULL;
+  g_autofree char *from_server = dump (server);
+  g_autofree char *from_file = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *file_backup = NULL;
+  g_autofree char *onto_server = NULL;
+
+  g_assert_true (tp_database_is_server (server));
+  g_assert_nonnull (strstr (from_server, "\\u0007end"));
+  g_assert_nonnull (strstr (from_server, "\xf0\x9f\x91\xa9\xe2\x80\x8d"));
+
+  /* Server → file → server */
+  file = restore_path (f, file_path, backup_only (from_server));
+  g_assert_false (tp_database_is_server (file));
+  from_file = dump (file);
+  g_assert_cmpstr (from_file, ==, from_server);
+  server_again = restore_path (f, server_again_path, backup_only (from_file));
+  back = dump (server_again);
+  g_assert_cmpstr (back, ==, from_server);
+
+  /* File → server */
+  file_source = open_filled_at (file_source_path);
+  file_backup = dump (file_source);
+  server_target = restore_path (f, server_target_path, backup_only (file_backup));
+  onto_server = dump (server_target);
+  g_assert_cmpstr (onto_server, ==, file_backup);
+}
+
+static void
+assert_empty (TpDatabase *db)
+{
+  static const char * const tables[] = { "settings", "audiences", "brand", "brand_words",
+                                         "competitors", "tactics", "tactic_log", "customers",
+                                         "touches", "orders" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      TpStatement *stmt = tp_database_prepare (db, sql, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (tp_statement_step (stmt, &error));
+      g_assert_cmpint (tp_statement_get_int64 (stmt, 0), ==, 0);
+      tp_statement_reset (stmt);
+    }
+}
+
+/* A whole business copied into a new file (and on the server, into an
+ * empty team database, and from a file onto the server) holds the same
+ * rows; a target that exists or holds rows is refused and left as it
+ * is. */
+static void
+test_copy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(TpDatabase) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = fixture_path (f, "copy.db");
+  g_autofree char *expected = dump (source);
+  g_autofree char *dumped = NULL;
+  g_autofree char *file_before = NULL;
+
+  tp_backup_copy (source, file_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  copied = tp_database_open (file_path, &error);
+  g_assert_no_error (error);
+  dumped = dump (copied);
+  g_assert_cmpstr (dumped, ==, expected);
+  assert_clean_database (copied);
+
+  /* Never over a file that is there */
+  file_before = dump (copied);
+  tp_backup_copy (source, file_path, NULL, NULL, NULL, &error);
+  g_assert_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY);
+  assert_message_matches (error, "“*copy.db” already exists. Copy the business to a new file*");
+  g_clear_error (&error);
+  g_clear_pointer (&dumped, g_free);
+  dumped = dump (copied);
+  g_assert_cmpstr (dumped, ==, file_before);
+
+  if (tp_database_is_server (source))
+    {
+      g_autofree char *server_path = fixture_db (f, "server-copy.db");
+      g_autofree char *other_path = fixture_db (f, "other.db");
+      g_autoptr(TpDatabase) server = NULL;
+      g_autoptr(TpDatabase) other = NULL;
+      g_autofree char *other_before = NULL;
+
+      /* File → server, into a database that has no tables yet */
+      tp_backup_copy (copied, server_path, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      server = tp_database_open (server_path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&dumped, g_free);
+      dumped = dump (server);
+      g_assert_cmpstr (dumped, ==, expected);
+      assert_clean_database (server);
+
+      /* The ids go on after the highest one */
+      exec_sql (server, "INSERT INTO customers (name, created_at, updated_at) VALUES "
+                        "('New', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+      {
+        TpStatement *stmt = tp_database_prepare (server, "SELECT id FROM customers "
+                                                         "WHERE name = 'New'", &error);
+
+        g_assert_no_error (error);
+        g_assert_true (tp_statement_step (stmt, &error));
+        g_assert_cmpint (tp_statement_get_int64 (stmt, 0), ==, 501);
+        tp_statement_reset (stmt);
+      }
+
+      /* Never into a team database that holds a business */
+      other = open_filled (f, "other.db");
+      exec_sql (other, "DELETE FROM touches WHERE id % 3 = 0");
+      other_before = dump (other);
+      tp_backup_copy (source, other_path, NULL, NULL, NULL, &error);
+      g_assert_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY);
+      assert_message_matches (error, "“postgresql://*” already holds a business. *");
+      g_clear_pointer (&dumped, g_free);
+      dumped = dump (other);
+      g_assert_cmpstr (dumped, ==, other_before);
+    }
+}
+
+static void
+cancel_copy_cb (double   fraction,
+                gpointer user_data)
+{
+  if (fraction > 0.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* A copy cancelled in the middle leaves no file behind, and a team
+ * database without rows. */
+static void
+test_copy_cancel (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TpDatabase) source = open_filled (f, "source.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = fixture_path (f, "copy.db");
+
+  /* Rows enough for the copy to look at the cancellable on its way */
+  exec_sql (source, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                    "WHERE i < 5000) INSERT INTO touches (customer_id, happened_at, channel, "
+                    "created_at, updated_at) SELECT 500, '2026-01-01T00:00:00Z', 'call', "
+                    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
+
+  tp_backup_copy (source, file_path, cancel_copy_cb, cancellable, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (file_path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  if (tp_database_is_server (source))
+    {
+      g_autofree char *server_path = fixture_db (f, "server-copy.db");
+      g_autoptr(TpDatabase) server = NULL;
+
+      g_clear_object (&cancellable);
+      cancellable = g_cancellable_new ();
+      tp_backup_copy (source, server_path, cancel_copy_cb, cancellable, cancellable, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      server = tp_database_open (server_path, &error);
+      g_assert_no_error (error);
+      assert_empty (server);
+    }
 }
 
 /* A private in-memory database can be restored too, with no copy */
@@ -934,6 +1263,11 @@ main (int   argc,
   ADD ("/touchpoint/backup/export-atomic", test_export_atomic);
   ADD ("/touchpoint/backup/async", test_async);
   ADD ("/touchpoint/backup/memory", test_memory);
+  ADD ("/touchpoint/backup/copy", test_copy);
+  ADD ("/touchpoint/backup/copy-cancel", test_copy_cancel);
+  /* Under tests/pg-cluster, with the server as the engine */
+  if (tp_test_engine_is_pg ())
+    ADD ("/touchpoint/backup/across-engines", test_across_engines);
 
 #undef ADD
 

@@ -72,13 +72,78 @@ grep -q '"touches": \[' "$dir/a" || fail "the backup has no touches"
 [ "$(wc -l < "$dir/r1.csv")" -gt 3 ] || fail "the results have no rows: $(cat "$dir/r1.csv")"
 cmp -s "$dir/r1.csv" "$dir/r2.csv" || fail "the results differ: $(diff "$dir/r1.csv" "$dir/r2.csv" | head -5)"
 
-# … but not yet back into a team database: one line, status 1.
+# … and back into a team database: the server's backup is the same again.
+# The restore keeps the server's old rows as a backup in Touchpoint's
+# data folder.
+psql -X -q "$TP_TEST_PG_URI" -c 'CREATE DATABASE tp_cli_third' || fail "createdb"
+third=${TP_TEST_PG_URI%/*}/tp_cli_third
+XDG_DATA_HOME="$dir/data" "$touchpoint" --database "$third" --sample small >/dev/null ||
+  fail "--sample small into the third database"
+XDG_DATA_HOME="$dir/data" "$touchpoint" --database "$third" --import-backup "$dir/file.json" \
+  >"$dir/out" || fail "--import-backup into the server"
+grep -q "$dir/data/touchpoint/team-tp_cli_third.before-restore-" "$dir/out" ||
+  fail "--import-backup into the server: $(cat "$dir/out")"
+"$touchpoint" --database "$third" --export-backup "$dir/third.json" || fail "--export-backup"
+grep -v '"exported_at"' "$dir/third.json" > "$dir/c"
+cmp -s "$dir/a" "$dir/c" || fail "the restored server differs: $(diff "$dir/a" "$dir/c" | head -5)"
+
+# --copy-to: a file onto an empty server database and back into a new
+# file, in one transaction each; the backups are the same throughout.
+psql -X -q "$TP_TEST_PG_URI" -c 'CREATE DATABASE tp_cli_copy' || fail "createdb"
+copy=${TP_TEST_PG_URI%/*}/tp_cli_copy
+"$touchpoint" --database "$dir/restored.db" --copy-to "$copy" >"$dir/out" 2>"$dir/err" ||
+  fail "--copy-to the server: $(cat "$dir/err")"
+grep -q "Copied the business into postgresql://" "$dir/out" || fail "--copy-to: $(cat "$dir/out")"
+grep -q "Copying… 100%" "$dir/err" || fail "--copy-to shows no progress: $(cat "$dir/err")"
+"$touchpoint" --database "$copy" --copy-to "$dir/back.db" >/dev/null 2>&1 ||
+  fail "--copy-to a file"
+for name in copy back; do
+  src=$copy
+  [ "$name" = back ] && src=$dir/back.db
+  "$touchpoint" --database "$src" --export-backup "$dir/$name.json" || fail "--export-backup $name"
+  grep -v '"exported_at"' "$dir/$name.json" > "$dir/$name.rows"
+  cmp -s "$dir/a" "$dir/$name.rows" || fail "the $name copy differs: $(diff "$dir/a" "$dir/$name.rows" | head -5)"
+done
+
+# Never over a business or a file that is there: one line, status 1, and
+# the target as it was.
 status=0
-"$touchpoint" --database "$TP_TEST_PG_URI" --import-backup "$dir/file.json" 2>"$dir/err" ||
-  status=$?
-[ "$status" = 1 ] || fail "--import-backup into the server: exit status $status"
-grep -q 'cannot restore a backup into the team database' "$dir/err" ||
-  fail "--import-backup into the server: $(cat "$dir/err")"
+"$touchpoint" --database "$dir/restored.db" --copy-to "$copy" 2>"$dir/err" || status=$?
+[ "$status" = 1 ] || fail "--copy-to a full server database: exit status $status"
+grep -q 'already holds a business' "$dir/err" || fail "--copy-to a full server: $(cat "$dir/err")"
+cp "$dir/back.db" "$dir/back-before.db"
+status=0
+"$touchpoint" --database "$copy" --copy-to "$dir/back.db" 2>"$dir/err" || status=$?
+[ "$status" = 1 ] || fail "--copy-to an existing file: exit status $status"
+grep -q 'already exists' "$dir/err" || fail "--copy-to an existing file: $(cat "$dir/err")"
+cmp -s "$dir/back.db" "$dir/back-before.db" || fail "--copy-to changed an existing file"
+
+# Ctrl+C in the middle of a copy: the server database stays empty.
+cp "$dir/restored.db" "$dir/big.db"
+sqlite3 "$dir/big.db" "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+  WHERE i < 200000) INSERT INTO customers (name, created_at, updated_at)
+  SELECT 'Customer ' || i, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n" ||
+  fail "sqlite3"
+psql -X -q "$TP_TEST_PG_URI" -c 'CREATE DATABASE tp_cli_stopped' || fail "createdb"
+stopped=${TP_TEST_PG_URI%/*}/tp_cli_stopped
+"$touchpoint" --database "$dir/big.db" --copy-to "$stopped" >/dev/null 2>"$dir/err" &
+pid=$!
+i=0
+until grep -q 'Copying… [1-9]' "$dir/err"; do
+  i=$((i + 1))
+  [ "$i" -lt 600 ] || fail "the copy showed no progress: $(cat "$dir/err")"
+  sleep 0.1
+done
+kill -INT "$pid"
+status=0
+wait "$pid" || status=$?
+[ "$status" = 1 ] || fail "--copy-to stopped with Ctrl+C: exit status $status"
+grep -q 'the copy was stopped; nothing was copied into' "$dir/err" ||
+  fail "--copy-to stopped: $(cat "$dir/err")"
+for table in customers touches orders settings; do
+  n=$(psql -X -At "$stopped" -c "SELECT count(*) FROM $table")
+  [ "$n" = 0 ] || fail "the stopped copy left $n rows in $table"
+done
 
 # The schema's version is kept in the database.
 v=$(psql -X -At "$TP_TEST_PG_URI" -c 'SELECT version FROM touchpoint_schema')

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -429,6 +430,76 @@ test_window_print_worksheets (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
   gtk_window_destroy (dialog);
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+            g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_error ("no dialog “%s”", heading);
+  return NULL;
+}
+
+/* Copy Business To…: an address enables the team database; a copy into
+ * a new file holds the business; a server that is not there gets its
+ * message, and the window goes on. */
+static void
+test_window_copy_business (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *target = g_build_filename (f->dir, "copy.db", NULL);
+  g_autoptr(TpDatabase) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  TpStatement *stmt;
+
+  /* Customers without touches: nothing comes due to notify */
+  tp_database_exec (tp_store_get_database (f->window->store),
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30) "
+                    "INSERT INTO customers (name, created_at, updated_at) SELECT 'Customer ' || i, "
+                    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.copy-business", NULL));
+  dialog = find_message_dialog ("Copy Business To");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "file"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "server"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (entry, "postgresql://ann@%2Fnonexistent%2Fsock/shop");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "server"));
+  adw_message_dialog_response (dialog, "server");
+
+  dialog = find_message_dialog ("Could Not Copy the Business");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Could not reach the database server of "
+                            "“postgresql://ann@/nonexistent/sock/shop”"));
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "content");
+
+  _tp_window_copy_business_to (f->window, target);
+  dialog = find_message_dialog ("Business Copied");
+  adw_message_dialog_response (dialog, "close");
+
+  copied = tp_database_open (target, &error);
+  g_assert_no_error (error);
+  stmt = tp_database_prepare (copied, "SELECT count(*) FROM customers", &error);
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_cmpint (tp_statement_get_int64 (stmt, 0), ==, 30);
+  tp_statement_reset (stmt);
+  drain ();
 }
 
 static void
@@ -1129,6 +1200,7 @@ main (int   argc,
   ADD ("print-worksheets", test_window_print_worksheets);
   ADD ("import-export", test_window_import_export);
   ADD ("narrow", test_window_narrow);
+  ADD ("copy-business", test_window_copy_business);
   g_test_add_func ("/touchpoint/window/damaged-database", test_window_damaged_database);
   g_test_add_func ("/touchpoint/window/foreign-database", test_window_foreign_database);
   g_test_add_func ("/touchpoint/window/damaged-large", test_window_damaged_large);

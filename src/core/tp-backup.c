@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -62,16 +63,21 @@
  *   mapped file (strict RFC 8259, UTF-8 checked), used twice: once to
  *   validate the whole file and once to load it.
  *
- * - The load runs in one transaction with the indexes and the triggers
- *   dropped and the foreign keys off (the first pass has already checked
- *   every reference), then rebuilds the indexes and recreates the
- *   triggers from their own SQL. The figures the triggers keep on each
- *   customer are computed during validation, exactly as the triggers of
- *   schema step 1 compute them, and inserted with the customer. Firing a
- *   trigger per touch instead costs about 10 s.
+ * - The load runs in one transaction opened by tp_database_begin_load():
+ *   on SQLite with the indexes and the triggers dropped and the foreign
+ *   keys off (the first pass has already checked every reference), which
+ *   tp_database_end_load() rebuilds; on PostgreSQL with the tables'
+ *   triggers off. The figures the triggers keep on each customer are
+ *   computed during validation, exactly as the triggers of schema step 1
+ *   compute them, and inserted with the customer. Firing a trigger per
+ *   touch instead costs about 10 s.
  *
- * Before anything is replaced, the old database is copied beside itself
- * with SQLite's backup API ("touchpoint.db.before-restore-…Z").
+ * The load writes through TpStatement only, so a backup made on either
+ * engine restores on either. Before anything is replaced, the old
+ * database is kept: a file is copied beside itself with SQLite's backup
+ * API ("touchpoint.db.before-restore-…Z"), a team database is written as
+ * a backup into Touchpoint's data folder ("team-shop.before-restore-…Z.json"),
+ * from inside the restore's transaction.
  */
 
 #define MAX_DEPTH        256
@@ -81,7 +87,6 @@
 #define BATCH_ROWS       256  /* rows per INSERT: one statement per row costs twice as much */
 #define PAGES_PER_STEP   4096
 #define TIME_LENGTH      TP_SCHEMA_TIME_LENGTH
-#define RESTORE_CACHE_KB 32768
 
 G_DEFINE_QUARK (tp-backup-error-quark, tp_backup_error)
 
@@ -918,23 +923,6 @@ export_to_stream (TpDatabase     *db,
   return TRUE;
 }
 
-/* The JSON restore writes through SQLite's own catalogue; on a team
- * database it is not there yet (issue 15). */
-static gboolean
-check_engine (TpDatabase  *db,
-              GError     **error)
-{
-  if (!tp_database_is_server (db))
-    return TRUE;
-
-  g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
-               /* Translators: %s is a database address */
-               _("This version of Touchpoint cannot restore a backup into the team "
-                 "database “%s” yet. Restore it into a file, or import its tables as CSV."),
-               tp_database_get_display_name (db));
-  return FALSE;
-}
-
 /**
  * tp_backup_export:
  * @db: the database to back up
@@ -1579,7 +1567,6 @@ typedef struct
 typedef struct
 {
   TpDatabase     *db;
-  sqlite3        *handle;
   Schema         *schema;
   Reader          reader;
   GMappedFile    *mapped;
@@ -1598,8 +1585,8 @@ typedef struct
   guint           primary_line; /* of the primary audience, 0 if none */
 
   gboolean        loading;      /* second pass: insert the rows */
-  sqlite3_stmt   *insert_one;
-  sqlite3_stmt   *insert_batch;
+  TpStatement    *insert_one;   /* owned by db */
+  TpStatement    *insert_batch;
   gsize           bytes_done;
   gsize           bytes_total;
   guint           rows_since_check;
@@ -1646,8 +1633,8 @@ restore_clear (Restore *self)
   g_clear_pointer (&self->mapped, g_mapped_file_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->insert_one, sqlite3_finalize);
-  g_clear_pointer (&self->insert_batch, sqlite3_finalize);
+  g_clear_pointer (&self->insert_one, tp_statement_reset);
+  g_clear_pointer (&self->insert_batch, tp_statement_reset);
 }
 
 static gboolean
@@ -1661,7 +1648,6 @@ restore_init (Restore       *self,
 
   memset (self, 0, sizeof *self);
   self->db = db;
-  self->handle = tp_database_get_handle (db);
   self->cancellable = cancellable;
   self->name = g_file_get_basename (file);
   self->reader.name = self->name;
@@ -1689,7 +1675,11 @@ restore_init (Restore       *self,
       self->reader.data = g_bytes_get_data (self->bytes, &self->reader.len);
     }
 
-  self->schema = schema_load (self->handle, error);
+  /* A file describes its own tables; a team database has the tables of
+   * the same migration steps. */
+  self->schema = tp_database_get_handle (db) != NULL
+                 ? schema_load (tp_database_get_handle (db), error)
+                 : schema_load_model (error);
   if (self->schema == NULL)
     return FALSE;
 
@@ -2141,7 +2131,7 @@ report_rows (Restore  *self,
 static void
 bind_row (Restore      *self,
           int           table_index,
-          sqlite3_stmt *stmt,
+          TpStatement  *stmt,
           int           first_param,
           Slot         *row)
 {
@@ -2166,34 +2156,34 @@ bind_row (Restore      *self,
       if (figures != NULL && table->columns[i].rule == RULE_DERIVED)
         {
           if ((int)i == schema->c_touch_count)
-            sqlite3_bind_int64 (stmt, param, figures->touch_count);
+            tp_statement_bind_int64 (stmt, param, figures->touch_count);
           else if ((int)i == schema->c_order_count)
-            sqlite3_bind_int64 (stmt, param, figures->order_count);
+            tp_statement_bind_int64 (stmt, param, figures->order_count);
           else if ((int)i == schema->c_total_spent)
-            sqlite3_bind_int64 (stmt, param, figures->total_spent);
+            tp_statement_bind_int64 (stmt, param, figures->total_spent);
           else if ((int)i == schema->c_last_touch_at && figures->last_touch_at[0] != '\0')
-            sqlite3_bind_text (stmt, param, figures->last_touch_at, TIME_LENGTH, SQLITE_STATIC);
+            tp_statement_bind_text (stmt, param, figures->last_touch_at);
           else if ((int)i == schema->c_first_order_at && figures->first_order_at[0] != '\0')
-            sqlite3_bind_text (stmt, param, figures->first_order_at, TIME_LENGTH, SQLITE_STATIC);
+            tp_statement_bind_text (stmt, param, figures->first_order_at);
           else
-            sqlite3_bind_null (stmt, param);
+            tp_statement_bind_null (stmt, param);
           continue;
         }
 
       switch (slot->kind)
         {
         case VALUE_INT:
-          sqlite3_bind_int64 (stmt, param, slot->integer);
+          tp_statement_bind_int64 (stmt, param, slot->integer);
           break;
 
         case VALUE_TEXT:
-          sqlite3_bind_text (stmt, param, slot->text->str, (int)slot->text->len, SQLITE_STATIC);
+          tp_statement_bind_text (stmt, param, slot->text->str);
           break;
 
         case VALUE_NULL:
         case VALUE_MISSING:
         default:
-          sqlite3_bind_null (stmt, param);
+          tp_statement_bind_null (stmt, param);
           break;
         }
     }
@@ -2208,34 +2198,50 @@ insert_pending (Restore  *self,
 {
   Table *table = g_ptr_array_index (self->schema->tables, table_index);
   guint max_columns = self->schema->max_columns;
-  int rc;
 
   if (self->pending == BATCH_ROWS)
     {
+      g_autoptr(GError) batch_error = NULL;
+
       for (guint k = 0; k < BATCH_ROWS; k++)
         bind_row (self, table_index, self->insert_batch, (int)(k * table->n_columns) + 1,
                   &self->slots[k * max_columns]);
 
-      rc = sqlite3_step (self->insert_batch);
-      sqlite3_reset (self->insert_batch);
-      if (rc == SQLITE_DONE)
+      tp_statement_step (self->insert_batch, &batch_error);
+      tp_statement_reset (self->insert_batch);
+      if (batch_error == NULL)
         {
           self->pending = 0;
           return TRUE;
+        }
+      /* Anything but a row the rules refuse (a lost connection, a full
+       * disk) is the database's own problem, said as it is. */
+      if (!g_error_matches (batch_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT))
+        {
+          g_propagate_error (error, g_steal_pointer (&batch_error));
+          return FALSE;
         }
     }
 
   for (guint k = 0; k < self->pending; k++)
     {
-      bind_row (self, table_index, self->insert_one, 1, &self->slots[k * max_columns]);
-      rc = sqlite3_step (self->insert_one);
-      sqlite3_reset (self->insert_one);
+      g_autoptr(GError) row_error = NULL;
 
-      if (rc != SQLITE_DONE)
+      bind_row (self, table_index, self->insert_one, 1, &self->slots[k * max_columns]);
+      tp_statement_step (self->insert_one, &row_error);
+      tp_statement_reset (self->insert_one);
+
+      if (row_error != NULL &&
+          !g_error_matches (row_error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT))
+        {
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          return FALSE;
+        }
+      if (row_error != NULL)
         return fail (&self->reader, self->row_lines[k], error, TP_BACKUP_ERROR_INVALID,
-                     /* Translators: the first %s is a table, the second what SQLite said */
+                     /* Translators: the first %s is a table, the second what the database said */
                      _("the database refused this row of “%s”: %s"),
-                     table->name, sqlite3_errmsg (self->handle));
+                     table->name, row_error->message);
     }
 
   self->pending = 0;
@@ -2310,7 +2316,6 @@ process_table (Restore  *self,
   if (self->loading)
     {
       g_autoptr(GString) batch = g_string_new (table->insert_sql);
-      int rc;
 
       for (guint k = 1; k < BATCH_ROWS; k++)
         {
@@ -2322,11 +2327,12 @@ process_table (Restore  *self,
         }
 
       self->pending = 0;
-      rc = sqlite3_prepare_v2 (self->handle, table->insert_sql, -1, &self->insert_one, NULL);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2 (self->handle, batch->str, -1, &self->insert_batch, NULL);
-      if (rc != SQLITE_OK)
-        return set_sqlite_error (error, self->handle, rc);
+      self->insert_one = tp_database_prepare (self->db, table->insert_sql, error);
+      if (self->insert_one == NULL)
+        return FALSE;
+      self->insert_batch = tp_database_prepare (self->db, batch->str, error);
+      if (self->insert_batch == NULL)
+        return FALSE;
     }
 
   if (peek (r) == ']')
@@ -2374,8 +2380,8 @@ process_table (Restore  *self,
     {
       gboolean ok = insert_pending (self, table_index, error);
 
-      g_clear_pointer (&self->insert_one, sqlite3_finalize);
-      g_clear_pointer (&self->insert_batch, sqlite3_finalize);
+      g_clear_pointer (&self->insert_one, tp_statement_reset);
+      g_clear_pointer (&self->insert_batch, tp_statement_reset);
       self->bytes_done += r->pos - offset;
       return ok;
     }
@@ -2719,9 +2725,6 @@ tp_backup_validate (TpDatabase    *db,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_engine (db, error))
-    return FALSE;
-
   ok = restore_init (&self, db, file, cancellable, error) && validate (&self, error);
   restore_clear (&self);
 
@@ -2819,129 +2822,111 @@ copy_aside (Restore  *self,
   return TRUE;
 }
 
+/* A team database has no file to copy: it is kept as a backup in
+ * Touchpoint's folder, read in the restore's own transaction, so it holds
+ * exactly the rows the restore replaces. */
 static gboolean
-exec_quoted (sqlite3     *handle,
-             const char  *command,
-             const char  *name,
-             GError     **error)
+keep_team_copy (Restore  *self,
+                char    **copy_path,
+                GError  **error)
 {
-  g_autofree char *quoted = quote_identifier (name);
-  g_autofree char *sql = g_strconcat (command, " ", quoted, NULL);
-  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H-%M-%SZ");
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "touchpoint", NULL);
+  g_autofree char *name = g_strdup (strrchr (tp_database_get_display_name (self->db), '/') + 1);
+  g_autofree char *candidate = NULL;
+  g_autoptr(Schema) schema = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, handle, rc);
+  g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", '-');
+  for (guint n = 1; candidate == NULL || g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *base = NULL;
+
+      g_free (candidate);
+      if (n == 1)
+        base = g_strdup_printf ("team-%s.before-restore-%s.json", name, stamp);
+      else
+        base = g_strdup_printf ("team-%s.before-restore-%s-%u.json", name, stamp, n);
+      candidate = g_build_filename (folder, base, NULL);
+    }
+
+  file = g_file_new_for_path (candidate);
+  schema = schema_load_model (&local_error);
+  ok = schema != NULL && g_mkdir_with_parents (folder, 0700) == 0;
+  if (ok)
+    stream = g_file_create (file, G_FILE_CREATE_PRIVATE, self->cancellable, &local_error);
+  ok = stream != NULL &&
+       export_to_stream (self->db, schema, G_OUTPUT_STREAM (stream), &self->progress,
+                         self->cancellable, &local_error) &&
+       g_output_stream_close (G_OUTPUT_STREAM (stream), self->cancellable, &local_error);
+
+  if (!ok)
+    {
+      g_file_delete (file, NULL, NULL);
+      if (local_error != NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
+                   /* Translators: the first %s is a file name, the second what went wrong */
+                   _("Could not keep a copy of the database in “%s”, so nothing was "
+                     "restored: %s"),
+                   candidate, local_error != NULL ? local_error->message : g_strerror (errno));
+      return FALSE;
+    }
+
+  *copy_path = g_steal_pointer (&candidate);
 
   return TRUE;
 }
 
 /* The second pass, in one transaction: replaces every row. */
-/* PRAGMA foreign_key_check on the loaded rows: the first row that refers
- * to a row that is not there fails the restore, named by table and id. */
-static gboolean
-check_references (Restore  *self,
-                  GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->handle, rc);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_autofree char *table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      g_autofree char *parent = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 1));
-      g_autofree char *message = NULL;
-
-      sqlite3_finalize (stmt);
-      message = g_strdup_printf (/* Translators: the first %s is a number, the second and
-                                  * third the names of tables */
-                                 _("the row with id %s in “%s” refers to a row of “%s” that "
-                                   "is not in the backup"),
-                                 id, table, parent);
-      return fail_file (&self->reader, error, TP_BACKUP_ERROR_INVALID, message);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->handle, rc);
-
-  return TRUE;
-}
-
 static gboolean
 load (Restore  *self,
       char    **copy_path,
       GError  **error)
 {
-  sqlite3 *handle = self->handle;
   Schema *schema = self->schema;
-  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   const char *path = tp_database_get_path (self->db);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autofree char *broken_table = NULL;
+  g_autofree char *broken_parent = NULL;
+  GError *local_error = NULL;
+  gint64 broken_id = 0;
 
-  if (!tp_database_begin (self->db, error))
+  /* Indexes and triggers go while the rows are loaded (the figures they
+   * keep were computed during validation) and come back afterwards. */
+  if (!tp_database_begin_load (self->db, error))
     return FALSE;
 
-  if (!g_str_equal (path, ":memory:"))
+  if (tp_database_is_server (self->db))
+    {
+      progress_range (&self->progress, 0.35, 0.45);
+      if (!keep_team_copy (self, copy_path, error))
+        goto failed;
+    }
+  else if (!g_str_equal (path, ":memory:"))
     {
       progress_range (&self->progress, 0.35, 0.45);
       if (!copy_aside (self, copy_path, error))
         goto failed;
     }
 
-  /* Indexes and triggers go while the rows are loaded and come back
-   * from their own SQL afterwards. */
-  rc = sqlite3_prepare_v2 (handle,
-                           "SELECT type, name, sql FROM sqlite_schema "
-                           "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
-                           "ORDER BY rowid",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, handle, rc);
-      goto failed;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *type = (const char *)sqlite3_column_text (stmt, 0);
-      g_autofree char *quoted = quote_identifier ((const char *)sqlite3_column_text (stmt, 1));
-
-      g_ptr_array_add (drops, g_strdup_printf ("DROP %s %s",
-                                               g_str_equal (type, "index") ? "INDEX" : "TRIGGER",
-                                               quoted));
-      g_ptr_array_add (creates, g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, handle, rc);
-      goto failed;
-    }
-
-  for (guint i = 0; i < drops->len; i++)
-    {
-      if (sqlite3_exec (handle, g_ptr_array_index (drops, i), NULL, NULL, NULL) != SQLITE_OK)
-        {
-          set_sqlite_error (error, handle, sqlite3_errcode (handle));
-          goto failed;
-        }
-    }
-
   for (guint i = schema->tables->len; i > 0; i--)
     {
       Table *table = g_ptr_array_index (schema->tables, i - 1);
+      g_autofree char *quoted = quote_identifier (table->name);
+      g_autofree char *sql = g_strconcat ("DELETE FROM ", quoted, NULL);
 
-      if (!exec_quoted (handle, "DELETE FROM", table->name, error))
+      if (!tp_database_exec (self->db, sql, error))
         goto failed;
     }
 
-  progress_range (&self->progress, 0.45, 0.85);
+  progress_range (&self->progress, 0.45, 0.9);
   self->loading = TRUE;
   self->rows_since_check = 0;
   self->bytes_total = 0;
@@ -2954,35 +2939,42 @@ load (Restore  *self,
         goto failed;
     }
 
-  progress_range (&self->progress, 0.85, 0.98);
-  for (guint i = 0; i < creates->len; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
-        goto failed;
+  progress_report (&self->progress, 1.0);
+  progress_range (&self->progress, 0.9, 0.98);
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error) ||
+      !tp_database_end_load (self->db, error))
+    goto failed;
 
-      if (sqlite3_exec (handle, g_ptr_array_index (creates, i), NULL, NULL, NULL) != SQLITE_OK)
-        {
-          set_sqlite_error (error, handle, sqlite3_errcode (handle));
-          goto failed;
-        }
-      progress_report (&self->progress, (double)(i + 1) / (double)creates->len);
-    }
+  /* What the triggers keep for Results, from the rows just loaded (with
+   * the indexes back) */
+  if (!tp_database_exec (self->db, _tp_migrations_results_rebuild (), error))
+    goto failed;
 
-  /* What the triggers keep for Results, from the rows just loaded */
-  if (sqlite3_exec (handle, _tp_migrations_results_rebuild (), NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, handle, sqlite3_errcode (handle));
-      goto failed;
-    }
-
+  progress_report (&self->progress, 1.0);
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     goto failed;
 
-  /* The rows went in with foreign keys off; SQLite checks every
-   * reference once more before anything is committed, whatever the
-   * first pass may have missed. */
-  if (!check_references (self, error))
-    goto failed;
+  /* The rows went in with SQLite's foreign keys off; every reference is
+   * checked once more before anything is committed, whatever the first
+   * pass may have missed. */
+  if (tp_database_find_broken_reference (self->db, &broken_table, &broken_id, &broken_parent,
+                                         &local_error))
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, broken_id);
+      g_autofree char *message = g_strdup_printf (/* Translators: the first %s is a number, the
+                                                   * second and third the names of tables */
+                                                  _("the row with id %s in “%s” refers to a row "
+                                                    "of “%s” that is not in the backup"),
+                                                  id, broken_table, broken_parent);
+
+      fail_file (&self->reader, error, TP_BACKUP_ERROR_INVALID, message);
+      goto failed;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto failed;
+    }
 
   progress_range (&self->progress, 0.98, 1.0);
   if (!tp_database_commit (self->db, error))
@@ -3020,9 +3012,11 @@ failed_closed:
  * every value, required fields, enum values, times, duplicate ids and
  * references between tables); a problem is reported with the file, line
  * and field, and nothing is changed. Then the database is copied beside
- * itself ("touchpoint.db.before-restore-2026-11-28T12-00-00Z") and its
- * contents are replaced in one transaction, which a failure or a
- * cancellation rolls back entirely.
+ * itself ("touchpoint.db.before-restore-2026-11-28T12-00-00Z"; a team
+ * database as a backup in Touchpoint's data folder,
+ * "team-shop.before-restore-….json") and its contents are replaced in one
+ * transaction, which a failure or a cancellation rolls back entirely.
+ * Either engine restores a backup made on either.
  *
  * @db must not be inside a transaction.
  *
@@ -3038,9 +3032,7 @@ tp_backup_restore (TpDatabase            *db,
                    GError               **error)
 {
   g_autofree char *copy_path = NULL;
-  sqlite3 *handle;
   Restore self;
-  gint64 cache_size = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TP_IS_DATABASE (db), FALSE);
@@ -3051,9 +3043,6 @@ tp_backup_restore (TpDatabase            *db,
   if (saved_copy != NULL)
     *saved_copy = NULL;
 
-  if (!check_engine (db, error))
-    return FALSE;
-
   if (!restore_init (&self, db, file, cancellable, error))
     {
       restore_clear (&self);
@@ -3063,47 +3052,264 @@ tp_backup_restore (TpDatabase            *db,
   self.progress = (Progress) { progress, progress_data, 0.0, 0.35, -1 };
 
   if (validate (&self, error))
-    {
-      g_autofree char *set_cache = NULL;
-      sqlite3_stmt *stmt = NULL;
-      gint64 temp_store = 0;
-
-      handle = self.handle;
-
-      /* A big cache, and the sorting of the index builds in memory */
-      if (sqlite3_prepare_v2 (handle, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        cache_size = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      if (sqlite3_prepare_v2 (handle, "PRAGMA temp_store", -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        temp_store = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-
-      set_cache = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY",
-                                   -RESTORE_CACHE_KB);
-      sqlite3_exec (handle, set_cache, NULL, NULL, NULL);
-
-      /* Foreign keys can only be switched outside a transaction; the
-       * first pass has checked every reference. */
-
-      if (tp_database_exec (db, "PRAGMA foreign_keys = OFF", error))
-        {
-          ok = load (&self, &copy_path, error);
-          sqlite3_exec (handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-        }
-
-      g_free (set_cache);
-      set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT
-                                   "; PRAGMA temp_store = %" G_GINT64_FORMAT,
-                                   cache_size, temp_store);
-      sqlite3_exec (handle, set_cache, NULL, NULL, NULL);
-    }
+    ok = load (&self, &copy_path, error);
 
   restore_clear (&self);
 
   if (ok && saved_copy != NULL)
     *saved_copy = g_steal_pointer (&copy_path);
+
+  return ok;
+}
+
+/* Copy */
+
+/* INSERT INTO table (…) VALUES (?1, …), (…), … for @rows rows */
+static char *
+insert_rows_sql (Table *table,
+                 guint  rows)
+{
+  GString *sql = g_string_new (table->insert_sql);
+
+  for (guint k = 1; k < rows; k++)
+    {
+      g_string_append (sql, ", (");
+      for (guint i = 0; i < table->n_columns; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", k * table->n_columns + i + 1);
+      g_string_append_c (sql, ')');
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Inserts the first @rows rows of @values (rows × columns, NULL for
+ * NULL) into @table of @target. */
+static gboolean
+copy_rows (TpDatabase  *target,
+           Table       *table,
+           GVariant   **values,
+           guint        rows,
+           GError     **error)
+{
+  g_autofree char *sql = insert_rows_sql (table, rows);
+  TpStatement *stmt = tp_database_prepare (target, sql, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint k = 0; k < rows * table->n_columns; k++)
+    tp_statement_bind_value (stmt, (int)k + 1, values[k]);
+  tp_statement_step (stmt, &local_error);
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_table (TpDatabase    *source,
+            TpDatabase    *target,
+            Table         *table,
+            Progress      *progress,
+            gint64        *rows_done,
+            gint64         rows_total,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree GVariant **values = g_new0 (GVariant *, BATCH_ROWS * table->n_columns);
+  GError *local_error = NULL;
+  TpStatement *stmt;
+  guint pending = 0;
+  gboolean ok = TRUE;
+
+  stmt = tp_database_prepare (source, table->select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (ok && tp_statement_step (stmt, &local_error))
+    {
+      for (guint i = 0; i < table->n_columns; i++)
+        values[pending * table->n_columns + i] = tp_statement_dup_value (stmt, (int)i);
+
+      if (++pending == BATCH_ROWS)
+        {
+          ok = copy_rows (target, table, values, pending, error);
+          for (guint k = 0; k < pending * table->n_columns; k++)
+            g_clear_pointer (&values[k], g_variant_unref);
+          pending = 0;
+        }
+
+      if (ok && ++(*rows_done) % ROWS_PER_CHECK == 0)
+        {
+          ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+          progress_report (progress, (double)*rows_done / (double)MAX (rows_total, 1));
+        }
+    }
+  tp_statement_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      ok = FALSE;
+    }
+
+  if (ok && pending > 0)
+    ok = copy_rows (target, table, values, pending, error);
+  for (guint k = 0; k < pending * table->n_columns; k++)
+    g_clear_pointer (&values[k], g_variant_unref);
+
+  return ok;
+}
+
+/* The target of a copy: a new file, or a team database that holds no
+ * rows (an empty server database gets the schema when it is opened). */
+static TpDatabase *
+open_copy_target (const char  *target,
+                  gboolean    *created,
+                  Schema      *schema,
+                  GError     **error)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  gboolean is_server = tp_database_path_is_server (target);
+
+  *created = FALSE;
+  if (!is_server && g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY,
+                   /* Translators: %s is a file name */
+                   _("“%s” already exists. Copy the business to a new file, so that no "
+                     "other file is changed."),
+                   target);
+      return NULL;
+    }
+
+  db = tp_database_open (target, error);
+  if (db == NULL)
+    return NULL;
+  *created = !is_server;
+
+  for (guint i = 0; i < schema->tables->len; i++)
+    {
+      if (count_rows_statement (db, g_ptr_array_index (schema->tables, i)) > 0)
+        {
+          g_set_error (error, TP_BACKUP_ERROR, TP_BACKUP_ERROR_TARGET_NOT_EMPTY,
+                       /* Translators: %s is a database address */
+                       _("“%s” already holds a business. Copy into an empty database, so "
+                         "that nothing there is replaced."),
+                       tp_database_get_display_name (db));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&db);
+}
+
+/* A file the copy made and could not fill goes again, with SQLite's
+ * working files. */
+static void
+remove_created_file (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (name);
+    }
+}
+
+/**
+ * tp_backup_copy:
+ * @source: the database to copy
+ * @target: a file name that does not exist yet, or the URI of a team
+ *   database that holds no business
+ * @progress: (nullable) (scope call): called as the work goes on
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Copies every row of every table of @source, from one consistent
+ * snapshot, into @target in one transaction: either engine to either.
+ * A target that already exists (a file) or holds rows (a team database)
+ * is refused with %TP_BACKUP_ERROR_TARGET_NOT_EMPTY and left as it is.
+ * If the copy fails or is cancelled, nothing of it is committed: a team
+ * database is left without rows, and a file the copy made is removed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_backup_copy (TpDatabase            *source,
+                const char            *target,
+                TpBackupProgressFunc   progress,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                GError               **error)
+{
+  g_autoptr(Schema) schema = NULL;
+  g_autoptr(TpDatabase) dest = NULL;
+  Progress report = { progress, progress_data, 0.0, 1.0, -1 };
+  gboolean created = FALSE;
+  gboolean ok = FALSE;
+  gint64 rows_total = 0;
+  gint64 rows_done = 0;
+
+  g_return_val_if_fail (TP_IS_DATABASE (source), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (tp_database_get_depth (source) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  schema = schema_load_model (error);
+  if (schema == NULL)
+    return FALSE;
+
+  dest = open_copy_target (target, &created, schema, error);
+  if (dest == NULL)
+    return FALSE;
+
+  progress_report (&report, 0.0);
+
+  /* Every table from the same moment */
+  if (tp_database_begin_read (source, error))
+    {
+      for (guint i = 0; i < schema->tables->len; i++)
+        rows_total += count_rows_statement (source, g_ptr_array_index (schema->tables, i));
+
+      if (tp_database_begin_load (dest, error))
+        {
+          ok = TRUE;
+          for (guint i = 0; ok && i < schema->tables->len; i++)
+            ok = copy_table (source, dest, g_ptr_array_index (schema->tables, i), &report,
+                             &rows_done, rows_total, cancellable, error);
+
+          /* What the triggers keep for Results is worked out again */
+          ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+               tp_database_end_load (dest, error) &&
+               tp_database_exec (dest, _tp_migrations_results_rebuild (), error) &&
+               !g_cancellable_set_error_if_cancelled (cancellable, error);
+          if (ok)
+            ok = tp_database_commit (dest, error);
+          else
+            tp_database_rollback (dest);
+        }
+
+      tp_database_commit (source, NULL);
+    }
+
+  if (!ok && created)
+    {
+      g_clear_object (&dest);
+      remove_created_file (target);
+    }
+
+  if (ok)
+    progress_report (&report, 1.0);
 
   return ok;
 }
@@ -3175,6 +3381,7 @@ typedef struct
 {
   GMainContext   *context;
   char           *db_path;
+  char           *copy_target;
   GFile          *file;
   ProgressTarget *target;
   char           *saved_copy;
@@ -3186,6 +3393,7 @@ task_data_free_here (gpointer data)
   TaskData *task_data = data;
 
   g_free (task_data->db_path);
+  g_free (task_data->copy_target);
   g_clear_object (&task_data->file);
   if (task_data->target != NULL)
     g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
@@ -3237,7 +3445,7 @@ task_new (const char           *db_path,
 
   data->context = g_main_context_ref_thread_default ();
   data->db_path = g_strdup (db_path);
-  data->file = g_object_ref (file);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
   if (progress != NULL)
     {
       data->target = g_atomic_rc_box_new0 (ProgressTarget);
@@ -3434,4 +3642,82 @@ tp_backup_restore_finish (GAsyncResult  *result,
     *saved_copy = g_strdup (data->saved_copy);
 
   return TRUE;
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL &&
+      tp_backup_copy (db, data->copy_target,
+                      data->target != NULL ? progress_to_context : NULL, data->target, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+
+  g_clear_object (&db);
+  give_back_memory ();
+}
+
+/**
+ * tp_backup_copy_async:
+ * @db_path: the database to copy (the worker opens its own connection)
+ * @target: a file name that does not exist yet, or the URI of an empty
+ *   team database
+ * @progress: (nullable): called in the thread-default main context of the
+ *   caller as the work goes on
+ * @progress_data: data for @progress
+ * @progress_data_destroy: (nullable): frees @progress_data at the end
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the copy is done
+ * @user_data: data for @callback
+ *
+ * Runs tp_backup_copy() on a worker thread.
+ */
+void
+tp_backup_copy_async (const char            *db_path,
+                      const char            *target,
+                      TpBackupProgressFunc   progress,
+                      gpointer               progress_data,
+                      GDestroyNotify         progress_data_destroy,
+                      GCancellable          *cancellable,
+                      GAsyncReadyCallback    callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (target != NULL);
+
+  task = task_new (db_path, NULL, progress, progress_data, progress_data_destroy,
+                   cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->copy_target = g_strdup (target);
+  g_task_set_source_tag (task, tp_backup_copy_async);
+  g_task_run_in_thread (task, copy_thread);
+}
+
+/**
+ * tp_backup_copy_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the business was copied
+ */
+gboolean
+tp_backup_copy_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_backup_copy_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -31,6 +31,7 @@ typedef enum
   TP_BACKUP_ERROR_NEWER_VERSION,    /* written by a newer Touchpoint */
   TP_BACKUP_ERROR_UNKNOWN_VERSION,  /* "version" missing or not a version we ever wrote */
   TP_BACKUP_ERROR_INVALID,          /* broken JSON, or a value the data does not allow */
+  TP_BACKUP_ERROR_TARGET_NOT_EMPTY, /* a copy's target exists or holds a business */
 } TpBackupError;
 
 /**
@@ -85,5 +86,22 @@ void     tp_backup_restore_async (const char            *db_path,
 gboolean tp_backup_restore_finish (GAsyncResult         *result,
                                    char                **saved_copy,
                                    GError              **error);
+
+gboolean tp_backup_copy          (TpDatabase            *source,
+                                  const char            *target,
+                                  TpBackupProgressFunc   progress,
+                                  gpointer               progress_data,
+                                  GCancellable          *cancellable,
+                                  GError               **error);
+void     tp_backup_copy_async    (const char            *db_path,
+                                  const char            *target,
+                                  TpBackupProgressFunc   progress,
+                                  gpointer               progress_data,
+                                  GDestroyNotify         progress_data_destroy,
+                                  GCancellable          *cancellable,
+                                  GAsyncReadyCallback    callback,
+                                  gpointer               user_data);
+gboolean tp_backup_copy_finish   (GAsyncResult          *result,
+                                  GError               **error);
 
 G_END_DECLS

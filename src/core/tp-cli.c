@@ -15,9 +15,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
 
 #include "tp-backup.h"
@@ -80,6 +83,9 @@ static const GOptionEntry entries[] = {
   { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import-csv: merge rows that are already there (the same email) into them, "
        "or skip them (the default)"), N_("merge|skip") },
+  { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the whole business into TARGET, a new database file or an empty team database "
+       "(postgresql://user@host/database), in one transaction"), N_("TARGET") },
   { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-csv: import the rows that can be imported and list the others, instead "
        "of importing nothing"), NULL },
@@ -373,6 +379,125 @@ run_import_backup (GVariantDict *options)
   return 0;
 }
 
+/* --copy-to TARGET: the copy runs on a worker while this thread shows
+ * its progress on stderr and turns Ctrl+C into a cancellation, which
+ * leaves the target empty. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  int           shown;
+  gboolean      on_terminal;
+} CopyRun;
+
+static void
+copy_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  CopyRun *run = user_data;
+  int percent = (int)(fraction * 100.0);
+
+  if (percent == run->shown)
+    return;
+  run->shown = percent;
+  /* Translators: the progress of --copy-to, %d is a percentage */
+  g_printerr (_("Copying… %d%%"), percent);
+  g_printerr (run->on_terminal ? "\r" : "\n");
+}
+
+static void
+copy_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CopyRun *run = user_data;
+
+  run->result = g_object_ref (result);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+copy_interrupted_cb (gpointer user_data)
+{
+  CopyRun *run = user_data;
+
+  g_cancellable_cancel (run->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+run_copy_to (GVariantDict *options)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autofree char *target = NULL;
+  g_autofree char *target_name = NULL;
+  CopyRun run = { 0 };
+  g_autoptr(GSource) sigint = g_unix_signal_source_new (SIGINT);
+  g_autoptr(GSource) sigterm = g_unix_signal_source_new (SIGTERM);
+  gboolean ok;
+
+  g_variant_dict_lookup (options, "copy-to", "^ay", &target);
+  target_name = tp_database_name_for_path (target);
+  db = open_io_database (options, TRUE, NULL);
+  if (db == NULL)
+    return 1;
+
+  g_main_context_push_thread_default (context);
+  run.loop = g_main_loop_new (context, FALSE);
+  run.cancellable = g_cancellable_new ();
+  run.shown = -1;
+  run.on_terminal = isatty (STDERR_FILENO);
+
+  /* In this loop's context, which the default one's sources do not reach */
+  g_source_set_callback (sigint, copy_interrupted_cb, &run, NULL);
+  g_source_set_callback (sigterm, copy_interrupted_cb, &run, NULL);
+  g_source_attach (sigint, context);
+  g_source_attach (sigterm, context);
+  tp_backup_copy_async (tp_database_get_path (db), target, copy_progress_cb, &run, NULL,
+                        run.cancellable, copy_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_source_destroy (sigint);
+  g_source_destroy (sigterm);
+
+  ok = tp_backup_copy_finish (run.result, &error);
+  g_clear_object (&run.result);
+  /* The progress updates still queued */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  if (run.on_terminal && run.shown >= 0)
+    g_printerr ("\n");
+
+  g_main_loop_unref (run.loop);
+  g_clear_object (&run.cancellable);
+  g_main_context_pop_thread_default (context);
+
+  if (!ok)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_printerr ("touchpoint: ");
+          /* Translators: %s is a database file or address */
+          g_printerr (_("the copy was stopped; nothing was copied into “%s”"), target_name);
+          g_printerr ("\n");
+        }
+      else
+        {
+          g_printerr ("touchpoint: %s\n", error->message);
+        }
+      return 1;
+    }
+
+  /* Translators: %s is a database file or address */
+  g_print (_("Copied the business into %s"), target_name);
+  g_print ("\n");
+
+  return 0;
+}
+
 /* Each line of a message, as a line of its own */
 static void
 print_error_lines (const char *message)
@@ -656,6 +781,9 @@ tp_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "export-csv"))
     return run_export_csv (options);
+
+  if (g_variant_dict_contains (options, "copy-to"))
+    return run_copy_to (options);
 
   /* An option that only says how to run a command, given without one, is
    * a mistake to name, not a reason to open the window. */

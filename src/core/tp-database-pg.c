@@ -221,6 +221,17 @@ set_result_error (TpPgDatabase  *db,
 
   if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
       g_str_has_prefix (state, "57P"))
+    {
+      /* libpq's explanation of a lost connection runs over several lines:
+       * the first one says it. */
+      char *newline = strchr (detail, '\n');
+
+      if (newline != NULL)
+        *newline = '\0';
+    }
+
+  if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
+      g_str_has_prefix (state, "57P"))
     g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE,
                  /* Translators: the first %s is a database address, the second what the server said */
                  _("The connection to “%s” was lost (%s). The last change was not saved; "
@@ -1341,6 +1352,62 @@ const char *
 _tp_pg_get_display_name (TpPgDatabase *db)
 {
   return db->display_name;
+}
+
+/* Loading a whole business (tp_database_begin_load()) ---------------- */
+
+/* The tables' own triggers (the customer figures, the ids) are off while
+ * the rows go in with their ids and figures; the foreign keys, which are
+ * the server's, stay on. ALTER TABLE takes each table's exclusive lock:
+ * other desktops wait until the load is committed or rolled back, and
+ * the change is undone with the transaction. */
+gboolean
+_tp_pg_begin_load (TpPgDatabase  *db,
+                   GError       **error)
+{
+  const TpSchemaTable *tables;
+  guint n_tables;
+
+  tables = tp_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DISABLE TRIGGER USER",
+                                              tables[t].name);
+
+      if (!run (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The triggers back on, and each id sequence past the highest id, so
+ * that the next row gets a new one (as tp_assign_id () would have). */
+gboolean
+_tp_pg_end_load (TpPgDatabase  *db,
+                 GError       **error)
+{
+  const TpSchemaTable *tables;
+  guint n_tables;
+
+  tables = tp_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      const char *name = tables[t].name;
+      g_autofree char *sql = NULL;
+
+      sql = g_strdup_printf ("ALTER TABLE %s ENABLE TRIGGER USER;"
+                             "SELECT setval (seq, v) FROM ("
+                             "  SELECT seq, GREATEST ((SELECT max (id) FROM %s),"
+                             "                        pg_sequence_last_value (seq::regclass)) AS v"
+                             "  FROM (SELECT pg_get_serial_sequence ('%s', 'id') AS seq) s) q "
+                             "WHERE v IS NOT NULL",
+                             name, name, name);
+      if (!run (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Runs fixed SQL: one statement or several. */

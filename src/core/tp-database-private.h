@@ -45,6 +45,10 @@ gboolean        _tp_pg_in_failed_transaction  (TpPgDatabase        *db);
 gboolean        _tp_pg_in_transaction         (TpPgDatabase        *db);
 gint64          _tp_pg_last_insert_id         (TpPgDatabase        *db);
 gint64          _tp_pg_changes                (TpPgDatabase        *db);
+gboolean        _tp_pg_begin_load             (TpPgDatabase        *db,
+                                               GError             **error);
+gboolean        _tp_pg_end_load               (TpPgDatabase        *db,
+                                               GError             **error);
 void            _tp_pg_set_transaction_error  (TpPgDatabase        *db,
                                                const char          *detail,
                                                GError             **error);

@@ -77,6 +77,10 @@ struct _TpDatabase
   guint       pages_checked : 1;
   guint       aborted : 1;  /* SQLite rolled the outer transaction back */
   guint       read_only : 1;  /* opened read-only, or the role may not write */
+  guint       loading : 1;  /* between tp_database_begin_load() and the end of its transaction */
+  GPtrArray  *load_creates; /* SQLite: the indexes and triggers the load dropped */
+  gint64      load_cache_size;
+  gint64      load_temp_store;
 };
 
 G_DEFINE_FINAL_TYPE (TpDatabase, tp_database, G_TYPE_OBJECT)
@@ -108,6 +112,7 @@ tp_database_finalize (GObject *object)
   TpDatabase *self = (TpDatabase *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->load_creates, g_ptr_array_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_clear_pointer (&self->pg, _tp_pg_close);
@@ -1860,6 +1865,8 @@ tp_database_begin_read (TpDatabase  *self,
   return TRUE;
 }
 
+static void end_load (TpDatabase *self);
+
 static void
 end_level (TpDatabase *self,
            gboolean    committed)
@@ -1869,6 +1876,8 @@ end_level (TpDatabase *self,
   self->depth--;
   if (self->depth == 0)
     self->aborted = FALSE;
+  if (self->depth == 0 && self->loading)
+    end_load (self);
 
   g_signal_emit (self, signals[TRANSACTION_ENDED], 0, level, committed);
 }
@@ -2049,6 +2058,226 @@ tp_database_check_integrity (TpDatabase  *self,
   sqlite3_finalize (stmt);
 
   return ok;
+}
+
+/* Loading a whole business ------------------------------------------- */
+
+#define LOAD_CACHE_KB 32768
+
+static gint64
+pragma_int (sqlite3    *handle,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* After the load's transaction, committed or not: SQLite's settings as
+ * they were. */
+static void
+end_load (TpDatabase *self)
+{
+  self->loading = FALSE;
+  g_clear_pointer (&self->load_creates, g_ptr_array_unref);
+
+  if (self->handle != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_keys = ON; "
+                                              "PRAGMA cache_size = %" G_GINT64_FORMAT "; "
+                                              "PRAGMA temp_store = %" G_GINT64_FORMAT,
+                                              self->load_cache_size, self->load_temp_store);
+
+      sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+    }
+}
+
+/**
+ * tp_database_begin_load:
+ * @self: a #TpDatabase outside any transaction
+ * @error: return location for a #GError
+ *
+ * Opens the transaction in which a whole business is written at once (a
+ * restore, a copy): the rows go in with their ids, the figures the
+ * triggers keep on each customer included, and nothing is checked or
+ * kept up to date row by row. SQLite: foreign keys off, indexes and
+ * triggers dropped (tp_database_end_load() makes them again from their
+ * own SQL), a big cache. PostgreSQL: the tables' own triggers disabled,
+ * which needs the role that owns the tables; foreign keys are still
+ * checked at each row, so parents go in before their children.
+ *
+ * Call tp_database_end_load(), then tp_database_commit(); or
+ * tp_database_rollback(), which undoes everything.
+ *
+ * Returns: %TRUE if the transaction is open
+ */
+gboolean
+tp_database_begin_load (TpDatabase  *self,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *settings = NULL;
+  int rc;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  g_return_val_if_fail (!self->loading, FALSE);
+
+  if (self->pg != NULL)
+    {
+      if (!tp_database_begin (self, error))
+        return FALSE;
+      self->loading = TRUE;
+      if (!_tp_pg_begin_load (self->pg, error))
+        {
+          tp_database_rollback (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Foreign keys can only be switched outside a transaction. */
+  self->load_cache_size = pragma_int (self->handle, "PRAGMA cache_size");
+  self->load_temp_store = pragma_int (self->handle, "PRAGMA temp_store");
+  settings = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY; "
+                              "PRAGMA foreign_keys = OFF", -LOAD_CACHE_KB);
+  if (!exec_sql (self->handle, self->path, settings, error))
+    {
+      end_load (self);
+      return FALSE;
+    }
+
+  if (!tp_database_begin (self, error))
+    {
+      end_load (self);
+      return FALSE;
+    }
+  self->loading = TRUE;
+  self->load_creates = g_ptr_array_new_with_free_func (g_free);
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           "SELECT type, name, sql FROM sqlite_schema "
+                           "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                           "ORDER BY rowid",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *type = (const char *)sqlite3_column_text (stmt, 0);
+          const char *name = (const char *)sqlite3_column_text (stmt, 1);
+
+          g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
+                                                   g_str_equal (type, "index") ? "INDEX" : "TRIGGER",
+                                                   name));
+          g_ptr_array_add (self->load_creates,
+                           g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+
+      for (guint i = 0; rc == SQLITE_OK && i < drops->len; i++)
+        rc = sqlite3_exec (self->handle, g_ptr_array_index (drops, i), NULL, NULL, NULL);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_handle (error, self, rc);
+      tp_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tp_database_end_load:
+ * @self: a #TpDatabase inside tp_database_begin_load()
+ * @error: return location for a #GError
+ *
+ * Makes again what tp_database_begin_load() set aside (SQLite: the
+ * indexes and triggers; PostgreSQL: the triggers, and each id sequence
+ * moved past the highest id). The transaction stays open: commit it, or
+ * roll it back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_database_end_load (TpDatabase  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->loading && self->depth == 1, FALSE);
+
+  if (self->pg != NULL)
+    return _tp_pg_end_load (self->pg, error);
+
+  for (guint i = 0; i < self->load_creates->len; i++)
+    {
+      if (!exec_sql (self->handle, self->path, g_ptr_array_index (self->load_creates, i), error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (self->load_creates, 0);
+
+  return TRUE;
+}
+
+/**
+ * tp_database_find_broken_reference:
+ * @self: a #TpDatabase
+ * @table: (out): the table of a row that refers to a missing row
+ * @id: (out): that row's id
+ * @parent: (out): the table it refers to
+ * @error: return location for a #GError
+ *
+ * Looks for a row that refers to a row that is not there, which only
+ * SQLite with its foreign keys off lets in (tp_database_begin_load());
+ * PostgreSQL refuses such a row when it is written.
+ *
+ * Returns: %TRUE if there is one (@table, @id and @parent are set);
+ *   %FALSE if there is none, or on error (@error is set)
+ */
+gboolean
+tp_database_find_broken_reference (TpDatabase  *self,
+                                   char       **table,
+                                   gint64      *id,
+                                   char       **parent,
+                                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  if (self->pg != NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *id = sqlite3_column_int64 (stmt, 1);
+      *parent = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    set_error_from_handle (error, self, rc);
+  sqlite3_finalize (stmt);
+
+  return FALSE;
 }
 
 /**

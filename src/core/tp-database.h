@@ -123,6 +123,17 @@ gint64        tp_database_changes         (TpDatabase   *self);
 gboolean      tp_database_check_integrity (TpDatabase   *self,
                                            GError      **error);
 
+/* Loading a whole business at once (restore, copy) */
+gboolean      tp_database_begin_load      (TpDatabase   *self,
+                                           GError      **error);
+gboolean      tp_database_end_load        (TpDatabase   *self,
+                                           GError      **error);
+gboolean      tp_database_find_broken_reference (TpDatabase *self,
+                                           char        **table,
+                                           gint64       *id,
+                                           char        **parent,
+                                           GError      **error);
+
 void          tp_statement_bind_int64     (TpStatement  *stmt,
                                            int           index,
                                            gint64        value);

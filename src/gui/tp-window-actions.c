@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tp-backup.h"
 #include "tp-cli.h"
 #include "tp-customer-detail.h"
 #include "tp-customers-section.h"
@@ -343,6 +344,215 @@ export_action (GtkWidget  *widget,
   tp_export_run (GTK_WINDOW (self), self->database_path);
 }
 
+/* Copy Business To…: the whole business into a new file or an empty
+ * team database (tp_backup_copy_async()), with progress and Stop. The
+ * team database's own dialog, with its keyring, is the Open Team
+ * Database dialog's; here an address is enough. */
+
+typedef struct
+{
+  TpWindow       *window;
+  GCancellable   *cancellable;
+  AdwMessageDialog *progress_dialog;
+  GtkProgressBar *bar;
+  char           *target;
+} CopyBusiness;
+
+static void
+copy_business_free (gpointer data)
+{
+  CopyBusiness *copy = data;
+
+  g_clear_object (&copy->window);
+  g_clear_object (&copy->cancellable);
+  g_clear_object (&copy->progress_dialog);
+  g_clear_object (&copy->bar);
+  g_free (copy->target);
+  g_free (copy);
+}
+
+static void
+copy_business_progress_cb (double   fraction,
+                           gpointer user_data)
+{
+  CopyBusiness *copy = user_data;
+
+  gtk_progress_bar_set_fraction (copy->bar, fraction);
+}
+
+static void
+copy_business_stop_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  CopyBusiness *copy = user_data;
+
+  g_cancellable_cancel (copy->cancellable);
+}
+
+static void
+copy_business_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  CopyBusiness *copy = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = tp_database_name_for_path (copy->target);
+  GtkWidget *message;
+
+  g_signal_handlers_disconnect_by_data (copy->progress_dialog, copy);
+  gtk_window_destroy (GTK_WINDOW (copy->progress_dialog));
+
+  if (tp_backup_copy_finish (result, &error))
+    {
+      g_autofree char *body = g_strdup_printf (/* Translators: %s is a database file or address */
+                                               _("The whole business is now also in “%s”."),
+                                               name);
+
+      message = adw_message_dialog_new (GTK_WINDOW (copy->window), _("Business Copied"), body);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *body = g_strdup_printf (/* Translators: %s is a database file or address */
+                                               _("Nothing was copied into “%s”."), name);
+
+      message = adw_message_dialog_new (GTK_WINDOW (copy->window), _("Copy Stopped"), body);
+    }
+  else
+    {
+      message = adw_message_dialog_new (GTK_WINDOW (copy->window),
+                                        _("Could Not Copy the Business"), error->message);
+    }
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+  copy_business_free (copy);
+}
+
+void
+_tp_window_copy_business_to (TpWindow   *self,
+                             const char *target)
+{
+  CopyBusiness *copy = g_new0 (CopyBusiness, 1);
+  GtkWidget *dialog;
+  GtkWidget *bar;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Copying the Business"), NULL);
+  bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copying the Business"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "stop", _("_Stop"));
+
+  copy->window = g_object_ref (self);
+  copy->cancellable = g_cancellable_new ();
+  copy->progress_dialog = ADW_MESSAGE_DIALOG (g_object_ref (dialog));
+  copy->bar = GTK_PROGRESS_BAR (g_object_ref (bar));
+  copy->target = g_strdup (target);
+  g_signal_connect (dialog, "response", G_CALLBACK (copy_business_stop_cb), copy);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  tp_backup_copy_async (self->database_path, target, copy_business_progress_cb, copy, NULL,
+                        copy->cancellable, copy_business_done_cb, copy);
+}
+
+static void
+on_copy_file_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(TpWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        _tp_window_copy_business_to (self, path);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static gboolean
+is_team_address (const char *text)
+{
+  return g_str_has_prefix (text, "postgresql://") || g_str_has_prefix (text, "postgres://");
+}
+
+static void
+on_copy_address_changed_cb (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "server",
+                                           is_team_address (gtk_editable_get_text (entry)));
+}
+
+static void
+on_copy_business_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  TpWindow *self = user_data;
+
+  if (g_str_equal (response, "file"))
+    {
+      GtkFileChooserNative *native;
+
+      native = gtk_file_chooser_native_new (_("Copy the Business to a New File"),
+                                            GTK_WINDOW (self),
+                                            GTK_FILE_CHOOSER_ACTION_SAVE,
+                                            _("_Copy"),
+                                            _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "touchpoint-copy.db");
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+      g_signal_connect (native, "response", G_CALLBACK (on_copy_file_response_cb),
+                        g_object_ref (self));
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+    }
+  else if (g_str_equal (response, "server"))
+    {
+      GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+      _tp_window_copy_business_to (self, gtk_editable_get_text (entry));
+    }
+}
+
+static void
+copy_business_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Copy Business To"),
+                                   _("Copy every customer, touch, order and plan into a new "
+                                     "file, or into an empty team database on a server. This "
+                                     "database stays as it is."));
+  entry = gtk_entry_new ();
+  /* Translators: an example of a team database's address; keep "postgresql://" */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("postgresql://user@server/database"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Team database address"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "file", _("To a _New File…"),
+                                    "server", _("To the _Team Database"),
+                                    NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "server", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "file");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_copy_address_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_business_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 print_worksheets_action (GtkWidget  *widget,
                          const char *action_name,
@@ -622,6 +832,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.retry-database", NULL, retry_database_action);
   gtk_widget_class_install_action (widget_class, "window.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "window.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "window.copy-business", NULL, copy_business_action);
   gtk_widget_class_install_action (widget_class, "window.print-worksheets", NULL, print_worksheets_action);
   gtk_widget_class_install_action (widget_class, "window.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "window.show-shortcuts", NULL, show_shortcuts_action);

@@ -73,4 +73,8 @@ char *_tp_window_dup_sample_path   (void);
 void _tp_window_show_guide_step    (TpWindow      *self,
                                     guint          step);
 
+/* Starts Copy Business To… into @target, as its dialogs do */
+void _tp_window_copy_business_to   (TpWindow      *self,
+                                    const char    *target);
+
 G_END_DECLS
