@@ -21,7 +21,6 @@
 #include "tp-audiences-section.h"
 #include "tp-brand-section.h"
 #include "tp-competitors-section.h"
-#include "tp-enum-choices-private.h"
 #include "tp-form.h"
 #include "tp-marketing-page.h"
 #include "tp-place-row.h"
@@ -1025,9 +1024,9 @@ test_tactics_editor_order (Fixture       *f,
 
     for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
       {
-        g_autofree char *label = _tp_enum_choices_label (channel_row, i);
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (channels, i);
 
-        if (g_str_equal (label, "Forum"))
+        if (g_str_equal (gtk_string_object_get_string (item), "Forum"))
           forum = i;
       }
     g_assert_cmpuint (forum, !=, GTK_INVALID_LIST_POSITION);

@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "tp-core-enum-types.h"
-#include "tp-enum-choices-private.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-customer-list.h"
 #include "tp-sales-util-private.h"
@@ -423,6 +422,30 @@ save_action (GtkWidget  *widget,
   tp_log_touch_dialog_save (TP_LOG_TOUCH_DIALOG (widget));
 }
 
+static GListModel *
+enum_labels (guint         n_values,
+             const char *(*get_label) (int value))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_values; i++)
+    gtk_string_list_append (list, get_label ((int)i));
+
+  return G_LIST_MODEL (list);
+}
+
+static const char *
+channel_label (int value)
+{
+  return tp_channel_get_label (value);
+}
+
+static const char *
+direction_label (int value)
+{
+  return tp_direction_get_label (value);
+}
+
 static void
 fill_tactics (TpLogTouchDialog *self)
 {
@@ -724,6 +747,8 @@ tp_log_touch_dialog_class_init (TpLogTouchDialogClass *klass)
 static void
 tp_log_touch_dialog_init (TpLogTouchDialog *self)
 {
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GListModel) directions = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *now_text = _tp_format_entry_time (now);
 
@@ -736,10 +761,12 @@ tp_log_touch_dialog_init (TpLogTouchDialog *self)
   g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _tp_enum_choices_bind (self->channel_row, TP_TYPE_CHANNEL);
+  channels = enum_labels (TP_CHANNEL_OTHER + 1, channel_label);
+  adw_combo_row_set_model (self->channel_row, channels);
   adw_combo_row_set_selected (self->channel_row, get_last_channel ());
 
-  _tp_enum_choices_bind (self->direction_row, TP_TYPE_DIRECTION);
+  directions = enum_labels (TP_DIRECTION_INBOUND + 1, direction_label);
+  adw_combo_row_set_model (self->direction_row, directions);
   adw_combo_row_set_selected (self->direction_row, TP_DIRECTION_OUTBOUND);
 
   _tp_setup_date_row (self->when_row);

@@ -358,6 +358,40 @@ _tp_marketing_find_position (GListModel *list,
   return GTK_INVALID_LIST_POSITION;
 }
 
+typedef const char *(*LabelFunc) (int value);
+
+/**
+ * _tp_marketing_enum_labels:
+ * @enum_type: one of the enumerations of tp-enums.h
+ *
+ * Returns: (transfer full): a #GtkStringList of the labels of its values,
+ *   in value order, so that a position is a value
+ */
+GListModel *
+_tp_marketing_enum_labels (GType enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  LabelFunc label_func = NULL;
+
+  if (enum_type == TP_TYPE_CHANNEL)
+    label_func = (LabelFunc) tp_channel_get_label;
+  else if (enum_type == TP_TYPE_CADENCE_PERIOD)
+    label_func = (LabelFunc) tp_cadence_period_get_label;
+  else if (enum_type == TP_TYPE_PLACE_KIND)
+    label_func = (LabelFunc) tp_place_kind_get_label;
+  else
+    g_return_val_if_reached (G_LIST_MODEL (labels));
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_assert ((guint) klass->values[i].value == i);
+      gtk_string_list_append (labels, label_func (klass->values[i].value));
+    }
+
+  return G_LIST_MODEL (labels);
+}
+
 /**
  * _tp_marketing_format_day:
  * @utc_time: an ISO 8601 UTC time, as stored

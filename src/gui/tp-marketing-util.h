@@ -41,6 +41,7 @@ gboolean    _tp_marketing_move_item        (TpStore              *store,
                                             guint                 from,
                                             guint                 to,
                                             GError              **error);
+GListModel *_tp_marketing_enum_labels      (GType                 enum_type);
 char       *_tp_marketing_format_day       (const char           *utc_time);
 char       *_tp_marketing_cadence_text     (gint64                count,
                                             TpCadencePeriod       period);

@@ -19,7 +19,6 @@
 #include "tp-core-enum-types.h"
 #include "tp-form.h"
 #include "tp-marketing-util.h"
-#include "tp-enum-choices-private.h"
 #include "tp-place-row.h"
 #include "tp-toast-private.h"
 
@@ -332,7 +331,9 @@ kind_to_widget (const GValue *from,
 static void
 setup (TpPlaceRow *self)
 {
-  _tp_enum_choices_bind (self->kind_row, TP_TYPE_PLACE_KIND);
+  g_autoptr(GListModel) kinds = _tp_marketing_enum_labels (TP_TYPE_PLACE_KIND);
+
+  adw_combo_row_set_model (self->kind_row, kinds);
 
   self->form = tp_form_new ();
   tp_form_set_store (self->form, self->store);

@@ -20,7 +20,6 @@
 #include "tp-form.h"
 #include "tp-marketing-util.h"
 #include "tp-stable-list.h"
-#include "tp-enum-choices-private.h"
 #include "tp-tactic-editor.h"
 #include "tp-text-area.h"
 #include "tp-toast-private.h"
@@ -893,6 +892,7 @@ tp_tactic_editor_class_init (TpTacticEditorClass *klass)
 static void
 tp_tactic_editor_init (TpTacticEditor *self)
 {
+  g_autoptr(GListModel) channels = NULL;
   GtkWidget *placeholder;
 
   g_type_ensure (TP_TYPE_TEXT_AREA);
@@ -903,7 +903,8 @@ tp_tactic_editor_init (TpTacticEditor *self)
   self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->reached_rows = g_ptr_array_new ();
 
-  _tp_enum_choices_bind (self->channel_row, TP_TYPE_CHANNEL);
+  channels = _tp_marketing_enum_labels (TP_TYPE_CHANNEL);
+  adw_combo_row_set_model (self->channel_row, channels);
 
   placeholder = gtk_label_new (_("Not done yet. Mark it done each time you do it."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
