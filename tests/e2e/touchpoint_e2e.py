@@ -82,6 +82,8 @@ class App:
 
     def focus_top_window(self):
         """What a window manager does when a dialog of the app closes."""
+        check(self.process.poll() is None,
+              f'touchpoint exited with status {self.process.returncode} when a dialog closed')
         focus_top_window(self.process.pid)
 
     def stop(self):
@@ -417,8 +419,9 @@ def focus_top_window(pid):
         return None
 
     try:
-        # The window that closed may still be on the screen a moment.
-        deadline = time.monotonic() + 5
+        # The window that closed may still be on the screen a moment, and
+        # the one below may take a moment to be shown again under load.
+        deadline = time.monotonic() + 15
         while True:
             window = top_window()
             if window is not None or time.monotonic() > deadline:
