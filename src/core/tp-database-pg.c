@@ -214,13 +214,18 @@ set_result_error (TpPgDatabase  *db,
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
   g_autofree char *detail = scrub (db, primary != NULL ? primary : PQerrorMessage (db->conn));
+  gboolean lost;
   const char *name = db->display_name;
 
   if (state == NULL)
     state = "";
 
-  if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
-      g_str_has_prefix (state, "57P"))
+  /* An error with no SQLSTATE is libpq's own: the connection failed
+   * before the server could answer (it may not know yet that it is bad) */
+  lost = PQstatus (db->conn) == CONNECTION_BAD || state[0] == '\0' ||
+         g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P");
+
+  if (lost)
     {
       /* libpq's explanation of a lost connection runs over several lines:
        * the first one says it. */
@@ -230,8 +235,7 @@ set_result_error (TpPgDatabase  *db,
         *newline = '\0';
     }
 
-  if (PQstatus (db->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
-      g_str_has_prefix (state, "57P"))
+  if (lost)
     g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE,
                  /* Translators: the first %s is a database address, the second what the server said */
                  _("The connection to “%s” was lost (%s). The last change was not saved; "
@@ -273,6 +277,19 @@ _tp_pg_set_transaction_error (TpPgDatabase  *db,
                               const char    *detail,
                               GError       **error)
 {
+  if (db->conn != NULL && PQstatus (db->conn) == CONNECTION_BAD)
+    {
+      /* Only the first line of libpq's explanation, as for a statement */
+      g_autofree char *line = g_strndup (detail, strcspn (detail, "\n"));
+
+      g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_UNREACHABLE,
+                   /* Translators: the first %s is a database address, the second what the server said */
+                   _("The connection to “%s” was lost (%s). The last change was not saved; "
+                     "check that the server is running and the network is up."),
+                   db->display_name, line);
+      return;
+    }
+
   g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FAILED,
                /* Translators: the first %s is a file name, the second what SQLite said */
                _("Could not use the database “%s”: %s"),
