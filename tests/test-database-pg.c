@@ -507,7 +507,14 @@ test_translate (void)
     { "WHERE a IS NOT b AND c IS d AND e IS NULL AND f IS NOT NULL",
       "WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND e IS NULL AND f IS NOT NULL", 0 },
     { "SELECT id FROM c NOT INDEXED ORDER BY name COLLATE NOCASE DESC, id LIMIT 5",
-      "SELECT id FROM c ORDER BY name COLLATE tp_nocase DESC NULLS LAST, id NULLS FIRST LIMIT 5", 0 },
+      "SELECT id FROM c ORDER BY lower(name COLLATE \"C\") COLLATE \"C\" DESC NULLS LAST, "
+      "id NULLS FIRST LIMIT 5", 0 },
+    /* A sort by NOCASE is SQLite's; a comparison keeps the collation. */
+    { "SELECT id FROM c WHERE email = ?1 COLLATE NOCASE "
+      "ORDER BY (SELECT a.name FROM a WHERE a.id = c.a) COLLATE NOCASE, c.id",
+      "SELECT id FROM c WHERE email = $1 COLLATE tp_nocase "
+      "ORDER BY lower((SELECT a.name FROM a WHERE a.id = c.a) COLLATE \"C\") COLLATE \"C\" "
+      "NULLS FIRST, c.id NULLS FIRST", 1 },
     { "SELECT * FROM a CROSS JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST",
       "SELECT * FROM a JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST", 0 },
     { "SELECT (SELECT x FROM t ORDER BY y) FROM u",

@@ -775,6 +775,50 @@ log_notify_cb (GObject    *object,
                           tp_customer_list_get_loading (TP_CUSTOMER_LIST (object)));
 }
 
+/* Names sort as the rows are placed when they change, on either engine:
+ * ASCII letters as lower case, then by character code (digits, "_",
+ * letters, accented letters last), ties by age. */
+static void
+test_customer_list_name_order (void)
+{
+  static const char * const added[] = { "_under", "Émile", "bob", "100%", "Ada", "ada", "Zed" };
+  g_autoptr(TpCustomerList) list = NULL;
+  g_autoptr(TpCustomer) moved = NULL;
+  g_autofree char *shown = NULL;
+  FileStore fs;
+  Shadow shadow;
+
+  file_store_init (&fs);
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    g_object_unref (add_customer (fs.store, added[i]));
+
+  list = tp_customer_list_new (fs.store);
+  wait_loaded (list);
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==,
+                   "100%,_under,Ada,ada,bob,Zed,Émile");
+  g_clear_pointer (&shown, g_free);
+
+  /* A new row and a renamed one land where a fresh query puts them. */
+  shadow_init (&shadow, G_LIST_MODEL (list));
+  moved = add_customer (fs.store, "9 lives");
+  tp_customer_set_name (moved, "ZZ");
+  g_assert_true (tp_store_save_customer (fs.store, moved, NULL));
+  g_object_unref (add_customer (fs.store, "ADA"));
+  wait_loaded (list);
+  {
+    g_autoptr(TpCustomerList) fresh = tp_customer_list_new (fs.store);
+
+    wait_loaded (fresh);
+    shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
+  }
+  g_assert_cmpstr ((shown = list_names (G_LIST_MODEL (list))), ==,
+                   "100%,_under,Ada,ada,ADA,bob,Zed,ZZ,Émile");
+
+  shadow_clear (&shadow);
+  g_clear_object (&list);
+  file_store_clear (&fs);
+}
+
 /* Typing "a" then "an" before the first query lands: the rows of "a"
  * never show, the list goes from all to the rows of "an" in one change. */
 static void
@@ -1127,6 +1171,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/models/customer-list-signals", test_customer_list_signals);
   g_test_add_func ("/touchpoint/models/customer-list-audience", test_customer_list_audience);
   g_test_add_func ("/touchpoint/models/customer-list-random", test_customer_list_random);
+  g_test_add_func ("/touchpoint/models/customer-list-name-order", test_customer_list_name_order);
   g_test_add_func ("/touchpoint/models/external-change", test_external_change);
   g_test_add_func ("/touchpoint/models/customer-list-superseded", test_customer_list_superseded);
   g_test_add_func ("/touchpoint/models/customer-list-change-in-flight", test_customer_list_change_in_flight);

@@ -40,6 +40,8 @@
  *   temporary tables is `pg_temp.`;
  *   ORDER BY terms say NULLS FIRST (ascending) or LAST, as SQLite sorts;
  * - `COLLATE NOCASE` becomes the collation tp_nocase (ICU, case folded),
+ *   except in an ORDER BY term, which sorts as SQLite does (ASCII
+ *   folded, then bytes: `lower(term COLLATE "C") COLLATE "C"`),
  *   `LIKE` becomes `ILIKE` (SQLite's LIKE ignores the case of ASCII),
  *   `a IS b` and `a IS NOT b` become `IS [NOT] DISTINCT FROM`;
  * - the id of an inserted row comes from `RETURNING id`, added to each
@@ -444,6 +446,7 @@ translate (const char  *sql,
   gboolean in_term = FALSE; /* inside an ORDER BY term */
   gboolean term_desc = FALSE;
   gboolean term_nulls = FALSE;
+  gsize term_start = 0;     /* where the term begins in @out */
 
   while (*p != '\0')
     {
@@ -464,8 +467,12 @@ translate (const char  *sql,
             p += (*p == quote) ? 2 : 1;
           if (*p != '\0')
             p++;
+          if (order_depth >= 0 && !in_term)
+            {
+              term_start = out->len;
+              in_term = TRUE;
+            }
           g_string_append_len (out, start, p - start);
-          in_term = in_term || order_depth >= 0;
         }
       else if (p[0] == '-' && p[1] == '-')
         {
@@ -528,6 +535,7 @@ translate (const char  *sql,
                 {
                   term_desc = FALSE;
                   term_nulls = FALSE;
+                  term_start = out->len;
                 }
               in_term = TRUE;
               if (word_is (start, "DESC"))
@@ -554,6 +562,20 @@ translate (const char  *sql,
               p = skip_space (skip_space (p) + 2);
               while (is_word_char (*p))
                 p++;
+              continue;
+            }
+
+          /* A sort by NOCASE is SQLite's: ASCII letters folded, then
+           * the bytes (the lists place changed rows by that order).
+           * lower() under "C" folds only ASCII. */
+          if (order_depth >= 0 && depth == order_depth && in_term &&
+              word_is (start, "COLLATE") && word_is (skip_space (p), "NOCASE"))
+            {
+              while (out->len > term_start && g_ascii_isspace (out->str[out->len - 1]))
+                g_string_truncate (out, out->len - 1);
+              g_string_insert (out, term_start, "lower(");
+              g_string_append (out, " COLLATE \"C\") COLLATE \"C\"");
+              p = skip_space (p) + strlen ("NOCASE");
               continue;
             }
 
@@ -598,6 +620,7 @@ translate (const char  *sql,
                 {
                   term_desc = FALSE;
                   term_nulls = FALSE;
+                  term_start = out->len;
                 }
               in_term = TRUE;
             }
