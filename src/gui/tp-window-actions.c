@@ -441,6 +441,7 @@ _tp_window_copy_business_to (TpWindow   *self,
   bar = gtk_progress_bar_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Copying the Business"), -1);
+  gtk_widget_set_size_request (bar, 280, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "stop", _("_Stop"));
 
@@ -538,6 +539,8 @@ copy_business_action (GtkWidget  *widget,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("postgresql://user@server/database"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Team database address"), -1);
+  /* room for a whole address */
+  gtk_widget_set_size_request (entry, 280, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
