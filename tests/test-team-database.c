@@ -770,6 +770,12 @@ test_try_again (void)
   window = tp_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "connecting") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
   g_assert_true (gtk_widget_get_visible (window->retry_button));
 
@@ -788,6 +794,83 @@ test_try_again (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
+}
+
+/* Waits (the main loop running) until @window shows a store */
+static void
+wait_for_store (TpWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (tp_window_get_store (window) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* --database postgresql://… at start: the window shows at once, saying
+ * that it connects, while a worker connects; then the business. A
+ * server that accepts the connection but never answers keeps the window
+ * alive, and choosing another database meanwhile wins over the late
+ * answer. */
+static void
+test_start_up (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *silent = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "shop.db", NULL);
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TpWindow *window;
+  gint64 start;
+  guint16 port;
+
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  tp_application_set_database_path (app, uri);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "connecting");
+  g_assert_null (tp_window_get_store (window));
+  g_assert_true (gtk_spinner_get_spinning (window->connecting_spinner));
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->connecting_page),
+                            dbname_of (uri)));
+  wait_for_store (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (window))));
+  g_assert_false (gtk_spinner_get_spinning (window->connecting_spinner));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* The silent server: libpq gives up after 3 s; the window shows
+   * before that, saying it connects */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  silent = g_strdup_printf ("postgresql://tp_owner@127.0.0.1:%u/shop?connect_timeout=3", port);
+  tp_application_set_database_path (app, silent);
+  start = g_get_monotonic_time ();
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "connecting");
+  shot (GTK_WIDGET (window), "window-connecting");
+
+  /* Another database chosen meanwhile stays when the answer comes */
+  tp_window_open_database (window, file);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  wait_ms (3500);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_false (tp_database_is_server (tp_store_get_database (tp_window_get_store (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_remove (file);
+  g_rmdir (dir);
 }
 
 /* A server that accepts the connection but never answers: the main loop
@@ -886,6 +969,7 @@ main (int   argc,
   ADD ("connection-lost", test_connection_lost);
   g_test_add_func ("/touchpoint/team-database/secret-schema", test_secret_schema);
   g_test_add_func ("/touchpoint/team-database/try-again", test_try_again);
+  g_test_add_func ("/touchpoint/team-database/start-up", test_start_up);
 
 #undef ADD
 
