@@ -20,14 +20,20 @@
 
 #include <glib/gstdio.h>
 
+#include "tp-backup.h"
 #include "tp-cli.h"
 #include "tp-csv.h"
 #include "tp-database.h"
 #include "tp-sample.h"
+#include "tp-test-engine.h"
 
+/* Each test runs on the engine TP_TEST_ENGINE names: a database called
+ * "x.db" is that file in the fixture's folder, or on PostgreSQL a new
+ * server database made the first time the name is used. */
 typedef struct
 {
-  char *dir;
+  char       *dir;
+  GHashTable *databases;  /* name → path or URI */
 } Fixture;
 
 static void
@@ -38,6 +44,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("tp-csv-XXXXXX", &error);
   g_assert_no_error (error);
+  f->databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -56,6 +63,7 @@ fixture_teardown (Fixture       *f,
 
   g_rmdir (f->dir);
   g_free (f->dir);
+  g_hash_table_unref (f->databases);
 }
 
 static char *
@@ -63,6 +71,22 @@ fixture_path (Fixture    *f,
               const char *name)
 {
   return g_build_filename (f->dir, name, NULL);
+}
+
+/* The database called @name on the engine under test */
+static char *
+fixture_db (Fixture    *f,
+            const char *name)
+{
+  const char *known = g_hash_table_lookup (f->databases, name);
+
+  if (known == NULL)
+    {
+      known = tp_test_engine_new_shared_database (f->dir, name);
+      g_hash_table_insert (f->databases, g_strdup (name), (char *)known);
+    }
+
+  return g_strdup (known);
 }
 
 static void
@@ -75,12 +99,28 @@ exec_sql (TpDatabase *db,
   g_assert_no_error (error);
 }
 
+/* Runs @sql with @text bound to ?1 */
+static void
+exec_with_text (TpDatabase *db,
+                const char *sql,
+                const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt = tp_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  tp_statement_bind_text (stmt, 1, text);
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+}
+
 static TpDatabase *
 open_database (Fixture    *f,
                const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = fixture_path (f, name);
+  g_autofree char *path = fixture_db (f, name);
   TpDatabase *db;
 
   db = tp_database_open (path, &error);
@@ -100,12 +140,15 @@ open_filled (Fixture    *f,
   tp_sample_fill (db, TP_SAMPLE_SIZE_SMALL, &error);
   g_assert_no_error (error);
 
+  exec_with_text (db,
+                  "INSERT INTO customers (id, name, email, phone, notes, stage, source_channel,"
+                  " created_at, updated_at) VALUES"
+                  " (500, 'Zoë \"Zed\", Ärger', 'zoe@example.com', ' +49 30 1 ', ?1,"
+                  " 'lost', NULL, '2020-02-29T23:59:59Z', '2021-01-01T00:00:00Z')",
+                  "two\r\nlines, \"quoted\"\nthree");
   exec_sql (db,
             "INSERT INTO customers (id, name, email, phone, notes, stage, source_channel,"
             " created_at, updated_at) VALUES"
-            " (500, 'Zoë \"Zed\", Ärger', 'zoe@example.com', ' +49 30 1 ',"
-            " 'two' || char (13) || char (10) || 'lines, \"quoted\"' || char (10) || 'three',"
-            " 'lost', NULL, '2020-02-29T23:59:59Z', '2021-01-01T00:00:00Z'),"
             " (501, 'Same Name', '', '', '', 'lead', 'ad', '2026-01-01T00:00:00Z',"
             " '2026-01-01T00:00:00Z'),"
             " (503, 'Same Name', '', '', '', 'lead', 'ad', '2026-01-01T00:00:00Z',"
@@ -126,29 +169,44 @@ open_filled (Fixture    *f,
   return db;
 }
 
+/* Every row of @table, each value with its type as both engines give it,
+ * numbered as SQLite numbers them ("1:" a whole number, "2:" a real one,
+ * "3:" text, "4:" bytes), NULL as "NULL" */
 static char *
 dump_table (TpDatabase *db,
             const char *table)
 {
-  sqlite3 *handle = tp_database_get_handle (db);
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
-  sqlite3_stmt *stmt = NULL;
+  TpStatement *stmt = tp_database_prepare (db, sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_assert_no_error (error);
+  while (tp_statement_step (stmt, &error))
     {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      for (int c = 0; c < tp_statement_get_n_columns (stmt); c++)
         {
-          if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+          g_autoptr(GVariant) value = tp_statement_dup_value (stmt, c);
+
+          if (value == NULL)
             g_string_append (out, "NULL|");
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+            g_string_append_printf (out, "1:%" G_GINT64_FORMAT "|", g_variant_get_int64 (value));
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+            g_string_append_printf (out, "2:%g|", g_variant_get_double (value));
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+            g_string_append_printf (out, "3:%s|", g_variant_get_string (value, NULL));
           else
-            g_string_append_printf (out, "%d:%s|", sqlite3_column_type (stmt, c),
-                                    sqlite3_column_text (stmt, c));
+            {
+              g_autofree char *printed = g_variant_print (value, FALSE);
+
+              g_string_append_printf (out, "4:%s|", printed);
+            }
         }
       g_string_append_c (out, '\n');
     }
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -220,14 +278,14 @@ count_rows (TpDatabase *db,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt = tp_database_prepare (db, sql, &error);
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (tp_database_get_handle (db), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
+  g_assert_true (tp_statement_step (stmt, &error));
+  n = tp_statement_get_int64 (stmt, 0);
+  tp_statement_reset (stmt);
 
   return n;
 }
@@ -253,14 +311,13 @@ test_round_trip (Fixture       *f,
   g_autoptr(GFile) customers = NULL;
   g_autoptr(GFile) touches = NULL;
   g_autoptr(GFile) orders = NULL;
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autofree char *expected = dump (source);
   g_autofree char *dumped = NULL;
   g_autofree char *contents = NULL;
   const TpCsvTable tables[] = { TP_CSV_TABLE_CUSTOMERS, TP_CSV_TABLE_TOUCHES, TP_CSV_TABLE_ORDERS };
   GFile *files[3];
-  sqlite3 *dest = NULL;
-  sqlite3_backup *copy;
+  g_autoptr(GError) copy_error = NULL;
 
   customers = write_file (f, "customers.csv", "", 0);
   touches = write_file (f, "touches.csv", "", 0);
@@ -284,12 +341,8 @@ test_round_trip (Fixture       *f,
 
   /* The same business without its customers (and so without touches and
    * orders): audiences and tactics stay for the names to find */
-  g_assert_cmpint (sqlite3_open (target_path, &dest), ==, SQLITE_OK);
-  copy = sqlite3_backup_init (dest, "main", tp_database_get_handle (source), "main");
-  g_assert_nonnull (copy);
-  g_assert_cmpint (sqlite3_backup_step (copy, -1), ==, SQLITE_DONE);
-  sqlite3_backup_finish (copy);
-  sqlite3_close (dest);
+  tp_backup_copy (source, target_path, NULL, NULL, NULL, &copy_error);
+  g_assert_no_error (copy_error);
 
   target = open_database (f, "target.db");
   exec_sql (target, "DELETE FROM customers");
@@ -853,16 +906,11 @@ test_formulas (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (tp_database_get_handle (source),
-                                           "INSERT INTO customers (name, email, phone, notes,"
-                                           " created_at, updated_at) VALUES (?1, '', ?1, ?1,"
-                                           " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-                                           -1, &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_bind_text (stmt, 1, cases[i].value, -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_finalize (stmt);
+      exec_with_text (source,
+                      "INSERT INTO customers (name, email, phone, notes, created_at,"
+                      " updated_at) VALUES (?1, '', ?1, ?1, '2026-01-01T00:00:00Z',"
+                      " '2026-01-01T00:00:00Z')",
+                      cases[i].value);
     }
   exec_sql (source, "INSERT INTO orders (customer_id, ordered_at, item, amount_minor, currency,"
                     " status, created_at, updated_at) SELECT id, '2026-02-01T00:00:00Z', name,"
@@ -1103,8 +1151,8 @@ test_async (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(TpDatabase) target = open_database (f, "target.db");
-  g_autofree char *source_path = fixture_path (f, "source.db");
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *source_path = fixture_db (f, "source.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autoptr(GFile) file = write_file (f, "customers.csv", "", 0);
   g_autoptr(TpCsvImporter) importer = NULL;
   g_autoptr(TpCsvReport) report = NULL;
@@ -1177,7 +1225,7 @@ test_async_release (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(TpDatabase) target = open_database (f, "target.db");
-  g_autofree char *target_path = fixture_path (f, "target.db");
+  g_autofree char *target_path = fixture_db (f, "target.db");
   g_autoptr(GFile) file = write_file (f, "customers.csv", "name\nAda\n", -1);
   g_autoptr(TpCsvReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -1226,7 +1274,7 @@ test_cli (Fixture       *f,
   if (g_test_subprocess ())
     {
       const char *dir = g_getenv ("TP_TEST_DIR");
-      g_autofree char *db_path = g_build_filename (dir, "cli.db", NULL);
+      g_autofree char *db_path = g_strdup (g_getenv ("TP_TEST_DB"));
       g_autofree char *csv_path = g_build_filename (dir, "people.csv", NULL);
       GVariantDict *options = g_variant_dict_new (NULL);
       int status;
@@ -1244,11 +1292,13 @@ test_cli (Fixture       *f,
   else
     {
       g_autoptr(TpDatabase) db = open_database (f, "cli.db");
+      g_autofree char *db_path = fixture_db (f, "cli.db");
       g_autofree char *dumped = NULL;
 
       g_object_unref (write_file (f, "people.csv",
                                   "name,email\nAda,ada@example.org\nBob,bob(at)x\n", -1));
       g_setenv ("TP_TEST_DIR", f->dir, TRUE);
+      g_setenv ("TP_TEST_DB", db_path, TRUE);
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
       g_test_trap_assert_failed ();
       g_test_trap_assert_stderr ("touchpoint: people.csv: line 3: field “email”: “Email” is not "
@@ -1264,22 +1314,23 @@ static char *
 query_rows (TpDatabase *db,
             const char *sql)
 {
-  sqlite3 *handle = tp_database_get_handle (db);
   g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt = tp_database_prepare (db, sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_assert_no_error (error);
+  while (tp_statement_step (stmt, &error))
     {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      for (int c = 0; c < tp_statement_get_n_columns (stmt); c++)
         {
-          const char *text = (const char *)sqlite3_column_text (stmt, c);
+          const char *text = tp_statement_get_text (stmt, c);
 
           g_string_append_printf (out, "%s%s", c > 0 ? "|" : "", text != NULL ? text : "-");
         }
       g_string_append_c (out, '\n');
     }
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

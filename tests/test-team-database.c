@@ -22,7 +22,10 @@
 
 #include "tp-application.h"
 #include "tp-competitor.h"
+#include "tp-competitor-editor.h"
 #include "tp-competitors-section.h"
+#include "tp-customer.h"
+#include "tp-customer-detail.h"
 #include "tp-marketing-page.h"
 #include "tp-database.h"
 #include "tp-store.h"
@@ -474,6 +477,39 @@ n_toasts (Fixture *f)
   return n - 1;
 }
 
+/* The first button (or other actionable widget) under @root whose action
+ * is @action, or NULL */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the button of @action under @root takes clicks */
+static gboolean
+button_is_sensitive (GtkWidget  *root,
+                     const char *action)
+{
+  GtkWidget *button = find_actionable (root, action);
+
+  if (button == NULL)
+    g_error ("no button for %s", action);
+  return gtk_widget_get_sensitive (button);
+}
+
 /* Opens the team database @uri as @user through the dialog */
 static void
 open_as (Fixture    *f,
@@ -505,9 +541,11 @@ add_competitor (Fixture *f)
 }
 
 /* The roles of HACKING.md: a role that may only read gets the business
- * with a banner that says so; its refused edits make no toast each, the
- * banner stands out instead, and nothing is written. Staff may change
- * rows (no banner). */
+ * with a banner that says so, and a window that only reads: the ways to
+ * change the business are off (their buttons insensitive, activating
+ * them does nothing, not even a refusal from the server), the editors
+ * show their values without taking typing, and nothing is written.
+ * Staff may change rows (no banner, the buttons work). */
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -517,7 +555,12 @@ test_read_only (Fixture       *f,
   g_autofree char *n = NULL;
   g_autoptr(TpStore) store = NULL;
   g_autoptr(TpCompetitor) rival = tp_competitor_new ();
+  g_autoptr(TpCustomer) ada = tp_customer_new ();
   g_autoptr(GError) error = NULL;
+  GtkWidget *section;
+  GtkWidget *editor;
+  GtkWidget *detail;
+  GtkWidget *name_row;
   const char *text;
   guint toasts;
 
@@ -526,6 +569,9 @@ test_read_only (Fixture       *f,
   g_assert_no_error (error);
   tp_competitor_set_name (rival, "Rival");
   g_assert_true (tp_store_add_competitor (store, rival, &error));
+  g_assert_no_error (error);
+  tp_customer_set_name (ada, "Ada");
+  g_assert_true (tp_store_add_customer (store, ada, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
   grants = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO tp_reader;"
@@ -555,24 +601,56 @@ test_read_only (Fixture       *f,
   g_assert_cmpuint (n_visible_toplevels (), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-sales", NULL));
 
-  /* An edit the server refuses: no toast, the banner stands out; twice */
+  g_assert_false (button_is_sensitive (GTK_WIDGET (f->window), "window.start-plan"));
+
+  /* The customer shows, its fields take no typing, its buttons are off */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-customer", "x",
+                                             tp_customer_get_id (ada)));
+  drain ();
+  detail = find_widget (GTK_WIDGET (f->window), TP_TYPE_CUSTOMER_DETAIL);
+  g_assert_nonnull (detail);
+  g_assert_true (tp_customer_detail_get_customer (TP_CUSTOMER_DETAIL (detail)) != NULL);
+  name_row = find_widget (detail, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Ada");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (name_row)));
+  g_assert_false (button_is_sensitive (detail, "customer.delete"));
+  g_assert_false (button_is_sensitive (detail, "customer.log-touch"));
+  g_assert_false (button_is_sensitive (detail, "customer.add-order"));
+  shot (GTK_WIDGET (f->window), "window-read-only-customer");
+
+  /* The competitor shows the same way; adding one does nothing, the
+   * server is not even asked (the banner does not stand out), no toast;
+   * twice */
   toasts = n_toasts (f);
   for (guint i = 0; i < 2; i++)
     {
       add_competitor (f);
-      g_assert_true (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
-      wait_ms (800);
+      g_assert_false (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
       g_assert_cmpuint (n_toasts (f), ==, toasts);
     }
-  wait_ms (800);
-  g_assert_false (gtk_widget_has_css_class (f->window->team_banner_box, "tp-attention"));
+  section = find_widget (GTK_WIDGET (f->window->marketing_page), TP_TYPE_COMPETITORS_SECTION);
+  g_assert_false (button_is_sensitive (section, "competitors.add"));
+  editor = find_widget (section, TP_TYPE_COMPETITOR_EDITOR);
+  name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Rival");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (name_row)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-marketing",
+                                             NULL));
+  drain ();
+  shot (GTK_WIDGET (f->window), "window-read-only-competitor");
   n = tp_test_pg_query (uri, "SELECT count(*) FROM competitors");
   g_assert_cmpstr (n, ==, "1");
 
   /* Staff: no banner, and the edit is saved */
   open_as (f, uri, "tp_pw", "tp-secret-pw");
   g_assert_false (gtk_revealer_get_reveal_child (f->window->team_banner));
+  g_assert_true (button_is_sensitive (GTK_WIDGET (f->window), "window.start-plan"));
   add_competitor (f);
+  section = find_widget (GTK_WIDGET (f->window->marketing_page), TP_TYPE_COMPETITORS_SECTION);
+  g_assert_true (button_is_sensitive (section, "competitors.add"));
+  editor = find_widget (section, TP_TYPE_COMPETITOR_EDITOR);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (find_widget (editor,
+                                                                      ADW_TYPE_ENTRY_ROW))));
   g_free (n);
   n = tp_test_pg_query (uri, "SELECT count(*) FROM competitors");
   g_assert_cmpstr (n, ==, "2");
@@ -692,6 +770,12 @@ test_try_again (void)
   window = tp_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "connecting") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
   g_assert_true (gtk_widget_get_visible (window->retry_button));
 
@@ -710,6 +794,83 @@ test_try_again (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
+}
+
+/* Waits (the main loop running) until @window shows a store */
+static void
+wait_for_store (TpWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (tp_window_get_store (window) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* --database postgresql://… at start: the window shows at once, saying
+ * that it connects, while a worker connects; then the business. A
+ * server that accepts the connection but never answers keeps the window
+ * alive, and choosing another database meanwhile wins over the late
+ * answer. */
+static void
+test_start_up (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *silent = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-test-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "shop.db", NULL);
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TpWindow *window;
+  gint64 start;
+  guint16 port;
+
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  tp_application_set_database_path (app, uri);
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "connecting");
+  g_assert_null (tp_window_get_store (window));
+  g_assert_true (gtk_spinner_get_spinning (window->connecting_spinner));
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->connecting_page),
+                            dbname_of (uri)));
+  wait_for_store (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (window))));
+  g_assert_false (gtk_spinner_get_spinning (window->connecting_spinner));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* The silent server: libpq gives up after 3 s; the window shows
+   * before that, saying it connects */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  silent = g_strdup_printf ("postgresql://tp_owner@127.0.0.1:%u/shop?connect_timeout=3", port);
+  tp_application_set_database_path (app, silent);
+  start = g_get_monotonic_time ();
+  window = tp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "connecting");
+  shot (GTK_WIDGET (window), "window-connecting");
+
+  /* Another database chosen meanwhile stays when the answer comes */
+  tp_window_open_database (window, file);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  wait_ms (3500);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_false (tp_database_is_server (tp_store_get_database (tp_window_get_store (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_remove (file);
+  g_rmdir (dir);
 }
 
 /* A server that accepts the connection but never answers: the main loop
@@ -808,6 +969,7 @@ main (int   argc,
   ADD ("connection-lost", test_connection_lost);
   g_test_add_func ("/touchpoint/team-database/secret-schema", test_secret_schema);
   g_test_add_func ("/touchpoint/team-database/try-again", test_try_again);
+  g_test_add_func ("/touchpoint/team-database/start-up", test_start_up);
 
 #undef ADD
 

@@ -20,6 +20,7 @@
 #include "tp-form.h"
 #include "tp-marketing-util.h"
 #include "tp-place-row.h"
+#include "tp-read-only-private.h"
 #include "tp-stable-list.h"
 #include "tp-text-area.h"
 
@@ -249,7 +250,9 @@ tp_audience_editor_set_audience (TpAudienceEditor *self,
   load_places (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.add-place", audience != NULL);
+  /* A role that may only read adds no place */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.add-place",
+                                 audience != NULL && _tp_store_can_write (self->store));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
 }

@@ -20,6 +20,7 @@
 
 #include "tp-audiences-section.h"
 #include "tp-marketing-util.h"
+#include "tp-read-only-private.h"
 #include "tp-stable-list.h"
 #include "tp-toast-private.h"
 
@@ -140,11 +141,13 @@ static void
 update_page (TpAudiencesSection *self)
 {
   gboolean empty = self->audiences == NULL || g_list_model_get_n_items (self->audiences) == 0;
-  gboolean has_selection = tp_list_pane_get_selected_id (self->list_pane) != 0;
+  /* A role that may only read adds, deletes and moves nothing */
+  gboolean can_write = _tp_store_can_write (self->store);
+  gboolean has_selection = can_write && tp_list_pane_get_selected_id (self->list_pane) != 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audiences.add", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audiences.add", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.delete", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.move-up", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.move-down", has_selection);

@@ -17,6 +17,7 @@
 #include "tp-brand-section.h"
 #include "tp-form.h"
 #include "tp-marketing-util.h"
+#include "tp-read-only-private.h"
 #include "tp-text-area.h"
 #include "tp-text-chips.h"
 
@@ -91,6 +92,10 @@ tp_brand_section_set_store (TpBrandSection *self,
   g_set_object (&self->store, store);
   tp_form_set_store (self->form, store);
   tp_word_chips_set_store (self->chips, store);
+  /* A role that may only read adds and removes no word */
+  _tp_field_set_read_only (GTK_WIDGET (self->chips), store != NULL && !_tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "brand.add-word",
+                                 store == NULL || _tp_store_can_write (store));
 
   if (store != NULL)
     {

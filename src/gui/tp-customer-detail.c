@@ -20,6 +20,7 @@
 #include "tp-head-list-model.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-order-dialog.h"
+#include "tp-read-only-private.h"
 #include "tp-results.h"
 #include "tp-sales-util-private.h"
 #include "tp-toast-private.h"
@@ -900,11 +901,25 @@ delete_order_action (GtkWidget  *widget,
 static void
 update_actions (TpCustomerDetail *self)
 {
-  gboolean enabled = self->customer != NULL && self->store != NULL;
+  /* A role that may only read sees the customer but changes nothing */
+  gboolean read_only = self->store != NULL && !_tp_store_can_write (self->store);
+  gboolean enabled = self->customer != NULL && self->store != NULL && !read_only;
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->name_row), GTK_WIDGET (self->email_row), GTK_WIDGET (self->phone_row),
+    GTK_WIDGET (self->stage_row), GTK_WIDGET (self->audience_row),
+    GTK_WIDGET (self->source_row), GTK_WIDGET (self->notes_view),
+  };
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.log-touch", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-order", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "touch.mark-done", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "touch.delete", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.edit", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.delete", !read_only);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    _tp_field_set_read_only (fields[i], read_only);
 }
 
 /* The store */

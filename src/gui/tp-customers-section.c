@@ -16,9 +16,10 @@
 
 #include <glib/gi18n.h>
 
-#include "tp-customers-section.h"
 #include "tp-customer-header.h"
 #include "tp-customer-row.h"
+#include "tp-customers-section.h"
+#include "tp-read-only-private.h"
 #include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
 #include "tp-toast-private.h"
@@ -660,6 +661,13 @@ tp_customers_section_set_store (TpCustomersSection *self,
   self->current_id = 0;
 
   g_set_object (&self->store, store);
+
+  /* A role that may only read adds, logs and deletes nothing */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.add", _tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.log-touch",
+                                 _tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.delete",
+                                 _tp_store_can_write (store));
 
   if (store != NULL)
     {

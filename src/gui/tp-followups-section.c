@@ -22,6 +22,7 @@
 #include "tp-followups-section.h"
 #include "tp-models.h"
 #include "tp-notifier.h"
+#include "tp-read-only-private.h"
 #include "tp-toast-private.h"
 
 /*
@@ -458,6 +459,12 @@ tp_followups_section_set_store (TpFollowupsSection *self,
       else
         tp_follow_up_queue_load_later (self->queue, FIRST_LOAD_DELAY_MS);
     }
+
+  /* A role that may only read logs no touch and marks none done */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-ups.log-touch",
+                                 store == NULL || _tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-ups.mark-done",
+                                 store == NULL || _tp_store_can_write (store));
 
   update_labels (self);
   on_queue_loading_cb (self);

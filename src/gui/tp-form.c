@@ -18,6 +18,7 @@
 
 #include "tp-form.h"
 #include "tp-marketing-util.h"
+#include "tp-read-only-private.h"
 
 /*
  * TpForm ties the fields of an editor to the properties of one stored
@@ -144,6 +145,13 @@ field_set_invalid (Field    *field,
                                GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+}
+
+/* A role that may only read sees the values but cannot type over them */
+static gboolean
+is_read_only (TpForm *self)
+{
+  return self->store != NULL && !_tp_store_can_write (self->store);
 }
 
 static gboolean
@@ -338,6 +346,13 @@ tp_form_set_store (TpForm  *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      _tp_field_set_read_only (field->widget, is_read_only (self));
+    }
 }
 
 /**
@@ -500,6 +515,7 @@ tp_form_add_field_full (TpForm          *self,
   field->notify_id = g_signal_connect (widget, signal, G_CALLBACK (on_field_notify_cb), field);
 
   g_ptr_array_add (self->fields, field);
+  _tp_field_set_read_only (widget, is_read_only (self));
 
   if (self->object != NULL)
     field_load (field);

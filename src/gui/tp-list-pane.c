@@ -16,6 +16,7 @@
 
 #include "tp-list-pane.h"
 #include "tp-marketing-util.h"
+#include "tp-read-only-private.h"
 
 /*
  * TpListPane is the list side of a list and its editor: a title, an add
@@ -139,6 +140,12 @@ on_drag_prepare_cb (GtkDragSource *source,
                     double         y,
                     GtkListBoxRow *row)
 {
+  TpListPane *self = TP_LIST_PANE (gtk_widget_get_ancestor (GTK_WIDGET (row), TP_TYPE_LIST_PANE));
+
+  /* A role that may only read moves nothing */
+  if (self == NULL || !_tp_store_can_write (self->store))
+    return NULL;
+
   return gdk_content_provider_new_typed (G_TYPE_INT64, row_get_id (row));
 }
 
@@ -295,6 +302,11 @@ tp_list_pane_set_store (TpListPane *self,
 
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  /* A role that may only read moves and deletes nothing */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.move-up", _tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.move-down", _tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.delete", _tp_store_can_write (store));
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "tp-competitors-section.h"
 #include "tp-marketing-page.h"
 #include "tp-plan-section.h"
+#include "tp-read-only-private.h"
 #include "tp-results-section.h"
 #include "tp-section-sidebar.h"
 #include "tp-tactics-section.h"
@@ -103,7 +104,8 @@ tp_marketing_page_set_store (TpMarketingPage *self,
   tp_plan_section_set_store (self->plan_section, store);
   tp_results_section_set_store (self->results_section, store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "marketing.add", store != NULL);
+  /* A role that may only read adds nothing */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "marketing.add", _tp_store_can_write (store));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

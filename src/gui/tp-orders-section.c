@@ -20,6 +20,7 @@
 
 #include "tp-order-dialog.h"
 #include "tp-orders-section.h"
+#include "tp-read-only-private.h"
 #include "tp-reset-list-model.h"
 #include "tp-sales-util-private.h"
 #include "tp-toast-private.h"
@@ -569,7 +570,7 @@ on_column_view_activate_cb (TpOrdersSection *self,
 {
   g_autoptr(TpOrder) order = g_list_model_get_item (G_LIST_MODEL (self->period_orders), position);
 
-  if (order != NULL && self->store != NULL)
+  if (order != NULL && _tp_store_can_write (self->store))
     edit (self, order);
 }
 
@@ -626,6 +627,10 @@ tp_orders_section_set_store (TpOrdersSection *self,
   g_clear_object (&self->all);
 
   g_set_object (&self->store, store);
+
+  /* A role that may only read adds, edits and deletes no order */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.add", _tp_store_can_write (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.delete", _tp_store_can_write (store));
 
   if (store != NULL)
     {

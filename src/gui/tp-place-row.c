@@ -20,6 +20,7 @@
 #include "tp-form.h"
 #include "tp-marketing-util.h"
 #include "tp-place-row.h"
+#include "tp-read-only-private.h"
 #include "tp-toast-private.h"
 
 /*
@@ -106,8 +107,11 @@ tp_place_row_set_neighbours (TpPlaceRow *self,
 {
   g_return_if_fail (TP_IS_PLACE_ROW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "place.move-up", has_previous);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "place.move-down", has_next);
+  /* A role that may only read moves nothing */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "place.move-up",
+                                 has_previous && _tp_store_can_write (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "place.move-down",
+                                 has_next && _tp_store_can_write (self->store));
 }
 
 /**
@@ -337,6 +341,11 @@ setup (TpPlaceRow *self)
 
   self->form = tp_form_new ();
   tp_form_set_store (self->form, self->store);
+  /* A role that may only read deletes no place */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "place.delete",
+                                 _tp_store_can_write (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "place.delete-key",
+                                 _tp_store_can_write (self->store));
   tp_form_set_error_label (self->form, self->error_label);
   tp_form_add_field (self->form, GTK_WIDGET (self->name_row), "text", "name",
                      _("A place needs a name."));

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-preferences-window.h"
+#include "tp-read-only-private.h"
 
 /*
  * The business settings that travel with the database: the touch band,
@@ -323,6 +324,12 @@ set_store (TpPreferencesWindow *self,
                            G_CALLBACK (on_store_followup_days_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::currency",
                            G_CALLBACK (on_store_currency_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The business's settings: a role that may only read sees them */
+  _tp_field_set_read_only (GTK_WIDGET (self->band_low_spin), !_tp_store_can_write (store));
+  _tp_field_set_read_only (GTK_WIDGET (self->band_high_spin), !_tp_store_can_write (store));
+  _tp_field_set_read_only (GTK_WIDGET (self->followup_spin), !_tp_store_can_write (store));
+  _tp_field_set_read_only (GTK_WIDGET (self->currency_row), !_tp_store_can_write (store));
 
   sync_from_store (self);
 }

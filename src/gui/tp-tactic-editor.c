@@ -19,6 +19,7 @@
 #include "tp-core-enum-types.h"
 #include "tp-form.h"
 #include "tp-marketing-util.h"
+#include "tp-read-only-private.h"
 #include "tp-stable-list.h"
 #include "tp-tactic-editor.h"
 #include "tp-text-area.h"
@@ -256,6 +257,7 @@ create_history_row (gpointer item,
                                   -1);
   g_object_set_data_full (G_OBJECT (button), "tp-id", id, g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_delete_entry_clicked_cb), self, 0);
+  gtk_widget_set_sensitive (button, _tp_store_can_write (self->store));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -590,6 +592,8 @@ void
 tp_tactic_editor_set_store (TpTacticEditor *self,
                             TpStore        *store)
 {
+  gboolean read_only;
+
   g_return_if_fail (TP_IS_TACTIC_EDITOR (self));
   g_return_if_fail (store == NULL || TP_IS_STORE (store));
 
@@ -610,6 +614,13 @@ tp_tactic_editor_set_store (TpTacticEditor *self,
 
   g_set_object (&self->store, store);
   tp_form_set_store (self->form, store);
+
+  /* A role that may only read logs nothing (Mark Done is the section's
+   * tactic.done, off for it) */
+  read_only = store != NULL && !_tp_store_can_write (store);
+  _tp_field_set_read_only (GTK_WIDGET (self->date_button), read_only);
+  _tp_field_set_read_only (GTK_WIDGET (self->note_row), read_only);
+  _tp_field_set_read_only (GTK_WIDGET (self->reached_row), read_only);
 
   if (store != NULL)
     {

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-marketing-util.h"
+#include "tp-read-only-private.h"
 #include "tp-stable-list.h"
 #include "tp-tactic-row.h"
 #include "tp-tactics-section.h"
@@ -200,11 +201,13 @@ static void
 update_page (TpTacticsSection *self)
 {
   gboolean empty = self->tactics == NULL || g_list_model_get_n_items (self->tactics) == 0;
-  gboolean has_selection = tp_list_pane_get_selected_id (self->list_pane) != 0;
+  /* A role that may only read adds, deletes and moves nothing */
+  gboolean can_write = _tp_store_can_write (self->store);
+  gboolean has_selection = can_write && tp_list_pane_get_selected_id (self->list_pane) != 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tactics.add", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tactics.add", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tactic.delete", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tactic.done", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tactic.move-up", has_selection);

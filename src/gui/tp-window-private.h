@@ -33,6 +33,8 @@ struct _TpWindow
   TpMarketingPage      *marketing_page;
   TpSalesPage          *sales_page;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *connecting_page;      /* a team database connecting on a worker */
+  GtkSpinner           *connecting_spinner;
   GtkWidget            *retry_button;
   GtkWidget            *choose_button;
   GtkWidget            *new_database_button;

@@ -290,6 +290,7 @@ reconnect_done_cb (GObject      *source,
 
   g_clear_object (&self->retry_cancellable);
   gtk_widget_set_sensitive (self->retry_button, TRUE);
+  gtk_spinner_stop (self->connecting_spinner);
   if (store == NULL)
     show_database_error (self, path, g_steal_pointer (&error));
   else
@@ -315,6 +316,24 @@ _tp_window_retry_server (TpWindow *self)
   g_task_set_source_tag (task, _tp_window_retry_server);
   g_task_set_task_data (task, g_strdup (self->database_path), g_free);
   g_task_run_in_thread (task, reconnect_thread);
+}
+
+/* A team database opened at start (--database postgresql://…) or from a
+ * list connects on a worker too: the window shows at once and says that
+ * it is connecting, then shows the business or why not. */
+static void
+connect_server (TpWindow *self)
+{
+  g_autofree char *name = tp_database_name_for_path (self->database_path);
+  g_autofree char *text = NULL;
+
+  /* Translators: %s names a team database, as in postgresql://shop.example/shop */
+  text = g_strdup_printf (_("Touchpoint is connecting to the team database “%s”."), name);
+  adw_status_page_set_description (self->connecting_page, text);
+  set_store (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "connecting");
+  gtk_spinner_start (self->connecting_spinner);
+  _tp_window_retry_server (self);
 }
 
 /*
@@ -373,7 +392,8 @@ static void show_store (TpWindow   *self,
  * and offers to choose another file or to start a new database; the file
  * itself is left as it is. When another program holds the file, the page
  * offers Try Again instead of a new database, and the window opens the
- * file by itself as soon as it is free.
+ * file by itself as soon as it is free. A team database (a postgresql://
+ * URI) connects on a worker: meanwhile the window says it is connecting.
  */
 void
 tp_window_open_database (TpWindow   *self,
@@ -387,6 +407,13 @@ tp_window_open_database (TpWindow   *self,
   g_return_if_fail (path != NULL);
 
   set_database_path (self, path);
+
+  /* A server may take its time to answer: not on the main loop */
+  if (tp_database_path_is_server (path))
+    {
+      connect_server (self);
+      return;
+    }
 
   /* The default database's folder is the app's own: on a new machine it
    * is made, not reported missing. */
@@ -481,12 +508,17 @@ show_store (TpWindow   *self,
 /*
  * TOUCHPOINT_QUIT_AFTER_FIRST_FRAME=1 (for benchmarks/bench-startup): print
  * the monotonic time at the end of the first painted frame, then quit. The
- * benchmark subtracts the time it started the process at.
+ * benchmark subtracts the time it started the process at. A team database
+ * counts from the first frame after the connecting page.
  */
 static void
 on_first_frame_painted_cb (GdkFrameClock *frame_clock,
                            TpWindow      *self)
 {
+  /* A team database connecting: the first frame is the one of its business */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connecting") == 0)
+    return;
+
   g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
   g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_application_quit (g_application_get_default ());
@@ -654,6 +686,8 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, marketing_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, sales_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, new_database_button);
