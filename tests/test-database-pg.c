@@ -496,6 +496,41 @@ test_unreachable (void)
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
 }
 
+/* A whole business loaded at once (a restore, a copy) is analysed before
+ * it is worked on: the planner knows the tables' sizes at once, not when
+ * the server's autovacuum comes by, and the Results tables worked out
+ * after the load are planned for the rows there are. */
+static void
+test_load_analysed (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customers = NULL;
+  g_autofree char *days = NULL;
+
+  g_assert_true (tp_database_begin_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers (id, name, created_at, updated_at) "
+                                       "SELECT g, 'C' || g, 'x', 'x' "
+                                       "FROM generate_series (1, 300) g", &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_end_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, _tp_migrations_results_rebuild (), &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+
+  customers = tp_test_pg_query (uri, "SELECT reltuples::bigint FROM pg_class "
+                                     "WHERE relname = 'customers'");
+  days = tp_test_pg_query (uri, "SELECT reltuples::bigint FROM pg_class "
+                                "WHERE relname = 'results_days'");
+  g_assert_cmpstr (customers, ==, "300");
+  /* -1: never analysed */
+  g_assert_cmpstr (days, ==, "0");
+}
+
 /* SQLite's SQL as the server reads it; text in quotes is never touched. */
 static void
 test_translate (void)
@@ -549,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/setup-asked", test_setup_asked);
   g_test_add_func ("/touchpoint/database-pg/password-kept", test_password_kept);
   g_test_add_func ("/touchpoint/database-pg/roles", test_roles);
+  g_test_add_func ("/touchpoint/database-pg/load-analysed", test_load_analysed);
 
   return g_test_run ();
 }

@@ -1422,7 +1422,11 @@ _tp_pg_begin_load (TpPgDatabase  *db,
 }
 
 /* The triggers back on, and each id sequence past the highest id, so
- * that the next row gets a new one (as tp_assign_id () would have). */
+ * that the next row gets a new one (as tp_assign_id () would have).
+ * Each table is analysed too: the planner's figures still say what was
+ * there before the load (nothing, for a new database), and the
+ * statements that follow in the same transaction (the Results tables
+ * worked out again) and right after it would be planned for that. */
 gboolean
 _tp_pg_end_load (TpPgDatabase  *db,
                  GError       **error)
@@ -1437,17 +1441,37 @@ _tp_pg_end_load (TpPgDatabase  *db,
       g_autofree char *sql = NULL;
 
       sql = g_strdup_printf ("ALTER TABLE %s ENABLE TRIGGER USER;"
+                             "ANALYZE %s;"
                              "SELECT setval (seq, v) FROM ("
                              "  SELECT seq, GREATEST ((SELECT max (id) FROM %s),"
                              "                        pg_sequence_last_value (seq::regclass)) AS v"
                              "  FROM (SELECT pg_get_serial_sequence ('%s', 'id') AS seq) s) q "
                              "WHERE v IS NOT NULL",
-                             name, name, name);
+                             name, name, name, name);
       if (!run (db, sql, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* After a load was committed: the planner's figures for the tables the
+ * triggers keep, which were worked out again after _tp_pg_end_load ()
+ * analysed the rest. A failure here changes nothing that was saved. */
+void
+_tp_pg_after_load (TpPgDatabase *db)
+{
+  const TpSchemaTable *tables;
+  guint n_tables;
+
+  tables = tp_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    if (tables[t].derived)
+      {
+        g_autofree char *sql = g_strdup_printf ("ANALYZE %s", tables[t].name);
+
+        run_quietly (db, sql);
+      }
 }
 
 /* Runs fixed SQL: one statement or several. */

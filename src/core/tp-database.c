@@ -1877,7 +1877,11 @@ end_level (TpDatabase *self,
   if (self->depth == 0)
     self->aborted = FALSE;
   if (self->depth == 0 && self->loading)
-    end_load (self);
+    {
+      if (committed && self->pg != NULL)
+        _tp_pg_after_load (self->pg);
+      end_load (self);
+    }
 
   g_signal_emit (self, signals[TRANSACTION_ENDED], 0, level, committed);
 }
