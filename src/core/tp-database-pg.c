@@ -52,7 +52,8 @@
  *   description in tp-schema.c; indexes and the triggers that keep the
  *   customer figures come from the SQL of tp-migrations.c, built in an
  *   in-memory SQLite database and translated, so that a new step shows
- *   up here without a second copy. The version lives in the table
+ *   up here without a second copy; each index sorts as the translated
+ *   ORDER BY terms do (translate_index ()). The version lives in the table
  *   touchpoint_schema (PostgreSQL has no user_version).
  *
  * The password (from the URI, PGPASSWORD or ~/.pgpass) is never part of
@@ -819,6 +820,143 @@ append_trigger (GString     *s,
   return TRUE;
 }
 
+/* Appends one column of an index as SQLite orders it: NULL below every
+ * value, and a NOCASE text by its ASCII-folded bytes when the index is
+ * there to sort (the translated ORDER BY says the same words, so the
+ * planner can walk the index instead of sorting). */
+static void
+append_index_term (GString    *s,
+                   GString    *include,
+                   const char *term,
+                   gboolean    keep_nocase)
+{
+  g_autofree char *t = g_strstrip (g_strdup (term));
+  char *collate = NULL;
+
+  for (char *p = t; *p != '\0' && collate == NULL; p++)
+    if (is_word_start (*p) && (p == t || !is_word_char (p[-1])) && word_is (p, "COLLATE") &&
+        word_is (skip_space (p + 7), "NOCASE"))
+      collate = p;
+
+  if (collate != NULL && !keep_nocase)
+    {
+      *collate = '\0';
+      g_strchomp (t);
+      g_string_append_printf (s, "lower(%s COLLATE \"C\") COLLATE \"C\"", t);
+      g_string_append_printf (include, "%s%s", include->len > 0 ? ", " : "", t);
+    }
+  else
+    g_string_append (s, t);
+  if (!has_word (term, "NULLS"))
+    g_string_append (s, has_word (term, "DESC") ? " NULLS LAST" : " NULLS FIRST");
+}
+
+/* SQLite's CREATE INDEX, for PostgreSQL. Each column sorts NULL first,
+ * as the translated ORDER BY terms do (a B-tree serves ORDER BY x NULLS
+ * FIRST only if it was built so; walked backwards it serves DESC NULLS
+ * LAST). An index that may hold a value twice ends with the row's id, as
+ * every SQLite index ends with the rowid: the lists' tie-breaking
+ * "…, id DESC" then comes from the index too. An index that names id
+ * last itself is there to sort: a NOCASE column of it sorts as the lists
+ * do (ASCII folded, then bytes), its own value included so that a list
+ * of ids in that order is read from the index alone, and the equality
+ * look-ups get a second index (the name with the suffix _eq) that
+ * compares with tp_nocase. Any other NOCASE index (a unique one, an
+ * index to look up by email) keeps tp_nocase. */
+static char *
+translate_index (const char *sql)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GString) eq = NULL;
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) include = g_string_new (NULL);
+  g_autofree char *table_name = NULL;
+  const TpSchemaTable *table;
+  gboolean unique = has_word (sql, "UNIQUE");
+  gboolean nocase = FALSE;
+  gboolean sorts;
+  g_autofree char *last = NULL;
+  const char *open, *close, *p, *term_start, *on = NULL;
+  int depth = 0;
+
+  for (p = sql; *p != '\0' && on == NULL; p++)
+    if (is_word_start (*p) && (p == sql || !is_word_char (p[-1])) && word_is (p, "ON"))
+      on = p;
+  open = strchr (on != NULL ? on : sql, '(');
+  if (on == NULL || open == NULL)
+    return _tp_pg_translate_sql (sql, NULL);
+
+  p = skip_space (on + 2);
+  term_start = p;
+  while (is_word_char (*p))
+    p++;
+  table_name = g_strndup (term_start, p - term_start);
+  table = tp_schema_find_table (table_name);
+
+  term_start = open + 1;
+  for (close = open + 1; *close != '\0'; close++)
+    {
+      if (*close == '(')
+        depth++;
+      else if (*close == ')' && depth-- == 0)
+        break;
+      if ((*close == ',' && depth == 0) || (*close == ')' && depth < 0))
+        {
+          g_ptr_array_add (terms, g_strndup (term_start, close - term_start));
+          term_start = close + 1;
+        }
+    }
+  if (*close == '\0')
+    return _tp_pg_translate_sql (sql, NULL);
+  g_ptr_array_add (terms, g_strndup (term_start, close - term_start));
+
+  last = g_strstrip (g_strdup (g_ptr_array_index (terms, terms->len - 1)));
+  sorts = !unique && g_str_equal (last, "id");
+
+  g_string_append_len (s, sql, open + 1 - sql);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+
+      if (i > 0)
+        g_string_append (s, ", ");
+      append_index_term (s, include, term, !sorts);
+      nocase = nocase || (has_word (term, "NOCASE") && sorts);
+    }
+  if (!unique && !g_str_equal (last, "id") &&
+      table != NULL && tp_schema_table_find_column (table, "id") != NULL)
+    g_string_append (s, ", id NULLS FIRST");
+  g_string_append_c (s, ')');
+  if (include->len > 0)
+    g_string_append_printf (s, " INCLUDE (%s)", include->str);
+  g_string_append (s, close + 1);
+
+  if (nocase)
+    {
+      /* The same index again, with the name _eq and tp_nocase */
+      const char *name_end;
+
+      for (p = sql; !word_is (p, "INDEX"); p++)
+        ;
+      p = skip_space (p + 5);
+      for (name_end = p; is_word_char (*name_end); name_end++)
+        ;
+      eq = g_string_new (NULL);
+      g_string_append_len (eq, sql, name_end - sql);
+      g_string_append (eq, "_eq");
+      g_string_append (eq, name_end);
+    }
+
+  {
+    g_autofree char *translated = _tp_pg_translate_sql (s->str, NULL);
+    g_autofree char *translated_eq = eq != NULL ? _tp_pg_translate_sql (eq->str, NULL) : NULL;
+
+    if (translated_eq == NULL)
+      return g_steal_pointer (&translated);
+    return g_strconcat (translated, ";\n", translated_eq, NULL);
+  }
+}
+
 /* The indexes and triggers the migration steps make, built in memory. */
 static gboolean
 append_indexes_and_triggers (GString  *s,
@@ -844,8 +982,9 @@ append_indexes_and_triggers (GString  *s,
     {
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *sql = _tp_pg_translate_sql ((const char *) sqlite3_column_text (stmt, 2),
-                                                   NULL);
+      const char *model_sql = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *sql = g_str_equal (type, "index") ? translate_index (model_sql)
+                                                         : _tp_pg_translate_sql (model_sql, NULL);
 
       if (g_str_equal (type, "index"))
         g_string_append_printf (s, "%s;\n", sql);
