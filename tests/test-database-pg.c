@@ -513,6 +513,8 @@ test_lists_from_indexes (void)
     "SELECT c.id FROM customers c WHERE 1 = 1 ORDER BY c.name COLLATE NOCASE DESC, c.id DESC",
     "SELECT c.id FROM customers c WHERE 1 = 1 ORDER BY c.last_touch_at DESC, c.id DESC",
     "SELECT c.id FROM customers c WHERE 1 = 1 ORDER BY c.touch_count ASC, c.id ASC",
+    /* A backup's export reads each table by id */
+    "SELECT id, customer_id, happened_at FROM touches ORDER BY id",
   };
   g_autofree char *uri = NULL;
   g_autoptr(TpDatabase) db = open_new (&uri);
@@ -603,17 +605,21 @@ test_translate (void)
       "WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND e IS NULL AND f IS NOT NULL", 0 },
     { "SELECT id FROM c NOT INDEXED ORDER BY name COLLATE NOCASE DESC, id LIMIT 5",
       "SELECT id FROM c ORDER BY lower(name COLLATE \"C\") COLLATE \"C\" DESC NULLS LAST, "
-      "id NULLS FIRST LIMIT 5", 0 },
+      "id LIMIT 5", 0 },
     /* A sort by NOCASE is SQLite's; a comparison keeps the collation. */
     { "SELECT id FROM c WHERE email = ?1 COLLATE NOCASE "
       "ORDER BY (SELECT a.name FROM a WHERE a.id = c.a) COLLATE NOCASE, c.id",
       "SELECT id FROM c WHERE email = $1 COLLATE tp_nocase "
       "ORDER BY lower((SELECT a.name FROM a WHERE a.id = c.a) COLLATE \"C\") COLLATE \"C\" "
-      "NULLS FIRST, c.id NULLS FIRST", 1 },
+      "NULLS FIRST, c.id", 1 },
     { "SELECT * FROM a CROSS JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST",
       "SELECT * FROM a JOIN b ON b.x = a.id ORDER BY f (x, y) NULLS LAST", 0 },
     { "SELECT (SELECT x FROM t ORDER BY y) FROM u",
       "SELECT (SELECT x FROM t ORDER BY y NULLS FIRST) FROM u", 0 },
+    /* An id is never NULL: the primary key's index serves its order */
+    { "SELECT id FROM t ORDER BY id",  "SELECT id FROM t ORDER BY id", 0 },
+    { "SELECT id FROM t ORDER BY t.id DESC, valid, idx LIMIT 1",
+      "SELECT id FROM t ORDER BY t.id DESC, valid NULLS FIRST, idx NULLS FIRST LIMIT 1", 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

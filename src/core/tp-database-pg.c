@@ -412,10 +412,41 @@ word_is (const char *p,
   return g_ascii_strncasecmp (p, word, n) == 0 && !is_word_char (p[n]);
 }
 
+/* Whether an ORDER BY term is a row's id ("id", "t.id", with ASC or
+ * DESC): a primary key, never NULL (callers never sort by the id of an
+ * outer-joined row). */
+static gboolean
+is_id_term (const char *term)
+{
+  const char *p = term;
+
+  while (is_word_char (*p))
+    p++;
+  if (*p == '.')
+    {
+      term = ++p;
+      while (is_word_char (*p))
+        p++;
+    }
+  if (p - term != 2 || g_ascii_strncasecmp (term, "id", 2) != 0)
+    return FALSE;
+  p = skip_space (p);
+  if (word_is (p, "ASC"))
+    p = skip_space (p + 3);
+  else if (word_is (p, "DESC"))
+    p = skip_space (p + 4);
+
+  return *p == '\0';
+}
+
 /* Ends an ORDER BY term: SQLite sorts NULL below every value, PostgreSQL
- * above, so each term says where NULLs go unless it says so itself. */
+ * above, so each term says where NULLs go unless it says so itself. An
+ * id, never NULL, says nothing: the primary key's index (which cannot be
+ * built NULLS FIRST) then serves ORDER BY id, and the other indexes end
+ * with id in its default order (translate_index ()). */
 static void
 end_order_term (GString  *out,
+                gsize     term_start,
                 gboolean *in_term,
                 gboolean  desc,
                 gboolean  has_nulls)
@@ -428,6 +459,8 @@ end_order_term (GString  *out,
 
   while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
     g_string_truncate (out, out->len - 1);
+  if (term_start < out->len && is_id_term (out->str + term_start))
+    return;
   g_string_append (out, desc ? " NULLS LAST" : " NULLS FIRST");
 }
 
@@ -454,7 +487,7 @@ translate (const char  *sql,
       if (order_depth >= 0 && (*p == ',' || *p == ';' || (*p == ')' && depth == order_depth)) &&
           depth == order_depth)
         {
-          end_order_term (out, &in_term, term_desc, term_nulls);
+          end_order_term (out, term_start, &in_term, term_desc, term_nulls);
           if (*p != ',')
             order_depth = -1;
         }
@@ -514,7 +547,7 @@ translate (const char  *sql,
               (word_is (start, "LIMIT") || word_is (start, "OFFSET") ||
                word_is (start, "UNION") || word_is (start, "RETURNING")))
             {
-              end_order_term (out, &in_term, term_desc, term_nulls);
+              end_order_term (out, term_start, &in_term, term_desc, term_nulls);
               g_string_append_c (out, ' ');
               order_depth = -1;
             }
@@ -631,7 +664,7 @@ translate (const char  *sql,
     }
 
   if (order_depth >= 0)
-    end_order_term (out, &in_term, term_desc, term_nulls);
+    end_order_term (out, term_start, &in_term, term_desc, term_nulls);
 
   if (n_params != NULL)
     *n_params = max_param;
@@ -847,7 +880,7 @@ append_index_term (GString    *s,
     }
   else
     g_string_append (s, t);
-  if (!has_word (term, "NULLS"))
+  if (!has_word (term, "NULLS") && !g_str_equal (t, "id"))
     g_string_append (s, has_word (term, "DESC") ? " NULLS LAST" : " NULLS FIRST");
 }
 
@@ -856,7 +889,9 @@ append_index_term (GString    *s,
  * FIRST only if it was built so; walked backwards it serves DESC NULLS
  * LAST). An index that may hold a value twice ends with the row's id, as
  * every SQLite index ends with the rowid: the lists' tie-breaking
- * "…, id DESC" then comes from the index too. An index that names id
+ * "…, id DESC" then comes from the index too (the id, never NULL, in
+ * its default order, as the translated ORDER BY leaves it). An index
+ * that names id
  * last itself is there to sort: a NOCASE column of it sorts as the lists
  * do (ASCII folded, then bytes), its own value included so that a list
  * of ids in that order is read from the index alone, and the equality
@@ -925,7 +960,7 @@ translate_index (const char *sql)
     }
   if (!unique && !g_str_equal (last, "id") &&
       table != NULL && tp_schema_table_find_column (table, "id") != NULL)
-    g_string_append (s, ", id NULLS FIRST");
+    g_string_append (s, ", id");
   g_string_append_c (s, ')');
   if (include->len > 0)
     g_string_append_printf (s, " INCLUDE (%s)", include->str);
