@@ -593,6 +593,81 @@ test_load_analysed (void)
   g_assert_cmpstr (days, ==, "0");
 }
 
+/* In a load the rows may come in any order: the foreign keys and the
+ * indexes that refuse nothing are made again at its end, each in one
+ * pass. A reference to a missing row is refused there, and rolling
+ * back leaves the keys, the indexes and the rows as they were. */
+static void
+test_load_keys_at_end (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *keys_after = NULL;
+  g_autofree char *indexes_after = NULL;
+  const char *count_keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f'";
+  const char *count_indexes = "SELECT count(*) || string_agg (indexdef, ';' ORDER BY indexname) "
+                              "FROM pg_indexes WHERE schemaname = 'public'";
+
+  keys = tp_test_pg_query (uri, count_keys);
+  indexes = tp_test_pg_query (uri, count_indexes);
+  g_assert_cmpint (atoi (keys), >, 5);
+
+  /* The touch before its customer */
+  g_assert_true (tp_database_begin_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "INSERT INTO touches (id, customer_id, happened_at, channel, "
+                                       "created_at, updated_at) VALUES (4, 1, "
+                                       "'2026-03-01T10:00:00Z', 'call', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers (id, name, touch_count, created_at, "
+                                       "updated_at) VALUES (1, 'Ada', 1, 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_end_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+
+  keys_after = tp_test_pg_query (uri, count_keys);
+  indexes_after = tp_test_pg_query (uri, count_indexes);
+  g_assert_cmpstr (keys_after, ==, keys);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches"), ==, 1);
+
+  /* A touch of a customer that is not there */
+  g_assert_true (tp_database_begin_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_exec (db, "INSERT INTO touches (id, customer_id, happened_at, channel, "
+                                       "created_at, updated_at) VALUES (5, 99, "
+                                       "'2026-03-01T10:00:00Z', 'call', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_false (tp_database_end_load (db, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT);
+  tp_database_rollback (db);
+
+  g_clear_pointer (&keys_after, g_free);
+  g_clear_pointer (&indexes_after, g_free);
+  keys_after = tp_test_pg_query (uri, count_keys);
+  indexes_after = tp_test_pg_query (uri, count_indexes);
+  g_assert_cmpstr (keys_after, ==, keys);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM touches"), ==, 1);
+
+  /* And the next load finds them all again */
+  g_clear_error (&error);
+  g_assert_true (tp_database_begin_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_end_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&indexes_after, g_free);
+  indexes_after = tp_test_pg_query (uri, count_indexes);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+}
+
 /* SQLite's SQL as the server reads it; text in quotes is never touched. */
 static void
 test_translate (void)
@@ -652,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/roles", test_roles);
   g_test_add_func ("/touchpoint/database-pg/lists-from-indexes", test_lists_from_indexes);
   g_test_add_func ("/touchpoint/database-pg/load-analysed", test_load_analysed);
+  g_test_add_func ("/touchpoint/database-pg/load-keys-at-end", test_load_keys_at_end);
 
   return g_test_run ();
 }

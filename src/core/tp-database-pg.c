@@ -81,6 +81,7 @@ struct _TpPgDatabase
   gint64  last_insert_id;
   gint64  changes;
   gboolean can_write;    /* the role may change rows, the server takes writes */
+  GPtrArray *load_creates; /* inside a load: what makes the dropped indexes and keys again */
 };
 
 struct _TpPgStatement
@@ -1415,6 +1416,7 @@ _tp_pg_close (TpPgDatabase *db)
   if (db->conn != NULL)
     PQfinish (db->conn);
   g_free (db->display_name);
+  g_clear_pointer (&db->load_creates, g_ptr_array_unref);
   if (db->password != NULL)
     memset (db->password, 0, strlen (db->password));
   g_free (db->password);
@@ -1571,16 +1573,63 @@ _tp_pg_get_display_name (TpPgDatabase *db)
 /* Loading a whole business (tp_database_begin_load()) ---------------- */
 
 /* The tables' own triggers (the customer figures, the ids) are off while
- * the rows go in with their ids and figures; the foreign keys, which are
- * the server's, stay on. ALTER TABLE takes each table's exclusive lock:
- * other desktops wait until the load is committed or rolled back, and
- * the change is undone with the transaction. */
+ * the rows go in with their ids and figures. The foreign keys and the
+ * indexes that refuse nothing are dropped, and made again at the end, as
+ * SQLite's load does: a key checked row by row and an index kept up row
+ * by row cost several times what one pass over the loaded table costs
+ * (on the large sample, 1,000,000 touches with three keys and eight
+ * indexes). The unique indexes stay, they are rules. A reference to a
+ * missing row is still refused, when its key is made again. ALTER TABLE
+ * takes each table's exclusive lock: other desktops wait until the load
+ * is committed or rolled back, and every change is undone with the
+ * transaction. */
 gboolean
 _tp_pg_begin_load (TpPgDatabase  *db,
                    GError       **error)
 {
   const TpSchemaTable *tables;
   guint n_tables;
+  PGresult *result;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+
+  g_clear_pointer (&db->load_creates, g_ptr_array_unref);
+  db->load_creates = g_ptr_array_new_with_free_func (g_free);
+  result = PQexec (db->conn,
+                   "SELECT 'ALTER TABLE ' || c.conrelid::regclass::text || "
+                   "       ' DROP CONSTRAINT ' || quote_ident (c.conname), "
+                   "       'ALTER TABLE ' || c.conrelid::regclass::text || "
+                   "       ' ADD CONSTRAINT ' || quote_ident (c.conname) || ' ' || "
+                   "       pg_get_constraintdef (c.oid) "
+                   "FROM pg_catalog.pg_constraint c "
+                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace "
+                   "WHERE c.contype = 'f' AND n.nspname = current_schema () "
+                   "UNION ALL "
+                   "SELECT 'DROP INDEX ' || i.indexrelid::regclass::text, "
+                   "       pg_get_indexdef (i.indexrelid) "
+                   "FROM pg_catalog.pg_index i "
+                   "JOIN pg_catalog.pg_class t ON t.oid = i.indrelid "
+                   "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+                   "WHERE NOT i.indisunique AND n.nspname = current_schema () "
+                   "AND t.relname <> 'touchpoint_schema'");
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      set_result_error (db, result, error);
+      PQclear (result);
+      return FALSE;
+    }
+  for (int r = 0; r < PQntuples (result); r++)
+    {
+      g_ptr_array_add (drops, g_strdup (PQgetvalue (result, r, 0)));
+      /* The indexes first: the keys are checked faster with them */
+      g_ptr_array_insert (db->load_creates, g_str_has_prefix (PQgetvalue (result, r, 0), "DROP INDEX")
+                                            ? 0 : -1,
+                          g_strdup (PQgetvalue (result, r, 1)));
+    }
+  PQclear (result);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!run (db, g_ptr_array_index (drops, i), error))
+      return FALSE;
 
   tables = tp_schema_get_tables (&n_tables);
   for (guint t = 0; t < n_tables; t++)
@@ -1608,6 +1657,12 @@ _tp_pg_end_load (TpPgDatabase  *db,
   const TpSchemaTable *tables;
   guint n_tables;
 
+  /* The indexes, then the keys, which check every row once */
+  for (guint i = 0; db->load_creates != NULL && i < db->load_creates->len; i++)
+    if (!run (db, g_ptr_array_index (db->load_creates, i), error))
+      return FALSE;
+  g_clear_pointer (&db->load_creates, g_ptr_array_unref);
+
   tables = tp_schema_get_tables (&n_tables);
   for (guint t = 0; t < n_tables; t++)
     {
@@ -1629,14 +1684,21 @@ _tp_pg_end_load (TpPgDatabase  *db,
   return TRUE;
 }
 
-/* After a load was committed: the planner's figures for the tables the
- * triggers keep, which were worked out again after _tp_pg_end_load ()
- * analysed the rest. A failure here changes nothing that was saved. */
+/* After a load's transaction: once committed, the planner's figures
+ * for the tables the triggers keep, which were worked out again after
+ * _tp_pg_end_load () analysed the rest. A failure here changes nothing
+ * that was saved. */
 void
-_tp_pg_after_load (TpPgDatabase *db)
+_tp_pg_after_load (TpPgDatabase *db,
+                   gboolean      committed)
 {
   const TpSchemaTable *tables;
   guint n_tables;
+
+  /* Rolled back: the dropped indexes and keys are back with the rest */
+  g_clear_pointer (&db->load_creates, g_ptr_array_unref);
+  if (!committed)
+    return;
 
   tables = tp_schema_get_tables (&n_tables);
   for (guint t = 0; t < n_tables; t++)
