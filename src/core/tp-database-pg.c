@@ -892,12 +892,11 @@ append_index_term (GString    *s,
  * every SQLite index ends with the rowid: the lists' tie-breaking
  * "…, id DESC" then comes from the index too (the id, never NULL, in
  * its default order, as the translated ORDER BY leaves it). An index
- * that names id
- * last itself is there to sort: a NOCASE column of it sorts as the lists
- * do (ASCII folded, then bytes), its own value included so that a list
- * of ids in that order is read from the index alone, and the equality
- * look-ups get a second index (the name with the suffix _eq) that
- * compares with tp_nocase. Any other NOCASE index (a unique one, an
+ * that names id last itself is there to sort: a NOCASE column of it
+ * sorts as the lists do (ASCII folded, then bytes), its own value
+ * included so that a list of ids in that order is read from the index
+ * alone, and the equality look-ups get a second index (the name with
+ * the suffix _eq) that compares with tp_nocase. Any other NOCASE index (a unique one, an
  * index to look up by email) keeps tp_nocase. */
 static char *
 translate_index (const char *sql)
@@ -1619,10 +1618,11 @@ _tp_pg_begin_load (TpPgDatabase  *db,
     }
   for (int r = 0; r < PQntuples (result); r++)
     {
+      gboolean is_index = g_str_has_prefix (PQgetvalue (result, r, 0), "DROP INDEX");
+
       g_ptr_array_add (drops, g_strdup (PQgetvalue (result, r, 0)));
       /* The indexes first: the keys are checked faster with them */
-      g_ptr_array_insert (db->load_creates, g_str_has_prefix (PQgetvalue (result, r, 0), "DROP INDEX")
-                                            ? 0 : -1,
+      g_ptr_array_insert (db->load_creates, is_index ? 0 : -1,
                           g_strdup (PQgetvalue (result, r, 1)));
     }
   PQclear (result);
