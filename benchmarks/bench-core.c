@@ -300,6 +300,7 @@ main (int   argc,
   BenchMeasure *shown;
   gboolean only_durability = FALSE;
   gboolean only_results = FALSE;
+  gboolean only_customer = FALSE;
 
   if (argc > 1 && g_str_equal (argv[1], "--only"))
     {
@@ -307,9 +308,11 @@ main (int   argc,
         only_durability = TRUE;
       else if (argc >= 3 && g_str_equal (argv[2], "results"))
         only_results = TRUE;
+      else if (argc >= 3 && g_str_equal (argv[2], "customer"))
+        only_customer = TRUE;
       else
         {
-          g_printerr ("bench-core: --only takes “durability” or “results”\n");
+          g_printerr ("bench-core: --only takes “durability”, “results” or “customer”\n");
           return 2;
         }
       argc -= 2;
@@ -317,7 +320,7 @@ main (int   argc,
     }
   if (argc < 2)
     {
-      g_printerr ("usage: bench-core [--only durability|results] DATABASE [RUNS]\n");
+      g_printerr ("usage: bench-core [--only durability|results|customer] DATABASE [RUNS]\n");
       return 2;
     }
   path = argv[1];
@@ -340,7 +343,7 @@ main (int   argc,
 
   /* Opening the Customers section: the store, the list, its first rows. */
   m = bench_measure_new ("open customer list", 0);
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < (only_customer ? 0 : runs); r++)
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(TpStore) s = tp_store_open (path, &error);
@@ -352,13 +355,15 @@ main (int   argc,
       touch_visible_rows (G_LIST_MODEL (list));
       bench_measure_add (m, start, g_get_monotonic_time ());
     }
-  bench_measure_report (m);
+  if (!only_customer)
+    bench_measure_report (m);
 
   store = tp_store_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
 
-  bench_results (path, runs);
+  if (!only_customer)
+    bench_results (path, runs);
 
   /* Typing a five-letter search, one keystroke at a time: the main
    * thread's time (setting the text, then taking the worker's rows and
@@ -366,7 +371,7 @@ main (int   argc,
    * rows are shown. */
   m = bench_measure_new ("search, per keystroke, main thread", 50);
   shown = bench_measure_new ("search, per keystroke, until rows shown", 0);
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < (only_customer ? 0 : runs); r++)
     {
       g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
 
@@ -403,8 +408,11 @@ main (int   argc,
           bench_measure_add (shown, start, g_get_monotonic_time ());
         }
     }
-  bench_measure_report (m);
-  bench_measure_report (shown);
+  if (!only_customer)
+    {
+      bench_measure_report (m);
+      bench_measure_report (shown);
+    }
 
   heavy = find_benchmark_customer (store);
 
@@ -475,6 +483,9 @@ main (int   argc,
         undo = tp_store_delete_touch (store, id, NULL);
       }
   }
+
+  if (only_customer)
+    return 0;
 
   /* Analytics, against the sqlite3 tool answering the same aggregate. */
   {

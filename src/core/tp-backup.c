@@ -67,7 +67,7 @@
  *   on SQLite with the indexes and the triggers dropped and the foreign
  *   keys off (the first pass has already checked every reference), which
  *   tp_database_end_load() rebuilds; on PostgreSQL with the tables'
- *   triggers off. The figures the triggers keep on each customer are
+ *   triggers off and their foreign keys and indexes dropped. The figures the triggers keep on each customer are
  *   computed during validation, exactly as the triggers of schema step 1
  *   compute them, and inserted with the customer. Firing a trigger per
  *   touch instead costs about 10 s.

@@ -49,6 +49,8 @@ gboolean        _tp_pg_begin_load             (TpPgDatabase        *db,
                                                GError             **error);
 gboolean        _tp_pg_end_load               (TpPgDatabase        *db,
                                                GError             **error);
+void            _tp_pg_after_load             (TpPgDatabase        *db,
+                                               gboolean             committed);
 void            _tp_pg_set_transaction_error  (TpPgDatabase        *db,
                                                const char          *detail,
                                                GError             **error);

@@ -1877,7 +1877,11 @@ end_level (TpDatabase *self,
   if (self->depth == 0)
     self->aborted = FALSE;
   if (self->depth == 0 && self->loading)
-    end_load (self);
+    {
+      if (self->pg != NULL)
+        _tp_pg_after_load (self->pg, committed);
+      end_load (self);
+    }
 
   g_signal_emit (self, signals[TRANSACTION_ENDED], 0, level, committed);
 }
@@ -2109,8 +2113,9 @@ end_load (TpDatabase *self)
  * kept up to date row by row. SQLite: foreign keys off, indexes and
  * triggers dropped (tp_database_end_load() makes them again from their
  * own SQL), a big cache. PostgreSQL: the tables' own triggers disabled,
- * which needs the role that owns the tables; foreign keys are still
- * checked at each row, so parents go in before their children.
+ * which needs the role that owns the tables, and the foreign keys and
+ * the indexes that refuse nothing dropped (tp_database_end_load() makes
+ * them again, and refuses a reference to a missing row then).
  *
  * Call tp_database_end_load(), then tp_database_commit(); or
  * tp_database_rollback(), which undoes everything.
@@ -2206,8 +2211,8 @@ tp_database_begin_load (TpDatabase  *self,
  * @error: return location for a #GError
  *
  * Makes again what tp_database_begin_load() set aside (SQLite: the
- * indexes and triggers; PostgreSQL: the triggers, and each id sequence
- * moved past the highest id). The transaction stays open: commit it, or
+ * indexes and triggers; PostgreSQL: the triggers, the foreign keys and
+ * the indexes, and each id sequence moved past the highest id). The transaction stays open: commit it, or
  * roll it back.
  *
  * Returns: %TRUE on success
