@@ -2206,7 +2206,7 @@ tp_database_begin_load (TpDatabase  *self,
  * @error: return location for a #GError
  *
  * Makes again what tp_database_begin_load() set aside (SQLite: the
- * indexes and triggers; PostgreSQL: the triggers, and each id sequence
+ * indexes and triggers, and the search index from the rows now there; PostgreSQL: the triggers, and each id sequence
  * moved past the highest id). The transaction stays open: commit it, or
  * roll it back.
  *
@@ -2229,7 +2229,8 @@ tp_database_end_load (TpDatabase  *self,
     }
   g_ptr_array_set_size (self->load_creates, 0);
 
-  return TRUE;
+  /* The search index followed none of the rows loaded */
+  return exec_sql (self->handle, self->path, _tp_migrations_search_rebuild (), error);
 }
 
 /**
