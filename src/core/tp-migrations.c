@@ -654,7 +654,8 @@ static const char results_rebuild[] = RESULTS_REBUILD;
  * those columns of customers (external content: it stores only the
  * index); the triggers keep it in step. A trigram match is a superset of
  * what LIKE finds (it folds case beyond ASCII), so the list checks the
- * LIKE on each row it reads from it. The index is derived: not backed
+ * LIKE on each row it reads from it. Nothing ranks by it, so it keeps no
+ * sizes of columns (columnsize = 0). The index is derived: not backed
  * up, built again after a load (tp_database_end_load()). The team
  * engine makes trigram indexes of its own instead (tp-database-pg.c). */
 #define SEARCH_REBUILD \
@@ -662,7 +663,7 @@ static const char results_rebuild[] = RESULTS_REBUILD;
 
 static const char step_6[] =
   "CREATE VIRTUAL TABLE customers_search USING fts5 (name, email, phone, notes,"
-  "  content = 'customers', content_rowid = 'id', tokenize = 'trigram');"
+  "  content = 'customers', content_rowid = 'id', tokenize = 'trigram', columnsize = 0);"
   "CREATE TRIGGER customers_search_ai AFTER INSERT ON customers BEGIN"
   "  INSERT INTO customers_search (rowid, name, email, phone, notes)"
   "  VALUES (NEW.id, NEW.name, NEW.email, NEW.phone, NEW.notes);"
