@@ -295,11 +295,14 @@ main (int   argc,
   const char *path;
   guint runs;
   gint64 heavy;
-  const char *search = "mille";
+  const char *search = g_getenv ("TOUCHPOINT_BENCH_SEARCH");
   BenchMeasure *m;
   BenchMeasure *shown;
+  BenchMeasure *short_shown;
+  BenchMeasure *long_shown;
   gboolean only_durability = FALSE;
   gboolean only_results = FALSE;
+  gboolean only_search = FALSE;
 
   if (argc > 1 && g_str_equal (argv[1], "--only"))
     {
@@ -307,9 +310,11 @@ main (int   argc,
         only_durability = TRUE;
       else if (argc >= 3 && g_str_equal (argv[2], "results"))
         only_results = TRUE;
+      else if (argc >= 3 && g_str_equal (argv[2], "search"))
+        only_search = TRUE;
       else
         {
-          g_printerr ("bench-core: --only takes “durability” or “results”\n");
+          g_printerr ("bench-core: --only takes “durability”, “results” or “search”\n");
           return 2;
         }
       argc -= 2;
@@ -317,10 +322,13 @@ main (int   argc,
     }
   if (argc < 2)
     {
-      g_printerr ("usage: bench-core [--only durability|results] DATABASE [RUNS]\n");
+      g_printerr ("usage: bench-core [--only durability|results|search] DATABASE [RUNS]\n");
       return 2;
     }
   path = argv[1];
+  /* A narrow search (few customers hold it) unless told otherwise */
+  if (search == NULL || search[0] == '\0')
+    search = "mille";
   runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
 
   if (only_results)
@@ -358,7 +366,8 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
 
-  bench_results (path, runs);
+  if (!only_search)
+    bench_results (path, runs);
 
   /* Typing a five-letter search, one keystroke at a time: the main
    * thread's time (setting the text, then taking the worker's rows and
@@ -366,6 +375,10 @@ main (int   argc,
    * rows are shown. */
   m = bench_measure_new ("search, per keystroke, main thread", 50);
   shown = bench_measure_new ("search, per keystroke, until rows shown", 0);
+  /* and apart: one or two letters (every row read), three or more (the
+   * search index) */
+  short_shown = bench_measure_new ("search, 1-2 letters, until rows shown", 0);
+  long_shown = bench_measure_new ("search, 3-5 letters, until rows shown", 0);
   for (guint r = 0; r < runs; r++)
     {
       g_autoptr(TpCustomerList) list = tp_customer_list_new (store);
@@ -401,10 +414,15 @@ main (int   argc,
 
           bench_measure_add (m, 0, busy);
           bench_measure_add (shown, start, g_get_monotonic_time ());
+          bench_measure_add (k < 3 ? short_shown : long_shown, start, g_get_monotonic_time ());
         }
     }
   bench_measure_report (m);
   bench_measure_report (shown);
+  bench_measure_report (short_shown);
+  bench_measure_report (long_shown);
+  if (only_search)
+    return 0;
 
   heavy = find_benchmark_customer (store);
 
