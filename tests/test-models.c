@@ -1226,7 +1226,8 @@ random_search (GRand   *rand,
   if (len == 0)
     return random_search_text (rand, 1, 5, TRUE);
   start = g_rand_int_range (rand, 0, len);
-  n = MIN (len - start, g_rand_int_range (rand, 1, 7));
+  n = g_rand_int_range (rand, 1, 7);
+  n = MIN (len - start, n);
   search = g_utf8_substring (text, start, start + n);
   for (char *p = search; *p != '\0'; p++)
     if (g_ascii_isalpha (*p) && g_rand_boolean (rand))

@@ -924,13 +924,21 @@ append_indexes_and_triggers (GString  *s,
  * email, phone and notes, which becomes ILIKE) read from trigram indexes
  * (pg_trgm, a trusted extension any user who may create in the database
  * can add). SQLite's FTS5 table customers_search has no counterpart: the
- * translator lets the LIKE alone pick the rows (see translate()). */
+ * translator lets the LIKE alone pick the rows (see translate()).
+ * Without fastupdate: rows added in bulk (a restore, a copy) would wait
+ * in the index's pending list until a vacuum, and the planner, counting
+ * that list, then reads the whole table instead (0.1 s against 1 s for a
+ * search of 100,000 customers). */
 static const char search_indexes[] =
   "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
-  "CREATE INDEX customers_search_name ON customers USING gin (name gin_trgm_ops);\n"
-  "CREATE INDEX customers_search_email ON customers USING gin (email gin_trgm_ops);\n"
-  "CREATE INDEX customers_search_phone ON customers USING gin (phone gin_trgm_ops);\n"
-  "CREATE INDEX customers_search_notes ON customers USING gin (notes gin_trgm_ops);\n";
+  "CREATE INDEX customers_search_name ON customers USING gin (name gin_trgm_ops)"
+  " WITH (fastupdate = off);\n"
+  "CREATE INDEX customers_search_email ON customers USING gin (email gin_trgm_ops)"
+  " WITH (fastupdate = off);\n"
+  "CREATE INDEX customers_search_phone ON customers USING gin (phone gin_trgm_ops)"
+  " WITH (fastupdate = off);\n"
+  "CREATE INDEX customers_search_notes ON customers USING gin (notes gin_trgm_ops)"
+  " WITH (fastupdate = off);\n";
 
 /**
  * _tp_pg_schema_sql:
