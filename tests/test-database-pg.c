@@ -236,6 +236,37 @@ test_newer_refused (void)
   g_assert_cmpstr (version, ==, "99");
 }
 
+/* A team database of version 5 gets the search indexes of step 6 when
+ * it is opened, and keeps its rows. */
+static void
+test_upgrade_from_5 (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(TpDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *n_indexes = NULL;
+
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers (name, created_at, updated_at) "
+                                       "VALUES ('Ada', 'x', 'x')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, "DROP INDEX customers_search_name, customers_search_email, "
+                         "customers_search_phone, customers_search_notes;"
+                         "DROP EXTENSION pg_trgm;"
+                         "UPDATE touchpoint_schema SET version = 5");
+
+  again = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  version = tp_test_pg_query (uri, "SELECT version FROM touchpoint_schema");
+  g_assert_cmpint (atoi (version), ==, TP_SCHEMA_VERSION);
+  n_indexes = tp_test_pg_query (uri, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE "
+                                     "'customers\\_search\\_%' AND indexdef LIKE '%gin_trgm_ops%'");
+  g_assert_cmpstr (n_indexes, ==, "4");
+  g_assert_cmpint (query_int (again, "SELECT count(*) FROM customers WHERE name LIKE '%DA%'"), ==, 1);
+}
+
 /* Another program's database is refused, and gets no table of ours. */
 static void
 test_foreign_refused (void)
@@ -695,6 +726,13 @@ test_translate (void)
     { "SELECT id FROM t ORDER BY id",  "SELECT id FROM t ORDER BY id", 0 },
     { "SELECT id FROM t ORDER BY t.id DESC, valid, idx LIMIT 1",
       "SELECT id FROM t ORDER BY t.id DESC, valid NULLS FIRST, idx NULLS FIRST LIMIT 1", 0 },
+    /* SQLite's search index has no table on the server: the trigram
+     * indexes serve the LIKE beside it */
+    { "SELECT c.id FROM customers c NOT INDEXED WHERE c.id IN (SELECT rowid FROM "
+      "customers_search WHERE customers_search MATCH ?6) AND (c.name LIKE ?1 ESCAPE '\\')",
+      "SELECT c.id FROM customers c WHERE c.id IS NOT NULL AND (c.name ILIKE $1 ESCAPE '\\')", 1 },
+    { "SELECT id FROM t WHERE id IN (SELECT rowid FROM other WHERE other MATCH ?1)",
+      "SELECT id FROM t WHERE id IN (SELECT ctid FROM other WHERE other MATCH $1)", 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -718,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/statements", test_statements);
   g_test_add_func ("/touchpoint/database-pg/transactions", test_transactions);
   g_test_add_func ("/touchpoint/database-pg/newer-refused", test_newer_refused);
+  g_test_add_func ("/touchpoint/database-pg/upgrade-from-5", test_upgrade_from_5);
   g_test_add_func ("/touchpoint/database-pg/foreign-refused", test_foreign_refused);
   g_test_add_func ("/touchpoint/database-pg/wrong-password", test_wrong_password);
   g_test_add_func ("/touchpoint/database-pg/missing-privileges", test_missing_privileges);

@@ -1210,7 +1210,7 @@ test_migration_results (Fixture       *f,
   sqlite3 *raw = NULL;
 
   steps = _tp_migrations_get (&n_steps);
-  g_assert_cmpuint (n_steps, ==, 5);
+  g_assert_cmpuint (n_steps, >=, 5);
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < 4; i++)
@@ -1283,6 +1283,64 @@ test_migration_results (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (query_int (db, "SELECT first_touch_id FROM results_customers WHERE id = 6"), ==, 14);
   g_assert_cmpint (query_int (db, "SELECT n_touches FROM results_days WHERE day = '2026-01-02'"), ==, 1);
+  g_assert_true (tp_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
+/* Step 6 indexes the customers a business already has for search, and
+ * from then on its triggers keep the index in step with every change. */
+static void
+test_migration_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v5.db", NULL);
+  const char * const *steps;
+  guint n_steps;
+  sqlite3 *raw = NULL;
+
+  steps = _tp_migrations_get (&n_steps);
+  g_assert_cmpuint (n_steps, >=, 6);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (sqlite3_exec (raw, steps[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA user_version = 5;"
+                                 "INSERT INTO customers (id, name, email, phone, notes, created_at, updated_at)"
+                                 "  VALUES (5, 'Ada Lovelace', 'ada@example.org', '', 'Likes BONES', 'c', 'u'),"
+                                 "  (6, 'Bob', '', '+49 30 1234', '', 'c', 'u'),"
+                                 "  (8, 'Ćleo \"100%\"', '', '', '', 'c', 'u');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+
+  /* Every field of the customers already there, case folded */
+  g_assert_cmpint (query_int (db, "SELECT rowid FROM customers_search WHERE customers_search MATCH '\"bones\"'"), ==, 5);
+  g_assert_cmpint (query_int (db, "SELECT rowid FROM customers_search WHERE customers_search MATCH '\"E.ORG\"'"), ==, 5);
+  g_assert_cmpint (query_int (db, "SELECT rowid FROM customers_search WHERE customers_search MATCH '\"0 12\"'"), ==, 6);
+  g_assert_cmpint (query_int (db, "SELECT rowid FROM customers_search WHERE customers_search MATCH '\"ćleo \"\"1\"'"), ==, 8);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers_search WHERE customers_search MATCH '\"lov\"'"), ==, 1);
+
+  /* Added, changed and deleted customers */
+  g_assert_true (tp_database_exec (db,
+                                   "INSERT INTO customers (id, name, created_at, updated_at)"
+                                   "  VALUES (9, 'Dora Lovegood', 'c', 'u');"
+                                   "UPDATE customers SET name = 'Robert', phone = '' WHERE id = 6;"
+                                   "UPDATE customers SET touch_count = 3 WHERE id = 5;"
+                                   "DELETE FROM customers WHERE id = 8;",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers_search WHERE customers_search MATCH '\"lov\"'"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT rowid FROM customers_search WHERE customers_search MATCH '\"obe\"'"), ==, 6);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers_search WHERE customers_search MATCH '\"1234\"'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers_search WHERE customers_search MATCH '\"leo\"'"), ==, 0);
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers_search (customers_search, rank)"
+                                       " VALUES ('integrity-check', 1)", &error));
+  g_assert_no_error (error);
   g_assert_true (tp_database_check_integrity (db, &error));
   g_assert_no_error (error);
 }
@@ -1456,6 +1514,7 @@ main (int   argc,
   ADD ("full-disk", test_full_disk);
   ADD ("migration-channels", test_migration_channels);
   ADD ("migration-results", test_migration_results);
+  ADD ("migration-search", test_migration_search);
   ADD ("migration-from-empty", test_migration_from_empty);
   ADD ("foreign/versions", test_foreign_versions);
   ADD ("foreign/application-id", test_foreign_application_id);

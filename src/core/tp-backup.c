@@ -459,7 +459,10 @@ schema_load (sqlite3  *handle,
 
   rc = sqlite3_prepare_v2 (handle,
                            "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                           "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+                           "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                           /* not the search index (a virtual table and its shadow tables) */
+                           "AND name NOT IN (SELECT name FROM pragma_table_list "
+                           "WHERE schema = 'main' AND type != 'table') ORDER BY rowid",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return (set_sqlite_error (error, handle, rc), NULL);

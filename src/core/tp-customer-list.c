@@ -104,6 +104,7 @@ enum {
   PARAM_AUDIENCE,
   PARAM_QUIET_SINCE,
   PARAM_ID,
+  PARAM_MATCH,   /* the list's own query only */
 };
 
 struct _TpCustomerFilter
@@ -115,6 +116,7 @@ struct _TpCustomerFilter
 
   /* Made from the above by filter_prepare() */
   char   *search_pattern;  /* the LIKE pattern of search_text */
+  char   *search_match;    /* its FTS5 phrase, for 3 characters and more */
   char   *quiet_since;     /* the time quiet_days before the query was made */
   char   *where;           /* the SQL condition over "customers c" */
 };
@@ -199,10 +201,30 @@ like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
+/* @text as one FTS5 phrase: its trigrams in a row, which every text
+ * that holds @text holds (and some more: the trigram index folds the
+ * case of every letter, LIKE only of ASCII's) */
+static char *
+match_phrase (const char *text)
+{
+  GString *phrase = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (phrase, FALSE);
+}
+
 static void
 filter_clear_derived (TpCustomerFilter *filter)
 {
   g_clear_pointer (&filter->search_pattern, g_free);
+  g_clear_pointer (&filter->search_match, g_free);
   g_clear_pointer (&filter->quiet_since, g_free);
   g_clear_pointer (&filter->where, g_free);
 }
@@ -220,6 +242,8 @@ filter_prepare (TpCustomerFilter *filter)
   if (filter->search_text != NULL && filter->search_text[0] != '\0')
     {
       filter->search_pattern = like_pattern (filter->search_text);
+      if (g_utf8_strlen (filter->search_text, -1) >= 3)
+        filter->search_match = match_phrase (filter->search_text);
       g_string_append (where,
                        "(c.name LIKE ?1 ESCAPE '\\' OR c.email LIKE ?1 ESCAPE '\\' "
                        "OR c.phone LIKE ?1 ESCAPE '\\' OR c.notes LIKE ?1 ESCAPE '\\')");
@@ -256,16 +280,27 @@ build_queries (TpCustomerList *self)
 
   filter_prepare (&self->filter);
 
-  /* A search reads every row anyway. When it keeps few of them, one pass
+  /* A search of three characters or more reads the customers that may
+   * match from the trigram index of schema step 6 (customers_search), and
+   * the LIKE of the filter keeps those that do: the same rows as reading
+   * them all, in the same order, without reading them all (on the team
+   * engine, the server's trigram indexes serve the LIKE itself).
+   *
+   * A shorter search reads every row. When it keeps few of them, one pass
    * over the table and a sort of the matches beats walking a sort index
    * and jumping to each row (22 ms against 100 ms for 100,000 customers);
    * a single character keeps nearly everyone, and then sorting them all
-   * costs more than the walk (60 ms against 35 ms). */
+   * costs more than the walk (60 ms against 35 ms). The index search,
+   * too, sorts what it finds rather than walk a sort index. */
   g_free (self->ids_sql);
-  self->ids_sql = g_strdup_printf ("SELECT c.id FROM customers c%s WHERE %s "
+  self->ids_sql = g_strdup_printf ("SELECT c.id FROM customers c%s WHERE %s%s "
                                    "ORDER BY %s %s, c.id %s",
                                    filter->search_pattern != NULL &&
                                    g_utf8_strlen (filter->search_text, -1) > 1 ? " NOT INDEXED" : "",
+                                   filter->search_match != NULL
+                                   ? "c.id IN (SELECT rowid FROM customers_search "
+                                     "WHERE customers_search MATCH ?6) AND "
+                                   : "",
                                    filter->where, key->sql, dir, dir);
 }
 
@@ -310,6 +345,8 @@ run_ids_query (TpDatabase              *db,
     return NULL;
 
   tp_customer_filter_bind (filter, stmt);
+  if (filter->search_match != NULL)
+    tp_statement_bind_text (stmt, PARAM_MATCH, filter->search_match);
   while (tp_statement_step (stmt, &local_error))
     {
       gint64 id = tp_statement_get_int64 (stmt, 0);
@@ -1726,6 +1763,7 @@ tp_customer_filter_copy (const TpCustomerFilter *filter)
   else
     {
       copy->search_pattern = g_strdup (filter->search_pattern);
+      copy->search_match = g_strdup (filter->search_match);
       copy->quiet_since = g_strdup (filter->quiet_since);
       copy->where = g_strdup (filter->where);
     }

@@ -35,6 +35,9 @@
  *   their type (bigint, double precision, or unknown for text and NULL,
  *   which the server then infers);
  * - SQLite's hints go: NOT INDEXED, INDEXED BY, CROSS JOIN (a JOIN);
+ *   so does the search through SQLite's FTS5 table (`x IN (SELECT rowid
+ *   FROM customers_search WHERE customers_search MATCH ?N)` becomes
+ *   `x IS NOT NULL`): trigram indexes serve the LIKE beside it;
  *   rowid, which callers use only for the order rows were added to a
  *   temporary table, is the row's place (ctid); the schema `temp.` of
  *   temporary tables is `pg_temp.`;
@@ -465,6 +468,38 @@ end_order_term (GString  *out,
   g_string_append (out, desc ? " NULLS LAST" : " NULLS FIRST");
 }
 
+/* If @p (after the word IN) goes on with SQLite's search through the
+ * FTS5 table of step 6, "(SELECT rowid FROM customers_search WHERE
+ * customers_search MATCH ?N)", returns where that ends; else NULL. */
+static const char *
+skip_search_match (const char *p)
+{
+  static const char * const words[] = {
+    "SELECT", "rowid", "FROM", "customers_search", "WHERE", "customers_search", "MATCH",
+  };
+
+  p = skip_space (p);
+  if (*p != '(')
+    return NULL;
+  p++;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      p = skip_space (p);
+      if (!word_is (p, words[i]))
+        return NULL;
+      p += strlen (words[i]);
+    }
+  p = skip_space (p);
+  if (*p != '?')
+    return NULL;
+  p++;
+  while (g_ascii_isdigit (*p))
+    p++;
+  p = skip_space (p);
+
+  return *p == ')' ? p + 1 : NULL;
+}
+
 /* Translates @sql; sets (*referenced)[N - 1] for each parameter ?N the
  * statement uses. */
 static char *
@@ -577,6 +612,21 @@ translate (const char  *sql,
                 term_desc = TRUE;
               else if (word_is (start, "NULLS"))
                 term_nulls = TRUE;
+            }
+
+          /* `id IN (SELECT rowid FROM customers_search …)`: the server
+           * has no FTS5 table, and its trigram indexes serve the LIKE
+           * that the search condition holds beside it: every row passes */
+          if (word_is (start, "IN"))
+            {
+              const char *end = skip_search_match (p);
+
+              if (end != NULL)
+                {
+                  g_string_append (out, "IS NOT NULL");
+                  p = end;
+                  continue;
+                }
             }
 
           /* SQLite's index hints: the planner of the server decides */
@@ -1021,7 +1071,11 @@ append_indexes_and_triggers (GString  *s,
       g_autofree char *sql = g_str_equal (type, "index") ? translate_index (model_sql)
                                                          : _tp_pg_translate_sql (model_sql, NULL);
 
-      if (g_str_equal (type, "index"))
+      /* SQLite's search index (step 6) is a table of its own that
+       * triggers fill; the server's are the trigram indexes below */
+      if (has_word (sql, "customers_search"))
+        ;
+      else if (g_str_equal (type, "index"))
         g_string_append_printf (s, "%s;\n", sql);
       else if (!append_trigger (s, name, sql))
         rc = SQLITE_ERROR;
@@ -1039,6 +1093,26 @@ append_indexes_and_triggers (GString  *s,
 
   return rc == SQLITE_OK;
 }
+
+/* Step 6 on the server: the customer list's search (LIKE over name,
+ * email, phone and notes, which becomes ILIKE) read from trigram indexes
+ * (pg_trgm, a trusted extension any user who may create in the database
+ * can add). SQLite's FTS5 table customers_search has no counterpart: the
+ * translator lets the LIKE alone pick the rows (see translate()).
+ * Without fastupdate: rows added in bulk (a restore, a copy) would wait
+ * in the index's pending list until a vacuum, and the planner, counting
+ * that list, then reads the whole table instead (0.1 s against 1 s for a
+ * search of 100,000 customers). */
+static const char search_indexes[] =
+  "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+  "CREATE INDEX customers_search_name ON customers USING gin (name gin_trgm_ops)"
+  " WITH (fastupdate = off);\n"
+  "CREATE INDEX customers_search_email ON customers USING gin (email gin_trgm_ops)"
+  " WITH (fastupdate = off);\n"
+  "CREATE INDEX customers_search_phone ON customers USING gin (phone gin_trgm_ops)"
+  " WITH (fastupdate = off);\n"
+  "CREATE INDEX customers_search_notes ON customers USING gin (notes gin_trgm_ops)"
+  " WITH (fastupdate = off);\n";
 
 /**
  * _tp_pg_schema_sql:
@@ -1174,6 +1248,7 @@ _tp_pg_schema_sql (GError **error)
 
   if (!append_indexes_and_triggers (s, error))
     return NULL;
+  g_string_append (s, search_indexes);
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -1290,6 +1365,37 @@ create_schema (TpPgDatabase  *db,
   return run (db, "COMMIT", error);
 }
 
+/* A team database of version 5 gets step 6 (its search indexes) in one
+ * transaction; two desktops doing so at once wait for each other. */
+static gboolean
+upgrade_schema (TpPgDatabase  *db,
+                gint64        *version,
+                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%sUPDATE touchpoint_schema SET version = 6 WHERE id = 1",
+                                          search_indexes);
+  gboolean ok;
+
+  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 6);
+
+  if (!run (db, "BEGIN", error))
+    return FALSE;
+  ok = run (db, "SELECT pg_advisory_xact_lock (" SCHEMA_LOCK_KEY ")", error) &&
+       query_int (db, "SELECT version FROM touchpoint_schema WHERE id = 1", version, error);
+  if (ok && *version == 5)
+    {
+      ok = run (db, sql, error);
+      *version = 6;
+    }
+  if (!ok)
+    {
+      run_quietly (db, "ROLLBACK");
+      return FALSE;
+    }
+
+  return run (db, "COMMIT", error);
+}
+
 static gboolean
 check_schema (TpPgDatabase         *db,
               TpDatabaseOpenFlags   flags,
@@ -1354,6 +1460,10 @@ check_schema (TpPgDatabase         *db,
                    db->display_name, (int) version, TP_SCHEMA_VERSION);
       return FALSE;
     }
+
+  if (version == 5 && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
+      !upgrade_schema (db, &version, error))
+    return FALSE;
 
   if (version < TP_SCHEMA_VERSION)
     {

@@ -2211,8 +2211,10 @@ tp_database_begin_load (TpDatabase  *self,
  * @error: return location for a #GError
  *
  * Makes again what tp_database_begin_load() set aside (SQLite: the
- * indexes and triggers; PostgreSQL: the triggers, the foreign keys and
- * the indexes, and each id sequence moved past the highest id). The transaction stays open: commit it, or
+ * indexes and triggers, and the search index from the rows now there;
+ * PostgreSQL: the triggers, the foreign keys and the indexes, and each id
+ * sequence moved past the highest id). The transaction stays open: commit
+ * it, or
  * roll it back.
  *
  * Returns: %TRUE on success
@@ -2234,7 +2236,8 @@ tp_database_end_load (TpDatabase  *self,
     }
   g_ptr_array_set_size (self->load_creates, 0);
 
-  return TRUE;
+  /* The search index followed none of the rows loaded */
+  return exec_sql (self->handle, self->path, _tp_migrations_search_rebuild (), error);
 }
 
 /**

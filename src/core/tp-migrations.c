@@ -648,12 +648,48 @@ static const char step_5[] =
 
 static const char results_rebuild[] = RESULTS_REBUILD;
 
+/* Step 6: the customer list's search reads the customers whose name,
+ * email, phone or notes may hold the typed text from a trigram index
+ * instead of reading them all. customers_search is an FTS5 table over
+ * those columns of customers (external content: it stores only the
+ * index); the triggers keep it in step. A trigram match is a superset of
+ * what LIKE finds (it folds case beyond ASCII), so the list checks the
+ * LIKE on each row it reads from it. Nothing ranks by it, so it keeps no
+ * sizes of columns (columnsize = 0). The index is derived: not backed
+ * up, built again after a load (tp_database_end_load()). The team
+ * engine makes trigram indexes of its own instead (tp-database-pg.c). */
+#define SEARCH_REBUILD \
+  "INSERT INTO customers_search (customers_search) VALUES ('rebuild');"
+
+static const char step_6[] =
+  "CREATE VIRTUAL TABLE customers_search USING fts5 (name, email, phone, notes,"
+  "  content = 'customers', content_rowid = 'id', tokenize = 'trigram', columnsize = 0);"
+  "CREATE TRIGGER customers_search_ai AFTER INSERT ON customers BEGIN"
+  "  INSERT INTO customers_search (rowid, name, email, phone, notes)"
+  "  VALUES (NEW.id, NEW.name, NEW.email, NEW.phone, NEW.notes);"
+  "END;"
+  "CREATE TRIGGER customers_search_ad AFTER DELETE ON customers BEGIN"
+  "  INSERT INTO customers_search (customers_search, rowid, name, email, phone, notes)"
+  "  VALUES ('delete', OLD.id, OLD.name, OLD.email, OLD.phone, OLD.notes);"
+  "END;"
+  "CREATE TRIGGER customers_search_au AFTER UPDATE OF id, name, email, phone, notes ON customers"
+  "  BEGIN"
+  "  INSERT INTO customers_search (customers_search, rowid, name, email, phone, notes)"
+  "  VALUES ('delete', OLD.id, OLD.name, OLD.email, OLD.phone, OLD.notes);"
+  "  INSERT INTO customers_search (rowid, name, email, phone, notes)"
+  "  VALUES (NEW.id, NEW.name, NEW.email, NEW.phone, NEW.notes);"
+  "END;"
+  SEARCH_REBUILD;
+
+static const char search_rebuild[] = SEARCH_REBUILD;
+
 static const char * const migrations[] = {
   step_1,
   step_2,
   step_3,
   step_4,
   step_5,
+  step_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);
@@ -683,4 +719,17 @@ const char *
 _tp_migrations_results_rebuild (void)
 {
   return results_rebuild;
+}
+
+/**
+ * _tp_migrations_search_rebuild:
+ *
+ * Returns: (transfer none): the SQL (SQLite only) that builds the search
+ *   index of step 6 (customers_search) again from the customers, for a
+ *   database loaded with its triggers off
+ */
+const char *
+_tp_migrations_search_rebuild (void)
+{
+  return search_rebuild;
 }
