@@ -14,18 +14,14 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include "tp-backup-private.h"
+#include "tp-worker-private.h"
 
 /*
  * The worker threads of tp_backup_export_async(),
  * tp_backup_restore_async() and tp_backup_copy_async(): the task and its
- * data, progress posted to the caller's main context, and the caller's
- * objects released there.
+ * data; progress goes to the caller's main context, and the caller's
+ * objects are released there, through tp-worker.c.
  */
 
 /* Asynchronous variants: a worker thread with its own connection, and
@@ -33,72 +29,12 @@
 
 typedef struct
 {
-  GMainContext         *context;
-  TpBackupProgressFunc  func;
-  gpointer              data;
-  GDestroyNotify        destroy;
-} ProgressTarget;
-
-typedef struct
-{
-  ProgressTarget *target;
-  double          fraction;
-} ProgressUpdate;
-
-static void
-progress_target_clear (gpointer data)
-{
-  ProgressTarget *target = data;
-
-  if (target->destroy != NULL)
-    target->destroy (target->data);
-  g_main_context_unref (target->context);
-}
-
-static gboolean
-progress_update_dispatch (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  update->target->func (update->fraction, update->target->data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_update_free (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  g_atomic_rc_box_release_full (update->target, progress_target_clear);
-  g_free (update);
-}
-
-static void
-progress_to_context (double   fraction,
-                     gpointer data)
-{
-  ProgressTarget *target = data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  update->target = g_atomic_rc_box_acquire (target);
-  update->fraction = fraction;
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_update_dispatch, update, progress_update_free);
-  g_source_set_static_name (source, "[touchpoint] backup progress");
-  g_source_attach (source, target->context);
-}
-
-typedef struct
-{
-  GMainContext   *context;
-  char           *db_path;
-  char           *copy_target;
-  GFile          *file;
-  ProgressTarget *target;
-  char           *saved_copy;
+  GMainContext     *context;
+  char             *db_path;
+  char             *copy_target;
+  GFile            *file;
+  TpWorkerProgress *target;
+  char             *saved_copy;
 } TaskData;
 
 static void
@@ -110,16 +46,10 @@ task_data_free_here (gpointer data)
   g_free (task_data->copy_target);
   g_clear_object (&task_data->file);
   if (task_data->target != NULL)
-    g_atomic_rc_box_release_full (task_data->target, progress_target_clear);
+    _tp_worker_progress_release (task_data->target);
   g_free (task_data->saved_copy);
   g_main_context_unref (task_data->context);
   g_free (task_data);
-}
-
-static gboolean
-do_nothing (gpointer data)
-{
-  return G_SOURCE_REMOVE;
 }
 
 /* The worker may hold the last reference to the task. The progress data
@@ -129,19 +59,8 @@ static void
 task_data_free (gpointer data)
 {
   TaskData *task_data = data;
-  g_autoptr(GSource) source = NULL;
 
-  if (g_main_context_is_owner (task_data->context))
-    {
-      task_data_free_here (task_data);
-      return;
-    }
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, do_nothing, task_data, task_data_free_here);
-  g_source_set_static_name (source, "[touchpoint] backup task release");
-  g_source_attach (source, task_data->context);
+  _tp_worker_release (task_data->context, task_data, task_data_free_here);
 }
 
 static GTask *
@@ -160,35 +79,13 @@ task_new (const char           *db_path,
   data->context = g_main_context_ref_thread_default ();
   data->db_path = g_strdup (db_path);
   data->file = file != NULL ? g_object_ref (file) : NULL;
-  if (progress != NULL)
-    {
-      data->target = g_atomic_rc_box_new0 (ProgressTarget);
-      data->target->context = g_main_context_ref_thread_default ();
-      data->target->func = progress;
-      data->target->data = progress_data;
-      data->target->destroy = progress_data_destroy;
-    }
-  else if (progress_data_destroy != NULL)
-    {
-      progress_data_destroy (progress_data);
-    }
+  data->target = _tp_worker_progress_new (progress, progress_data, progress_data_destroy);
 
   /* The result stands even if the user cancels after the last step. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, task_data_free);
 
   return task;
-}
-
-/* A worker's big, one-off allocations (the page cache of its connection,
- * the sorting of index builds) would otherwise stay in the heap of the
- * app after it finishes. */
-static void
-give_back_memory (void)
-{
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
 }
 
 static void
@@ -204,14 +101,14 @@ export_thread (GTask        *task,
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL &&
       tp_backup_export (db, data->file,
-                        data->target != NULL ? progress_to_context : NULL, data->target,
+                        data->target != NULL ? _tp_worker_progress_post : NULL, data->target,
                         cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  give_back_memory ();
+  _tp_worker_give_back_memory ();
 }
 
 /**
@@ -279,14 +176,14 @@ restore_thread (GTask        *task,
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
   if (db != NULL &&
       tp_backup_restore (db, data->file, &data->saved_copy,
-                         data->target != NULL ? progress_to_context : NULL, data->target,
+                         data->target != NULL ? _tp_worker_progress_post : NULL, data->target,
                          cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  give_back_memory ();
+  _tp_worker_give_back_memory ();
 }
 
 /**
@@ -371,13 +268,13 @@ copy_thread (GTask        *task,
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL &&
       tp_backup_copy (db, data->copy_target,
-                      data->target != NULL ? progress_to_context : NULL, data->target, cancellable, &error))
+                      data->target != NULL ? _tp_worker_progress_post : NULL, data->target, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  give_back_memory ();
+  _tp_worker_give_back_memory ();
 }
 
 /**
