@@ -286,7 +286,7 @@ export_thread (GTask        *task,
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL &&
       tp_csv_export (db, data->table, data->file,
-                     data->target != NULL ? _tp_csv_progress_to_context : NULL,
+                     data->target != NULL ? _tp_worker_progress_post : NULL,
                      data->target,
                      cancellable, &error))
     g_task_return_boolean (task, TRUE);
@@ -294,7 +294,7 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  _tp_csv_give_back_memory ();
+  _tp_worker_give_back_memory ();
 }
 
 /**

@@ -388,7 +388,7 @@ import_thread (GTask        *task,
   db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
   if (db != NULL)
     report = tp_csv_importer_run (self, db,
-                                  data->target != NULL ? _tp_csv_progress_to_context : NULL,
+                                  data->target != NULL ? _tp_worker_progress_post : NULL,
                                   data->target, cancellable, &error);
 
   if (report != NULL)
@@ -397,7 +397,7 @@ import_thread (GTask        *task,
     g_task_return_error (task, error);
 
   g_clear_object (&db);
-  _tp_csv_give_back_memory ();
+  _tp_worker_give_back_memory ();
 }
 
 /**

@@ -22,6 +22,7 @@
 #include "tp-database.h"
 #include "tp-schema.h"
 #include "tp-schema-private.h"
+#include "tp-worker-private.h"
 
 G_BEGIN_DECLS
 
@@ -359,8 +360,6 @@ void _tp_csv_append_field (GString    *out,
 
 /* tp-csv-task.c */
 
-typedef struct _TpCsvProgressTarget TpCsvProgressTarget;
-
 /* The data of an import's or an export's task */
 typedef struct
 {
@@ -369,7 +368,7 @@ typedef struct
   char                *db_path;
   GFile               *file;
   TpCsvTable           table;
-  TpCsvProgressTarget *target;
+  TpWorkerProgress    *target;
 } TpCsvTaskData;
 
 GTask *_tp_csv_task_new            (gpointer             source_object,
@@ -382,8 +381,5 @@ GTask *_tp_csv_task_new            (gpointer             source_object,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
-void   _tp_csv_progress_to_context (double               fraction,
-                                    gpointer             data);
-void   _tp_csv_give_back_memory    (void);
 
 G_END_DECLS

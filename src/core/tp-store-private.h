@@ -10,22 +10,188 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/*
+ * What the files of TpStore (tp-store*.c, map in tp-store.c) share among
+ * themselves: the tables as the store sees them, the struct, and the
+ * functions each file offers the others; and what the list models
+ * (tp-store-list.c, tp-customer-list.c) take from the store.
+ */
+
 #pragma once
 
+#include "tp-schema.h"
 #include "tp-store.h"
 #include "tp-store-list.h"
 
 G_BEGIN_DECLS
 
-GObject     *_tp_store_dup_object (TpStore    *self,
-                                   const char *table,
-                                   gint64      id,
-                                   GError    **error);
-GObject     *_tp_store_placeholder (const char *table,
-                                    gint64      id);
-TpStoreList *_tp_store_list_new   (TpStore    *store,
-                                   const char *table,
-                                   const char *ids_sql,
-                                   gint64      parent_id);
+/* The tables the store reads and writes (tp-store-rows.c) */
+
+typedef enum
+{
+  TP_STORE_TABLE_AUDIENCES,
+  TP_STORE_TABLE_PLACES,
+  TP_STORE_TABLE_BRAND,
+  TP_STORE_TABLE_BRAND_WORDS,
+  TP_STORE_TABLE_COMPETITORS,
+  TP_STORE_TABLE_TACTICS,
+  TP_STORE_TABLE_TACTIC_LOG,
+  TP_STORE_TABLE_CUSTOMERS,
+  TP_STORE_TABLE_TOUCHES,
+  TP_STORE_TABLE_ORDERS,
+  TP_STORE_N_TABLES
+} TpStoreTableId;
+
+#define TP_STORE_MAX_DEPENDENTS 4
+
+typedef struct
+{
+  TpStoreTableId  table;
+  const char     *column;
+  gboolean        cascade;  /* ON DELETE CASCADE; otherwise SET NULL */
+} TpStoreDependent;
+
+/* The columns, their types and rules come from tp-schema.c; the store
+ * adds which model object holds a row and what a delete takes with it
+ * (read from the references of the other tables). */
+typedef struct
+{
+  const char            *name;
+  GType                (*get_type) (void);
+  const char            *title_column;
+  /* Filled in from the schema by _tp_store_tables_init() */
+  const TpSchemaColumn  *columns;
+  guint                  n_columns;
+  TpStoreDependent       dependents[TP_STORE_MAX_DEPENDENTS];
+  guint                  n_dependents;
+} TpStoreTable;
+
+/* The SQL of each table, built once from its columns. */
+typedef struct
+{
+  char *select_row;     /* every column, WHERE id = ?1 */
+  char *select_by;      /* every column, WHERE <column> = ?1, per dependent */
+  char *insert_row;     /* the writable columns, ?1 is the id (NULL for a new one) */
+  char *restore_row;    /* every column, for undo */
+  char *update_row;     /* the writable columns but created_at, WHERE id = ?1 */
+  char *exists;
+  char *delete_row;
+  char *max_id;
+} TpStoreTableSql;
+
+extern TpStoreTable    _tp_store_tables[TP_STORE_N_TABLES];
+extern TpStoreTableSql _tp_store_table_sql[TP_STORE_N_TABLES];
+
+/* tp-store.c */
+
+struct _TpStore
+{
+  GObject      parent_instance;
+
+  TpDatabase  *database;
+  GHashTable  *live[TP_STORE_N_TABLES];   /* id → weak model object */
+  GHashTable  *dead[TP_STORE_N_TABLES];   /* id → weak object of a deleted row, for its undo */
+  gint64       high_water[TP_STORE_N_TABLES];
+  GArray      *pending;                   /* Pending */
+
+  guint        band_low;
+  guint        band_high;
+  guint        followup_days;
+  char        *currency;
+  char        *business_name;
+};
+
+void            _tp_store_record_change   (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           TpStoreChange          kind,
+                                           GObject               *object);
+
+/* tp-store-rows.c */
+
+void            _tp_store_tables_init     (void);
+int             _tp_store_table_from_name (const char            *name);
+TpStoreTableId  _tp_store_ref_table       (const TpSchemaColumn  *column);
+gboolean        _tp_store_set_invalid     (GError               **error,
+                                           const char            *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+void            _tp_store_variant_unref0  (gpointer               data);
+gboolean        _tp_store_load_row        (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           GObject               *object,
+                                           gboolean              *found,
+                                           GError               **error);
+gboolean        _tp_store_row_exists      (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           gboolean              *exists,
+                                           GError               **error);
+gboolean        _tp_store_query_int64     (TpStore               *self,
+                                           const char            *sql,
+                                           gint64                 arg,
+                                           gint64                *value,
+                                           GError               **error);
+gboolean        _tp_store_run_statement   (TpStatement           *stmt,
+                                           GError               **error);
+gboolean        _tp_store_write_row       (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           GObject               *object,
+                                           gboolean               insert,
+                                           GError               **error);
+gboolean        _tp_store_save_row        (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           GObject               *object,
+                                           gboolean               insert,
+                                           GError               **error);
+
+/* tp-store-live.c */
+
+GObject        *_tp_store_live_lookup     (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id);
+void            _tp_store_live_insert     (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           GObject               *object);
+void            _tp_store_live_remove     (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id);
+void            _tp_store_live_clear      (GHashTable           **map);
+GObject        *_tp_store_dup_live        (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           GError               **error);
+void            _tp_store_bury            (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id);
+void            _tp_store_resurrect       (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id);
+void            _tp_store_reload_live     (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id);
+void            _tp_store_reload_all_live (TpStore               *self,
+                                           TpStoreTableId         table);
+GObject        *_tp_store_dup_object      (TpStore               *self,
+                                           const char            *table,
+                                           gint64                 id,
+                                           GError               **error);
+GObject        *_tp_store_placeholder     (const char            *table,
+                                           gint64                 id);
+
+/* tp-store-undo.c */
+
+TpUndo         *_tp_store_delete_row      (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           GError               **error);
+
+/* tp-store-list.c */
+
+TpStoreList    *_tp_store_list_new        (TpStore               *store,
+                                           const char            *table,
+                                           const char            *ids_sql,
+                                           gint64                 parent_id);
 
 G_END_DECLS

@@ -43,9 +43,6 @@ typedef enum
   TP_STORE_CHANGE_RELOADED,  /* many rows (or another connection) changed: re-read the table */
 } TpStoreChange;
 
-#define TP_TYPE_STORE_CHANGE (tp_store_change_get_type ())
-GType tp_store_change_get_type (void);
-
 /* TpUndo: what a delete took away, to put it back exactly. */
 typedef struct _TpUndo TpUndo;
 
