@@ -13,18 +13,10 @@ gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
 from touchpoint_e2e import (App, check, find, find_all, is_showing, press, role_names, run,  # noqa: E402
-                            text_of, type_text, walk, wait_for)
+                            text_of, type_text, walk, wait_for, wait_window_closed, window_named)
 
 CONTROLS = ('push button', 'button', 'toggle button', 'check box', 'switch', 'combo box',
             'radio button')
-
-
-def window_named(root, title):
-    for i in range(root.get_child_count()):
-        child = root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
 
 
 def bad_name(name):
@@ -137,6 +129,7 @@ def test(binary):
         press('Control+t')
         wait_for(lambda: window_named(root, 'Log Touch') is not None, 'Ctrl+T in the chart did nothing')
         dialog = window_named(root, 'Log Touch')
+        windows = root.get_child_count()
         check(dialog.get_role_name() == 'dialog', f'Log Touch is a {dialog.get_role_name()}, not a dialog')
         check_names(dialog, 'Log Touch')
         # (GTK 4.8 does not report the focus of an entry row's text: what
@@ -150,7 +143,7 @@ def test(binary):
         type_text('Asked about treats')
         wait_for(lambda: text_of(note) == 'Asked about treats', 'Enter in the search did not go on to the note')
         press('Return')
-        wait_for(lambda: window_named(root, 'Log Touch') is None, 'the touch was not logged')
+        wait_window_closed(root, 'Log Touch', windows, 'the touch was not logged')
 
         check(not find_all(root, 'button', 'GtkImage'), 'a button is named "GtkImage"')
 
@@ -160,10 +153,11 @@ def test(binary):
         Atspi.Action.do_action(find(orders, 'button', 'Add Order'), 0)
         wait_for(lambda: window_named(root, 'Add Order') is not None, 'Add Order did not open')
         dialog = window_named(root, 'Add Order')
+        windows = root.get_child_count()
         check(dialog.get_role_name() == 'dialog', f'Add Order is a {dialog.get_role_name()}, not a dialog')
         check_names(dialog, 'Add Order')
         press('Escape')
-        wait_for(lambda: window_named(root, 'Add Order') is None, 'Escape did not close Add Order')
+        wait_window_closed(root, 'Add Order', windows, 'Escape did not close Add Order')
         app.focus_top_window()
 
         # A filter keeps its name once a value is chosen; the value is read

@@ -10,7 +10,7 @@ import os
 import gi
 
 from touchpoint_e2e import (App, FocusTracker, check, find, find_all, is_selected, press, role_names,  # noqa: E402
-                            run, text_of, type_text, wait_for)
+                            run, text_of, type_text, wait_for, wait_window_closed, window_named)
 
 
 def role_and_name(node):
@@ -31,14 +31,6 @@ def labels(root):
     return [node.get_name() for node in find_all(root, 'label')]
 
 
-def window_named(root, title):
-    for i in range(root.get_child_count()):
-        child = root.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
-
-
 def wait_window(root, title, role):
     wait_for(lambda: window_named(root, title) is not None, f'no window "{title}" opened')
     window = window_named(root, title)
@@ -47,10 +39,10 @@ def wait_window(root, title, role):
     return window
 
 
-def wait_closed(app, root, title, message):
-    """Wait until the window @title is gone; the focus goes back to the
-    window below it, as a window manager would give it."""
-    wait_for(lambda: window_named(root, title) is None, message)
+def wait_closed(app, root, title, count, message):
+    """Wait until the window @title, one of @count, is gone; the focus goes
+    back to the window below it, as a window manager would give it."""
+    wait_window_closed(root, title, count, message)
     app.focus_top_window()
 
 
@@ -105,11 +97,12 @@ def test(binary):
         # Ctrl+T: Log Touch for Jo, a dialog, the note ready; Enter logs.
         press('Control+t')
         dialog = wait_window(root, 'Log Touch', 'dialog')
+        windows = root.get_child_count()
         note = find(dialog, 'text', 'Note (optional)')
         type_text('Coffee at the market')
         wait_for(lambda: text_of(note) == 'Coffee at the market', 'Log Touch did not open on the note')
         press('Return')
-        wait_closed(app, root, 'Log Touch', 'Enter did not log the touch')
+        wait_closed(app, root, 'Log Touch', windows, 'Enter did not log the touch')
         wait_for(lambda: '1 touch — under 5–12' in labels(detail), 'the touch is not in the detail')
         wait_for(lambda: 'Coffee at the market' in ''.join(labels(detail)), 'the note is not in the timeline')
 
@@ -128,6 +121,7 @@ def test(binary):
               f'Tab never reached Add Order, it is on {focus.describe()}')
         press('space')
         dialog = wait_window(root, 'Add Order', 'dialog')
+        windows = root.get_child_count()
         item = find(dialog, 'text', 'Item')
         amount = find(dialog, 'text', 'Amount')
         type_text('Gift box')
@@ -136,12 +130,13 @@ def test(binary):
         type_text('24,90')
         wait_for(lambda: text_of(amount) == '24,90', 'Tab from the item did not go to the amount')
         press('Return')
-        wait_closed(app, root, 'Add Order', 'Enter did not add the order')
+        wait_closed(app, root, 'Add Order', windows, 'Enter did not add the order')
         wait_for(lambda: 'Gift box' in labels(detail), 'the order is not in the detail')
 
         # Ctrl+P, Tab to Export as PDF…, Space, a file name, Enter: the worksheet.
         press('Control+p')
         dialog = wait_window(root, 'Print Worksheets', 'dialog')
+        windows = root.get_child_count()
         for _ in range(15):
             press('Tab', pause=0.2)
             node = focus.current()
@@ -152,10 +147,12 @@ def test(binary):
         press('space')
         wait_for(lambda: window_named(root, 'Export Worksheet as PDF') is not None,
                  'Space did not open the file chooser')
+        chooser_windows = root.get_child_count()
         press('Control+a')
         type_text(pdf)
         press('Return')
-        wait_closed(app, root, 'Export Worksheet as PDF', 'Enter did not close the file chooser')
+        wait_closed(app, root, 'Export Worksheet as PDF', chooser_windows,
+                    'Enter did not close the file chooser')
         wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000, 'no PDF was written')
         with open(pdf, 'rb') as f:
             check(f.read(5) == b'%PDF-', 'the worksheet is not a PDF')
@@ -165,7 +162,7 @@ def test(binary):
                              for node in find_all(dialog, 'status bar')),
                  'the dialog does not say the worksheet was saved')
         press('Escape')
-        wait_closed(app, root, 'Print Worksheets', 'Escape did not close the dialog')
+        wait_closed(app, root, 'Print Worksheets', windows, 'Escape did not close the dialog')
     finally:
         app.cleanup()
 

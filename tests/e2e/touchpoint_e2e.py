@@ -205,6 +205,26 @@ def is_showing(node):
     return extents.width > 0 and extents.height > 0
 
 
+def window_named(root, title):
+    """The window of the application @root titled @title, or None."""
+    for i in range(root.get_child_count()):
+        child = root.get_child_at_index(i)
+        if child is not None and child.get_name() == title:
+            return child
+    return None
+
+
+def wait_window_closed(root, title, count, message):
+    """Wait until the window @title, one of the @count windows the
+    application showed, has closed.
+
+    While it closes only the count is asked: GTK 4.8 answers a question
+    for a window by its place with a crash when that place has just gone
+    (its AT-SPI root then reads the path of the closed window, NULL)."""
+    wait_for(lambda: root.get_child_count() < count, message)
+    check(window_named(root, title) is None, message)
+
+
 def is_selected(node):
     return node.get_state_set().contains(Atspi.StateType.SELECTED)
 
