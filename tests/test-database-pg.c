@@ -550,6 +550,8 @@ test_lists_from_indexes (void)
   g_autofree char *uri = NULL;
   g_autoptr(TpDatabase) db = open_new (&uri);
 
+  /* the schema, made by Touchpoint */
+  g_assert_nonnull (db);
   tp_test_pg_admin (uri,
                     "INSERT INTO customers (name, created_at, updated_at) "
                     "SELECT 'Customer ' || g, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' "
