@@ -286,6 +286,63 @@ bench_results (const char *path,
     }
 }
 
+/* Analytics, against the sqlite3 tool answering the same aggregate. */
+static void
+bench_analytics (TpStore    *store,
+                 const char *path,
+                 guint       runs)
+{
+  g_autoptr(GError) error = NULL;
+  TpDatabase *db = tp_store_get_database (store);
+  TpAnalyticsSettings settings;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  BenchMeasure *ours = bench_measure_new ("touches per customer (Touchpoint)", 0);
+  BenchMeasure *floor = bench_measure_new ("touches per customer (sqlite3 CLI, GROUP BY)", 0);
+  BenchMeasure *queue = bench_measure_new ("follow-up queue (Touchpoint)", 0);
+  BenchMeasure *queue_floor = bench_measure_new ("follow-up queue (sqlite3 CLI)", 0);
+  BenchMeasure *bands = bench_measure_new ("band counts (Touchpoint)", 0);
+
+  tp_analytics_settings_load (&settings, db, NULL);
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GArray) per_customer = tp_analytics_touches_per_customer (db, TP_TOUCHES_ORDER_BY_TOUCHES, &error);
+      g_autoptr(GArray) follow_ups = NULL;
+      TpBandCounts counts;
+      double ms;
+
+      if (per_customer == NULL)
+        g_error ("%s", error->message);
+      bench_measure_add (ours, start, g_get_monotonic_time ());
+
+      start = g_get_monotonic_time ();
+      follow_ups = tp_analytics_follow_ups (db, &settings, now, &error);
+      if (follow_ups == NULL)
+        g_error ("%s", error->message);
+      bench_measure_add (queue, start, g_get_monotonic_time ());
+
+      start = g_get_monotonic_time ();
+      if (!tp_analytics_band_counts (db, &settings, &counts, &error))
+        g_error ("%s", error->message);
+      bench_measure_add (bands, start, g_get_monotonic_time ());
+
+      ms = sqlite3_cli_ms (path, "SELECT customer_id, count(*) FROM touches WHERE done = 1 "
+                                 "GROUP BY customer_id ORDER BY 2 DESC;");
+      g_array_append_val (floor->samples, ms);
+      ms = sqlite3_cli_ms (path, "SELECT id, name, last_touch_at FROM customers "
+                                 "WHERE order_count = 0 AND stage != 'lost' "
+                                 "AND touch_count < 12 AND coalesce(last_touch_at, created_at) "
+                                 "< strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-14 days') "
+                                 "ORDER BY coalesce(last_touch_at, created_at);");
+      g_array_append_val (queue_floor->samples, ms);
+    }
+  bench_measure_report (ours);
+  bench_measure_report (floor);
+  bench_measure_report (queue);
+  bench_measure_report (queue_floor);
+  bench_measure_report (bands);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +361,7 @@ main (int   argc,
   gboolean only_results = FALSE;
   gboolean only_customer = FALSE;
   gboolean only_search = FALSE;
+  gboolean only_analytics = FALSE;
 
   if (argc > 1 && g_str_equal (argv[1], "--only"))
     {
@@ -315,9 +373,11 @@ main (int   argc,
         only_customer = TRUE;
       else if (argc >= 3 && g_str_equal (argv[2], "search"))
         only_search = TRUE;
+      else if (argc >= 3 && g_str_equal (argv[2], "analytics"))
+        only_analytics = TRUE;
       else
         {
-          g_printerr ("bench-core: --only takes “durability”, “results”, “customer” or “search”\n");
+          g_printerr ("bench-core: --only takes “durability”, “results”, “customer”, “search” or “analytics”\n");
           return 2;
         }
       argc -= 2;
@@ -325,7 +385,7 @@ main (int   argc,
     }
   if (argc < 2)
     {
-      g_printerr ("usage: bench-core [--only durability|results|customer|search] DATABASE [RUNS]\n");
+      g_printerr ("usage: bench-core [--only durability|results|customer|search|analytics] DATABASE [RUNS]\n");
       return 2;
     }
   path = argv[1];
@@ -337,6 +397,15 @@ main (int   argc,
   if (only_results)
     {
       bench_results (path, runs);
+      return 0;
+    }
+
+  if (only_analytics)
+    {
+      store = tp_store_open (path, &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+      bench_analytics (store, path, runs);
       return 0;
     }
 
@@ -504,49 +573,7 @@ main (int   argc,
   if (only_customer)
     return 0;
 
-  /* Analytics, against the sqlite3 tool answering the same aggregate. */
-  {
-    TpDatabase *db = tp_store_get_database (store);
-    TpAnalyticsSettings settings;
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    BenchMeasure *ours = bench_measure_new ("touches per customer (Touchpoint)", 0);
-    BenchMeasure *floor = bench_measure_new ("touches per customer (sqlite3 CLI, GROUP BY)", 0);
-    BenchMeasure *queue = bench_measure_new ("follow-up queue (Touchpoint)", 0);
-    BenchMeasure *queue_floor = bench_measure_new ("follow-up queue (sqlite3 CLI)", 0);
-
-    tp_analytics_settings_load (&settings, db, NULL);
-    for (guint r = 0; r < runs; r++)
-      {
-        gint64 start = g_get_monotonic_time ();
-        g_autoptr(GArray) per_customer = tp_analytics_touches_per_customer (db, TP_TOUCHES_ORDER_BY_TOUCHES, &error);
-        g_autoptr(GArray) follow_ups = NULL;
-        double ms;
-
-        if (per_customer == NULL)
-          g_error ("%s", error->message);
-        bench_measure_add (ours, start, g_get_monotonic_time ());
-
-        start = g_get_monotonic_time ();
-        follow_ups = tp_analytics_follow_ups (db, &settings, now, &error);
-        if (follow_ups == NULL)
-          g_error ("%s", error->message);
-        bench_measure_add (queue, start, g_get_monotonic_time ());
-
-        ms = sqlite3_cli_ms (path, "SELECT customer_id, count(*) FROM touches WHERE done = 1 "
-                                   "GROUP BY customer_id ORDER BY 2 DESC;");
-        g_array_append_val (floor->samples, ms);
-        ms = sqlite3_cli_ms (path, "SELECT id, name, last_touch_at FROM customers "
-                                   "WHERE order_count = 0 AND stage != 'lost' "
-                                   "AND touch_count < 12 AND coalesce(last_touch_at, created_at) "
-                                   "< strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-14 days') "
-                                   "ORDER BY coalesce(last_touch_at, created_at);");
-        g_array_append_val (queue_floor->samples, ms);
-      }
-    bench_measure_report (ours);
-    bench_measure_report (floor);
-    bench_measure_report (queue);
-    bench_measure_report (queue_floor);
-  }
+  bench_analytics (store, path, runs);
 
   /* SQLite's synchronous setting; a server keeps its own */
   if (!tp_database_is_server (tp_store_get_database (store)))

@@ -93,6 +93,22 @@ prepare (TpDatabase *db,
 }
 
 static gint64
+query_count (TpDatabase *db,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  TpStatement *stmt = prepare (db, sql);
+  gint64 value;
+
+  g_assert_true (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  value = tp_statement_get_int64 (stmt, 0);
+  tp_statement_reset (stmt);
+
+  return value;
+}
+
+static gint64
 add_customer (TpDatabase *db,
               const char *name,
               const char *stage,
@@ -706,6 +722,266 @@ test_follow_ups (void)
     g_assert_cmpint (g_array_index (queue, TpFollowUp, i).customer_id, !=, b.ivo);
 }
 
+/* The follow-up queue worked out from the touches and orders alone,
+ * without the figures or indexes the database keeps: every customer,
+ * their done touches counted and dated here. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  gint64  due;
+  gint64  planned_id;
+  guint   touch_count;
+  guint   reason;
+} RefEntry;
+
+static void
+ref_entry_clear (gpointer data)
+{
+  g_free (((RefEntry *) data)->name);
+}
+
+static int
+ref_entry_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const RefEntry *x = a, *y = b;
+  g_autofree char *xn = g_ascii_strdown (x->name, -1);
+  g_autofree char *yn = g_ascii_strdown (y->name, -1);
+  int c;
+
+  if (x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  c = strcmp (xn, yn);
+  if (c != 0)
+    return c;
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return x->planned_id < y->planned_id ? -1 : x->planned_id > y->planned_id;
+}
+
+static GArray *
+reference_follow_ups (TpDatabase *db,
+                      const TpAnalyticsSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *queue = g_array_new (FALSE, FALSE, sizeof (RefEntry));
+  gint64 interval = settings->followup_days * DAY;
+  TpStatement *stmt;
+
+  g_array_set_clear_func (queue, ref_entry_clear);
+
+  /* Customers: bought? lost? planned touches? done touches and the last */
+  stmt = prepare (db,
+                  "SELECT c.id, c.name, c.stage, c.created_at,"
+                  " (SELECT count(*) FROM orders o WHERE o.customer_id = c.id"
+                  "  AND o.status != 'cancelled'),"
+                  " (SELECT count(*) FROM touches t WHERE t.customer_id = c.id AND t.done = 0),"
+                  " (SELECT count(*) FROM touches t WHERE t.customer_id = c.id AND t.done = 1),"
+                  " (SELECT max (t.happened_at) FROM touches t WHERE t.customer_id = c.id"
+                  "  AND t.done = 1)"
+                  " FROM customers c");
+  while (tp_statement_step (stmt, &error))
+    {
+      const char *last = tp_statement_get_text (stmt, 7);
+      gint64 quiet_since = parse_iso (last != NULL ? last : tp_statement_get_text (stmt, 3));
+      RefEntry entry = { 0 };
+
+      if (tp_statement_get_int64 (stmt, 4) > 0 ||
+          g_str_equal (tp_statement_get_text (stmt, 2), "lost") ||
+          tp_statement_get_int64 (stmt, 5) > 0 ||
+          tp_statement_get_int64 (stmt, 6) >= settings->band_high ||
+          quiet_since + interval > NOW)
+        continue;
+      entry.id = tp_statement_get_int64 (stmt, 0);
+      entry.name = g_strdup (tp_statement_get_text (stmt, 1));
+      entry.due = quiet_since + interval;
+      entry.touch_count = (guint) tp_statement_get_int64 (stmt, 6);
+      entry.reason = TP_FOLLOW_UP_REASON_QUIET;
+      g_array_append_val (queue, entry);
+    }
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  stmt = prepare (db,
+                  "SELECT c.id, c.name, t.id, t.happened_at,"
+                  " (SELECT count(*) FROM touches d WHERE d.customer_id = c.id AND d.done = 1)"
+                  " FROM touches t JOIN customers c ON c.id = t.customer_id WHERE t.done = 0");
+  while (tp_statement_step (stmt, &error))
+    {
+      RefEntry entry = { 0 };
+
+      entry.due = parse_iso (tp_statement_get_text (stmt, 3));
+      if (entry.due > NOW)
+        continue;
+      entry.id = tp_statement_get_int64 (stmt, 0);
+      entry.name = g_strdup (tp_statement_get_text (stmt, 1));
+      entry.planned_id = tp_statement_get_int64 (stmt, 2);
+      entry.touch_count = (guint) tp_statement_get_int64 (stmt, 4);
+      entry.reason = TP_FOLLOW_UP_REASON_PLANNED_DUE;
+      g_array_append_val (queue, entry);
+    }
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  g_array_sort (queue, ref_entry_compare);
+
+  return queue;
+}
+
+static guint
+assert_follow_ups_match_reference (TpDatabase                *db,
+                                   const TpAnalyticsSettings *settings,
+                                   guint                     *n_planned)
+{
+  g_autoptr(GDateTime) now = now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) queue = tp_analytics_follow_ups (db, settings, now, &error);
+  g_autoptr(GArray) expected = reference_follow_ups (db, settings);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, expected->len);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      const TpFollowUp *entry = &g_array_index (queue, TpFollowUp, i);
+      const RefEntry *want = &g_array_index (expected, RefEntry, i);
+
+      g_assert_cmpint (entry->customer_id, ==, want->id);
+      g_assert_cmpstr (entry->name, ==, want->name);
+      g_assert_cmpint (entry->reason, ==, want->reason);
+      g_assert_cmpint (entry->due_at, ==, want->due);
+      g_assert_cmpint (entry->planned_touch_id, ==, want->planned_id);
+      g_assert_cmpuint (entry->touch_count, ==, want->touch_count);
+      *n_planned += entry->reason == TP_FOLLOW_UP_REASON_PLANNED_DUE;
+    }
+
+  return queue->len;
+}
+
+/* Random writes, deletes and undos (a deleted row put back with its id):
+ * after each round the queue the database keeps (its figures and the
+ * indexes of schema step 7) is the one worked out from the touches and
+ * orders alone, and so are the touch counts and the band counts. */
+static void
+test_follow_ups_random (void)
+{
+  g_autoptr(TpDatabase) db = open_database ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (0xF011);
+  g_autoptr(GArray) customers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  static const char * const names[] = { "ada", "Ada", "Bert", "bea", "Zoe", "Émile", "ada", "Carl" };
+  static const char * const stages[] = { "lead", "prospect", "customer", "lost" };
+  static const char * const statuses[] = { "open", "fulfilled", "cancelled" };
+  guint n_entries = 0;
+  guint n_planned = 0;
+
+  for (guint round = 0; round < 12; round++)
+    {
+      for (guint op = 0; op < 25; op++)
+        {
+          g_autoptr(GError) error = NULL;
+          guint kind = g_rand_int_range (rand, 0, 10);
+          gint64 customer = customers->len > 0
+            ? g_array_index (customers, gint64, g_rand_int_range (rand, 0, customers->len))
+            : 0;
+          /* Times on a few days and hours, so that some are equal */
+          gint64 at = NOW - g_rand_int_range (rand, 0, 30) * DAY - g_rand_int_range (rand, 0, 2) * HOUR
+                      + g_rand_int_range (rand, 0, 3) * DAY;
+
+          if (customers->len < 3 || kind == 0)
+            {
+              gint64 id = add_customer (db, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                        stages[g_rand_int_range (rand, 0, 4)],
+                                        NOW - g_rand_int_range (rand, 0, 40) * DAY);
+
+              g_array_append_val (customers, id);
+            }
+          else if (kind <= 4)
+            add_touch (db, customer, at, "email", g_rand_int_range (rand, 0, 4) != 0);
+          else if (kind == 5)
+            add_order (db, customer, at, 100, statuses[g_rand_int_range (rand, 0, 3)]);
+          else if (kind == 6)
+            {
+              /* Delete a touch, and maybe undo it */
+              g_autofree char *sql = NULL;
+              TpStatement *stmt = prepare (db, "SELECT id, customer_id, happened_at, done FROM touches"
+                                               " ORDER BY id LIMIT 1 OFFSET ?1");
+              gint64 n = query_count (db, "SELECT count(*) FROM touches");
+
+              if (n == 0)
+                {
+                  tp_statement_reset (stmt);
+                  continue;
+                }
+              tp_statement_bind_int64 (stmt, 1, g_rand_int_range (rand, 0, n));
+              g_assert_true (tp_statement_step (stmt, &error));
+              sql = g_strdup_printf ("DELETE FROM touches WHERE id = %" G_GINT64_FORMAT ";",
+                                     tp_statement_get_int64 (stmt, 0));
+              if (g_rand_boolean (rand))
+                {
+                  g_autofree char *undo = g_strdup_printf (
+                    "%s INSERT INTO touches (id, customer_id, happened_at, channel, done,"
+                    " created_at, updated_at) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                    ", '%s', 'email', %d, 'c', 'u');", sql, tp_statement_get_int64 (stmt, 0),
+                    tp_statement_get_int64 (stmt, 1), tp_statement_get_text (stmt, 2),
+                    (int) tp_statement_get_int64 (stmt, 3));
+
+                  g_free (sql);
+                  sql = g_steal_pointer (&undo);
+                }
+              tp_statement_reset (stmt);
+              g_assert_true (tp_database_exec (db, sql, &error));
+            }
+          else if (kind == 7)
+            {
+              /* A planned touch done, a done one planned again, or moved */
+              g_autofree char *sql = g_strdup_printf (
+                "UPDATE touches SET done = 1 - done, customer_id = CASE WHEN id %% 3 = 0"
+                " THEN %" G_GINT64_FORMAT " ELSE customer_id END WHERE id %% 7 = %d;",
+                customer, g_rand_int_range (rand, 0, 7));
+
+              g_assert_true (tp_database_exec (db, sql, &error));
+            }
+          else if (kind == 8)
+            {
+              g_autofree char *sql = g_strdup_printf (
+                "UPDATE customers SET stage = '%s' WHERE id = %" G_GINT64_FORMAT ";"
+                "UPDATE orders SET status = '%s' WHERE customer_id = %" G_GINT64_FORMAT ";",
+                stages[g_rand_int_range (rand, 0, 4)], customer,
+                statuses[g_rand_int_range (rand, 0, 3)], customer);
+
+              g_assert_true (tp_database_exec (db, sql, &error));
+            }
+          else
+            {
+              /* A customer deleted: their touches and orders go too */
+              g_autofree char *sql = g_strdup_printf ("DELETE FROM customers WHERE id = %" G_GINT64_FORMAT,
+                                                      customer);
+
+              g_assert_true (tp_database_exec (db, sql, &error));
+              for (guint i = 0; i < customers->len; i++)
+                if (g_array_index (customers, gint64, i) == customer)
+                  g_array_remove_index_fast (customers, i--);
+            }
+          g_assert_no_error (error);
+        }
+
+      n_entries += assert_follow_ups_match_reference (db, &default_settings, &n_planned);
+      {
+        TpAnalyticsSettings narrow = { 1, 2, 3, "EUR" };
+
+        n_entries += assert_follow_ups_match_reference (db, &narrow, &n_planned);
+      }
+      g_assert_cmpint (query_count (db, "SELECT count(*) FROM customers c WHERE touch_count !="
+                                        " (SELECT count(*) FROM touches t WHERE t.customer_id = c.id"
+                                        " AND t.done = 1)"), ==, 0);
+    }
+  g_assert_cmpuint (customers->len, >, 10);
+  /* Both kinds of entries were compared, many of them */
+  g_test_message ("%u entries compared, %u planned", n_entries, n_planned);
+  g_assert_cmpuint (n_entries, >, 100);
+  g_assert_cmpuint (n_planned, >, 10);
+}
+
 static void
 test_follow_ups_settings (void)
 {
@@ -1066,6 +1342,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/analytics/band-edges", test_band_edges);
   g_test_add_func ("/touchpoint/analytics/follow-ups", test_follow_ups);
   g_test_add_func ("/touchpoint/analytics/follow-ups-settings", test_follow_ups_settings);
+  g_test_add_func ("/touchpoint/analytics/follow-ups-random", test_follow_ups_random);
   g_test_add_func ("/touchpoint/analytics/consistency-week", test_consistency_week);
   g_test_add_func ("/touchpoint/analytics/consistency-month", test_consistency_month);
   g_test_add_func ("/touchpoint/analytics/consistency-day", test_consistency_day);

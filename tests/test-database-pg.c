@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "tp-analytics.h"
 #include "tp-database.h"
 #include "tp-database-private.h"
 #include "tp-migrations-private.h"
@@ -236,8 +237,8 @@ test_newer_refused (void)
   g_assert_cmpstr (version, ==, "99");
 }
 
-/* A team database of version 5 gets the search indexes of step 6 when
- * it is opened, and keeps its rows. */
+/* A team database of version 5 gets the search indexes of step 6 (and
+ * those of step 7) when it is opened, and keeps its rows. */
 static void
 test_upgrade_from_5 (void)
 {
@@ -255,6 +256,8 @@ test_upgrade_from_5 (void)
   tp_test_pg_admin (uri, "DROP INDEX customers_search_name, customers_search_email, "
                          "customers_search_phone, customers_search_notes;"
                          "DROP EXTENSION pg_trgm;"
+                         "DROP INDEX customers_quiet, customers_quiet_eq, "
+                         "customers_quiet_untouched, customers_quiet_untouched_eq;"
                          "UPDATE touchpoint_schema SET version = 5");
 
   again = tp_database_open (uri, &error);
@@ -265,6 +268,51 @@ test_upgrade_from_5 (void)
                                      "'customers\\_search\\_%' AND indexdef LIKE '%gin_trgm_ops%'");
   g_assert_cmpstr (n_indexes, ==, "4");
   g_assert_cmpint (query_int (again, "SELECT count(*) FROM customers WHERE name LIKE '%DA%'"), ==, 1);
+}
+
+/* A team database of version 6 gets the follow-up queue's indexes of
+ * step 7 when it is opened, sorting names as the queue does, and the
+ * queue reads from them. */
+static void
+test_upgrade_from_6 (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(TpDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 18, 12, 0, 0);
+  const TpAnalyticsSettings settings = { 5, 12, 14, "EUR" };
+  g_autofree char *version = NULL;
+  g_autofree char *n_indexes = NULL;
+  g_autofree char *definition = NULL;
+
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers (name, created_at, updated_at) "
+                                       "VALUES ('bea', '2026-01-01T00:00:00Z', 'x'),"
+                                       " ('Ada', '2026-01-01T00:00:00Z', 'x')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, "DROP INDEX customers_quiet, customers_quiet_eq, "
+                         "customers_quiet_untouched, customers_quiet_untouched_eq;"
+                         "UPDATE touchpoint_schema SET version = 6");
+
+  again = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  version = tp_test_pg_query (uri, "SELECT version FROM touchpoint_schema");
+  g_assert_cmpint (atoi (version), ==, TP_SCHEMA_VERSION);
+  n_indexes = tp_test_pg_query (uri, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE "
+                                     "'customers\\_quiet%'");
+  g_assert_cmpstr (n_indexes, ==, "4");
+  definition = tp_test_pg_query (uri, "SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                      "'customers_quiet'");
+  g_assert_nonnull (strstr (definition, "lower((name COLLATE \"C\"))"));
+  g_assert_null (strstr (definition, "touch_count NULLS FIRST, id"));
+
+  queue = tp_analytics_follow_ups (again, &settings, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 2);
+  g_assert_cmpstr (g_array_index (queue, TpFollowUp, 0).name, ==, "Ada");
+  g_assert_cmpstr (g_array_index (queue, TpFollowUp, 1).name, ==, "bea");
 }
 
 /* Another program's database is refused, and gets no table of ours. */
@@ -759,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/transactions", test_transactions);
   g_test_add_func ("/touchpoint/database-pg/newer-refused", test_newer_refused);
   g_test_add_func ("/touchpoint/database-pg/upgrade-from-5", test_upgrade_from_5);
+  g_test_add_func ("/touchpoint/database-pg/upgrade-from-6", test_upgrade_from_6);
   g_test_add_func ("/touchpoint/database-pg/foreign-refused", test_foreign_refused);
   g_test_add_func ("/touchpoint/database-pg/wrong-password", test_wrong_password);
   g_test_add_func ("/touchpoint/database-pg/missing-privileges", test_missing_privileges);

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "tp-analytics.h"
 #include "tp-database.h"
 #include "tp-migrations-private.h"
 #include "tp-worksheet.h"
@@ -801,12 +802,12 @@ exec_raw (const char *path,
 }
 
 /* Another program's notes, at several user_versions: 1 is Touchpoint's
- * released version, 7 and 9999 are beyond it. */
+ * released version, the next one and 9999 are beyond the current one. */
 static void
 test_foreign_versions (Fixture       *f,
                        gconstpointer  data)
 {
-  const int versions[] = { 0, 1, 7, TP_SCHEMA_VERSION, 9999 };
+  const int versions[] = { 0, 1, TP_SCHEMA_VERSION, TP_SCHEMA_VERSION + 1, 9999 };
 
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
@@ -1287,6 +1288,77 @@ test_migration_results (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Step 7 gives a business of version 6 the follow-up queue's indexes,
+ * built from the customers it has, and the queue reads from them. */
+static void
+test_migration_follow_up_indexes (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 18, 12, 0, 0);
+  g_autofree char *path = g_build_filename (f->dir, "v6.db", NULL);
+  const TpAnalyticsSettings settings = { 5, 12, 14, "EUR" };
+  const char * const *steps;
+  guint n_steps;
+  sqlite3 *raw = NULL;
+
+  steps = _tp_migrations_get (&n_steps);
+  g_assert_cmpuint (n_steps, >=, 7);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpint (sqlite3_exec (raw, steps[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA user_version = 6;"
+                                 "INSERT INTO customers (id, name, stage, created_at, updated_at)"
+                                 "  VALUES (5, 'bea', 'lead', '2026-01-01T00:00:00Z', 'u'),"
+                                 "  (6, 'Ada', 'lead', '2026-01-01T00:00:00Z', 'u'),"
+                                 "  (7, 'Cy', 'lost', '2026-01-01T00:00:00Z', 'u'),"
+                                 "  (8, 'Dan', 'lead', '2026-03-10T00:00:00Z', 'u');"
+                                 "INSERT INTO touches (customer_id, happened_at, channel, done,"
+                                 "  created_at, updated_at)"
+                                 "  VALUES (5, '2026-02-01T00:00:00Z', 'email', 1, 'c', 'u'),"
+                                 "  (7, '2026-02-01T00:00:00Z', 'email', 1, 'c', 'u'),"
+                                 "  (8, '2026-02-01T00:00:00Z', 'email', 1, 'c', 'u');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = tp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, TP_SCHEMA_VERSION);
+  /* Ada (never touched, quiet since January), Bea and Dan (touched in
+   * February); Cy is lost */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers INDEXED BY customers_quiet"
+                                  " WHERE order_count = 0 AND stage != 'lost' AND touch_count > 0"
+                                  " AND last_touch_at <= '2026-03-01T00:00:00Z'"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers INDEXED BY customers_quiet_untouched"
+                                  " WHERE order_count = 0 AND stage != 'lost' AND touch_count = 0"
+                                  " AND created_at <= '2026-03-01T00:00:00Z'"), ==, 1);
+
+  queue = tp_analytics_follow_ups (db, &settings, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 3);
+  g_assert_cmpstr (g_array_index (queue, TpFollowUp, 0).name, ==, "Ada");
+  g_assert_cmpstr (g_array_index (queue, TpFollowUp, 1).name, ==, "bea");
+  g_assert_cmpstr (g_array_index (queue, TpFollowUp, 2).name, ==, "Dan");
+  g_assert_cmpuint (g_array_index (queue, TpFollowUp, 1).touch_count, ==, 1);
+
+  /* Kept from then on: Dan bought */
+  g_assert_true (tp_database_exec (db,
+                                   "INSERT INTO orders (customer_id, ordered_at, item, amount_minor,"
+                                   "  currency, created_at, updated_at)"
+                                   "  VALUES (8, '2026-03-01T00:00:00Z', 'Treats', 100, 'EUR', 'c', 'u');",
+                                   &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&queue, g_array_unref);
+  queue = tp_analytics_follow_ups (db, &settings, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 2);
+  g_assert_true (tp_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* Step 6 indexes the customers a business already has for search, and
  * from then on its triggers keep the index in step with every change. */
 static void
@@ -1514,6 +1586,7 @@ main (int   argc,
   ADD ("full-disk", test_full_disk);
   ADD ("migration-channels", test_migration_channels);
   ADD ("migration-results", test_migration_results);
+  ADD ("migration-follow-up-indexes", test_migration_follow_up_indexes);
   ADD ("migration-search", test_migration_search);
   ADD ("migration-from-empty", test_migration_from_empty);
   ADD ("foreign/versions", test_foreign_versions);

@@ -533,6 +533,41 @@ follow_up_clear (gpointer data)
   g_clear_pointer (&entry->name, g_free);
 }
 
+/* SQLite's NOCASE, as the queue's parts are sorted: ASCII letters
+ * folded, then bytes */
+static int
+compare_nocase (const char *a,
+                const char *b)
+{
+  const guchar *x = (const guchar *) (a != NULL ? a : "");
+  const guchar *y = (const guchar *) (b != NULL ? b : "");
+
+  while (*x != '\0' && g_ascii_tolower (*x) == g_ascii_tolower (*y))
+    x++, y++;
+
+  return (int) (guchar) g_ascii_tolower (*x) - (int) (guchar) g_ascii_tolower (*y);
+}
+
+/* The queue's order: when each came due, then name, customer, touch */
+static int
+compare_follow_ups (const TpFollowUp *a,
+                    const TpFollowUp *b)
+{
+  int by_name;
+
+  if (a->due_at != b->due_at)
+    return a->due_at < b->due_at ? -1 : 1;
+  by_name = compare_nocase (a->name, b->name);
+  if (by_name != 0)
+    return by_name;
+  if (a->customer_id != b->customer_id)
+    return a->customer_id < b->customer_id ? -1 : 1;
+  if (a->planned_touch_id != b->planned_touch_id)
+    return a->planned_touch_id < b->planned_touch_id ? -1 : 1;
+
+  return 0;
+}
+
 /**
  * tp_analytics_follow_ups:
  * @db: the database
@@ -571,10 +606,36 @@ tp_analytics_follow_ups (TpDatabase                 *db,
   g_autoptr(GArray) result = NULL;
   g_autofree char *now_text = NULL;
   g_autofree char *cutoff_text = NULL;
+  g_autoptr(GArray) quiet = g_array_new (FALSE, FALSE, sizeof (TpFollowUp));
+  g_autoptr(GArray) untouched = g_array_new (FALSE, FALSE, sizeof (TpFollowUp));
+  g_autoptr(GArray) planned = g_array_new (FALSE, FALSE, sizeof (TpFollowUp));
+  GArray *parts[3] = { quiet, untouched, planned };
+  guint next[3] = { 0, 0, 0 };
   TpAnalyticsSettings storage;
   TpStatement *stmt;
   gint64 now_unix;
   gint64 interval;
+  /* The quiet customers who were touched, by their last touch; those
+   * never touched, by when they were added (schema step 7's indexes);
+   * the planned touches that came due. A customer with a planned touch
+   * has their follow-up planned already. */
+  static const char * const part_sql[] = {
+    "SELECT c.id, c.name, c.touch_count, c.last_touch_at FROM customers c"
+    " WHERE c.order_count = 0 AND c.stage != 'lost' AND c.touch_count > 0"
+    "   AND c.touch_count < ?2 AND c.last_touch_at <= ?1"
+    "   AND c.id NOT IN (SELECT customer_id FROM touches WHERE done = 0)"
+    " ORDER BY c.last_touch_at, c.name COLLATE NOCASE, c.id",
+    "SELECT c.id, c.name, c.touch_count, c.created_at FROM customers c"
+    " WHERE c.order_count = 0 AND c.stage != 'lost' AND c.touch_count = 0"
+    "   AND c.touch_count < ?2 AND c.created_at <= ?1"
+    "   AND c.id NOT IN (SELECT customer_id FROM touches WHERE done = 0)"
+    " ORDER BY c.created_at, c.name COLLATE NOCASE, c.id",
+    "SELECT c.id, c.name, c.touch_count, coalesce (c.last_touch_at, c.created_at), t.id,"
+    "       t.happened_at"
+    " FROM touches t JOIN customers c ON c.id = t.customer_id"
+    " WHERE t.done = 0 AND t.happened_at <= ?1"
+    " ORDER BY t.happened_at, c.name COLLATE NOCASE, c.id, t.id",
+  };
 
   g_return_val_if_fail (TP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -589,54 +650,59 @@ tp_analytics_follow_ups (TpDatabase                 *db,
   now_text = format_time (now_unix);
   cutoff_text = format_time (now_unix - interval);
 
-  stmt = tp_database_prepare (db,
-                              "SELECT * FROM ("
-                              "SELECT c.id, c.name, 0 AS reason, c.touch_count,"
-                              "       unixepoch (coalesce (c.last_touch_at, c.created_at)) AS quiet_since,"
-                              "       0 AS planned_id,"
-                              "       unixepoch (coalesce (c.last_touch_at, c.created_at)) + ?4 AS due"
-                              " FROM customers c"
-                              " WHERE c.order_count = 0 AND c.stage != 'lost'"
-                              "   AND c.touch_count < ?3"
-                              "   AND coalesce (c.last_touch_at, c.created_at) <= ?2"
-                              "   AND c.id NOT IN (SELECT customer_id FROM touches WHERE done = 0)"
-                              " UNION ALL "
-                              "SELECT c.id, c.name, 1, c.touch_count,"
-                              "       unixepoch (coalesce (c.last_touch_at, c.created_at)),"
-                              "       t.id, unixepoch (t.happened_at)"
-                              " FROM touches t JOIN customers c ON c.id = t.customer_id"
-                              " WHERE t.done = 0 AND t.happened_at <= ?1"
-                              ") AS queue ORDER BY due, name COLLATE NOCASE, id, planned_id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  tp_statement_bind_text (stmt, 1, now_text);
-  tp_statement_bind_text (stmt, 2, cutoff_text);
-  tp_statement_bind_int64 (stmt, 3, settings->band_high);
-  tp_statement_bind_int64 (stmt, 4, interval);
-
-  result = g_array_new (FALSE, FALSE, sizeof (TpFollowUp));
-  g_array_set_clear_func (result, follow_up_clear);
-
-  while (tp_statement_step (stmt, &local_error))
+  /* Each part in the queue's order, from an index; then merged. */
+  for (guint part = 0; part < G_N_ELEMENTS (parts); part++)
     {
-      TpFollowUp entry;
-      gint64 quiet_since = tp_statement_get_int64 (stmt, 4);
+      g_array_set_clear_func (parts[part], follow_up_clear);
 
-      entry.customer_id = tp_statement_get_int64 (stmt, 0);
-      entry.name = g_strdup (tp_statement_get_text (stmt, 1));
-      entry.reason = tp_statement_get_int64 (stmt, 2) != 0 ? TP_FOLLOW_UP_REASON_PLANNED_DUE
-                                                           : TP_FOLLOW_UP_REASON_QUIET;
-      entry.touch_count = (guint) tp_statement_get_int64 (stmt, 3);
-      entry.days_quiet = now_unix > quiet_since ? (guint) ((now_unix - quiet_since) / SECONDS_PER_DAY) : 0;
-      entry.planned_touch_id = tp_statement_get_int64 (stmt, 5);
-      entry.due_at = tp_statement_get_int64 (stmt, 6);
-      g_array_append_val (result, entry);
+      stmt = tp_database_prepare (db, part_sql[part], error);
+      if (stmt == NULL)
+        return NULL;
+      tp_statement_bind_text (stmt, 1, part == 2 ? now_text : cutoff_text);
+      if (part < 2)
+        tp_statement_bind_int64 (stmt, 2, settings->band_high);
+
+      while (tp_statement_step (stmt, &local_error))
+        {
+          TpFollowUp entry;
+          gint64 quiet_since = parse_time (tp_statement_get_text (stmt, 3));
+
+          entry.customer_id = tp_statement_get_int64 (stmt, 0);
+          entry.name = g_strdup (tp_statement_get_text (stmt, 1));
+          entry.reason = part == 2 ? TP_FOLLOW_UP_REASON_PLANNED_DUE : TP_FOLLOW_UP_REASON_QUIET;
+          entry.touch_count = (guint) tp_statement_get_int64 (stmt, 2);
+          entry.days_quiet = now_unix > quiet_since ? (guint) ((now_unix - quiet_since) / SECONDS_PER_DAY) : 0;
+          entry.planned_touch_id = part == 2 ? tp_statement_get_int64 (stmt, 4) : 0;
+          entry.due_at = part == 2 ? parse_time (tp_statement_get_text (stmt, 5))
+                                   : quiet_since + interval;
+          g_array_append_val (parts[part], entry);
+        }
+
+      if (!propagate_step_error (stmt, g_steal_pointer (&local_error), error))
+        return NULL;
     }
 
-  if (!propagate_step_error (stmt, g_steal_pointer (&local_error), error))
-    return NULL;
+  result = g_array_sized_new (FALSE, FALSE, sizeof (TpFollowUp),
+                              parts[0]->len + parts[1]->len + parts[2]->len);
+  g_array_set_clear_func (result, follow_up_clear);
+  for (;;)
+    {
+      int best = -1;
+
+      for (guint part = 0; part < G_N_ELEMENTS (parts); part++)
+        if (next[part] < parts[part]->len &&
+            (best < 0 ||
+             compare_follow_ups (&g_array_index (parts[part], TpFollowUp, next[part]),
+                                 &g_array_index (parts[best], TpFollowUp, next[best])) < 0))
+          best = (int) part;
+      if (best < 0)
+        break;
+
+      /* The name moves to the queue */
+      g_array_append_val (result, g_array_index (parts[best], TpFollowUp, next[best]));
+      g_array_index (parts[best], TpFollowUp, next[best]).name = NULL;
+      next[best]++;
+    }
 
   return g_steal_pointer (&result);
 }

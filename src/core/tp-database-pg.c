@@ -942,12 +942,13 @@ append_index_term (GString    *s,
  * every SQLite index ends with the rowid: the lists' tie-breaking
  * "…, id DESC" then comes from the index too (the id, never NULL, in
  * its default order, as the translated ORDER BY leaves it). An index
- * that names id last itself is there to sort: a NOCASE column of it
- * sorts as the lists do (ASCII folded, then bytes), its own value
- * included so that a list of ids in that order is read from the index
- * alone, and the equality look-ups get a second index (the name with
- * the suffix _eq) that compares with tp_nocase. Any other NOCASE index (a unique one, an
- * index to look up by email) keeps tp_nocase. */
+ * that names id itself (last, or before the columns it only carries)
+ * is there to sort: a NOCASE column of it sorts as the lists do (ASCII
+ * folded, then bytes), its own value included so that a list of ids in
+ * that order is read from the index alone, and the equality look-ups
+ * get a second index (the name with the suffix _eq) that compares with
+ * tp_nocase. Any other NOCASE index (a unique one, an index to look up
+ * by email) keeps tp_nocase. */
 static char *
 translate_index (const char *sql)
 {
@@ -960,7 +961,6 @@ translate_index (const char *sql)
   gboolean unique = has_word (sql, "UNIQUE");
   gboolean nocase = FALSE;
   gboolean sorts;
-  g_autofree char *last = NULL;
   const char *open, *close, *p, *term_start, *on = NULL;
   int depth = 0;
 
@@ -995,8 +995,13 @@ translate_index (const char *sql)
     return _tp_pg_translate_sql (sql, NULL);
   g_ptr_array_add (terms, g_strndup (term_start, close - term_start));
 
-  last = g_strstrip (g_strdup (g_ptr_array_index (terms, terms->len - 1)));
-  sorts = !unique && g_str_equal (last, "id");
+  sorts = FALSE;
+  for (guint i = 0; !unique && i < terms->len; i++)
+    {
+      g_autofree char *term = g_strstrip (g_strdup (g_ptr_array_index (terms, i)));
+
+      sorts = sorts || g_str_equal (term, "id");
+    }
 
   g_string_append_len (s, sql, open + 1 - sql);
   for (guint i = 0; i < terms->len; i++)
@@ -1008,7 +1013,7 @@ translate_index (const char *sql)
       append_index_term (s, include, term, !sorts);
       nocase = nocase || (has_word (term, "NOCASE") && sorts);
     }
-  if (!unique && !g_str_equal (last, "id") &&
+  if (!unique && !sorts &&
       table != NULL && tp_schema_table_find_column (table, "id") != NULL)
     g_string_append (s, ", id");
   g_string_append_c (s, ')');
@@ -1365,18 +1370,42 @@ create_schema (TpPgDatabase  *db,
   return run (db, "COMMIT", error);
 }
 
-/* A team database of version 5 gets step 6 (its search indexes) in one
- * transaction; two desktops doing so at once wait for each other. */
+/* The indexes step 7 adds (the follow-up queue's), for the server */
+static char *
+step_7_indexes (void)
+{
+  const char * const *steps;
+  g_auto(GStrv) statements = NULL;
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n_steps;
+
+  steps = _tp_migrations_get (&n_steps);
+  statements = g_strsplit (steps[6], ";", -1);
+  for (guint i = 0; statements[i] != NULL; i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (tp_schema_is_blank (statements[i]))
+        continue;
+      sql = translate_index (statements[i]);
+      g_string_append_printf (s, "%s;\n", sql);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* A team database of version 5 gets step 6 (its search indexes), one of
+ * version 6 step 7 (the follow-up queue's indexes), in one transaction;
+ * two desktops doing so at once wait for each other. */
 static gboolean
 upgrade_schema (TpPgDatabase  *db,
                 gint64        *version,
                 GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("%sUPDATE touchpoint_schema SET version = 6 WHERE id = 1",
-                                          search_indexes);
+  g_autofree char *indexes_7 = step_7_indexes ();
   gboolean ok;
 
-  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 6);
+  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 7);
 
   if (!run (db, "BEGIN", error))
     return FALSE;
@@ -1384,8 +1413,20 @@ upgrade_schema (TpPgDatabase  *db,
        query_int (db, "SELECT version FROM touchpoint_schema WHERE id = 1", version, error);
   if (ok && *version == 5)
     {
-      ok = run (db, sql, error);
+      ok = run (db, search_indexes, error);
       *version = 6;
+    }
+  if (ok && *version == 6)
+    {
+      ok = run (db, indexes_7, error);
+      *version = 7;
+    }
+  if (ok)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE touchpoint_schema SET version = %d "
+                                              "WHERE id = 1", (int) *version);
+
+      ok = run (db, sql, error);
     }
   if (!ok)
     {
@@ -1461,7 +1502,7 @@ check_schema (TpPgDatabase         *db,
       return FALSE;
     }
 
-  if (version == 5 && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
+  if ((version == 5 || version == 6) && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
       !upgrade_schema (db, &version, error))
     return FALSE;
 

@@ -22,6 +22,7 @@
 #include "tp-analytics.h"
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
+#include "tp-migrations-private.h"
 #include "tp-sample-private.h"
 #include "tp-schema.h"
 
@@ -36,11 +37,15 @@
  * seeds, and only the dates move, relative to "now". The row counts are
  * the ones tp-sample.h documents.
  *
- * The customer figures (touch_count, last_touch_at, first_order_at,
- * order_count, total_spent_minor) are left to the schema's triggers, so
- * they are what the triggers say by construction. Each customer's touches
- * are inserted together, in time order, right after the customer, which
- * keeps the triggers' index lookups in cache.
+ * The small sample leaves the customer figures (touch_count,
+ * last_touch_at, first_order_at, order_count, total_spent_minor) to the
+ * schema's triggers. A generated business is loaded instead
+ * (tp_database_begin_load()): no trigger and no index is kept up row by
+ * row, which made the huge sample take most of an hour; the figures are
+ * counted here as each customer's touches and orders go in, exactly as
+ * the triggers would, and the indexes, the search index and the tables
+ * Results reads are made once at the end. Each customer's touches are
+ * inserted together, in time order, right after the customer.
  */
 
 #define MINUTE G_GINT64_CONSTANT (60)
@@ -359,6 +364,13 @@ typedef struct
   TpStatement *insert_touch;
   TpStatement *insert_order;
   GArray      *times;   /* gint64 scratch */
+  /* A generated business is loaded (tp_database_begin_load()): no
+   * trigger keeps the customer figures, so they are counted here */
+  gboolean     loading;
+  TpStatement *set_figures;
+  gint64       order_count;     /* of the customer being filled */
+  gint64       total_spent;
+  gint64       first_order_at;  /* -1: none yet */
 } Filler;
 
 static gboolean
@@ -778,7 +790,54 @@ prepare_customer_statements (Filler    *f,
                                          " created_at, updated_at)"
                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2, ?8)",
                                          error);
-  return f->insert_order != NULL;
+  if (f->insert_order == NULL)
+    return FALSE;
+
+  if (f->loading)
+    f->set_figures = tp_database_prepare (f->db,
+                                          "UPDATE customers SET touch_count = ?2,"
+                                          " last_touch_at = ?3, order_count = ?4,"
+                                          " first_order_at = ?5, total_spent_minor = ?6"
+                                          " WHERE id = ?1",
+                                          error);
+
+  return !f->loading || f->set_figures != NULL;
+}
+
+/* The figures the triggers of schema step 1 keep, for a loaded customer:
+ * @n_done done touches, the last at @last_touch; the orders counted by
+ * insert_order() since the customer was added */
+static gboolean
+set_figures (Filler  *f,
+             gint64   customer_id,
+             guint    n_done,
+             gint64   last_touch,
+             GError **error)
+{
+  char last_text[TIME_LEN];
+  char first_order_text[TIME_LEN];
+  TpStatement *stmt = f->set_figures;
+
+  tp_statement_bind_int64 (stmt, 1, customer_id);
+  tp_statement_bind_int64 (stmt, 2, n_done);
+  if (n_done > 0)
+    {
+      format_time (last_touch, last_text);
+      tp_statement_bind_text (stmt, 3, last_text);
+    }
+  else
+    tp_statement_bind_null (stmt, 3);
+  tp_statement_bind_int64 (stmt, 4, f->order_count);
+  if (f->first_order_at >= 0)
+    {
+      format_time (f->first_order_at, first_order_text);
+      tp_statement_bind_text (stmt, 5, first_order_text);
+    }
+  else
+    tp_statement_bind_null (stmt, 5);
+  tp_statement_bind_int64 (stmt, 6, f->total_spent);
+
+  return run (stmt, error);
 }
 
 static gboolean
@@ -926,6 +985,14 @@ insert_order (Filler      *f,
   else
     tp_statement_bind_null (stmt, 7);
   tp_statement_bind_text (stmt, 8, updated_text);
+
+  if (!cancelled)
+    {
+      f->order_count++;
+      f->total_spent += product->price_minor * quantity;
+      if (f->first_order_at < 0 || at < f->first_order_at)
+        f->first_order_at = at;
+    }
 
   return run (stmt, error);
 }
@@ -1436,19 +1503,31 @@ fill_generated_customers (Filler               *f,
             return FALSE;
         }
 
-      if (plan->orders == 0)
-        continue;
-
-      order_at = first_order_time (f, created, buy_after, n_done);
-      for (guint o = 0; o < plan->orders; o++)
+      f->order_count = 0;
+      f->total_spent = 0;
+      f->first_order_at = -1;
+      if (plan->orders > 0)
         {
-          if (o > 0)
-            order_at = random_between (f->rand, order_at + HOUR,
-                                       MAX (order_at + HOUR, f->now - HOUR));
-          if (!insert_order (f, customer_id, MIN (order_at, f->now - MINUTE), cancelled[o], error))
-            return FALSE;
+          order_at = first_order_time (f, created, buy_after, n_done);
+          for (guint o = 0; o < plan->orders; o++)
+            {
+              if (o > 0)
+                order_at = random_between (f->rand, order_at + HOUR,
+                                           MAX (order_at + HOUR, f->now - HOUR));
+              if (!insert_order (f, customer_id, MIN (order_at, f->now - MINUTE), cancelled[o],
+                                 error))
+                return FALSE;
+            }
         }
+
+      if (f->loading &&
+          !set_figures (f, customer_id, n_done,
+                        n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : 0, error))
+        return FALSE;
     }
+
+  if (f->loading)
+    return TRUE;
 
   /* One statement moves the staged touches, in the order they were made,
    * and the triggers update the customer figures for each of them */
@@ -1476,7 +1555,8 @@ fill (Filler               *f,
     return FALSE;
   g_strlcpy (f->currency, settings.currency, sizeof f->currency);
 
-  if (!fill_marketing (f, error) || !prepare_customer_statements (f, shape != NULL, error))
+  if (!fill_marketing (f, error) ||
+      !prepare_customer_statements (f, shape != NULL && !f->loading, error))
     return FALSE;
 
   if (shape == NULL)
@@ -1593,10 +1673,30 @@ _tp_sample_fill_full (TpDatabase           *db,
   if (shape != NULL)
     tuning_begin (&tuning, db);
 
-  ok = tp_database_begin (db, error);
+  /* A generated business is loaded: its rows go in without a trigger
+   * or an index kept up row by row, and the indexes, the search index
+   * and what Results reads are made once at the end (the customer
+   * figures are set as the rows go in) */
+  f.loading = shape != NULL;
+  ok = f.loading ? tp_database_begin_load (db, error) : tp_database_begin (db, error);
+  if (ok && f.loading)
+    {
+      /* A page cache to hold the touches' indexes while they are built
+       * and read again for Results: about 48 bytes a touch, 64 MiB at
+       * least (the load puts the cache it found back at its end) */
+      g_autofree char *sql = g_strdup_printf ("PRAGMA main.cache_size = -%" G_GUINT64_FORMAT,
+                                              MAX ((guint64) 65536,
+                                                   (guint64) shape->n_touches * 48 / 1024));
+
+      if (!tp_database_is_server (db))
+        tp_database_exec (db, sql, NULL);
+    }
   if (ok)
     {
-      if (fill (&f, shape, error))
+      if (fill (&f, shape, error) &&
+          (!f.loading ||
+           (tp_database_end_load (db, error) &&
+            tp_database_exec (db, _tp_migrations_results_rebuild (), error))))
         ok = tp_database_commit (db, error);
       else
         {
