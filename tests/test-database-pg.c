@@ -749,6 +749,86 @@ test_load_keys_at_end (void)
   g_assert_cmpstr (indexes_after, ==, indexes);
 }
 
+/* Inside a load, the rows of a multi-row insert go to the server as
+ * COPY's text: every character of a text arrives as it was (tabs, line
+ * ends, backslashes, "\N"; NULL as NULL), and a refused
+ * row refuses its statement alone, as an INSERT's would, with the load
+ * going on. */
+static void
+test_load_copy (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(GError) error = NULL;
+  const char *insert = "INSERT INTO \"customers\" (\"id\", \"name\", \"notes\", \"audience_id\", "
+                       "\"created_at\", \"updated_at\") VALUES (?1, ?2, ?3, ?4, ?5, ?6), "
+                       "(?7, ?8, ?9, ?10, ?11, ?12)";
+  const char *names[] = { "Tab\there", "Line\nend\r\n", "Back\\slash \\N \\t", "Zoë 🙂 \"q\" 'a'" };
+  const char *notes[] = { "", "\\N", "\\", "x\ty\nz" };
+  TpStatement *stmt;
+
+  g_assert_true (tp_database_begin_load (db, &error));
+  g_assert_no_error (error);
+  for (guint batch = 0; batch < 2; batch++)
+    {
+      stmt = tp_database_prepare (db, insert, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < 2; k++)
+        {
+          guint row = batch * 2 + k;
+          int p = (int) k * 6;
+
+          tp_statement_bind_int64 (stmt, p + 1, row + 1);
+          tp_statement_bind_text (stmt, p + 2, names[row]);
+          tp_statement_bind_text (stmt, p + 3, notes[row]);
+          tp_statement_bind_null (stmt, p + 4);
+          tp_statement_bind_text (stmt, p + 5, "2026-03-01T10:00:00Z");
+          tp_statement_bind_text (stmt, p + 6, "2026-03-01T10:00:00Z");
+        }
+      g_assert_false (tp_statement_step (stmt, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (tp_database_changes (db), ==, 2);
+      tp_statement_reset (stmt);
+    }
+
+  /* Id 4 again in the second row: neither row goes in, the load goes on */
+  stmt = tp_database_prepare (db, insert, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      int p = (int) k * 6;
+
+      tp_statement_bind_int64 (stmt, p + 1, k == 0 ? 5 : 4);
+      tp_statement_bind_text (stmt, p + 2, "Again");
+      tp_statement_bind_text (stmt, p + 3, "");
+      tp_statement_bind_null (stmt, p + 4);
+      tp_statement_bind_text (stmt, p + 5, "2026-03-01T10:00:00Z");
+      tp_statement_bind_text (stmt, p + 6, "2026-03-01T10:00:00Z");
+    }
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  tp_statement_reset (stmt);
+  g_assert_true (tp_database_end_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (tp_database_commit (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers WHERE audience_id IS NULL"), ==, 4);
+  stmt = tp_database_prepare (db, "SELECT name, notes FROM customers ORDER BY id", &error);
+  g_assert_no_error (error);
+  for (guint row = 0; row < 4; row++)
+    {
+      g_assert_true (tp_statement_step (stmt, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (tp_statement_get_text (stmt, 0), ==, names[row]);
+      g_assert_cmpstr (tp_statement_get_text (stmt, 1), ==, notes[row]);
+    }
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+}
+
 /* SQLite's SQL as the server reads it; text in quotes is never touched. */
 static void
 test_translate (void)
@@ -818,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/lists-from-indexes", test_lists_from_indexes);
   g_test_add_func ("/touchpoint/database-pg/load-analysed", test_load_analysed);
   g_test_add_func ("/touchpoint/database-pg/load-keys-at-end", test_load_keys_at_end);
+  g_test_add_func ("/touchpoint/database-pg/load-copy", test_load_copy);
 
   return g_test_run ();
 }

@@ -910,10 +910,269 @@ test_cancel (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 
+/* The keyring as this test reads it, through libsecret and the Secret
+ * Service of tests/keyring-session: an item of the dialog's schema for
+ * the server's socket folder, no port, @database and @user. */
+static const SecretSchema keyring_schema = {
+  "io.github.touchpoint.Touchpoint.TeamDatabase", SECRET_SCHEMA_NONE,
+  {
+    { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "port", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  },
+};
+
+static char *
+keyring_lookup (const char *database,
+                const char *user)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+  char *copy;
+
+  password = secret_password_lookup_sync (&keyring_schema, NULL, &error,
+                                          "host", server_host (), "port", "",
+                                          "database", database, "user", user, NULL);
+  g_assert_no_error (error);
+  copy = g_strdup (password);
+  secret_password_free (password);
+
+  return copy;
+}
+
+/* Runs the main loop until the keyring holds @expected for @database
+ * (the dialog stores it without waiting) */
+static void
+wait_for_keyring (const char *database,
+                  const char *user,
+                  const char *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *password = keyring_lookup (database, user);
+
+      if (g_strcmp0 (password, expected) == 0)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      wait_ms (50);
+    }
+}
+
+/* Runs the main loop until the dialog's password comes from the keyring */
+static void
+wait_for_password_row (TpTeamDatabaseDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (gtk_editable_get_text (GTK_EDITABLE (dialog->password_row))[0] == '\0')
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      wait_ms (20);
+    }
+}
+
+/* Every message logged in this process, debug ones included */
+static GString *log_text;
+
+static GLogWriterOutput
+capture_log_writer (GLogLevelFlags   level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") || g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      {
+        if (fields[i].length < 0)
+          g_string_append (log_text, fields[i].value);
+        else
+          g_string_append_len (log_text, fields[i].value, fields[i].length);
+        g_string_append_c (log_text, '\n');
+      }
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* What the database holds, as pg_dump writes it */
+static char *
+dump_database (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pg_dump = g_build_filename (g_getenv ("TP_TEST_PG_BINDIR"), "pg_dump", NULL);
+  const char *argv[] = { pg_dump, "-h", server_host (), "-U", "tp_owner", "-d", dbname_of (uri),
+                         NULL };
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "CREATE TABLE public.customers"));
+
+  return out;
+}
+
+static void
+assert_not_in_file (const char *path,
+                    const char *text)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (contents, text));
+}
+
+/* The dialog's Remember Password, with the real desktop keyring of
+ * tests/keyring-session (gnome-keyring's Secret Service on the test's
+ * own bus): opening a team database with a password puts it in the
+ * keyring, and nowhere else (not the database, a log, a setting, the
+ * address or the command line); the next time the dialog fills it in
+ * from the keyring and connects without it being typed; when the
+ * password changed on the server, the one from the keyring gets the
+ * clear message, and the new one typed connects and takes its place in
+ * the keyring. */
+static void
+test_keyring (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *uri = tp_test_pg_new_database ();
+  g_autofree char *file = g_build_filename (f->dir, "touchpoint.db", NULL);
+  g_autofree char *server_log = g_build_filename (server_host (), "server.log", NULL);
+  g_autofree char *dump = NULL;
+  g_autofree char *cmdline = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *grants = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GVariant) recent = NULL;
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *database = dbname_of (uri);
+  TpTeamDatabaseDialog *dialog;
+
+  g_unsetenv ("PGPASSWORD");
+  g_setenv ("PGPASSFILE", "/nonexistent", TRUE);
+
+  /* The keyring is there and takes an item: without a Secret Service on
+   * the bus this fails, it does not skip */
+  g_assert_true (secret_password_store_sync (&keyring_schema, SECRET_COLLECTION_DEFAULT,
+                                             "probe", "probe-value", NULL, &error,
+                                             "host", "probe", "port", "", "database", "probe",
+                                             "user", "probe", NULL));
+  g_assert_no_error (error);
+  g_assert_true (secret_password_clear_sync (&keyring_schema, NULL, &error, "host", "probe",
+                                             "port", "", "database", "probe", "user", "probe",
+                                             NULL));
+  g_assert_no_error (error);
+  g_assert_null (keyring_lookup (database, "tp_kr"));
+
+  /* The owner sets the business up and lets tp_kr work in it */
+  db = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  grants = g_strdup_printf ("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                            "TO tp_kr; GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA "
+                            "public TO tp_kr");
+  tp_test_pg_admin (uri, grants);
+
+  /* Opened with the password typed and Remember Password on */
+  g_string_truncate (log_text, 0);
+  dialog = open_dialog (f);
+  fill (dialog, server_host (), database, "tp_kr", "tp-keyring-pw");
+  gtk_switch_set_active (dialog->remember_switch, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press (dialog, "team.connect");
+  g_assert_null (dialog);
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+  wait_for_keyring (database, "tp_kr", "tp-keyring-pw");
+
+  /* Nowhere else: the database, the server's log, this process's log,
+   * the recent databases, the window's address, the command line */
+  dump = dump_database (uri);
+  g_assert_null (strstr (dump, "tp-keyring-pw"));
+  assert_not_in_file (server_log, "tp-keyring-pw");
+  g_debug ("Logged while a team database was open");  /* the capture works */
+  g_assert_nonnull (strstr (log_text->str, "Logged while a team database was open"));
+  g_assert_null (strstr (log_text->str, "tp-keyring-pw"));
+  recent = g_settings_get_value (settings, "recent-team-databases");
+  printed = g_variant_print (recent, FALSE);
+  g_assert_nonnull (strstr (printed, "'tp_kr'"));
+  g_assert_nonnull (strstr (printed, "true"));
+  g_assert_null (strstr (printed, "tp-keyring-pw"));
+  g_assert_null (strstr (tp_window_get_database_path (f->window), "tp-keyring-pw"));
+  g_assert_true (g_file_get_contents ("/proc/self/cmdline", &cmdline, NULL, NULL));
+  g_assert_null (strstr (cmdline, "tp-keyring-pw"));
+
+  /* Back to the file, and the password this process kept for the
+   * window's workers forgotten: only the keyring has it now */
+  tp_window_open_database (f->window, file);
+  g_assert_false (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+  tp_database_set_server_password (uri, NULL);
+
+  /* The next time, the dialog finds it in the keyring: nothing typed */
+  dialog = open_dialog (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->database_row)), ==, database);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->user_row)), ==, "tp_kr");
+  wait_for_password_row (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->password_row)), ==,
+                   "tp-keyring-pw");
+  g_assert_true (gtk_switch_get_active (dialog->remember_switch));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press (dialog, "team.connect");
+  g_assert_null (dialog);
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+
+  /* The password changed on the server: the keyring's is refused with
+   * the clear message, and the dialog stays to try again */
+  tp_window_open_database (f->window, file);
+  tp_test_pg_admin (uri, "ALTER ROLE tp_kr PASSWORD 'tp-keyring-pw-2'");
+  dialog = open_dialog (f);
+  wait_for_password_row (dialog);
+  press (dialog, "team.connect");
+  g_assert_nonnull (strstr (message_of (dialog), "did not accept the password"));
+  g_assert_null (strstr (message_of (dialog), "tp-keyring-pw"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->message_label), "error"));
+  g_assert_true (gtk_widget_get_sensitive (dialog->fields_group));
+  g_assert_false (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+
+  /* The new one typed: connected, and it replaces the old one in the
+   * keyring */
+  gtk_editable_set_text (GTK_EDITABLE (dialog->password_row), "tp-keyring-pw-2");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press (dialog, "team.connect");
+  g_assert_null (dialog);
+  g_assert_true (tp_database_is_server (tp_store_get_database (tp_window_get_store (f->window))));
+  wait_for_keyring (database, "tp_kr", "tp-keyring-pw-2");
+  g_free (dump);
+  dump = dump_database (uri);
+  g_assert_null (strstr (dump, "tp-keyring-pw"));
+  assert_not_in_file (server_log, "tp-keyring-pw");
+  g_assert_null (strstr (log_text->str, "tp-keyring-pw"));
+
+  /* Remember Password off: the dialog takes it out of the keyring */
+  tp_window_open_database (f->window, file);
+  dialog = open_dialog (f);
+  wait_for_password_row (dialog);
+  gtk_switch_set_active (dialog->remember_switch, FALSE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press (dialog, "team.connect");
+  g_assert_null (dialog);
+  wait_for_keyring (database, "tp_kr", NULL);
+  tp_test_pg_admin (uri, "ALTER ROLE tp_kr PASSWORD 'tp-keyring-pw'");
+}
+
 /* What the keyring keeps: one item per server, port, database and user,
  * never the password in an attribute; the address the dialog makes never
- * holds a password. (The test bus has no keyring: storing and looking up
- * are not run here.) */
+ * holds a password. (Storing and looking up: /touchpoint/team-database/keyring.) */
 static void
 test_secret_schema (void)
 {
@@ -950,6 +1209,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("touchpoint-test-data-XXXXXX", NULL);
 
+  log_text = g_string_new (NULL);
+  g_log_set_writer_func (capture_log_writer, NULL, NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -967,6 +1228,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("read-only", test_read_only);
   ADD ("connection-lost", test_connection_lost);
+  ADD ("keyring", test_keyring);
   g_test_add_func ("/touchpoint/team-database/secret-schema", test_secret_schema);
   g_test_add_func ("/touchpoint/team-database/try-again", test_try_again);
   g_test_add_func ("/touchpoint/team-database/start-up", test_start_up);

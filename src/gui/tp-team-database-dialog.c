@@ -68,13 +68,15 @@ _tp_team_database_secret_attributes (const char *host,
                                      const char *database,
                                      const char *user)
 {
-  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  /* libsecret copies the values; an empty one stands for libpq's default */
-  g_hash_table_insert (attributes, (char *) "host", (char *) (host != NULL ? host : ""));
-  g_hash_table_insert (attributes, (char *) "port", (char *) (port != NULL ? port : ""));
-  g_hash_table_insert (attributes, (char *) "database", (char *) (database != NULL ? database : ""));
-  g_hash_table_insert (attributes, (char *) "user", (char *) (user != NULL ? user : ""));
+  /* The table owns its values: libsecret keeps a reference to it, not a
+   * copy, until its answer comes. An empty one stands for libpq's
+   * default. */
+  g_hash_table_insert (attributes, (char *) "host", g_strdup (host != NULL ? host : ""));
+  g_hash_table_insert (attributes, (char *) "port", g_strdup (port != NULL ? port : ""));
+  g_hash_table_insert (attributes, (char *) "database", g_strdup (database != NULL ? database : ""));
+  g_hash_table_insert (attributes, (char *) "user", g_strdup (user != NULL ? user : ""));
 
   return attributes;
 }
@@ -145,15 +147,14 @@ build_uri (TpTeamDatabaseDialog *self)
 }
 
 static GHashTable *
-dup_attributes (TpTeamDatabaseDialog *self,
-                char                **strings)
+dup_attributes (TpTeamDatabaseDialog *self)
 {
-  strings[0] = dup_field (self->host_row);
-  strings[1] = dup_field (self->port_row);
-  strings[2] = dup_field (self->database_row);
-  strings[3] = dup_field (self->user_row);
+  g_autofree char *host = dup_field (self->host_row);
+  g_autofree char *port = dup_field (self->port_row);
+  g_autofree char *database = dup_field (self->database_row);
+  g_autofree char *user = dup_field (self->user_row);
 
-  return _tp_team_database_secret_attributes (strings[0], strings[1], strings[2], strings[3]);
+  return _tp_team_database_secret_attributes (host, port, database, user);
 }
 
 /* Above the fields, where it is seen without scrolling: the spinner,
@@ -254,8 +255,7 @@ static void
 remember_password (TpTeamDatabaseDialog *self,
                    const char           *uri)
 {
-  char *strings[4] = { NULL, };
-  g_autoptr(GHashTable) attributes = dup_attributes (self, strings);
+  g_autoptr(GHashTable) attributes = dup_attributes (self);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   g_autofree char *name = tp_database_name_for_path (uri);
   g_autofree char *label = NULL;
@@ -273,9 +273,6 @@ remember_password (TpTeamDatabaseDialog *self,
       secret_password_clearv (_tp_team_database_secret_schema (), attributes, NULL,
                               on_secret_done_cb, GINT_TO_POINTER (FALSE));
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    g_clear_pointer (&strings[i], g_free);
 }
 
 /* Recent team databases ----------------------------------------------- */
