@@ -391,6 +391,7 @@ handle_changes (TpStoreFeed *feed)
   guint handled = 0;
 
   g_object_ref (store);
+  store->applying_feed = TRUE;
 
   if (feed->everything)
     {
@@ -436,6 +437,7 @@ handle_changes (TpStoreFeed *feed)
     }
 
 out:
+  store->applying_feed = FALSE;
   g_object_unref (store);
 }
 
@@ -554,6 +556,14 @@ reconnected_cb (TpDatabase  *database,
 
   /* What others changed meanwhile was never announced here */
   tp_store_notify_external_change (feed->store);
+}
+
+/* Whether the change being emitted is another desktop's: a view may
+ * then take its time (read on a worker) rather than the main loop's. */
+gboolean
+_tp_store_applying_feed (TpStore *store)
+{
+  return store->applying_feed;
 }
 
 TpStoreFeed *

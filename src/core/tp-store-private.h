@@ -107,6 +107,7 @@ struct _TpStore
   gint64       high_water[TP_STORE_N_TABLES];
   GArray      *pending;                   /* TpStorePending */
   TpStoreFeed *feed;                      /* a team database's change feed, or NULL */
+  gboolean     applying_feed;             /* emitting another desktop's changes */
 
   guint        band_low;
   guint        band_high;
@@ -136,6 +137,7 @@ void            _tp_store_apply_settings  (TpStore               *self);
 #define TP_STORE_MAX_ROW_CHANGES 64
 
 TpStoreFeed    *_tp_store_feed_new        (TpStore               *self);
+gboolean        _tp_store_applying_feed   (TpStore               *self);
 void            _tp_store_feed_free       (TpStoreFeed           *feed);
 
 /* tp-store-rows.c */
