@@ -338,6 +338,13 @@ tp_csv_importer_run (TpCsvImporter      *self,
   if (ok && self->table == TP_CSV_TABLE_TOUCHES)
     ok = move_staged_touches (db, error);
 
+  /* Other desktops on a team database read what an import changes again
+   * (customers: their figures follow touches and orders) */
+  if (ok)
+    ok = tp_database_announce_reload (db, "customers", error) &&
+         tp_database_announce_reload (db, "touches", error) &&
+         tp_database_announce_reload (db, "orders", error);
+
   if (ok)
     ok = tp_database_commit (db, error);
   else

@@ -672,6 +672,8 @@ update_row (TpCustomerList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+static void reload_async (TpCustomerList *self);
+
 static void
 customers_changed_cb (TpCustomerList *self,
                       const char     *table,
@@ -679,7 +681,11 @@ customers_changed_cb (TpCustomerList *self,
                       TpStoreChange   kind,
                       TpStore        *store)
 {
-  if (kind == TP_STORE_CHANGE_RELOADED)
+  /* Another desktop changed many customers (an import): the list comes
+   * from a worker, as the server sorting them all takes frames */
+  if (kind == TP_STORE_CHANGE_RELOADED && _tp_store_applying_feed (self->store))
+    reload_async (self);
+  else if (kind == TP_STORE_CHANGE_RELOADED)
     reload (self);
   else
     update_row (self, id);

@@ -1694,8 +1694,6 @@ _tp_pg_get_user (TpPgDatabase *db)
 gboolean
 _tp_pg_check_connection (TpPgDatabase *db)
 {
-  PGnotify *notify;
-
   if (PQstatus (db->conn) != CONNECTION_OK)
     return FALSE;
   if (!PQconsumeInput (db->conn))
@@ -1703,11 +1701,16 @@ _tp_pg_check_connection (TpPgDatabase *db)
       g_debug ("Connection to %s lost: %s", db->display_name, PQerrorMessage (db->conn));
       return FALSE;
     }
-  /* Nobody listens yet; keep libpq's queue empty */
-  while ((notify = PQnotifies (db->conn)) != NULL)
-    PQfreemem (notify);
+  /* What the change feed was sent stays in libpq's queue for
+   * _tp_pg_feed_take () */
 
   return PQstatus (db->conn) == CONNECTION_OK;
+}
+
+struct pg_conn *
+_tp_pg_get_conn (TpPgDatabase *db)
+{
+  return db->conn;
 }
 
 int

@@ -79,6 +79,19 @@ const char     *_tp_pg_statement_get_column_name (TpPgStatement    *stmt,
 GVariant       *_tp_pg_statement_dup_value    (TpPgStatement       *stmt,
                                                int                  column);
 
+/* The change feed (tp-database-pg-feed.c): LISTEN/NOTIFY on one channel */
+#define TP_PG_FEED_CHANNEL     "touchpoint_changes"
+#define TP_PG_FEED_MAX_PAYLOAD 7900
+
+struct pg_conn;
+struct pg_conn *_tp_pg_get_conn               (TpPgDatabase        *db);
+gboolean        _tp_pg_feed_listen            (TpPgDatabase        *db,
+                                               GError             **error);
+gboolean        _tp_pg_feed_notify            (TpPgDatabase        *db,
+                                               const char          *payload,
+                                               GError             **error);
+char           *_tp_pg_feed_take              (TpPgDatabase        *db);
+
 /* For the tests: the SQL PostgreSQL runs for SQLite's @sql, and the
  * schema it creates. */
 char           *_tp_pg_translate_sql          (const char          *sql,

@@ -78,6 +78,7 @@ struct _TpDatabase
   guint       aborted : 1;  /* SQLite rolled the outer transaction back */
   guint       read_only : 1;  /* opened read-only, or the role may not write */
   guint       loading : 1;  /* between tp_database_begin_load() and the end of its transaction */
+  guint       second : 1;   /* a team database opened as a worker's second connection */
   GPtrArray  *load_creates; /* SQLite: the indexes and triggers the load dropped */
   gint64      load_cache_size;
   gint64      load_temp_store;
@@ -87,6 +88,8 @@ G_DEFINE_FINAL_TYPE (TpDatabase, tp_database, G_TYPE_OBJECT)
 
 enum {
   TRANSACTION_ENDED,
+  BEFORE_COMMIT,
+  RECONNECTED,
   N_SIGNALS
 };
 
@@ -145,6 +148,36 @@ tp_database_class_init (TpDatabaseClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  /**
+   * TpDatabase::before-commit:
+   * @self: the database
+   *
+   * Emitted on a team database only, inside the outermost transaction
+   * just before its COMMIT: the last moment to announce its changes with
+   * tp_database_announce_changes() (TpStore does).
+   */
+  signals[BEFORE_COMMIT] =
+    g_signal_new ("before-commit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * TpDatabase::reconnected:
+   * @self: the database
+   *
+   * Emitted after tp_database_reconnect_finish() put a new connection in
+   * place of a lost one: what listened on the old one listens no more,
+   * and others may have changed the business meanwhile.
+   */
+  signals[RECONNECTED] =
+    g_signal_new ("reconnected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -931,6 +964,7 @@ open_server (const char           *uri,
   self->path = g_strdup (uri);
   self->pages_checked = TRUE;
   self->read_only = !_tp_pg_can_write (self->pg);
+  self->second = (flags & (TP_DATABASE_OPEN_EXISTING | TP_DATABASE_OPEN_READ_ONLY)) != 0;
 
   return g_steal_pointer (&self);
 }
@@ -1602,7 +1636,114 @@ tp_database_reconnect_finish (TpDatabase    *self,
   self->aborted = FALSE;
   self->read_only = !_tp_pg_can_write (pg);
 
+  g_signal_emit (self, signals[RECONNECTED], 0);
+
   return TRUE;
+}
+
+/**
+ * tp_database_listen_changes:
+ * @self: a #TpDatabase
+ * @error: return location for a #GError
+ *
+ * Listens to the change feed of a team database: what other connections
+ * announce with tp_database_announce_changes() can then be taken with
+ * tp_database_take_changes() once libpq has read it (see
+ * tp_database_check_connection()). A file, and a worker's second
+ * connection to a team database, have no feed.
+ *
+ * Returns: %TRUE if @self now listens; %FALSE with @error unset if it
+ *   has no feed
+ */
+gboolean
+tp_database_listen_changes (TpDatabase  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  if (self->pg == NULL || self->second)
+    return FALSE;
+
+  return _tp_pg_feed_listen (self->pg, error);
+}
+
+/**
+ * tp_database_announce_changes:
+ * @self: a #TpDatabase inside a transaction
+ * @changes: what changed, in the feed's words (see tp-store-feed.c):
+ *   at most 7900 bytes, no quotes
+ * @error: return location for a #GError
+ *
+ * On a team database, tells every other connection that listens what
+ * this transaction changed: the server delivers it at the commit and
+ * drops it if the transaction (or the savepoint around this call) is
+ * rolled back. Nothing on a file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_database_announce_changes (TpDatabase  *self,
+                              const char  *changes,
+                              GError     **error)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (self->pg == NULL)
+    return TRUE;
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  return _tp_pg_feed_notify (self->pg, changes, error);
+}
+
+/**
+ * tp_database_announce_reload:
+ * @self: a #TpDatabase inside a transaction
+ * @table: (nullable): the table that changed wholesale, %NULL for all
+ *   of them and the settings
+ * @error: return location for a #GError
+ *
+ * Announces (as tp_database_announce_changes() does) that a bulk write
+ * (an import, a restore) changed @table too much to say row by row:
+ * every other desktop reads it again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tp_database_announce_reload (TpDatabase  *self,
+                             const char  *table,
+                             GError     **error)
+{
+  g_autofree char *changes = NULL;
+
+  g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
+
+  if (self->pg == NULL)
+    return TRUE;
+
+  changes = g_strdup_printf ("%s:r:0", table != NULL ? table : "*");
+
+  return tp_database_announce_changes (self, changes, error);
+}
+
+/**
+ * tp_database_take_changes:
+ * @self: a #TpDatabase that listens (tp_database_listen_changes())
+ *
+ * Returns: (transfer full) (nullable): the next announcement another
+ *   connection made, as it gave it to tp_database_announce_changes(), or
+ *   %NULL if libpq has read no more (this connection's own are skipped)
+ */
+char *
+tp_database_take_changes (TpDatabase *self)
+{
+  g_return_val_if_fail (TP_IS_DATABASE (self), NULL);
+
+  if (self->pg == NULL)
+    return NULL;
+
+  return _tp_pg_feed_take (self->pg);
 }
 
 /**
@@ -1944,6 +2085,11 @@ tp_database_commit (TpDatabase  *self,
   g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  /* The change feed's announcements go with the commit (a failed one
+   * leaves the transaction failed, and it is rolled back below) */
+  if (self->pg != NULL && self->depth == 1 && !self->aborted && in_transaction (self))
+    g_signal_emit (self, signals[BEFORE_COMMIT], 0);
+
   if (self->aborted || !in_transaction (self))
     {
       set_abort_error (self, _("the transaction was rolled back after an earlier error"), error);
@@ -2226,8 +2372,10 @@ tp_database_end_load (TpDatabase  *self,
   g_return_val_if_fail (TP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->loading && self->depth == 1, FALSE);
 
+  /* Every other desktop reads the loaded business again */
   if (self->pg != NULL)
-    return _tp_pg_end_load (self->pg, error);
+    return _tp_pg_end_load (self->pg, error) &&
+           tp_database_announce_reload (self, NULL, error);
 
   for (guint i = 0; i < self->load_creates->len; i++)
     {

@@ -98,6 +98,15 @@ void          tp_database_reconnect_async (TpDatabase   *self,
 gboolean      tp_database_reconnect_finish (TpDatabase  *self,
                                            GAsyncResult *result,
                                            GError      **error);
+gboolean      tp_database_listen_changes  (TpDatabase   *self,
+                                           GError      **error);
+gboolean      tp_database_announce_changes (TpDatabase  *self,
+                                           const char  *changes,
+                                           GError     **error);
+gboolean      tp_database_announce_reload (TpDatabase   *self,
+                                           const char  *table,
+                                           GError     **error);
+char         *tp_database_take_changes    (TpDatabase   *self);
 char         *tp_database_name_for_path   (const char   *path);
 sqlite3      *tp_database_get_handle      (TpDatabase   *self);
 gboolean      tp_database_exec            (TpDatabase   *self,

@@ -84,6 +84,19 @@ extern TpStoreTableSql _tp_store_table_sql[TP_STORE_N_TABLES];
 
 /* tp-store.c */
 
+/* A change queued until the commit; table TP_STORE_N_TABLES is the
+ * settings */
+typedef struct
+{
+  TpStoreTableId  table;
+  gint64          id;
+  TpStoreChange   kind;
+  guint           depth;
+  GObject        *object;  /* the object given to an add or save */
+} TpStorePending;
+
+typedef struct _TpStoreFeed TpStoreFeed;
+
 struct _TpStore
 {
   GObject      parent_instance;
@@ -92,7 +105,9 @@ struct _TpStore
   GHashTable  *live[TP_STORE_N_TABLES];   /* id → weak model object */
   GHashTable  *dead[TP_STORE_N_TABLES];   /* id → weak object of a deleted row, for its undo */
   gint64       high_water[TP_STORE_N_TABLES];
-  GArray      *pending;                   /* Pending */
+  GArray      *pending;                   /* TpStorePending */
+  TpStoreFeed *feed;                      /* a team database's change feed, or NULL */
+  gboolean     applying_feed;             /* emitting another desktop's changes */
 
   guint        band_low;
   guint        band_high;
@@ -106,6 +121,24 @@ void            _tp_store_record_change   (TpStore               *self,
                                            gint64                 id,
                                            TpStoreChange          kind,
                                            GObject               *object);
+
+void            _tp_store_apply_change    (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           gint64                 id,
+                                           TpStoreChange          kind);
+void            _tp_store_apply_reload    (TpStore               *self,
+                                           TpStoreTableId         table);
+void            _tp_store_apply_settings  (TpStore               *self);
+
+/* tp-store-feed.c */
+
+/* Above this many changes to one table in one transaction, lists are
+ * told to re-read the table instead of being told row by row. */
+#define TP_STORE_MAX_ROW_CHANGES 64
+
+TpStoreFeed    *_tp_store_feed_new        (TpStore               *self);
+gboolean        _tp_store_applying_feed   (TpStore               *self);
+void            _tp_store_feed_free       (TpStoreFeed           *feed);
 
 /* tp-store-rows.c */
 

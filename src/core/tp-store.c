@@ -53,20 +53,14 @@
  *                          competitors, tactics and their log
  *   tp-store-customers.c   customers
  *   tp-store-activity.c    touches and orders
+ *   tp-store-feed.c        a team database's change feed: this store's
+ *                          changes announced to the other desktops, and
+ *                          theirs emitted here as if they were local
  */
 
-/* Above this many changes to one table in one transaction, lists are
- * told to re-read the table instead of being told row by row. */
-#define MAX_ROW_CHANGES 64
+#define MAX_ROW_CHANGES TP_STORE_MAX_ROW_CHANGES
 
-typedef struct
-{
-  TpStoreTableId  table;
-  gint64          id;
-  TpStoreChange   kind;
-  guint           depth;
-  GObject        *object;  /* the object given to an add or save */
-} Pending;
+typedef TpStorePending Pending;
 
 G_DEFINE_FINAL_TYPE (TpStore, tp_store, G_TYPE_OBJECT)
 
@@ -214,11 +208,7 @@ flush_changes (TpStore *self)
   g_object_ref (self);
 
   if (settings_changed)
-    {
-      reload_settings (self);
-      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("settings"),
-                     "settings", (gint64)0, TP_STORE_CHANGE_UPDATED);
-    }
+    _tp_store_apply_settings (self);
 
   for (guint i = 0; i < pending->len; i++)
     {
@@ -228,16 +218,12 @@ flush_changes (TpStore *self)
       if ((int)p->table == TP_STORE_N_TABLES)
         continue;
 
-      if (p->table == TP_STORE_TABLE_BRAND)
-        refresh_brand_cache (self);
-
       if (counts[p->table] > MAX_ROW_CHANGES)
         {
           if (!reloaded[p->table])
             {
               reloaded[p->table] = TRUE;
-              _tp_store_reload_all_live (self, p->table);
-              emit_change (self, p->table, 0, TP_STORE_CHANGE_RELOADED);
+              _tp_store_apply_reload (self, p->table);
             }
           continue;
         }
@@ -252,18 +238,52 @@ flush_changes (TpStore *self)
       else
         g_hash_table_remove (seen, key);
 
-      if (p->kind == TP_STORE_CHANGE_REMOVED)
-        _tp_store_bury (self, p->table, p->id);
-      else if (p->kind == TP_STORE_CHANGE_ADDED)
-        _tp_store_resurrect (self, p->table, p->id);
-
-      if (p->kind != TP_STORE_CHANGE_REMOVED)
-        _tp_store_reload_live (self, p->table, p->id);
-
-      emit_change (self, p->table, p->id, p->kind);
+      _tp_store_apply_change (self, p->table, p->id, p->kind);
     }
 
   g_object_unref (self);
+}
+
+/* One row changed (here or on another desktop, committed): its live
+ * object reads it again, or is put aside, and ::changed says so. */
+void
+_tp_store_apply_change (TpStore        *self,
+                        TpStoreTableId  table,
+                        gint64          id,
+                        TpStoreChange   kind)
+{
+  if (table == TP_STORE_TABLE_BRAND)
+    refresh_brand_cache (self);
+
+  if (kind == TP_STORE_CHANGE_REMOVED)
+    _tp_store_bury (self, table, id);
+  else if (kind == TP_STORE_CHANGE_ADDED)
+    _tp_store_resurrect (self, table, id);
+
+  if (kind != TP_STORE_CHANGE_REMOVED)
+    _tp_store_reload_live (self, table, id);
+
+  emit_change (self, table, id, kind);
+}
+
+/* Many rows of @table changed: every view reads it again. */
+void
+_tp_store_apply_reload (TpStore        *self,
+                        TpStoreTableId  table)
+{
+  if (table == TP_STORE_TABLE_BRAND)
+    refresh_brand_cache (self);
+
+  _tp_store_reload_all_live (self, table);
+  emit_change (self, table, 0, TP_STORE_CHANGE_RELOADED);
+}
+
+void
+_tp_store_apply_settings (TpStore *self)
+{
+  reload_settings (self);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("settings"),
+                 "settings", (gint64)0, TP_STORE_CHANGE_UPDATED);
 }
 
 /* Drops the changes of a rolled-back level and puts the objects they
@@ -634,12 +654,18 @@ tp_store_constructed (GObject *object)
 
   reload_settings (self);
   refresh_brand_cache (self);
+
+  /* Last: from here on, a store made on a worker (the window's) is the
+   * main thread's */
+  self->feed = _tp_store_feed_new (self);
 }
 
 static void
 tp_store_dispose (GObject *object)
 {
   TpStore *self = (TpStore *)object;
+
+  g_clear_pointer (&self->feed, _tp_store_feed_free);
 
   for (guint t = 0; t < TP_STORE_N_TABLES; t++)
     {

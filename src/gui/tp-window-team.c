@@ -34,8 +34,9 @@
  *   after 1, 2, 4 … up to 30 seconds. Edits meanwhile fail at once (libpq
  *   refuses statements on a lost connection) and are reported as such:
  *   nothing is accepted and then lost. When the server is back, the new
- *   connection takes the old one's place, every view reloads, the banner
- *   goes.
+ *   connection takes the old one's place, the store listens to the other
+ *   desktops' changes again and every view reloads (tp-store-feed.c), the
+ *   banner goes.
  *
  * An edit that still reaches the server and is refused there makes no
  * toast per click: _tp_window_refuse_quietly(), which the sections'
@@ -153,9 +154,9 @@ on_reconnected_cb (GObject      *source,
   self->offline = FALSE;
   self->reconnect_delay_s = 0;
   watch_connection (self);
+  /* The store reads everything again (TpDatabase::reconnected): others
+   * may have changed the business meanwhile */
   update_banner (self);
-  /* Others may have changed the business meanwhile */
-  tp_store_notify_external_change (self->store);
 }
 
 static gboolean

@@ -1,0 +1,114 @@
+# Two desktops on one team database, through the accessibility tree: two
+# Touchpoint processes on the throwaway server's database (tests/pg-cluster
+# sets TP_TEST_PG_URI). A adds a customer and logs a touch; B, which
+# loaded its window before, shows the customer in its list and the touch
+# in that customer's timeline, without anyone reloading anything.
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import datetime
+import os
+
+import gi
+
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+from touchpoint_e2e import App, check, do_action, find, find_all, run, wait_for  # noqa: E402
+
+NOTE = 'Asked about the spring range'
+
+
+def labels(root):
+    return [node.get_name() for node in find_all(root, 'label')]
+
+
+def button(root, label, timeout=10):
+    """A push button named @label (GTK names one with a mnemonic twice)."""
+    def matches():
+        return [node for node in find_all(root, 'button')
+                if node.get_name() == label or node.get_name().endswith(' ' + label)]
+    wait_for(matches, f'no button "{label}"', timeout)
+    return matches()[0]
+
+
+def text_of(node):
+    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
+
+
+def type_into(node, text):
+    check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
+
+
+def window_open(root, title):
+    children = (root.get_child_at_index(i) for i in range(root.get_child_count()))
+    return any(child is not None and child.get_name() == title for child in children)
+
+
+def window(root, title):
+    def windows():
+        return [root.get_child_at_index(i) for i in range(root.get_child_count())
+                if root.get_child_at_index(i).get_name() == title]
+    wait_for(windows, f'no window "{title}"')
+    return windows()[0]
+
+
+def customer_row(section, name):
+    for text in labels(find(section, 'list', 'Customers')):
+        if text.startswith(name + ', '):
+            return text
+    return None
+
+
+def test(binary):
+    uri = os.environ.get('TP_TEST_PG_URI')
+    check(uri, 'TP_TEST_PG_URI is not set: run this under tests/pg-cluster')
+    # The first start sets the empty database up; B comes second.
+    a = App(binary, database=uri)
+    b = App(binary, database=uri)
+    try:
+        root_a = a.start().root
+        root_b = b.start().root
+        for root in (root_a, root_b):
+            do_action(find(root, 'page tab', 'Sales'), 'click')
+        section_a = find(root_a, 'group', 'Customers')
+        detail_a = find(section_a, 'group', 'Customer')
+        section_b = find(root_b, 'group', 'Customers')
+        detail_b = find(section_b, 'group', 'Customer')
+
+        # A adds a customer: B's list shows her, under the name A typed.
+        do_action(button(section_a, 'Add Customer'), 'click')
+        name = find(detail_a, 'text', 'Name')
+        wait_for(lambda: text_of(name) == 'New Customer', 'A does not show the new customer')
+        type_into(name, 'Ada Lovelace')
+        wait_for(lambda: customer_row(section_b, 'Ada Lovelace') is not None,
+                 "B's customer list does not show the customer A added")
+
+        # B opens her: no touches yet.
+        check(Atspi.Selection.select_child(find(section_b, 'list', 'Customers'), 0),
+              "cannot choose the customer in B's list")
+        wait_for(lambda: text_of(find(detail_b, 'text', 'Name')) == 'Ada Lovelace',
+                 "B's detail does not show the customer")
+        wait_for(lambda: '0 touches — under 5–12' in labels(detail_b),
+                 "B's detail does not say she has no touches")
+
+        # A logs a touch: B's detail counts it and B's timeline shows it.
+        do_action(button(detail_a, 'Log Touch'), 'click')
+        dialog = window(root_a, 'Log Touch')
+        when = datetime.datetime.now() - datetime.timedelta(days=2)
+        type_into(find(dialog, 'text', 'Date and Time'), when.strftime('%Y-%m-%d %H:%M'))
+        type_into(find(dialog, 'text', 'Note (optional)'), NOTE)
+        do_action(button(dialog, 'Log'), 'click')
+        wait_for(lambda: not window_open(root_a, 'Log Touch'), 'the Log Touch dialog stayed open')
+
+        wait_for(lambda: '1 touch — under 5–12' in labels(detail_b),
+                 "B's detail does not count the touch A logged")
+        wait_for(lambda: any(NOTE in text for text in labels(detail_b)),
+                 "B's timeline does not show the touch A logged")
+        row = customer_row(section_b, 'Ada Lovelace')
+        check(row is not None and '1 touch' in row, f"B's list row says {row}")
+    finally:
+        b.cleanup()
+        a.cleanup()
+
+
+run(test)
