@@ -809,6 +809,28 @@ test_load_copy (void)
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT);
   g_clear_error (&error);
   tp_statement_reset (stmt);
+
+  /* An insert that leaves the id to the server is not a COPY: the one who
+   * inserts (a generated sample) reads the new row's id */
+  stmt = tp_database_prepare (db, "INSERT INTO audiences (name, created_at, updated_at)"
+                                  " VALUES (?1, ?2, ?3)", &error);
+  g_assert_no_error (error);
+  tp_statement_bind_text (stmt, 1, "Server's id");
+  tp_statement_bind_text (stmt, 2, "2026-03-01T10:00:00Z");
+  tp_statement_bind_text (stmt, 3, "2026-03-01T10:00:00Z");
+  g_assert_false (tp_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+  {
+    gint64 id = tp_database_last_insert_id (db);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audiences"
+                                            " WHERE id = %" G_GINT64_FORMAT
+                                            " AND name = 'Server''s id'", id);
+
+    g_assert_cmpint (id, >, 0);
+    g_assert_cmpint (query_int (db, sql), ==, 1);
+  }
+
   g_assert_true (tp_database_end_load (db, &error));
   g_assert_no_error (error);
   g_assert_true (tp_database_commit (db, &error));

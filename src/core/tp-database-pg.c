@@ -1952,8 +1952,9 @@ has_word (const char *sql,
  * checks, NOT NULL; the tables' triggers are off in a load) and so are
  * the errors: a refused row refuses the statement, which is undone alone
  * (a savepoint, as for any statement), and the caller finds the row by
- * inserting the batch one by one. The caller sets every id, so nothing
- * asks for the id of the last row. Returns the COPY for @sql, or NULL. */
+ * inserting the batch one by one. Only an insert that sets the id
+ * column goes by COPY, since COPY gives no id of the last row. Returns
+ * the COPY for @sql, or NULL. */
 static char *
 copy_for_insert (const char *translated,
                  guint       n_params,
@@ -1972,6 +1973,21 @@ copy_for_insert (const char *translated,
   for (const char *c = open; c < values; c++)
     if (*c == ',')
       columns++;
+
+  /* Only when the caller sets the ids: COPY tells nobody the id of the
+   * last row (a generated sample reads it after each customer) */
+  {
+    g_autofree char *list = g_strndup (open + 1, values - open - 1);
+    g_auto(GStrv) names = NULL;
+    gboolean has_id = FALSE;
+
+    g_strdelimit (list, ")\"", ' ');
+    names = g_strsplit (list, ",", -1);
+    for (guint i = 0; names[i] != NULL && !has_id; i++)
+      has_id = g_strcmp0 (g_strstrip (names[i]), "id") == 0;
+    if (!has_id)
+      return NULL;
+  }
 
   /* Only parameters in order: $1, …, $N between parentheses and commas */
   for (const char *p = values + 8; *p != '\0'; )
