@@ -223,7 +223,7 @@ add_action (GtkWidget  *widget,
       return;
     }
 
-  tp_list_pane_select_id (self->list_pane, tp_audience_get_id (audience));
+  tp_list_pane_select_id (self->list_pane, tp_record_get_id (TP_RECORD (audience)));
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   tp_audience_editor_edit_name (self->editor);
 }

@@ -212,7 +212,7 @@ add_action (GtkWidget  *widget,
       return;
     }
 
-  tp_list_pane_select_id (self->list_pane, tp_competitor_get_id (competitor));
+  tp_list_pane_select_id (self->list_pane, tp_record_get_id (TP_RECORD (competitor)));
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   tp_competitor_editor_edit_name (self->editor);
 }

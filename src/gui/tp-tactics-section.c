@@ -115,7 +115,7 @@ least_consistent (TpTacticsSection *self,
       if (!tp_tactic_get_active (tactic))
         continue;
 
-      _tp_marketing_consistency (self->store, tp_tactic_get_id (tactic), &consistency);
+      _tp_marketing_consistency (self->store, tp_record_get_id (TP_RECORD (tactic)), &consistency);
       r.tactic = tactic;
       r.ratio = consistency.planned_total > 0
                 ? (double) consistency.done_total / consistency.planned_total : 0;
@@ -278,7 +278,7 @@ primary_audience (TpStore *store)
       g_autoptr(TpAudience) audience = g_list_model_get_item (audiences, i);
 
       if (tp_audience_get_is_primary (audience))
-        return tp_audience_get_id (audience);
+        return tp_record_get_id (TP_RECORD (audience));
     }
 
   return 0;
@@ -313,7 +313,7 @@ add_action (GtkWidget  *widget,
       return;
     }
 
-  tp_list_pane_select_id (self->list_pane, tp_tactic_get_id (tactic));
+  tp_list_pane_select_id (self->list_pane, tp_record_get_id (TP_RECORD (tactic)));
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   tp_tactic_editor_edit_name (self->editor);
 }
@@ -405,7 +405,7 @@ done_action (GtkWidget  *widget,
 
   done = g_new0 (DoneData, 1);
   done->store = g_object_ref (self->store);
-  done->id = tp_tactic_log_entry_get_id (entry);
+  done->id = tp_record_get_id (TP_RECORD (entry));
   g_signal_connect_data (toast, "button-clicked",
                          G_CALLBACK (on_done_toast_button_clicked_cb),
                          done, (GClosureNotify) done_data_free, 0);
