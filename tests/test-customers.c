@@ -1656,9 +1656,15 @@ test_touches_log_place (Fixture       *f,
   g_autoptr(TpPlace) forum = tp_place_new ();
   g_autoptr(TpPlace) market = tp_place_new ();
   g_autoptr(GError) error = NULL;
+  GtkListBox *timeline = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "touches_list");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ahead = g_date_time_add_days (now, 3);
+  g_autofree char *ahead_text = _tp_format_entry_time (ahead);
   TpLogTouchDialog *dialog;
   AdwComboRow *place_row;
   GListModel *names;
+  GtkListBoxRow *row;
+  gint64 planned;
 
   tp_place_set_audience_id (forum, owners);
   tp_place_set_name (forum, "Dog forum");
@@ -1697,6 +1703,27 @@ test_touches_log_place (Fixture       *f,
 
   g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches", 0), ==, tp_record_get_id (TP_RECORD (market)));
   g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches", 0), ==, tp_record_get_id (TP_RECORD (tactic)));
+
+  /* A planned touch marked done keeps its tactic and place. */
+  dialog = open_log_touch (f);
+  gtk_editable_set_text (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "when_row"), ahead_text);
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "tactic_row"), 1);
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "place_row"), 1);
+  g_assert_true (tp_log_touch_dialog_save (dialog));
+  drain ();
+  planned = sql_int (f, "SELECT id FROM touches WHERE done = 0", 0);
+  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches WHERE id = ?", planned), ==,
+                   tp_record_get_id (TP_RECORD (forum)));
+
+  row = gtk_list_box_get_row_at_index (timeline, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "tp-planned"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "touch.mark-done", "x", planned));
+  drain ();
+  g_assert_cmpint (sql_int (f, "SELECT done FROM touches WHERE id = ?", planned), ==, 1);
+  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches WHERE id = ?", planned), ==,
+                   tp_record_get_id (TP_RECORD (forum)));
+  g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches WHERE id = ?", planned), ==,
+                   tp_record_get_id (TP_RECORD (tactic)));
 }
 
 static TpOrderDialog *find_order_dialog (void);

@@ -92,45 +92,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_fields (TpCustomerDetail *self);
 
-/* Copies */
-
-static TpCustomer *
-copy_customer (TpCustomer *customer)
-{
-  TpCustomer *copy = tp_customer_new ();
-
-  tp_record_set_id (TP_RECORD (copy), tp_record_get_id (TP_RECORD (customer)));
-  tp_customer_set_name (copy, tp_customer_get_name (customer));
-  tp_customer_set_email (copy, tp_customer_get_email (customer));
-  tp_customer_set_phone (copy, tp_customer_get_phone (customer));
-  tp_customer_set_audience_id (copy, tp_customer_get_audience_id (customer));
-  tp_customer_set_source_channel (copy, tp_customer_get_source_channel (customer));
-  tp_customer_set_has_source_channel (copy, tp_customer_get_has_source_channel (customer));
-  tp_customer_set_stage (copy, tp_customer_get_stage (customer));
-  tp_customer_set_notes (copy, tp_customer_get_notes (customer));
-  tp_record_set_created_at (TP_RECORD (copy), tp_record_get_created_at (TP_RECORD (customer)));
-
-  return copy;
-}
-
-static TpTouch *
-copy_touch (TpTouch *touch)
-{
-  TpTouch *copy = tp_touch_new ();
-
-  tp_record_set_id (TP_RECORD (copy), tp_record_get_id (TP_RECORD (touch)));
-  tp_touch_set_customer_id (copy, tp_touch_get_customer_id (touch));
-  tp_touch_set_happened_at (copy, tp_touch_get_happened_at (touch));
-  tp_touch_set_channel (copy, tp_touch_get_channel (touch));
-  tp_touch_set_direction (copy, tp_touch_get_direction (touch));
-  tp_touch_set_note (copy, tp_touch_get_note (touch));
-  tp_touch_set_tactic_id (copy, tp_touch_get_tactic_id (touch));
-  tp_touch_set_done (copy, tp_touch_get_done (touch));
-  tp_record_set_created_at (TP_RECORD (copy), tp_record_get_created_at (TP_RECORD (touch)));
-
-  return copy;
-}
-
 static char *
 get_notes_text (TpCustomerDetail *self)
 {
@@ -253,7 +214,7 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   if (self->customer == NULL || self->store == NULL)
     return;
 
-  copy = copy_customer (self->customer);
+  copy = tp_record_copy (TP_RECORD (self->customer));
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   if (name[0] == '\0')
@@ -826,7 +787,7 @@ mark_done_action (GtkWidget  *widget,
     }
 
   /* Done now: a touch planned for later happened today. */
-  copy = copy_touch (touch);
+  copy = tp_record_copy (TP_RECORD (touch));
   tp_touch_set_done (copy, TRUE);
   if (_tp_is_future (tp_touch_get_happened_at (copy)))
     {
