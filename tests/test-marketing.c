@@ -304,7 +304,7 @@ test_audiences_create_edit (Fixture       *f,
                             gconstpointer  data)
 {
   TpAudiencesSection *audiences = TP_AUDIENCES_SECTION (section (f, "audiences"));
-  TpListPane *list = tp_audiences_section_get_list (audiences);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (audiences));
   GtkWidget *editor = GTK_WIDGET (tp_audiences_section_get_editor (audiences));
   GtkWidget *focus, *row, *primary, *error_label;
   g_autofree char *name = NULL;
@@ -517,7 +517,7 @@ test_audiences_delete_undo (Fixture       *f,
 {
   TpAudiencesSection *audiences = TP_AUDIENCES_SECTION (section (f, "audiences"));
   TpAudienceEditor *editor = tp_audiences_section_get_editor (audiences);
-  TpListPane *list = tp_audiences_section_get_list (audiences);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (audiences));
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   const char *dump = "SELECT group_concat(a.id || a.name || a.who || a.is_primary || a.created_at "
@@ -709,7 +709,7 @@ test_competitors (Fixture       *f,
 
   competitors = TP_COMPETITORS_SECTION (section (f, "competitors"));
   editor = tp_competitors_section_get_editor (competitors);
-  list = tp_competitors_section_get_list (competitors);
+  list = tp_list_section_get_list_pane (TP_LIST_SECTION (competitors));
   g_assert_nonnull (find_widget (GTK_WIDGET (competitors), GTK_TYPE_BUTTON, "_Add Competitor"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "marketing.add", NULL));
@@ -846,7 +846,7 @@ test_tactics_focus_banner (Fixture       *f,
   g_assert_null (strstr (text, "Podcast ads"));
 
   /* Pausing one from the editor brings it back to good focus. */
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), ids[1]);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), ids[1]);
   drain ();
   gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (tp_tactics_section_get_editor (tactics)),
                                                   GTK_TYPE_SWITCH, NULL)), FALSE);
@@ -938,7 +938,7 @@ test_tactics_consistency (Fixture       *f,
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "1 week in a row"));
 
   /* The editor shows the same, larger. */
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   drain ();
   shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_PARTLY);
@@ -955,7 +955,7 @@ test_tactics_consistency (Fixture       *f,
   /* A tactic created a second ago has missed nothing. */
   id = add_tactic (f, "Forum answers", TRUE, 3);
   drain ();
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   drain ();
   shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
   g_assert_cmpuint (shown->planned_total, ==, 3);
@@ -990,7 +990,7 @@ test_tactics_editor_order (Fixture       *f,
   double last = -1;
 
   drain ();
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   for (guint i = 0; i < 100 && !(gtk_widget_get_mapped (editor) && gtk_widget_get_height (editor) > 0); i++)
     wait_ms (20);
   g_assert_true (gtk_widget_get_mapped (editor));
@@ -1060,7 +1060,7 @@ test_tactics_done_reached (Fixture       *f,
   g_assert_no_error (error);
   id = add_tactic (f, "Market stall", TRUE, 1);
   settle (f);
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   settle (f);
 
   reached = find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "People It Reached");
@@ -1100,7 +1100,7 @@ test_tactics_done (Fixture       *f,
 {
   TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
   TpTacticEditor *editor = tp_tactics_section_get_editor (tactics);
-  TpListPane *list = tp_tactics_section_get_list (tactics);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (tactics));
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GDateTime) earlier = g_date_time_add_days (today, -3);
   g_autofree char *text = NULL;
@@ -1181,7 +1181,7 @@ test_tactics_reorder (Fixture       *f,
                       gconstpointer  data)
 {
   TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
-  TpListPane *list = tp_tactics_section_get_list (tactics);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (tactics));
   gint64 a, b, c;
 
   a = add_tactic (f, "A", TRUE, 1);
