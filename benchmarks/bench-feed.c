@@ -53,11 +53,11 @@ add_customer (TpStore    *store,
   g_autoptr(GError) error = NULL;
 
   tp_customer_set_name (customer, name);
-  tp_customer_set_created_at (customer, "2026-05-01T09:00:00Z");
+  tp_record_set_created_at (TP_RECORD (customer), "2026-05-01T09:00:00Z");
   if (!tp_store_add_customer (store, customer, &error))
     g_error ("%s", error->message);
 
-  return tp_customer_get_id (customer);
+  return tp_record_get_id (TP_RECORD (customer));
 }
 
 /* Desktop A ------------------------------------------------------------- */
@@ -85,7 +85,7 @@ write_touches (const char *uri,
       start = g_get_monotonic_time ();
       if (!tp_store_add_touch (store, touch, &error))
         g_error ("%s", error->message);
-      g_print ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", tp_touch_get_id (touch), start);
+      g_print ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", tp_record_get_id (TP_RECORD (touch)), start);
       g_usleep (WRITE_GAP_MS * 1000);
     }
 

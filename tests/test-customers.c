@@ -313,7 +313,7 @@ add_audience (Fixture    *f,
   g_assert_true (tp_store_add_audience (f->store, audience, &error));
   g_assert_no_error (error);
 
-  return tp_audience_get_id (audience);
+  return tp_record_get_id (TP_RECORD (audience));
 }
 
 static gint64
@@ -328,7 +328,7 @@ add_primary_audience (Fixture    *f,
   g_assert_true (tp_store_add_audience (f->store, audience, &error));
   g_assert_no_error (error);
 
-  return tp_audience_get_id (audience);
+  return tp_record_get_id (TP_RECORD (audience));
 }
 
 static gint64
@@ -352,7 +352,7 @@ add_customer (Fixture    *f,
   g_assert_true (tp_store_add_customer (f->store, customer, &error));
   g_assert_no_error (error);
 
-  return tp_customer_get_id (customer);
+  return tp_record_get_id (TP_RECORD (customer));
 }
 
 static void
@@ -391,7 +391,7 @@ add_order (Fixture       *f,
   g_assert_true (tp_store_add_order (f->store, order, &error));
   g_assert_no_error (error);
 
-  return tp_order_get_id (order);
+  return tp_record_get_id (TP_RECORD (order));
 }
 
 /* Fixture */
@@ -614,7 +614,7 @@ test_customers_add_edit_delete (Fixture       *f,
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM customers", 0), ==, 1);
   id = sql_int (f, "SELECT id FROM customers", 0);
   g_assert_nonnull (tp_customer_detail_get_customer (f->detail));
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, id);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail))), ==, id);
   g_assert_cmpstr (list_page (f), ==, "list");
   g_assert_cmpuint (n_shown (f), ==, 1);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
@@ -702,7 +702,7 @@ test_customers_primary_audience (Fixture       *f,
   add_audience (f, "Dog owners");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.add", NULL));
   drain ();
-  id = tp_customer_get_id (tp_customer_detail_get_customer (f->detail));
+  id = tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail)));
   g_assert_cmpint (sql_int (f, "SELECT audience_id IS NULL FROM customers WHERE id = ?", id), ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (audience_row), ==, 0);
 
@@ -711,7 +711,7 @@ test_customers_primary_audience (Fixture       *f,
   drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->section), "customers.add", NULL));
   drain ();
-  id = tp_customer_get_id (tp_customer_detail_get_customer (f->detail));
+  id = tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail)));
   g_assert_cmpint (sql_int (f, "SELECT audience_id FROM customers WHERE id = ?", id), ==, primary);
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (audience_row)), ==,
                    "Cat owners");
@@ -1242,7 +1242,7 @@ test_customers_selection_kept (Fixture       *f,
   drain ();
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail))), ==, ada);
 
   /* Bob's touches move him above her: she stays selected, one row down. */
   add_touch (f, bob, 3);
@@ -1250,14 +1250,14 @@ test_customers_selection_kept (Fixture       *f,
   drain ();
   assert_shown (f, 3, "Bob,Ada,Cy");
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail))), ==, ada);
 
   /* A search that hides her keeps her detail; clearing it selects her again. */
   gtk_editable_set_text (child (f->section, TP_TYPE_CUSTOMERS_SECTION, "search_entry"), "Cy");
   WAIT_UNTIL (g_strcmp0 (tp_customer_list_get_search_text (tp_customers_section_get_list (f->section)), "Cy") == 0);
   WAIT_LOADED (f);
   assert_shown (f, 3, "Cy");
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ada);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail))), ==, ada);
   tp_customers_section_clear_filters (f->section);
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
@@ -1286,7 +1286,7 @@ test_customers_show_hidden (Fixture       *f,
 
   g_assert_true (tp_customers_section_show_customer (f->section, bob));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, bob);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail))), ==, bob);
   WAIT_LOADED (f);
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
 
@@ -1485,7 +1485,7 @@ test_customers_first_rows (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (count), ==, "12 customers");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
   g_assert_true (gtk_selection_model_is_selected (selection, 9));
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (f->detail)), ==, ann10);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (f->detail))), ==, ann10);
 }
 
 /* Touches */
@@ -1656,9 +1656,15 @@ test_touches_log_place (Fixture       *f,
   g_autoptr(TpPlace) forum = tp_place_new ();
   g_autoptr(TpPlace) market = tp_place_new ();
   g_autoptr(GError) error = NULL;
+  GtkListBox *timeline = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "touches_list");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ahead = g_date_time_add_days (now, 3);
+  g_autofree char *ahead_text = _tp_format_entry_time (ahead);
   TpLogTouchDialog *dialog;
   AdwComboRow *place_row;
   GListModel *names;
+  GtkListBoxRow *row;
+  gint64 planned;
 
   tp_place_set_audience_id (forum, owners);
   tp_place_set_name (forum, "Dog forum");
@@ -1695,8 +1701,29 @@ test_touches_log_place (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "source_row")),
                    ==, "First touch: Market stall, at Farmers market (Event)");
 
-  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches", 0), ==, tp_place_get_id (market));
-  g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches", 0), ==, tp_tactic_get_id (tactic));
+  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches", 0), ==, tp_record_get_id (TP_RECORD (market)));
+  g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches", 0), ==, tp_record_get_id (TP_RECORD (tactic)));
+
+  /* A planned touch marked done keeps its tactic and place. */
+  dialog = open_log_touch (f);
+  gtk_editable_set_text (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "when_row"), ahead_text);
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "tactic_row"), 1);
+  adw_combo_row_set_selected (child (dialog, TP_TYPE_LOG_TOUCH_DIALOG, "place_row"), 1);
+  g_assert_true (tp_log_touch_dialog_save (dialog));
+  drain ();
+  planned = sql_int (f, "SELECT id FROM touches WHERE done = 0", 0);
+  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches WHERE id = ?", planned), ==,
+                   tp_record_get_id (TP_RECORD (forum)));
+
+  row = gtk_list_box_get_row_at_index (timeline, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "tp-planned"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "touch.mark-done", "x", planned));
+  drain ();
+  g_assert_cmpint (sql_int (f, "SELECT done FROM touches WHERE id = ?", planned), ==, 1);
+  g_assert_cmpint (sql_int (f, "SELECT place_id FROM touches WHERE id = ?", planned), ==,
+                   tp_record_get_id (TP_RECORD (forum)));
+  g_assert_cmpint (sql_int (f, "SELECT tactic_id FROM touches WHERE id = ?", planned), ==,
+                   tp_record_get_id (TP_RECORD (tactic)));
 }
 
 static TpOrderDialog *find_order_dialog (void);
@@ -1977,7 +2004,7 @@ test_orders_section (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (child (dialog, TP_TYPE_ORDER_DIALOG, "matches_group")));
   press_enter (child (dialog, TP_TYPE_ORDER_DIALOG, "customer_entry"));
   g_assert_nonnull (tp_order_dialog_get_customer (dialog));
-  g_assert_cmpint (tp_customer_get_id (tp_order_dialog_get_customer (dialog)), ==, ada);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_order_dialog_get_customer (dialog))), ==, ada);
   gtk_editable_set_text (child (dialog, TP_TYPE_ORDER_DIALOG, "item_row"), "Collar");
   gtk_editable_set_text (child (dialog, TP_TYPE_ORDER_DIALOG, "amount_row"), "20");
   g_assert_true (tp_order_dialog_save (dialog));

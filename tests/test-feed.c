@@ -225,7 +225,7 @@ test_touch_added (Fixture       *f,
   {
     g_autoptr(TpTouch) shown = g_list_model_get_item (timeline, 0);
 
-    g_assert_cmpint (tp_touch_get_id (shown), ==, touch);
+    g_assert_cmpint (tp_record_get_id (TP_RECORD (shown)), ==, touch);
     g_assert_cmpstr (tp_touch_get_note (shown), ==, "Asked about the spring range");
   }
   /* The customer B holds counts the touch */

@@ -221,7 +221,7 @@ test_keyboard_sidebar_tab (Fixture       *f,
   gboolean log_touch_reached = FALSE;
 
   show_sales_section (f, "customers");
-  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_customer_get_id (customer)));
+  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_record_get_id (TP_RECORD (customer))));
   drain ();
 
   sidebar = sales_sidebar (f);
@@ -387,7 +387,7 @@ test_keyboard_log_touch_anywhere (Fixture       *f,
   /* A few letters and Enter take the first match. */
   type_and_enter (dialog, "wal");
   wait_until (dialog_has_customer, NULL);
-  g_assert_cmpint (tp_customer_get_id (tp_log_touch_dialog_get_customer (dialog)), ==, tp_customer_get_id (jo));
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_log_touch_dialog_get_customer (dialog))), ==, tp_record_get_id (TP_RECORD (jo)));
   g_assert_true (tp_log_touch_dialog_save (dialog));
   drain ();
   g_assert_null (find_log_touch_dialog ());
@@ -401,7 +401,7 @@ test_keyboard_log_touch_anywhere (Fixture       *f,
       dialog = find_log_touch_dialog ();
       g_assert_nonnull (dialog);
       g_assert_nonnull (tp_log_touch_dialog_get_customer (dialog));
-      g_assert_cmpint (tp_customer_get_id (tp_log_touch_dialog_get_customer (dialog)), ==, tp_customer_get_id (jo));
+      g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_log_touch_dialog_get_customer (dialog))), ==, tp_record_get_id (TP_RECORD (jo)));
       gtk_window_destroy (GTK_WINDOW (dialog));
       drain ();
     }
@@ -412,18 +412,18 @@ test_keyboard_log_touch_anywhere (Fixture       *f,
   dialog = find_log_touch_dialog ();
   type_and_enter (dialog, "ada");
   wait_until (dialog_has_customer, NULL);
-  g_assert_cmpint (tp_customer_get_id (tp_log_touch_dialog_get_customer (dialog)), ==, tp_customer_get_id (ada));
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_log_touch_dialog_get_customer (dialog))), ==, tp_record_get_id (TP_RECORD (ada)));
   gtk_window_destroy (GTK_WINDOW (dialog));
   drain ();
 
   /* In Customers with someone shown, Ctrl+T is for them, no search. */
-  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_customer_get_id (ada)));
+  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_record_get_id (TP_RECORD (ada))));
   drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.log-touch", NULL));
   drain ();
   dialog = find_log_touch_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpint (tp_customer_get_id (tp_log_touch_dialog_get_customer (dialog)), ==, tp_customer_get_id (ada));
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_log_touch_dialog_get_customer (dialog))), ==, tp_record_get_id (TP_RECORD (ada)));
   {
     GtkWidget *row = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), ADW_TYPE_ENTRY_ROW);
 

@@ -304,7 +304,7 @@ test_audiences_create_edit (Fixture       *f,
                             gconstpointer  data)
 {
   TpAudiencesSection *audiences = TP_AUDIENCES_SECTION (section (f, "audiences"));
-  TpListPane *list = tp_audiences_section_get_list (audiences);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (audiences));
   GtkWidget *editor = GTK_WIDGET (tp_audiences_section_get_editor (audiences));
   GtkWidget *focus, *row, *primary, *error_label;
   g_autofree char *name = NULL;
@@ -387,7 +387,7 @@ test_audiences_create_edit (Fixture       *f,
   {
     g_autoptr(TpAudience) top = g_list_model_get_item (tp_list_pane_get_model (list), 0);
 
-    g_assert_cmpint (tp_audience_get_id (top), ==, second);
+    g_assert_cmpint (tp_record_get_id (TP_RECORD (top)), ==, second);
     g_assert_cmpint (tp_list_pane_get_selected_id (list), ==, first);
   }
 }
@@ -396,7 +396,7 @@ static GtkWidget *
 find_place_row (GtkWidget *root,
                 gint64     id)
 {
-  if (TP_IS_PLACE_ROW (root) && tp_place_get_id (tp_place_row_get_place (TP_PLACE_ROW (root))) == id)
+  if (TP_IS_PLACE_ROW (root) && tp_record_get_id (TP_RECORD (tp_place_row_get_place (TP_PLACE_ROW (root)))) == id)
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -421,7 +421,7 @@ newest_place (GListModel *places)
     {
       g_autoptr(TpPlace) place = g_list_model_get_item (places, i);
 
-      newest = MAX (newest, tp_place_get_id (place));
+      newest = MAX (newest, tp_record_get_id (TP_RECORD (place)));
     }
 
   return newest;
@@ -440,7 +440,7 @@ test_audiences_places (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (audiences), "audiences.add", NULL);
   settle (f);
-  audience = tp_audience_get_id (tp_audience_editor_get_audience (editor));
+  audience = tp_record_get_id (TP_RECORD (tp_audience_editor_get_audience (editor)));
 
   /* Adding a place opens it with its name selected. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "audience.add-place", NULL));
@@ -452,7 +452,7 @@ test_audiences_places (Fixture       *f,
   focus = wait_for_focus (f, find_widget (row, ADW_TYPE_ENTRY_ROW, "Name"));
   g_assert_nonnull (focus);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
-  first_place = tp_place_get_id (tp_place_row_get_place (TP_PLACE_ROW (row)));
+  first_place = tp_record_get_id (TP_RECORD (tp_place_row_get_place (TP_PLACE_ROW (row))));
 
   type_into (row, ADW_TYPE_ENTRY_ROW, "Name", "Dogs with Allergies forum");
   type_into (row, ADW_TYPE_ENTRY_ROW, "Link", "https://forum.example");
@@ -492,7 +492,7 @@ test_audiences_places (Fixture       *f,
   {
     g_autoptr(TpPlace) top = g_list_model_get_item (places, 0);
 
-    g_assert_cmpint (tp_place_get_id (top), ==, second_place);
+    g_assert_cmpint (tp_record_get_id (TP_RECORD (top)), ==, second_place);
   }
   row = find_place_row (GTK_WIDGET (editor), second_place);
   g_assert_nonnull (row);
@@ -517,7 +517,7 @@ test_audiences_delete_undo (Fixture       *f,
 {
   TpAudiencesSection *audiences = TP_AUDIENCES_SECTION (section (f, "audiences"));
   TpAudienceEditor *editor = tp_audiences_section_get_editor (audiences);
-  TpListPane *list = tp_audiences_section_get_list (audiences);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (audiences));
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   const char *dump = "SELECT group_concat(a.id || a.name || a.who || a.is_primary || a.created_at "
@@ -709,7 +709,7 @@ test_competitors (Fixture       *f,
 
   competitors = TP_COMPETITORS_SECTION (section (f, "competitors"));
   editor = tp_competitors_section_get_editor (competitors);
-  list = tp_competitors_section_get_list (competitors);
+  list = tp_list_section_get_list_pane (TP_LIST_SECTION (competitors));
   g_assert_nonnull (find_widget (GTK_WIDGET (competitors), GTK_TYPE_BUTTON, "_Add Competitor"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "marketing.add", NULL));
@@ -784,7 +784,7 @@ add_tactic (Fixture    *f,
   tp_store_add_tactic (f->store, tactic, &error);
   g_assert_no_error (error);
 
-  return tp_tactic_get_id (tactic);
+  return tp_record_get_id (TP_RECORD (tactic));
 }
 
 static void
@@ -846,7 +846,7 @@ test_tactics_focus_banner (Fixture       *f,
   g_assert_null (strstr (text, "Podcast ads"));
 
   /* Pausing one from the editor brings it back to good focus. */
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), ids[1]);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), ids[1]);
   drain ();
   gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (tp_tactics_section_get_editor (tactics)),
                                                   GTK_TYPE_SWITCH, NULL)), FALSE);
@@ -874,7 +874,7 @@ static GtkWidget *
 find_tactic_row (GtkWidget *root,
                  gint64     id)
 {
-  if (TP_IS_TACTIC_ROW (root) && tp_tactic_get_id (tp_tactic_row_get_tactic (TP_TACTIC_ROW (root))) == id)
+  if (TP_IS_TACTIC_ROW (root) && tp_record_get_id (TP_RECORD (tp_tactic_row_get_tactic (TP_TACTIC_ROW (root)))) == id)
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -938,7 +938,7 @@ test_tactics_consistency (Fixture       *f,
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "1 week in a row"));
 
   /* The editor shows the same, larger. */
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   drain ();
   shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
   g_assert_cmpint (shown->periods[6].state, ==, TP_PERIOD_STATE_PARTLY);
@@ -955,7 +955,7 @@ test_tactics_consistency (Fixture       *f,
   /* A tactic created a second ago has missed nothing. */
   id = add_tactic (f, "Forum answers", TRUE, 3);
   drain ();
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   drain ();
   shown = tp_consistency_cells_get_consistency (tp_tactic_editor_get_cells (editor));
   g_assert_cmpuint (shown->planned_total, ==, 3);
@@ -990,7 +990,7 @@ test_tactics_editor_order (Fixture       *f,
   double last = -1;
 
   drain ();
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   for (guint i = 0; i < 100 && !(gtk_widget_get_mapped (editor) && gtk_widget_get_height (editor) > 0); i++)
     wait_ms (20);
   g_assert_true (gtk_widget_get_mapped (editor));
@@ -1060,7 +1060,7 @@ test_tactics_done_reached (Fixture       *f,
   g_assert_no_error (error);
   id = add_tactic (f, "Market stall", TRUE, 1);
   settle (f);
-  tp_list_pane_select_id (tp_tactics_section_get_list (tactics), id);
+  tp_list_pane_select_id (tp_list_section_get_list_pane (TP_LIST_SECTION (tactics)), id);
   settle (f);
 
   reached = find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "People It Reached");
@@ -1074,7 +1074,7 @@ test_tactics_done_reached (Fixture       *f,
   g_assert_cmpint (db_int (f, "SELECT count(*) FROM touches", 0), ==, 0);
 
   /* Ada picked: a done touch with her, through the tactic, on its channel */
-  g_assert_true (tp_tactic_editor_pick_reached (editor, tp_customer_get_id (ada), TRUE));
+  g_assert_true (tp_tactic_editor_pick_reached (editor, tp_record_get_id (TP_RECORD (ada)), TRUE));
   type_into (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Note (Optional)", "Tasting jar");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
   drain ();
@@ -1086,7 +1086,7 @@ test_tactics_done_reached (Fixture       *f,
 
     g_assert_cmpstr (text, ==, expected);
   }
-  g_assert_cmpint (db_int (f, "SELECT touch_count FROM customers WHERE id = ?1", tp_customer_get_id (ada)), ==, 1);
+  g_assert_cmpint (db_int (f, "SELECT touch_count FROM customers WHERE id = ?1", tp_record_get_id (TP_RECORD (ada))), ==, 1);
 
   /* The pick does not carry over to the next time */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tactics), "tactic.done", NULL));
@@ -1100,7 +1100,7 @@ test_tactics_done (Fixture       *f,
 {
   TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
   TpTacticEditor *editor = tp_tactics_section_get_editor (tactics);
-  TpListPane *list = tp_tactics_section_get_list (tactics);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (tactics));
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GDateTime) earlier = g_date_time_add_days (today, -3);
   g_autofree char *text = NULL;
@@ -1181,7 +1181,7 @@ test_tactics_reorder (Fixture       *f,
                       gconstpointer  data)
 {
   TpTacticsSection *tactics = TP_TACTICS_SECTION (section (f, "tactics"));
-  TpListPane *list = tp_tactics_section_get_list (tactics);
+  TpListPane *list = tp_list_section_get_list_pane (TP_LIST_SECTION (tactics));
   gint64 a, b, c;
 
   a = add_tactic (f, "A", TRUE, 1);
@@ -1206,7 +1206,7 @@ test_tactics_reorder (Fixture       *f,
   {
     g_autoptr(TpTactic) last = g_list_model_get_item (tp_list_pane_get_model (list), 2);
 
-    g_assert_cmpint (tp_tactic_get_id (last), ==, a);
+    g_assert_cmpint (tp_record_get_id (TP_RECORD (last)), ==, a);
   }
 }
 
@@ -1310,19 +1310,19 @@ test_results (Fixture       *f,
 
   tp_audience_set_name (audience, "Dog owners");
   g_assert_true (tp_store_add_audience (f->store, audience, &error));
-  tp_place_set_audience_id (place, tp_audience_get_id (audience));
+  tp_place_set_audience_id (place, tp_record_get_id (TP_RECORD (audience)));
   tp_place_set_name (place, "Farmers market");
   g_assert_true (tp_store_add_place (f->store, place, &error));
   stall = add_tactic (f, "Market stall", TRUE, 1);
   add_tactic (f, "Instagram post", TRUE, 1);
   tp_customer_set_name (ada, "Ada");
-  tp_customer_set_audience_id (ada, tp_audience_get_id (audience));
+  tp_customer_set_audience_id (ada, tp_record_get_id (TP_RECORD (audience)));
   g_assert_true (tp_store_add_customer (f->store, ada, &error));
-  tp_touch_set_customer_id (touch, tp_customer_get_id (ada));
+  tp_touch_set_customer_id (touch, tp_record_get_id (TP_RECORD (ada)));
   tp_touch_set_tactic_id (touch, stall);
-  tp_touch_set_place_id (touch, tp_place_get_id (place));
+  tp_touch_set_place_id (touch, tp_record_get_id (TP_RECORD (place)));
   g_assert_true (tp_store_add_touch (f->store, touch, &error));
-  tp_order_set_customer_id (order, tp_customer_get_id (ada));
+  tp_order_set_customer_id (order, tp_record_get_id (TP_RECORD (ada)));
   tp_order_set_item (order, "Treats");
   tp_order_set_amount_minor (order, 1250);
   tp_order_set_currency (order, "EUR");

@@ -80,6 +80,77 @@ test_model_notify (void)
   g_assert_finalize_object (order);
 }
 
+/* Every model is a record: the id and times are TpRecord's, and a copy
+ * holds every column of the original, whatever the model. */
+static void
+test_record_copy (void)
+{
+  const GType models[] = {
+    TP_TYPE_AUDIENCE, TP_TYPE_BRAND, TP_TYPE_BRAND_WORD, TP_TYPE_COMPETITOR,
+    TP_TYPE_CUSTOMER, TP_TYPE_ORDER, TP_TYPE_PLACE, TP_TYPE_TACTIC,
+    TP_TYPE_TACTIC_LOG_ENTRY, TP_TYPE_TOUCH,
+  };
+  g_autoptr(TpTouch) touch = tp_touch_new ();
+  g_autoptr(TpTouch) copy = NULL;
+  g_autofree GParamSpec **props = NULL;
+  guint n_props;
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (models[i]);
+      const char *common[] = { "id", "created-at", "updated-at" };
+
+      g_assert_true (g_type_is_a (models[i], TP_TYPE_RECORD));
+      for (guint j = 0; j < G_N_ELEMENTS (common); j++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), common[j]);
+
+          g_assert_nonnull (pspec);
+          g_assert_true (pspec->owner_type == TP_TYPE_RECORD);
+        }
+    }
+
+  tp_record_set_id (TP_RECORD (touch), 7);
+  tp_record_set_created_at (TP_RECORD (touch), "2026-01-02T03:04:05Z");
+  tp_record_set_updated_at (TP_RECORD (touch), "2026-01-03T03:04:05Z");
+  tp_touch_set_customer_id (touch, 3);
+  tp_touch_set_happened_at (touch, "2026-01-01T10:00:00Z");
+  tp_touch_set_channel (touch, TP_CHANNEL_FORUM);
+  tp_touch_set_direction (touch, TP_DIRECTION_INBOUND);
+  tp_touch_set_note (touch, "Asked about prices");
+  tp_touch_set_tactic_id (touch, 4);
+  tp_touch_set_place_id (touch, 5);
+  tp_touch_set_done (touch, FALSE);
+
+  copy = tp_record_copy (TP_RECORD (touch));
+  g_assert_true (TP_IS_TOUCH (copy));
+  g_assert_true (copy != touch);
+
+  /* Every column was set away from its default above, and the copy holds
+   * each of them. */
+  props = g_object_class_list_properties (G_OBJECT_GET_CLASS (touch), &n_props);
+  g_assert_cmpuint (n_props, ==, 11);
+  for (guint i = 0; i < n_props; i++)
+    {
+      g_auto(GValue) original = G_VALUE_INIT;
+      g_auto(GValue) copied = G_VALUE_INIT;
+
+      g_value_init (&original, props[i]->value_type);
+      g_value_init (&copied, props[i]->value_type);
+      g_object_get_property (G_OBJECT (touch), props[i]->name, &original);
+      g_object_get_property (G_OBJECT (copy), props[i]->name, &copied);
+      if (g_param_value_defaults (props[i], &original))
+        g_error ("the test leaves %s at its default", props[i]->name);
+      g_assert_cmpint (g_param_values_cmp (props[i], &original, &copied), ==, 0);
+    }
+
+  /* The copy is an object of its own. */
+  tp_touch_set_note (copy, "Bought");
+  tp_record_set_id (TP_RECORD (copy), 8);
+  g_assert_cmpstr (tp_touch_get_note (touch), ==, "Asked about prices");
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (touch)), ==, 7);
+}
+
 /* A store whose customer list runs its queries on the calling thread: a
  * database no second connection can open. */
 static TpStore *
@@ -248,7 +319,7 @@ test_store_list (void)
   g_assert_true (tp_store_save_audience (store, a, &error));
   g_assert_cmpstr (take_log (&shadow), ==, "0-3+3 ");
 
-  undo = tp_store_delete_audience (store, tp_audience_get_id (c), &error);
+  undo = tp_store_delete_audience (store, tp_record_get_id (TP_RECORD (c)), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (take_log (&shadow), ==, "1-1+0 ");
   g_assert_true (tp_store_undo (store, undo, &error));
@@ -267,8 +338,8 @@ test_store_list (void)
 
   fresh = tp_store_list_audiences (store);
   shadow_assert_matches (&shadow, fresh);
-  g_assert_cmpint (tp_store_list_find (TP_STORE_LIST (list), tp_audience_get_id (a)), ==, 2);
-  g_assert_cmpint (tp_store_list_get_id (TP_STORE_LIST (list), 0), ==, tp_audience_get_id (b));
+  g_assert_cmpint (tp_store_list_find (TP_STORE_LIST (list), tp_record_get_id (TP_RECORD (a))), ==, 2);
+  g_assert_cmpint (tp_store_list_get_id (TP_STORE_LIST (list), 0), ==, tp_record_get_id (TP_RECORD (b)));
   shadow_clear (&shadow);
 }
 
@@ -294,27 +365,27 @@ test_touch_list (void)
   tp_customer_set_name (bob, "Bob");
   g_assert_true (tp_store_add_customer (store, bob, &error));
 
-  list = tp_store_list_touches (store, tp_customer_get_id (ada));
+  list = tp_store_list_touches (store, tp_record_get_id (TP_RECORD (ada)));
   latest = tp_store_list_latest_touches (store, 2);
   orders = tp_store_list_orders (store, 0);
   shadow_init (&shadow, list);
 
-  t1 = tp_store_log_touch (store, tp_customer_get_id (ada), TP_CHANNEL_EMAIL,
+  t1 = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (ada)), TP_CHANNEL_EMAIL,
                            "2026-01-01T10:00:00Z", "first", &error);
-  t2 = tp_store_log_touch (store, tp_customer_get_id (ada), TP_CHANNEL_CALL,
+  t2 = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (ada)), TP_CHANNEL_CALL,
                            "2026-01-03T10:00:00Z", "third", &error);
-  t3 = tp_store_log_touch (store, tp_customer_get_id (ada), TP_CHANNEL_MEETING,
+  t3 = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (ada)), TP_CHANNEL_MEETING,
                            "2026-01-02T10:00:00Z", "second", &error);
   g_assert_no_error (error);
   /* Newest first: the third goes between the other two. */
   g_assert_cmpstr (take_log (&shadow), ==, "0-0+1 0-0+1 1-0+1 ");
 
-  other = tp_store_log_touch (store, tp_customer_get_id (bob), TP_CHANNEL_AD,
+  other = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (bob)), TP_CHANNEL_AD,
                               "2026-01-05T10:00:00Z", NULL, &error);
   g_assert_cmpstr (take_log (&shadow), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (latest), ==, 2);
-  g_assert_cmpint (item_id (latest, 0), ==, tp_touch_get_id (other));
-  g_assert_cmpint (item_id (latest, 1), ==, tp_touch_get_id (t2));
+  g_assert_cmpint (item_id (latest, 0), ==, tp_record_get_id (TP_RECORD (other)));
+  g_assert_cmpint (item_id (latest, 1), ==, tp_record_get_id (TP_RECORD (t2)));
 
   /* Re-dating a touch moves it. */
   tp_touch_set_happened_at (t1, "2026-01-04T10:00:00Z");
@@ -322,15 +393,15 @@ test_touch_list (void)
   g_assert_cmpstr (take_log (&shadow), ==, "0-3+3 ");
 
   /* Deleting the customer empties the list in one go; undo refills it. */
-  undo = tp_store_delete_customer (store, tp_customer_get_id (ada), &error);
+  undo = tp_store_delete_customer (store, tp_record_get_id (TP_RECORD (ada)), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_cmpstr (take_log (&shadow), ==, "0-3+0 ");
   g_assert_true (tp_store_undo (store, undo, &error));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
-  g_assert_cmpint (item_id (list, 0), ==, tp_touch_get_id (t1));
-  g_assert_cmpint (item_id (list, 1), ==, tp_touch_get_id (t2));
-  g_assert_cmpint (item_id (list, 2), ==, tp_touch_get_id (t3));
+  g_assert_cmpint (item_id (list, 0), ==, tp_record_get_id (TP_RECORD (t1)));
+  g_assert_cmpint (item_id (list, 1), ==, tp_record_get_id (TP_RECORD (t2)));
+  g_assert_cmpint (item_id (list, 2), ==, tp_record_get_id (TP_RECORD (t3)));
   /* The live objects came back, with their values. */
   g_assert_cmpstr (tp_touch_get_note (t3), ==, "second");
   g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 0);
@@ -365,7 +436,7 @@ random_customer_change (TpStore *store,
       tp_customer_set_notes (customer, g_rand_boolean (rand) ? "likes bones" : "");
       g_assert_true (tp_store_add_customer (store, customer, &error));
       g_assert_no_error (error);
-      id = tp_customer_get_id (customer);
+      id = tp_record_get_id (TP_RECORD (customer));
       g_array_append_val (ids, id);
       return;
     }
@@ -560,11 +631,11 @@ test_customer_list_signals (void)
   tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_TOUCHES);
   tp_customer_list_set_sort_descending (list, TRUE);
   take_log (&shadow);
-  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (cleo));
-  g_assert_cmpint (tp_customer_list_get_id (list, 2), ==, tp_customer_get_id (bob));
-  touch = tp_store_log_touch (store, tp_customer_get_id (bob), TP_CHANNEL_CALL, NULL, NULL, &error);
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_record_get_id (TP_RECORD (cleo)));
+  g_assert_cmpint (tp_customer_list_get_id (list, 2), ==, tp_record_get_id (TP_RECORD (bob)));
+  touch = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (bob)), TP_CHANNEL_CALL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (bob));
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_record_get_id (TP_RECORD (bob)));
   g_assert_cmpstr (take_log (&shadow), ==, "2-1+0 0-0+1 ");
 
   /* A filter that the change no longer passes removes the row. */
@@ -580,10 +651,10 @@ test_customer_list_signals (void)
 
   /* Delete and undo. */
   take_log (&shadow);
-  g_assert_cmpint (tp_customer_list_find (list, tp_customer_get_id (dora)), ==, 2);
-  undo = tp_store_delete_customer (store, tp_customer_get_id (dora), &error);
+  g_assert_cmpint (tp_customer_list_find (list, tp_record_get_id (TP_RECORD (dora))), ==, 2);
+  undo = tp_store_delete_customer (store, tp_record_get_id (TP_RECORD (dora)), &error);
   g_assert_cmpstr (take_log (&shadow), ==, "2-1+0 ");
-  g_assert_cmpint (tp_customer_list_find (list, tp_customer_get_id (dora)), ==, G_MAXUINT);
+  g_assert_cmpint (tp_customer_list_find (list, tp_record_get_id (TP_RECORD (dora))), ==, G_MAXUINT);
   g_assert_true (tp_store_undo (store, undo, &error));
   g_assert_cmpstr (take_log (&shadow), ==, "2-0+1 ");
 
@@ -608,36 +679,36 @@ test_customer_list_audience (void)
   g_autoptr(GError) error = NULL;
   Shadow shadow;
 
-  tp_customer_set_audience_id (a, tp_audience_get_id (vets));
+  tp_customer_set_audience_id (a, tp_record_get_id (TP_RECORD (vets)));
   g_assert_true (tp_store_save_customer (store, a, &error));
-  tp_customer_set_audience_id (c, tp_audience_get_id (brides));
+  tp_customer_set_audience_id (c, tp_record_get_id (TP_RECORD (brides)));
   g_assert_true (tp_store_save_customer (store, c, &error));
 
   tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_AUDIENCE);
   shadow_init (&shadow, G_LIST_MODEL (list));
   /* No audience first, then Brides, then Vets. */
-  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (b));
-  g_assert_cmpint (tp_customer_list_get_id (list, 1), ==, tp_customer_get_id (c));
-  g_assert_cmpint (tp_customer_list_get_id (list, 2), ==, tp_customer_get_id (a));
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_record_get_id (TP_RECORD (b)));
+  g_assert_cmpint (tp_customer_list_get_id (list, 1), ==, tp_record_get_id (TP_RECORD (c)));
+  g_assert_cmpint (tp_customer_list_get_id (list, 2), ==, tp_record_get_id (TP_RECORD (a)));
 
   /* Renaming an audience re-sorts its customers. */
   tp_audience_set_name (vets, "Animal doctors");
   g_assert_true (tp_store_save_audience (store, vets, &error));
-  g_assert_cmpint (tp_customer_list_get_id (list, 1), ==, tp_customer_get_id (a));
+  g_assert_cmpint (tp_customer_list_get_id (list, 1), ==, tp_record_get_id (TP_RECORD (a)));
 
   /* Deleting it unlinks its customers; the undo links them again. */
-  undo = tp_store_delete_audience (store, tp_audience_get_id (vets), &error);
+  undo = tp_store_delete_audience (store, tp_record_get_id (TP_RECORD (vets)), &error);
   g_assert_no_error (error);
   g_assert_cmpint (tp_customer_get_audience_id (a), ==, 0);
   g_assert_true (tp_store_undo (store, undo, &error));
-  g_assert_cmpint (tp_customer_get_audience_id (a), ==, tp_audience_get_id (vets));
+  g_assert_cmpint (tp_customer_get_audience_id (a), ==, tp_record_get_id (TP_RECORD (vets)));
 
-  tp_customer_list_set_audience_filter (list, tp_audience_get_id (brides));
+  tp_customer_list_set_audience_filter (list, tp_record_get_id (TP_RECORD (brides)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   {
     g_autoptr(TpCustomerList) fresh = fresh_like (store, list);
 
-    tp_customer_list_set_audience_filter (fresh, tp_audience_get_id (brides));
+    tp_customer_list_set_audience_filter (fresh, tp_record_get_id (TP_RECORD (brides)));
     shadow_assert_matches (&shadow, G_LIST_MODEL (fresh));
   }
 
@@ -672,7 +743,7 @@ test_external_change (void)
   list = tp_customer_list_new (store);
   shadow_init (&shadow, G_LIST_MODEL (list));
 
-  ada_there = tp_store_get_customer (worker, tp_customer_get_id (ada), &error);
+  ada_there = tp_store_get_customer (worker, tp_record_get_id (TP_RECORD (ada)), &error);
   g_assert_no_error (error);
   tp_customer_set_name (ada_there, "Ada Lovelace");
   g_assert_true (tp_store_save_customer (worker, ada_there, &error));
@@ -921,14 +992,14 @@ test_customer_list_change_in_flight (void)
   tp_customer_list_set_search_text (list, NULL);
   tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_TOUCHES);
   tp_customer_list_set_sort_descending (list, TRUE);
-  touch = tp_store_log_touch (fs.store, tp_customer_get_id (bob), TP_CHANNEL_CALL, NULL, NULL, &error);
+  touch = tp_store_log_touch (fs.store, tp_record_get_id (TP_RECORD (bob)), TP_CHANNEL_CALL, NULL, NULL, &error);
   g_assert_no_error (error);
-  undo = tp_store_delete_customer (fs.store, tp_customer_get_id (dana), &error);
+  undo = tp_store_delete_customer (fs.store, tp_record_get_id (TP_RECORD (dana)), &error);
   g_assert_no_error (error);
   g_assert_nonnull (undo);
   wait_loaded (list);
-  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_customer_get_id (bob));
-  g_assert_cmpuint (tp_customer_list_find (list, tp_customer_get_id (dana)), ==, G_MAXUINT);
+  g_assert_cmpint (tp_customer_list_get_id (list, 0), ==, tp_record_get_id (TP_RECORD (bob)));
+  g_assert_cmpuint (tp_customer_list_find (list, tp_record_get_id (TP_RECORD (dana))), ==, G_MAXUINT);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
 
   fresh = tp_customer_list_new (fs.store);
@@ -1326,7 +1397,7 @@ test_customer_search_index (void)
       randomise_customer (customer, rand);
       g_assert_true (tp_store_add_customer (store, customer, &error));
       g_assert_no_error (error);
-      g_array_append_vals (ids, (gint64[]) { tp_customer_get_id (customer) }, 1);
+      g_array_append_vals (ids, (gint64[]) { tp_record_get_id (TP_RECORD (customer)) }, 1);
     }
 
   for (guint round = 0; round < 4; round++)
@@ -1464,6 +1535,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/touchpoint/models/notify", test_model_notify);
+  g_test_add_func ("/touchpoint/models/record-copy", test_record_copy);
   g_test_add_func ("/touchpoint/models/store-list", test_store_list);
   g_test_add_func ("/touchpoint/models/touch-list", test_touch_list);
   g_test_add_func ("/touchpoint/models/customer-list-signals", test_customer_list_signals);

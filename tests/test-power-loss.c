@@ -1083,7 +1083,7 @@ fixture_set_up (Fixture *f)
       tp_customer_set_name (customer, name);
       g_assert_true (tp_store_add_customer (store, customer, &error));
       g_assert_no_error (error);
-      touch = tp_store_log_touch (store, tp_customer_get_id (customer), TP_CHANNEL_EMAIL,
+      touch = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (customer)), TP_CHANNEL_EMAIL,
                                   NULL, "Welcome", &error);
       g_assert_no_error (error);
       g_assert_nonnull (touch);

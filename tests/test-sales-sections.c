@@ -202,7 +202,7 @@ add_order (TpStore    *store,
   g_assert_true (tp_store_add_order (store, order, &error));
   g_assert_no_error (error);
 
-  return tp_order_get_id (order);
+  return tp_record_get_id (TP_RECORD (order));
 }
 
 /* Follow-ups */
@@ -651,7 +651,7 @@ test_followups_notification_opens_customer (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (tp_sales_page_get_stack (window->sales_page)),
                    ==, "customers");
   customers = adw_view_stack_get_child_by_name (tp_sales_page_get_stack (window->sales_page), "customers");
-  g_assert_cmpint (tp_customer_get_id (tp_customer_detail_get_customer (tp_customers_section_get_detail (TP_CUSTOMERS_SECTION (customers)))),
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_customer_detail_get_customer (tp_customers_section_get_detail (TP_CUSTOMERS_SECTION (customers))))),
                    ==, ben);
 
   /* The summary's action opens the Follow-ups section. */
@@ -714,7 +714,7 @@ test_activity_newest_first (Fixture       *f,
   g_assert_cmpstr (tp_activity_item_get_time (first), ==, "2026-06-04T09:00:00Z");
   g_assert_cmpstr (tp_activity_item_get_time (second), ==, "2026-06-03T09:00:00Z");
   g_assert_true (TP_IS_ORDER (tp_activity_item_get_object (third)));
-  g_assert_cmpint (tp_order_get_id (TP_ORDER (tp_activity_item_get_object (third))), ==, order);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (tp_activity_item_get_object (third))), ==, order);
   g_assert_cmpstr (tp_activity_item_get_time (fourth), ==, "2026-06-01T09:00:00Z");
   g_assert_cmpint (tp_activity_item_get_customer_id (second), ==, ben);
 

@@ -383,7 +383,7 @@ add_customer (TpStore    *store,
   tp_customer_set_name (customer, name);
   tp_store_add_customer (store, customer, &error);
   g_assert_no_error (error);
-  return tp_customer_get_id (customer);
+  return tp_record_get_id (TP_RECORD (customer));
 }
 
 /* Issue 14, case 2: a touch dated 0999-03-01 in a CSV file is stored with
@@ -1226,12 +1226,12 @@ test_property (Fixture       *f,
     tp_audience_set_name (audience, "Parent audience");
     tp_store_add_audience (p.store, audience, &error);
     g_assert_no_error (error);
-    p.parents[0] = tp_audience_get_id (audience);
+    p.parents[0] = tp_record_get_id (TP_RECORD (audience));
 
     tp_tactic_set_name (tactic, "Parent tactic");
     tp_store_add_tactic (p.store, tactic, &error);
     g_assert_no_error (error);
-    p.parents[1] = tp_tactic_get_id (tactic);
+    p.parents[1] = tp_record_get_id (TP_RECORD (tactic));
 
     p.parents[2] = add_customer (p.store, "Parent customer");
   }

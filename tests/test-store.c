@@ -110,7 +110,7 @@ add_customer (TpStore    *store,
   tp_customer_set_name (customer, name);
   g_assert_true (tp_store_add_customer (store, customer, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (tp_customer_get_id (customer), >, 0);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (customer)), >, 0);
 
   return customer;
 }
@@ -219,17 +219,17 @@ test_customer_crud (void)
   tp_customer_set_name (customer, "Ada Lovelace");
   tp_customer_set_email (customer, "ada@example.com");
   tp_customer_set_phone (customer, "+44 20 7946 0000");
-  tp_customer_set_audience_id (customer, tp_audience_get_id (audience));
+  tp_customer_set_audience_id (customer, tp_record_get_id (TP_RECORD (audience)));
   tp_customer_set_source_channel (customer, TP_CHANNEL_EVENT);
   tp_customer_set_has_source_channel (customer, TRUE);
   tp_customer_set_stage (customer, TP_STAGE_PROSPECT);
   tp_customer_set_notes (customer, "Met at the dog show");
   g_assert_true (tp_store_add_customer (store, customer, &error));
   g_assert_no_error (error);
-  id = tp_customer_get_id (customer);
+  id = tp_record_get_id (TP_RECORD (customer));
   g_assert_cmpint (id, >, 0);
-  g_assert_nonnull (tp_customer_get_created_at (customer));
-  g_assert_cmpstr (tp_customer_get_created_at (customer), ==, tp_customer_get_updated_at (customer));
+  g_assert_nonnull (tp_record_get_created_at (TP_RECORD (customer)));
+  g_assert_cmpstr (tp_record_get_created_at (TP_RECORD (customer)), ==, tp_record_get_updated_at (TP_RECORD (customer)));
 
   /* The stored object is the live one every view gets. */
   same = tp_store_get_customer (store, id, &error);
@@ -248,12 +248,12 @@ test_customer_crud (void)
   g_assert_cmpstr (tp_customer_get_name (reread), ==, "Ada King");
   g_assert_cmpstr (tp_customer_get_email (reread), ==, "ada@example.com");
   g_assert_cmpstr (tp_customer_get_phone (reread), ==, "+44 20 7946 0000");
-  g_assert_cmpint (tp_customer_get_audience_id (reread), ==, tp_audience_get_id (audience));
+  g_assert_cmpint (tp_customer_get_audience_id (reread), ==, tp_record_get_id (TP_RECORD (audience)));
   g_assert_true (tp_customer_get_has_source_channel (reread));
   g_assert_cmpint (tp_customer_get_source_channel (reread), ==, TP_CHANNEL_EVENT);
   g_assert_cmpint (tp_customer_get_stage (reread), ==, TP_STAGE_PROSPECT);
   g_assert_cmpstr (tp_customer_get_notes (reread), ==, "Met at the dog show");
-  g_assert_cmpstr (tp_customer_get_created_at (reread), ==, tp_customer_get_created_at (customer));
+  g_assert_cmpstr (tp_record_get_created_at (TP_RECORD (reread)), ==, tp_record_get_created_at (TP_RECORD (customer)));
 
   g_assert_true (tp_store_set_customer_stage (store, id, TP_STAGE_LOST, &error));
   g_assert_no_error (error);
@@ -325,19 +325,19 @@ test_bad_values (void)
   tp_customer_set_notes (other, "");
   tp_customer_set_audience_id (other, 4242);
   assert_refused (tp_store_add_customer (store, other, &error), &error, "Audience");
-  g_assert_cmpint (tp_customer_get_id (other), ==, 0);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (other)), ==, 0);
 
   /* A failed save leaves the row as it was. */
   tp_customer_set_name (customer, "   ");
   assert_refused (tp_store_save_customer (store, customer, &error), &error, "Name");
   tp_customer_set_name (customer, "Grace");
 
-  g_assert_false (tp_store_set_customer_stage (store, tp_customer_get_id (customer), 42, &error));
+  g_assert_false (tp_store_set_customer_stage (store, tp_record_get_id (TP_RECORD (customer)), 42, &error));
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Stage"));
   g_clear_error (&error);
 
-  tp_order_set_customer_id (order, tp_customer_get_id (customer));
+  tp_order_set_customer_id (order, tp_record_get_id (TP_RECORD (customer)));
   tp_order_set_item (order, "Pumpkin biscuits");
   tp_order_set_amount_minor (order, -100);
   assert_refused (tp_store_add_order (store, order, &error), &error, "Amount");
@@ -360,7 +360,7 @@ test_bad_values (void)
 
   tp_touch_set_customer_id (touch, 999);
   assert_refused (tp_store_add_touch (store, touch, &error), &error, "Customer");
-  g_assert_null (tp_store_log_touch (store, tp_customer_get_id (customer), 99, NULL, NULL, &error));
+  g_assert_null (tp_store_log_touch (store, tp_record_get_id (TP_RECORD (customer)), 99, NULL, NULL, &error));
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -383,7 +383,7 @@ test_bad_values (void)
   assert_refused (tp_store_add_brand_word (store, word2, &error), &error, "playful");
 
   /* A bare date is midnight UTC; an offset is turned into UTC. */
-  tp_order_set_customer_id (order, tp_customer_get_id (customer));
+  tp_order_set_customer_id (order, tp_record_get_id (TP_RECORD (customer)));
   tp_order_set_ordered_at (order, "2026-03-01");
   g_assert_true (tp_store_add_order (store, order, &error));
   g_assert_no_error (error);
@@ -432,7 +432,7 @@ test_text_round_trip (void)
       tp_customer_set_email (customer, emails[i % G_N_ELEMENTS (emails)]);
       g_assert_true (tp_store_add_customer (store, customer, &error));
       g_assert_no_error (error);
-      id = tp_customer_get_id (customer);
+      id = tp_record_get_id (TP_RECORD (customer));
       g_array_append_val (ids, id);
     }
 
@@ -463,7 +463,7 @@ test_derived_figures (void)
   g_autoptr(TpOrder) o2 = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TpUndo) undo = NULL;
-  gint64 id = tp_customer_get_id (customer);
+  gint64 id = tp_record_get_id (TP_RECORD (customer));
 
   t1 = tp_store_log_touch (store, id, TP_CHANNEL_EMAIL, "2026-01-05T09:00:00Z", "Hello", &error);
   g_assert_no_error (error);
@@ -496,7 +496,7 @@ test_derived_figures (void)
   g_assert_cmpint (tp_customer_get_order_count (customer), ==, 1);
   g_assert_cmpint (tp_customer_get_total_spent_minor (customer), ==, 1500);
 
-  undo = tp_store_delete_touch (store, tp_touch_get_id (t2), &error);
+  undo = tp_store_delete_touch (store, tp_record_get_id (TP_RECORD (t2)), &error);
   g_assert_no_error (error);
   g_assert_cmpint (tp_customer_get_touch_count (customer), ==, 1);
   g_assert_cmpstr (tp_customer_get_last_touch_at (customer), ==, "2026-01-05T09:00:00Z");
@@ -520,19 +520,19 @@ test_stage_rule (void)
   g_autoptr(TpOrder) o4 = NULL;
   g_autoptr(TpOrder) o5 = NULL;
 
-  g_assert_true (tp_store_set_customer_stage (store, tp_customer_get_id (prospect),
+  g_assert_true (tp_store_set_customer_stage (store, tp_record_get_id (TP_RECORD (prospect)),
                                               TP_STAGE_PROSPECT, &error));
-  g_assert_true (tp_store_set_customer_stage (store, tp_customer_get_id (lost),
+  g_assert_true (tp_store_set_customer_stage (store, tp_record_get_id (TP_RECORD (lost)),
                                               TP_STAGE_LOST, &error));
   g_assert_no_error (error);
 
   /* A cancelled order is no purchase. */
-  o1 = add_order (store, tp_customer_get_id (prospect), "Sample", 0, TP_ORDER_STATUS_CANCELLED);
+  o1 = add_order (store, tp_record_get_id (TP_RECORD (prospect)), "Sample", 0, TP_ORDER_STATUS_CANCELLED);
   g_assert_cmpint (tp_customer_get_stage (prospect), ==, TP_STAGE_PROSPECT);
 
-  o2 = add_order (store, tp_customer_get_id (lead), "First", 900, TP_ORDER_STATUS_OPEN);
+  o2 = add_order (store, tp_record_get_id (TP_RECORD (lead)), "First", 900, TP_ORDER_STATUS_OPEN);
   g_assert_cmpint (tp_customer_get_stage (lead), ==, TP_STAGE_CUSTOMER);
-  o3 = add_order (store, tp_customer_get_id (lead), "Second", 900, TP_ORDER_STATUS_OPEN);
+  o3 = add_order (store, tp_record_get_id (TP_RECORD (lead)), "Second", 900, TP_ORDER_STATUS_OPEN);
   g_assert_cmpint (tp_customer_get_stage (lead), ==, TP_STAGE_REPEAT);
 
   /* Reinstating the cancelled order makes the prospect a customer. */
@@ -542,8 +542,8 @@ test_stage_rule (void)
   g_assert_cmpint (tp_customer_get_stage (prospect), ==, TP_STAGE_CUSTOMER);
 
   /* The owner's "lost" stands. */
-  o4 = add_order (store, tp_customer_get_id (lost), "Surprise", 100, TP_ORDER_STATUS_OPEN);
-  o5 = add_order (store, tp_customer_get_id (lost), "Again", 100, TP_ORDER_STATUS_OPEN);
+  o4 = add_order (store, tp_record_get_id (TP_RECORD (lost)), "Surprise", 100, TP_ORDER_STATUS_OPEN);
+  o5 = add_order (store, tp_record_get_id (TP_RECORD (lost)), "Again", 100, TP_ORDER_STATUS_OPEN);
   g_assert_cmpint (tp_customer_get_stage (lost), ==, TP_STAGE_LOST);
 }
 
@@ -564,16 +564,16 @@ test_changes_after_commit (void)
   tp_customer_set_name (kept, "Kept");
   g_assert_true (tp_store_add_customer (store, kept, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (tp_customer_get_id (kept), ==, 1);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (kept)), ==, 1);
   g_assert_cmpstr (log->str, ==, "");
 
   /* An inner level that is rolled back takes its changes with it. */
   g_assert_true (tp_database_begin (db, &error));
   tp_customer_set_name (dropped, "Dropped");
   g_assert_true (tp_store_add_customer (store, dropped, &error));
-  g_assert_cmpint (tp_customer_get_id (dropped), ==, 2);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (dropped)), ==, 2);
   tp_database_rollback (db);
-  g_assert_cmpint (tp_customer_get_id (dropped), ==, 0);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (dropped)), ==, 0);
 
   g_assert_true (tp_database_commit (db, &error));
   g_assert_no_error (error);
@@ -637,7 +637,7 @@ test_full_disk (void)
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "full"));
   g_clear_error (&error);
-  g_assert_cmpint (tp_customer_get_id (huge), ==, 0);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (huge)), ==, 0);
   g_assert_cmpstr (log->str, ==, "");
 
   after = dump_tables (tp_store_get_database (store));
@@ -676,7 +676,7 @@ test_primary_audience_and_brand (void)
 
   brand = tp_store_get_brand (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tp_brand_get_id (brand), ==, 1);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (brand)), ==, 1);
   g_assert_cmpstr (tp_brand_get_tagline (brand), ==, "");
   tp_brand_set_tagline (brand, "Treats dogs can eat");
   tp_brand_set_business_name (brand, "Barkery");
@@ -748,7 +748,7 @@ test_undo_exact (void)
       g_autoptr(TpPlace) place = tp_place_new ();
       g_autofree char *name = g_strdup_printf ("Forum %d", i);
 
-      tp_place_set_audience_id (place, tp_audience_get_id (audience));
+      tp_place_set_audience_id (place, tp_record_get_id (TP_RECORD (audience)));
       tp_place_set_kind (place, TP_PLACE_KIND_FORUM);
       tp_place_set_name (place, name);
       tp_place_set_position (place, i);
@@ -757,7 +757,7 @@ test_undo_exact (void)
     }
 
   tp_tactic_set_name (tactic, "Post in the forum");
-  tp_tactic_set_audience_id (tactic, tp_audience_get_id (audience));
+  tp_tactic_set_audience_id (tactic, tp_record_get_id (TP_RECORD (audience)));
   tp_tactic_set_channel (tactic, TP_CHANNEL_SOCIAL_POST);
   tp_tactic_set_cadence_count (tactic, 3);
   g_assert_true (tp_store_add_tactic (store, tactic, &error));
@@ -766,24 +766,24 @@ test_undo_exact (void)
     {
       g_autoptr(TpTacticLogEntry) entry = tp_tactic_log_entry_new ();
 
-      tp_tactic_log_entry_set_tactic_id (entry, tp_tactic_get_id (tactic));
+      tp_tactic_log_entry_set_tactic_id (entry, tp_record_get_id (TP_RECORD (tactic)));
       tp_tactic_log_entry_set_note (entry, "done");
       g_assert_true (tp_store_add_tactic_log_entry (store, entry, &error));
       g_assert_no_error (error);
     }
 
   ada = add_customer (store, "Ada");
-  tp_customer_set_audience_id (ada, tp_audience_get_id (audience));
+  tp_customer_set_audience_id (ada, tp_record_get_id (TP_RECORD (audience)));
   g_assert_true (tp_store_save_customer (store, ada, &error));
   bob = add_customer (store, "Bob");
-  tp_customer_set_audience_id (bob, tp_audience_get_id (other));
+  tp_customer_set_audience_id (bob, tp_record_get_id (TP_RECORD (other)));
   g_assert_true (tp_store_save_customer (store, bob, &error));
   for (int i = 0; i < 5; i++)
     {
       g_autoptr(TpTouch) touch = tp_touch_new ();
 
-      tp_touch_set_customer_id (touch, tp_customer_get_id (ada));
-      tp_touch_set_tactic_id (touch, i % 2 ? tp_tactic_get_id (tactic) : 0);
+      tp_touch_set_customer_id (touch, tp_record_get_id (TP_RECORD (ada)));
+      tp_touch_set_tactic_id (touch, i % 2 ? tp_record_get_id (TP_RECORD (tactic)) : 0);
       /* Places 1, 2, 3 of the audience, then none */
       tp_touch_set_place_id (touch, i < 3 ? i + 1 : 0);
       tp_touch_set_happened_at (touch, "2026-02-01T10:00:00Z");
@@ -797,23 +797,23 @@ test_undo_exact (void)
   g_assert_true (tp_store_add_competitor (store, competitor, &error));
   tp_brand_word_set_word (word, "Honest");
   g_assert_true (tp_store_add_brand_word (store, word, &error));
-  g_object_unref (add_order (store, tp_customer_get_id (ada), "Biscuits", 1299, TP_ORDER_STATUS_OPEN));
-  g_object_unref (add_order (store, tp_customer_get_id (ada), "Chews", 799, TP_ORDER_STATUS_CANCELLED));
+  g_object_unref (add_order (store, tp_record_get_id (TP_RECORD (ada)), "Biscuits", 1299, TP_ORDER_STATUS_OPEN));
+  g_object_unref (add_order (store, tp_record_get_id (TP_RECORD (ada)), "Chews", 799, TP_ORDER_STATUS_CANCELLED));
 
   /* A customer comes back with their 5 touches and 2 orders. */
-  assert_undo_restores (store, tp_store_delete_customer, tp_customer_get_id (ada), 8,
+  assert_undo_restores (store, tp_store_delete_customer, tp_record_get_id (TP_RECORD (ada)), 8,
                         "Customer “Ada” deleted");
   /* An audience comes back with its 3 places and its links from a
    * tactic and a customer, and the touches at its places name them
    * again. */
-  assert_undo_restores (store, tp_store_delete_audience, tp_audience_get_id (audience), 4,
+  assert_undo_restores (store, tp_store_delete_audience, tp_record_get_id (TP_RECORD (audience)), 4,
                         "Audience “Premium dog food buyers” deleted");
   /* A tactic comes back with its log and its links from touches. */
-  assert_undo_restores (store, tp_store_delete_tactic, tp_tactic_get_id (tactic), 5,
+  assert_undo_restores (store, tp_store_delete_tactic, tp_record_get_id (TP_RECORD (tactic)), 5,
                         "Tactic “Post in the forum” deleted");
-  assert_undo_restores (store, tp_store_delete_competitor, tp_competitor_get_id (competitor), 1,
+  assert_undo_restores (store, tp_store_delete_competitor, tp_record_get_id (TP_RECORD (competitor)), 1,
                         "Competitor “Big Pet Co” deleted");
-  assert_undo_restores (store, tp_store_delete_brand_word, tp_brand_word_get_id (word), 1,
+  assert_undo_restores (store, tp_store_delete_brand_word, tp_record_get_id (TP_RECORD (word)), 1,
                         "Brand word “Honest” deleted");
   assert_undo_restores (store, tp_store_delete_order, 1, 1, "Order “Biscuits” deleted");
   assert_undo_restores (store, tp_store_delete_touch, 3, 1, "Touch deleted");
@@ -822,11 +822,11 @@ test_undo_exact (void)
   assert_undo_restores (store, tp_store_delete_tactic_log_entry, 4, 1, "Log entry deleted");
 
   /* The object views hold is the one the undo fills again. */
-  undo = tp_store_delete_customer (store, tp_customer_get_id (ada), &error);
+  undo = tp_store_delete_customer (store, tp_record_get_id (TP_RECORD (ada)), &error);
   g_assert_no_error (error);
   g_assert_true (tp_store_undo (store, undo, &error));
   {
-    g_autoptr(TpCustomer) again = tp_store_get_customer (store, tp_customer_get_id (ada), &error);
+    g_autoptr(TpCustomer) again = tp_store_get_customer (store, tp_record_get_id (TP_RECORD (ada)), &error);
 
     g_assert_true (again == ada);
     g_assert_cmpint (tp_customer_get_touch_count (ada), ==, 5);
@@ -834,29 +834,29 @@ test_undo_exact (void)
   g_clear_pointer (&undo, tp_undo_unref);
 
   /* The live objects views hold follow a delete and its undo. */
-  undo = tp_store_delete_audience (store, tp_audience_get_id (audience), &error);
+  undo = tp_store_delete_audience (store, tp_record_get_id (TP_RECORD (audience)), &error);
   g_assert_no_error (error);
   g_assert_cmpint (tp_customer_get_audience_id (ada), ==, 0);
   g_assert_cmpint (tp_tactic_get_audience_id (tactic), ==, 0);
   g_assert_true (tp_store_undo (store, undo, &error));
-  g_assert_cmpint (tp_customer_get_audience_id (ada), ==, tp_audience_get_id (audience));
-  g_assert_cmpint (tp_tactic_get_audience_id (tactic), ==, tp_audience_get_id (audience));
+  g_assert_cmpint (tp_customer_get_audience_id (ada), ==, tp_record_get_id (TP_RECORD (audience)));
+  g_assert_cmpint (tp_tactic_get_audience_id (tactic), ==, tp_record_get_id (TP_RECORD (audience)));
   g_clear_pointer (&undo, tp_undo_unref);
 
   /* A change made after the delete is not overwritten by the undo. */
-  undo = tp_store_delete_audience (store, tp_audience_get_id (audience), &error);
-  tp_customer_set_audience_id (ada, tp_audience_get_id (other));
+  undo = tp_store_delete_audience (store, tp_record_get_id (TP_RECORD (audience)), &error);
+  tp_customer_set_audience_id (ada, tp_record_get_id (TP_RECORD (other)));
   g_assert_true (tp_store_save_customer (store, ada, &error));
   g_assert_true (tp_store_undo (store, undo, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (tp_customer_get_audience_id (ada), ==, tp_audience_get_id (other));
-  g_assert_cmpint (tp_tactic_get_audience_id (tactic), ==, tp_audience_get_id (audience));
+  g_assert_cmpint (tp_customer_get_audience_id (ada), ==, tp_record_get_id (TP_RECORD (other)));
+  g_assert_cmpint (tp_tactic_get_audience_id (tactic), ==, tp_record_get_id (TP_RECORD (audience)));
   g_clear_pointer (&undo, tp_undo_unref);
 
   /* A touch whose customer went too cannot come back alone. */
   undo = tp_store_delete_touch (store, 2, &error);
   g_assert_no_error (error);
-  tp_undo_unref (tp_store_delete_customer (store, tp_customer_get_id (ada), &error));
+  tp_undo_unref (tp_store_delete_customer (store, tp_record_get_id (TP_RECORD (ada)), &error));
   g_assert_false (tp_store_undo (store, undo, &error));
   g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
 }
@@ -870,7 +870,7 @@ test_undo_keeps_ids (void)
   g_autoptr(TpCustomer) newer = NULL;
   g_autoptr(TpUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 last_id = tp_customer_get_id (last);
+  gint64 last_id = tp_record_get_id (TP_RECORD (last));
 
   undo = tp_store_delete_customer (store, last_id, &error);
   g_assert_no_error (error);
@@ -878,8 +878,8 @@ test_undo_keeps_ids (void)
   /* SQLite would give the freed id to the next row; the store does not,
    * so the undo can still put the deleted customer back as it was. */
   newer = add_customer (store, "Newer");
-  g_assert_cmpint (tp_customer_get_id (newer), >, last_id);
-  g_assert_cmpint (tp_customer_get_id (first), <, last_id);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (newer)), >, last_id);
+  g_assert_cmpint (tp_record_get_id (TP_RECORD (first)), <, last_id);
 
   g_assert_true (tp_store_undo (store, undo, &error));
   g_assert_no_error (error);

@@ -605,7 +605,7 @@ test_read_only (Fixture       *f,
 
   /* The customer shows, its fields take no typing, its buttons are off */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-customer", "x",
-                                             tp_customer_get_id (ada)));
+                                             tp_record_get_id (TP_RECORD (ada))));
   drain ();
   detail = find_widget (GTK_WIDGET (f->window), TP_TYPE_CUSTOMER_DETAIL);
   g_assert_nonnull (detail);

@@ -781,7 +781,7 @@ test_window_narrow (Fixture       *f,
 
   /* Narrow Sales shows one back bar at a time: to the sections from the
    * list, to the list from a customer. */
-  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_customer_get_id (customer)));
+  g_assert_true (tp_sales_page_show_customer (f->window->sales_page, tp_record_get_id (TP_RECORD (customer))));
   wait_frames (f->window);
   g_assert_cmpuint (n_back_buttons (f->window), ==, 1);
 

@@ -64,7 +64,7 @@ main (int   argc,
           break;
         }
 
-      touch = tp_store_log_touch (store, tp_customer_get_id (customer), TP_CHANNEL_EMAIL,
+      touch = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (customer)), TP_CHANNEL_EMAIL,
                                   NULL, name, &error);
       if (touch == NULL)
         {
@@ -76,7 +76,7 @@ main (int   argc,
         break;
 
       /* Only now is the customer promised to be in the file. */
-      printf ("%" G_GINT64_FORMAT "\n", tp_customer_get_id (customer));
+      printf ("%" G_GINT64_FORMAT "\n", tp_record_get_id (TP_RECORD (customer)));
       fflush (stdout);
     }
 

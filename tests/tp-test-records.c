@@ -24,12 +24,12 @@ tp_test_add_customer (TpStore    *store,
   g_autoptr(GError) error = NULL;
 
   tp_customer_set_name (customer, name);
-  tp_customer_set_created_at (customer, created_at);
+  tp_record_set_created_at (TP_RECORD (customer), created_at);
   tp_customer_set_stage (customer, stage);
   g_assert_true (tp_store_add_customer (store, customer, &error));
   g_assert_no_error (error);
 
-  return tp_customer_get_id (customer);
+  return tp_record_get_id (TP_RECORD (customer));
 }
 
 gint64
@@ -51,5 +51,5 @@ tp_test_add_touch (TpStore    *store,
   g_assert_true (tp_store_add_touch (store, touch, &error));
   g_assert_no_error (error);
 
-  return tp_touch_get_id (touch);
+  return tp_record_get_id (TP_RECORD (touch));
 }

@@ -30,9 +30,8 @@
 
 struct _TpAudience
 {
-  GObject parent_instance;
+  TpRecord parent_instance;
 
-  gint64  id;
   char   *name;
   char   *who;
   char   *looks_like;
@@ -40,15 +39,12 @@ struct _TpAudience
   char   *message;
   guint   is_primary : 1;
   gint64  position;
-  char   *created_at;
-  char   *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpAudience, tp_audience, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpAudience, tp_audience, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_NAME,
   PROP_WHO,
   PROP_LOOKS_LIKE,
@@ -56,8 +52,6 @@ enum {
   PROP_MESSAGE,
   PROP_IS_PRIMARY,
   PROP_POSITION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -86,8 +80,6 @@ tp_audience_finalize (GObject *object)
   g_free (self->looks_like);
   g_free (self->needs);
   g_free (self->message);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_audience_parent_class)->finalize (object);
 }
@@ -102,10 +94,6 @@ tp_audience_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -134,14 +122,6 @@ tp_audience_get_property (GObject    *object,
       g_value_set_int64 (value, self->position);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,10 +137,6 @@ tp_audience_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_audience_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_NAME:
       tp_audience_set_name (self, g_value_get_string (value));
       break;
@@ -189,14 +165,6 @@ tp_audience_set_property (GObject      *object,
       tp_audience_set_position (self, g_value_get_int64 (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_audience_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_audience_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -210,16 +178,6 @@ tp_audience_class_init (TpAudienceClass *klass)
   object_class->finalize = tp_audience_finalize;
   object_class->get_property = tp_audience_get_property;
   object_class->set_property = tp_audience_set_property;
-
-  /**
-   * TpAudience:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpAudience:name:
@@ -291,26 +249,6 @@ tp_audience_class_init (TpAudienceClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpAudience:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpAudience:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -322,42 +260,6 @@ tp_audience_init (TpAudience *self)
   self->looks_like = g_strdup ("");
   self->needs = g_strdup ("");
   self->message = g_strdup ("");
-}
-
-/**
- * tp_audience_get_id:
- * @self: a #TpAudience
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_audience_get_id (TpAudience *self)
-{
-  g_return_val_if_fail (TP_IS_AUDIENCE (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_audience_set_id:
- * @self: a #TpAudience
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpAudience:id. This changes only the object: TpStore saves it.
- */
-void
-tp_audience_set_id (TpAudience *self,
-                    gint64      id)
-{
-  g_return_if_fail (TP_IS_AUDIENCE (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -625,76 +527,4 @@ tp_audience_set_position (TpAudience *self,
   self->position = position;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
-}
-
-/**
- * tp_audience_get_created_at:
- * @self: a #TpAudience
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_audience_get_created_at (TpAudience *self)
-{
-  g_return_val_if_fail (TP_IS_AUDIENCE (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_audience_set_created_at:
- * @self: a #TpAudience
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpAudience:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_audience_set_created_at (TpAudience *self,
-                            const char *created_at)
-{
-  g_return_if_fail (TP_IS_AUDIENCE (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_audience_get_updated_at:
- * @self: a #TpAudience
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_audience_get_updated_at (TpAudience *self)
-{
-  g_return_val_if_fail (TP_IS_AUDIENCE (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_audience_set_updated_at:
- * @self: a #TpAudience
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpAudience:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_audience_set_updated_at (TpAudience *self,
-                            const char *updated_at)
-{
-  g_return_if_fail (TP_IS_AUDIENCE (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

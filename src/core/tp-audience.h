@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_AUDIENCE (tp_audience_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpAudience, tp_audience, TP, AUDIENCE, GObject)
+G_DECLARE_FINAL_TYPE (TpAudience, tp_audience, TP, AUDIENCE, TpRecord)
 
 TpAudience *tp_audience_new            (void);
-gint64      tp_audience_get_id         (TpAudience *self);
-void        tp_audience_set_id         (TpAudience *self,
-                                        gint64      id);
 const char *tp_audience_get_name       (TpAudience *self);
 void        tp_audience_set_name       (TpAudience *self,
                                         const char *name);
@@ -47,11 +45,5 @@ void        tp_audience_set_is_primary (TpAudience *self,
 gint64      tp_audience_get_position   (TpAudience *self);
 void        tp_audience_set_position   (TpAudience *self,
                                         gint64      position);
-const char *tp_audience_get_created_at (TpAudience *self);
-void        tp_audience_set_created_at (TpAudience *self,
-                                        const char *created_at);
-const char *tp_audience_get_updated_at (TpAudience *self);
-void        tp_audience_set_updated_at (TpAudience *self,
-                                        const char *updated_at);
 
 G_END_DECLS

@@ -30,24 +30,18 @@
 
 struct _TpBrandWord
 {
-  GObject parent_instance;
+  TpRecord parent_instance;
 
-  gint64  id;
   char   *word;
   gint64  position;
-  char   *created_at;
-  char   *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpBrandWord, tp_brand_word, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpBrandWord, tp_brand_word, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_WORD,
   PROP_POSITION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -72,8 +66,6 @@ tp_brand_word_finalize (GObject *object)
   TpBrandWord *self = (TpBrandWord *)object;
 
   g_free (self->word);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_brand_word_parent_class)->finalize (object);
 }
@@ -88,24 +80,12 @@ tp_brand_word_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_WORD:
       g_value_set_string (value, self->word);
       break;
 
     case PROP_POSITION:
       g_value_set_int64 (value, self->position);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
       break;
 
     default:
@@ -123,24 +103,12 @@ tp_brand_word_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_brand_word_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_WORD:
       tp_brand_word_set_word (self, g_value_get_string (value));
       break;
 
     case PROP_POSITION:
       tp_brand_word_set_position (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CREATED_AT:
-      tp_brand_word_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_brand_word_set_updated_at (self, g_value_get_string (value));
       break;
 
     default:
@@ -156,16 +124,6 @@ tp_brand_word_class_init (TpBrandWordClass *klass)
   object_class->finalize = tp_brand_word_finalize;
   object_class->get_property = tp_brand_word_get_property;
   object_class->set_property = tp_brand_word_set_property;
-
-  /**
-   * TpBrandWord:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpBrandWord:word:
@@ -187,26 +145,6 @@ tp_brand_word_class_init (TpBrandWordClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpBrandWord:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpBrandWord:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -214,42 +152,6 @@ static void
 tp_brand_word_init (TpBrandWord *self)
 {
   self->word = g_strdup ("");
-}
-
-/**
- * tp_brand_word_get_id:
- * @self: a #TpBrandWord
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_brand_word_get_id (TpBrandWord *self)
-{
-  g_return_val_if_fail (TP_IS_BRAND_WORD (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_brand_word_set_id:
- * @self: a #TpBrandWord
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpBrandWord:id. This changes only the object: TpStore saves it.
- */
-void
-tp_brand_word_set_id (TpBrandWord *self,
-                      gint64       id)
-{
-  g_return_if_fail (TP_IS_BRAND_WORD (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -324,76 +226,4 @@ tp_brand_word_set_position (TpBrandWord *self,
   self->position = position;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
-}
-
-/**
- * tp_brand_word_get_created_at:
- * @self: a #TpBrandWord
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_brand_word_get_created_at (TpBrandWord *self)
-{
-  g_return_val_if_fail (TP_IS_BRAND_WORD (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_brand_word_set_created_at:
- * @self: a #TpBrandWord
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpBrandWord:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_brand_word_set_created_at (TpBrandWord *self,
-                              const char  *created_at)
-{
-  g_return_if_fail (TP_IS_BRAND_WORD (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_brand_word_get_updated_at:
- * @self: a #TpBrandWord
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_brand_word_get_updated_at (TpBrandWord *self)
-{
-  g_return_val_if_fail (TP_IS_BRAND_WORD (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_brand_word_set_updated_at:
- * @self: a #TpBrandWord
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpBrandWord:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_brand_word_set_updated_at (TpBrandWord *self,
-                              const char  *updated_at)
-{
-  g_return_if_fail (TP_IS_BRAND_WORD (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

@@ -30,30 +30,24 @@
 
 struct _TpBrand
 {
-  GObject parent_instance;
+  TpRecord parent_instance;
 
-  gint64  id;
   char   *business_name;
   char   *friends_words;
   char   *positioning;
   char   *differentiators;
   char   *tagline;
-  char   *created_at;
-  char   *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpBrand, tp_brand, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpBrand, tp_brand, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_BUSINESS_NAME,
   PROP_FRIENDS_WORDS,
   PROP_POSITIONING,
   PROP_DIFFERENTIATORS,
   PROP_TAGLINE,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -82,8 +76,6 @@ tp_brand_finalize (GObject *object)
   g_free (self->positioning);
   g_free (self->differentiators);
   g_free (self->tagline);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_brand_parent_class)->finalize (object);
 }
@@ -98,10 +90,6 @@ tp_brand_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_BUSINESS_NAME:
       g_value_set_string (value, self->business_name);
       break;
@@ -122,14 +110,6 @@ tp_brand_get_property (GObject    *object,
       g_value_set_string (value, self->tagline);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,10 +125,6 @@ tp_brand_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_brand_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_BUSINESS_NAME:
       tp_brand_set_business_name (self, g_value_get_string (value));
       break;
@@ -169,14 +145,6 @@ tp_brand_set_property (GObject      *object,
       tp_brand_set_tagline (self, g_value_get_string (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_brand_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_brand_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,16 +158,6 @@ tp_brand_class_init (TpBrandClass *klass)
   object_class->finalize = tp_brand_finalize;
   object_class->get_property = tp_brand_get_property;
   object_class->set_property = tp_brand_set_property;
-
-  /**
-   * TpBrand:id:
-   *
-   * Always 1: the brand has one row.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpBrand:business-name:
@@ -251,26 +209,6 @@ tp_brand_class_init (TpBrandClass *klass)
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpBrand:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpBrand:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -282,42 +220,6 @@ tp_brand_init (TpBrand *self)
   self->positioning = g_strdup ("");
   self->differentiators = g_strdup ("");
   self->tagline = g_strdup ("");
-}
-
-/**
- * tp_brand_get_id:
- * @self: a #TpBrand
- *
- * Returns: always 1: the brand has one row
- */
-gint64
-tp_brand_get_id (TpBrand *self)
-{
-  g_return_val_if_fail (TP_IS_BRAND (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_brand_set_id:
- * @self: a #TpBrand
- * @id: always 1: the brand has one row
- *
- * Sets #TpBrand:id. This changes only the object: TpStore saves it.
- */
-void
-tp_brand_set_id (TpBrand *self,
-                 gint64   id)
-{
-  g_return_if_fail (TP_IS_BRAND (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -513,76 +415,4 @@ tp_brand_set_tagline (TpBrand    *self,
   self->tagline = g_strdup (tagline);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGLINE]);
-}
-
-/**
- * tp_brand_get_created_at:
- * @self: a #TpBrand
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_brand_get_created_at (TpBrand *self)
-{
-  g_return_val_if_fail (TP_IS_BRAND (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_brand_set_created_at:
- * @self: a #TpBrand
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpBrand:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_brand_set_created_at (TpBrand    *self,
-                         const char *created_at)
-{
-  g_return_if_fail (TP_IS_BRAND (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_brand_get_updated_at:
- * @self: a #TpBrand
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_brand_get_updated_at (TpBrand *self)
-{
-  g_return_val_if_fail (TP_IS_BRAND (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_brand_set_updated_at:
- * @self: a #TpBrand
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpBrand:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_brand_set_updated_at (TpBrand    *self,
-                         const char *updated_at)
-{
-  g_return_if_fail (TP_IS_BRAND (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

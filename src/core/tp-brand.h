@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_BRAND (tp_brand_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpBrand, tp_brand, TP, BRAND, GObject)
+G_DECLARE_FINAL_TYPE (TpBrand, tp_brand, TP, BRAND, TpRecord)
 
 TpBrand *   tp_brand_new                 (void);
-gint64      tp_brand_get_id              (TpBrand *self);
-void        tp_brand_set_id              (TpBrand *self,
-                                          gint64   id);
 const char *tp_brand_get_business_name   (TpBrand *self);
 void        tp_brand_set_business_name   (TpBrand    *self,
                                           const char *business_name);
@@ -41,11 +39,5 @@ void        tp_brand_set_differentiators (TpBrand    *self,
 const char *tp_brand_get_tagline         (TpBrand *self);
 void        tp_brand_set_tagline         (TpBrand    *self,
                                           const char *tagline);
-const char *tp_brand_get_created_at      (TpBrand *self);
-void        tp_brand_set_created_at      (TpBrand    *self,
-                                          const char *created_at);
-const char *tp_brand_get_updated_at      (TpBrand *self);
-void        tp_brand_set_updated_at      (TpBrand    *self,
-                                          const char *updated_at);
 
 G_END_DECLS

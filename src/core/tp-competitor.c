@@ -30,32 +30,26 @@
 
 struct _TpCompetitor
 {
-  GObject parent_instance;
+  TpRecord parent_instance;
 
-  gint64  id;
   char   *name;
   char   *positioning;
   char   *strengths;
   char   *weaknesses;
   char   *link;
   gint64  position;
-  char   *created_at;
-  char   *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpCompetitor, tp_competitor, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpCompetitor, tp_competitor, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_NAME,
   PROP_POSITIONING,
   PROP_STRENGTHS,
   PROP_WEAKNESSES,
   PROP_LINK,
   PROP_POSITION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -84,8 +78,6 @@ tp_competitor_finalize (GObject *object)
   g_free (self->strengths);
   g_free (self->weaknesses);
   g_free (self->link);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_competitor_parent_class)->finalize (object);
 }
@@ -100,10 +92,6 @@ tp_competitor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -128,14 +116,6 @@ tp_competitor_get_property (GObject    *object,
       g_value_set_int64 (value, self->position);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,10 +131,6 @@ tp_competitor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_competitor_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_NAME:
       tp_competitor_set_name (self, g_value_get_string (value));
       break;
@@ -179,14 +155,6 @@ tp_competitor_set_property (GObject      *object,
       tp_competitor_set_position (self, g_value_get_int64 (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_competitor_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_competitor_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,16 +168,6 @@ tp_competitor_class_init (TpCompetitorClass *klass)
   object_class->finalize = tp_competitor_finalize;
   object_class->get_property = tp_competitor_get_property;
   object_class->set_property = tp_competitor_set_property;
-
-  /**
-   * TpCompetitor:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpCompetitor:name:
@@ -271,26 +229,6 @@ tp_competitor_class_init (TpCompetitorClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpCompetitor:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpCompetitor:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -302,42 +240,6 @@ tp_competitor_init (TpCompetitor *self)
   self->strengths = g_strdup ("");
   self->weaknesses = g_strdup ("");
   self->link = g_strdup ("");
-}
-
-/**
- * tp_competitor_get_id:
- * @self: a #TpCompetitor
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_competitor_get_id (TpCompetitor *self)
-{
-  g_return_val_if_fail (TP_IS_COMPETITOR (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_competitor_set_id:
- * @self: a #TpCompetitor
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpCompetitor:id. This changes only the object: TpStore saves it.
- */
-void
-tp_competitor_set_id (TpCompetitor *self,
-                      gint64        id)
-{
-  g_return_if_fail (TP_IS_COMPETITOR (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -568,76 +470,4 @@ tp_competitor_set_position (TpCompetitor *self,
   self->position = position;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
-}
-
-/**
- * tp_competitor_get_created_at:
- * @self: a #TpCompetitor
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_competitor_get_created_at (TpCompetitor *self)
-{
-  g_return_val_if_fail (TP_IS_COMPETITOR (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_competitor_set_created_at:
- * @self: a #TpCompetitor
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpCompetitor:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_competitor_set_created_at (TpCompetitor *self,
-                              const char   *created_at)
-{
-  g_return_if_fail (TP_IS_COMPETITOR (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_competitor_get_updated_at:
- * @self: a #TpCompetitor
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_competitor_get_updated_at (TpCompetitor *self)
-{
-  g_return_val_if_fail (TP_IS_COMPETITOR (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_competitor_set_updated_at:
- * @self: a #TpCompetitor
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpCompetitor:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_competitor_set_updated_at (TpCompetitor *self,
-                              const char   *updated_at)
-{
-  g_return_if_fail (TP_IS_COMPETITOR (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_COMPETITOR (tp_competitor_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpCompetitor, tp_competitor, TP, COMPETITOR, GObject)
+G_DECLARE_FINAL_TYPE (TpCompetitor, tp_competitor, TP, COMPETITOR, TpRecord)
 
 TpCompetitor *tp_competitor_new             (void);
-gint64        tp_competitor_get_id          (TpCompetitor *self);
-void          tp_competitor_set_id          (TpCompetitor *self,
-                                             gint64        id);
 const char *  tp_competitor_get_name        (TpCompetitor *self);
 void          tp_competitor_set_name        (TpCompetitor *self,
                                              const char   *name);
@@ -44,11 +42,5 @@ void          tp_competitor_set_link        (TpCompetitor *self,
 gint64        tp_competitor_get_position    (TpCompetitor *self);
 void          tp_competitor_set_position    (TpCompetitor *self,
                                              gint64        position);
-const char *  tp_competitor_get_created_at  (TpCompetitor *self);
-void          tp_competitor_set_created_at  (TpCompetitor *self,
-                                             const char   *created_at);
-const char *  tp_competitor_get_updated_at  (TpCompetitor *self);
-void          tp_competitor_set_updated_at  (TpCompetitor *self,
-                                             const char   *updated_at);
 
 G_END_DECLS

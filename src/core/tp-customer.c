@@ -30,9 +30,8 @@
 
 struct _TpCustomer
 {
-  GObject   parent_instance;
+  TpRecord   parent_instance;
 
-  gint64    id;
   char     *name;
   char     *email;
   char     *phone;
@@ -46,15 +45,12 @@ struct _TpCustomer
   char     *first_order_at;
   gint64    order_count;
   gint64    total_spent_minor;
-  char     *created_at;
-  char     *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpCustomer, tp_customer, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpCustomer, tp_customer, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_NAME,
   PROP_EMAIL,
   PROP_PHONE,
@@ -68,8 +64,6 @@ enum {
   PROP_FIRST_ORDER_AT,
   PROP_ORDER_COUNT,
   PROP_TOTAL_SPENT_MINOR,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -99,8 +93,6 @@ tp_customer_finalize (GObject *object)
   g_free (self->notes);
   g_free (self->last_touch_at);
   g_free (self->first_order_at);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_customer_parent_class)->finalize (object);
 }
@@ -115,10 +107,6 @@ tp_customer_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -171,14 +159,6 @@ tp_customer_get_property (GObject    *object,
       g_value_set_int64 (value, self->total_spent_minor);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -194,10 +174,6 @@ tp_customer_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_customer_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_NAME:
       tp_customer_set_name (self, g_value_get_string (value));
       break;
@@ -250,14 +226,6 @@ tp_customer_set_property (GObject      *object,
       tp_customer_set_total_spent_minor (self, g_value_get_int64 (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_customer_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_customer_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -271,16 +239,6 @@ tp_customer_class_init (TpCustomerClass *klass)
   object_class->finalize = tp_customer_finalize;
   object_class->get_property = tp_customer_get_property;
   object_class->set_property = tp_customer_set_property;
-
-  /**
-   * TpCustomer:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpCustomer:name:
@@ -412,26 +370,6 @@ tp_customer_class_init (TpCustomerClass *klass)
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpCustomer:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpCustomer:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -444,42 +382,6 @@ tp_customer_init (TpCustomer *self)
   self->source_channel = TP_CHANNEL_OTHER;
   self->stage = TP_STAGE_LEAD;
   self->notes = g_strdup ("");
-}
-
-/**
- * tp_customer_get_id:
- * @self: a #TpCustomer
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_customer_get_id (TpCustomer *self)
-{
-  g_return_val_if_fail (TP_IS_CUSTOMER (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_customer_set_id:
- * @self: a #TpCustomer
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpCustomer:id. This changes only the object: TpStore saves it.
- */
-void
-tp_customer_set_id (TpCustomer *self,
-                    gint64      id)
-{
-  g_return_if_fail (TP_IS_CUSTOMER (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -961,76 +863,4 @@ tp_customer_set_total_spent_minor (TpCustomer *self,
   self->total_spent_minor = total_spent_minor;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_SPENT_MINOR]);
-}
-
-/**
- * tp_customer_get_created_at:
- * @self: a #TpCustomer
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_customer_get_created_at (TpCustomer *self)
-{
-  g_return_val_if_fail (TP_IS_CUSTOMER (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_customer_set_created_at:
- * @self: a #TpCustomer
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpCustomer:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_customer_set_created_at (TpCustomer *self,
-                            const char *created_at)
-{
-  g_return_if_fail (TP_IS_CUSTOMER (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_customer_get_updated_at:
- * @self: a #TpCustomer
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_customer_get_updated_at (TpCustomer *self)
-{
-  g_return_val_if_fail (TP_IS_CUSTOMER (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_customer_set_updated_at:
- * @self: a #TpCustomer
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpCustomer:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_customer_set_updated_at (TpCustomer *self,
-                            const char *updated_at)
-{
-  g_return_if_fail (TP_IS_CUSTOMER (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

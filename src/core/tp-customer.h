@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_CUSTOMER (tp_customer_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpCustomer, tp_customer, TP, CUSTOMER, GObject)
+G_DECLARE_FINAL_TYPE (TpCustomer, tp_customer, TP, CUSTOMER, TpRecord)
 
 TpCustomer *tp_customer_new                    (void);
-gint64      tp_customer_get_id                 (TpCustomer *self);
-void        tp_customer_set_id                 (TpCustomer *self,
-                                                gint64      id);
 const char *tp_customer_get_name               (TpCustomer *self);
 void        tp_customer_set_name               (TpCustomer *self,
                                                 const char *name);
@@ -65,11 +63,5 @@ void        tp_customer_set_order_count        (TpCustomer *self,
 gint64      tp_customer_get_total_spent_minor  (TpCustomer *self);
 void        tp_customer_set_total_spent_minor  (TpCustomer *self,
                                                 gint64      total_spent_minor);
-const char *tp_customer_get_created_at         (TpCustomer *self);
-void        tp_customer_set_created_at         (TpCustomer *self,
-                                                const char *created_at);
-const char *tp_customer_get_updated_at         (TpCustomer *self);
-void        tp_customer_set_updated_at         (TpCustomer *self,
-                                                const char *updated_at);
 
 G_END_DECLS

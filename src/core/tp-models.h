@@ -12,8 +12,9 @@
 
 #pragma once
 
-/* Every model of the data core: one final GObject per table, whose
- * properties are its columns (see each type's documentation). */
+/* Every model of the data core: one final TpRecord per table, whose
+ * properties are its columns (see each type's documentation; the id and
+ * the times are TpRecord's). */
 
 #include "tp-audience.h"
 #include "tp-brand.h"

@@ -30,9 +30,8 @@
 
 struct _TpOrder
 {
-  GObject       parent_instance;
+  TpRecord       parent_instance;
 
-  gint64        id;
   gint64        customer_id;
   char         *ordered_at;
   char         *item;
@@ -40,15 +39,12 @@ struct _TpOrder
   char         *currency;
   TpOrderStatus status;
   char         *fulfilled_at;
-  char         *created_at;
-  char         *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpOrder, tp_order, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpOrder, tp_order, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_CUSTOMER_ID,
   PROP_ORDERED_AT,
   PROP_ITEM,
@@ -56,8 +52,6 @@ enum {
   PROP_CURRENCY,
   PROP_STATUS,
   PROP_FULFILLED_AT,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -85,8 +79,6 @@ tp_order_finalize (GObject *object)
   g_free (self->item);
   g_free (self->currency);
   g_free (self->fulfilled_at);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_order_parent_class)->finalize (object);
 }
@@ -101,10 +93,6 @@ tp_order_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_CUSTOMER_ID:
       g_value_set_int64 (value, self->customer_id);
       break;
@@ -133,14 +121,6 @@ tp_order_get_property (GObject    *object,
       g_value_set_string (value, self->fulfilled_at);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,10 +136,6 @@ tp_order_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_order_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_CUSTOMER_ID:
       tp_order_set_customer_id (self, g_value_get_int64 (value));
       break;
@@ -188,14 +164,6 @@ tp_order_set_property (GObject      *object,
       tp_order_set_fulfilled_at (self, g_value_get_string (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_order_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_order_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -209,16 +177,6 @@ tp_order_class_init (TpOrderClass *klass)
   object_class->finalize = tp_order_finalize;
   object_class->get_property = tp_order_get_property;
   object_class->set_property = tp_order_set_property;
-
-  /**
-   * TpOrder:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpOrder:customer-id:
@@ -290,26 +248,6 @@ tp_order_class_init (TpOrderClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpOrder:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpOrder:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -319,42 +257,6 @@ tp_order_init (TpOrder *self)
   self->item = g_strdup ("");
   self->currency = g_strdup ("");
   self->status = TP_ORDER_STATUS_OPEN;
-}
-
-/**
- * tp_order_get_id:
- * @self: a #TpOrder
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_order_get_id (TpOrder *self)
-{
-  g_return_val_if_fail (TP_IS_ORDER (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_order_set_id:
- * @self: a #TpOrder
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpOrder:id. This changes only the object: TpStore saves it.
- */
-void
-tp_order_set_id (TpOrder *self,
-                 gint64   id)
-{
-  g_return_if_fail (TP_IS_ORDER (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -612,76 +514,4 @@ tp_order_set_fulfilled_at (TpOrder    *self,
   self->fulfilled_at = g_strdup (fulfilled_at);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULFILLED_AT]);
-}
-
-/**
- * tp_order_get_created_at:
- * @self: a #TpOrder
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_order_get_created_at (TpOrder *self)
-{
-  g_return_val_if_fail (TP_IS_ORDER (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_order_set_created_at:
- * @self: a #TpOrder
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpOrder:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_order_set_created_at (TpOrder    *self,
-                         const char *created_at)
-{
-  g_return_if_fail (TP_IS_ORDER (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_order_get_updated_at:
- * @self: a #TpOrder
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_order_get_updated_at (TpOrder *self)
-{
-  g_return_val_if_fail (TP_IS_ORDER (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_order_set_updated_at:
- * @self: a #TpOrder
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpOrder:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_order_set_updated_at (TpOrder    *self,
-                         const char *updated_at)
-{
-  g_return_if_fail (TP_IS_ORDER (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

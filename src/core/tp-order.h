@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_ORDER (tp_order_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpOrder, tp_order, TP, ORDER, GObject)
+G_DECLARE_FINAL_TYPE (TpOrder, tp_order, TP, ORDER, TpRecord)
 
 TpOrder *     tp_order_new              (void);
-gint64        tp_order_get_id           (TpOrder *self);
-void          tp_order_set_id           (TpOrder *self,
-                                         gint64   id);
 gint64        tp_order_get_customer_id  (TpOrder *self);
 void          tp_order_set_customer_id  (TpOrder *self,
                                          gint64   customer_id);
@@ -47,11 +45,5 @@ void          tp_order_set_status       (TpOrder       *self,
 const char *  tp_order_get_fulfilled_at (TpOrder *self);
 void          tp_order_set_fulfilled_at (TpOrder    *self,
                                          const char *fulfilled_at);
-const char *  tp_order_get_created_at   (TpOrder *self);
-void          tp_order_set_created_at   (TpOrder    *self,
-                                         const char *created_at);
-const char *  tp_order_get_updated_at   (TpOrder *self);
-void          tp_order_set_updated_at   (TpOrder    *self,
-                                         const char *updated_at);
 
 G_END_DECLS

@@ -30,32 +30,26 @@
 
 struct _TpPlace
 {
-  GObject     parent_instance;
+  TpRecord     parent_instance;
 
-  gint64      id;
   gint64      audience_id;
   TpPlaceKind kind;
   char       *name;
   char       *link;
   char       *notes;
   gint64      position;
-  char       *created_at;
-  char       *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpPlace, tp_place, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpPlace, tp_place, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_AUDIENCE_ID,
   PROP_KIND,
   PROP_NAME,
   PROP_LINK,
   PROP_NOTES,
   PROP_POSITION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -82,8 +76,6 @@ tp_place_finalize (GObject *object)
   g_free (self->name);
   g_free (self->link);
   g_free (self->notes);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_place_parent_class)->finalize (object);
 }
@@ -98,10 +90,6 @@ tp_place_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_AUDIENCE_ID:
       g_value_set_int64 (value, self->audience_id);
       break;
@@ -126,14 +114,6 @@ tp_place_get_property (GObject    *object,
       g_value_set_int64 (value, self->position);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,10 +129,6 @@ tp_place_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_place_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_AUDIENCE_ID:
       tp_place_set_audience_id (self, g_value_get_int64 (value));
       break;
@@ -177,14 +153,6 @@ tp_place_set_property (GObject      *object,
       tp_place_set_position (self, g_value_get_int64 (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_place_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_place_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -198,16 +166,6 @@ tp_place_class_init (TpPlaceClass *klass)
   object_class->finalize = tp_place_finalize;
   object_class->get_property = tp_place_get_property;
   object_class->set_property = tp_place_set_property;
-
-  /**
-   * TpPlace:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpPlace:audience-id:
@@ -269,26 +227,6 @@ tp_place_class_init (TpPlaceClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpPlace:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpPlace:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -299,42 +237,6 @@ tp_place_init (TpPlace *self)
   self->name = g_strdup ("");
   self->link = g_strdup ("");
   self->notes = g_strdup ("");
-}
-
-/**
- * tp_place_get_id:
- * @self: a #TpPlace
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_place_get_id (TpPlace *self)
-{
-  g_return_val_if_fail (TP_IS_PLACE (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_place_set_id:
- * @self: a #TpPlace
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpPlace:id. This changes only the object: TpStore saves it.
- */
-void
-tp_place_set_id (TpPlace *self,
-                 gint64   id)
-{
-  g_return_if_fail (TP_IS_PLACE (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -559,76 +461,4 @@ tp_place_set_position (TpPlace *self,
   self->position = position;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
-}
-
-/**
- * tp_place_get_created_at:
- * @self: a #TpPlace
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_place_get_created_at (TpPlace *self)
-{
-  g_return_val_if_fail (TP_IS_PLACE (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_place_set_created_at:
- * @self: a #TpPlace
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpPlace:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_place_set_created_at (TpPlace    *self,
-                         const char *created_at)
-{
-  g_return_if_fail (TP_IS_PLACE (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_place_get_updated_at:
- * @self: a #TpPlace
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_place_get_updated_at (TpPlace *self)
-{
-  g_return_val_if_fail (TP_IS_PLACE (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_place_set_updated_at:
- * @self: a #TpPlace
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpPlace:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_place_set_updated_at (TpPlace    *self,
-                         const char *updated_at)
-{
-  g_return_if_fail (TP_IS_PLACE (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_PLACE (tp_place_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpPlace, tp_place, TP, PLACE, GObject)
+G_DECLARE_FINAL_TYPE (TpPlace, tp_place, TP, PLACE, TpRecord)
 
 TpPlace *   tp_place_new             (void);
-gint64      tp_place_get_id          (TpPlace *self);
-void        tp_place_set_id          (TpPlace *self,
-                                      gint64   id);
 gint64      tp_place_get_audience_id (TpPlace *self);
 void        tp_place_set_audience_id (TpPlace *self,
                                       gint64   audience_id);
@@ -44,11 +42,5 @@ void        tp_place_set_notes       (TpPlace    *self,
 gint64      tp_place_get_position    (TpPlace *self);
 void        tp_place_set_position    (TpPlace *self,
                                       gint64   position);
-const char *tp_place_get_created_at  (TpPlace *self);
-void        tp_place_set_created_at  (TpPlace    *self,
-                                      const char *created_at);
-const char *tp_place_get_updated_at  (TpPlace *self);
-void        tp_place_set_updated_at  (TpPlace    *self,
-                                      const char *updated_at);
 
 G_END_DECLS

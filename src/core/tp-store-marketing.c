@@ -259,7 +259,7 @@ tp_store_get_brand (TpStore  *self,
   if (!_tp_store_load_row (self, TP_STORE_TABLE_BRAND, 1, G_OBJECT (brand), &found, error))
     return NULL;
 
-  tp_brand_set_id (brand, 1);
+  tp_record_set_id (TP_RECORD (brand), 1);
   _tp_store_live_insert (self, TP_STORE_TABLE_BRAND, 1, G_OBJECT (brand));
 
   return g_steal_pointer (&brand);
@@ -285,7 +285,7 @@ tp_store_save_brand (TpStore  *self,
   g_return_val_if_fail (TP_IS_STORE (self), FALSE);
   g_return_val_if_fail (TP_IS_BRAND (brand), FALSE);
 
-  tp_brand_set_id (brand, 1);
+  tp_record_set_id (TP_RECORD (brand), 1);
 
   if (!tp_database_begin (self->database, error))
     return FALSE;

@@ -30,26 +30,20 @@
 
 struct _TpTacticLogEntry
 {
-  GObject parent_instance;
+  TpRecord parent_instance;
 
-  gint64  id;
   gint64  tactic_id;
   char   *done_at;
   char   *note;
-  char   *created_at;
-  char   *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpTacticLogEntry, tp_tactic_log_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpTacticLogEntry, tp_tactic_log_entry, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_TACTIC_ID,
   PROP_DONE_AT,
   PROP_NOTE,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -75,8 +69,6 @@ tp_tactic_log_entry_finalize (GObject *object)
 
   g_free (self->done_at);
   g_free (self->note);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_tactic_log_entry_parent_class)->finalize (object);
 }
@@ -91,10 +83,6 @@ tp_tactic_log_entry_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_TACTIC_ID:
       g_value_set_int64 (value, self->tactic_id);
       break;
@@ -105,14 +93,6 @@ tp_tactic_log_entry_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
       break;
 
     default:
@@ -130,10 +110,6 @@ tp_tactic_log_entry_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_tactic_log_entry_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_TACTIC_ID:
       tp_tactic_log_entry_set_tactic_id (self, g_value_get_int64 (value));
       break;
@@ -144,14 +120,6 @@ tp_tactic_log_entry_set_property (GObject      *object,
 
     case PROP_NOTE:
       tp_tactic_log_entry_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_CREATED_AT:
-      tp_tactic_log_entry_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_tactic_log_entry_set_updated_at (self, g_value_get_string (value));
       break;
 
     default:
@@ -167,16 +135,6 @@ tp_tactic_log_entry_class_init (TpTacticLogEntryClass *klass)
   object_class->finalize = tp_tactic_log_entry_finalize;
   object_class->get_property = tp_tactic_log_entry_get_property;
   object_class->set_property = tp_tactic_log_entry_set_property;
-
-  /**
-   * TpTacticLogEntry:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpTacticLogEntry:tactic-id:
@@ -208,26 +166,6 @@ tp_tactic_log_entry_class_init (TpTacticLogEntryClass *klass)
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpTacticLogEntry:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpTacticLogEntry:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -235,42 +173,6 @@ static void
 tp_tactic_log_entry_init (TpTacticLogEntry *self)
 {
   self->note = g_strdup ("");
-}
-
-/**
- * tp_tactic_log_entry_get_id:
- * @self: a #TpTacticLogEntry
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_tactic_log_entry_get_id (TpTacticLogEntry *self)
-{
-  g_return_val_if_fail (TP_IS_TACTIC_LOG_ENTRY (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_tactic_log_entry_set_id:
- * @self: a #TpTacticLogEntry
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpTacticLogEntry:id. This changes only the object: TpStore saves it.
- */
-void
-tp_tactic_log_entry_set_id (TpTacticLogEntry *self,
-                            gint64            id)
-{
-  g_return_if_fail (TP_IS_TACTIC_LOG_ENTRY (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -382,76 +284,4 @@ tp_tactic_log_entry_set_note (TpTacticLogEntry *self,
   self->note = g_strdup (note);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
-}
-
-/**
- * tp_tactic_log_entry_get_created_at:
- * @self: a #TpTacticLogEntry
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_tactic_log_entry_get_created_at (TpTacticLogEntry *self)
-{
-  g_return_val_if_fail (TP_IS_TACTIC_LOG_ENTRY (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_tactic_log_entry_set_created_at:
- * @self: a #TpTacticLogEntry
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpTacticLogEntry:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_tactic_log_entry_set_created_at (TpTacticLogEntry *self,
-                                    const char       *created_at)
-{
-  g_return_if_fail (TP_IS_TACTIC_LOG_ENTRY (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_tactic_log_entry_get_updated_at:
- * @self: a #TpTacticLogEntry
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_tactic_log_entry_get_updated_at (TpTacticLogEntry *self)
-{
-  g_return_val_if_fail (TP_IS_TACTIC_LOG_ENTRY (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_tactic_log_entry_set_updated_at:
- * @self: a #TpTacticLogEntry
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpTacticLogEntry:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_tactic_log_entry_set_updated_at (TpTacticLogEntry *self,
-                                    const char       *updated_at)
-{
-  g_return_if_fail (TP_IS_TACTIC_LOG_ENTRY (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

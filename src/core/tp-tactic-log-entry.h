@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_TACTIC_LOG_ENTRY (tp_tactic_log_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpTacticLogEntry, tp_tactic_log_entry, TP, TACTIC_LOG_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (TpTacticLogEntry, tp_tactic_log_entry, TP, TACTIC_LOG_ENTRY, TpRecord)
 
 TpTacticLogEntry *tp_tactic_log_entry_new            (void);
-gint64            tp_tactic_log_entry_get_id         (TpTacticLogEntry *self);
-void              tp_tactic_log_entry_set_id         (TpTacticLogEntry *self,
-                                                      gint64            id);
 gint64            tp_tactic_log_entry_get_tactic_id  (TpTacticLogEntry *self);
 void              tp_tactic_log_entry_set_tactic_id  (TpTacticLogEntry *self,
                                                       gint64            tactic_id);
@@ -35,11 +33,5 @@ void              tp_tactic_log_entry_set_done_at    (TpTacticLogEntry *self,
 const char *      tp_tactic_log_entry_get_note       (TpTacticLogEntry *self);
 void              tp_tactic_log_entry_set_note       (TpTacticLogEntry *self,
                                                       const char       *note);
-const char *      tp_tactic_log_entry_get_created_at (TpTacticLogEntry *self);
-void              tp_tactic_log_entry_set_created_at (TpTacticLogEntry *self,
-                                                      const char       *created_at);
-const char *      tp_tactic_log_entry_get_updated_at (TpTacticLogEntry *self);
-void              tp_tactic_log_entry_set_updated_at (TpTacticLogEntry *self,
-                                                      const char       *updated_at);
 
 G_END_DECLS

@@ -30,9 +30,8 @@
 
 struct _TpTactic
 {
-  GObject         parent_instance;
+  TpRecord         parent_instance;
 
-  gint64          id;
   char           *name;
   TpChannel       channel;
   gint64          audience_id;
@@ -41,15 +40,12 @@ struct _TpTactic
   guint           active : 1;
   char           *notes;
   gint64          position;
-  char           *created_at;
-  char           *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpTactic, tp_tactic, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpTactic, tp_tactic, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_NAME,
   PROP_CHANNEL,
   PROP_AUDIENCE_ID,
@@ -58,8 +54,6 @@ enum {
   PROP_ACTIVE,
   PROP_NOTES,
   PROP_POSITION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -85,8 +79,6 @@ tp_tactic_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->notes);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_tactic_parent_class)->finalize (object);
 }
@@ -101,10 +93,6 @@ tp_tactic_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -137,14 +125,6 @@ tp_tactic_get_property (GObject    *object,
       g_value_set_int64 (value, self->position);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -160,10 +140,6 @@ tp_tactic_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_tactic_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_NAME:
       tp_tactic_set_name (self, g_value_get_string (value));
       break;
@@ -196,14 +172,6 @@ tp_tactic_set_property (GObject      *object,
       tp_tactic_set_position (self, g_value_get_int64 (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_tactic_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_tactic_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,16 +185,6 @@ tp_tactic_class_init (TpTacticClass *klass)
   object_class->finalize = tp_tactic_finalize;
   object_class->get_property = tp_tactic_get_property;
   object_class->set_property = tp_tactic_set_property;
-
-  /**
-   * TpTactic:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpTactic:name:
@@ -308,26 +266,6 @@ tp_tactic_class_init (TpTacticClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpTactic:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpTactic:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -340,42 +278,6 @@ tp_tactic_init (TpTactic *self)
   self->cadence_period = TP_CADENCE_PERIOD_WEEK;
   self->active = TRUE;
   self->notes = g_strdup ("");
-}
-
-/**
- * tp_tactic_get_id:
- * @self: a #TpTactic
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_tactic_get_id (TpTactic *self)
-{
-  g_return_val_if_fail (TP_IS_TACTIC (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_tactic_set_id:
- * @self: a #TpTactic
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpTactic:id. This changes only the object: TpStore saves it.
- */
-void
-tp_tactic_set_id (TpTactic *self,
-                  gint64    id)
-{
-  g_return_if_fail (TP_IS_TACTIC (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -669,76 +571,4 @@ tp_tactic_set_position (TpTactic *self,
   self->position = position;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
-}
-
-/**
- * tp_tactic_get_created_at:
- * @self: a #TpTactic
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_tactic_get_created_at (TpTactic *self)
-{
-  g_return_val_if_fail (TP_IS_TACTIC (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_tactic_set_created_at:
- * @self: a #TpTactic
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpTactic:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_tactic_set_created_at (TpTactic   *self,
-                          const char *created_at)
-{
-  g_return_if_fail (TP_IS_TACTIC (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_tactic_get_updated_at:
- * @self: a #TpTactic
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_tactic_get_updated_at (TpTactic *self)
-{
-  g_return_val_if_fail (TP_IS_TACTIC (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_tactic_set_updated_at:
- * @self: a #TpTactic
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpTactic:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_tactic_set_updated_at (TpTactic   *self,
-                          const char *updated_at)
-{
-  g_return_if_fail (TP_IS_TACTIC (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

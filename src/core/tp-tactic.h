@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_TACTIC (tp_tactic_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpTactic, tp_tactic, TP, TACTIC, GObject)
+G_DECLARE_FINAL_TYPE (TpTactic, tp_tactic, TP, TACTIC, TpRecord)
 
 TpTactic *      tp_tactic_new                (void);
-gint64          tp_tactic_get_id             (TpTactic *self);
-void            tp_tactic_set_id             (TpTactic *self,
-                                              gint64    id);
 const char *    tp_tactic_get_name           (TpTactic *self);
 void            tp_tactic_set_name           (TpTactic   *self,
                                               const char *name);
@@ -50,11 +48,5 @@ void            tp_tactic_set_notes          (TpTactic   *self,
 gint64          tp_tactic_get_position       (TpTactic *self);
 void            tp_tactic_set_position       (TpTactic *self,
                                               gint64    position);
-const char *    tp_tactic_get_created_at     (TpTactic *self);
-void            tp_tactic_set_created_at     (TpTactic   *self,
-                                              const char *created_at);
-const char *    tp_tactic_get_updated_at     (TpTactic *self);
-void            tp_tactic_set_updated_at     (TpTactic   *self,
-                                              const char *updated_at);
 
 G_END_DECLS

@@ -30,9 +30,8 @@
 
 struct _TpTouch
 {
-  GObject     parent_instance;
+  TpRecord     parent_instance;
 
-  gint64      id;
   gint64      customer_id;
   char       *happened_at;
   TpChannel   channel;
@@ -41,15 +40,12 @@ struct _TpTouch
   gint64      tactic_id;
   gint64      place_id;
   guint       done : 1;
-  char       *created_at;
-  char       *updated_at;
 };
 
-G_DEFINE_FINAL_TYPE (TpTouch, tp_touch, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (TpTouch, tp_touch, TP_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
   PROP_CUSTOMER_ID,
   PROP_HAPPENED_AT,
   PROP_CHANNEL,
@@ -58,8 +54,6 @@ enum {
   PROP_TACTIC_ID,
   PROP_PLACE_ID,
   PROP_DONE,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -85,8 +79,6 @@ tp_touch_finalize (GObject *object)
 
   g_free (self->happened_at);
   g_free (self->note);
-  g_free (self->created_at);
-  g_free (self->updated_at);
 
   G_OBJECT_CLASS (tp_touch_parent_class)->finalize (object);
 }
@@ -101,10 +93,6 @@ tp_touch_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_CUSTOMER_ID:
       g_value_set_int64 (value, self->customer_id);
       break;
@@ -137,14 +125,6 @@ tp_touch_get_property (GObject    *object,
       g_value_set_boolean (value, self->done);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -160,10 +140,6 @@ tp_touch_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      tp_touch_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_CUSTOMER_ID:
       tp_touch_set_customer_id (self, g_value_get_int64 (value));
       break;
@@ -196,14 +172,6 @@ tp_touch_set_property (GObject      *object,
       tp_touch_set_done (self, g_value_get_boolean (value));
       break;
 
-    case PROP_CREATED_AT:
-      tp_touch_set_created_at (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      tp_touch_set_updated_at (self, g_value_get_string (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,16 +185,6 @@ tp_touch_class_init (TpTouchClass *klass)
   object_class->finalize = tp_touch_finalize;
   object_class->get_property = tp_touch_get_property;
   object_class->set_property = tp_touch_set_property;
-
-  /**
-   * TpTouch:id:
-   *
-   * The row id, 0 until the row is stored.
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * TpTouch:customer-id:
@@ -309,26 +267,6 @@ tp_touch_class_init (TpTouchClass *klass)
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * TpTouch:created-at:
-   *
-   * When the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_CREATED_AT] =
-    g_param_spec_string ("created-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * TpTouch:updated-at:
-   *
-   * When the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ".
-   */
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -339,42 +277,6 @@ tp_touch_init (TpTouch *self)
   self->direction = TP_DIRECTION_OUTBOUND;
   self->note = g_strdup ("");
   self->done = TRUE;
-}
-
-/**
- * tp_touch_get_id:
- * @self: a #TpTouch
- *
- * Returns: the row id, 0 until the row is stored
- */
-gint64
-tp_touch_get_id (TpTouch *self)
-{
-  g_return_val_if_fail (TP_IS_TOUCH (self), 0);
-
-  return self->id;
-}
-
-/**
- * tp_touch_set_id:
- * @self: a #TpTouch
- * @id: the row id, 0 until the row is stored
- *
- * Sets #TpTouch:id. This changes only the object: TpStore saves it.
- */
-void
-tp_touch_set_id (TpTouch *self,
-                 gint64   id)
-{
-  g_return_if_fail (TP_IS_TOUCH (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 /**
@@ -667,76 +569,4 @@ tp_touch_set_done (TpTouch *self,
   self->done = done;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
-}
-
-/**
- * tp_touch_get_created_at:
- * @self: a #TpTouch
- *
- * Returns: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_touch_get_created_at (TpTouch *self)
-{
-  g_return_val_if_fail (TP_IS_TOUCH (self), NULL);
-
-  return self->created_at;
-}
-
-/**
- * tp_touch_set_created_at:
- * @self: a #TpTouch
- * @created_at: (nullable): when the row was created, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpTouch:created-at. This changes only the object: TpStore saves it.
- */
-void
-tp_touch_set_created_at (TpTouch    *self,
-                         const char *created_at)
-{
-  g_return_if_fail (TP_IS_TOUCH (self));
-
-  if (g_strcmp0 (self->created_at, created_at) == 0)
-    return;
-
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-}
-
-/**
- * tp_touch_get_updated_at:
- * @self: a #TpTouch
- *
- * Returns: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- */
-const char *
-tp_touch_get_updated_at (TpTouch *self)
-{
-  g_return_val_if_fail (TP_IS_TOUCH (self), NULL);
-
-  return self->updated_at;
-}
-
-/**
- * tp_touch_set_updated_at:
- * @self: a #TpTouch
- * @updated_at: (nullable): when the row was last changed, as ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ"
- *
- * Sets #TpTouch:updated-at. This changes only the object: TpStore saves it.
- */
-void
-tp_touch_set_updated_at (TpTouch    *self,
-                         const char *updated_at)
-{
-  g_return_if_fail (TP_IS_TOUCH (self));
-
-  if (g_strcmp0 (self->updated_at, updated_at) == 0)
-    return;
-
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }

@@ -15,17 +15,15 @@
 #include <glib-object.h>
 
 #include "tp-enums.h"
+#include "tp-record.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_TOUCH (tp_touch_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpTouch, tp_touch, TP, TOUCH, GObject)
+G_DECLARE_FINAL_TYPE (TpTouch, tp_touch, TP, TOUCH, TpRecord)
 
 TpTouch *   tp_touch_new             (void);
-gint64      tp_touch_get_id          (TpTouch *self);
-void        tp_touch_set_id          (TpTouch *self,
-                                      gint64   id);
 gint64      tp_touch_get_customer_id (TpTouch *self);
 void        tp_touch_set_customer_id (TpTouch *self,
                                       gint64   customer_id);
@@ -50,11 +48,5 @@ void        tp_touch_set_place_id    (TpTouch *self,
 gboolean    tp_touch_get_done        (TpTouch *self);
 void        tp_touch_set_done        (TpTouch  *self,
                                       gboolean  done);
-const char *tp_touch_get_created_at  (TpTouch *self);
-void        tp_touch_set_created_at  (TpTouch    *self,
-                                      const char *created_at);
-const char *tp_touch_get_updated_at  (TpTouch *self);
-void        tp_touch_set_updated_at  (TpTouch    *self,
-                                      const char *updated_at);
 
 G_END_DECLS

@@ -243,10 +243,9 @@ same_item (TpActivityItem *a,
   if (G_OBJECT_TYPE (tp_activity_item_get_object (a)) != G_OBJECT_TYPE (b))
     return FALSE;
 
-  if (TP_IS_TOUCH (b))
-    return tp_touch_get_id (TP_TOUCH (tp_activity_item_get_object (a))) == tp_touch_get_id (TP_TOUCH (b));
-
-  return tp_order_get_id (TP_ORDER (tp_activity_item_get_object (a))) == tp_order_get_id (TP_ORDER (b));
+  /* A touch and an order are both records: the same row has the same id. */
+  return tp_record_get_id (TP_RECORD (tp_activity_item_get_object (a))) ==
+         tp_record_get_id (TP_RECORD (b));
 }
 
 static gboolean

@@ -122,8 +122,11 @@ load_places (TpAudienceEditor *self)
   g_clear_object (&self->places);
 
   if (self->store != NULL && self->audience != NULL)
-    self->places = tp_stable_list_new (tp_store_list_places (self->store,
-                                                             tp_audience_get_id (self->audience)));
+    {
+      gint64 id = tp_record_get_id (TP_RECORD (self->audience));
+
+      self->places = tp_stable_list_new (tp_store_list_places (self->store, id));
+    }
 
   if (self->places != NULL)
     {
@@ -149,7 +152,7 @@ find_place_row (TpAudienceEditor *self,
        child = gtk_widget_get_next_sibling (child))
     {
       if (TP_IS_PLACE_ROW (child) &&
-          tp_place_get_id (tp_place_row_get_place (TP_PLACE_ROW (child))) == id)
+          tp_record_get_id (TP_RECORD (tp_place_row_get_place (TP_PLACE_ROW (child)))) == id)
         return child;
     }
 
@@ -172,7 +175,7 @@ add_place_action (GtkWidget  *widget,
   tp_audience_editor_flush (self);
 
   place = tp_place_new ();
-  tp_place_set_audience_id (place, tp_audience_get_id (self->audience));
+  tp_place_set_audience_id (place, tp_record_get_id (TP_RECORD (self->audience)));
   tp_place_set_name (place, _("New Place"));
   tp_place_set_kind (place, TP_PLACE_KIND_ONLINE_GROUP);
   tp_place_set_position (place, _tp_marketing_next_position (G_LIST_MODEL (self->places)));
@@ -183,7 +186,7 @@ add_place_action (GtkWidget  *widget,
       return;
     }
 
-  row = find_place_row (self, tp_place_get_id (place));
+  row = find_place_row (self, tp_record_get_id (TP_RECORD (place)));
   if (row != NULL)
     tp_place_row_edit_name (TP_PLACE_ROW (row));
 }

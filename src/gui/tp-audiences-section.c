@@ -20,47 +20,26 @@
 
 #include "tp-audiences-section.h"
 #include "tp-marketing-util.h"
-#include "tp-read-only-private.h"
-#include "tp-stable-list.h"
-#include "tp-toast-private.h"
 
 /*
  * TpAudiencesSection lists the audiences beside the editor of the
- * selected one; narrow, the two fold into one column. Without any
- * audience it explains what they are for and offers to add the first.
+ * selected one (see TpListSection); narrow, the two fold into one column.
+ * Without any audience it explains what they are for and offers to add
+ * the first.
  *
- * Actions: audiences.add (Ctrl+N through the page), audience.delete
- * (Delete in the list), audience.move-up and audience.move-down
- * (Alt+Up, Alt+Down in the list), audiences.show-list and audiences.show-editor
- * (which side shows, when folded).
+ * Actions: audiences.add, audience.delete, audience.move-up and
+ * audience.move-down, audiences.show-list and audiences.show-editor
+ * (TpListSection's).
  */
 
 struct _TpAudiencesSection
 {
-  GtkWidget         parent_instance;
+  TpListSection     parent_instance;
 
-  GtkStack         *stack;
-  AdwLeaflet       *leaflet;
-  TpListPane       *list_pane;
-  GtkLabel         *editor_title;
   TpAudienceEditor *editor;
-
-  TpStore          *store;
-  GListModel       *audiences;
-  TpAudience       *titled;
-  GBinding         *title_binding;
 };
 
-G_DEFINE_FINAL_TYPE (TpAudiencesSection, tp_audiences_section, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_EDITING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TpAudiencesSection, tp_audiences_section, TP_TYPE_LIST_SECTION)
 
 static gboolean
 first_line (GBinding     *binding,
@@ -92,8 +71,8 @@ not_blank (GBinding     *binding,
 }
 
 static GtkListBoxRow *
-create_row (gpointer item,
-            gpointer user_data)
+create_row (TpListSection *section,
+            gpointer       item)
 {
   TpAudience *audience = item;
   GtkWidget *row, *box, *labels, *name, *who, *primary;
@@ -137,236 +116,46 @@ create_row (gpointer item,
   return GTK_LIST_BOX_ROW (row);
 }
 
-static void
-update_page (TpAudiencesSection *self)
+static gpointer
+new_item (TpListSection *section,
+          gint64         position)
 {
-  gboolean empty = self->audiences == NULL || g_list_model_get_n_items (self->audiences) == 0;
-  /* A role that may only read adds, deletes and moves nothing */
-  gboolean can_write = _tp_store_can_write (self->store);
-  gboolean has_selection = can_write && tp_list_pane_get_selected_id (self->list_pane) != 0;
+  TpAudience *audience = tp_audience_new ();
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audiences.add", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.delete", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.move-up", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audience.move-down", has_selection);
-}
-
-static void
-on_audiences_changed_cb (TpAudiencesSection *self)
-{
-  update_page (self);
-}
-
-static void
-on_list_pane_selected_id_cb (TpAudiencesSection *self)
-{
-  g_autoptr(TpAudience) audience = tp_list_pane_dup_selected (self->list_pane);
-
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
-  g_clear_object (&self->titled);
-
-  tp_audience_editor_set_audience (self->editor, audience);
-
-  if (audience != NULL)
-    {
-      self->titled = g_object_ref (audience);
-      self->title_binding = g_object_bind_property (audience, "name",
-                                                    self->editor_title, "label",
-                                                    G_BINDING_SYNC_CREATE);
-    }
-  else
-    gtk_label_set_label (self->editor_title, "");
-
-  update_page (self);
-}
-
-static void
-on_list_pane_activated_cb (TpAudiencesSection *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-}
-
-static void
-audience_undone_cb (GtkWidget *widget,
-                    gint64     id)
-{
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
-
-  tp_list_pane_select_id (self->list_pane, id);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
-  g_autoptr(TpAudience) audience = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  tp_audience_editor_flush (self->editor);
-
-  audience = tp_audience_new ();
   tp_audience_set_name (audience, _("New Audience"));
-  tp_audience_set_position (audience, _tp_marketing_next_position (self->audiences));
+  tp_audience_set_position (audience, position);
   /* The first audience is the one served first until another is chosen. */
-  tp_audience_set_is_primary (audience, g_list_model_get_n_items (self->audiences) == 0);
+  tp_audience_set_is_primary (audience,
+                              g_list_model_get_n_items (tp_list_section_get_items (section)) == 0);
 
-  if (!tp_store_add_audience (self->store, audience, &error))
-    {
-      _tp_marketing_show_error (widget, error);
-      return;
-    }
+  return audience;
+}
 
-  tp_list_pane_select_id (self->list_pane, tp_audience_get_id (audience));
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-  tp_audience_editor_edit_name (self->editor);
+static gboolean
+add (TpStore  *store,
+     gpointer  item,
+     GError  **error)
+{
+  return tp_store_add_audience (store, item, error);
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+set_item (TpListSection *section,
+          gpointer       item)
 {
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TpUndo) undo = NULL;
-  gint64 id = tp_list_pane_get_selected_id (self->list_pane);
-  gboolean had_focus = tp_list_pane_has_focus (self->list_pane);
-
-  if (self->store == NULL || id == 0)
-    return;
-
-  tp_audience_editor_flush (self->editor);
-
-  undo = tp_store_delete_audience (self->store, id, &error);
-  if (undo == NULL)
-    {
-      _tp_marketing_show_error (widget, error);
-      return;
-    }
-
-  _tp_toast_show_undo_delete (widget, self->store, undo, audience_undone_cb);
-
-  if (had_focus)
-    tp_list_pane_focus_selected (self->list_pane);
-  else if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  tp_audience_editor_set_audience (TP_AUDIENCES_SECTION (section)->editor, item);
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+flush (TpListSection *section)
 {
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
-
-  tp_audience_editor_flush (self->editor);
-  tp_list_pane_move_selected (self->list_pane,
-                              g_str_equal (action_name, "audience.move-up") ? -1 : 1);
+  tp_audience_editor_flush (TP_AUDIENCES_SECTION (section)->editor);
 }
 
 static void
-show_editor_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+edit_name (TpListSection *section)
 {
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-}
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  tp_list_pane_focus_selected (self->list_pane);
-}
-
-TpStore *
-tp_audiences_section_get_store (TpAudiencesSection *self)
-{
-  g_return_val_if_fail (TP_IS_AUDIENCES_SECTION (self), NULL);
-
-  return self->store;
-}
-
-void
-tp_audiences_section_set_store (TpAudiencesSection *self,
-                                TpStore            *store)
-{
-  g_return_if_fail (TP_IS_AUDIENCES_SECTION (self));
-  g_return_if_fail (store == NULL || TP_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  tp_audience_editor_set_audience (self->editor, NULL);
-  if (self->audiences != NULL)
-    g_signal_handlers_disconnect_by_func (self->audiences, on_audiences_changed_cb, self);
-  g_clear_object (&self->audiences);
-
-  g_set_object (&self->store, store);
-
-  tp_audience_editor_set_store (self->editor, store);
-  tp_list_pane_set_store (self->list_pane, store);
-
-  if (store != NULL)
-    {
-      self->audiences = G_LIST_MODEL (tp_stable_list_new (tp_store_list_audiences (store)));
-      g_signal_connect_object (self->audiences, "items-changed",
-                               G_CALLBACK (on_audiences_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  tp_list_pane_set_model (self->list_pane, self->audiences, create_row, self);
-  update_page (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-/**
- * tp_audiences_section_get_editing:
- * @self: a #TpAudiencesSection
- *
- * Returns: whether the section is folded into one column and shows the
- *   editor, with a back button of its own
- */
-gboolean
-tp_audiences_section_get_editing (TpAudiencesSection *self)
-{
-  g_return_val_if_fail (TP_IS_AUDIENCES_SECTION (self), FALSE);
-
-  return adw_leaflet_get_folded (self->leaflet) &&
-         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") == 0;
-}
-
-static void
-on_leaflet_changed_cb (TpAudiencesSection *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
-}
-
-/**
- * tp_audiences_section_get_list:
- * @self: a #TpAudiencesSection
- *
- * Returns: (transfer none): the list of audiences
- */
-TpListPane *
-tp_audiences_section_get_list (TpAudiencesSection *self)
-{
-  g_return_val_if_fail (TP_IS_AUDIENCES_SECTION (self), NULL);
-
-  return self->list_pane;
+  tp_audience_editor_edit_name (TP_AUDIENCES_SECTION (section)->editor);
 }
 
 /**
@@ -384,129 +173,29 @@ tp_audiences_section_get_editor (TpAudiencesSection *self)
 }
 
 static void
-tp_audiences_section_dispose (GObject *object)
-{
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (object);
-
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
-  g_clear_object (&self->titled);
-  if (self->audiences != NULL)
-    g_signal_handlers_disconnect_by_func (self->audiences, on_audiences_changed_cb, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), TP_TYPE_AUDIENCES_SECTION);
-
-  g_clear_object (&self->audiences);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (tp_audiences_section_parent_class)->dispose (object);
-}
-
-static void
-tp_audiences_section_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_EDITING:
-      g_value_set_boolean (value, tp_audiences_section_get_editing (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tp_audiences_section_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  TpAudiencesSection *self = TP_AUDIENCES_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      tp_audiences_section_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 tp_audiences_section_class_init (TpAudiencesSectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TpListSectionClass *section_class = TP_LIST_SECTION_CLASS (klass);
 
-  object_class->dispose = tp_audiences_section_dispose;
-  object_class->get_property = tp_audiences_section_get_property;
-  object_class->set_property = tp_audiences_section_set_property;
-
-  /**
-   * TpAudiencesSection:store:
-   *
-   * The store whose audiences show.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         TP_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * TpAudiencesSection:editing:
-   *
-   * Whether the section is folded into one column and shows the editor.
-   */
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->list = tp_store_list_audiences;
+  section_class->create_row = create_row;
+  section_class->new_item = new_item;
+  section_class->add = add;
+  section_class->delete = tp_store_delete_audience;
+  section_class->set_item = set_item;
+  section_class->flush = flush;
+  section_class->edit_name = edit_name;
+  tp_list_section_class_set_actions (section_class, "audiences", "audience");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-audiences-section.ui");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, stack);
-  gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, editor_title);
   gtk_widget_class_bind_template_child (widget_class, TpAudiencesSection, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_selected_id_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "audiences.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "audiences.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "audiences.show-editor", NULL, show_editor_action);
-  gtk_widget_class_install_action (widget_class, "audience.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "audience.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "audience.move-down", NULL, move_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 tp_audiences_section_init (TpAudiencesSection *self)
 {
-  g_type_ensure (TP_TYPE_LIST_PANE);
   g_type_ensure (TP_TYPE_AUDIENCE_EDITOR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->leaflet, "notify::folded",
-                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child",
-                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_page (self);
 }

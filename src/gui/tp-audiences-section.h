@@ -15,20 +15,14 @@
 #include <adwaita.h>
 
 #include "tp-audience-editor.h"
-#include "tp-list-pane.h"
-#include "tp-store.h"
+#include "tp-list-section.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_AUDIENCES_SECTION (tp_audiences_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpAudiencesSection, tp_audiences_section, TP, AUDIENCES_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (TpAudiencesSection, tp_audiences_section, TP, AUDIENCES_SECTION, TpListSection)
 
-TpStore          *tp_audiences_section_get_store   (TpAudiencesSection *self);
-void              tp_audiences_section_set_store   (TpAudiencesSection *self,
-                                                    TpStore            *store);
-TpListPane       *tp_audiences_section_get_list    (TpAudiencesSection *self);
-TpAudienceEditor *tp_audiences_section_get_editor  (TpAudiencesSection *self);
-gboolean          tp_audiences_section_get_editing (TpAudiencesSection *self);
+TpAudienceEditor *tp_audiences_section_get_editor (TpAudiencesSection *self);
 
 G_END_DECLS

@@ -20,47 +20,26 @@
 
 #include "tp-competitors-section.h"
 #include "tp-marketing-util.h"
-#include "tp-read-only-private.h"
-#include "tp-stable-list.h"
-#include "tp-toast-private.h"
 
 /*
  * TpCompetitorsSection lists the competitors beside the editor of the
- * selected one; narrow, the two fold into one column. Without any
- * competitor it explains what they are for and offers to add the first.
+ * selected one (see TpListSection); narrow, the two fold into one column.
+ * Without any competitor it explains what they are for and offers to add
+ * the first.
  *
- * Actions: competitors.add (Ctrl+N through the page), competitor.delete
- * (Delete in the list), competitor.move-up and competitor.move-down
- * (Alt+Up, Alt+Down in the list), competitors.show-list and competitors.show-editor
- * (which side shows, when folded).
+ * Actions: competitors.add, competitor.delete, competitor.move-up and
+ * competitor.move-down, competitors.show-list and competitors.show-editor
+ * (TpListSection's).
  */
 
 struct _TpCompetitorsSection
 {
-  GtkWidget           parent_instance;
+  TpListSection       parent_instance;
 
-  GtkStack           *stack;
-  AdwLeaflet         *leaflet;
-  TpListPane         *list_pane;
-  GtkLabel           *editor_title;
   TpCompetitorEditor *editor;
-
-  TpStore            *store;
-  GListModel         *competitors;
-  TpCompetitor       *titled;
-  GBinding           *title_binding;
 };
 
-G_DEFINE_FINAL_TYPE (TpCompetitorsSection, tp_competitors_section, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_EDITING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TpCompetitorsSection, tp_competitors_section, TP_TYPE_LIST_SECTION)
 
 static gboolean
 first_line (GBinding     *binding,
@@ -92,8 +71,8 @@ not_blank (GBinding     *binding,
 }
 
 static GtkListBoxRow *
-create_row (gpointer item,
-            gpointer user_data)
+create_row (TpListSection *section,
+            gpointer       item)
 {
   TpCompetitor *competitor = item;
   GtkWidget *row, *labels, *name, *positioning;
@@ -128,234 +107,43 @@ create_row (gpointer item,
   return GTK_LIST_BOX_ROW (row);
 }
 
-static void
-update_page (TpCompetitorsSection *self)
+static gpointer
+new_item (TpListSection *section,
+          gint64         position)
 {
-  gboolean empty = self->competitors == NULL || g_list_model_get_n_items (self->competitors) == 0;
-  /* A role that may only read adds, deletes and moves nothing */
-  gboolean can_write = _tp_store_can_write (self->store);
-  gboolean has_selection = can_write && tp_list_pane_get_selected_id (self->list_pane) != 0;
+  TpCompetitor *competitor = tp_competitor_new ();
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "competitors.add", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "competitor.delete", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "competitor.move-up", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "competitor.move-down", has_selection);
-}
-
-static void
-on_competitors_changed_cb (TpCompetitorsSection *self)
-{
-  update_page (self);
-}
-
-static void
-on_list_pane_selected_id_cb (TpCompetitorsSection *self)
-{
-  g_autoptr(TpCompetitor) competitor = tp_list_pane_dup_selected (self->list_pane);
-
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
-  g_clear_object (&self->titled);
-
-  tp_competitor_editor_set_competitor (self->editor, competitor);
-
-  if (competitor != NULL)
-    {
-      self->titled = g_object_ref (competitor);
-      self->title_binding = g_object_bind_property (competitor, "name",
-                                                    self->editor_title, "label",
-                                                    G_BINDING_SYNC_CREATE);
-    }
-  else
-    gtk_label_set_label (self->editor_title, "");
-
-  update_page (self);
-}
-
-static void
-on_list_pane_activated_cb (TpCompetitorsSection *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-}
-
-static void
-competitor_undone_cb (GtkWidget *widget,
-                      gint64     id)
-{
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
-
-  tp_list_pane_select_id (self->list_pane, id);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
-  g_autoptr(TpCompetitor) competitor = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  tp_competitor_editor_flush (self->editor);
-
-  competitor = tp_competitor_new ();
   tp_competitor_set_name (competitor, _("New Competitor"));
-  tp_competitor_set_position (competitor, _tp_marketing_next_position (self->competitors));
+  tp_competitor_set_position (competitor, position);
 
-  if (!tp_store_add_competitor (self->store, competitor, &error))
-    {
-      _tp_marketing_show_error (widget, error);
-      return;
-    }
+  return competitor;
+}
 
-  tp_list_pane_select_id (self->list_pane, tp_competitor_get_id (competitor));
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-  tp_competitor_editor_edit_name (self->editor);
+static gboolean
+add (TpStore  *store,
+     gpointer  item,
+     GError  **error)
+{
+  return tp_store_add_competitor (store, item, error);
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+set_item (TpListSection *section,
+          gpointer       item)
 {
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TpUndo) undo = NULL;
-  gint64 id = tp_list_pane_get_selected_id (self->list_pane);
-  gboolean had_focus = tp_list_pane_has_focus (self->list_pane);
-
-  if (self->store == NULL || id == 0)
-    return;
-
-  tp_competitor_editor_flush (self->editor);
-
-  undo = tp_store_delete_competitor (self->store, id, &error);
-  if (undo == NULL)
-    {
-      _tp_marketing_show_error (widget, error);
-      return;
-    }
-
-  _tp_toast_show_undo_delete (widget, self->store, undo, competitor_undone_cb);
-
-  if (had_focus)
-    tp_list_pane_focus_selected (self->list_pane);
-  else if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  tp_competitor_editor_set_competitor (TP_COMPETITORS_SECTION (section)->editor, item);
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+flush (TpListSection *section)
 {
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
-
-  tp_competitor_editor_flush (self->editor);
-  tp_list_pane_move_selected (self->list_pane,
-                              g_str_equal (action_name, "competitor.move-up") ? -1 : 1);
+  tp_competitor_editor_flush (TP_COMPETITORS_SECTION (section)->editor);
 }
 
 static void
-show_editor_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+edit_name (TpListSection *section)
 {
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-}
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  tp_list_pane_focus_selected (self->list_pane);
-}
-
-TpStore *
-tp_competitors_section_get_store (TpCompetitorsSection *self)
-{
-  g_return_val_if_fail (TP_IS_COMPETITORS_SECTION (self), NULL);
-
-  return self->store;
-}
-
-void
-tp_competitors_section_set_store (TpCompetitorsSection *self,
-                                  TpStore              *store)
-{
-  g_return_if_fail (TP_IS_COMPETITORS_SECTION (self));
-  g_return_if_fail (store == NULL || TP_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  tp_competitor_editor_set_competitor (self->editor, NULL);
-  if (self->competitors != NULL)
-    g_signal_handlers_disconnect_by_func (self->competitors, on_competitors_changed_cb, self);
-  g_clear_object (&self->competitors);
-
-  g_set_object (&self->store, store);
-
-  tp_competitor_editor_set_store (self->editor, store);
-  tp_list_pane_set_store (self->list_pane, store);
-
-  if (store != NULL)
-    {
-      self->competitors = G_LIST_MODEL (tp_stable_list_new (tp_store_list_competitors (store)));
-      g_signal_connect_object (self->competitors, "items-changed",
-                               G_CALLBACK (on_competitors_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  tp_list_pane_set_model (self->list_pane, self->competitors, create_row, self);
-  update_page (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-/**
- * tp_competitors_section_get_editing:
- * @self: a #TpCompetitorsSection
- *
- * Returns: whether the section is folded into one column and shows the
- *   editor, with a back button of its own
- */
-gboolean
-tp_competitors_section_get_editing (TpCompetitorsSection *self)
-{
-  g_return_val_if_fail (TP_IS_COMPETITORS_SECTION (self), FALSE);
-
-  return adw_leaflet_get_folded (self->leaflet) &&
-         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") == 0;
-}
-
-static void
-on_leaflet_changed_cb (TpCompetitorsSection *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
-}
-
-/**
- * tp_competitors_section_get_list:
- * @self: a #TpCompetitorsSection
- *
- * Returns: (transfer none): the list of competitors
- */
-TpListPane *
-tp_competitors_section_get_list (TpCompetitorsSection *self)
-{
-  g_return_val_if_fail (TP_IS_COMPETITORS_SECTION (self), NULL);
-
-  return self->list_pane;
+  tp_competitor_editor_edit_name (TP_COMPETITORS_SECTION (section)->editor);
 }
 
 /**
@@ -373,129 +161,29 @@ tp_competitors_section_get_editor (TpCompetitorsSection *self)
 }
 
 static void
-tp_competitors_section_dispose (GObject *object)
-{
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (object);
-
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
-  g_clear_object (&self->titled);
-  if (self->competitors != NULL)
-    g_signal_handlers_disconnect_by_func (self->competitors, on_competitors_changed_cb, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), TP_TYPE_COMPETITORS_SECTION);
-
-  g_clear_object (&self->competitors);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (tp_competitors_section_parent_class)->dispose (object);
-}
-
-static void
-tp_competitors_section_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_EDITING:
-      g_value_set_boolean (value, tp_competitors_section_get_editing (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tp_competitors_section_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  TpCompetitorsSection *self = TP_COMPETITORS_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      tp_competitors_section_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 tp_competitors_section_class_init (TpCompetitorsSectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TpListSectionClass *section_class = TP_LIST_SECTION_CLASS (klass);
 
-  object_class->dispose = tp_competitors_section_dispose;
-  object_class->get_property = tp_competitors_section_get_property;
-  object_class->set_property = tp_competitors_section_set_property;
-
-  /**
-   * TpCompetitorsSection:store:
-   *
-   * The store whose competitors show.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         TP_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * TpCompetitorsSection:editing:
-   *
-   * Whether the section is folded into one column and shows the editor.
-   */
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->list = tp_store_list_competitors;
+  section_class->create_row = create_row;
+  section_class->new_item = new_item;
+  section_class->add = add;
+  section_class->delete = tp_store_delete_competitor;
+  section_class->set_item = set_item;
+  section_class->flush = flush;
+  section_class->edit_name = edit_name;
+  tp_list_section_class_set_actions (section_class, "competitors", "competitor");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/tp-competitors-section.ui");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, stack);
-  gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, editor_title);
   gtk_widget_class_bind_template_child (widget_class, TpCompetitorsSection, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_selected_id_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "competitors.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "competitors.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "competitors.show-editor", NULL, show_editor_action);
-  gtk_widget_class_install_action (widget_class, "competitor.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "competitor.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "competitor.move-down", NULL, move_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 tp_competitors_section_init (TpCompetitorsSection *self)
 {
-  g_type_ensure (TP_TYPE_LIST_PANE);
   g_type_ensure (TP_TYPE_COMPETITOR_EDITOR);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->leaflet, "notify::folded",
-                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child",
-                           G_CALLBACK (on_leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_page (self);
 }

@@ -15,20 +15,14 @@
 #include <adwaita.h>
 
 #include "tp-competitor-editor.h"
-#include "tp-list-pane.h"
-#include "tp-store.h"
+#include "tp-list-section.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_COMPETITORS_SECTION (tp_competitors_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpCompetitorsSection, tp_competitors_section, TP, COMPETITORS_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (TpCompetitorsSection, tp_competitors_section, TP, COMPETITORS_SECTION, TpListSection)
 
-TpStore            *tp_competitors_section_get_store   (TpCompetitorsSection *self);
-void                tp_competitors_section_set_store   (TpCompetitorsSection *self,
-                                                        TpStore              *store);
-TpListPane         *tp_competitors_section_get_list    (TpCompetitorsSection *self);
-TpCompetitorEditor *tp_competitors_section_get_editor  (TpCompetitorsSection *self);
-gboolean            tp_competitors_section_get_editing (TpCompetitorsSection *self);
+TpCompetitorEditor *tp_competitors_section_get_editor (TpCompetitorsSection *self);
 
 G_END_DECLS

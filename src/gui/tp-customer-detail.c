@@ -92,45 +92,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_fields (TpCustomerDetail *self);
 
-/* Copies */
-
-static TpCustomer *
-copy_customer (TpCustomer *customer)
-{
-  TpCustomer *copy = tp_customer_new ();
-
-  tp_customer_set_id (copy, tp_customer_get_id (customer));
-  tp_customer_set_name (copy, tp_customer_get_name (customer));
-  tp_customer_set_email (copy, tp_customer_get_email (customer));
-  tp_customer_set_phone (copy, tp_customer_get_phone (customer));
-  tp_customer_set_audience_id (copy, tp_customer_get_audience_id (customer));
-  tp_customer_set_source_channel (copy, tp_customer_get_source_channel (customer));
-  tp_customer_set_has_source_channel (copy, tp_customer_get_has_source_channel (customer));
-  tp_customer_set_stage (copy, tp_customer_get_stage (customer));
-  tp_customer_set_notes (copy, tp_customer_get_notes (customer));
-  tp_customer_set_created_at (copy, tp_customer_get_created_at (customer));
-
-  return copy;
-}
-
-static TpTouch *
-copy_touch (TpTouch *touch)
-{
-  TpTouch *copy = tp_touch_new ();
-
-  tp_touch_set_id (copy, tp_touch_get_id (touch));
-  tp_touch_set_customer_id (copy, tp_touch_get_customer_id (touch));
-  tp_touch_set_happened_at (copy, tp_touch_get_happened_at (touch));
-  tp_touch_set_channel (copy, tp_touch_get_channel (touch));
-  tp_touch_set_direction (copy, tp_touch_get_direction (touch));
-  tp_touch_set_note (copy, tp_touch_get_note (touch));
-  tp_touch_set_tactic_id (copy, tp_touch_get_tactic_id (touch));
-  tp_touch_set_done (copy, tp_touch_get_done (touch));
-  tp_touch_set_created_at (copy, tp_touch_get_created_at (touch));
-
-  return copy;
-}
-
 static char *
 get_notes_text (TpCustomerDetail *self)
 {
@@ -157,7 +118,7 @@ update_came_through (TpCustomerDetail *self)
     return;
 
   if (!tp_results_came_through (tp_store_get_database (self->store),
-                                tp_customer_get_id (self->customer), &first, &error))
+                                tp_record_get_id (TP_RECORD (self->customer)), &first, &error))
     g_debug ("No first touch: %s", error->message);
 
   channel = tp_channel_get_label (first.channel);
@@ -253,7 +214,7 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   if (self->customer == NULL || self->store == NULL)
     return;
 
-  copy = copy_customer (self->customer);
+  copy = tp_record_copy (TP_RECORD (self->customer));
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   if (name[0] == '\0')
@@ -398,7 +359,8 @@ on_stage_row_selected_cb (TpCustomerDetail *self)
 
   tp_customer_detail_save_now (self);
 
-  if (!tp_store_set_customer_stage (self->store, tp_customer_get_id (self->customer), stage, &error))
+  if (!tp_store_set_customer_stage (self->store, tp_record_get_id (TP_RECORD (self->customer)),
+                                    stage, &error))
     {
       _tp_toast_show_error (GTK_WIDGET (self), error);
       load_fields (self);
@@ -483,7 +445,7 @@ fill_audiences (TpCustomerDetail *self)
   for (guint i = 0; self->audiences != NULL && i < g_list_model_get_n_items (self->audiences); i++)
     {
       g_autoptr(TpAudience) audience = g_list_model_get_item (self->audiences, i);
-      gint64 id = tp_audience_get_id (audience);
+      gint64 id = tp_record_get_id (TP_RECORD (audience));
 
       gtk_string_list_append (names, tp_audience_get_name (audience));
       g_array_append_val (self->audience_ids, id);
@@ -510,7 +472,7 @@ create_touch_row (gpointer item,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *when = _tp_format_date_time (tp_touch_get_happened_at (touch));
   gboolean planned = !tp_touch_get_done (touch);
-  gint64 id = tp_touch_get_id (touch);
+  gint64 id = tp_record_get_id (TP_RECORD (touch));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -629,7 +591,7 @@ create_order_row (gpointer item,
   g_autofree char *money = _tp_format_money (tp_order_get_amount_minor (order),
                                              tp_order_get_currency (order));
   g_autofree char *subtitle = NULL;
-  gint64 id = tp_order_get_id (order);
+  gint64 id = tp_record_get_id (TP_RECORD (order));
 
   if (tp_order_get_status (order) == TP_ORDER_STATUS_FULFILLED && tp_order_get_fulfilled_at (order) != NULL)
     {
@@ -767,7 +729,7 @@ tp_customer_detail_delete (TpCustomerDetail *self)
   tp_customer_detail_save_now (self);
 
   customer = g_object_ref (self->customer);
-  undo = tp_store_delete_customer (self->store, tp_customer_get_id (customer), &error);
+  undo = tp_store_delete_customer (self->store, tp_record_get_id (TP_RECORD (customer)), &error);
   if (undo == NULL)
     {
       _tp_toast_show_error (GTK_WIDGET (self), error);
@@ -825,7 +787,7 @@ mark_done_action (GtkWidget  *widget,
     }
 
   /* Done now: a touch planned for later happened today. */
-  copy = copy_touch (touch);
+  copy = tp_record_copy (TP_RECORD (touch));
   tp_touch_set_done (copy, TRUE);
   if (_tp_is_future (tp_touch_get_happened_at (copy)))
     {
@@ -932,7 +894,7 @@ customers_changed_cb (TpCustomerDetail *self,
                       TpStore          *store)
 {
   if (self->customer == NULL || kind != TP_STORE_CHANGE_REMOVED ||
-      id != tp_customer_get_id (self->customer))
+      id != tp_record_get_id (TP_RECORD (self->customer)))
     return;
 
   /* Deleted elsewhere: what was typed has nowhere to go. */
@@ -1039,7 +1001,7 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
 
   if (customer != NULL && self->store != NULL)
     {
-      gint64 id = tp_customer_get_id (customer);
+      gint64 id = tp_record_get_id (TP_RECORD (customer));
 
       g_signal_connect_object (customer, "notify",
                                G_CALLBACK (customer_notify_cb), self, G_CONNECT_SWAPPED);

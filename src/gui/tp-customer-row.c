@@ -176,7 +176,7 @@ update_audience (TpCustomerRow *self)
 {
   gint64 id = tp_customer_get_audience_id (self->customer);
 
-  if (self->audience != NULL && tp_audience_get_id (self->audience) == id)
+  if (self->audience != NULL && tp_record_get_id (TP_RECORD (self->audience)) == id)
     return FALSE;
 
   g_clear_signal_handler (&self->audience_handler, self->audience);

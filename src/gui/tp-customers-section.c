@@ -186,7 +186,7 @@ static void
 show_detail (TpCustomersSection *self,
              TpCustomer         *customer)
 {
-  self->current_id = tp_customer_get_id (customer);
+  self->current_id = tp_record_get_id (TP_RECORD (customer));
   tp_customer_detail_set_customer (self->detail, customer);
 
   /* Unfolded, this only says which page shows once folded. */
@@ -204,7 +204,7 @@ selection_changed_cb (TpCustomersSection *self)
   if (customer == NULL || adw_leaflet_get_folded (self->leaflet))
     return;
 
-  self->current_id = tp_customer_get_id (customer);
+  self->current_id = tp_record_get_id (TP_RECORD (customer));
   tp_customer_detail_set_customer (self->detail, customer);
 }
 
@@ -431,7 +431,7 @@ fill_audiences (TpCustomersSection *self)
   for (guint i = 0; self->audiences != NULL && i < g_list_model_get_n_items (self->audiences); i++)
     {
       g_autoptr(TpAudience) audience = g_list_model_get_item (self->audiences, i);
-      gint64 id = tp_audience_get_id (audience);
+      gint64 id = tp_record_get_id (TP_RECORD (audience));
 
       if (id == selected_id)
         new_selected = self->audience_ids->len;
@@ -509,7 +509,7 @@ primary_audience_id (TpStore *store)
       g_autoptr(TpAudience) audience = g_list_model_get_item (audiences, i);
 
       if (tp_audience_get_is_primary (audience))
-        return tp_audience_get_id (audience);
+        return tp_record_get_id (TP_RECORD (audience));
     }
 
   return 0;
@@ -547,7 +547,7 @@ tp_customers_section_add_customer (TpCustomersSection *self)
       return NULL;
     }
 
-  if (!tp_customers_section_show_customer (self, tp_customer_get_id (customer)))
+  if (!tp_customers_section_show_customer (self, tp_record_get_id (TP_RECORD (customer))))
     return NULL;
 
   tp_customer_detail_focus_name (self->detail);

@@ -327,7 +327,7 @@ log_touch_action (GtkWidget  *widget,
   title = g_strdup_printf (_("Logged a touch (%s) for %s"),
                            tp_channel_get_label (tp_touch_get_channel (touch)),
                            customer != NULL ? tp_customer_get_name (customer) : "");
-  show_undo_toast (self, title, undo_log_cb, tp_touch_get_id (touch), NULL);
+  show_undo_toast (self, title, undo_log_cb, tp_record_get_id (TP_RECORD (touch)), NULL);
 
   tp_follow_up_queue_refresh (self->queue);
 }

@@ -364,7 +364,7 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
   place = adw_combo_row_get_selected (self->place_row);
 
   touch = tp_touch_new ();
-  tp_touch_set_customer_id (touch, tp_customer_get_id (self->customer));
+  tp_touch_set_customer_id (touch, tp_record_get_id (TP_RECORD (self->customer)));
   tp_touch_set_happened_at (touch, happened_at);
   tp_touch_set_channel (touch, channel);
   tp_touch_set_direction (touch, adw_combo_row_get_selected (self->direction_row));
@@ -383,11 +383,11 @@ tp_log_touch_dialog_save (TpLogTouchDialog *self)
 
   set_last_channel (channel);
   g_object_set_data (G_OBJECT (self->store), LAST_CUSTOMER_KEY,
-                     GSIZE_TO_POINTER ((gsize) tp_customer_get_id (self->customer)));
+                     GSIZE_TO_POINTER ((gsize) tp_record_get_id (TP_RECORD (self->customer))));
 
   /* Touches logged in a row with the same customer say so in one toast. */
   kind = g_strdup_printf ("%s:%" G_GINT64_FORMAT, planned ? "touch-planned" : "touch-logged",
-                          tp_customer_get_id (self->customer));
+                          tp_record_get_id (TP_RECORD (self->customer)));
   count = _tp_toast_count (GTK_WIDGET (self), kind);
   if (planned)
     {
@@ -463,7 +463,7 @@ fill_tactics (TpLogTouchDialog *self)
       for (guint i = 0; i < g_list_model_get_n_items (tactics); i++)
         {
           g_autoptr(TpTactic) tactic = g_list_model_get_item (tactics, i);
-          gint64 id = tp_tactic_get_id (tactic);
+          gint64 id = tp_record_get_id (TP_RECORD (tactic));
 
           gtk_string_list_append (names, tp_tactic_get_name (tactic));
           g_array_append_val (self->tactic_ids, id);
@@ -517,7 +517,7 @@ fill_places (TpLogTouchDialog *self)
       for (guint i = 0; i < g_list_model_get_n_items (places); i++)
         {
           g_autoptr(TpPlace) place = g_list_model_get_item (places, i);
-          gint64 id = tp_place_get_id (place);
+          gint64 id = tp_record_get_id (TP_RECORD (place));
 
           gtk_string_list_append (names, tp_place_get_name (place));
           g_array_append_val (self->place_ids, id);

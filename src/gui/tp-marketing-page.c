@@ -97,10 +97,10 @@ tp_marketing_page_set_store (TpMarketingPage *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  tp_audiences_section_set_store (self->audiences_section, store);
+  tp_list_section_set_store (TP_LIST_SECTION (self->audiences_section), store);
   tp_brand_section_set_store (self->brand_section, store);
-  tp_competitors_section_set_store (self->competitors_section, store);
-  tp_tactics_section_set_store (self->tactics_section, store);
+  tp_list_section_set_store (TP_LIST_SECTION (self->competitors_section), store);
+  tp_list_section_set_store (TP_LIST_SECTION (self->tactics_section), store);
   tp_plan_section_set_store (self->plan_section, store);
   tp_results_section_set_store (self->results_section, store);
 
@@ -150,11 +150,11 @@ update_back_bar (TpMarketingPage *self)
   gboolean editing = FALSE;
 
   if (g_strcmp0 (section, "audiences") == 0)
-    editing = tp_audiences_section_get_editing (self->audiences_section);
+    editing = tp_list_section_get_editing (TP_LIST_SECTION (self->audiences_section));
   else if (g_strcmp0 (section, "competitors") == 0)
-    editing = tp_competitors_section_get_editing (self->competitors_section);
+    editing = tp_list_section_get_editing (TP_LIST_SECTION (self->competitors_section));
   else if (g_strcmp0 (section, "tactics") == 0)
-    editing = tp_tactics_section_get_editing (self->tactics_section);
+    editing = tp_list_section_get_editing (TP_LIST_SECTION (self->tactics_section));
 
   gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet) && !editing);
 }

@@ -275,8 +275,8 @@ tp_order_dialog_save (TpOrderDialog *self)
   /* Work on a copy: the live order changes only once the row is stored. */
   order = tp_order_new ();
   if (self->order != NULL)
-    tp_order_set_id (order, tp_order_get_id (self->order));
-  tp_order_set_customer_id (order, tp_customer_get_id (self->customer));
+    tp_record_set_id (TP_RECORD (order), tp_record_get_id (TP_RECORD (self->order)));
+  tp_order_set_customer_id (order, tp_record_get_id (TP_RECORD (self->customer)));
   tp_order_set_item (order, item);
   tp_order_set_amount_minor (order, amount);
   tp_order_set_currency (order, self->currency);

@@ -138,7 +138,7 @@ update_customer_cell (CellData    *cell,
   g_autoptr(TpCustomer) customer = NULL;
   CustomerCell *new_cell;
 
-  if (current != NULL && tp_customer_get_id (current->customer) == id)
+  if (current != NULL && tp_record_get_id (TP_RECORD (current->customer)) == id)
     return;
 
   g_object_set_data (G_OBJECT (list_item), "tp-customer-cell", NULL);
@@ -592,7 +592,7 @@ delete_action (GtkWidget  *widget,
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
     return;
 
-  undo = tp_store_delete_order (self->store, tp_order_get_id (order), &error);
+  undo = tp_store_delete_order (self->store, tp_record_get_id (TP_RECORD (order)), &error);
   if (undo == NULL)
     _tp_toast_show_error (widget, error);
   else

@@ -187,7 +187,7 @@ find_row (GtkWidget *list_box,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (TP_IS_PLACE_ROW (child) && tp_place_get_id (TP_PLACE_ROW (child)->place) == id)
+      if (TP_IS_PLACE_ROW (child) && tp_record_get_id (TP_RECORD (TP_PLACE_ROW (child)->place)) == id)
         return child;
     }
 
@@ -200,7 +200,7 @@ move_in_list (TpPlaceRow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkWidget) list_box = NULL;
-  gint64 id = tp_place_get_id (self->place);
+  gint64 id = tp_record_get_id (TP_RECORD (self->place));
   gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
   guint from, n;
   TpPlaceRow *moved;
@@ -282,7 +282,7 @@ delete_action (GtkWidget  *widget,
   if (toast_target == NULL)
     toast_target = widget;
 
-  undo = tp_store_delete_place (self->store, tp_place_get_id (self->place), &error);
+  undo = tp_store_delete_place (self->store, tp_record_get_id (TP_RECORD (self->place)), &error);
   if (undo == NULL)
     {
       _tp_marketing_show_error (widget, error);

@@ -142,7 +142,7 @@ fill_audience (TpPlanSection *self,
   add_block (card, _("What they need"), tp_audience_get_needs (primary));
   add_block (card, _("What to say to them"), tp_audience_get_message (primary));
 
-  places = tp_store_list_places (self->store, tp_audience_get_id (primary));
+  places = tp_store_list_places (self->store, tp_record_get_id (TP_RECORD (primary)));
   n_places = g_list_model_get_n_items (places);
   if (n_places > 0)
     {
@@ -252,7 +252,7 @@ fill_tactics (TpPlanSection *self,
       if (!tp_tactic_get_active (tactic))
         continue;
 
-      _tp_marketing_consistency (self->store, tp_tactic_get_id (tactic), &consistency);
+      _tp_marketing_consistency (self->store, tp_record_get_id (TP_RECORD (tactic)), &consistency);
       cadence = _tp_marketing_cadence_text (tp_tactic_get_cadence_count (tactic),
                                             tp_tactic_get_cadence_period (tactic));
       streak = _tp_marketing_streak_text (consistency.streak, consistency.period);

@@ -134,7 +134,7 @@ rebuild_audiences (TpTacticEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TpAudience) audience = g_list_model_get_item (self->audiences, i);
-      gint64 id = tp_audience_get_id (audience);
+      gint64 id = tp_record_get_id (TP_RECORD (audience));
 
       gtk_string_list_append (names, tp_audience_get_name (audience));
       g_array_append_val (self->audience_ids, id);
@@ -166,7 +166,7 @@ refresh_consistency (TpTacticEditor *self)
   if (self->tactic == NULL || self->store == NULL)
     return;
 
-  _tp_marketing_consistency (self->store, tp_tactic_get_id (self->tactic), &consistency);
+  _tp_marketing_consistency (self->store, tp_record_get_id (TP_RECORD (self->tactic)), &consistency);
   tp_consistency_cells_set_consistency (self->cells, &consistency);
 
   summary = tp_consistency_cells_describe (&consistency);
@@ -195,7 +195,7 @@ on_tactics_changed_cb (TpTacticEditor *self,
 {
   /* After the commit: a new cadence counts the log again. */
   if (self->tactic != NULL &&
-      (id == tp_tactic_get_id (self->tactic) || change == TP_STORE_CHANGE_RELOADED))
+      (id == tp_record_get_id (TP_RECORD (self->tactic)) || change == TP_STORE_CHANGE_RELOADED))
     refresh_consistency (self);
 }
 
@@ -241,7 +241,7 @@ create_history_row (gpointer item,
   GtkWidget *row, *button;
   gint64 *id = g_new (gint64, 1);
 
-  *id = tp_tactic_log_entry_get_id (entry);
+  *id = tp_record_get_id (TP_RECORD (entry));
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
@@ -298,8 +298,9 @@ load_history (TpTacticEditor *self)
 
   if (self->store != NULL && self->tactic != NULL)
     {
-      self->log = tp_stable_list_new (tp_store_list_tactic_log (self->store,
-                                                                tp_tactic_get_id (self->tactic)));
+      gint64 id = tp_record_get_id (TP_RECORD (self->tactic));
+
+      self->log = tp_stable_list_new (tp_store_list_tactic_log (self->store, id));
       self->history = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->log)),
                                                 0, HISTORY_LENGTH);
       g_signal_connect_object (self->log, "items-changed",
@@ -345,7 +346,7 @@ fill_reached (TpTacticEditor *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "check", check);
       g_object_set_data (G_OBJECT (row), "customer-id",
-                         GSIZE_TO_POINTER ((gsize) tp_customer_get_id (customer)));
+                         GSIZE_TO_POINTER ((gsize) tp_record_get_id (TP_RECORD (customer))));
       adw_expander_row_add_row (self->reached_row, row);
       g_ptr_array_add (self->reached_rows, row);
     }
@@ -524,7 +525,7 @@ tp_tactic_editor_log_done (TpTacticEditor  *self,
       note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
 
       entry = tp_tactic_log_entry_new ();
-      tp_tactic_log_entry_set_tactic_id (entry, tp_tactic_get_id (self->tactic));
+      tp_tactic_log_entry_set_tactic_id (entry, tp_record_get_id (TP_RECORD (self->tactic)));
       tp_tactic_log_entry_set_done_at (entry, done_at);
       tp_tactic_log_entry_set_note (entry, note);
 
@@ -546,7 +547,7 @@ tp_tactic_editor_log_done (TpTacticEditor  *self,
               tp_touch_set_customer_id (touch, (gint64) GPOINTER_TO_SIZE (g_object_get_data (row, "customer-id")));
               tp_touch_set_happened_at (touch, done_at);
               tp_touch_set_channel (touch, tp_tactic_get_channel (self->tactic));
-              tp_touch_set_tactic_id (touch, tp_tactic_get_id (self->tactic));
+              tp_touch_set_tactic_id (touch, tp_record_get_id (TP_RECORD (self->tactic)));
               tp_touch_set_note (touch, note);
               ok = tp_store_add_touch (self->store, touch, &local_error);
             }

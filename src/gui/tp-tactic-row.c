@@ -131,10 +131,10 @@ tp_tactic_row_refresh (TpTacticRow *self)
 
   g_return_if_fail (TP_IS_TACTIC_ROW (self));
 
-  if (tp_tactic_get_id (self->tactic) == 0)
+  if (tp_record_get_id (TP_RECORD (self->tactic)) == 0)
     return;
 
-  _tp_marketing_consistency (self->store, tp_tactic_get_id (self->tactic), &consistency);
+  _tp_marketing_consistency (self->store, tp_record_get_id (TP_RECORD (self->tactic)), &consistency);
   tp_consistency_cells_set_consistency (self->cells, &consistency);
 
   streak = _tp_marketing_streak_text (consistency.streak, consistency.period);
@@ -157,7 +157,7 @@ on_tactics_changed_cb (TpTacticRow   *self,
                        TpStoreChange  change)
 {
   /* After the commit: a new cadence counts the log again. */
-  if (id == tp_tactic_get_id (self->tactic) || change == TP_STORE_CHANGE_RELOADED)
+  if (id == tp_record_get_id (TP_RECORD (self->tactic)) || change == TP_STORE_CHANGE_RELOADED)
     tp_tactic_row_refresh (self);
 }
 

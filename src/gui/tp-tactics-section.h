@@ -14,8 +14,7 @@
 
 #include <adwaita.h>
 
-#include "tp-list-pane.h"
-#include "tp-store.h"
+#include "tp-list-section.h"
 #include "tp-tactic-editor.h"
 
 G_BEGIN_DECLS
@@ -30,14 +29,9 @@ typedef enum
 
 #define TP_TYPE_TACTICS_SECTION (tp_tactics_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (TpTacticsSection, tp_tactics_section, TP, TACTICS_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (TpTacticsSection, tp_tactics_section, TP, TACTICS_SECTION, TpListSection)
 
-TpStore        *tp_tactics_section_get_store       (TpTacticsSection *self);
-void            tp_tactics_section_set_store       (TpTacticsSection *self,
-                                                    TpStore          *store);
-TpListPane     *tp_tactics_section_get_list        (TpTacticsSection *self);
 TpTacticEditor *tp_tactics_section_get_editor      (TpTacticsSection *self);
-gboolean        tp_tactics_section_get_editing     (TpTacticsSection *self);
 TpFocusState    tp_tactics_section_get_focus_state (TpTacticsSection *self);
 const char     *tp_tactics_section_get_focus_text  (TpTacticsSection *self);
 

@@ -133,14 +133,14 @@ create_chip (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
                                   -1);
   g_object_set_data (G_OBJECT (button), "tp-word-id",
-                     GSIZE_TO_POINTER ((gsize) tp_brand_word_get_id (word)));
+                     GSIZE_TO_POINTER ((gsize) tp_record_get_id (TP_RECORD (word))));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (box), button);
 
   child = gtk_flow_box_child_new ();
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
   g_object_set_data (G_OBJECT (child), "tp-word-id",
-                     GSIZE_TO_POINTER ((gsize) tp_brand_word_get_id (word)));
+                     GSIZE_TO_POINTER ((gsize) tp_record_get_id (TP_RECORD (word))));
   gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tp_brand_word_get_word (word),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -214,7 +214,7 @@ on_entry_key_pressed_cb (TpWordChips           *self,
     return FALSE;
 
   last = g_list_model_get_item (G_LIST_MODEL (self->words), n - 1);
-  remove_word (self, tp_brand_word_get_id (last));
+  remove_word (self, tp_record_get_id (TP_RECORD (last)));
 
   return TRUE;
 }
