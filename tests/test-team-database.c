@@ -1049,7 +1049,6 @@ test_keyring (Fixture       *f,
   g_autofree char *server_log = g_build_filename (server_host (), "server.log", NULL);
   g_autofree char *dump = NULL;
   g_autofree char *cmdline = NULL;
-  g_autofree char *stored = NULL;
   g_autofree char *printed = NULL;
   g_autofree char *grants = NULL;
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
