@@ -33,14 +33,19 @@
 /* The server refuses a payload of 8000 bytes or more */
 G_STATIC_ASSERT (TP_PG_FEED_MAX_PAYLOAD < 8000);
 
+/* Runs @sql, with @payload as its one parameter ($1) if not NULL */
 static gboolean
 feed_run (TpPgDatabase  *db,
           const char    *sql,
+          const char    *payload,
           GError       **error)
 {
   PGconn *conn = _tp_pg_get_conn (db);
-  PGresult *result = PQexec (conn, sql);
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PGresult *result = payload != NULL
+    ? PQexecParams (conn, sql, 1, NULL, &payload, NULL, NULL, 0)
+    : PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
   if (!ok)
     {
@@ -62,23 +67,19 @@ gboolean
 _tp_pg_feed_listen (TpPgDatabase  *db,
                     GError       **error)
 {
-  return feed_run (db, "LISTEN " TP_PG_FEED_CHANNEL, error);
+  return feed_run (db, "LISTEN " TP_PG_FEED_CHANNEL, NULL, error);
 }
 
-/* @payload: the feed's own text, which never holds a quote */
+/* @payload goes as a bound parameter of pg_notify(), as NOTIFY itself
+ * takes none */
 gboolean
 _tp_pg_feed_notify (TpPgDatabase  *db,
                     const char    *payload,
                     GError       **error)
 {
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (strchr (payload, '\'') == NULL, FALSE);
   g_return_val_if_fail (strlen (payload) <= TP_PG_FEED_MAX_PAYLOAD, FALSE);
 
-  sql = g_strdup_printf ("NOTIFY " TP_PG_FEED_CHANNEL ", '%s'", payload);
-
-  return feed_run (db, sql, error);
+  return feed_run (db, "SELECT pg_notify('" TP_PG_FEED_CHANNEL "', $1)", payload, error);
 }
 
 /* The next payload another connection sent that libpq has already read,
