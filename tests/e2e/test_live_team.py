@@ -13,7 +13,8 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
-from touchpoint_e2e import App, check, do_action, find, find_all, run, wait_for  # noqa: E402
+from touchpoint_e2e import (App, check, do_action, find, find_all, run, text_of,  # noqa: E402
+                            wait_for, wait_window_closed, window_named)
 
 NOTE = 'Asked about the spring range'
 
@@ -31,25 +32,8 @@ def button(root, label, timeout=10):
     return matches()[0]
 
 
-def text_of(node):
-    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
-
-
 def type_into(node, text):
     check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
-
-
-def window_open(root, title):
-    children = (root.get_child_at_index(i) for i in range(root.get_child_count()))
-    return any(child is not None and child.get_name() == title for child in children)
-
-
-def window(root, title):
-    def windows():
-        return [root.get_child_at_index(i) for i in range(root.get_child_count())
-                if root.get_child_at_index(i).get_name() == title]
-    wait_for(windows, f'no window "{title}"')
-    return windows()[0]
 
 
 def customer_row(section, name):
@@ -93,12 +77,14 @@ def test(binary):
 
         # A logs a touch: B's detail counts it and B's timeline shows it.
         do_action(button(detail_a, 'Log Touch'), 'click')
-        dialog = window(root_a, 'Log Touch')
+        wait_for(lambda: window_named(root_a, 'Log Touch'), 'no window "Log Touch"')
+        dialog = window_named(root_a, 'Log Touch')
+        windows = root_a.get_child_count()
         when = datetime.datetime.now() - datetime.timedelta(days=2)
         type_into(find(dialog, 'text', 'Date and Time'), when.strftime('%Y-%m-%d %H:%M'))
         type_into(find(dialog, 'text', 'Note (optional)'), NOTE)
         do_action(button(dialog, 'Log'), 'click')
-        wait_for(lambda: not window_open(root_a, 'Log Touch'), 'the Log Touch dialog stayed open')
+        wait_window_closed(root_a, 'Log Touch', windows, 'the Log Touch dialog stayed open')
 
         wait_for(lambda: '1 touch — under 5–12' in labels(detail_b),
                  "B's detail does not count the touch A logged")
