@@ -975,8 +975,23 @@ wait_for_password_row (TpTeamDatabaseDialog *dialog)
     }
 }
 
-/* Every message logged in this process, debug ones included */
+/* Every message logged in this process, debug ones included. A message
+ * logged with g_log() reaches the default handler, which GLib's test
+ * set-up replaces on newer GLib (2.84, Debian 13) with one that prints it
+ * and never hands it to the log writer; so both the writer and the
+ * default handler capture. */
 static GString *log_text;
+static GLogFunc previous_log_handler;
+
+static void
+capture_log_handler (const char     *log_domain,
+                     GLogLevelFlags  level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  g_string_append_printf (log_text, "%s\n%s\n", log_domain != NULL ? log_domain : "", message);
+  previous_log_handler (log_domain, level, message, NULL);  /* GLib's take no data */
+}
 
 static GLogWriterOutput
 capture_log_writer (GLogLevelFlags   level,
@@ -1212,6 +1227,7 @@ main (int   argc,
   g_log_set_writer_func (capture_log_writer, NULL, NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  previous_log_handler = g_log_set_default_handler (capture_log_handler, NULL);
   adw_init ();
 
   app = tp_application_new ();
