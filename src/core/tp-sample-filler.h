@@ -25,6 +25,16 @@ G_BEGIN_DECLS
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL */
 #define TIME_LEN (TP_SCHEMA_TIME_LENGTH + 1)
 
+/* Formats Unix time as stored text, without a GDateTime per call: the
+ * large sample formats two million of them. */
+static inline void
+format_time (gint64 t,
+             char   out[TIME_LEN])
+{
+  if (!tp_schema_format_unix_time (t, out))
+    g_assert_not_reached ();
+}
+
 /* The most touch rows and order rows of one generated customer */
 #define MAX_ROWS   60
 #define MAX_ORDERS 6
@@ -38,6 +48,17 @@ typedef struct
   TpDirection  direction;
   const char  *note;
 } SampleTouchKind;
+
+/* An order drawn before it is written */
+typedef struct
+{
+  gint64      at;
+  gint64      fulfilled;  /* -1: not fulfilled */
+  gint64      amount_minor;
+  const char *status;
+  gboolean    cancelled;
+  char        item[64];
+} SampleOrder;
 
 #define N_TOUCH_KINDS    11
 #define N_WEIGHTED_KINDS 12
@@ -68,8 +89,12 @@ typedef struct
   /* A generated business is loaded (tp_database_begin_load()): no
    * trigger keeps the customer figures, so they are counted here */
   gboolean     loading;
-  TpStatement *set_figures;
-  gint64       order_count;     /* of the customer being filled */
+  TpStatement *insert_results_customer;
+  TpStatement *insert_results_day;
+  /* The figures of the customer being filled */
+  gint64       touch_count;
+  gint64       last_touch_at;
+  gint64       order_count;
   gint64       total_spent;
   gint64       first_order_at;  /* -1: none yet */
 } Filler;
@@ -108,11 +133,16 @@ gboolean _tp_sample_insert_order     (Filler       *f,
                                       gint64        at,
                                       gboolean      cancelled,
                                       GError      **error);
-gboolean _tp_sample_set_figures      (Filler       *f,
-                                      gint64        customer_id,
-                                      guint         n_done,
-                                      gint64        last_touch,
-                                      GError      **error);
+void     _tp_sample_draw_order       (Filler       *f,
+                                      gint64        at,
+                                      gboolean      cancelled,
+                                      SampleOrder  *order);
+gboolean _tp_sample_write_order      (Filler             *f,
+                                      gint64              customer_id,
+                                      const SampleOrder  *order,
+                                      GError            **error);
+gint64   _tp_sample_place_for        (Filler       *f,
+                                      gint64        tactic_id);
 gint64   _tp_sample_tactic_for       (Filler       *f,
                                       TpChannel     channel);
 TpStage  _tp_sample_stage_for        (guint         done_touches,

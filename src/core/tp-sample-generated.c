@@ -249,6 +249,183 @@ make_plans (GRand               *rand,
   return g_steal_pointer (&plans);
 }
 
+/* What Results reads (results_customers, results_days) is what the
+ * triggers of schema step 5 keep, and what
+ * _tp_migrations_results_rebuild() works out again from the rows; a
+ * generated business counts it here as its rows go in, which is a
+ * quarter of the time of working it out again at the end
+ * (/touchpoint/sample/medium compares the two). */
+
+typedef struct
+{
+  gint64    id;
+  gint64    at;
+  gint64    tactic_id;  /* 0: none */
+  gint64    place_id;   /* 0: none */
+  TpChannel channel;
+} SampleResultsTouch;
+
+/* One customer's row of results_customers, from its done touches in the
+ * order of their time (and id), and its first order that counts */
+typedef struct
+{
+  SampleResultsTouch first_touch;  /* id 0: no done touch */
+  SampleResultsTouch last_touch;   /* the last at or before the first order; id 0: none */
+  gint64             first_order_id;
+  gint64             touches_before_order;
+} SampleResults;
+
+/* One day's touches of one tactic, place and audience */
+typedef struct
+{
+  gint64 key;  /* first: g_int64_hash() reads it */
+  gint64 n_touches;
+} SampleResultsDay;
+
+#define DAY_KEY(day, tactic, place, audience) \
+  (((day) << 24) | ((tactic) << 16) | ((place) << 8) | (audience))
+
+static void
+count_results_touch (GHashTable               *days,
+                     SampleResults            *results,
+                     const SampleResultsTouch *touch,
+                     gint64                    audience_id,
+                     gint64                    first_order_at)
+{
+  gint64 key;
+  SampleResultsDay *day;
+
+  if (results->first_touch.id == 0)
+    results->first_touch = *touch;
+  if (first_order_at >= 0 && touch->at <= first_order_at)
+    {
+      results->touches_before_order++;
+      results->last_touch = *touch;
+    }
+
+  /* The sample's ids are small: each fits in its byte of the key */
+  g_assert (touch->tactic_id < 256 && touch->place_id < 256 && audience_id < 256);
+  key = DAY_KEY (touch->at / DAY, touch->tactic_id, touch->place_id, audience_id);
+  day = g_hash_table_lookup (days, &key);
+  if (day == NULL)
+    {
+      day = g_new0 (SampleResultsDay, 1);
+      day->key = key;
+      g_hash_table_add (days, day);
+    }
+  day->n_touches++;
+}
+
+static void
+bind_id_or_null (TpStatement *stmt,
+                 int          column,
+                 gint64       id)
+{
+  if (id > 0)
+    tp_statement_bind_int64 (stmt, column, id);
+  else
+    tp_statement_bind_null (stmt, column);
+}
+
+static gboolean
+write_results_customer (Filler               *f,
+                        gint64                customer_id,
+                        gint64                audience_id,
+                        TpStage               stage,
+                        const SampleResults  *results,
+                        GError              **error)
+{
+  TpStatement *stmt = f->insert_results_customer;
+  const SampleResultsTouch *first = &results->first_touch;
+  const SampleResultsTouch *last = &results->last_touch;
+  char first_touch_text[TIME_LEN];
+  char first_order_text[TIME_LEN];
+  char last_touch_text[TIME_LEN];
+  g_autoptr(GError) local_error = NULL;
+
+  tp_statement_bind_int64 (stmt, 1, customer_id);
+  bind_id_or_null (stmt, 2, audience_id);
+  tp_statement_bind_text (stmt, 3, f->stage_nicks[stage]);
+  tp_statement_bind_int64 (stmt, 4, f->order_count);
+  bind_id_or_null (stmt, 5, first->id);
+  if (first->id > 0)
+    {
+      format_time (first->at, first_touch_text);
+      tp_statement_bind_text (stmt, 6, first_touch_text);
+      tp_statement_bind_text (stmt, 9, f->channel_nicks[first->channel]);
+    }
+  else
+    {
+      tp_statement_bind_null (stmt, 6);
+      tp_statement_bind_null (stmt, 9);
+    }
+  bind_id_or_null (stmt, 7, first->tactic_id);
+  bind_id_or_null (stmt, 8, first->place_id);
+  bind_id_or_null (stmt, 10, results->first_order_id);
+  if (results->first_order_id > 0)
+    {
+      format_time (f->first_order_at, first_order_text);
+      tp_statement_bind_text (stmt, 11, first_order_text);
+    }
+  else
+    tp_statement_bind_null (stmt, 11);
+  tp_statement_bind_int64 (stmt, 12, results->touches_before_order);
+  bind_id_or_null (stmt, 13, last->id);
+  if (last->id > 0)
+    {
+      format_time (last->at, last_touch_text);
+      tp_statement_bind_text (stmt, 14, last_touch_text);
+    }
+  else
+    tp_statement_bind_null (stmt, 14);
+  bind_id_or_null (stmt, 15, last->tactic_id);
+  bind_id_or_null (stmt, 16, last->place_id);
+
+  tp_statement_step (stmt, &local_error);
+  tp_statement_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_results_days (Filler      *f,
+                    GHashTable  *days,
+                    GError     **error)
+{
+  TpStatement *stmt = f->insert_results_day;
+  GHashTableIter iter;
+  SampleResultsDay *day;
+
+  g_hash_table_iter_init (&iter, days);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &day, NULL))
+    {
+      g_autoptr(GError) local_error = NULL;
+      char text[TIME_LEN];
+
+      format_time ((day->key >> 24) * DAY, text);
+      text[10] = '\0';  /* the day: YYYY-MM-DD */
+      tp_statement_bind_text (stmt, 1, text);
+      tp_statement_bind_int64 (stmt, 2, (day->key >> 16) & 0xff);
+      tp_statement_bind_int64 (stmt, 3, (day->key >> 8) & 0xff);
+      tp_statement_bind_int64 (stmt, 4, day->key & 0xff);
+      tp_statement_bind_int64 (stmt, 5, day->n_touches);
+      tp_statement_step (stmt, &local_error);
+      tp_statement_reset (stmt);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 _tp_sample_fill_generated (Filler               *f,
                            const TpSampleShape  *shape,
@@ -259,6 +436,10 @@ _tp_sample_fill_generated (Filler               *f,
   g_auto(GStrv) first_ascii = g_new0 (char *, G_N_ELEMENTS (first_names) + 1);
   g_auto(GStrv) last_ascii = g_new0 (char *, G_N_ELEMENTS (last_names) + 1);
   g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_assert (f->loading);
 
   plans = make_plans (f->rand, shape);
 
@@ -288,7 +469,11 @@ _tp_sample_fill_generated (Filler               *f,
       guint valid_orders = 0;
       guint buy_after = 0;
       gboolean lost, no_audience;
-      gint64 created, last_activity, customer_id, order_at;
+      gint64 created, last_activity, customer_id, order_at, audience_id;
+      gint64 planned_at = 0, planned_logged = 0;
+      SampleOrder orders[MAX_ORDERS];
+      SampleResults results;
+      TpStage stage;
       char name[96];
       char email[128];
 
@@ -333,39 +518,23 @@ _tp_sample_fill_generated (Filler               *f,
       no_audience = g_rand_int_range (f->rand, 0, 20) == 0;
       lost = g_rand_int_range (f->rand, 0, 20) == 0 && !benchmark && n_done >= 3;
 
-      if (!_tp_sample_insert_customer (f, name, email, "",
-                            no_audience ? 0 : f->audience_ids[audience],
-                            n_done > 0 ? (int) _tp_sample_touch_kinds[g_array_index (kinds, guint8, 0)].channel : -1,
-                            _tp_sample_stage_for (n_done, valid_orders, lost),
-                            "", created,
-                            n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : created,
-                            &customer_id, error))
-        return FALSE;
-
+      /* Everything is drawn before the rows are written, so that the
+       * customer goes in with its figures, and in the order the draws
+       * were always made, so that the business stays the same */
+      g_array_set_size (notes, n_done);
       for (guint t = 0; t < n_done; t++)
-        {
-          const SampleTouchKind *kind = &_tp_sample_touch_kinds[g_array_index (kinds, guint8, t)];
-          const char *note = done_notes[g_rand_int_range (f->rand, 0, G_N_ELEMENTS (done_notes))];
-          gint64 tactic_id = kind->direction == TP_DIRECTION_OUTBOUND && (t & 1) == 0
-                             ? _tp_sample_tactic_for (f, kind->channel) : 0;
-
-          if (!_tp_sample_insert_touch (f, customer_id, g_array_index (f->times, gint64, t),
-                             kind->channel, kind->direction, note, tactic_id, TRUE, 0, error))
-            return FALSE;
-        }
+        g_array_index (notes, const char *, t) =
+          done_notes[g_rand_int_range (f->rand, 0, G_N_ELEMENTS (done_notes))];
 
       if (planned)
         {
-          gint64 logged = g_array_index (f->times, gint64, n_done - 1);
-          gint64 at = f->now + _tp_sample_random_between (f->rand, -5 * DAY, 20 * DAY);
-
-          at = MAX (at, logged + HOUR);
-
-          if (!_tp_sample_insert_touch (f, customer_id, at, TP_CHANNEL_CALL, TP_DIRECTION_OUTBOUND,
-                             "Follow-up call", 0, FALSE, logged, error))
-            return FALSE;
+          planned_logged = g_array_index (f->times, gint64, n_done - 1);
+          planned_at = f->now + _tp_sample_random_between (f->rand, -5 * DAY, 20 * DAY);
+          planned_at = MAX (planned_at, planned_logged + HOUR);
         }
 
+      f->touch_count = n_done;
+      f->last_touch_at = n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : 0;
       f->order_count = 0;
       f->total_spent = 0;
       f->first_order_at = -1;
@@ -376,30 +545,61 @@ _tp_sample_fill_generated (Filler               *f,
             {
               if (o > 0)
                 order_at = _tp_sample_random_between (f->rand, order_at + HOUR,
-                                           MAX (order_at + HOUR, f->now - HOUR));
-              if (!_tp_sample_insert_order (f, customer_id, MIN (order_at, f->now - MINUTE), cancelled[o],
-                                 error))
-                return FALSE;
+                                                      MAX (order_at + HOUR, f->now - HOUR));
+              _tp_sample_draw_order (f, MIN (order_at, f->now - MINUTE), cancelled[o], &orders[o]);
             }
         }
 
-      if (f->loading &&
-          !_tp_sample_set_figures (f, customer_id, n_done,
-                        n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : 0, error))
+      audience_id = no_audience ? 0 : f->audience_ids[audience];
+      stage = _tp_sample_stage_for (n_done, valid_orders, lost);
+      if (!_tp_sample_insert_customer (f, name, email, "", audience_id,
+                                       n_done > 0 ? (int) _tp_sample_touch_kinds[g_array_index (kinds, guint8, 0)].channel : -1,
+                                       stage, "", created,
+                                       n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : created,
+                                       &customer_id, error))
+        return FALSE;
+
+      memset (&results, 0, sizeof results);
+      for (guint t = 0; t < n_done; t++)
+        {
+          const SampleTouchKind *kind = &_tp_sample_touch_kinds[g_array_index (kinds, guint8, t)];
+          gint64 at = g_array_index (f->times, gint64, t);
+          gint64 tactic_id = kind->direction == TP_DIRECTION_OUTBOUND && (t & 1) == 0
+                             ? _tp_sample_tactic_for (f, kind->channel) : 0;
+          gint64 place_id = tactic_id > 0 ? _tp_sample_place_for (f, tactic_id) : 0;
+          SampleResultsTouch touch;
+
+          if (!_tp_sample_insert_touch (f, customer_id, at, kind->channel, kind->direction,
+                                        g_array_index (notes, const char *, t), tactic_id, TRUE,
+                                        0, error))
+            return FALSE;
+
+          touch.id = tp_database_last_insert_id (f->db);
+          touch.at = at;
+          touch.tactic_id = tactic_id;
+          touch.place_id = place_id;
+          touch.channel = kind->channel;
+          count_results_touch (days, &results, &touch, audience_id, f->first_order_at);
+        }
+
+      if (planned &&
+          !_tp_sample_insert_touch (f, customer_id, planned_at, TP_CHANNEL_CALL,
+                                    TP_DIRECTION_OUTBOUND, "Follow-up call", 0, FALSE,
+                                    planned_logged, error))
+        return FALSE;
+
+      for (guint o = 0; o < plan->orders; o++)
+        {
+          if (!_tp_sample_write_order (f, customer_id, &orders[o], error))
+            return FALSE;
+          if (!orders[o].cancelled && orders[o].at == f->first_order_at && results.first_order_id == 0)
+            results.first_order_id = tp_database_last_insert_id (f->db);
+        }
+
+      if ((f->touch_count > 0 || f->order_count > 0) &&
+          !write_results_customer (f, customer_id, audience_id, stage, &results, error))
         return FALSE;
     }
 
-  if (f->loading)
-    return TRUE;
-
-  /* One statement moves the staged touches, in the order they were made,
-   * and the triggers update the customer figures for each of them */
-  return tp_database_exec (f->db,
-                           "INSERT INTO touches (customer_id, happened_at, channel, direction,"
-                           " note, tactic_id, done, created_at, updated_at, place_id)"
-                           " SELECT customer_id, happened_at, channel, direction, note, tactic_id,"
-                           " done, created_at, created_at, place_id"
-                           " FROM tp_sample_touches ORDER BY rowid;"
-                           "DROP TABLE tp_sample_touches",
-                           error);
+  return write_results_days (f, days, error);
 }

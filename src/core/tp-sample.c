@@ -22,7 +22,6 @@
 #include "tp-analytics.h"
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
-#include "tp-migrations-private.h"
 #include "tp-sample-filler.h"
 #include "tp-sample-private.h"
 #include "tp-schema.h"
@@ -42,11 +41,13 @@
  * last_touch_at, first_order_at, order_count, total_spent_minor) to the
  * schema's triggers. A generated business is loaded instead
  * (tp_database_begin_load()): no trigger and no index is kept up row by
- * row, which made the huge sample take most of an hour; the figures are
- * counted here as each customer's touches and orders go in, exactly as
- * the triggers would, and the indexes, the search index and the tables
- * Results reads are made once at the end. Each customer's touches are
- * inserted together, in time order, right after the customer.
+ * row, which made the huge sample take most of an hour. Each customer's
+ * orders are drawn first, so that it goes in with the figures the
+ * triggers would keep; its touches follow, in time order, then its
+ * orders; and what Results reads (results_customers, results_days) is
+ * counted as they go in (tp-sample-generated.c). Only the indexes and
+ * the search index are made at the end. A file is written without its
+ * write-ahead log meanwhile (tuning_begin()).
  */
 
 #define MARKETING_SEED 0x600DB0E5
@@ -54,15 +55,6 @@
 
 G_DEFINE_QUARK (tp-sample-error-quark, tp_sample_error)
 
-/* Formats Unix time as stored text, without a GDateTime per call: the
- * large sample formats two million of them. */
-static void
-format_time (gint64 t,
-             char   out[TIME_LEN])
-{
-  if (!tp_schema_format_unix_time (t, out))
-    g_assert_not_reached ();
-}
 
 /* The marketing side */
 
@@ -683,47 +675,32 @@ fill_marketing (Filler  *f,
   return TRUE;
 }
 
-/* With @staged, touches go to a temporary table first, see
- * fill_generated_customers() */
 static gboolean
 prepare_customer_statements (Filler    *f,
-                             gboolean   staged,
                              GError   **error)
 {
+  /* A loaded customer goes in with the figures the triggers would keep */
   f->insert_customer = tp_database_prepare (f->db,
-                                            "INSERT INTO customers (name, email, phone, audience_id,"
-                                            " source_channel, stage, notes, created_at, updated_at)"
-                                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                            f->loading
+                                            ? "INSERT INTO customers (name, email, phone, audience_id,"
+                                              " source_channel, stage, notes, created_at, updated_at,"
+                                              " touch_count, last_touch_at, order_count, first_order_at,"
+                                              " total_spent_minor)"
+                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                                              " ?12, ?13, ?14)"
+                                            : "INSERT INTO customers (name, email, phone, audience_id,"
+                                              " source_channel, stage, notes, created_at, updated_at)"
+                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                             error);
   if (f->insert_customer == NULL)
     return FALSE;
 
-  if (staged)
-    {
-      if (!tp_database_exec (f->db,
-                             "DROP TABLE IF EXISTS tp_sample_touches;"
-                             "CREATE TEMP TABLE tp_sample_touches (customer_id INTEGER,"
-                             " happened_at TEXT, channel TEXT, direction TEXT, note TEXT,"
-                             " tactic_id INTEGER, done INTEGER, created_at TEXT, place_id INTEGER)",
-                             error))
-        return FALSE;
-
-      f->insert_touch = tp_database_prepare (f->db,
-                                             "INSERT INTO tp_sample_touches (customer_id,"
-                                             " happened_at, channel, direction, note, tactic_id,"
-                                             " done, created_at, place_id)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                             error);
-    }
-  else
-    {
-      f->insert_touch = tp_database_prepare (f->db,
-                                             "INSERT INTO touches (customer_id, happened_at, channel,"
-                                             " direction, note, tactic_id, done, created_at, updated_at,"
-                                             " place_id)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-                                             error);
-    }
+  f->insert_touch = tp_database_prepare (f->db,
+                                         "INSERT INTO touches (customer_id, happened_at, channel,"
+                                         " direction, note, tactic_id, done, created_at, updated_at,"
+                                         " place_id)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                                         error);
   if (f->insert_touch == NULL)
     return FALSE;
 
@@ -736,51 +713,31 @@ prepare_customer_statements (Filler    *f,
   if (f->insert_order == NULL)
     return FALSE;
 
-  if (f->loading)
-    f->set_figures = tp_database_prepare (f->db,
-                                          "UPDATE customers SET touch_count = ?2,"
-                                          " last_touch_at = ?3, order_count = ?4,"
-                                          " first_order_at = ?5, total_spent_minor = ?6"
-                                          " WHERE id = ?1",
-                                          error);
+  if (!f->loading)
+    return TRUE;
 
-  return !f->loading || f->set_figures != NULL;
-}
+  /* What Results reads, worked out as the rows go in (see
+   * _tp_sample_fill_generated()) */
+  f->insert_results_customer = tp_database_prepare (f->db,
+                                                    "INSERT INTO results_customers (id, audience_id,"
+                                                    " stage, order_count, first_touch_id,"
+                                                    " first_touch_at, first_tactic_id, first_place_id,"
+                                                    " first_channel, first_order_id, first_order_at,"
+                                                    " touches_before_order, last_touch_id,"
+                                                    " last_touch_at, last_tactic_id, last_place_id)"
+                                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                                    " ?11, ?12, ?13, ?14, ?15, ?16)",
+                                                    error);
+  if (f->insert_results_customer == NULL)
+    return FALSE;
 
-/* The figures the triggers of schema step 1 keep, for a loaded customer:
- * @n_done done touches, the last at @last_touch; the orders counted by
- * insert_order() since the customer was added */
-gboolean
-_tp_sample_set_figures (Filler  *f,
-                        gint64   customer_id,
-                        guint    n_done,
-                        gint64   last_touch,
-                        GError **error)
-{
-  char last_text[TIME_LEN];
-  char first_order_text[TIME_LEN];
-  TpStatement *stmt = f->set_figures;
+  f->insert_results_day = tp_database_prepare (f->db,
+                                               "INSERT INTO results_days (day, tactic_id, place_id,"
+                                               " audience_id, n_touches)"
+                                               " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                               error);
 
-  tp_statement_bind_int64 (stmt, 1, customer_id);
-  tp_statement_bind_int64 (stmt, 2, n_done);
-  if (n_done > 0)
-    {
-      format_time (last_touch, last_text);
-      tp_statement_bind_text (stmt, 3, last_text);
-    }
-  else
-    tp_statement_bind_null (stmt, 3);
-  tp_statement_bind_int64 (stmt, 4, f->order_count);
-  if (f->first_order_at >= 0)
-    {
-      format_time (f->first_order_at, first_order_text);
-      tp_statement_bind_text (stmt, 5, first_order_text);
-    }
-  else
-    tp_statement_bind_null (stmt, 5);
-  tp_statement_bind_int64 (stmt, 6, f->total_spent);
-
-  return run (stmt, error);
+  return f->insert_results_day != NULL;
 }
 
 gboolean
@@ -819,6 +776,29 @@ _tp_sample_insert_customer (Filler      *f,
   tp_statement_bind_text (stmt, 7, notes);
   tp_statement_bind_text (stmt, 8, created_text);
   tp_statement_bind_text (stmt, 9, updated_text);
+  if (f->loading)
+    {
+      char last_text[TIME_LEN];
+      char first_order_text[TIME_LEN];
+
+      tp_statement_bind_int64 (stmt, 10, f->touch_count);
+      if (f->touch_count > 0)
+        {
+          format_time (f->last_touch_at, last_text);
+          tp_statement_bind_text (stmt, 11, last_text);
+        }
+      else
+        tp_statement_bind_null (stmt, 11);
+      tp_statement_bind_int64 (stmt, 12, f->order_count);
+      if (f->first_order_at >= 0)
+        {
+          format_time (f->first_order_at, first_order_text);
+          tp_statement_bind_text (stmt, 13, first_order_text);
+        }
+      else
+        tp_statement_bind_null (stmt, 13);
+      tp_statement_bind_int64 (stmt, 14, f->total_spent);
+    }
   if (!run (stmt, error))
     return FALSE;
 
@@ -854,10 +834,11 @@ _tp_sample_insert_touch (Filler      *f,
   tp_statement_bind_null (stmt, 9);
   if (tactic_id > 0)
     {
+      gint64 place_id = _tp_sample_place_for (f, tactic_id);
+
       tp_statement_bind_int64 (stmt, 6, tactic_id);
-      for (guint i = 0; i < N_TACTICS; i++)
-        if (f->tactic_ids[i] == tactic_id && tactic_places[i] >= 0)
-          tp_statement_bind_int64 (stmt, 9, f->place_ids[tactic_places[i]]);
+      if (place_id > 0)
+        tp_statement_bind_int64 (stmt, 9, place_id);
     }
   else
     {
@@ -878,6 +859,80 @@ _tp_sample_insert_touch (Filler      *f,
   return run (stmt, error);
 }
 
+/* Draws an order at @at of the customer being filled, and counts it
+ * into the customer's figures (f->order_count …) */
+void
+_tp_sample_draw_order (Filler      *f,
+                       gint64       at,
+                       gboolean     cancelled,
+                       SampleOrder *order)
+{
+  const SampleProduct *product = &products[g_rand_int_range (f->rand, 0, G_N_ELEMENTS (products))];
+  guint quantity = g_rand_int_range (f->rand, 0, 4) == 0 && product->price_minor < 1500 ? 2 : 1;
+
+  order->at = at;
+  order->cancelled = cancelled;
+  order->fulfilled = -1;
+  order->amount_minor = product->price_minor * quantity;
+
+  if (cancelled)
+    order->status = "cancelled";
+  else if (f->now - at < 3 * DAY)
+    order->status = "open";
+  else
+    {
+      order->status = "fulfilled";
+      order->fulfilled = at + _tp_sample_random_between (f->rand, 6 * HOUR, 3 * DAY);
+      order->fulfilled = MIN (order->fulfilled, f->now);
+    }
+
+  if (quantity > 1)
+    g_snprintf (order->item, sizeof order->item, "%s × %u", product->item, quantity);
+  else
+    g_strlcpy (order->item, product->item, sizeof order->item);
+
+  if (!cancelled)
+    {
+      f->order_count++;
+      f->total_spent += order->amount_minor;
+      if (f->first_order_at < 0 || at < f->first_order_at)
+        f->first_order_at = at;
+    }
+}
+
+/* Writes an order drawn by _tp_sample_draw_order() */
+gboolean
+_tp_sample_write_order (Filler             *f,
+                        gint64              customer_id,
+                        const SampleOrder  *order,
+                        GError            **error)
+{
+  char at_text[TIME_LEN];
+  char fulfilled_text[TIME_LEN];
+  char updated_text[TIME_LEN];
+  TpStatement *stmt = f->insert_order;
+
+  format_time (order->at, at_text);
+  format_time (order->fulfilled >= 0 ? order->fulfilled : order->at, updated_text);
+
+  tp_statement_bind_int64 (stmt, 1, customer_id);
+  tp_statement_bind_text (stmt, 2, at_text);
+  tp_statement_bind_text (stmt, 3, order->item);
+  tp_statement_bind_int64 (stmt, 4, order->amount_minor);
+  tp_statement_bind_text (stmt, 5, f->currency);
+  tp_statement_bind_text (stmt, 6, order->status);
+  if (order->fulfilled >= 0)
+    {
+      format_time (order->fulfilled, fulfilled_text);
+      tp_statement_bind_text (stmt, 7, fulfilled_text);
+    }
+  else
+    tp_statement_bind_null (stmt, 7);
+  tp_statement_bind_text (stmt, 8, updated_text);
+
+  return run (stmt, error);
+}
+
 gboolean
 _tp_sample_insert_order (Filler      *f,
                          gint64       customer_id,
@@ -885,59 +940,25 @@ _tp_sample_insert_order (Filler      *f,
                          gboolean     cancelled,
                          GError     **error)
 {
-  const SampleProduct *product = &products[g_rand_int_range (f->rand, 0, G_N_ELEMENTS (products))];
-  guint quantity = g_rand_int_range (f->rand, 0, 4) == 0 && product->price_minor < 1500 ? 2 : 1;
-  char at_text[TIME_LEN];
-  char fulfilled_text[TIME_LEN];
-  char updated_text[TIME_LEN];
-  char item[64];
-  TpStatement *stmt = f->insert_order;
-  gint64 fulfilled = -1;
-  const char *status;
+  SampleOrder order;
 
-  if (cancelled)
-    status = "cancelled";
-  else if (f->now - at < 3 * DAY)
-    status = "open";
-  else
+  _tp_sample_draw_order (f, at, cancelled, &order);
+
+  return _tp_sample_write_order (f, customer_id, &order, error);
+}
+
+/* The place where the touches of @tactic_id happen, or 0 */
+gint64
+_tp_sample_place_for (Filler *f,
+                      gint64  tactic_id)
+{
+  for (guint i = 0; i < N_TACTICS; i++)
     {
-      status = "fulfilled";
-      fulfilled = at + _tp_sample_random_between (f->rand, 6 * HOUR, 3 * DAY);
-      fulfilled = MIN (fulfilled, f->now);
+      if (f->tactic_ids[i] == tactic_id && tactic_places[i] >= 0)
+        return f->place_ids[tactic_places[i]];
     }
 
-  if (quantity > 1)
-    g_snprintf (item, sizeof item, "%s × %u", product->item, quantity);
-  else
-    g_strlcpy (item, product->item, sizeof item);
-
-  format_time (at, at_text);
-  format_time (fulfilled >= 0 ? fulfilled : at, updated_text);
-
-  tp_statement_bind_int64 (stmt, 1, customer_id);
-  tp_statement_bind_text (stmt, 2, at_text);
-  tp_statement_bind_text (stmt, 3, item);
-  tp_statement_bind_int64 (stmt, 4, product->price_minor * quantity);
-  tp_statement_bind_text (stmt, 5, f->currency);
-  tp_statement_bind_text (stmt, 6, status);
-  if (fulfilled >= 0)
-    {
-      format_time (fulfilled, fulfilled_text);
-      tp_statement_bind_text (stmt, 7, fulfilled_text);
-    }
-  else
-    tp_statement_bind_null (stmt, 7);
-  tp_statement_bind_text (stmt, 8, updated_text);
-
-  if (!cancelled)
-    {
-      f->order_count++;
-      f->total_spent += product->price_minor * quantity;
-      if (f->first_order_at < 0 || at < f->first_order_at)
-        f->first_order_at = at;
-    }
-
-  return run (stmt, error);
+  return 0;
 }
 
 gint64
@@ -1135,7 +1156,7 @@ fill (Filler               *f,
   g_strlcpy (f->currency, settings.currency, sizeof f->currency);
 
   if (!fill_marketing (f, error) ||
-      !prepare_customer_statements (f, shape != NULL && !f->loading, error))
+      !prepare_customer_statements (f, error))
     return FALSE;
 
   if (shape == NULL)
@@ -1154,6 +1175,7 @@ typedef struct
   gint64   temp_store;
   gint64   cache_size;
   gboolean changed;
+  gboolean journal_changed;
 } Tuning;
 
 static gboolean
@@ -1179,6 +1201,12 @@ static void
 tuning_begin (Tuning     *tuning,
               TpDatabase *db)
 {
+  /* A new file is written straight, not through the write-ahead log,
+   * which a load as big as the huge sample (2.7 GB) would fill, read
+   * back and copy into the file once more. This needs the only
+   * connection to the file; without it the log stays. */
+  tuning->journal_changed = !tp_database_is_server (db) &&
+                            tp_database_exec (db, "PRAGMA journal_mode = DELETE", NULL);
   tuning->changed = query_pragma (db, "PRAGMA temp_store", &tuning->temp_store) &&
                     query_pragma (db, "PRAGMA main.cache_size", &tuning->cache_size) &&
                     tp_database_exec (db, "PRAGMA temp_store = MEMORY", NULL) &&
@@ -1190,6 +1218,9 @@ tuning_end (Tuning     *tuning,
             TpDatabase *db)
 {
   g_autofree char *sql = NULL;
+
+  if (tuning->journal_changed)
+    tp_database_exec (db, "PRAGMA journal_mode = WAL", NULL);
 
   if (!tuning->changed)
     return;
@@ -1273,9 +1304,7 @@ _tp_sample_fill_full (TpDatabase           *db,
   if (ok)
     {
       if (fill (&f, shape, error) &&
-          (!f.loading ||
-           (tp_database_end_load (db, error) &&
-            tp_database_exec (db, _tp_migrations_results_rebuild (), error))))
+          (!f.loading || tp_database_end_load (db, error)))
         ok = tp_database_commit (db, error);
       else
         {
