@@ -858,6 +858,41 @@ assert_follow_ups_match_reference (TpDatabase                *db,
   return queue->len;
 }
 
+/* The band counts against a plain count of each customer's done touches,
+ * bucketed here; returns how many customers were counted */
+static guint
+assert_band_counts_match_reference (TpDatabase                *db,
+                                    const TpAnalyticsSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  TpBandCounts counts;
+  TpBandCounts expected = { 0, 0, 0 };
+  TpStatement *stmt = prepare (db, "SELECT (SELECT count(*) FROM touches t"
+                                   " WHERE t.customer_id = c.id AND t.done = 1) FROM customers c");
+
+  while (tp_statement_step (stmt, &error))
+    {
+      gint64 n = tp_statement_get_int64 (stmt, 0);
+
+      if (n < settings->band_low)
+        expected.under++;
+      else if (n <= settings->band_high)
+        expected.inside++;
+      else
+        expected.over++;
+    }
+  g_assert_no_error (error);
+  tp_statement_reset (stmt);
+
+  g_assert_true (tp_analytics_band_counts (db, settings, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.under, ==, expected.under);
+  g_assert_cmpuint (counts.inside, ==, expected.inside);
+  g_assert_cmpuint (counts.over, ==, expected.over);
+
+  return expected.under + expected.inside + expected.over;
+}
+
 /* Random writes, deletes and undos (a deleted row put back with its id):
  * after each round the queue the database keeps (its figures and the
  * indexes of schema step 7) is the one worked out from the touches and
@@ -873,6 +908,7 @@ test_follow_ups_random (void)
   static const char * const statuses[] = { "open", "fulfilled", "cancelled" };
   guint n_entries = 0;
   guint n_planned = 0;
+  guint n_banded = 0;
 
   for (guint round = 0; round < 12; round++)
     {
@@ -970,6 +1006,8 @@ test_follow_ups_random (void)
         TpAnalyticsSettings narrow = { 1, 2, 3, "EUR" };
 
         n_entries += assert_follow_ups_match_reference (db, &narrow, &n_planned);
+        n_banded += assert_band_counts_match_reference (db, &default_settings);
+        n_banded += assert_band_counts_match_reference (db, &narrow);
       }
       g_assert_cmpint (query_count (db, "SELECT count(*) FROM customers c WHERE touch_count !="
                                         " (SELECT count(*) FROM touches t WHERE t.customer_id = c.id"
@@ -980,6 +1018,7 @@ test_follow_ups_random (void)
   g_test_message ("%u entries compared, %u planned", n_entries, n_planned);
   g_assert_cmpuint (n_entries, >, 100);
   g_assert_cmpuint (n_planned, >, 10);
+  g_assert_cmpuint (n_banded, >, 100);
 }
 
 static void

@@ -1386,8 +1386,11 @@ test_customer_search_index (void)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (char *));
   guint n_found = 0;
+  guint n_window = 0;
+  guint n_beyond = 0;
 
   g_array_set_clear_func (texts, free_text);
+  _tp_customer_list_set_first_rows (list, 2);
   wait_loaded (list);
 
   for (guint i = 0; i < 150; i++)
@@ -1450,7 +1453,49 @@ test_customer_search_index (void)
           n_found += expected->len > 0 && g_utf8_strlen (search, -1) >= 3;
           assert_search_same_as_scan (store, list, search);
         }
+
+      /* One and two characters: the list looks for its first rows among
+       * the top of the sort index (FIRST_ROWS_WINDOW × 2 = 100 of about
+       * 120 customers), then reads all of them. What it finds there are
+       * the first rows of the whole list, in every sort it does so for */
+      for (guint i = 0; i < 60; i++)
+        {
+          static const TpCustomerSort sorts[] = {
+            TP_CUSTOMER_SORT_NAME, TP_CUSTOMER_SORT_TOUCHES, TP_CUSTOMER_SORT_LAST_TOUCH,
+          };
+          g_autofree char *any = random_search (rand, texts);
+          g_autofree char *search = g_utf8_substring (any, 0, MIN (g_utf8_strlen (any, -1),
+                                                                   g_rand_int_range (rand, 1, 3)));
+          TpCustomerSort sort = sorts[i % G_N_ELEMENTS (sorts)];
+          g_autoptr(GArray) first = NULL;
+
+          if (sort == TP_CUSTOMER_SORT_NAME)
+            assert_search_same_as_scan (store, list, search);
+          tp_customer_list_set_sort_key (list, sort);
+          tp_customer_list_set_sort_descending (list, g_rand_boolean (rand));
+          tp_customer_list_set_search_text (list, search);
+          wait_loaded (list);
+          first = _tp_customer_list_find_first_rows (list, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (first);
+          g_assert_cmpuint (first->len, <=, 2);
+          g_assert_cmpuint (first->len, <=, g_list_model_get_n_items (G_LIST_MODEL (list)));
+          for (guint k = 0; k < first->len; k++)
+            g_assert_cmpint (g_array_index (first, gint64, k), ==, item_id (G_LIST_MODEL (list), k));
+          if (first->len == 2)
+            n_window++;
+          else if (g_list_model_get_n_items (G_LIST_MODEL (list)) > first->len)
+            n_beyond++;
+
+          tp_customer_list_set_sort_key (list, TP_CUSTOMER_SORT_NAME);
+          tp_customer_list_set_sort_descending (list, FALSE);
+        }
     }
+
+  /* Both ways were taken: first rows found at the top of the index, and
+   * searches whose first rows lay beyond it */
+  g_assert_cmpuint (n_window, >, 10);
+  g_assert_cmpuint (n_beyond, >, 0);
 
   /* The searches found customers (they are not all empty), and the rules
    * hold for what they cover: ASCII case ignored, wildcards as themselves */

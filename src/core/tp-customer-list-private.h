@@ -16,4 +16,7 @@ G_BEGIN_DECLS
 void _tp_customer_list_set_first_rows (TpCustomerList *self,
                                        guint           first_rows);
 
+GArray *_tp_customer_list_find_first_rows (TpCustomerList  *self,
+                                           GError         **error);
+
 G_END_DECLS

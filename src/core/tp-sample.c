@@ -22,7 +22,7 @@
 #include "tp-analytics.h"
 #include "tp-core-enum-types.h"
 #include "tp-enums.h"
-#include "tp-migrations-private.h"
+#include "tp-sample-filler.h"
 #include "tp-sample-private.h"
 #include "tp-schema.h"
 
@@ -41,39 +41,23 @@
  * last_touch_at, first_order_at, order_count, total_spent_minor) to the
  * schema's triggers. A generated business is loaded instead
  * (tp_database_begin_load()): no trigger and no index is kept up row by
- * row, which made the huge sample take most of an hour; the figures are
- * counted here as each customer's touches and orders go in, exactly as
- * the triggers would, and the indexes, the search index and the tables
- * Results reads are made once at the end. Each customer's touches are
- * inserted together, in time order, right after the customer.
+ * row, which made the huge sample take most of an hour. Each customer's
+ * orders are drawn first, so that it goes in with the figures the
+ * triggers would keep; its touches follow, in time order, then its
+ * orders; and what Results reads (results_customers, results_days) is
+ * counted as they go in (tp-sample-generated.c). Only the indexes and
+ * the search index are made at the end. A file is written without its
+ * write-ahead log meanwhile (tuning_begin()).
  */
-
-#define MINUTE G_GINT64_CONSTANT (60)
-#define HOUR   G_GINT64_CONSTANT (3600)
-#define DAY    G_GINT64_CONSTANT (86400)
 
 #define MARKETING_SEED 0x600DB0E5
 #define CUSTOMER_SEED  0x7EA75
 
-/* "YYYY-MM-DDTHH:MM:SSZ" and its NUL */
-#define TIME_LEN (TP_SCHEMA_TIME_LENGTH + 1)
-
 G_DEFINE_QUARK (tp-sample-error-quark, tp_sample_error)
 
-/* Formats Unix time as stored text, without a GDateTime per call: the
- * large sample formats two million of them. */
-static void
-format_time (gint64 t,
-             char   out[TIME_LEN])
-{
-  if (!tp_schema_format_unix_time (t, out))
-    g_assert_not_reached ();
-}
 
 /* The marketing side */
 
-enum { AUDIENCE_ALLERGY, AUDIENCE_PREMIUM, N_AUDIENCES };
-enum { TACTIC_GROUP_POST, TACTIC_NEWSLETTER, TACTIC_MARKET, N_TACTICS };
 
 typedef struct
 {
@@ -227,14 +211,7 @@ static const SampleProduct products[] = {
   { "Pumpkin & Apple Hearts, 300 g", 990 },
 };
 
-typedef struct
-{
-  TpChannel    channel;
-  TpDirection  direction;
-  const char  *note;
-} SampleTouchKind;
-
-static const SampleTouchKind touch_kinds[] = {
+const SampleTouchKind _tp_sample_touch_kinds[N_TOUCH_KINDS] = {
   { TP_CHANNEL_SOCIAL_POST, TP_DIRECTION_OUTBOUND, "Replied to their comment under the group post" },
   { TP_CHANNEL_SOCIAL_POST, TP_DIRECTION_INBOUND, "Shared a photo of the dog with our treats" },
   { TP_CHANNEL_EMAIL, TP_DIRECTION_OUTBOUND, "Sent the monthly newsletter" },
@@ -248,9 +225,9 @@ static const SampleTouchKind touch_kinds[] = {
   { TP_CHANNEL_AD, TP_DIRECTION_OUTBOUND, "Clicked the Instagram ad for Pupcakes" },
 };
 
-/* Indexes into touch_kinds, weighted by how each audience is reached */
-static const guint8 allergy_kinds[] = { 0, 0, 1, 2, 2, 3, 4, 5, 7, 7, 8, 9 };
-static const guint8 premium_kinds[] = { 0, 1, 1, 2, 5, 6, 6, 6, 7, 8, 10, 10 };
+/* Indexes into _tp_sample_touch_kinds, weighted by how each audience is reached */
+const guint8 _tp_sample_allergy_kinds[N_WEIGHTED_KINDS] = { 0, 0, 1, 2, 2, 3, 4, 5, 7, 7, 8, 9 };
+const guint8 _tp_sample_premium_kinds[N_WEIGHTED_KINDS] = { 0, 1, 1, 2, 5, 6, 6, 6, 7, 8, 10, 10 };
 
 typedef struct
 {
@@ -330,48 +307,6 @@ static const char * const dog_needs[] = {
   "loves anything with peanut butter", "needs low-fat treats",
 };
 
-/* Names for the large sample */
-static const char * const first_names[] = {
-  "Anna", "Ben", "Carla", "David", "Elif", "Felix", "Greta", "Hugo", "Ines", "Jonas",
-  "Kira", "Liam", "Marta", "Nico", "Olga", "Pablo", "Rania", "Simon", "Tara", "Umar",
-  "Vera", "Wim", "Yara", "Zeynep", "Aiko", "Bruno", "Chiara", "Dmitri", "Eva", "Farah",
-  "Gustav", "Hana", "Ivan", "Julia", "Kofi", "Lucia", "Malik", "Nina", "Omar", "Priya",
-  "Quentin", "Rosa", "Stefan", "Theresa", "Ulla", "Viktor", "Wendy", "Xavier",
-};
-
-static const char * const last_names[] = {
-  "Albrecht", "Bauer", "Costa", "Dahl", "Eriksen", "Fontaine", "Gruber", "Hansen",
-  "Ibrahim", "Jovanović", "Keller", "Lambert", "Moreau", "Nakamura", "Olsen", "Peters",
-  "Quinn", "Rahman", "Santos", "Tanaka", "Ulrich", "Vogel", "Walsh", "Yilmaz", "Zimmer",
-  "Brennan", "Carvalho", "De Vries", "Engel", "Fischer", "Gallo", "Horvat", "Ivanova",
-  "Jensen", "Kaur", "Lindgren", "Meier", "Novak", "O'Brien", "Pereira", "Richter",
-  "Schultz", "Torres", "Varga", "Weiss", "Young", "Zhang", "Acker",
-};
-
-typedef struct
-{
-  TpDatabase  *db;
-  GRand       *rand;
-  gint64       now;
-  char         currency[4];
-  gint64       audience_ids[N_AUDIENCES];
-  gint64       tactic_ids[N_TACTICS];
-  gint64       place_ids[TP_SAMPLE_N_PLACES];
-  const char  *channel_nicks[TP_CHANNEL_OTHER + 1];
-  const char  *direction_nicks[TP_DIRECTION_INBOUND + 1];
-  const char  *stage_nicks[TP_STAGE_LOST + 1];
-  TpStatement *insert_customer;
-  TpStatement *insert_touch;
-  TpStatement *insert_order;
-  GArray      *times;   /* gint64 scratch */
-  /* A generated business is loaded (tp_database_begin_load()): no
-   * trigger keeps the customer figures, so they are counted here */
-  gboolean     loading;
-  TpStatement *set_figures;
-  gint64       order_count;     /* of the customer being filled */
-  gint64       total_spent;
-  gint64       first_order_at;  /* -1: none yet */
-} Filler;
 
 static gboolean
 run (TpStatement  *stmt,
@@ -391,10 +326,10 @@ run (TpStatement  *stmt,
   return TRUE;
 }
 
-static gint64
-random_between (GRand  *rand,
-                gint64  low,
-                gint64  high)
+gint64
+_tp_sample_random_between (GRand  *rand,
+                           gint64  low,
+                           gint64  high)
 {
   if (high <= low)
     return low;
@@ -414,11 +349,11 @@ compare_times (gconstpointer a,
 
 /* Fills f->times with n distinct times in [low, high], sorted, most of
  * them in the daytime (08:00–20:00 UTC) as a small shop works */
-static void
-random_times (Filler *f,
-              guint   n,
-              gint64  low,
-              gint64  high)
+void
+_tp_sample_random_times (Filler *f,
+                         guint   n,
+                         gint64  low,
+                         gint64  high)
 {
   gint64 *times;
 
@@ -430,7 +365,7 @@ random_times (Filler *f,
 
   for (guint i = 0; i < n; i++)
     {
-      gint64 t = random_between (f->rand, low, high);
+      gint64 t = _tp_sample_random_between (f->rand, low, high);
       gint64 midnight = t - ((t % DAY) + DAY) % DAY;
       gint64 daytime = midnight + 8 * HOUR + (t - midnight) / 2;
 
@@ -740,47 +675,32 @@ fill_marketing (Filler  *f,
   return TRUE;
 }
 
-/* With @staged, touches go to a temporary table first, see
- * fill_generated_customers() */
 static gboolean
 prepare_customer_statements (Filler    *f,
-                             gboolean   staged,
                              GError   **error)
 {
+  /* A loaded customer goes in with the figures the triggers would keep */
   f->insert_customer = tp_database_prepare (f->db,
-                                            "INSERT INTO customers (name, email, phone, audience_id,"
-                                            " source_channel, stage, notes, created_at, updated_at)"
-                                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                            f->loading
+                                            ? "INSERT INTO customers (name, email, phone, audience_id,"
+                                              " source_channel, stage, notes, created_at, updated_at,"
+                                              " touch_count, last_touch_at, order_count, first_order_at,"
+                                              " total_spent_minor)"
+                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                                              " ?12, ?13, ?14)"
+                                            : "INSERT INTO customers (name, email, phone, audience_id,"
+                                              " source_channel, stage, notes, created_at, updated_at)"
+                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                             error);
   if (f->insert_customer == NULL)
     return FALSE;
 
-  if (staged)
-    {
-      if (!tp_database_exec (f->db,
-                             "DROP TABLE IF EXISTS tp_sample_touches;"
-                             "CREATE TEMP TABLE tp_sample_touches (customer_id INTEGER,"
-                             " happened_at TEXT, channel TEXT, direction TEXT, note TEXT,"
-                             " tactic_id INTEGER, done INTEGER, created_at TEXT, place_id INTEGER)",
-                             error))
-        return FALSE;
-
-      f->insert_touch = tp_database_prepare (f->db,
-                                             "INSERT INTO tp_sample_touches (customer_id,"
-                                             " happened_at, channel, direction, note, tactic_id,"
-                                             " done, created_at, place_id)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                             error);
-    }
-  else
-    {
-      f->insert_touch = tp_database_prepare (f->db,
-                                             "INSERT INTO touches (customer_id, happened_at, channel,"
-                                             " direction, note, tactic_id, done, created_at, updated_at,"
-                                             " place_id)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-                                             error);
-    }
+  f->insert_touch = tp_database_prepare (f->db,
+                                         "INSERT INTO touches (customer_id, happened_at, channel,"
+                                         " direction, note, tactic_id, done, created_at, updated_at,"
+                                         " place_id)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                                         error);
   if (f->insert_touch == NULL)
     return FALSE;
 
@@ -793,66 +713,46 @@ prepare_customer_statements (Filler    *f,
   if (f->insert_order == NULL)
     return FALSE;
 
-  if (f->loading)
-    f->set_figures = tp_database_prepare (f->db,
-                                          "UPDATE customers SET touch_count = ?2,"
-                                          " last_touch_at = ?3, order_count = ?4,"
-                                          " first_order_at = ?5, total_spent_minor = ?6"
-                                          " WHERE id = ?1",
-                                          error);
+  if (!f->loading)
+    return TRUE;
 
-  return !f->loading || f->set_figures != NULL;
+  /* What Results reads, worked out as the rows go in (see
+   * _tp_sample_fill_generated()) */
+  f->insert_results_customer = tp_database_prepare (f->db,
+                                                    "INSERT INTO results_customers (id, audience_id,"
+                                                    " stage, order_count, first_touch_id,"
+                                                    " first_touch_at, first_tactic_id, first_place_id,"
+                                                    " first_channel, first_order_id, first_order_at,"
+                                                    " touches_before_order, last_touch_id,"
+                                                    " last_touch_at, last_tactic_id, last_place_id)"
+                                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                                    " ?11, ?12, ?13, ?14, ?15, ?16)",
+                                                    error);
+  if (f->insert_results_customer == NULL)
+    return FALSE;
+
+  f->insert_results_day = tp_database_prepare (f->db,
+                                               "INSERT INTO results_days (day, tactic_id, place_id,"
+                                               " audience_id, n_touches)"
+                                               " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                               error);
+
+  return f->insert_results_day != NULL;
 }
 
-/* The figures the triggers of schema step 1 keep, for a loaded customer:
- * @n_done done touches, the last at @last_touch; the orders counted by
- * insert_order() since the customer was added */
-static gboolean
-set_figures (Filler  *f,
-             gint64   customer_id,
-             guint    n_done,
-             gint64   last_touch,
-             GError **error)
-{
-  char last_text[TIME_LEN];
-  char first_order_text[TIME_LEN];
-  TpStatement *stmt = f->set_figures;
-
-  tp_statement_bind_int64 (stmt, 1, customer_id);
-  tp_statement_bind_int64 (stmt, 2, n_done);
-  if (n_done > 0)
-    {
-      format_time (last_touch, last_text);
-      tp_statement_bind_text (stmt, 3, last_text);
-    }
-  else
-    tp_statement_bind_null (stmt, 3);
-  tp_statement_bind_int64 (stmt, 4, f->order_count);
-  if (f->first_order_at >= 0)
-    {
-      format_time (f->first_order_at, first_order_text);
-      tp_statement_bind_text (stmt, 5, first_order_text);
-    }
-  else
-    tp_statement_bind_null (stmt, 5);
-  tp_statement_bind_int64 (stmt, 6, f->total_spent);
-
-  return run (stmt, error);
-}
-
-static gboolean
-insert_customer (Filler      *f,
-                 const char  *name,
-                 const char  *email,
-                 const char  *phone,
-                 gint64       audience_id,
-                 int          source_channel,
-                 TpStage      stage,
-                 const char  *notes,
-                 gint64       created,
-                 gint64       updated,
-                 gint64      *id,
-                 GError     **error)
+gboolean
+_tp_sample_insert_customer (Filler      *f,
+                            const char  *name,
+                            const char  *email,
+                            const char  *phone,
+                            gint64       audience_id,
+                            int          source_channel,
+                            TpStage      stage,
+                            const char  *notes,
+                            gint64       created,
+                            gint64       updated,
+                            gint64      *id,
+                            GError     **error)
 {
   char created_text[TIME_LEN];
   char updated_text[TIME_LEN];
@@ -876,6 +776,29 @@ insert_customer (Filler      *f,
   tp_statement_bind_text (stmt, 7, notes);
   tp_statement_bind_text (stmt, 8, created_text);
   tp_statement_bind_text (stmt, 9, updated_text);
+  if (f->loading)
+    {
+      char last_text[TIME_LEN];
+      char first_order_text[TIME_LEN];
+
+      tp_statement_bind_int64 (stmt, 10, f->touch_count);
+      if (f->touch_count > 0)
+        {
+          format_time (f->last_touch_at, last_text);
+          tp_statement_bind_text (stmt, 11, last_text);
+        }
+      else
+        tp_statement_bind_null (stmt, 11);
+      tp_statement_bind_int64 (stmt, 12, f->order_count);
+      if (f->first_order_at >= 0)
+        {
+          format_time (f->first_order_at, first_order_text);
+          tp_statement_bind_text (stmt, 13, first_order_text);
+        }
+      else
+        tp_statement_bind_null (stmt, 13);
+      tp_statement_bind_int64 (stmt, 14, f->total_spent);
+    }
   if (!run (stmt, error))
     return FALSE;
 
@@ -885,17 +808,17 @@ insert_customer (Filler      *f,
 
 /* A done touch is logged when it happens (@logged_at is ignored); a
  * planned one at @logged_at */
-static gboolean
-insert_touch (Filler      *f,
-              gint64       customer_id,
-              gint64       at,
-              TpChannel    channel,
-              TpDirection  direction,
-              const char  *note,
-              gint64       tactic_id,
-              gboolean     done,
-              gint64       logged_at,
-              GError     **error)
+gboolean
+_tp_sample_insert_touch (Filler      *f,
+                         gint64       customer_id,
+                         gint64       at,
+                         TpChannel    channel,
+                         TpDirection  direction,
+                         const char  *note,
+                         gint64       tactic_id,
+                         gboolean     done,
+                         gint64       logged_at,
+                         GError     **error)
 {
   char at_text[TIME_LEN];
   char created_text[TIME_LEN];
@@ -911,10 +834,11 @@ insert_touch (Filler      *f,
   tp_statement_bind_null (stmt, 9);
   if (tactic_id > 0)
     {
+      gint64 place_id = _tp_sample_place_for (f, tactic_id);
+
       tp_statement_bind_int64 (stmt, 6, tactic_id);
-      for (guint i = 0; i < N_TACTICS; i++)
-        if (f->tactic_ids[i] == tactic_id && tactic_places[i] >= 0)
-          tp_statement_bind_int64 (stmt, 9, f->place_ids[tactic_places[i]]);
+      if (place_id > 0)
+        tp_statement_bind_int64 (stmt, 9, place_id);
     }
   else
     {
@@ -935,71 +859,111 @@ insert_touch (Filler      *f,
   return run (stmt, error);
 }
 
-static gboolean
-insert_order (Filler      *f,
-              gint64       customer_id,
-              gint64       at,
-              gboolean     cancelled,
-              GError     **error)
+/* Draws an order at @at of the customer being filled, and counts it
+ * into the customer's figures (f->order_count …) */
+void
+_tp_sample_draw_order (Filler      *f,
+                       gint64       at,
+                       gboolean     cancelled,
+                       SampleOrder *order)
 {
   const SampleProduct *product = &products[g_rand_int_range (f->rand, 0, G_N_ELEMENTS (products))];
   guint quantity = g_rand_int_range (f->rand, 0, 4) == 0 && product->price_minor < 1500 ? 2 : 1;
-  char at_text[TIME_LEN];
-  char fulfilled_text[TIME_LEN];
-  char updated_text[TIME_LEN];
-  char item[64];
-  TpStatement *stmt = f->insert_order;
-  gint64 fulfilled = -1;
-  const char *status;
+
+  order->at = at;
+  order->cancelled = cancelled;
+  order->fulfilled = -1;
+  order->amount_minor = product->price_minor * quantity;
 
   if (cancelled)
-    status = "cancelled";
+    order->status = "cancelled";
   else if (f->now - at < 3 * DAY)
-    status = "open";
+    order->status = "open";
   else
     {
-      status = "fulfilled";
-      fulfilled = at + random_between (f->rand, 6 * HOUR, 3 * DAY);
-      fulfilled = MIN (fulfilled, f->now);
+      order->status = "fulfilled";
+      order->fulfilled = at + _tp_sample_random_between (f->rand, 6 * HOUR, 3 * DAY);
+      order->fulfilled = MIN (order->fulfilled, f->now);
     }
 
   if (quantity > 1)
-    g_snprintf (item, sizeof item, "%s × %u", product->item, quantity);
+    g_snprintf (order->item, sizeof order->item, "%s × %u", product->item, quantity);
   else
-    g_strlcpy (item, product->item, sizeof item);
+    g_strlcpy (order->item, product->item, sizeof order->item);
 
-  format_time (at, at_text);
-  format_time (fulfilled >= 0 ? fulfilled : at, updated_text);
+  if (!cancelled)
+    {
+      f->order_count++;
+      f->total_spent += order->amount_minor;
+      if (f->first_order_at < 0 || at < f->first_order_at)
+        f->first_order_at = at;
+    }
+}
+
+/* Writes an order drawn by _tp_sample_draw_order() */
+gboolean
+_tp_sample_write_order (Filler             *f,
+                        gint64              customer_id,
+                        const SampleOrder  *order,
+                        GError            **error)
+{
+  char at_text[TIME_LEN];
+  char fulfilled_text[TIME_LEN];
+  char updated_text[TIME_LEN];
+  TpStatement *stmt = f->insert_order;
+
+  format_time (order->at, at_text);
+  format_time (order->fulfilled >= 0 ? order->fulfilled : order->at, updated_text);
 
   tp_statement_bind_int64 (stmt, 1, customer_id);
   tp_statement_bind_text (stmt, 2, at_text);
-  tp_statement_bind_text (stmt, 3, item);
-  tp_statement_bind_int64 (stmt, 4, product->price_minor * quantity);
+  tp_statement_bind_text (stmt, 3, order->item);
+  tp_statement_bind_int64 (stmt, 4, order->amount_minor);
   tp_statement_bind_text (stmt, 5, f->currency);
-  tp_statement_bind_text (stmt, 6, status);
-  if (fulfilled >= 0)
+  tp_statement_bind_text (stmt, 6, order->status);
+  if (order->fulfilled >= 0)
     {
-      format_time (fulfilled, fulfilled_text);
+      format_time (order->fulfilled, fulfilled_text);
       tp_statement_bind_text (stmt, 7, fulfilled_text);
     }
   else
     tp_statement_bind_null (stmt, 7);
   tp_statement_bind_text (stmt, 8, updated_text);
 
-  if (!cancelled)
-    {
-      f->order_count++;
-      f->total_spent += product->price_minor * quantity;
-      if (f->first_order_at < 0 || at < f->first_order_at)
-        f->first_order_at = at;
-    }
-
   return run (stmt, error);
 }
 
-static gint64
-tactic_for (Filler    *f,
-            TpChannel  channel)
+gboolean
+_tp_sample_insert_order (Filler      *f,
+                         gint64       customer_id,
+                         gint64       at,
+                         gboolean     cancelled,
+                         GError     **error)
+{
+  SampleOrder order;
+
+  _tp_sample_draw_order (f, at, cancelled, &order);
+
+  return _tp_sample_write_order (f, customer_id, &order, error);
+}
+
+/* The place where the touches of @tactic_id happen, or 0 */
+gint64
+_tp_sample_place_for (Filler *f,
+                      gint64  tactic_id)
+{
+  for (guint i = 0; i < N_TACTICS; i++)
+    {
+      if (f->tactic_ids[i] == tactic_id && tactic_places[i] >= 0)
+        return f->place_ids[tactic_places[i]];
+    }
+
+  return 0;
+}
+
+gint64
+_tp_sample_tactic_for (Filler    *f,
+                       TpChannel  channel)
 {
   for (guint i = 0; i < N_TACTICS; i++)
     {
@@ -1010,10 +974,10 @@ tactic_for (Filler    *f,
   return 0;
 }
 
-static TpStage
-stage_for (guint    done_touches,
-           guint    valid_orders,
-           gboolean lost)
+TpStage
+_tp_sample_stage_for (guint    done_touches,
+                      guint    valid_orders,
+                      gboolean lost)
 {
   if (valid_orders >= 2)
     return TP_STAGE_REPEAT;
@@ -1028,11 +992,11 @@ stage_for (guint    done_touches,
 
 /* The time of the first order, placed right after done touch number
  * @after (1-based; 0 for before any touch) and before the next one. */
-static gint64
-first_order_time (Filler *f,
-                  gint64  created,
-                  guint   after,
-                  guint   n_done)
+gint64
+_tp_sample_first_order_time (Filler *f,
+                             gint64  created,
+                             guint   after,
+                             guint   n_done)
 {
   const gint64 *times = (const gint64 *) (gpointer) f->times->data;
   gint64 low, high, at;
@@ -1053,14 +1017,14 @@ first_order_time (Filler *f,
       high = times[after - 1] + 2 * DAY;
     }
 
-  at = random_between (f->rand, low, high);
+  at = _tp_sample_random_between (f->rand, low, high);
 
   return MIN (at, f->now - MINUTE);
 }
 
-static char *
-make_email (const char *name,
-            guint       n)
+char *
+_tp_sample_make_email (const char *name,
+                       guint       n)
 {
   static const char * const domains[] = { "example.com", "example.org", "example.net" };
   g_autofree char *ascii = g_str_to_ascii (name, "C");
@@ -1084,10 +1048,10 @@ fill_small_customers (Filler  *f,
   for (guint i = 0; i < G_N_ELEMENTS (small_customers); i++)
     {
       const SmallCustomer *c = &small_customers[i];
-      const guint8 *kinds = c->audience == AUDIENCE_ALLERGY ? allergy_kinds : premium_kinds;
-      guint n_kinds = c->audience == AUDIENCE_ALLERGY ? G_N_ELEMENTS (allergy_kinds)
-                                                      : G_N_ELEMENTS (premium_kinds);
-      g_autofree char *email = make_email (c->name, i);
+      const guint8 *kinds = c->audience == AUDIENCE_ALLERGY ? _tp_sample_allergy_kinds : _tp_sample_premium_kinds;
+      guint n_kinds = c->audience == AUDIENCE_ALLERGY ? G_N_ELEMENTS (_tp_sample_allergy_kinds)
+                                                      : G_N_ELEMENTS (_tp_sample_premium_kinds);
+      g_autofree char *email = _tp_sample_make_email (c->name, i);
       g_autofree char *phone = NULL;
       g_autofree char *notes = NULL;
       g_autofree guint8 *touch_kind = g_new0 (guint8, c->touches + 1);
@@ -1096,12 +1060,12 @@ fill_small_customers (Filler  *f,
       const char *dog_name, *dog_breed, *dog_need;
       int source = -1;
 
-      created = f->now - random_between (f->rand, 30 * DAY, 180 * DAY);
-      last_activity = f->now - random_between (f->rand, 2 * HOUR, 50 * DAY);
+      created = f->now - _tp_sample_random_between (f->rand, 30 * DAY, 180 * DAY);
+      last_activity = f->now - _tp_sample_random_between (f->rand, 2 * HOUR, 50 * DAY);
       if (last_activity < created + 2 * DAY)
         last_activity = MIN (created + 2 * DAY, f->now - HOUR);
 
-      random_times (f, c->touches, created + HOUR, last_activity);
+      _tp_sample_random_times (f, c->touches, created + HOUR, last_activity);
       for (guint t = 0; t < c->touches; t++)
         {
           touch_kind[t] = kinds[g_rand_int_range (f->rand, 0, n_kinds)];
@@ -1111,7 +1075,7 @@ fill_small_customers (Filler  *f,
             touch_kind[t] = kinds[(g_rand_int_range (f->rand, 1, n_kinds) + t) % n_kinds];
         }
       if (c->touches > 0)
-        source = touch_kinds[touch_kind[0]].channel;
+        source = _tp_sample_touch_kinds[touch_kind[0]].channel;
 
       if (g_rand_int_range (f->rand, 0, 3) != 0)
         phone = g_strdup_printf ("+44 7700 900%03d", g_rand_int_range (f->rand, 0, 1000));
@@ -1121,19 +1085,19 @@ fill_small_customers (Filler  *f,
       notes = g_strdup_printf ("Dog: %s, %s (%s).", dog_name, dog_breed, dog_need);
 
       updated = c->touches > 0 ? ((gint64 *) (gpointer) f->times->data)[c->touches - 1] : created;
-      if (!insert_customer (f, c->name, email, phone != NULL ? phone : "",
+      if (!_tp_sample_insert_customer (f, c->name, email, phone != NULL ? phone : "",
                             f->audience_ids[c->audience], source,
-                            stage_for (c->touches, valid_orders, c->lost),
+                            _tp_sample_stage_for (c->touches, valid_orders, c->lost),
                             notes, created, updated, &customer_id, error))
         return FALSE;
 
       for (guint t = 0; t < c->touches; t++)
         {
-          const SampleTouchKind *kind = &touch_kinds[touch_kind[t]];
+          const SampleTouchKind *kind = &_tp_sample_touch_kinds[touch_kind[t]];
           gint64 at = g_array_index (f->times, gint64, t);
-          gint64 tactic_id = kind->direction == TP_DIRECTION_OUTBOUND ? tactic_for (f, kind->channel) : 0;
+          gint64 tactic_id = kind->direction == TP_DIRECTION_OUTBOUND ? _tp_sample_tactic_for (f, kind->channel) : 0;
 
-          if (!insert_touch (f, customer_id, at, kind->channel, kind->direction, kind->note,
+          if (!_tp_sample_insert_touch (f, customer_id, at, kind->channel, kind->direction, kind->note,
                              tactic_id, TRUE, 0, error))
             return FALSE;
         }
@@ -1149,9 +1113,9 @@ fill_small_customers (Filler  *f,
             "Message about the birthday box",
           };
           guint k = g_rand_int_range (f->rand, 0, G_N_ELEMENTS (planned_channels));
-          gint64 at = f->now + c->planned_days * DAY + random_between (f->rand, HOUR, 8 * HOUR);
+          gint64 at = f->now + c->planned_days * DAY + _tp_sample_random_between (f->rand, HOUR, 8 * HOUR);
 
-          if (!insert_touch (f, customer_id, at, planned_channels[k], TP_DIRECTION_OUTBOUND,
+          if (!_tp_sample_insert_touch (f, customer_id, at, planned_channels[k], TP_DIRECTION_OUTBOUND,
                              planned_notes[k], 0, FALSE,
                              MIN (f->now, MAX (updated, at - 7 * DAY)), error))
             return FALSE;
@@ -1160,12 +1124,12 @@ fill_small_customers (Filler  *f,
       if (c->orders == 0)
         continue;
 
-      order_at = first_order_time (f, created, c->buy_after, c->touches);
+      order_at = _tp_sample_first_order_time (f, created, c->buy_after, c->touches);
       for (guint o = 0; o < c->orders; o++)
         {
           if (o > 0)
-            order_at = random_between (f->rand, order_at + DAY, MAX (order_at + DAY, f->now - HOUR));
-          if (!insert_order (f, customer_id, MIN (order_at, f->now - MINUTE),
+            order_at = _tp_sample_random_between (f->rand, order_at + DAY, MAX (order_at + DAY, f->now - HOUR));
+          if (!_tp_sample_insert_order (f, customer_id, MIN (order_at, f->now - MINUTE),
                              o >= c->orders - c->cancelled, error))
             return FALSE;
         }
@@ -1177,370 +1141,6 @@ fill_small_customers (Filler  *f,
 /* The large sample */
 
 /* Most touch rows and orders one generated customer gets */
-#define MAX_ROWS   60
-#define MAX_ORDERS 6
-
-typedef struct
-{
-  guint16 rows;    /* touch rows, planned one included */
-  guint8  orders;  /* order rows, cancelled ones included */
-} Plan;
-
-static guint
-draw_touch_rows (GRand *rand)
-{
-  double r = g_rand_double (rand);
-
-  /* Many under the band, many inside, some over: mean about 10 */
-  if (r < 0.38)
-    return g_rand_int_range (rand, 0, 5);
-  if (r < 0.82)
-    return g_rand_int_range (rand, 5, 13);
-  return g_rand_int_range (rand, 13, 49);
-}
-
-static double
-buy_weight (guint rows)
-{
-  if (rows == 0)
-    return 0.0;
-  if (rows < 3)
-    return 0.03;
-  if (rows < 5)
-    return 0.10;
-  if (rows <= 12)
-    return 0.30;
-  return 0.35;
-}
-
-/* Picks a random index in [1, n) whose plan passes @accept, or 0 */
-static guint
-pick (GRand       *rand,
-      const Plan  *plans,
-      guint        n,
-      gboolean   (*accept) (const Plan *plan))
-{
-  guint start;
-
-  if (n < 2)
-    return 0;
-
-  for (guint tries = 0; tries < 64; tries++)
-    {
-      guint i = g_rand_int_range (rand, 1, n);
-
-      if (accept (&plans[i]))
-        return i;
-    }
-
-  start = g_rand_int_range (rand, 1, n);
-  for (guint k = 0; k < n - 1; k++)
-    {
-      guint i = 1 + (start - 1 + k) % (n - 1);
-
-      if (accept (&plans[i]))
-        return i;
-    }
-
-  return 0;
-}
-
-static gboolean
-can_grow_rows (const Plan *plan)
-{
-  return plan->rows >= 13 && plan->rows < MAX_ROWS;
-}
-
-static gboolean
-can_grow_rows_any (const Plan *plan)
-{
-  return plan->rows < MAX_ROWS;
-}
-
-static gboolean
-can_shrink_rows (const Plan *plan)
-{
-  return plan->rows > 13;
-}
-
-static gboolean
-can_shrink_rows_any (const Plan *plan)
-{
-  return plan->rows > 0;
-}
-
-static gboolean
-can_repeat (const Plan *plan)
-{
-  return plan->orders > 0 && plan->orders < MAX_ORDERS;
-}
-
-static gboolean
-can_first_buy (const Plan *plan)
-{
-  return plan->orders == 0;
-}
-
-static gboolean
-is_single_buyer (const Plan *plan)
-{
-  return plan->orders == 1;
-}
-
-static gboolean
-is_buyer (const Plan *plan)
-{
-  return plan->orders > 0;
-}
-
-static Plan *
-make_plans (GRand               *rand,
-            const TpSampleShape *shape)
-{
-  g_autofree Plan *plans = g_new0 (Plan, shape->n_customers);
-  guint n = shape->n_customers;
-  gint64 rows = 0, orders = 0, target_rows, target_orders;
-  double weights = 0.0, scale;
-
-  /* Customer 1 (index 0) is the benchmark customer */
-  plans[0].rows = shape->benchmark_touches;
-  plans[0].orders = MIN (shape->n_orders, 3);
-
-  for (guint i = 1; i < n; i++)
-    {
-      plans[i].rows = draw_touch_rows (rand);
-      rows += plans[i].rows;
-      weights += buy_weight (plans[i].rows);
-    }
-
-  /* Exactly n_touches rows in all */
-  target_rows = (gint64) shape->n_touches - shape->benchmark_touches;
-  while (rows != target_rows)
-    {
-      guint i;
-
-      if (rows < target_rows)
-        {
-          i = pick (rand, plans, n, can_grow_rows);
-          if (i == 0)
-            i = pick (rand, plans, n, can_grow_rows_any);
-          if (i == 0)
-            break;
-          plans[i].rows++;
-          rows++;
-        }
-      else
-        {
-          i = pick (rand, plans, n, can_shrink_rows);
-          if (i == 0)
-            i = pick (rand, plans, n, can_shrink_rows_any);
-          if (i == 0)
-            break;
-          plans[i].rows--;
-          rows--;
-        }
-    }
-
-  g_assert (rows == target_rows);
-
-  /* About four in five orders are first purchases, the rest repeats */
-  target_orders = (gint64) shape->n_orders - plans[0].orders;
-  scale = weights > 0.0 ? 0.82 * target_orders / weights : 0.0;
-  for (guint i = 1; i < n; i++)
-    {
-      if (g_rand_double (rand) < MIN (0.95, buy_weight (plans[i].rows) * scale))
-        {
-          plans[i].orders = 1;
-          orders++;
-        }
-    }
-
-  while (orders != target_orders)
-    {
-      guint i;
-
-      if (orders < target_orders)
-        {
-          i = pick (rand, plans, n, can_repeat);
-          if (i == 0)
-            i = pick (rand, plans, n, can_first_buy);
-          if (i == 0)
-            break;
-          plans[i].orders++;
-          orders++;
-        }
-      else
-        {
-          i = pick (rand, plans, n, is_single_buyer);
-          if (i == 0)
-            i = pick (rand, plans, n, is_buyer);
-          if (i == 0)
-            break;
-          plans[i].orders--;
-          orders--;
-        }
-    }
-
-  g_assert (orders == target_orders);
-
-  return g_steal_pointer (&plans);
-}
-
-static gboolean
-fill_generated_customers (Filler               *f,
-                          const TpSampleShape  *shape,
-                          GError              **error)
-{
-  static const char * const done_notes[] = { "", "", "", "", "Asked about ingredients", "Sample bag" };
-  g_autofree Plan *plans = NULL;
-  g_auto(GStrv) first_ascii = g_new0 (char *, G_N_ELEMENTS (first_names) + 1);
-  g_auto(GStrv) last_ascii = g_new0 (char *, G_N_ELEMENTS (last_names) + 1);
-  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
-
-  plans = make_plans (f->rand, shape);
-
-  /* Lower-case ASCII name parts for the e-mail addresses */
-  for (guint i = 0; i < G_N_ELEMENTS (first_names); i++)
-    first_ascii[i] = make_email (first_names[i], 0);
-  for (guint i = 0; i < G_N_ELEMENTS (last_names); i++)
-    last_ascii[i] = make_email (last_names[i], 0);
-  for (guint i = 0; i < G_N_ELEMENTS (first_names); i++)
-    *strchr (first_ascii[i], '@') = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (last_names); i++)
-    *strchr (last_ascii[i], '@') = '\0';
-
-  for (guint i = 0; i < shape->n_customers; i++)
-    {
-      const Plan *plan = &plans[i];
-      gboolean benchmark = i == 0;
-      gboolean planned = !benchmark && plan->rows >= 2 && g_rand_int_range (f->rand, 0, 25) == 0;
-      guint n_done = plan->rows - (planned ? 1 : 0);
-      guint audience = g_rand_int_range (f->rand, 0, 100) < 70 ? AUDIENCE_ALLERGY : AUDIENCE_PREMIUM;
-      const guint8 *weighted = audience == AUDIENCE_ALLERGY ? allergy_kinds : premium_kinds;
-      guint n_weighted = audience == AUDIENCE_ALLERGY ? G_N_ELEMENTS (allergy_kinds)
-                                                      : G_N_ELEMENTS (premium_kinds);
-      guint first = g_rand_int_range (f->rand, 0, G_N_ELEMENTS (first_names));
-      guint last = g_rand_int_range (f->rand, 0, G_N_ELEMENTS (last_names));
-      gboolean cancelled[MAX_ORDERS];
-      guint valid_orders = 0;
-      guint buy_after = 0;
-      gboolean lost, no_audience;
-      gint64 created, last_activity, customer_id, order_at;
-      char name[96];
-      char email[128];
-
-      if (benchmark)
-        {
-          created = f->now - 540 * DAY;
-          last_activity = f->now - HOUR;
-          g_strlcpy (name, TP_SAMPLE_BENCHMARK_CUSTOMER_NAME, sizeof name);
-          g_strlcpy (email, "benchmark@example.com", sizeof email);
-        }
-      else
-        {
-          created = f->now - random_between (f->rand, DAY, 540 * DAY);
-          last_activity = f->now - random_between (f->rand, 0, MIN (f->now - created, 120 * DAY));
-          g_snprintf (name, sizeof name, "%s %s", first_names[first], last_names[last]);
-          g_snprintf (email, sizeof email, "%s.%s.%u@example.com",
-                      first_ascii[first], last_ascii[last], i + 1);
-        }
-
-      random_times (f, n_done, created + MINUTE, last_activity);
-      g_array_set_size (kinds, n_done);
-      for (guint t = 0; t < n_done; t++)
-        g_array_index (kinds, guint8, t) = weighted[g_rand_int_range (f->rand, 0, n_weighted)];
-
-      g_assert (plan->orders <= MAX_ORDERS);
-      for (guint o = 0; o < plan->orders; o++)
-        {
-          cancelled[o] = g_rand_int_range (f->rand, 0, 33) == 0;
-          valid_orders += cancelled[o] ? 0 : 1;
-        }
-
-      if (plan->orders > 0 && n_done > 0)
-        {
-          guint draw = g_rand_int_range (f->rand, 5, 13);
-
-          if (g_rand_double (f->rand) < 0.75)
-            buy_after = MIN (draw, n_done);
-          else
-            buy_after = g_rand_int_range (f->rand, 1, n_done + 1);
-        }
-
-      no_audience = g_rand_int_range (f->rand, 0, 20) == 0;
-      lost = g_rand_int_range (f->rand, 0, 20) == 0 && !benchmark && n_done >= 3;
-
-      if (!insert_customer (f, name, email, "",
-                            no_audience ? 0 : f->audience_ids[audience],
-                            n_done > 0 ? (int) touch_kinds[g_array_index (kinds, guint8, 0)].channel : -1,
-                            stage_for (n_done, valid_orders, lost),
-                            "", created,
-                            n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : created,
-                            &customer_id, error))
-        return FALSE;
-
-      for (guint t = 0; t < n_done; t++)
-        {
-          const SampleTouchKind *kind = &touch_kinds[g_array_index (kinds, guint8, t)];
-          const char *note = done_notes[g_rand_int_range (f->rand, 0, G_N_ELEMENTS (done_notes))];
-          gint64 tactic_id = kind->direction == TP_DIRECTION_OUTBOUND && (t & 1) == 0
-                             ? tactic_for (f, kind->channel) : 0;
-
-          if (!insert_touch (f, customer_id, g_array_index (f->times, gint64, t),
-                             kind->channel, kind->direction, note, tactic_id, TRUE, 0, error))
-            return FALSE;
-        }
-
-      if (planned)
-        {
-          gint64 logged = g_array_index (f->times, gint64, n_done - 1);
-          gint64 at = f->now + random_between (f->rand, -5 * DAY, 20 * DAY);
-
-          at = MAX (at, logged + HOUR);
-
-          if (!insert_touch (f, customer_id, at, TP_CHANNEL_CALL, TP_DIRECTION_OUTBOUND,
-                             "Follow-up call", 0, FALSE, logged, error))
-            return FALSE;
-        }
-
-      f->order_count = 0;
-      f->total_spent = 0;
-      f->first_order_at = -1;
-      if (plan->orders > 0)
-        {
-          order_at = first_order_time (f, created, buy_after, n_done);
-          for (guint o = 0; o < plan->orders; o++)
-            {
-              if (o > 0)
-                order_at = random_between (f->rand, order_at + HOUR,
-                                           MAX (order_at + HOUR, f->now - HOUR));
-              if (!insert_order (f, customer_id, MIN (order_at, f->now - MINUTE), cancelled[o],
-                                 error))
-                return FALSE;
-            }
-        }
-
-      if (f->loading &&
-          !set_figures (f, customer_id, n_done,
-                        n_done > 0 ? g_array_index (f->times, gint64, n_done - 1) : 0, error))
-        return FALSE;
-    }
-
-  if (f->loading)
-    return TRUE;
-
-  /* One statement moves the staged touches, in the order they were made,
-   * and the triggers update the customer figures for each of them */
-  return tp_database_exec (f->db,
-                           "INSERT INTO touches (customer_id, happened_at, channel, direction,"
-                           " note, tactic_id, done, created_at, updated_at, place_id)"
-                           " SELECT customer_id, happened_at, channel, direction, note, tactic_id,"
-                           " done, created_at, created_at, place_id"
-                           " FROM tp_sample_touches ORDER BY rowid;"
-                           "DROP TABLE tp_sample_touches",
-                           error);
-}
-
 static gboolean
 fill (Filler               *f,
       const TpSampleShape  *shape,
@@ -1556,13 +1156,13 @@ fill (Filler               *f,
   g_strlcpy (f->currency, settings.currency, sizeof f->currency);
 
   if (!fill_marketing (f, error) ||
-      !prepare_customer_statements (f, shape != NULL && !f->loading, error))
+      !prepare_customer_statements (f, error))
     return FALSE;
 
   if (shape == NULL)
     return fill_small_customers (f, error);
 
-  return fill_generated_customers (f, shape, error);
+  return _tp_sample_fill_generated (f, shape, error);
 }
 
 /* The large sample runs with a bigger page cache, and with temporary
@@ -1575,6 +1175,7 @@ typedef struct
   gint64   temp_store;
   gint64   cache_size;
   gboolean changed;
+  gboolean journal_changed;
 } Tuning;
 
 static gboolean
@@ -1600,6 +1201,12 @@ static void
 tuning_begin (Tuning     *tuning,
               TpDatabase *db)
 {
+  /* A new file is written straight, not through the write-ahead log,
+   * which a load as big as the huge sample (2.7 GB) would fill, read
+   * back and copy into the file once more. This needs the only
+   * connection to the file; without it the log stays. */
+  tuning->journal_changed = !tp_database_is_server (db) &&
+                            tp_database_exec (db, "PRAGMA journal_mode = DELETE", NULL);
   tuning->changed = query_pragma (db, "PRAGMA temp_store", &tuning->temp_store) &&
                     query_pragma (db, "PRAGMA main.cache_size", &tuning->cache_size) &&
                     tp_database_exec (db, "PRAGMA temp_store = MEMORY", NULL) &&
@@ -1611,6 +1218,9 @@ tuning_end (Tuning     *tuning,
             TpDatabase *db)
 {
   g_autofree char *sql = NULL;
+
+  if (tuning->journal_changed)
+    tp_database_exec (db, "PRAGMA journal_mode = WAL", NULL);
 
   if (!tuning->changed)
     return;
@@ -1694,9 +1304,7 @@ _tp_sample_fill_full (TpDatabase           *db,
   if (ok)
     {
       if (fill (&f, shape, error) &&
-          (!f.loading ||
-           (tp_database_end_load (db, error) &&
-            tp_database_exec (db, _tp_migrations_results_rebuild (), error))))
+          (!f.loading || tp_database_end_load (db, error)))
         ok = tp_database_commit (db, error);
       else
         {
