@@ -12,11 +12,11 @@
 G_BEGIN_DECLS
 
 /*
- * The PostgreSQL engine (tp-database-pg.c) under TpDatabase. TpDatabase
+ * The PostgreSQL engine (tp-database-pg*.c) under TpDatabase. TpDatabase
  * and TpStatement keep their one API; when the database was opened from
  * a postgresql:// URI, each call goes to these functions instead of
  * SQLite's. Everything that differs between the two dialects lives in
- * tp-database-pg.c: the SQL callers write is SQLite's (`?N` parameters,
+ * tp-database-pg*.c: the SQL callers write is SQLite's (`?N` parameters,
  * `COLLATE NOCASE`, `IS NOT`, …) and is translated there.
  */
 

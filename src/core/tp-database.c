@@ -43,7 +43,7 @@
  *
  * A postgresql:// URI opens a team database on a server instead: then
  * self->pg is set, self->handle is NULL, and every call below goes to the
- * PostgreSQL engine (tp-database-pg.c), which holds everything that
+ * PostgreSQL engine (tp-database-pg*.c), which holds everything that
  * differs between the two dialects. The SQLite code here is the
  * embedded engine, unchanged by the second.
  *
