@@ -34,6 +34,8 @@
  * file checked on a worker.
  */
 
+#define SQLITE_HEADER "SQLite format 3"
+
 gboolean
 _tp_database_is_memory_path (const char *path)
 {

@@ -14,13 +14,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include "tp-database-pg-private.h"
 #include "tp-migrations-private.h"

@@ -14,17 +14,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include "tp-database-pg-private.h"
-#include "tp-migrations-private.h"
-#include "tp-schema.h"
 
 /*
  * A statement of a team database (overview in tp-database-pg.c): its

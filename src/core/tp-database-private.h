@@ -38,7 +38,6 @@ typedef struct _TpPgStatement TpPgStatement;
  * large sample business takes 1 s warm and 4 s cold, far beyond the
  * window's first-frame budget. */
 #define MAX_CHECKED_PAGES 4096
-#define SQLITE_HEADER "SQLite format 3"
 
 struct _TpStatement
 {

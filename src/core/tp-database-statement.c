@@ -14,16 +14,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
 
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "tp-database-private.h"
-#include "tp-migrations-private.h"
 
 /*
  * TpStatement (overview in tp-database.c): a cached prepared statement,

@@ -14,16 +14,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "tp-database-private.h"
-#include "tp-migrations-private.h"
 
 /*
  * TpDatabase owns one SQLite connection. A connection belongs to the

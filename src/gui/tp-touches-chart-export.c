@@ -16,11 +16,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
-#include "tp-chart-paint.h"
-#include "tp-core-enum-types.h"
 #include "tp-touches-chart-private.h"
 
 /*
