@@ -80,7 +80,7 @@
  *   tp-backup-restore.c  the restore: both passes over the file, the old
  *                        database kept first, the replacement
  *   tp-backup-copy.c     a database copied into another
- *   tp-backup-task.c     the worker tasks of the *_async functions
+ *   tp-backup-task.c     the jobs of the *_async functions (tp-worker.c)
  */
 
 G_DEFINE_QUARK (tp-backup-error-quark, tp_backup_error)

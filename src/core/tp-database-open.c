@@ -457,3 +457,73 @@ tp_database_open_full (const char           *path,
 {
   return open_database_checked (path, flags, error);
 }
+
+static void
+try_open_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  GError *error = NULL;
+
+  /* Never create it: a file that went away is another error. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  db = tp_database_open (path, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tp_database_try_open_async:
+ * @path: a database file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the attempt is over
+ * @user_data: data for @callback
+ *
+ * Opens @path on a worker thread as tp_database_open() does and closes
+ * it again: whether it opens now (a file another program held, say). A
+ * file that no longer exists counts as openable and is not created.
+ */
+void
+tp_database_try_open_async (const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_database_try_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, try_open_thread);
+}
+
+/**
+ * tp_database_try_open_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the file opened or no longer exists; %FALSE with
+ *   the error that opening gave (%G_IO_ERROR_CANCELLED once the
+ *   cancellable was cancelled)
+ */
+gboolean
+tp_database_try_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_database_try_open_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
