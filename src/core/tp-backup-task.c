@@ -25,15 +25,11 @@
  */
 
 static gboolean
-export_job (TpDatabase            *db,
-            gpointer               source_object,
-            gpointer               job_data,
-            TpWorkerProgressFunc   progress,
-            gpointer               progress_data,
-            GCancellable          *cancellable,
-            GError               **error)
+export_job (TpWorkerJob  *job,
+            GError      **error)
 {
-  return tp_backup_export (db, job_data, progress, progress_data, cancellable, error);
+  return tp_backup_export (job->db, job->data, job->progress, job->progress_data,
+                           job->cancellable, error);
 }
 
 /**
@@ -100,18 +96,13 @@ restore_free (gpointer data)
 }
 
 static gboolean
-restore_job (TpDatabase            *db,
-             gpointer               source_object,
-             gpointer               job_data,
-             TpWorkerProgressFunc   progress,
-             gpointer               progress_data,
-             GCancellable          *cancellable,
-             GError               **error)
+restore_job (TpWorkerJob  *job,
+             GError      **error)
 {
-  Restore *restore = job_data;
+  Restore *restore = job->data;
 
-  return tp_backup_restore (db, restore->file, &restore->saved_copy,
-                            progress, progress_data, cancellable, error);
+  return tp_backup_restore (job->db, restore->file, &restore->saved_copy,
+                            job->progress, job->progress_data, job->cancellable, error);
 }
 
 /**
@@ -182,15 +173,11 @@ tp_backup_restore_finish (GAsyncResult  *result,
 }
 
 static gboolean
-copy_job (TpDatabase            *db,
-          gpointer               source_object,
-          gpointer               job_data,
-          TpWorkerProgressFunc   progress,
-          gpointer               progress_data,
-          GCancellable          *cancellable,
-          GError               **error)
+copy_job (TpWorkerJob  *job,
+          GError      **error)
 {
-  return tp_backup_copy (db, job_data, progress, progress_data, cancellable, error);
+  return tp_backup_copy (job->db, job->data, job->progress, job->progress_data,
+                         job->cancellable, error);
 }
 
 /**

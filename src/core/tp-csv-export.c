@@ -289,18 +289,13 @@ export_free (gpointer data)
 }
 
 static gboolean
-export_job (TpDatabase            *db,
-            gpointer               source_object,
-            gpointer               job_data,
-            TpWorkerProgressFunc   progress,
-            gpointer               progress_data,
-            GCancellable          *cancellable,
-            GError               **error)
+export_job (TpWorkerJob  *job,
+            GError      **error)
 {
-  Export *export = job_data;
+  Export *export = job->data;
 
-  return tp_csv_export (db, export->table, export->file, progress, progress_data,
-                        cancellable, error);
+  return tp_csv_export (job->db, export->table, export->file, job->progress, job->progress_data,
+                        job->cancellable, error);
 }
 
 /**

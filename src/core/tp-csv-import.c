@@ -391,17 +391,13 @@ report_holder_free (gpointer data)
 }
 
 static gboolean
-import_job (TpDatabase            *db,
-            gpointer               source_object,
-            gpointer               job_data,
-            TpWorkerProgressFunc   progress,
-            gpointer               progress_data,
-            GCancellable          *cancellable,
-            GError               **error)
+import_job (TpWorkerJob  *job,
+            GError      **error)
 {
-  TpCsvReport **report = job_data;
+  TpCsvReport **report = job->data;
 
-  *report = tp_csv_importer_run (source_object, db, progress, progress_data, cancellable, error);
+  *report = tp_csv_importer_run (job->source_object, job->db, job->progress, job->progress_data,
+                                 job->cancellable, error);
 
   return *report != NULL;
 }

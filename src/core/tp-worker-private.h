@@ -45,19 +45,22 @@ void              _tp_worker_release          (GMainContext         *context,
                                                GDestroyNotify        free_func);
 void              _tp_worker_give_back_memory (void);
 
-/*
- * A job of a worker thread: runs on @db, the worker's own connection,
- * and reports progress through @progress (NULL when the caller gave
- * none). What it hands back goes into @job_data, which the caller reads
- * after _tp_worker_run_finish().
- */
-typedef gboolean (*TpWorkerJobFunc) (TpDatabase           *db,
-                                     gpointer              source_object,
-                                     gpointer              job_data,
-                                     TpWorkerProgressFunc  progress,
-                                     gpointer              progress_data,
-                                     GCancellable         *cancellable,
-                                     GError              **error);
+/* A job of a worker thread, and what it runs with: @db, the worker's own
+ * connection; @data, the job's input and output, which the caller reads
+ * after _tp_worker_run_finish(); @progress (NULL when the caller gave
+ * none) with @progress_data. */
+typedef struct
+{
+  TpDatabase           *db;
+  gpointer              source_object;
+  gpointer              data;
+  TpWorkerProgressFunc  progress;
+  gpointer              progress_data;
+  GCancellable         *cancellable;
+} TpWorkerJob;
+
+typedef gboolean (*TpWorkerJobFunc) (TpWorkerJob  *job,
+                                     GError      **error);
 
 void              _tp_worker_run_async        (gpointer              source_object,
                                                gpointer              source_tag,

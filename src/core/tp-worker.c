@@ -241,19 +241,22 @@ run_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Run *run = task_data;
-  g_autoptr(TpDatabase) db = NULL;
+  TpWorkerJob job = {
+    .source_object = run->source_object,
+    .data = run->job_data,
+    .progress = run->target != NULL ? _tp_worker_progress_post : NULL,
+    .progress_data = run->target,
+    .cancellable = cancellable,
+  };
   GError *error = NULL;
 
-  db = tp_database_open_full (run->db_path, run->flags, &error);
-  if (db != NULL &&
-      run->job (db, run->source_object, run->job_data,
-                run->target != NULL ? _tp_worker_progress_post : NULL, run->target,
-                cancellable, &error))
+  job.db = tp_database_open_full (run->db_path, run->flags, &error);
+  if (job.db != NULL && run->job (&job, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 
-  g_clear_object (&db);
+  g_clear_object (&job.db);
   _tp_worker_give_back_memory ();
 }
 
