@@ -14,9 +14,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "tp-chart-figures.h"
+#include "tp-core-enum-types.h"
 #include "tp-chart-section.h"
 #include "tp-models.h"
 
@@ -512,10 +514,48 @@ on_list_filter_changed_cb (TpChartSection *self)
 
 /* Controls */
 
+/* The drop-downs offer the values of TpChartMode and TpChartSort. */
+
+static char *
+mode_label (AdwEnumListItem *item)
+{
+  return g_strdup (tp_chart_mode_get_label (adw_enum_list_item_get_value (item)));
+}
+
+static char *
+sort_label (AdwEnumListItem *item)
+{
+  return g_strdup (tp_chart_sort_get_label (adw_enum_list_item_get_value (item)));
+}
+
+/* Offers each value of @enum_type, named by @label, and selects @value. */
+static void
+set_enum_choices (GtkDropDown *drop_down,
+                  GType        enum_type,
+                  GCallback    label,
+                  int          value)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+
+  gtk_drop_down_set_expression (drop_down,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             label, NULL, NULL));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (drop_down, adw_enum_list_model_find_position (model, value));
+}
+
+static int
+selected_value (GtkDropDown *drop_down)
+{
+  AdwEnumListItem *item = gtk_drop_down_get_selected_item (drop_down);
+
+  return item != NULL ? adw_enum_list_item_get_value (item) : 0;
+}
+
 static void
 on_mode_dropdown_selected_cb (TpChartSection *self)
 {
-  TpChartMode mode = (TpChartMode) gtk_drop_down_get_selected (self->mode_dropdown);
+  TpChartMode mode = selected_value (self->mode_dropdown);
 
   if (mode > TP_CHART_MODE_CHANNELS)
     return;
@@ -527,7 +567,7 @@ on_mode_dropdown_selected_cb (TpChartSection *self)
 static void
 on_sort_dropdown_selected_cb (TpChartSection *self)
 {
-  TpChartSort sort = (TpChartSort) gtk_drop_down_get_selected (self->sort_dropdown);
+  TpChartSort sort = selected_value (self->sort_dropdown);
 
   if (sort > TP_CHART_SORT_LAST_TOUCH)
     return;
@@ -852,31 +892,19 @@ tp_chart_section_class_init (TpChartSectionClass *klass)
   gtk_widget_class_set_css_name (widget_class, "tp-chart-section");
 }
 
-/* The drop-downs list the views and the orders in the order of
- * TpChartMode and TpChartSort: a position is a value. */
 static void
 tp_chart_section_init (TpChartSection *self)
 {
-  g_autoptr(GtkStringList) modes = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) sorts = gtk_string_list_new (NULL);
-
   g_type_ensure (TP_TYPE_TOUCHES_CHART);
 
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (modes, _("Touches per Customer"));
-  gtk_string_list_append (modes, _("Touches Before First Purchase"));
-  gtk_string_list_append (modes, _("First-Purchase Channels"));
-  gtk_drop_down_set_model (self->mode_dropdown, G_LIST_MODEL (modes));
-  gtk_drop_down_set_selected (self->mode_dropdown, tp_touches_chart_get_mode (self->chart));
-
-  gtk_string_list_append (sorts, _("Most Touches First"));
-  gtk_string_list_append (sorts, _("By Name"));
-  gtk_string_list_append (sorts, _("Latest Touch First"));
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
-  gtk_drop_down_set_selected (self->sort_dropdown, tp_touches_chart_get_sort (self->chart));
+  set_enum_choices (self->mode_dropdown, TP_TYPE_CHART_MODE, G_CALLBACK (mode_label),
+                    tp_touches_chart_get_mode (self->chart));
+  set_enum_choices (self->sort_dropdown, TP_TYPE_CHART_SORT, G_CALLBACK (sort_label),
+                    tp_touches_chart_get_sort (self->chart));
 
   update_page (self);
 }
