@@ -478,16 +478,11 @@ _tp_backup_schema_load (sqlite3  *handle,
 TpBackupSchema *
 _tp_backup_schema_load_model (GError **error)
 {
-  const char * const *steps;
   sqlite3 *model = NULL;
   TpBackupSchema *schema = NULL;
-  guint n_steps;
   int rc;
 
-  steps = _tp_migrations_get (&n_steps);
-  rc = sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
-    rc = sqlite3_exec (model, steps[i], NULL, NULL, NULL);
+  rc = _tp_migrations_open_model (&model);
   if (rc == SQLITE_OK)
     schema = _tp_backup_schema_load (model, error);
   else

@@ -338,16 +338,11 @@ static gboolean
 append_indexes_and_triggers (GString  *s,
                              GError  **error)
 {
-  const char * const *steps;
   sqlite3 *model = NULL;
   sqlite3_stmt *stmt = NULL;
-  guint n_steps;
   int rc;
 
-  steps = _tp_migrations_get (&n_steps);
-  rc = sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
-    rc = sqlite3_exec (model, steps[i], NULL, NULL, NULL);
+  rc = _tp_migrations_open_model (&model);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (model,
                              "SELECT type, name, sql FROM sqlite_schema "

@@ -749,3 +749,31 @@ _tp_migrations_search_rebuild (void)
 {
   return search_rebuild;
 }
+
+/*
+ * _tp_migrations_open_model:
+ * @model: (out): the new connection; close it with sqlite3_close_v2(),
+ *   also on failure
+ *
+ * Opens a private in-memory database and runs every step in it: what the
+ * schema of the current version is, to read it back (the backup's
+ * tables, the server's indexes and triggers).
+ *
+ * Returns: SQLITE_OK, or the first step's error (sqlite3_errmsg() of
+ *   @model says more)
+ */
+int
+_tp_migrations_open_model (sqlite3 **model)
+{
+  const char * const *steps;
+  guint n_steps;
+  int rc;
+
+  steps = _tp_migrations_get (&n_steps);
+  *model = NULL;
+  rc = sqlite3_open_v2 (":memory:", model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
+    rc = sqlite3_exec (*model, steps[i], NULL, NULL, NULL);
+
+  return rc;
+}
