@@ -391,8 +391,6 @@ open_untouchable (const char  *path,
                   GError     **error)
 {
   g_autofree char *uri = NULL;
-  sqlite3 *handle = NULL;
-  int rc;
 
   *tmpdir = NULL;
 
@@ -440,18 +438,7 @@ open_untouchable (const char  *path,
       uri = read_only_uri (copy, "mode=ro");
     }
 
-  rc = sqlite3_open_v2 (uri, &handle,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _tp_database_set_error (error, path, rc, handle != NULL ? sqlite3_errmsg (handle) : NULL);
-      sqlite3_close_v2 (handle);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (handle, 1);
-  sqlite3_busy_timeout (handle, DEFAULT_BUSY_TIMEOUT_MS);
-
-  return handle;
+  return _tp_database_open_uri (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
 }
 
 static void

@@ -95,6 +95,10 @@ gboolean        _tp_database_query_int        (sqlite3             *handle,
 sqlite3        *_tp_database_open_handle      (const char          *path,
                                                int                  flags,
                                                GError             **error);
+sqlite3        *_tp_database_open_uri         (const char          *path,
+                                               const char          *uri,
+                                               int                  flags,
+                                               GError             **error);
 
 /* tp-database-checks.c: whether a file is ours, before writing to it */
 /* What the first 100 bytes of a database file say, read without SQLite. */

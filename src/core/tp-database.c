@@ -280,10 +280,21 @@ _tp_database_open_handle (const char  *path,
                           int          flags,
                           GError     **error)
 {
+  return _tp_database_open_uri (path, path, flags, error);
+}
+
+/* Opens @uri (a file name, or a file: URI with SQLITE_OPEN_URI) for the
+ * database @path, which errors name. */
+sqlite3 *
+_tp_database_open_uri (const char  *path,
+                       const char  *uri,
+                       int          flags,
+                       GError     **error)
+{
   sqlite3 *handle = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (uri, &handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       _tp_database_set_error (error, path, rc, handle != NULL ? sqlite3_errmsg (handle) : NULL);
