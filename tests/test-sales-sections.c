@@ -956,7 +956,15 @@ test_chart_bars (Fixture       *f,
                                                                       TP_TYPE_CHART_SECTION,
                                                                       "sort_dropdown"));
 
+    g_auto(GValue) shown = G_VALUE_INIT;
+
+    /* Each offers every value, under its name. */
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (mode)), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (sort)), ==, 3);
     gtk_drop_down_set_selected (sort, TP_CHART_SORT_NAME);
+    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (sort),
+                                            gtk_drop_down_get_selected_item (sort), &shown));
+    g_assert_cmpstr (g_value_get_string (&shown), ==, "By Name");
     g_assert_cmpint (tp_touches_chart_get_sort (chart), ==, TP_CHART_SORT_NAME);
     gtk_drop_down_set_selected (mode, TP_CHART_MODE_CHANNELS);
     g_assert_cmpint (tp_touches_chart_get_mode (chart), ==, TP_CHART_MODE_CHANNELS);

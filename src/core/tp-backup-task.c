@@ -18,97 +18,18 @@
 #include "tp-worker-private.h"
 
 /*
- * The worker threads of tp_backup_export_async(),
- * tp_backup_restore_async() and tp_backup_copy_async(): the task and its
- * data; progress goes to the caller's main context, and the caller's
- * objects are released there, through tp-worker.c.
+ * tp_backup_export_async(), tp_backup_restore_async() and
+ * tp_backup_copy_async(): each a job that _tp_worker_run_async()
+ * (tp-worker.c) runs on a worker with its own connection, progress
+ * going to the caller's main context.
  */
 
-/* Asynchronous variants: a worker thread with its own connection, and
- * progress reported in the caller's main context. */
-
-typedef struct
+static gboolean
+export_job (TpWorkerJob  *job,
+            GError      **error)
 {
-  GMainContext     *context;
-  char             *db_path;
-  char             *copy_target;
-  GFile            *file;
-  TpWorkerProgress *target;
-  char             *saved_copy;
-} TaskData;
-
-static void
-task_data_free_here (gpointer data)
-{
-  TaskData *task_data = data;
-
-  g_free (task_data->db_path);
-  g_free (task_data->copy_target);
-  g_clear_object (&task_data->file);
-  if (task_data->target != NULL)
-    _tp_worker_progress_release (task_data->target);
-  g_free (task_data->saved_copy);
-  g_main_context_unref (task_data->context);
-  g_free (task_data);
-}
-
-/* The worker may hold the last reference to the task. The progress data
- * (the import dialog) belongs to the caller's thread, so it is released
- * in its context, never on the worker. */
-static void
-task_data_free (gpointer data)
-{
-  TaskData *task_data = data;
-
-  _tp_worker_release (task_data->context, task_data, task_data_free_here);
-}
-
-static GTask *
-task_new (const char           *db_path,
-          GFile                *file,
-          TpBackupProgressFunc  progress,
-          gpointer              progress_data,
-          GDestroyNotify        progress_data_destroy,
-          GCancellable         *cancellable,
-          GAsyncReadyCallback   callback,
-          gpointer              user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  TaskData *data = g_new0 (TaskData, 1);
-
-  data->context = g_main_context_ref_thread_default ();
-  data->db_path = g_strdup (db_path);
-  data->file = file != NULL ? g_object_ref (file) : NULL;
-  data->target = _tp_worker_progress_new (progress, progress_data, progress_data_destroy);
-
-  /* The result stands even if the user cancels after the last step. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, data, task_data_free);
-
-  return task;
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  TaskData *data = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
-
-  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
-  if (db != NULL &&
-      tp_backup_export (db, data->file,
-                        data->target != NULL ? _tp_worker_progress_post : NULL, data->target,
-                        cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-
-  g_clear_object (&db);
-  _tp_worker_give_back_memory ();
+  return tp_backup_export (job->db, job->data, job->progress, job->progress_data,
+                           job->cancellable, error);
 }
 
 /**
@@ -135,15 +56,13 @@ tp_backup_export_async (const char           *db_path,
                         GAsyncReadyCallback   callback,
                         gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (db_path != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  task = task_new (db_path, file, progress, progress_data, progress_data_destroy,
-                   cancellable, callback, user_data);
-  g_task_set_source_tag (task, tp_backup_export_async);
-  g_task_run_in_thread (task, export_thread);
+  _tp_worker_run_async (NULL, tp_backup_export_async, db_path, TP_DATABASE_OPEN_READ_ONLY,
+                        export_job, g_object_ref (file), g_object_unref,
+                        progress, progress_data, progress_data_destroy,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -157,33 +76,33 @@ gboolean
 tp_backup_export_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_backup_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _tp_worker_run_finish (result, NULL, tp_backup_export_async, NULL, error);
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+typedef struct
 {
-  TaskData *data = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
+  GFile *file;
+  char  *saved_copy;
+} Restore;
 
-  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
-  if (db != NULL &&
-      tp_backup_restore (db, data->file, &data->saved_copy,
-                         data->target != NULL ? _tp_worker_progress_post : NULL, data->target,
-                         cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static void
+restore_free (gpointer data)
+{
+  Restore *restore = data;
 
-  g_clear_object (&db);
-  _tp_worker_give_back_memory ();
+  g_object_unref (restore->file);
+  g_free (restore->saved_copy);
+  g_free (restore);
+}
+
+static gboolean
+restore_job (TpWorkerJob  *job,
+             GError      **error)
+{
+  Restore *restore = job->data;
+
+  return tp_backup_restore (job->db, restore->file, &restore->saved_copy,
+                            job->progress, job->progress_data, job->cancellable, error);
 }
 
 /**
@@ -212,15 +131,17 @@ tp_backup_restore_async (const char           *db_path,
                          GAsyncReadyCallback   callback,
                          gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  Restore *restore;
 
   g_return_if_fail (db_path != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  task = task_new (db_path, file, progress, progress_data, progress_data_destroy,
-                   cancellable, callback, user_data);
-  g_task_set_source_tag (task, tp_backup_restore_async);
-  g_task_run_in_thread (task, restore_thread);
+  restore = g_new0 (Restore, 1);
+  restore->file = g_object_ref (file);
+  _tp_worker_run_async (NULL, tp_backup_restore_async, db_path, TP_DATABASE_OPEN_EXISTING,
+                        restore_job, restore, restore_free,
+                        progress, progress_data, progress_data_destroy,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -237,44 +158,26 @@ tp_backup_restore_finish (GAsyncResult  *result,
                           char         **saved_copy,
                           GError       **error)
 {
-  TaskData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_backup_restore_async, FALSE);
+  Restore *restore = NULL;
 
   if (saved_copy != NULL)
     *saved_copy = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!_tp_worker_run_finish (result, NULL, tp_backup_restore_async, (gpointer *) &restore, error))
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
   if (saved_copy != NULL)
-    *saved_copy = g_strdup (data->saved_copy);
+    *saved_copy = g_strdup (restore->saved_copy);
 
   return TRUE;
 }
 
-static void
-copy_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+copy_job (TpWorkerJob  *job,
+          GError      **error)
 {
-  TaskData *data = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
-
-  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
-  if (db != NULL &&
-      tp_backup_copy (db, data->copy_target,
-                      data->target != NULL ? _tp_worker_progress_post : NULL, data->target, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-
-  g_clear_object (&db);
-  _tp_worker_give_back_memory ();
+  return tp_backup_copy (job->db, job->data, job->progress, job->progress_data,
+                         job->cancellable, error);
 }
 
 /**
@@ -302,18 +205,13 @@ tp_backup_copy_async (const char           *db_path,
                       GAsyncReadyCallback   callback,
                       gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  TaskData *data;
-
   g_return_if_fail (db_path != NULL);
   g_return_if_fail (target != NULL);
 
-  task = task_new (db_path, NULL, progress, progress_data, progress_data_destroy,
-                   cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->copy_target = g_strdup (target);
-  g_task_set_source_tag (task, tp_backup_copy_async);
-  g_task_run_in_thread (task, copy_thread);
+  _tp_worker_run_async (NULL, tp_backup_copy_async, db_path, TP_DATABASE_OPEN_READ_ONLY,
+                        copy_job, g_strdup (target), g_free,
+                        progress, progress_data, progress_data_destroy,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -327,8 +225,5 @@ gboolean
 tp_backup_copy_finish (GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_backup_copy_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _tp_worker_run_finish (result, NULL, tp_backup_copy_async, NULL, error);
 }

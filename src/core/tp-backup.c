@@ -80,7 +80,7 @@
  *   tp-backup-restore.c  the restore: both passes over the file, the old
  *                        database kept first, the replacement
  *   tp-backup-copy.c     a database copied into another
- *   tp-backup-task.c     the worker tasks of the *_async functions
+ *   tp-backup-task.c     the jobs of the *_async functions (tp-worker.c)
  */
 
 G_DEFINE_QUARK (tp-backup-error-quark, tp_backup_error)
@@ -478,16 +478,11 @@ _tp_backup_schema_load (sqlite3  *handle,
 TpBackupSchema *
 _tp_backup_schema_load_model (GError **error)
 {
-  const char * const *steps;
   sqlite3 *model = NULL;
   TpBackupSchema *schema = NULL;
-  guint n_steps;
   int rc;
 
-  steps = _tp_migrations_get (&n_steps);
-  rc = sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
-    rc = sqlite3_exec (model, steps[i], NULL, NULL, NULL);
+  rc = _tp_migrations_open_model (&model);
   if (rc == SQLITE_OK)
     schema = _tp_backup_schema_load (model, error);
   else

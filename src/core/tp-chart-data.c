@@ -1050,3 +1050,39 @@ tp_chart_data_describe (TpChartData *self,
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * tp_chart_mode_get_label:
+ * @mode: a #TpChartMode
+ *
+ * Returns: the view's name, as the chart's drop-down offers it
+ */
+const char *
+tp_chart_mode_get_label (TpChartMode mode)
+{
+  switch (mode)
+    {
+    case TP_CHART_MODE_TOUCHES: return _("Touches per Customer");
+    case TP_CHART_MODE_BEFORE_PURCHASE: return _("Touches Before First Purchase");
+    case TP_CHART_MODE_CHANNELS: return _("First-Purchase Channels");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * tp_chart_sort_get_label:
+ * @sort: a #TpChartSort
+ *
+ * Returns: the order's name, as the chart's drop-down offers it
+ */
+const char *
+tp_chart_sort_get_label (TpChartSort sort)
+{
+  switch (sort)
+    {
+    case TP_CHART_SORT_TOUCHES: return _("Most Touches First");
+    case TP_CHART_SORT_NAME: return _("By Name");
+    case TP_CHART_SORT_LAST_TOUCH: return _("Latest Touch First");
+    default: g_return_val_if_reached (NULL);
+    }
+}

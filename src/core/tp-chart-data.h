@@ -34,6 +34,9 @@ typedef enum
   TP_CHART_SORT_LAST_TOUCH,  /* most recent touch first */
 } TpChartSort;
 
+const char *tp_chart_mode_get_label (TpChartMode mode);
+const char *tp_chart_sort_get_label (TpChartSort sort);
+
 /* Input: one customer. Strings are copied by the setters. */
 typedef struct
 {

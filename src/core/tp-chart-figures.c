@@ -221,3 +221,138 @@ tp_chart_figures_load (TpChartData             *data,
 
   return TRUE;
 }
+
+/**
+ * tp_chart_figures_load_new:
+ * @db: the database
+ * @band: the band of usual touch counts
+ * @filter: (nullable): the customers to count, or %NULL for all
+ * @figures: what to read
+ * @error: return location for a #GError
+ *
+ * Makes the chart's data with @band and reads @figures into it, as
+ * tp_chart_figures_load() does; with %TP_CHART_FIGURES_ITEMS the
+ * customers are also sorted in every order (tp_chart_data_prepare()).
+ *
+ * Returns: (transfer full) (nullable): the data, or %NULL on error
+ */
+TpChartData *
+tp_chart_figures_load_new (TpDatabase              *db,
+                           const TpChartBand       *band,
+                           const TpCustomerFilter  *filter,
+                           TpChartFigures           figures,
+                           GError                 **error)
+{
+  g_autoptr(TpChartData) data = tp_chart_data_new ();
+
+  g_return_val_if_fail (band != NULL, NULL);
+
+  tp_chart_data_set_band (data, band->low, band->high);
+  if (!tp_chart_figures_load (data, db, filter, figures, error))
+    return NULL;
+
+  if (figures & TP_CHART_FIGURES_ITEMS)
+    tp_chart_data_prepare (data);
+
+  return g_steal_pointer (&data);
+}
+
+typedef struct
+{
+  char             *db_path;
+  TpChartBand       band;
+  TpCustomerFilter *filter;  /* (nullable) */
+  TpChartFigures    figures;
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  g_free (load->db_path);
+  g_clear_pointer (&load->filter, tp_customer_filter_free);
+  g_free (load);
+}
+
+/* Everything that grows with the customers happens here, the sorting
+ * included: the main thread only swaps a pointer. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(TpDatabase) db = NULL;
+  TpChartData *data = NULL;
+  GError *error = NULL;
+
+  db = tp_database_open_full (load->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL)
+    data = tp_chart_figures_load_new (db, &load->band, load->filter, load->figures, &error);
+
+  if (data != NULL)
+    g_task_return_pointer (task, data, (GDestroyNotify) tp_chart_data_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tp_chart_figures_load_async:
+ * @db_path: the database (the worker opens its own read-only connection)
+ * @band: the band of usual touch counts
+ * @filter: (nullable): the customers to count, or %NULL for all
+ * @figures: what to read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the figures are read
+ * @user_data: data for @callback
+ *
+ * Runs tp_chart_figures_load_new() on a worker thread. The task holds
+ * nothing of the caller's, so the worker may drop it last.
+ */
+void
+tp_chart_figures_load_async (const char              *db_path,
+                             const TpChartBand       *band,
+                             const TpCustomerFilter  *filter,
+                             TpChartFigures           figures,
+                             GCancellable            *cancellable,
+                             GAsyncReadyCallback      callback,
+                             gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (band != NULL);
+
+  load = g_new0 (Load, 1);
+  load->db_path = g_strdup (db_path);
+  load->band = *band;
+  load->filter = filter != NULL ? tp_customer_filter_copy (filter) : NULL;
+  load->figures = figures;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_chart_figures_load_async);
+  g_task_set_name (task, "[touchpoint] touches chart");
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * tp_chart_figures_load_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the data, or %NULL on error (with
+ *   %G_IO_ERROR_CANCELLED once the cancellable was cancelled)
+ */
+TpChartData *
+tp_chart_figures_load_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_chart_figures_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

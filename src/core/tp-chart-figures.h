@@ -33,4 +33,19 @@ gboolean tp_chart_figures_load (TpChartData             *data,
                                 TpChartFigures           figures,
                                 GError                 **error);
 
+TpChartData *tp_chart_figures_load_new    (TpDatabase              *db,
+                                           const TpChartBand       *band,
+                                           const TpCustomerFilter  *filter,
+                                           TpChartFigures           figures,
+                                           GError                 **error);
+void         tp_chart_figures_load_async  (const char              *db_path,
+                                           const TpChartBand       *band,
+                                           const TpCustomerFilter  *filter,
+                                           TpChartFigures           figures,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data);
+TpChartData *tp_chart_figures_load_finish (GAsyncResult            *result,
+                                           GError                 **error);
+
 G_END_DECLS

@@ -273,28 +273,29 @@ tp_csv_export (TpDatabase         *db,
   return FALSE;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+typedef struct
 {
-  TpCsvTaskData *data = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
+  TpCsvTable  table;
+  GFile      *file;
+} Export;
 
-  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_READ_ONLY, &error);
-  if (db != NULL &&
-      tp_csv_export (db, data->table, data->file,
-                     data->target != NULL ? _tp_worker_progress_post : NULL,
-                     data->target,
-                     cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static void
+export_free (gpointer data)
+{
+  Export *export = data;
 
-  g_clear_object (&db);
-  _tp_worker_give_back_memory ();
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+static gboolean
+export_job (TpWorkerJob  *job,
+            GError      **error)
+{
+  Export *export = job->data;
+
+  return tp_csv_export (job->db, export->table, export->file, job->progress, job->progress_data,
+                        job->cancellable, error);
 }
 
 /**
@@ -323,16 +324,19 @@ tp_csv_export_async (const char          *db_path,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  Export *export;
 
   g_return_if_fail (db_path != NULL);
   g_return_if_fail (table <= TP_CSV_TABLE_ORDERS);
   g_return_if_fail (G_IS_FILE (file));
 
-  task = _tp_csv_task_new (NULL, db_path, file, table, progress, progress_data,
-                           progress_data_destroy, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tp_csv_export_async);
-  g_task_run_in_thread (task, export_thread);
+  export = g_new0 (Export, 1);
+  export->table = table;
+  export->file = g_object_ref (file);
+  _tp_worker_run_async (NULL, tp_csv_export_async, db_path, TP_DATABASE_OPEN_READ_ONLY,
+                        export_job, export, export_free,
+                        progress, progress_data, progress_data_destroy,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -346,8 +350,5 @@ gboolean
 tp_csv_export_finish (GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_csv_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _tp_worker_run_finish (result, NULL, tp_csv_export_async, NULL, error);
 }

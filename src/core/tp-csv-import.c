@@ -380,31 +380,26 @@ out_source:
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
+/* The job's data: the report it hands back */
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+report_holder_free (gpointer data)
 {
-  TpCsvImporter *self = source_object;
-  TpCsvTaskData *data = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  TpCsvReport *report = NULL;
-  GError *error = NULL;
+  TpCsvReport **report = data;
 
-  db = tp_database_open_full (data->db_path, TP_DATABASE_OPEN_EXISTING, &error);
-  if (db != NULL)
-    report = tp_csv_importer_run (self, db,
-                                  data->target != NULL ? _tp_worker_progress_post : NULL,
-                                  data->target, cancellable, &error);
+  g_clear_pointer (report, tp_csv_report_unref);
+  g_free (report);
+}
 
-  if (report != NULL)
-    g_task_return_pointer (task, report, (GDestroyNotify)tp_csv_report_unref);
-  else
-    g_task_return_error (task, error);
+static gboolean
+import_job (TpWorkerJob  *job,
+            GError      **error)
+{
+  TpCsvReport **report = job->data;
 
-  g_clear_object (&db);
-  _tp_worker_give_back_memory ();
+  *report = tp_csv_importer_run (job->source_object, job->db, job->progress, job->progress_data,
+                                 job->cancellable, error);
+
+  return *report != NULL;
 }
 
 /**
@@ -432,15 +427,13 @@ tp_csv_importer_run_async (TpCsvImporter       *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TP_IS_CSV_IMPORTER (self));
   g_return_if_fail (db_path != NULL);
 
-  task = _tp_csv_task_new (self, db_path, NULL, self->table, progress, progress_data,
-                           progress_data_destroy, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tp_csv_importer_run_async);
-  g_task_run_in_thread (task, import_thread);
+  _tp_worker_run_async (self, tp_csv_importer_run_async, db_path, TP_DATABASE_OPEN_EXISTING,
+                        import_job, g_new0 (TpCsvReport *, 1), report_holder_free,
+                        progress, progress_data, progress_data_destroy,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -456,8 +449,12 @@ tp_csv_importer_run_finish (TpCsvImporter  *self,
                             GAsyncResult   *result,
                             GError        **error)
 {
-  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  TpCsvReport **report = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_return_val_if_fail (TP_IS_CSV_IMPORTER (self), NULL);
+
+  if (!_tp_worker_run_finish (result, self, tp_csv_importer_run_async, (gpointer *) &report, error))
+    return NULL;
+
+  return g_steal_pointer (report);
 }

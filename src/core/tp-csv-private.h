@@ -358,28 +358,4 @@ void         _tp_csv_report_add (TpCsvReport *self,
 void _tp_csv_append_field (GString    *out,
                            const char *text);
 
-/* tp-csv-task.c */
-
-/* The data of an import's or an export's task */
-typedef struct
-{
-  GMainContext        *context;
-  GObject             *source_object;
-  char                *db_path;
-  GFile               *file;
-  TpCsvTable           table;
-  TpWorkerProgress    *target;
-} TpCsvTaskData;
-
-GTask *_tp_csv_task_new            (gpointer             source_object,
-                                    const char          *db_path,
-                                    GFile               *file,
-                                    TpCsvTable           table,
-                                    TpCsvProgressFunc    progress,
-                                    gpointer             progress_data,
-                                    GDestroyNotify       progress_data_destroy,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data);
-
 G_END_DECLS

@@ -68,12 +68,12 @@
  * - tp-csv-dates.c: dates as people write them;
  * - tp-csv-importer.c: TpCsvImporter, its load, mapping and date scan;
  * - tp-csv-preview.c: the importer's preview;
- * - tp-csv-import.c: the run of an import, sync and async;
+ * - tp-csv-import.c: the run of an import, sync and async (the worker
+ *   through tp-worker.c);
  * - tp-csv-values.c: the values of a row's cells, and its messages;
  * - tp-csv-rows.c: customers, touches and orders written to the database;
  * - tp-csv-report.c: TpCsvReport, the outcome of an import;
  * - tp-csv-export.c: a table written as CSV, sync and async;
- * - tp-csv-task.c: the worker task of the import and the export;
  * - tp-vcard.c: vCard files read as rows for the importer.
  */
 

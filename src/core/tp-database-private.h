@@ -12,16 +12,126 @@
 G_BEGIN_DECLS
 
 /*
- * The PostgreSQL engine (tp-database-pg.c) under TpDatabase. TpDatabase
+ * The PostgreSQL engine (tp-database-pg*.c) under TpDatabase. TpDatabase
  * and TpStatement keep their one API; when the database was opened from
  * a postgresql:// URI, each call goes to these functions instead of
  * SQLite's. Everything that differs between the two dialects lives in
- * tp-database-pg.c: the SQL callers write is SQLite's (`?N` parameters,
+ * tp-database-pg*.c: the SQL callers write is SQLite's (`?N` parameters,
  * `COLLATE NOCASE`, `IS NOT`, …) and is translated there.
  */
 
 typedef struct _TpPgDatabase  TpPgDatabase;
 typedef struct _TpPgStatement TpPgStatement;
+
+/*
+ * TpDatabase itself, shared by its files (map atop tp-database.c):
+ * tp-database.c (the object, errors, the engine it runs on),
+ * tp-database-checks.c, tp-database-open.c, tp-database-transaction.c
+ * and tp-database-statement.c.
+ */
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+/* Files up to this many pages (16 MiB with 4 KiB pages) have every page
+ * checked before they are opened: about 70 ms warm. A larger file is
+ * checked on a worker (tp_database_check_pages_async()), because the
+ * large sample business takes 1 s warm and 4 s cold, far beyond the
+ * window's first-frame budget. */
+#define MAX_CHECKED_PAGES 4096
+
+struct _TpStatement
+{
+  TpDatabase    *db;   /* not owned: the database owns its statements */
+  sqlite3_stmt  *stmt;
+  TpPgStatement *pg;   /* instead of stmt on a team database */
+};
+
+struct _TpDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  TpPgDatabase *pg;         /* a team database: instead of handle */
+  char       *path;
+  GHashTable *statements;   /* SQL text → TpStatement */
+  guint       depth;        /* open transaction levels */
+  guint       pages_checked : 1;
+  guint       aborted : 1;  /* SQLite rolled the outer transaction back */
+  guint       read_only : 1;  /* opened read-only, or the role may not write */
+  guint       loading : 1;  /* between tp_database_begin_load() and the end of its transaction */
+  guint       second : 1;   /* a team database opened as a worker's second connection */
+  GPtrArray  *load_creates; /* SQLite: the indexes and triggers the load dropped */
+  gint64      load_cache_size;
+  gint64      load_temp_store;
+};
+
+enum {
+  TP_DATABASE_TRANSACTION_ENDED,
+  TP_DATABASE_BEFORE_COMMIT,
+  TP_DATABASE_RECONNECTED,
+  TP_DATABASE_N_SIGNALS
+};
+
+extern guint _tp_database_signals[TP_DATABASE_N_SIGNALS];
+
+/* tp-database.c: errors and SQLite's calls */
+const char     *_tp_database_display_name     (const char          *path);
+void            _tp_database_set_error        (GError             **error,
+                                               const char          *path,
+                                               int                  rc,
+                                               const char          *detail);
+void            _tp_database_set_error_from_handle (GError        **error,
+                                               TpDatabase          *self,
+                                               int                  rc);
+gboolean        _tp_database_exec_sql         (sqlite3             *handle,
+                                               const char          *path,
+                                               const char          *sql,
+                                               GError             **error);
+gboolean        _tp_database_query_int        (sqlite3             *handle,
+                                               const char          *path,
+                                               const char          *sql,
+                                               gint64              *value,
+                                               GError             **error);
+sqlite3        *_tp_database_open_handle      (const char          *path,
+                                               int                  flags,
+                                               GError             **error);
+sqlite3        *_tp_database_open_uri         (const char          *path,
+                                               const char          *uri,
+                                               int                  flags,
+                                               GError             **error);
+
+/* tp-database-checks.c: whether a file is ours, before writing to it */
+/* What the first 100 bytes of a database file say, read without SQLite. */
+typedef struct
+{
+  gboolean valid;           /* FALSE for an empty file (its data is in the WAL) */
+  guint32  user_version;    /* offset 60 */
+  guint32  application_id;  /* offset 68 */
+} TpDatabaseFileHeader;
+
+gboolean        _tp_database_is_memory_path   (const char          *path);
+gboolean        _tp_database_exists           (const char          *path);
+void            _tp_database_set_foreign_error (GError            **error,
+                                               const char          *path);
+gboolean        _tp_database_check_existing_file (const char       *path,
+                                               TpDatabaseFileHeader *out,
+                                               GError             **error);
+gboolean        _tp_database_check_identity   (const char          *path,
+                                               gint64               application_id,
+                                               gint64               version,
+                                               gboolean            *legacy,
+                                               GError             **error);
+gboolean        _tp_database_check_pages      (sqlite3             *handle,
+                                               const char          *path,
+                                               GError             **error);
+gboolean        _tp_database_check_ownership  (const char          *path,
+                                               const TpDatabaseFileHeader *header,
+                                               gboolean             check_all_pages,
+                                               gboolean            *pages_checked,
+                                               gboolean            *deferred,
+                                               GError             **error);
+gboolean        _tp_database_folder_takes_new_files (const char    *path);
+
 
 gboolean        _tp_database_is_pg_uri        (const char          *path);
 char           *_tp_pg_name_for_uri           (const char          *uri);

@@ -70,6 +70,12 @@ TpDatabase   *tp_database_open_server     (const char   *uri,
                                            const char   *password,
                                            TpDatabaseOpenFlags flags,
                                            GError      **error);
+void          tp_database_try_open_async  (const char   *path,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer      user_data);
+gboolean      tp_database_try_open_finish (GAsyncResult *result,
+                                           GError      **error);
 gboolean      tp_database_copy_file       (const char   *source,
                                            const char   *dest,
                                            GError      **error);

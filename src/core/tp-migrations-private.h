@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ G_BEGIN_DECLS
 #define TP_APPLICATION_ID_VERSION 2
 
 const char * const *_tp_migrations_get (guint *n_steps);
+int                 _tp_migrations_open_model (sqlite3 **model);
 const char         *_tp_migrations_results_rebuild (void);
 const char         *_tp_migrations_search_rebuild (void);
 

@@ -657,7 +657,7 @@ static const char results_rebuild[] = RESULTS_REBUILD;
  * LIKE on each row it reads from it. Nothing ranks by it, so it keeps no
  * sizes of columns (columnsize = 0). The index is derived: not backed
  * up, built again after a load (tp_database_end_load()). The team
- * engine makes trigram indexes of its own instead (tp-database-pg.c). */
+ * engine makes trigram indexes of its own instead (tp-database-pg-schema.c). */
 #define SEARCH_REBUILD \
   "INSERT INTO customers_search (customers_search) VALUES ('rebuild');"
 
@@ -691,7 +691,7 @@ static const char search_rebuild[] = SEARCH_REBUILD;
  * queue is as current as they are; a load makes them again at its end
  * (tp_database_end_load()). The id comes before the touch count, so
  * that the team engine sorts by the name as the queue does
- * (translate_index () in tp-database-pg.c). */
+ * (translate_index () in tp-database-pg-schema.c). */
 static const char step_7[] =
   "CREATE INDEX customers_quiet ON customers (last_touch_at, name COLLATE NOCASE, id,"
   "  touch_count) WHERE order_count = 0 AND stage != 'lost' AND touch_count > 0;"
@@ -748,4 +748,32 @@ const char *
 _tp_migrations_search_rebuild (void)
 {
   return search_rebuild;
+}
+
+/*
+ * _tp_migrations_open_model:
+ * @model: (out): the new connection; close it with sqlite3_close_v2(),
+ *   also on failure
+ *
+ * Opens a private in-memory database and runs every step in it: what the
+ * schema of the current version is, to read it back (the backup's
+ * tables, the server's indexes and triggers).
+ *
+ * Returns: SQLITE_OK, or the first step's error (sqlite3_errmsg() of
+ *   @model says more)
+ */
+int
+_tp_migrations_open_model (sqlite3 **model)
+{
+  const char * const *steps;
+  guint n_steps;
+  int rc;
+
+  steps = _tp_migrations_get (&n_steps);
+  *model = NULL;
+  rc = sqlite3_open_v2 (":memory:", model, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < n_steps; i++)
+    rc = sqlite3_exec (*model, steps[i], NULL, NULL, NULL);
+
+  return rc;
 }

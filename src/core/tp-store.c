@@ -56,6 +56,7 @@
  *   tp-store-feed.c        a team database's change feed: this store's
  *                          changes announced to the other desktops, and
  *                          theirs emitted here as if they were local
+ *   tp-store-open.c        a store opened on a worker
  */
 
 #define MAX_ROW_CHANGES TP_STORE_MAX_ROW_CHANGES

@@ -64,6 +64,19 @@ G_DECLARE_FINAL_TYPE (TpStore, tp_store, TP, STORE, GObject)
 TpStore          *tp_store_new                     (TpDatabase        *database);
 TpStore          *tp_store_open                    (const char        *path,
                                                     GError           **error);
+void              tp_store_open_async              (const char        *path,
+                                                    TpDatabaseOpenFlags flags,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+void              tp_store_open_server_async       (const char        *uri,
+                                                    const char        *password,
+                                                    TpDatabaseOpenFlags flags,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+TpStore          *tp_store_open_finish             (GAsyncResult      *result,
+                                                    GError           **error);
 TpDatabase       *tp_store_get_database            (TpStore           *self);
 void              tp_store_notify_external_change  (TpStore           *self);
 

@@ -14,9 +14,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "tp-chart-figures.h"
+#include "tp-core-enum-types.h"
 #include "tp-chart-section.h"
 #include "tp-models.h"
 
@@ -95,7 +97,7 @@ static void start_load (TpChartSection *self);
 
 typedef struct
 {
-  char             *path;
+  TpChartSection   *self;    /* (nullable): the section, while the worker reads */
   TpCustomerFilter *filter;  /* (nullable) */
   TpChartBand       band;
   LoadFlags         flags;
@@ -109,53 +111,21 @@ load_free (gpointer data)
 {
   Load *load = data;
 
-  g_clear_pointer (&load->path, g_free);
+  g_clear_object (&load->self);
   g_clear_pointer (&load->filter, tp_customer_filter_free);
   g_clear_pointer (&load->data, tp_chart_data_unref);
   g_free (load);
 }
 
-/* Everything that grows with the customers happens here, the sorting
- * included. */
-static gboolean
-run_load (Load        *load,
-          TpDatabase  *db,
-          GError     **error)
+static TpChartFigures
+load_figures (Load *load)
 {
   TpChartFigures figures = TP_CHART_FIGURES_STATS;
 
   if (load->flags & LOAD_ITEMS)
     figures |= TP_CHART_FIGURES_ITEMS;
 
-  load->data = tp_chart_data_new ();
-  tp_chart_data_set_band (load->data, load->band.low, load->band.high);
-  if (!tp_chart_figures_load (load->data, db, load->filter, figures, error))
-    return FALSE;
-
-  if (load->flags & LOAD_ITEMS)
-    tp_chart_data_prepare (load->data);
-
-  return TRUE;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Load *load = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
-
-  db = tp_database_open_full (load->path, TP_DATABASE_OPEN_READ_ONLY, &error);
-  if (db == NULL || !run_load (load, db, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  return figures;
 }
 
 static void
@@ -317,11 +287,14 @@ load_done_cb (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(TpChartSection) self = user_data;
+  Load *load = user_data;
+  g_autoptr(TpChartSection) self = g_steal_pointer (&load->self);
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  load->data = tp_chart_figures_load_finish (result, &error);
+  if (load->data == NULL)
     {
+      load_free (load);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
@@ -329,7 +302,8 @@ load_done_cb (GObject      *source_object,
     }
   else
     {
-      apply_load (self, g_task_get_task_data (G_TASK (result)));
+      apply_load (self, load);
+      load_free (load);
     }
 
   self->in_flight = 0;
@@ -342,7 +316,6 @@ load_done_cb (GObject      *source_object,
 static void
 start_load (TpChartSection *self)
 {
-  g_autoptr(GTask) task = NULL;
   TpDatabase *db;
   Load *load;
 
@@ -352,7 +325,6 @@ start_load (TpChartSection *self)
   db = tp_store_get_database (self->store);
 
   load = g_new0 (Load, 1);
-  load->path = g_strdup (tp_database_get_path (db));
   load->flags = self->pending;
   load->band.low = tp_touches_chart_get_band_low (self->chart);
   load->band.high = tp_touches_chart_get_band_high (self->chart);
@@ -360,11 +332,13 @@ start_load (TpChartSection *self)
   load->filter_serial = self->filter_serial;
   self->pending = 0;
 
-  if (!tp_database_path_can_reopen (load->path))
+  if (!tp_database_path_can_reopen (tp_database_get_path (db)))
     {
       g_autoptr(GError) error = NULL;
 
-      if (run_load (load, db, &error))
+      load->data = tp_chart_figures_load_new (db, &load->band, load->filter,
+                                              load_figures (load), &error);
+      if (load->data != NULL)
         apply_load (self, load);
       else
         g_debug ("Could not load the chart's figures: %s", error->message);
@@ -377,12 +351,11 @@ start_load (TpChartSection *self)
   set_loading (self, TRUE);
 
   /* The task holds no widget: the worker may drop it last, and a widget
-   * must not be finalized on a worker thread. */
-  task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_load);
-  g_task_set_name (task, "[touchpoint] touches chart");
-  g_task_set_task_data (task, load, load_free);
-  g_task_run_in_thread (task, load_thread);
+   * must not be finalized on a worker thread. The section is released in
+   * the callback. */
+  load->self = g_object_ref (self);
+  tp_chart_figures_load_async (tp_database_get_path (db), &load->band, load->filter,
+                               load_figures (load), self->cancellable, load_done_cb, load);
 }
 
 static gboolean
@@ -541,10 +514,48 @@ on_list_filter_changed_cb (TpChartSection *self)
 
 /* Controls */
 
+/* The drop-downs offer the values of TpChartMode and TpChartSort. */
+
+static char *
+mode_label (AdwEnumListItem *item)
+{
+  return g_strdup (tp_chart_mode_get_label (adw_enum_list_item_get_value (item)));
+}
+
+static char *
+sort_label (AdwEnumListItem *item)
+{
+  return g_strdup (tp_chart_sort_get_label (adw_enum_list_item_get_value (item)));
+}
+
+/* Offers each value of @enum_type, named by @label, and selects @value. */
+static void
+set_enum_choices (GtkDropDown *drop_down,
+                  GType        enum_type,
+                  GCallback    label,
+                  int          value)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+
+  gtk_drop_down_set_expression (drop_down,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             label, NULL, NULL));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (drop_down, adw_enum_list_model_find_position (model, value));
+}
+
+static int
+selected_value (GtkDropDown *drop_down)
+{
+  AdwEnumListItem *item = gtk_drop_down_get_selected_item (drop_down);
+
+  return item != NULL ? adw_enum_list_item_get_value (item) : 0;
+}
+
 static void
 on_mode_dropdown_selected_cb (TpChartSection *self)
 {
-  TpChartMode mode = (TpChartMode) gtk_drop_down_get_selected (self->mode_dropdown);
+  TpChartMode mode = selected_value (self->mode_dropdown);
 
   if (mode > TP_CHART_MODE_CHANNELS)
     return;
@@ -556,7 +567,7 @@ on_mode_dropdown_selected_cb (TpChartSection *self)
 static void
 on_sort_dropdown_selected_cb (TpChartSection *self)
 {
-  TpChartSort sort = (TpChartSort) gtk_drop_down_get_selected (self->sort_dropdown);
+  TpChartSort sort = selected_value (self->sort_dropdown);
 
   if (sort > TP_CHART_SORT_LAST_TOUCH)
     return;
@@ -881,31 +892,19 @@ tp_chart_section_class_init (TpChartSectionClass *klass)
   gtk_widget_class_set_css_name (widget_class, "tp-chart-section");
 }
 
-/* The drop-downs list the views and the orders in the order of
- * TpChartMode and TpChartSort: a position is a value. */
 static void
 tp_chart_section_init (TpChartSection *self)
 {
-  g_autoptr(GtkStringList) modes = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) sorts = gtk_string_list_new (NULL);
-
   g_type_ensure (TP_TYPE_TOUCHES_CHART);
 
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (modes, _("Touches per Customer"));
-  gtk_string_list_append (modes, _("Touches Before First Purchase"));
-  gtk_string_list_append (modes, _("First-Purchase Channels"));
-  gtk_drop_down_set_model (self->mode_dropdown, G_LIST_MODEL (modes));
-  gtk_drop_down_set_selected (self->mode_dropdown, tp_touches_chart_get_mode (self->chart));
-
-  gtk_string_list_append (sorts, _("Most Touches First"));
-  gtk_string_list_append (sorts, _("By Name"));
-  gtk_string_list_append (sorts, _("Latest Touch First"));
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
-  gtk_drop_down_set_selected (self->sort_dropdown, tp_touches_chart_get_sort (self->chart));
+  set_enum_choices (self->mode_dropdown, TP_TYPE_CHART_MODE, G_CALLBACK (mode_label),
+                    tp_touches_chart_get_mode (self->chart));
+  set_enum_choices (self->sort_dropdown, TP_TYPE_CHART_SORT, G_CALLBACK (sort_label),
+                    tp_touches_chart_get_sort (self->chart));
 
   update_page (self);
 }

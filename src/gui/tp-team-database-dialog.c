@@ -345,9 +345,9 @@ fill_from_recent (TpTeamDatabaseDialog *self)
 
 typedef struct
 {
-  char                *uri;
-  char                *password;  /* NULL: libpq's PGPASSWORD or ~/.pgpass */
-  TpDatabaseOpenFlags  flags;
+  TpTeamDatabaseDialog *self;
+  char                 *uri;
+  char                 *password;  /* NULL: libpq's PGPASSWORD or ~/.pgpass */
 } Connect;
 
 static void
@@ -355,6 +355,7 @@ connect_free (gpointer data)
 {
   Connect *connect = data;
 
+  g_clear_object (&connect->self);
   g_free (connect->uri);
   if (connect->password != NULL)
     memset (connect->password, 0, strlen (connect->password));
@@ -362,36 +363,21 @@ connect_free (gpointer data)
   g_free (connect);
 }
 
-static void
-connect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Connect *connect = task_data;
-  g_autoptr(TpDatabase) database = NULL;
-  GError *error = NULL;
-
-  database = tp_database_open_server (connect->uri, connect->password, connect->flags, &error);
-  if (database == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tp_store_new (database), g_object_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Connect, connect_free)
 
 static void
 on_connected_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  TpTeamDatabaseDialog *self = TP_TEAM_DATABASE_DIALOG (source);
+  g_autoptr(Connect) connect = user_data;
+  TpTeamDatabaseDialog *self = connect->self;
   g_autoptr(TpStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  Connect *connect = g_task_get_task_data (G_TASK (result));
 
-  store = g_task_propagate_pointer (G_TASK (result), &error);
+  store = tp_store_open_finish (result, &error);
   /* Cancelled: the dialog went back to its fields already */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->connecting);
   set_busy (self, FALSE);
@@ -437,7 +423,6 @@ start_connect (TpTeamDatabaseDialog *self,
 {
   g_autofree char *database = dup_field (self->database_row);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *progress = NULL;
   Connect *connect;
@@ -451,8 +436,8 @@ start_connect (TpTeamDatabaseDialog *self,
     }
 
   connect = g_new0 (Connect, 1);
+  connect->self = g_object_ref (self);
   connect->uri = build_uri (self);
-  connect->flags = flags;
   /* In memory only; none: libpq's PGPASSWORD or ~/.pgpass */
   connect->password = password[0] != '\0' ? g_strdup (password) : NULL;
 
@@ -470,10 +455,8 @@ start_connect (TpTeamDatabaseDialog *self,
   self->connecting = g_cancellable_new ();
   set_busy (self, TRUE);
 
-  task = g_task_new (self, self->connecting, on_connected_cb, NULL);
-  g_task_set_source_tag (task, start_connect);
-  g_task_set_task_data (task, connect, connect_free);
-  g_task_run_in_thread (task, connect_thread);
+  tp_store_open_server_async (connect->uri, connect->password, flags, self->connecting,
+                              on_connected_cb, connect);
 }
 
 static void

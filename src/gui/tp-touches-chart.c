@@ -16,12 +16,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
-#include "tp-chart-paint.h"
 #include "tp-core-enum-types.h"
-#include "tp-touches-chart.h"
+#include "tp-touches-chart-private.h"
 
 /*
  * TpTouchesChart shows the touches chart of the Sales tab (issue 6). It owns
@@ -43,29 +40,14 @@
  * tp_touches_chart_set_data(): the main thread then only swaps a pointer
  * and draws. tp_touches_chart_update_item() and _remove_item() change one
  * customer in place, without sorting again.
+ *
+ * Its files, sharing tp-touches-chart-private.h:
+ *   tp-touches-chart.c         the widget (this file): properties, data,
+ *                              layout, colours, scrolling, painting, what
+ *                              screen readers are told
+ *   tp-touches-chart-input.c   keys, pointer, wheel, tooltips
+ *   tp-touches-chart-export.c  Save As… (PNG, SVG)
  */
-
-struct _TpTouchesChart
-{
-  GtkWidget       parent_instance;
-
-  TpChartData    *data;
-  char           *caption;
-  TpChartLayout  *layout;
-  GskRenderNode  *node;
-  TpChartColors   colors;
-
-  GtkAdjustment  *hadjustment;
-  GtkAdjustment  *vadjustment;
-  guint           hscroll_policy : 1;
-  guint           vscroll_policy : 1;
-
-  TpChartMode     mode;
-  TpChartSort     sort;
-  int             focus;     /* position of the focused bar, or -1 */
-  gint64          focus_id;  /* its customer, so that focus follows a re-sort */
-  int             hover;
-};
 
 static void scrollable_iface_init (GtkScrollableInterface *iface);
 
@@ -87,17 +69,12 @@ enum {
   PROP_VSCROLL_POLICY,
 };
 
-enum {
-  CUSTOMER_ACTIVATED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _tp_touches_chart_signals[TP_TOUCHES_CHART_N_SIGNALS];
 
 /* Drops the frame: the next snapshot lays out and paints again. */
-static void
-invalidate (TpTouchesChart *self)
+void
+_tp_touches_chart_invalidate (TpTouchesChart *self)
 {
   g_clear_pointer (&self->layout, tp_chart_layout_unref);
   g_clear_pointer (&self->node, gsk_render_node_unref);
@@ -109,12 +86,12 @@ invalidate (TpTouchesChart *self)
 static void
 invalidate_content (TpTouchesChart *self)
 {
-  invalidate (self);
+  _tp_touches_chart_invalidate (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-static const TpChartLayout *
-ensure_layout (TpTouchesChart *self)
+const TpChartLayout *
+_tp_touches_chart_ensure_layout (TpTouchesChart *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   TpChartParams params;
@@ -195,8 +172,8 @@ describe_bars (TpTouchesChart *self,
     g_string_append_c (text, '.');
 }
 
-static void
-update_accessible (TpTouchesChart *self)
+void
+_tp_touches_chart_update_accessible (TpTouchesChart *self)
 {
   g_autofree char *counts = tp_chart_data_describe (self->data, self->mode);
   g_autoptr(GString) description = g_string_new (NULL);
@@ -311,409 +288,19 @@ update_colors (TpTouchesChart *self)
   c->focus = to_chart_color (&accent, 0.5f);
 }
 
-/* Focus and scrolling */
-
-static void
-scroll_to_position (TpTouchesChart *self,
-                    guint           position)
-{
-  const TpChartLayout *layout = ensure_layout (self);
-  double start, end, value, page;
-
-  if (self->hadjustment == NULL || !tp_chart_layout_get_position_span (layout, position, &start, &end))
-    return;
-
-  value = gtk_adjustment_get_value (self->hadjustment);
-  page = gtk_adjustment_get_page_size (self->hadjustment);
-
-  if (start < value)
-    gtk_adjustment_set_value (self->hadjustment, start);
-  else if (end > value + page)
-    gtk_adjustment_set_value (self->hadjustment, end - page);
-}
-
-static guint
-n_positions (TpTouchesChart *self)
-{
-  return tp_chart_layout_get_n_positions (ensure_layout (self));
-}
-
-/**
- * tp_touches_chart_set_focus_position:
- * @self: a chart
- * @position: a bar's position in the chart's order, or -1 for none
- *
- * Moves the keyboard focus to a bar and scrolls it into view.
- */
-void
-tp_touches_chart_set_focus_position (TpTouchesChart *self,
-                                     int             position)
-{
-  guint n;
-
-  g_return_if_fail (TP_IS_TOUCHES_CHART (self));
-
-  n = n_positions (self);
-  if (n == 0)
-    position = -1;
-  else if (position >= (int) n)
-    position = n - 1;
-  else if (position < -1)
-    position = 0;
-
-  if (position >= 0 && self->mode == TP_CHART_MODE_TOUCHES)
-    self->focus_id = tp_chart_data_get_item (self->data, self->sort, position)->customer_id;
-  else
-    self->focus_id = 0;
-
-  if (position == self->focus)
-    return;
-
-  self->focus = position;
-  if (position >= 0)
-    scroll_to_position (self, position);
-  invalidate (self);
-  update_accessible (self);
-}
-
-int
-tp_touches_chart_get_focus_position (TpTouchesChart *self)
-{
-  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), -1);
-
-  return self->focus;
-}
-
-/* After the bars changed: keep the focus on the same customer. */
-static void
-refocus (TpTouchesChart *self)
-{
-  int n = (int) tp_chart_data_get_n_items (self->data);
-
-  if (self->focus < 0)
-    return;
-
-  if (self->mode == TP_CHART_MODE_TOUCHES && self->focus_id != 0)
-    {
-      int position = tp_chart_data_find_item (self->data, self->sort, self->focus_id);
-
-      self->focus = position >= 0 ? position : MIN (self->focus, n - 1);
-    }
-}
-
-static void
-activate_position (TpTouchesChart *self,
-                   int             position)
-{
-  const TpChartItem *item;
-
-  if (self->mode != TP_CHART_MODE_TOUCHES || position < 0)
-    return;
-
-  item = tp_chart_data_get_item (self->data, self->sort, position);
-  if (item != NULL)
-    g_signal_emit (self, signals[CUSTOMER_ACTIVATED], 0, item->customer_id);
-}
-
-static void
-move_focus (TpTouchesChart *self,
-            gint64          delta)
-{
-  gint64 target;
-
-  if (self->focus < 0)
-    target = delta > 0 ? 0 : (gint64) n_positions (self) - 1;
-  else
-    target = (gint64) self->focus + delta;
-
-  tp_touches_chart_set_focus_position (self, (int) CLAMP (target, 0, (gint64) G_MAXINT));
-}
-
-static void
-move_focus_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  move_focus (TP_TOUCHES_CHART (widget), g_variant_get_int32 (parameter));
-}
-
-static void
-move_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
-  const TpChartLayout *layout = ensure_layout (self);
-  double start, end;
-  int page = 1;
-
-  if (tp_chart_layout_get_position_span (layout, 0, &start, &end) && end > start)
-    page = MAX (1, (int) floor (tp_chart_layout_get_plot_area (layout)->width / (end - start)) - 1);
-
-  move_focus (self, (gint64) g_variant_get_int32 (parameter) * page);
-}
-
-static void
-activate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
-
-  activate_position (self, self->focus);
-}
-
-/* Save As… */
-
-static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(TpTouchesChart) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-
-  if (file == NULL)
-    return;
-
-  if (!tp_touches_chart_save (self, file, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("Could Not Save the Chart"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Save Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  gtk_file_filter_set_name (png, _("PNG Image"));
-  gtk_file_filter_add_mime_type (png, "image/png");
-  gtk_file_filter_add_suffix (png, "png");
-  gtk_file_filter_set_name (svg, _("SVG Image"));
-  gtk_file_filter_add_mime_type (svg, "image/svg+xml");
-  gtk_file_filter_add_suffix (svg, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), png);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), svg);
-  /* Translators: the suggested file name of a saved chart */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("touches-chart.png"));
-
-  g_signal_connect (native, "response", G_CALLBACK (save_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-/**
- * tp_touches_chart_save:
- * @self: a chart
- * @file: a local file; a name ending in ".svg" gives SVG, any other PNG
- * @error: return location for a #GError
- *
- * Saves the chart as it is on screen, on an opaque background in the
- * current colours, at the screen's scale.
- *
- * Returns: %TRUE on success
- */
-gboolean
-tp_touches_chart_save (TpTouchesChart  *self,
-                       GFile           *file,
-                       GError         **error)
-{
-  g_autofree char *path = NULL;
-  TpChartColors colors;
-
-  g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   /* Translators: %s is a location, such as a web address */
-                   _("Charts can only be saved to local files, not to “%s”"),
-                   g_file_peek_path (file) != NULL ? g_file_peek_path (file) : "");
-      return FALSE;
-    }
-
-  colors = self->colors;
-  colors.background.alpha = 1;
-
-  if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
-    return tp_chart_save_svg (ensure_layout (self), &colors, path, error);
-
-  return tp_chart_save_png (ensure_layout (self), &colors,
-                            gtk_widget_get_scale_factor (GTK_WIDGET (self)), path, error);
-}
-
-/* Pointer */
-
-static void
-set_hover (TpTouchesChart *self,
-           int             hover)
-{
-  if (hover == self->hover)
-    return;
-
-  self->hover = hover;
-  invalidate (self);
-}
-
-static void
-motion_cb (TpTouchesChart           *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
-{
-  const TpChartBar *bar = tp_chart_layout_hit_test (ensure_layout (self), x, y);
-
-  set_hover (self, bar != NULL ? (int) bar->position : -1);
-}
-
-static void
-leave_cb (TpTouchesChart           *self,
-          GtkEventControllerMotion *controller)
-{
-  set_hover (self, -1);
-}
-
-static void
-pressed_cb (TpTouchesChart  *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *gesture)
-{
-  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-released_cb (TpTouchesChart  *self,
-             int              n_press,
-             double           x,
-             double           y,
-             GtkGestureClick *gesture)
-{
-  const TpChartBar *bar = tp_chart_layout_hit_test (ensure_layout (self), x, y);
-  int position;
-
-  if (bar == NULL)
-    return;
-
-  position = (int) bar->position;
-  tp_touches_chart_set_focus_position (self, position);
-  activate_position (self, position);
-}
-
-static gboolean
-scroll_cb (TpTouchesChart           *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *controller)
-{
-  double delta, page;
-
-  if (self->hadjustment == NULL)
-    return FALSE;
-
-  page = gtk_adjustment_get_page_size (self->hadjustment);
-  if (gtk_adjustment_get_upper (self->hadjustment) - gtk_adjustment_get_lower (self->hadjustment) <= page)
-    return FALSE;
-
-  /* A vertical wheel scrolls the bars sideways, as there is nothing else to
-   * scroll; wheel clicks in steps like GtkScrolledWindow's. */
-  delta = dx != 0 ? dx : dy;
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    delta *= pow (page, 2.0 / 3.0);
-
-  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + delta);
-
-  return TRUE;
-}
-
-static gboolean
-tp_touches_chart_query_tooltip (GtkWidget  *widget,
-                                int         x,
-                                int         y,
-                                gboolean    keyboard_mode,
-                                GtkTooltip *tooltip)
-{
-  TpTouchesChart *self = TP_TOUCHES_CHART (widget);
-  const TpChartLayout *layout = ensure_layout (self);
-  const TpChartBar *bar;
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
-  char *newline;
-  GdkRectangle area;
-
-  if (keyboard_mode)
-    bar = self->focus >= 0 ? tp_chart_layout_find_bar (layout, self->focus) : NULL;
-  else
-    bar = tp_chart_layout_hit_test (layout, x, y);
-
-  if (bar == NULL || (text = tp_chart_layout_dup_tooltip (layout, bar)) == NULL)
-    return FALSE;
-
-  /* The first line, the customer or bucket, in bold. */
-  newline = strchr (text, '\n');
-  if (newline != NULL)
-    {
-      g_autofree char *title = g_markup_escape_text (text, newline - text);
-      g_autofree char *rest = g_markup_escape_text (newline, -1);
-
-      markup = g_strdup_printf ("<b>%s</b>%s", title, rest);
-    }
-  else
-    {
-      markup = g_markup_escape_text (text, -1);
-    }
-
-  gtk_tooltip_set_markup (tooltip, markup);
-  area.x = (int) floor (bar->hit.x);
-  area.y = (int) floor (bar->hit.y);
-  area.width = (int) ceil (bar->hit.width);
-  area.height = (int) ceil (bar->hit.height);
-  gtk_tooltip_set_tip_area (tooltip, &area);
-
-  return TRUE;
-}
-
 /* GtkScrollable */
 
 static void
 adjustment_value_changed_cb (TpTouchesChart *self,
                              GtkAdjustment  *adjustment)
 {
-  invalidate (self);
+  _tp_touches_chart_invalidate (self);
 }
 
 static void
 configure_adjustments (TpTouchesChart *self)
 {
-  const TpChartLayout *layout = ensure_layout (self);
+  const TpChartLayout *layout = _tp_touches_chart_ensure_layout (self);
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (self->hadjustment != NULL)
@@ -824,7 +411,7 @@ tp_touches_chart_snapshot (GtkWidget   *widget,
       GtkSnapshot *inner = gtk_snapshot_new ();
       cairo_t *cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      tp_chart_paint (ensure_layout (self), cr, &self->colors);
+      tp_chart_paint (_tp_touches_chart_ensure_layout (self), cr, &self->colors);
       cairo_destroy (cr);
       self->node = gtk_snapshot_free_to_node (inner);
     }
@@ -856,7 +443,7 @@ tp_touches_chart_state_flags_changed (GtkWidget     *widget,
 
   /* The focus ring shows only with visible keyboard focus. */
   if ((now ^ previous) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
-    invalidate (TP_TOUCHES_CHART (widget));
+    _tp_touches_chart_invalidate (TP_TOUCHES_CHART (widget));
 }
 
 static gboolean
@@ -873,7 +460,7 @@ tp_touches_chart_grab_focus (GtkWidget *widget)
     return TRUE;
 
   /* Keyboard focus starts on the first bar in view. */
-  bars = tp_chart_layout_get_bars (ensure_layout (self), &n_bars);
+  bars = tp_chart_layout_get_bars (_tp_touches_chart_ensure_layout (self), &n_bars);
   for (guint i = 0; i < n_bars; i++)
     {
       if (bars[i].flags & TP_CHART_BAR_VISIBLE)
@@ -1029,7 +616,7 @@ tp_touches_chart_class_init (TpTouchesChartClass *klass)
   widget_class->snapshot = tp_touches_chart_snapshot;
   widget_class->css_changed = tp_touches_chart_css_changed;
   widget_class->state_flags_changed = tp_touches_chart_state_flags_changed;
-  widget_class->query_tooltip = tp_touches_chart_query_tooltip;
+  widget_class->query_tooltip = _tp_touches_chart_query_tooltip;
   widget_class->grab_focus = tp_touches_chart_grab_focus;
 
   /**
@@ -1099,17 +686,17 @@ tp_touches_chart_class_init (TpTouchesChartClass *klass)
    * A customer's bar was clicked, or Enter was pressed on it: open the
    * customer.
    */
-  signals[CUSTOMER_ACTIVATED] =
+  _tp_touches_chart_signals[TP_TOUCHES_CHART_CUSTOMER_ACTIVATED] =
     g_signal_new ("customer-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", move_focus_action);
-  gtk_widget_class_install_action (widget_class, "chart.move-page", "i", move_page_action);
-  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_action);
-  gtk_widget_class_install_action (widget_class, "chart.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", _tp_touches_chart_move_focus_action);
+  gtk_widget_class_install_action (widget_class, "chart.move-page", "i", _tp_touches_chart_move_page_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, _tp_touches_chart_activate_action);
+  gtk_widget_class_install_action (widget_class, "chart.save-as", NULL, _tp_touches_chart_save_as_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.move-focus", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.move-focus", "i", -1);
@@ -1153,22 +740,22 @@ tp_touches_chart_init (TpTouchesChart *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   controller = gtk_event_controller_motion_new ();
-  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "motion", G_CALLBACK (_tp_touches_chart_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (_tp_touches_chart_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (controller, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (_tp_touches_chart_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "released", G_CALLBACK (_tp_touches_chart_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (_tp_touches_chart_scroll_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_colors (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1209,7 +796,7 @@ tp_touches_chart_set_mode (TpTouchesChart *self,
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
@@ -1232,11 +819,11 @@ tp_touches_chart_set_sort (TpTouchesChart *self,
     return;
 
   self->sort = sort;
-  refocus (self);
+  _tp_touches_chart_refocus (self);
   if (self->focus >= 0)
-    scroll_to_position (self, self->focus);
+    _tp_touches_chart_scroll_to_position (self, self->focus);
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
@@ -1281,7 +868,7 @@ tp_touches_chart_set_band (TpTouchesChart *self,
   g_object_freeze_notify (G_OBJECT (self));
   tp_chart_data_set_band (self->data, low, high);
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
   if (old.low != low)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAND_LOW]);
   if (old.high != high)
@@ -1310,10 +897,10 @@ tp_touches_chart_set_items (TpTouchesChart    *self,
   if (self->mode == TP_CHART_MODE_TOUCHES && self->focus >= 0 &&
       tp_chart_data_find_item (self->data, self->sort, self->focus_id) < 0)
     self->focus = -1;
-  refocus (self);
+  _tp_touches_chart_refocus (self);
   self->hover = -1;
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1332,9 +919,9 @@ tp_touches_chart_update_item (TpTouchesChart    *self,
   g_return_if_fail (item != NULL);
 
   tp_chart_data_update_item (self->data, item);
-  refocus (self);
+  _tp_touches_chart_refocus (self);
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1360,10 +947,10 @@ tp_touches_chart_remove_item (TpTouchesChart *self,
       self->focus = -1;
       self->focus_id = 0;
     }
-  refocus (self);
+  _tp_touches_chart_refocus (self);
   self->hover = -1;
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1401,10 +988,10 @@ tp_touches_chart_set_data (TpTouchesChart *self,
   if (self->mode == TP_CHART_MODE_TOUCHES && self->focus >= 0 &&
       tp_chart_data_find_item (self->data, self->sort, self->focus_id) < 0)
     self->focus = -1;
-  refocus (self);
+  _tp_touches_chart_refocus (self);
   self->hover = -1;
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1441,7 +1028,7 @@ tp_touches_chart_set_caption (TpTouchesChart *self,
   g_free (self->caption);
   self->caption = g_strdup (caption);
 
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
 }
 
@@ -1462,7 +1049,7 @@ tp_touches_chart_set_purchase_histogram (TpTouchesChart *self,
 
   tp_chart_data_set_purchase_histogram (self->data, counts, n_counts);
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1482,7 +1069,7 @@ tp_touches_chart_set_channels (TpTouchesChart            *self,
 
   tp_chart_data_set_channels (self->data, channels, n_channels);
   invalidate_content (self);
-  update_accessible (self);
+  _tp_touches_chart_update_accessible (self);
 }
 
 /**
@@ -1513,7 +1100,7 @@ tp_touches_chart_get_layout (TpTouchesChart *self)
 {
   g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), NULL);
 
-  return ensure_layout (self);
+  return _tp_touches_chart_ensure_layout (self);
 }
 
 /**
@@ -1533,7 +1120,7 @@ tp_touches_chart_get_customer_at (TpTouchesChart *self,
 
   g_return_val_if_fail (TP_IS_TOUCHES_CHART (self), 0);
 
-  bar = tp_chart_layout_hit_test (ensure_layout (self), x, y);
+  bar = tp_chart_layout_hit_test (_tp_touches_chart_ensure_layout (self), x, y);
 
   return bar != NULL ? bar->customer_id : 0;
 }

@@ -187,43 +187,19 @@ stop_retry (TpWindow *self)
 }
 
 static void
-probe_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
-
-  /* Never create it: a file that went away is another error. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  db = tp_database_open (path, &error);
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 probe_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  TpWindow *self = TP_WINDOW (source);
+  g_autoptr(TpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean opened = tp_database_try_open_finish (result, &error);
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->retry_cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY))
+  if (!opened && g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_BUSY))
     schedule_retry (self);
   else
     tp_window_open_database (self, self->database_path);
@@ -233,15 +209,11 @@ static gboolean
 retry_timeout_cb (gpointer user_data)
 {
   TpWindow *self = TP_WINDOW (user_data);
-  g_autoptr(GTask) task = NULL;
 
   self->retry_source = 0;
   self->retry_cancellable = g_cancellable_new ();
-
-  task = g_task_new (self, self->retry_cancellable, probe_done_cb, NULL);
-  g_task_set_source_tag (task, retry_timeout_cb);
-  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-  g_task_run_in_thread (task, probe_thread);
+  tp_database_try_open_async (self->database_path, self->retry_cancellable,
+                              probe_done_cb, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -258,34 +230,26 @@ schedule_retry (TpWindow *self)
  * alive while a server that does not answer takes libpq's
  * connect_timeout. */
 
-static void
-reconnect_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+typedef struct
 {
-  g_autoptr(TpDatabase) db = NULL;
-  GError *error = NULL;
-
-  db = tp_database_open (task_data, &error);
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tp_store_new (db), g_object_unref);
-}
+  TpWindow *self;
+  char     *path;
+} Reconnect;
 
 static void
 reconnect_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  TpWindow *self = TP_WINDOW (source);
+  Reconnect *reconnect = user_data;
+  g_autoptr(TpWindow) self = reconnect->self;
+  g_autofree char *path = reconnect->path;
   g_autoptr(TpStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup (g_task_get_task_data (G_TASK (result)));
 
-  store = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  g_free (reconnect);
+  store = tp_store_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->retry_cancellable);
@@ -306,16 +270,17 @@ reconnect_done_cb (GObject      *source,
 void
 _tp_window_retry_server (TpWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
+  Reconnect *reconnect;
 
   stop_retry (self);
   self->retry_cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (self->retry_button, FALSE);
 
-  task = g_task_new (self, self->retry_cancellable, reconnect_done_cb, NULL);
-  g_task_set_source_tag (task, _tp_window_retry_server);
-  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-  g_task_run_in_thread (task, reconnect_thread);
+  reconnect = g_new0 (Reconnect, 1);
+  reconnect->self = g_object_ref (self);
+  reconnect->path = g_strdup (self->database_path);
+  tp_store_open_async (reconnect->path, TP_DATABASE_OPEN_DEFAULT, self->retry_cancellable,
+                       reconnect_done_cb, reconnect);
 }
 
 /* A team database opened at start (--database postgresql://…) or from a

@@ -9,8 +9,9 @@ import os
 
 import gi
 
-from touchpoint_e2e import (App, FocusTracker, check, find, find_all, is_selected, press, role_names,  # noqa: E402
-                            run, text_of, type_text, wait_for, wait_window_closed, window_named)
+from touchpoint_e2e import (App, FocusTracker, check, find, find_all, is_selected, labels, press,  # noqa: E402
+                            role_names, run, text_of, type_text, wait_for, wait_window_closed,
+                            window_named)
 
 
 def role_and_name(node):
@@ -25,10 +26,6 @@ def role_and_name(node):
     if role in role_names('button'):
         role = 'button'
     return role, name
-
-
-def labels(root):
-    return [node.get_name() for node in find_all(root, 'label')]
 
 
 def wait_window(root, title, role):

@@ -8,7 +8,8 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
-from touchpoint_e2e import App, check, do_action, find, find_all, run, wait_for  # noqa: E402
+from touchpoint_e2e import (App, button, check, choose_section, do_action, find, find_all,  # noqa: E402
+                            names, run, text_of, type_into, wait_for)
 
 AUDIENCE = 'Dog owners with allergies'
 PLACES = ('Dogs with Allergies forum', 'Hillside Vet')
@@ -17,32 +18,12 @@ TACTICS = ('Helpful forum post', 'Monthly newsletter', 'Market stall')
 SECTIONS = ('Audiences', 'Brand', 'Competitors', 'Tactics', 'Plan Overview', 'Results')
 
 
-def names(root, role):
-    return [node.get_name() for node in find_all(root, role)]
 
 
-def button(root, label, timeout=10):
-    """The push button named @label; GTK names a button with a mnemonic by
-    its label twice, "_Add Tactic Add Tactic"."""
-    def matches():
-        return [node for node in find_all(root, 'button')
-                if node.get_name() == label or node.get_name().endswith(' ' + label)]
-    wait_for(matches, f'no button "{label}"', timeout)
-    return matches()[0]
-
-
-def text_of(node):
-    # GTK 4.8 does not read -1 as "to the end".
-    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
-
-
-def type_into(node, text):
-    check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
 
 
 def show_section(root, name):
-    sidebar = find(root, 'list', 'Marketing Sections')
-    check(Atspi.Selection.select_child(sidebar, SECTIONS.index(name)), f'cannot choose {name}')
+    choose_section(root, 'Marketing Sections', SECTIONS, name)
 
 
 def section(root, title):

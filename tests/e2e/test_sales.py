@@ -11,7 +11,9 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
-from touchpoint_e2e import App, check, do_action, find, find_all, run, wait_for  # noqa: E402
+from touchpoint_e2e import (App, button, check, choose_section, do_action, find, find_all,  # noqa: E402
+                            labels, names, run, text_of, type_into, wait_for, wait_window,
+                            window_named)
 
 # Days before today of the six touches, oldest first.
 TOUCH_DAYS = (60, 50, 40, 30, 25, 21)
@@ -19,46 +21,14 @@ TOUCH_DAYS = (60, 50, 40, 30, 25, 21)
 SECTIONS = ('Customers', 'Follow-Ups', 'Activity', 'Touches Chart', 'Orders')
 
 
-def names(root, role):
-    return [node.get_name() for node in find_all(root, role)]
 
 
-def button(root, label, timeout=10):
-    """The push button whose name holds @label: GTK names a button with a
-    mnemonic by its label twice, "_Log Log"."""
-    def matches():
-        return [node for node in find_all(root, 'button')
-                if node.get_name() == label or node.get_name().endswith(' ' + label)]
-    wait_for(matches, f'no button "{label}"', timeout)
-    return matches()[0]
 
 
-def text_of(node):
-    # GTK 4.8 does not read -1 as "to the end".
-    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
-
-
-def type_into(node, text):
-    check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
-
-
-def window(root, title, timeout=10):
-    """The app's window titled @title (a dialog's role is not "frame" in GTK 4.8)."""
-    def windows():
-        return [root.get_child_at_index(i) for i in range(root.get_child_count())
-                if root.get_child_at_index(i).get_name() == title]
-    wait_for(windows, f'no window "{title}"', timeout)
-    return windows()[0]
-
-
-def window_open(root, title):
-    # A window that closes while we look is gone from the list: skip it.
-    children = (root.get_child_at_index(i) for i in range(root.get_child_count()))
-    return any(child is not None and child.get_name() == title for child in children)
 
 
 def has_label(root, text):
-    return text in names(root, 'label')
+    return text in labels(root)
 
 
 def customer_row(section, name):
@@ -70,18 +40,17 @@ def customer_row(section, name):
 
 
 def show_section(root, name):
-    sidebar = find(root, 'list', 'Sales Sections')
-    check(Atspi.Selection.select_child(sidebar, SECTIONS.index(name)), f'cannot choose {name}')
+    choose_section(root, 'Sales Sections', SECTIONS, name)
 
 
 def log_touch(root, detail, days_ago, note):
     do_action(button(detail, 'Log Touch'), 'click')
-    dialog = window(root, 'Log Touch')
+    dialog = wait_window(root, 'Log Touch')
     when = datetime.datetime.now() - datetime.timedelta(days=days_ago)
     type_into(find(dialog, 'text', 'Date and Time'), when.strftime('%Y-%m-%d %H:%M'))
     type_into(find(dialog, 'text', 'Note (optional)'), note)
     do_action(button(dialog, 'Log'), 'click')
-    wait_for(lambda: not window_open(root, 'Log Touch'), 'the Log Touch dialog stayed open')
+    wait_for(lambda: window_named(root, 'Log Touch') is None, 'the Log Touch dialog stayed open')
 
 
 def test(binary):
@@ -121,11 +90,11 @@ def test(binary):
 
         # An order makes her a customer.
         do_action(button(detail, 'Add Order'), 'click')
-        dialog = window(root, 'Add Order')
+        dialog = wait_window(root, 'Add Order')
         type_into(find(dialog, 'text', 'Item'), 'Gift box')
         type_into(find(dialog, 'text', 'Amount'), '24,90')
         do_action(button(dialog, 'Add'), 'click')
-        wait_for(lambda: not window_open(root, 'Add Order'), 'the order dialog stayed open')
+        wait_for(lambda: window_named(root, 'Add Order') is None, 'the order dialog stayed open')
         wait_for(lambda: 'Customer' in (customer_row(section, 'Ada Lovelace') or ''),
                  'the order did not make Ada a customer in the list')
         check(has_label(detail, 'Customer'), 'the detail does not show the new stage')

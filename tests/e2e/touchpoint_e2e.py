@@ -225,6 +225,44 @@ def wait_window_closed(root, title, count, message):
     check(window_named(root, title) is None, message)
 
 
+def wait_window(root, title, timeout=10):
+    """The window of the application @root titled @title, once it shows
+    (a dialog's role is not "frame" in GTK 4.8)."""
+    wait_for(lambda: window_named(root, title) is not None, f'no window "{title}"', timeout)
+    return window_named(root, title)
+
+
+def names(root, role):
+    """The names of every @role below @root."""
+    return [node.get_name() for node in find_all(root, role)]
+
+
+def labels(root):
+    return names(root, 'label')
+
+
+def button(root, label, timeout=10):
+    """The push button named @label; GTK names a button with a mnemonic by
+    its label twice, "_Add Tactic Add Tactic"."""
+    def matches():
+        return [node for node in find_all(root, 'button')
+                if node.get_name() == label or node.get_name().endswith(' ' + label)]
+    wait_for(matches, f'no button "{label}"', timeout)
+    return matches()[0]
+
+
+def type_into(node, text):
+    """Set the text of an entry as a whole (no key events)."""
+    check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
+
+
+def choose_section(root, sidebar, sections, name):
+    """Choose the section @name in the sidebar list @sidebar ("Sales
+    Sections"), whose rows are @sections in order."""
+    rows = find(root, 'list', sidebar)
+    check(Atspi.Selection.select_child(rows, sections.index(name)), f'cannot choose {name}')
+
+
 def is_selected(node):
     return node.get_state_set().contains(Atspi.StateType.SELECTED)
 
