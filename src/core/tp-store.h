@@ -66,6 +66,9 @@ TpStore          *tp_store_open                    (const char        *path,
                                                     GError           **error);
 TpDatabase       *tp_store_get_database            (TpStore           *self);
 void              tp_store_notify_external_change  (TpStore           *self);
+gboolean          tp_store_refresh                 (TpStore           *self,
+                                                    gpointer           record,
+                                                    GError           **error);
 
 /* Times */
 char             *tp_store_now                     (void);
