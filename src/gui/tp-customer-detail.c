@@ -879,11 +879,15 @@ customers_changed_cb (TpCustomerDetail *self,
   if (tp_store_change_is_remote (store))
     {
       g_autofree char *title = NULL;
+      AdwToast *toast;
 
       /* Translators: %s is the name of a customer, like “Ada Lovelace” */
       title = g_strdup_printf (_("“%s” was deleted on another desktop"),
                                tp_customer_get_name (self->customer));
-      _tp_toast_show (GTK_WIDGET (self), adw_toast_new (title));
+      toast = adw_toast_new (title);
+      /* Nothing here said it would go: it stays until read */
+      adw_toast_set_timeout (toast, 0);
+      _tp_toast_show (GTK_WIDGET (self), toast);
     }
 
   /* Deleted elsewhere: what was typed has nowhere to go. */

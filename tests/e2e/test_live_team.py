@@ -2,19 +2,22 @@
 # Touchpoint processes on the throwaway server's database (tests/pg-cluster
 # sets TP_TEST_PG_URI). A adds a customer and logs a touch; B, which
 # loaded its window before, shows the customer in its list and the touch
-# in that customer's timeline, without anyone reloading anything.
+# in that customer's timeline, without anyone reloading anything. A
+# renames her while B types another name: B offers the choice, and puts
+# its name back. A deletes her: B's detail closes with a toast.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import datetime
 import os
+import time
 
 import gi
 
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
-from touchpoint_e2e import (App, check, do_action, find, find_all, run, text_of,  # noqa: E402
-                            wait_for, wait_window_closed, window_named)
+from touchpoint_e2e import (App, check, do_action, find, find_all, is_showing, run,  # noqa: E402
+                            text_of, wait_for, wait_window_closed, window_named)
 
 NOTE = 'Asked about the spring range'
 
@@ -92,6 +95,35 @@ def test(binary):
                  "B's timeline does not show the touch A logged")
         row = customer_row(section_b, 'Ada Lovelace')
         check(row is not None and '1 touch' in row, f"B's list row says {row}")
+
+        # A renames her while B types another name: B's field shows A's
+        # name and offers the choice; B puts back hers, and A follows.
+        name_b = find(detail_b, 'text', 'Name')
+        type_into(name, 'Ada King')
+        time.sleep(0.2)
+        type_into(name_b, 'Ada Byron')
+        put_back = button(detail_b, 'Put Back Mine')
+        check(button(detail_b, 'Keep Theirs') is not None, 'B offers no "Keep Theirs"')
+        wait_for(lambda: text_of(name_b) == 'Ada King', "B's field does not show A's name")
+        wait_for(lambda: any('Yours was “Ada Byron”' in text for text in labels(detail_b)),
+                 "B does not say what it had typed")
+        do_action(put_back, 'click')
+        wait_for(lambda: text_of(name) == 'Ada Byron', "A's field does not follow B's choice")
+        wait_for(lambda: text_of(name_b) == 'Ada Byron', "B's field does not show its name back")
+        check(not [node for node in find_all(detail_b, 'button')
+                   if node.get_name() == 'Put Back Mine'], 'the choice stayed after it was made')
+
+        # A deletes her: B's detail closes (its actions on her go) and B's
+        # toast says why, with nothing to undo there.
+        do_action(button(detail_a, 'Delete Customer'), 'click')
+        delete_b = button(detail_b, 'Delete Customer')
+        wait_for(lambda: not delete_b.get_state_set().contains(Atspi.StateType.ENABLED),
+                 "B's detail still shows the deleted customer")
+        toast = '“Ada Byron” was deleted on another desktop'
+        wait_for(lambda: toast in labels(root_b), f'B shows no toast "{toast}"')
+        check(not [node for node in find_all(root_b, 'button') if node.get_name() == 'Undo'],
+              'B offers to undo what A deleted')
+        check(customer_row(section_b, 'Ada Byron') is None, "B's list still shows her")
     finally:
         b.cleanup()
         a.cleanup()
