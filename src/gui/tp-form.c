@@ -462,7 +462,15 @@ field_show_conflict (Field        *field,
   if (G_VALUE_HOLDS_STRING (mine) && g_value_get_string (mine) != NULL &&
       g_value_get_string (mine)[0] != '\0')
     {
-      g_autofree char *excerpt = g_utf8_substring (g_value_get_string (mine), 0, 60);
+      const char *typed = g_value_get_string (mine);
+      g_autofree char *excerpt = NULL;
+
+      /* The first 60 characters, on one line */
+      if (g_utf8_strlen (typed, -1) > 60)
+        excerpt = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (typed, 60) - typed),
+                                   typed);
+      else
+        excerpt = g_strdup (typed);
 
       g_strdelimit (excerpt, "\n\r\t", ' ');
       /* Translators: under a field; %s is what the owner had typed there */
