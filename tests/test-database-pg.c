@@ -237,6 +237,19 @@ test_newer_refused (void)
   g_assert_cmpstr (version, ==, "99");
 }
 
+/* What step 8 added: the rows' versions */
+#define DROP_VERSIONS \
+  "ALTER TABLE audiences DROP COLUMN version;" \
+  "ALTER TABLE audience_places DROP COLUMN version;" \
+  "ALTER TABLE brand DROP COLUMN version;" \
+  "ALTER TABLE brand_words DROP COLUMN version;" \
+  "ALTER TABLE competitors DROP COLUMN version;" \
+  "ALTER TABLE tactics DROP COLUMN version;" \
+  "ALTER TABLE tactic_log DROP COLUMN version;" \
+  "ALTER TABLE customers DROP COLUMN version;" \
+  "ALTER TABLE touches DROP COLUMN version;" \
+  "ALTER TABLE orders DROP COLUMN version;"
+
 /* A team database of version 5 gets the search indexes of step 6 (and
  * those of step 7) when it is opened, and keeps its rows. */
 static void
@@ -258,6 +271,7 @@ test_upgrade_from_5 (void)
                          "DROP EXTENSION pg_trgm;"
                          "DROP INDEX customers_quiet, customers_quiet_eq, "
                          "customers_quiet_untouched, customers_quiet_untouched_eq;"
+                         DROP_VERSIONS
                          "UPDATE touchpoint_schema SET version = 5");
 
   again = tp_database_open (uri, &error);
@@ -294,6 +308,7 @@ test_upgrade_from_6 (void)
   g_clear_object (&db);
   tp_test_pg_admin (uri, "DROP INDEX customers_quiet, customers_quiet_eq, "
                          "customers_quiet_untouched, customers_quiet_untouched_eq;"
+                         DROP_VERSIONS
                          "UPDATE touchpoint_schema SET version = 6");
 
   again = tp_database_open (uri, &error);
@@ -313,6 +328,44 @@ test_upgrade_from_6 (void)
   g_assert_cmpuint (queue->len, ==, 2);
   g_assert_cmpstr (g_array_index (queue, TpFollowUp, 0).name, ==, "Ada");
   g_assert_cmpstr (g_array_index (queue, TpFollowUp, 1).name, ==, "bea");
+}
+
+/* A team database of version 7 gets the rows' versions of step 8 when it
+ * is opened: its rows start at 1, and a save over a version someone
+ * else moved on is refused. */
+static void
+test_upgrade_from_7 (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(TpDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *n_columns = NULL;
+  g_autofree char *definition = NULL;
+
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers (name, created_at, updated_at) "
+                                       "VALUES ('Ada', '2026-01-01T00:00:00Z', 'x')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, DROP_VERSIONS "UPDATE touchpoint_schema SET version = 7");
+
+  again = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  version = tp_test_pg_query (uri, "SELECT version FROM touchpoint_schema");
+  g_assert_cmpint (atoi (version), ==, TP_SCHEMA_VERSION);
+  n_columns = tp_test_pg_query (uri, "SELECT count(*) FROM information_schema.columns "
+                                     "WHERE table_schema = current_schema () "
+                                     "AND column_name = 'version' AND is_nullable = 'NO' "
+                                     "AND column_default = '1'");
+  g_assert_cmpstr (n_columns, ==, "10");
+  g_assert_cmpint (query_int (again, "SELECT version FROM customers WHERE name = 'Ada'"), ==, 1);
+
+  /* The same column as a new team database has, its range included */
+  definition = tp_test_pg_query (uri, "SELECT count(*) FROM pg_constraint "
+                                      "WHERE conrelid = 'customers'::regclass AND contype = 'c' "
+                                      "AND pg_get_constraintdef (oid) LIKE '%version >= 1%'");
+  g_assert_cmpstr (definition, ==, "1");
 }
 
 /* Another program's database is refused, and gets no table of ours. */
@@ -910,6 +963,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/newer-refused", test_newer_refused);
   g_test_add_func ("/touchpoint/database-pg/upgrade-from-5", test_upgrade_from_5);
   g_test_add_func ("/touchpoint/database-pg/upgrade-from-6", test_upgrade_from_6);
+  g_test_add_func ("/touchpoint/database-pg/upgrade-from-7", test_upgrade_from_7);
   g_test_add_func ("/touchpoint/database-pg/foreign-refused", test_foreign_refused);
   g_test_add_func ("/touchpoint/database-pg/wrong-password", test_wrong_password);
   g_test_add_func ("/touchpoint/database-pg/missing-privileges", test_missing_privileges);

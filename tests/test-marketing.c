@@ -627,6 +627,115 @@ test_brand (Fixture       *f,
   g_assert_nonnull (find_widget (GTK_WIDGET (chips), GTK_TYPE_LABEL, "bold"));
 }
 
+/* With TP_TEST_PICTURES=DIR, saves what the window shows as DIR/NAME.png,
+ * for a person to look at (light or dark as ADW_DEBUG_COLOR_SCHEME says) */
+static void
+save_picture (Fixture    *f,
+              GtkWidget  *show,
+              const char *name)
+{
+  const char *dir = g_getenv ("TP_TEST_PICTURES");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+
+  GtkWidget *scrolled = gtk_widget_get_ancestor (show, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (dir == NULL)
+    return;
+
+  /* @show near the top */
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      if (gtk_widget_compute_point (show, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        gtk_adjustment_set_value (adjustment, point.y - 150);
+    }
+  settle (f);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Another desktop changes the brand while the owner edits it: a field
+ * only the owner changed is saved over their version, a field both
+ * changed shows their value and offers the choice, and each button does
+ * what it says, in the file too. */
+static void
+test_brand_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  TpBrandSection *brand = TP_BRAND_SECTION (section (f, "brand"));
+  GtkWidget *tagline;
+  GtkWidget *button;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  tagline = find_widget (GTK_WIDGET (brand), ADW_TYPE_ENTRY_ROW, "Tagline");
+  g_assert_nonnull (tagline);
+  type_into (GTK_WIDGET (brand), ADW_TYPE_ENTRY_ROW, "Tagline", "Treats");
+  wait_ms (700);
+  g_assert_cmpint (db_int (f, "SELECT version FROM brand", 0), ==, 1);
+
+  /* The other desktop (a connection of its own) changes the tagline */
+  g_assert_true (tp_database_exec (f->check, "UPDATE brand SET tagline = 'Theirs', "
+                                             "version = version + 1", &error));
+  g_assert_no_error (error);
+
+  type_into (GTK_WIDGET (brand), ADW_TYPE_ENTRY_ROW, "Tagline", "Mine");
+  type_into (GTK_WIDGET (brand), ADW_TYPE_ENTRY_ROW, "Business Name", "Good Boy Bakery");
+  wait_ms (700);
+  text = db_text (f, "SELECT business_name || '|' || tagline FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Good Boy Bakery|Theirs");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tagline)), ==, "Theirs");
+  g_assert_nonnull (find_widget (GTK_WIDGET (brand), GTK_TYPE_LABEL,
+                                 "Someone else changed this while you were editing. "
+                                 "Yours was “Mine”."));
+  save_picture (f, tagline, data != NULL ? "brand-conflict-narrow" : "brand-conflict");
+
+  button = find_widget (GTK_WIDGET (brand), GTK_TYPE_BUTTON, "Put Back Mine");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+  text = db_text (f, "SELECT business_name || '|' || tagline FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Good Boy Bakery|Mine");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tagline)), ==, "Mine");
+  g_assert_null (find_widget (GTK_WIDGET (brand), GTK_TYPE_BUTTON, "Put Back Mine"));
+  g_assert_null (find_widget (GTK_WIDGET (brand), GTK_TYPE_BUTTON, "Keep Theirs"));
+
+  /* Again, and this time theirs stays */
+  g_assert_true (tp_database_exec (f->check, "UPDATE brand SET tagline = 'Theirs again', "
+                                             "version = version + 1", &error));
+  g_assert_no_error (error);
+  type_into (GTK_WIDGET (brand), ADW_TYPE_ENTRY_ROW, "Tagline", "Mine again");
+  wait_ms (700);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tagline)), ==, "Theirs again");
+  button = find_widget (GTK_WIDGET (brand), GTK_TYPE_BUTTON, "Keep Theirs");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (700);
+  text = db_text (f, "SELECT tagline FROM brand", 0);
+  g_assert_cmpstr (text, ==, "Theirs again");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tagline)), ==, "Theirs again");
+  g_assert_null (find_widget (GTK_WIDGET (brand), GTK_TYPE_BUTTON, "Keep Theirs"));
+}
+
 /* Competitors */
 
 static void
@@ -1453,6 +1562,7 @@ main (int   argc,
   ADD ("audiences/delete-undo", test_audiences_delete_undo);
   ADD ("brand", test_brand);
   ADD ("brand/friends-words", test_brand_friends_words);
+  ADD ("brand-conflict", test_brand_conflict);
   ADD ("competitors", test_competitors);
   ADD ("tactics/focus-banner", test_tactics_focus_banner);
   ADD ("tactics/consistency", test_tactics_consistency);
@@ -1462,6 +1572,8 @@ main (int   argc,
   ADD ("tactics/reorder", test_tactics_reorder);
   ADD ("plan", test_plan);
   ADD ("results", test_results);
+  g_test_add ("/touchpoint/marketing/brand-conflict-narrow", Fixture, "narrow", fixture_set_up,
+              test_brand_conflict, fixture_tear_down);
   g_test_add ("/touchpoint/marketing/narrow", Fixture, "narrow", fixture_set_up, test_narrow,
               fixture_tear_down);
 

@@ -71,7 +71,7 @@ test_model_notify (void)
   /* Every property of every model is writable and explicit-notify. */
   klass = G_OBJECT_GET_CLASS (customer);
   props = g_object_class_list_properties (klass, &n_props);
-  g_assert_cmpuint (n_props, ==, 16);
+  g_assert_cmpuint (n_props, ==, 17);
   for (guint i = 0; i < n_props; i++)
     g_assert_true ((props[i]->flags & (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_READWRITE)) ==
                    (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_READWRITE));
@@ -113,6 +113,7 @@ test_record_copy (void)
   tp_record_set_id (TP_RECORD (touch), 7);
   tp_record_set_created_at (TP_RECORD (touch), "2026-01-02T03:04:05Z");
   tp_record_set_updated_at (TP_RECORD (touch), "2026-01-03T03:04:05Z");
+  tp_record_set_version (TP_RECORD (touch), 4);
   tp_touch_set_customer_id (touch, 3);
   tp_touch_set_happened_at (touch, "2026-01-01T10:00:00Z");
   tp_touch_set_channel (touch, TP_CHANNEL_FORUM);
@@ -129,7 +130,7 @@ test_record_copy (void)
   /* Every column was set away from its default above, and the copy holds
    * each of them. */
   props = g_object_class_list_properties (G_OBJECT_GET_CLASS (touch), &n_props);
-  g_assert_cmpuint (n_props, ==, 11);
+  g_assert_cmpuint (n_props, ==, 12);
   for (guint i = 0; i < n_props; i++)
     {
       g_auto(GValue) original = G_VALUE_INIT;

@@ -887,6 +887,141 @@ test_undo_keeps_ids (void)
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM customers"), ==, 3);
 }
 
+/* Two desktops on one database (two stores, each with its own
+ * connection) both load a customer; A saves, then B saves what it loaded:
+ * B is told of the conflict, nothing of A's is overwritten, and B sees
+ * A's values once it reads the row again. Adding touches, orders and
+ * tactic-log entries never conflicts with an edit. */
+static void
+test_no_lost_update (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tp-store-XXXXXX", NULL);
+  g_autofree char *path = tp_test_engine_new_shared_database (dir, "shared.db");
+  g_autoptr(TpStore) a = NULL;
+  g_autoptr(TpStore) b = NULL;
+  g_autoptr(TpStore) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpCustomer) added = NULL;
+  g_autoptr(TpCustomer) on_a = NULL;
+  g_autoptr(TpCustomer) on_b = NULL;
+  g_autoptr(TpCustomer) stored = NULL;
+  g_autoptr(TpTactic) tactic = NULL;
+  g_autoptr(TpTactic) tactic_on_b = NULL;
+  g_autoptr(TpTacticLogEntry) entry = NULL;
+  g_autoptr(TpTouch) touch = NULL;
+  g_autoptr(TpUndo) undo = NULL;
+  gint64 id;
+
+  a = tp_store_open (path, &error);
+  g_assert_no_error (error);
+  b = tp_store_open (path, &error);
+  g_assert_no_error (error);
+
+  added = add_customer (a, "Ada");
+  id = tp_record_get_id (TP_RECORD (added));
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (added)), ==, 1);
+  tp_customer_set_notes (added, "Likes tea");
+  g_assert_true (tp_store_save_customer (a, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (added)), ==, 2);
+
+  on_a = tp_record_copy (TP_RECORD (added));
+  on_b = tp_store_get_customer (b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (on_b)), ==, 2);
+
+  /* A renames; B, still at version 2, changes the notes and the stage */
+  tp_customer_set_name (on_a, "Ada Lovelace");
+  g_assert_true (tp_store_save_customer (a, on_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (on_a)), ==, 3);
+
+  tp_customer_set_notes (on_b, "Prefers coffee");
+  tp_customer_set_stage (on_b, TP_STAGE_PROSPECT);
+  g_assert_false (tp_store_save_customer (b, on_b, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Ada"));
+  g_clear_error (&error);
+
+  check = tp_store_open (path, &error);
+  g_assert_no_error (error);
+  stored = tp_store_get_customer (check, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_customer_get_name (stored), ==, "Ada Lovelace");
+  g_assert_cmpstr (tp_customer_get_notes (stored), ==, "Likes tea");
+  g_assert_cmpint (tp_customer_get_stage (stored), ==, TP_STAGE_LEAD);
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (stored)), ==, 3);
+  g_clear_object (&stored);
+
+  /* Read again, B holds what A stored, and saves over it */
+  g_assert_true (tp_store_refresh (b, on_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_customer_get_name (on_b), ==, "Ada Lovelace");
+  g_assert_cmpstr (tp_customer_get_notes (on_b), ==, "Likes tea");
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (on_b)), ==, 3);
+
+  /* A touch and a tactic-log entry added meanwhile do not conflict */
+  tactic = tp_tactic_new ();
+  tp_tactic_set_name (tactic, "Newsletter");
+  tp_tactic_set_channel (tactic, TP_CHANNEL_EMAIL);
+  g_assert_true (tp_store_add_tactic (a, tactic, &error));
+  g_assert_no_error (error);
+  tactic_on_b = tp_store_get_tactic (b, tp_record_get_id (TP_RECORD (tactic)), &error);
+  g_assert_no_error (error);
+  touch = tp_touch_new ();
+  tp_touch_set_customer_id (touch, id);
+  tp_touch_set_channel (touch, TP_CHANNEL_EMAIL);
+  g_assert_true (tp_store_add_touch (a, touch, &error));
+  g_assert_no_error (error);
+  entry = tp_tactic_log_entry_new ();
+  tp_tactic_log_entry_set_tactic_id (entry, tp_record_get_id (TP_RECORD (tactic)));
+  g_assert_true (tp_store_add_tactic_log_entry (a, entry, &error));
+  g_assert_no_error (error);
+
+  tp_customer_set_notes (on_b, "Prefers coffee");
+  g_assert_true (tp_store_save_customer (b, on_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tp_record_get_version (TP_RECORD (on_b)), ==, 4);
+  tp_tactic_set_notes (tactic_on_b, "Every Monday");
+  g_assert_true (tp_store_save_tactic (b, tactic_on_b, &error));
+  g_assert_no_error (error);
+
+  stored = tp_store_get_customer (check, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_customer_get_name (stored), ==, "Ada Lovelace");
+  g_assert_cmpstr (tp_customer_get_notes (stored), ==, "Prefers coffee");
+  g_assert_cmpint (tp_customer_get_touch_count (stored), ==, 1);
+  g_clear_object (&stored);
+
+  /* A's copy is now behind too; and a row deleted meanwhile is gone,
+   * not a conflict */
+  tp_customer_set_phone (on_a, "555");
+  g_assert_false (tp_store_save_customer (a, on_a, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  undo = tp_store_delete_customer (b, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (tp_store_save_customer (a, on_a, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tp_store_refresh (a, on_a, &error));
+  g_assert_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID);
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&check);
+  if (!tp_test_engine_is_pg ())
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -904,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/store/primary-audience-and-brand", test_primary_audience_and_brand);
   g_test_add_func ("/touchpoint/store/undo-exact", test_undo_exact);
   g_test_add_func ("/touchpoint/store/undo-keeps-ids", test_undo_keeps_ids);
+  g_test_add_func ("/touchpoint/store/no-lost-update", test_no_lost_update);
 
   return g_test_run ();
 }

@@ -453,7 +453,7 @@ _tp_csv_import_customer (TpCsvImport  *self,
                                   " audience_id = coalesce (?5, audience_id),"
                                   " source_channel = coalesce (?6, source_channel),"
                                   " stage = coalesce (?7, stage), notes = coalesce (?8, notes),"
-                                  " updated_at = ?9"
+                                  " updated_at = ?9, version = version + 1"
                                   " WHERE id = ?1 AND (name IS NOT ?2"
                                   " OR email IS NOT coalesce (?3, email)"
                                   " OR phone IS NOT coalesce (?4, phone)"
@@ -704,7 +704,8 @@ _tp_csv_import_touch (TpCsvImport  *self,
                                   " WHERE id = ?1"
                                 : "UPDATE touches SET customer_id = ?2, happened_at = ?3,"
                                   " channel = ?4, direction = ?5, note = ?6, tactic_id = ?7,"
-                                  " done = ?8, updated_at = ?10, place_id = ?11"
+                                  " done = ?8, updated_at = ?10, place_id = ?11,"
+                                  " version = version + 1"
                                   " WHERE id = ?1 AND (happened_at IS NOT ?3 OR channel IS NOT ?4"
                                   " OR direction IS NOT ?5 OR note IS NOT ?6"
                                   " OR tactic_id IS NOT ?7 OR done IS NOT ?8 OR place_id IS NOT ?11)",
@@ -790,8 +791,8 @@ add_to_order (TpCsvImport  *self,
     return FALSE;
 
   stmt = tp_database_prepare (self->db,
-                              "UPDATE orders SET item = ?2, amount_minor = amount_minor + ?3"
-                              " WHERE id = ?1",
+                              "UPDATE orders SET item = ?2, amount_minor = amount_minor + ?3,"
+                              " version = version + 1 WHERE id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -989,7 +990,7 @@ _tp_csv_import_order (TpCsvImport  *self,
     stmt = tp_database_prepare (self->db,
                                 "UPDATE orders SET customer_id = ?2, ordered_at = ?3, item = ?4,"
                                 " amount_minor = ?5, currency = ?6, status = ?7,"
-                                " fulfilled_at = ?8, updated_at = ?10"
+                                " fulfilled_at = ?8, updated_at = ?10, version = version + 1"
                                 " WHERE id = ?1 AND (ordered_at IS NOT ?3 OR item IS NOT ?4"
                                 " OR amount_minor IS NOT ?5 OR currency IS NOT ?6"
                                 " OR status IS NOT ?7 OR fulfilled_at IS NOT ?8)",

@@ -666,18 +666,44 @@ step_7_indexes (void)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The column step 8 adds to each table (the row's version), for the
+ * server: as the schema description has it, as on a new database */
+static char *
+step_8_versions (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  const TpSchemaTable *tables;
+  guint n_tables;
+
+  tables = tp_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      const TpSchemaColumn *column = tp_schema_table_find_column (&tables[t], "version");
+
+      if (column == NULL || !(column->flags & TP_SCHEMA_VERSIONED))
+        continue;
+      g_string_append_printf (s, "ALTER TABLE %s ADD COLUMN", tables[t].name);
+      append_column (s, &tables[t], column);
+      g_string_append (s, ";\n");
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 /* A team database of version 5 gets step 6 (its search indexes), one of
- * version 6 step 7 (the follow-up queue's indexes), in one transaction;
- * two desktops doing so at once wait for each other. */
+ * version 6 step 7 (the follow-up queue's indexes), one of version 7
+ * step 8 (the rows' versions), in one transaction; two desktops doing so
+ * at once wait for each other. */
 static gboolean
 upgrade_schema (TpPgDatabase  *db,
                 gint64        *version,
                 GError       **error)
 {
   g_autofree char *indexes_7 = step_7_indexes ();
+  g_autofree char *versions_8 = step_8_versions ();
   gboolean ok;
 
-  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 7);
+  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 8);
 
   if (!_tp_pg_run (db, "BEGIN", error))
     return FALSE;
@@ -692,6 +718,11 @@ upgrade_schema (TpPgDatabase  *db,
     {
       ok = _tp_pg_run (db, indexes_7, error);
       *version = 7;
+    }
+  if (ok && *version == 7)
+    {
+      ok = _tp_pg_run (db, versions_8, error);
+      *version = 8;
     }
   if (ok)
     {
@@ -774,7 +805,7 @@ _tp_pg_check_schema (TpPgDatabase         *db,
       return FALSE;
     }
 
-  if ((version == 5 || version == 6) && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
+  if (version >= 5 && version < TP_SCHEMA_VERSION && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
       !upgrade_schema (db, &version, error))
     return FALSE;
 

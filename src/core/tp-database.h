@@ -33,6 +33,8 @@ typedef enum
   TP_DATABASE_ERROR_PASSWORD,     /* a database server refused the password */
   TP_DATABASE_ERROR_EMPTY,        /* an empty team database, left as it is
                                    * (TP_DATABASE_OPEN_NO_SETUP) */
+  TP_DATABASE_ERROR_CONFLICT,     /* the row was changed by someone else since it was
+                                   * read (its version moved on) */
 } TpDatabaseError;
 
 GQuark tp_database_error_quark (void);

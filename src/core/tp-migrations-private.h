@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define TP_SCHEMA_VERSION 7
+#define TP_SCHEMA_VERSION 8
 
 /* PRAGMA application_id of a Touchpoint database: ASCII "TchP". Set when
  * a file is created and by step 2 on files from before it; a file that

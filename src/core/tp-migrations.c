@@ -698,6 +698,28 @@ static const char step_7[] =
   "CREATE INDEX customers_quiet_untouched ON customers (created_at, name COLLATE NOCASE, id)"
   "  WHERE order_count = 0 AND stage != 'lost' AND touch_count = 0;";
 
+/* Step 8: every row the store changes in place carries a version. It
+ * starts at 1 and the store adds one on every update it makes; an update
+ * names the version its editor read (… WHERE id = ? AND version = ?), so
+ * that a row someone else changed meanwhile is not overwritten but
+ * reported as a conflict. The triggers that keep the customer figures do
+ * not count: a touch or an order added never conflicts with an edit of
+ * its customer. */
+#define VERSION_COLUMN(table) \
+  "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+
+static const char step_8[] =
+  VERSION_COLUMN ("audiences")
+  VERSION_COLUMN ("audience_places")
+  VERSION_COLUMN ("brand")
+  VERSION_COLUMN ("brand_words")
+  VERSION_COLUMN ("competitors")
+  VERSION_COLUMN ("tactics")
+  VERSION_COLUMN ("tactic_log")
+  VERSION_COLUMN ("customers")
+  VERSION_COLUMN ("touches")
+  VERSION_COLUMN ("orders");
+
 static const char * const migrations[] = {
   step_1,
   step_2,
@@ -706,6 +728,7 @@ static const char * const migrations[] = {
   step_5,
   step_6,
   step_7,
+  step_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);

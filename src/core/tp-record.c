@@ -21,10 +21,11 @@
  *
  * The base of every model: one row of a table.
  *
- * It holds the columns every table has — the row id and when the row was
- * created and last changed — and copies a row whatever its type. Each
- * model (#TpCustomer, #TpTouch, …) derives from it and adds its own
- * columns as properties. TpStore sets all three when it writes a row.
+ * It holds the columns every table has — the row id, when the row was
+ * created and last changed, and its version — and copies a row whatever
+ * its type. Each model (#TpCustomer, #TpTouch, …) derives from it and
+ * adds its own columns as properties. TpStore sets all four when it
+ * writes a row.
  */
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
   gint64  id;
   char   *created_at;
   char   *updated_at;
+  gint64  version;
 } TpRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (TpRecord, tp_record, G_TYPE_OBJECT)
@@ -41,6 +43,7 @@ enum {
   PROP_ID,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -81,6 +84,10 @@ tp_record_get_property (GObject    *object,
       g_value_set_string (value, priv->updated_at);
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, priv->version);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,6 +113,10 @@ tp_record_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       tp_record_set_updated_at (self, g_value_get_string (value));
+      break;
+
+    case PROP_VERSION:
+      tp_record_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -152,12 +163,27 @@ tp_record_class_init (TpRecordClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TpRecord:version:
+   *
+   * The version of the row this object was read as: 1 when the row is
+   * added, one more on every update. TpStore saves a change only over
+   * the version it names, so that nobody's edit is overwritten unseen.
+   */
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        1, G_MAXINT64, 1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 tp_record_init (TpRecord *self)
 {
+  TpRecordPrivate *priv = tp_record_get_instance_private (self);
+
+  priv->version = 1;
 }
 
 /**
@@ -278,6 +304,46 @@ tp_record_set_updated_at (TpRecord   *self,
   priv->updated_at = g_strdup (updated_at);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+/**
+ * tp_record_get_version:
+ * @self: a #TpRecord
+ *
+ * Returns: the version of the row this object holds
+ */
+gint64
+tp_record_get_version (TpRecord *self)
+{
+  TpRecordPrivate *priv = tp_record_get_instance_private (self);
+
+  g_return_val_if_fail (TP_IS_RECORD (self), 0);
+
+  return priv->version;
+}
+
+/**
+ * tp_record_set_version:
+ * @self: a #TpRecord
+ * @version: the version of the row, from 1
+ *
+ * Sets #TpRecord:version. TpStore sets it when it reads or writes a row.
+ */
+void
+tp_record_set_version (TpRecord *self,
+                       gint64    version)
+{
+  TpRecordPrivate *priv = tp_record_get_instance_private (self);
+
+  g_return_if_fail (TP_IS_RECORD (self));
+  g_return_if_fail (version >= 1);
+
+  if (priv->version == version)
+    return;
+
+  priv->version = version;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
 
 /**

@@ -34,6 +34,9 @@ void        tp_record_set_created_at (TpRecord   *self,
 const char *tp_record_get_updated_at (TpRecord   *self);
 void        tp_record_set_updated_at (TpRecord   *self,
                                       const char *updated_at);
+gint64      tp_record_get_version    (TpRecord   *self);
+void        tp_record_set_version    (TpRecord   *self,
+                                      gint64      version);
 gpointer    tp_record_copy           (TpRecord   *self);
 
 G_END_DECLS

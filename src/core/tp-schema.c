@@ -57,6 +57,16 @@
     NULL, NULL }, \
   { "updated_at", "updated-at", TP_SCHEMA_TIME, TP_SCHEMA_AUTO, N_("Changed"), NULL, 0, 0, NULL, \
     NULL, NULL }
+/* The version of a row (schema step 8), last in every table the store
+ * changes in place. The store adds one on every update and updates only
+ * the version its editor read: a row changed by someone else meanwhile is
+ * a conflict (TP_DATABASE_ERROR_CONFLICT), never overwritten. A backup
+ * carries it and a restore keeps it (a file without it restores at 1);
+ * CSV neither exports nor imports it; a row that CSV adds or merges into
+ * starts at 1 or goes one up. */
+#define VERSION_COLUMN \
+  { "version", "version", TP_SCHEMA_INT, TP_SCHEMA_VERSIONED, N_("Version"), NULL, 1, G_MAXINT64, \
+    NULL, NULL, "1" }
 #define TEXT(col, prop, flags, label, dflt) \
   { col, prop, TP_SCHEMA_TEXT, flags, label, NULL, 0, MAX_TEXT, NULL, NULL, dflt }
 #define NAME(col, label) TEXT (col, col, TP_SCHEMA_REQUIRED, label, NULL)
@@ -93,6 +103,7 @@ static const TpSchemaColumn audience_columns[] = {
     NULL, NULL, "0" },
   POSITION,
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn place_columns[] = {
@@ -104,6 +115,7 @@ static const TpSchemaColumn place_columns[] = {
   OPTIONAL_TEXT ("notes", "notes", N_("Notes")),
   POSITION,
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn brand_columns[] = {
@@ -115,6 +127,7 @@ static const TpSchemaColumn brand_columns[] = {
   OPTIONAL_TEXT ("differentiators", "differentiators", N_("Differentiators")),
   OPTIONAL_TEXT ("tagline", "tagline", N_("Tagline")),
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn brand_word_columns[] = {
@@ -122,6 +135,7 @@ static const TpSchemaColumn brand_word_columns[] = {
   TEXT ("word", "word", TP_SCHEMA_REQUIRED | TP_SCHEMA_UNIQUE_NOCASE, N_("Word"), NULL),
   POSITION,
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn competitor_columns[] = {
@@ -133,6 +147,7 @@ static const TpSchemaColumn competitor_columns[] = {
   OPTIONAL_TEXT ("link", "link", N_("Link")),
   POSITION,
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn tactic_columns[] = {
@@ -148,6 +163,7 @@ static const TpSchemaColumn tactic_columns[] = {
   OPTIONAL_TEXT ("notes", "notes", N_("Notes")),
   POSITION,
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn tactic_log_columns[] = {
@@ -156,6 +172,7 @@ static const TpSchemaColumn tactic_log_columns[] = {
   TIME ("done_at", "done-at", TP_SCHEMA_DEFAULT_NOW, N_("Done on")),
   OPTIONAL_TEXT ("note", "note", N_("Note")),
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn customer_columns[] = {
@@ -176,6 +193,7 @@ static const TpSchemaColumn customer_columns[] = {
   COUNT ("order_count", "order-count", N_("Orders")),
   COUNT ("total_spent_minor", "total-spent-minor", N_("Total spent")),
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn touch_columns[] = {
@@ -189,6 +207,7 @@ static const TpSchemaColumn touch_columns[] = {
   REF ("place_id", "place-id", TP_SCHEMA_NULLABLE, N_("Place"), "audience_places"),
   BOOL ("done", N_("Done"), "1"),
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const TpSchemaColumn order_columns[] = {
@@ -203,6 +222,7 @@ static const TpSchemaColumn order_columns[] = {
   ENUM ("status", 0, N_("Status"), tp_order_status_get_type, "open"),
   TIME ("fulfilled_at", "fulfilled-at", TP_SCHEMA_NULLABLE, N_("Fulfilled on")),
   TIME_COLUMNS,
+  VERSION_COLUMN,
 };
 
 /* What Results reads, kept by the triggers of schema step 5 */

@@ -56,6 +56,7 @@ typedef enum
   TP_SCHEMA_UNIQUE_NOCASE = 1 << 8,  /* … with ASCII letters folded */
   TP_SCHEMA_UNIQUE_ONE    = 1 << 9,  /* at most one row holds 1 */
   TP_SCHEMA_EMAIL         = 1 << 10, /* text: empty or one address, name@domain, no spaces */
+  TP_SCHEMA_VERSIONED     = 1 << 11, /* the row's version: 1 when added, one more on each update */
 } TpSchemaFlags;
 
 typedef struct

@@ -143,7 +143,7 @@ tp_store_set_customer_stage (TpStore  *self,
     return FALSE;
 
   stmt = tp_database_prepare (self->database,
-                              "UPDATE customers SET stage = ?2, updated_at = ?3 "
+                              "UPDATE customers SET stage = ?2, updated_at = ?3, version = version + 1 "
                               "WHERE id = ?1 AND stage != ?2",
                               error);
   if (stmt == NULL)

@@ -566,6 +566,25 @@ _tp_store_applying_feed (TpStore *store)
   return store->applying_feed;
 }
 
+/**
+ * tp_store_change_is_remote:
+ * @self: a #TpStore
+ *
+ * Inside a #TpStore::changed handler: whether the change was made on
+ * another desktop (it came through the team database's change feed).
+ * A view that closes because its row was deleted there says so, and
+ * offers no Undo: the delete is not this desktop's to undo.
+ *
+ * Returns: %TRUE while another desktop's change is emitted
+ */
+gboolean
+tp_store_change_is_remote (TpStore *self)
+{
+  g_return_val_if_fail (TP_IS_STORE (self), FALSE);
+
+  return self->applying_feed;
+}
+
 TpStoreFeed *
 _tp_store_feed_new (TpStore *store)
 {

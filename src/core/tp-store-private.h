@@ -73,7 +73,8 @@ typedef struct
   char *select_by;      /* every column, WHERE <column> = ?1, per dependent */
   char *insert_row;     /* the writable columns, ?1 is the id (NULL for a new one) */
   char *restore_row;    /* every column, for undo */
-  char *update_row;     /* the writable columns but created_at, WHERE id = ?1 */
+  char *update_row;     /* the writable columns but created_at, WHERE id = ?1 and the
+                         * version is the last parameter; the version goes one up */
   char *exists;
   char *delete_row;
   char *max_id;
@@ -148,6 +149,12 @@ TpStoreTableId  _tp_store_ref_table       (const TpSchemaColumn  *column);
 gboolean        _tp_store_set_invalid     (GError               **error,
                                            const char            *format,
                                            ...) G_GNUC_PRINTF (2, 3);
+gboolean        _tp_store_set_gone        (gint64                 id,
+                                           GError               **error);
+gboolean        _tp_store_set_conflict    (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           GObject               *object,
+                                           GError               **error);
 void            _tp_store_variant_unref0  (gpointer               data);
 gboolean        _tp_store_load_row        (TpStore               *self,
                                            TpStoreTableId         table,

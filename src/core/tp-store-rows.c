@@ -18,6 +18,7 @@
 
 #include "tp-core-enum-types.h"
 #include "tp-schema.h"
+#include "tp-schema-private.h"
 #include "tp-store-private.h"
 
 /*
@@ -49,7 +50,8 @@ TpStoreTableSql _tp_store_table_sql[TP_STORE_N_TABLES];
 static gboolean
 column_is_written (const TpSchemaColumn *column)
 {
-  return column->kind != TP_SCHEMA_ID && !(column->flags & TP_SCHEMA_DERIVED);
+  return column->kind != TP_SCHEMA_ID &&
+         !(column->flags & (TP_SCHEMA_DERIVED | TP_SCHEMA_VERSIONED));
 }
 
 int
@@ -148,8 +150,11 @@ _tp_store_tables_init (void)
                                          table->name, ins_cols->str, ins_vals->str);
       sql->restore_row = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
                                           table->name, all->str, restore_vals->str);
-      sql->update_row = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1",
-                                         table->name, upd->str);
+      /* The version the editor read, after the values; the row then
+       * goes one version up */
+      sql->update_row = g_strdup_printf ("UPDATE %s SET %s, version = version + 1 "
+                                         "WHERE id = ?1 AND version = ?%u",
+                                         table->name, upd->str, n_upd + 1);
       sql->exists = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table->name);
       sql->delete_row = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table->name);
       sql->max_id = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s", table->name);
@@ -172,6 +177,58 @@ _tp_store_set_invalid (GError     **error,
 
   g_set_error_literal (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID, message);
 
+  return FALSE;
+}
+
+/* A save that found its row gone */
+gboolean
+_tp_store_set_gone (gint64   id,
+                    GError **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID,
+               /* Translators: %s is the number of a row */
+               _("Item %s no longer exists: it may have been deleted."),
+               id_text);
+  return FALSE;
+}
+
+/* A save over a version of the row that is no longer the stored one:
+ * someone else changed it since @object was read. */
+gboolean
+_tp_store_set_conflict (TpStore         *self,
+                        TpStoreTableId   table,
+                        GObject         *object,
+                        GError         **error)
+{
+  const char *name_column = _tp_store_tables[table].title_column;
+  g_autofree char *name = NULL;
+
+  if (name_column != NULL)
+    {
+      g_autofree char *text = NULL;
+      const TpSchemaColumn *column = NULL;
+
+      for (guint c = 0; c < _tp_store_tables[table].n_columns; c++)
+        if (g_str_equal (_tp_store_tables[table].columns[c].name, name_column))
+          column = &_tp_store_tables[table].columns[c];
+      g_assert (column != NULL);
+      g_object_get (object, column->property, &text, NULL);
+      if (text != NULL && g_utf8_validate (text, -1, NULL))
+        name = _tp_schema_excerpt (text);
+    }
+
+  if (name != NULL && name[0] != '\0')
+    g_set_error (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONFLICT,
+                 /* Translators: %s is the name of an item, like “Ada Lovelace” */
+                 _("“%s” was changed by someone else meanwhile. Nothing of theirs was "
+                   "overwritten."),
+                 name);
+  else
+    g_set_error_literal (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONFLICT,
+                         _("This item was changed by someone else meanwhile. Nothing of theirs "
+                           "was overwritten."));
   return FALSE;
 }
 
@@ -290,6 +347,46 @@ _tp_store_load_row (TpStore         *self,
     }
 
   return TRUE;
+}
+
+/**
+ * tp_store_refresh:
+ * @self: a #TpStore
+ * @record: (type TpRecord): a stored object, the store's own or a copy
+ * @error: return location for a #GError
+ *
+ * Reads the row of @record again into it: every column, its version
+ * included. After a save failed with %TP_DATABASE_ERROR_CONFLICT this
+ * shows what someone else stored meanwhile; a save of the object after
+ * it goes over their version.
+ *
+ * Returns: %FALSE if the row could not be read or no longer exists
+ */
+gboolean
+tp_store_refresh (TpStore   *self,
+                  gpointer   record,
+                  GError   **error)
+{
+  gint64 id;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (TP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TP_IS_RECORD (record), FALSE);
+
+  id = tp_record_get_id (record);
+  for (guint t = 0; t < TP_STORE_N_TABLES; t++)
+    {
+      if (!g_type_is_a (G_OBJECT_TYPE (record), _tp_store_tables[t].get_type ()))
+        continue;
+
+      if (!_tp_store_load_row (self, t, id, record, &found, error))
+        return FALSE;
+      if (!found)
+        return _tp_store_set_gone (id, error);
+      return TRUE;
+    }
+
+  g_return_val_if_reached (FALSE);
 }
 
 /* Writing rows */
@@ -621,7 +718,8 @@ apply_stage_rule (TpStore     *self,
     return TRUE;
 
   stmt = tp_database_prepare (self->database,
-                              "UPDATE customers SET stage = ?2, updated_at = ?3 WHERE id = ?1",
+                              "UPDATE customers SET stage = ?2, updated_at = ?3, version = version + 1 "
+                              "WHERE id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -699,7 +797,7 @@ before_write (TpStore         *self,
 
           /* One primary audience: choosing one unchooses the other. */
           stmt = tp_database_prepare (self->database,
-                                      "UPDATE audiences SET is_primary = 0, updated_at = ?2 "
+                                      "UPDATE audiences SET is_primary = 0, updated_at = ?2, version = version + 1 "
                                       "WHERE is_primary = 1 AND id != ?1 RETURNING id",
                                       error);
           if (stmt == NULL)
@@ -725,7 +823,8 @@ before_write (TpStore         *self,
   return TRUE;
 }
 
-static void
+/* Returns the number of the last parameter bound */
+static int
 bind_values (TpStatement    *stmt,
              TpStoreTableId  table,
              GPtrArray      *values,
@@ -745,6 +844,8 @@ bind_values (TpStatement    *stmt,
 
       tp_statement_bind_value (stmt, ++index, g_ptr_array_index (values, c));
     }
+
+  return index;
 }
 
 /* Inserts or updates the row of @object, inside the caller's transaction. */
@@ -760,6 +861,7 @@ _tp_store_write_row (TpStore         *self,
   g_autoptr(GError) local_error = NULL;
   TpStatement *stmt;
   gint64 id = object_get_id (object);
+  gint64 version = tp_record_get_version (TP_RECORD (object));
   gint64 old_customer = 0;
   gint64 new_customer = 0;
 
@@ -811,7 +913,10 @@ _tp_store_write_row (TpStore         *self,
     tp_statement_bind_int64 (stmt, 1, id);
   else
     tp_statement_bind_null (stmt, 1);
-  bind_values (stmt, table, values, insert);
+  if (insert)
+    bind_values (stmt, table, values, insert);
+  else
+    tp_statement_bind_int64 (stmt, bind_values (stmt, table, values, insert) + 1, version);
 
   tp_statement_step (stmt, &local_error);
   tp_statement_reset (stmt);
@@ -828,15 +933,19 @@ _tp_store_write_row (TpStore         *self,
     }
   else if (tp_database_changes (self->database) == 0)
     {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      gboolean exists = FALSE;
 
-      return _tp_store_set_invalid (error,
-                                    /* Translators: %s is the number of a row */
-                                    _("Item %s no longer exists: it may have been deleted."),
-                                    id_text);
+      if (!_tp_store_row_exists (self, table, id, &exists, error))
+        return FALSE;
+      if (exists)
+        return _tp_store_set_conflict (self, table, object, error);
+
+      return _tp_store_set_gone (id, error);
     }
 
-  g_object_set (object, "updated-at", now, NULL);
+  g_object_freeze_notify (object);
+  g_object_set (object, "updated-at", now, "version", insert ? 1 : version + 1, NULL);
+  g_object_thaw_notify (object);
 
   if (_tp_store_live_lookup (self, table, id) == NULL)
     _tp_store_live_insert (self, table, id, object);

@@ -79,6 +79,10 @@ TpStore          *tp_store_open_finish             (GAsyncResult      *result,
                                                     GError           **error);
 TpDatabase       *tp_store_get_database            (TpStore           *self);
 void              tp_store_notify_external_change  (TpStore           *self);
+gboolean          tp_store_change_is_remote        (TpStore           *self);
+gboolean          tp_store_refresh                 (TpStore           *self,
+                                                    gpointer           record,
+                                                    GError           **error);
 
 /* Times */
 char             *tp_store_now                     (void);

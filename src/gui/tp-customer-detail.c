@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-customer-detail.h"
+#include "tp-form.h"
 #include "tp-head-list-model.h"
 #include "tp-log-touch-dialog.h"
 #include "tp-order-dialog.h"
@@ -68,6 +69,7 @@ struct _TpCustomerDetail
 
   TpStore           *store;
   TpCustomer        *customer;
+  TpForm            *form;      /* name, email and phone */
   GListModel        *touches;
   TpHeadListModel   *touches_page;
   GListModel        *orders;
@@ -190,6 +192,32 @@ update_labels (TpCustomerDetail *self)
 
 /* Saving */
 
+static gboolean
+email_is_valid (const char *email)
+{
+  const TpSchemaColumn *column;
+
+  column = tp_schema_table_find_column (tp_schema_find_table ("customers"), "email");
+  return tp_schema_column_check_text (column, email, NULL);
+}
+
+/* The name and the address are saved without the spaces around them; an
+ * address being typed is kept back until it is one. */
+static gboolean
+stripped_text (const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (g_value_get_string (from) != NULL
+                                                ? g_value_get_string (from) : ""));
+
+  if (user_data != NULL && !email_is_valid (text))
+    return FALSE;
+
+  g_value_set_string (to, text);
+  return TRUE;
+}
+
 /**
  * tp_customer_detail_save_now:
  * @self: a #TpCustomerDetail
@@ -201,7 +229,6 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
 {
   g_autoptr(TpCustomer) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *email = NULL;
   g_autofree char *notes = NULL;
   guint audience, source;
@@ -214,56 +241,18 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   if (self->customer == NULL || self->store == NULL)
     return;
 
-  copy = tp_record_copy (TP_RECORD (self->customer));
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  if (name[0] == '\0')
-    {
-      /* Keep the stored name until there is a new one. */
-      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
-      if (g_strcmp0 (name, tp_customer_get_name (self->customer)) != 0)
-        {
-          tp_customer_set_name (copy, name);
-          changed = TRUE;
-        }
-    }
-
-#define TAKE_TEXT(row, get, set) \
-  G_STMT_START { \
-    const char *text = gtk_editable_get_text (GTK_EDITABLE (row)); \
-    if (g_strcmp0 (text, get (self->customer)) != 0) \
-      { \
-        set (copy, text); \
-        changed = TRUE; \
-      } \
-  } G_STMT_END
+  /* The contact fields save through the form, which offers the choice
+   * when someone else changed one of them meanwhile */
+  tp_form_flush (self->form);
 
   /* An address being typed is kept back, marked, until it is one */
   email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email_row))));
-  if (!tp_schema_column_check_text (tp_schema_table_find_column (tp_schema_find_table ("customers"),
-                                                                 "email"),
-                                    email, NULL))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
-    }
+  if (email_is_valid (email))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
-      if (g_strcmp0 (email, tp_customer_get_email (self->customer)) != 0)
-        {
-          tp_customer_set_email (copy, email);
-          changed = TRUE;
-        }
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
 
-  TAKE_TEXT (self->phone_row, tp_customer_get_phone, tp_customer_set_phone);
-
-#undef TAKE_TEXT
+  copy = tp_record_copy (TP_RECORD (self->customer));
 
   notes = get_notes_text (self);
   if (g_strcmp0 (notes, tp_customer_get_notes (self->customer)) != 0)
@@ -369,14 +358,6 @@ on_stage_row_selected_cb (TpCustomerDetail *self)
 
 /* Filling the fields */
 
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 static guint
 audience_position (TpCustomerDetail *self,
                    gint64            id)
@@ -398,10 +379,6 @@ load_fields (TpCustomerDetail *self)
 
   self->loading = TRUE;
 
-  set_entry_text (self->name_row, tp_customer_get_name (self->customer));
-  set_entry_text (self->email_row, tp_customer_get_email (self->customer));
-  set_entry_text (self->phone_row, tp_customer_get_phone (self->customer));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
 
   adw_combo_row_set_selected (self->stage_row, tp_customer_get_stage (self->customer));
   adw_combo_row_set_selected (self->audience_row,
@@ -897,6 +874,22 @@ customers_changed_cb (TpCustomerDetail *self,
       id != tp_record_get_id (TP_RECORD (self->customer)))
     return;
 
+  /* Deleted on another desktop: it is not ours to undo, so the toast
+   * only says what happened */
+  if (tp_store_change_is_remote (store))
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      /* Translators: %s is the name of a customer, like “Ada Lovelace” */
+      title = g_strdup_printf (_("“%s” was deleted on another desktop"),
+                               tp_customer_get_name (self->customer));
+      toast = adw_toast_new (title);
+      /* Nothing here said it would go: it stays until read */
+      adw_toast_set_timeout (toast, 0);
+      _tp_toast_show (GTK_WIDGET (self), toast);
+    }
+
   /* Deleted elsewhere: what was typed has nowhere to go. */
   g_clear_handle_id (&self->save_id, g_source_remove);
   tp_customer_detail_set_customer (self, NULL);
@@ -935,6 +928,7 @@ tp_customer_detail_set_store (TpCustomerDetail *self,
   g_clear_object (&self->audiences);
 
   g_set_object (&self->store, store);
+  tp_form_set_store (self->form, store);
 
   if (store != NULL)
     {
@@ -989,6 +983,7 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
     g_signal_handlers_disconnect_by_func (self->customer, customer_notify_cb, self);
 
   g_set_object (&self->customer, customer);
+  tp_form_set_object (self->form, G_OBJECT (customer));
 
   g_clear_handle_id (&self->lists_id, g_source_remove);
   gtk_list_box_bind_model (self->touches_list, NULL, NULL, NULL, NULL);
@@ -1040,9 +1035,12 @@ tp_customer_detail_dispose (GObject *object)
 {
   TpCustomerDetail *self = TP_CUSTOMER_DETAIL (object);
 
-  if (self->save_id != 0)
+  if (self->save_id != 0 || (self->form != NULL && tp_form_get_pending (self->form)))
     tp_customer_detail_save_now (self);
   g_clear_handle_id (&self->lists_id, g_source_remove);
+  if (self->form != NULL)
+    tp_form_set_object (self->form, NULL);
+  g_clear_object (&self->form);
 
   if (self->customer != NULL)
     g_signal_handlers_disconnect_by_func (self->customer, customer_notify_cb, self);
@@ -1194,6 +1192,13 @@ tp_customer_detail_init (TpCustomerDetail *self)
   self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->form = tp_form_new ();
+  tp_form_add_field_full (self->form, GTK_WIDGET (self->name_row), "text", "name",
+                          _("A customer needs a name."), stripped_text, NULL, NULL);
+  tp_form_add_field_full (self->form, GTK_WIDGET (self->email_row), "text", "email", NULL,
+                          stripped_text, NULL, GINT_TO_POINTER (TRUE));
+  tp_form_add_field (self->form, GTK_WIDGET (self->phone_row), "text", "phone", NULL);
 
   self->loading = TRUE;
 

@@ -16,6 +16,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "tp-form.h"
 #include "tp-marketing-util.h"
 #include "tp-read-only-private.h"
@@ -36,6 +38,15 @@
  * that the owner is not editing follow it. tp_form_flush() saves what is
  * pending at once: editors call it before they show another object,
  * delete or go away.
+ *
+ * Nobody's edit is lost to another's. Each field remembers the object's
+ * value from when the owner began to edit it. When someone else changed
+ * that value meanwhile (on another desktop: the change feed brought it
+ * into the object, or the store refused the save as a conflict and the
+ * form read the row again), the field shows their value and, under it, a
+ * choice: Keep Theirs, or Put Back Mine. Fields that only they changed
+ * follow them; fields that only the owner changed are saved over their
+ * version without asking.
  */
 
 typedef struct
@@ -52,6 +63,10 @@ typedef struct
   gboolean         debounce;
   gboolean         dirty;
   gboolean         invalid;
+  GValue           base;      /* the object's value when the owner began this edit */
+  GValue           mine;      /* in a conflict: the owner's value */
+  GtkWidget       *conflict;  /* in a conflict: the choice under the field (owned) */
+  GtkLabel        *conflict_label;
 } Field;
 
 struct _TpForm
@@ -81,10 +96,35 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+field_clear_conflict (Field *field)
+{
+  GtkWidget *host = field->conflict;
+  GtkWidget *parent;
+
+  if (G_IS_VALUE (&field->mine))
+    g_value_unset (&field->mine);
+
+  if (host == NULL)
+    return;
+
+  field->conflict = NULL;
+  field->conflict_label = NULL;
+  parent = gtk_widget_get_parent (host);
+  if (GTK_IS_LIST_BOX (parent))
+    gtk_list_box_remove (GTK_LIST_BOX (parent), host);
+  else if (GTK_IS_BOX (parent))
+    gtk_box_remove (GTK_BOX (parent), host);
+  g_object_unref (host);
+}
+
+static void
 field_free (gpointer data)
 {
   Field *field = data;
 
+  field_clear_conflict (field);
+  if (G_IS_VALUE (&field->base))
+    g_value_unset (&field->base);
   g_clear_signal_handler (&field->notify_id, field->widget);
   g_clear_object (&field->widget);
   g_free (field->required_message);
@@ -222,26 +262,42 @@ field_object_pspec (Field *field)
                                        field->object_property);
 }
 
-/* Shows the object's value in the field. */
 static void
-field_load (Field *field)
+field_get_object_value (Field  *field,
+                        GValue *value)
+{
+  g_value_init (value, field_object_pspec (field)->value_type);
+  g_object_get_property (field->form->object, field->object_property, value);
+}
+
+/* Whether the object holds @value in the field's property */
+static gboolean
+field_object_holds (Field        *field,
+                    const GValue *value)
+{
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  field_get_object_value (field, &current);
+  return g_param_values_cmp (field_object_pspec (field), &current, value) == 0;
+}
+
+/* Shows @object_value, a value of the object's property, in the field. */
+static void
+field_show (Field        *field,
+            const GValue *object_value)
 {
   TpForm *self = field->form;
   GParamSpec *wspec = g_object_class_find_property (G_OBJECT_GET_CLASS (field->widget),
                                                     field->widget_property);
-  g_auto(GValue) object_value = G_VALUE_INIT;
   g_auto(GValue) widget_value = G_VALUE_INIT;
   g_auto(GValue) current = G_VALUE_INIT;
   gboolean converted;
 
-  g_value_init (&object_value, field_object_pspec (field)->value_type);
-  g_object_get_property (self->object, field->object_property, &object_value);
-
   g_value_init (&widget_value, wspec->value_type);
   if (field->to_widget != NULL)
-    converted = field->to_widget (&object_value, &widget_value, field->user_data);
+    converted = field->to_widget (object_value, &widget_value, field->user_data);
   else
-    converted = default_transform (&object_value, &widget_value);
+    converted = default_transform (object_value, &widget_value);
 
   if (!converted)
     return;
@@ -255,6 +311,16 @@ field_load (Field *field)
   self->syncing = TRUE;
   g_object_set_property (G_OBJECT (field->widget), field->widget_property, &widget_value);
   self->syncing = FALSE;
+}
+
+/* Shows the object's value in the field. */
+static void
+field_load (Field *field)
+{
+  g_auto(GValue) object_value = G_VALUE_INIT;
+
+  field_get_object_value (field, &object_value);
+  field_show (field, &object_value);
 }
 
 static gboolean
@@ -278,6 +344,10 @@ on_field_notify_cb (GtkWidget  *widget,
   if (self->syncing || self->object == NULL)
     return;
 
+  /* What the object held when the owner began: whoever changes it
+   * meanwhile is someone else */
+  if (!field->dirty && !G_IS_VALUE (&field->base))
+    field_get_object_value (field, &field->base);
   field->dirty = TRUE;
 
   if (field->debounce)
@@ -311,6 +381,212 @@ on_object_notify_cb (GObject    *object,
           update_error (self);
         }
     }
+}
+
+/* The conflict choice */
+
+static void
+keep_theirs_cb (GtkButton *button,
+                Field     *field)
+{
+  field_clear_conflict (field);
+  field_load (field);
+}
+
+static void
+put_back_mine_cb (GtkButton *button,
+                  Field     *field)
+{
+  TpForm *self = field->form;
+  g_auto(GValue) mine = G_VALUE_INIT;
+
+  g_value_init (&mine, G_VALUE_TYPE (&field->mine));
+  g_value_copy (&field->mine, &mine);
+  field_clear_conflict (field);
+
+  /* As if the owner typed it again over their value */
+  if (G_IS_VALUE (&field->base))
+    g_value_unset (&field->base);
+  field_get_object_value (field, &field->base);
+  field_show (field, &mine);
+  field->dirty = TRUE;
+  tp_form_flush (self);
+}
+
+/* Puts @conflict right under the field: a row after the field's row in a
+ * boxed list, or a child after it in a box. Returns what was inserted. */
+static GtkWidget *
+insert_under_field (Field     *field,
+                    GtkWidget *conflict)
+{
+  for (GtkWidget *w = field->widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (GTK_IS_LIST_BOX_ROW (w) && GTK_IS_LIST_BOX (parent))
+        {
+          GtkWidget *row = gtk_list_box_row_new ();
+
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), conflict);
+          gtk_list_box_insert (GTK_LIST_BOX (parent), row,
+                               gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w)) + 1);
+          return row;
+        }
+
+      if (GTK_IS_BOX (parent))
+        {
+          gtk_box_insert_child_after (GTK_BOX (parent), conflict, w);
+          return conflict;
+        }
+    }
+
+  return NULL;
+}
+
+/* Someone else changed the field's value while the owner edited it: the
+ * field shows theirs, and under it the choice. */
+static void
+field_show_conflict (Field        *field,
+                     const GValue *mine)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *box, *line, *icon, *label, *buttons, *keep, *put, *host;
+
+  field_clear_conflict (field);
+  g_value_init (&field->mine, G_VALUE_TYPE (mine));
+  g_value_copy (mine, &field->mine);
+  field_load (field);
+
+  if (G_VALUE_HOLDS_STRING (mine) && g_value_get_string (mine) != NULL &&
+      g_value_get_string (mine)[0] != '\0')
+    {
+      const char *typed = g_value_get_string (mine);
+      g_autofree char *excerpt = NULL;
+
+      /* The first 60 characters, on one line */
+      if (g_utf8_strlen (typed, -1) > 60)
+        excerpt = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (typed, 60) - typed),
+                                   typed);
+      else
+        excerpt = g_strdup (typed);
+
+      g_strdelimit (excerpt, "\n\r\t", ' ');
+      /* Translators: under a field; %s is what the owner had typed there */
+      text = g_strdup_printf (_("Someone else changed this while you were editing. Yours was "
+                                "“%s”."), excerpt);
+    }
+  else
+    {
+      text = g_strdup (_("Someone else changed this while you were editing."));
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "tp-conflict");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_box_append (GTK_BOX (line), label);
+  gtk_box_append (GTK_BOX (box), line);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  keep = gtk_button_new_with_label (_("Keep Theirs"));
+  put = gtk_button_new_with_label (_("Put Back Mine"));
+  gtk_widget_set_tooltip_text (keep, _("Leave their value as it is"));
+  gtk_widget_set_tooltip_text (put, _("Save your value over theirs"));
+  g_signal_connect (keep, "clicked", G_CALLBACK (keep_theirs_cb), field);
+  g_signal_connect (put, "clicked", G_CALLBACK (put_back_mine_cb), field);
+  gtk_box_append (GTK_BOX (buttons), keep);
+  gtk_box_append (GTK_BOX (buttons), put);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+
+  host = insert_under_field (field, box);
+  if (host == NULL)
+    {
+      /* Nowhere to put it: the form's error line says it instead */
+      g_object_ref_sink (box);
+      g_object_unref (box);
+      set_error (field->form, text);
+      return;
+    }
+
+  field->conflict = g_object_ref (host);
+  field->conflict_label = GTK_LABEL (label);
+}
+
+/* The store refused the save: someone else stored the row meanwhile. The
+ * object reads what they stored; each field the owner saved that they
+ * did not change is saved again over their version, each field both
+ * changed offers the choice. Returns whether everything was saved. */
+static gboolean
+resolve_conflict (TpForm    *self,
+                  GObject   *object,
+                  GPtrArray *written)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean again = FALSE;
+  gboolean clean = TRUE;
+
+  if (!tp_store_refresh (self->store, object, &error))
+    {
+      g_autofree char *text = _tp_marketing_error_text (error);
+
+      set_error (self, text);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      Field *field = g_ptr_array_index (written, i);
+
+      if (G_IS_VALUE (&field->base) && field_object_holds (field, &field->base))
+        {
+          g_object_set_property (object, field->object_property, &field->mine);
+          g_value_unset (&field->mine);
+          again = TRUE;
+        }
+      else
+        {
+          g_auto(GValue) mine = G_VALUE_INIT;
+
+          g_value_init (&mine, G_VALUE_TYPE (&field->mine));
+          g_value_copy (&field->mine, &mine);
+          field_show_conflict (field, &mine);
+          clean = FALSE;
+        }
+      if (G_IS_VALUE (&field->base))
+        g_value_unset (&field->base);
+    }
+
+  if (again && !_tp_marketing_save_object (self->store, object, &error))
+    {
+      g_autofree char *text = _tp_marketing_error_text (error);
+
+      set_error (self, text);
+      return FALSE;
+    }
+
+  return clean;
 }
 
 /**
@@ -399,6 +675,9 @@ tp_form_set_object (TpForm  *self,
       Field *field = g_ptr_array_index (self->fields, i);
 
       field->dirty = FALSE;
+      field_clear_conflict (field);
+      if (G_IS_VALUE (&field->base))
+        g_value_unset (&field->base);
       field_set_invalid (field, FALSE);
       if (self->object != NULL)
         field_load (field);
@@ -583,6 +862,7 @@ tp_form_flush (TpForm *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) object = NULL;
+  g_autoptr(GPtrArray) written = NULL;
   gboolean changed = FALSE;
   gboolean ok = TRUE;
 
@@ -594,6 +874,7 @@ tp_form_flush (TpForm *self)
     return TRUE;
 
   object = g_object_ref (self->object);
+  written = g_ptr_array_new ();
 
   g_object_freeze_notify (object);
   for (guint i = 0; i < self->fields->len; i++)
@@ -619,7 +900,25 @@ tp_form_flush (TpForm *self)
         }
 
       field_set_invalid (field, FALSE);
+
+      /* Someone else changed it since the owner began (the change feed
+       * brought it): theirs shows, and the choice */
+      if (G_IS_VALUE (&field->base) && !field_object_holds (field, &field->base))
+        {
+          g_value_unset (&field->base);
+          if (!field_object_holds (field, &value))
+            {
+              field_show_conflict (field, &value);
+              ok = FALSE;
+            }
+          continue;
+        }
+
+      field_clear_conflict (field);
       g_object_set_property (object, field->object_property, &value);
+      g_value_init (&field->mine, G_VALUE_TYPE (&value));
+      g_value_copy (&value, &field->mine);
+      g_ptr_array_add (written, field);
       changed = TRUE;
     }
 
@@ -635,11 +934,25 @@ tp_form_flush (TpForm *self)
 
   if (!_tp_marketing_save_object (self->store, object, &error))
     {
-      g_autofree char *text = _tp_marketing_error_text (error);
+      g_autofree char *text = NULL;
 
+      if (g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONFLICT))
+        return resolve_conflict (self, object, written) && ok;
+
+      text = _tp_marketing_error_text (error);
       g_debug ("Could not save %s: %s", G_OBJECT_TYPE_NAME (object), error->message);
       set_error (self, text);
-      return FALSE;
+      ok = FALSE;
+    }
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      Field *field = g_ptr_array_index (written, i);
+
+      if (G_IS_VALUE (&field->mine))
+        g_value_unset (&field->mine);
+      if (G_IS_VALUE (&field->base))
+        g_value_unset (&field->base);
     }
 
   return ok;

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tp-list-section.h"
 #include "tp-marketing-util.h"
 #include "tp-read-only-private.h"
@@ -156,11 +158,49 @@ create_row (gpointer item,
   return TP_LIST_SECTION_GET_CLASS (self)->create_row (self, item);
 }
 
+/* Whether the list still holds @item */
+static gboolean
+items_hold (TpListSection *self,
+            GObject       *item)
+{
+  TpListSectionPrivate *priv = tp_list_section_get_instance_private (self);
+  gint64 id = _tp_marketing_get_id (item);
+
+  for (guint i = 0; priv->items != NULL && i < g_list_model_get_n_items (priv->items); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (priv->items, i);
+
+      if (_tp_marketing_get_id (other) == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_list_pane_selected_id_cb (TpListSection *self)
 {
   TpListSectionPrivate *priv = tp_list_section_get_instance_private (self);
   g_autoptr(GObject) item = tp_list_pane_dup_selected (priv->list_pane);
+
+  /* The item shown was deleted on another desktop: the editor goes back
+   * to the list and a toast says why. It offers no Undo: the delete is
+   * not this desktop's to undo. */
+  if (priv->titled != NULL && priv->store != NULL && tp_store_change_is_remote (priv->store) &&
+      !items_hold (self, priv->titled))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      g_object_get (priv->titled, "name", &name, NULL);
+      /* Translators: %s is the name of an item, like “Big Pet Co” */
+      title = g_strdup_printf (_("“%s” was deleted on another desktop"), name != NULL ? name : "");
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      _tp_toast_show (GTK_WIDGET (self), toast);
+      adw_leaflet_set_visible_child_name (priv->leaflet, "list");
+    }
 
   g_clear_pointer (&priv->title_binding, g_binding_unbind);
   g_clear_object (&priv->titled);

@@ -194,8 +194,8 @@ _tp_marketing_focus_when_shown (GtkWidget *widget)
 /**
  * _tp_marketing_save_object:
  * @store: a #TpStore
- * @object: a stored audience, place, brand, brand word, competitor, tactic
- *   or tactic log entry
+ * @object: a stored audience, place, brand, brand word, competitor, tactic,
+ *   tactic log entry, customer or order
  * @error: return location for an error
  *
  * Saves @object with the store call of its type, in one transaction.
@@ -221,6 +221,10 @@ _tp_marketing_save_object (TpStore  *store,
     return tp_store_save_tactic (store, TP_TACTIC (object), error);
   if (TP_IS_TACTIC_LOG_ENTRY (object))
     return tp_store_save_tactic_log_entry (store, TP_TACTIC_LOG_ENTRY (object), error);
+  if (TP_IS_CUSTOMER (object))
+    return tp_store_save_customer (store, TP_CUSTOMER (object), error);
+  if (TP_IS_ORDER (object))
+    return tp_store_save_order (store, TP_ORDER (object), error);
 
   g_return_val_if_reached (FALSE);
 }
