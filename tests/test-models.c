@@ -121,6 +121,7 @@ test_record_copy (void)
   tp_touch_set_tactic_id (touch, 4);
   tp_touch_set_place_id (touch, 5);
   tp_touch_set_done (touch, FALSE);
+  tp_touch_set_person (touch, "Anna");
 
   copy = tp_record_copy (TP_RECORD (touch));
   g_assert_true (TP_IS_TOUCH (copy));
@@ -129,7 +130,7 @@ test_record_copy (void)
   /* Every column was set away from its default above, and the copy holds
    * each of them. */
   props = g_object_class_list_properties (G_OBJECT_GET_CLASS (touch), &n_props);
-  g_assert_cmpuint (n_props, ==, 11);
+  g_assert_cmpuint (n_props, ==, 12);
   for (guint i = 0; i < n_props; i++)
     {
       g_auto(GValue) original = G_VALUE_INIT;

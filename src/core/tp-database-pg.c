@@ -1256,6 +1256,7 @@ _tp_pg_schema_sql (GError **error)
   if (!append_indexes_and_triggers (s, error))
     return NULL;
   g_string_append (s, search_indexes);
+  g_string_append (s, _tp_migrations_server_step_8 ());
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -1397,7 +1398,8 @@ step_7_indexes (void)
 }
 
 /* A team database of version 5 gets step 6 (its search indexes), one of
- * version 6 step 7 (the follow-up queue's indexes), in one transaction;
+ * version 6 step 7 (the follow-up queue's indexes), one of version 7
+ * step 8 (who did what, and the follow-up notices), in one transaction;
  * two desktops doing so at once wait for each other. */
 static gboolean
 upgrade_schema (TpPgDatabase  *db,
@@ -1407,7 +1409,7 @@ upgrade_schema (TpPgDatabase  *db,
   g_autofree char *indexes_7 = step_7_indexes ();
   gboolean ok;
 
-  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 7);
+  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 8);
 
   if (!run (db, "BEGIN", error))
     return FALSE;
@@ -1422,6 +1424,14 @@ upgrade_schema (TpPgDatabase  *db,
     {
       ok = run (db, indexes_7, error);
       *version = 7;
+    }
+  if (ok && *version == 7)
+    {
+      guint n_steps;
+
+      ok = run (db, _tp_migrations_get (&n_steps)[7], error) &&
+           run (db, _tp_migrations_server_step_8 (), error);
+      *version = 8;
     }
   if (ok)
     {
@@ -1504,7 +1514,7 @@ check_schema (TpPgDatabase         *db,
       return FALSE;
     }
 
-  if ((version == 5 || version == 6) && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
+  if (version >= 5 && version < TP_SCHEMA_VERSION && (flags & TP_DATABASE_OPEN_READ_ONLY) == 0 &&
       !upgrade_schema (db, &version, error))
     return FALSE;
 

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define TP_SCHEMA_VERSION 7
+#define TP_SCHEMA_VERSION 8
 
 /* PRAGMA application_id of a Touchpoint database: ASCII "TchP". Set when
  * a file is created and by step 2 on files from before it; a file that
@@ -27,5 +27,6 @@ G_BEGIN_DECLS
 const char * const *_tp_migrations_get (guint *n_steps);
 const char         *_tp_migrations_results_rebuild (void);
 const char         *_tp_migrations_search_rebuild (void);
+const char         *_tp_migrations_server_step_8 (void);
 
 G_END_DECLS

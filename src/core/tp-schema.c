@@ -156,6 +156,8 @@ static const TpSchemaColumn tactic_log_columns[] = {
   TIME ("done_at", "done-at", TP_SCHEMA_DEFAULT_NOW, N_("Done on")),
   OPTIONAL_TEXT ("note", "note", N_("Note")),
   TIME_COLUMNS,
+  /* Who added it (schema step 8): the desktop's person, "" before */
+  OPTIONAL_TEXT ("person", "person", N_("Person")),
 };
 
 static const TpSchemaColumn customer_columns[] = {
@@ -189,6 +191,8 @@ static const TpSchemaColumn touch_columns[] = {
   REF ("place_id", "place-id", TP_SCHEMA_NULLABLE, N_("Place"), "audience_places"),
   BOOL ("done", N_("Done"), "1"),
   TIME_COLUMNS,
+  /* Who added it (schema step 8): the desktop's person, "" before */
+  OPTIONAL_TEXT ("person", "person", N_("Person")),
 };
 
 static const TpSchemaColumn order_columns[] = {
@@ -203,6 +207,8 @@ static const TpSchemaColumn order_columns[] = {
   ENUM ("status", 0, N_("Status"), tp_order_status_get_type, "open"),
   TIME ("fulfilled_at", "fulfilled-at", TP_SCHEMA_NULLABLE, N_("Fulfilled on")),
   TIME_COLUMNS,
+  /* Who added it (schema step 8): the desktop's person, "" before */
+  OPTIONAL_TEXT ("person", "person", N_("Person")),
 };
 
 /* What Results reads, kept by the triggers of schema step 5 */

@@ -791,6 +791,8 @@ _tp_store_write_row (TpStore         *self,
 
   if (!before_write (self, table, object, id, now, error))
     return FALSE;
+  if (insert)
+    _tp_store_fill_person (self, table, object);
 
   values = collect_values (self, table, object, insert, now, error);
   if (values == NULL)

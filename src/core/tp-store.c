@@ -171,6 +171,7 @@ refresh_brand_cache (TpStore *self)
   if (g_strcmp0 (name, self->business_name) != 0)
     {
       g_free (self->business_name);
+  g_free (self->person);
       self->business_name = g_steal_pointer (&name);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_NAME]);
     }
