@@ -33,22 +33,20 @@
 #define NOTICE_DAYS 7
 
 /**
- * tp_store_get_person:
- * @self: a #TpStore
+ * tp_store_default_person:
+ * @database: a database
  *
- * Returns: the name recorded with what this desktop adds
+ * Returns: the name recorded when none is set: the server role on a team
+ *   database, else the user's real name (or login name)
  */
 const char *
-tp_store_get_person (TpStore *self)
+tp_store_default_person (TpDatabase *database)
 {
   const char *name;
 
-  g_return_val_if_fail (TP_IS_STORE (self), NULL);
+  g_return_val_if_fail (TP_IS_DATABASE (database), NULL);
 
-  if (self->person != NULL)
-    return self->person;
-
-  name = tp_database_get_server_user (self->database);
+  name = tp_database_get_server_user (database);
   if (name != NULL && name[0] != '\0')
     return name;
 
@@ -58,6 +56,23 @@ tp_store_get_person (TpStore *self)
     name = g_get_user_name ();
 
   return name;
+}
+
+/**
+ * tp_store_get_person:
+ * @self: a #TpStore
+ *
+ * Returns: the name recorded with what this desktop adds
+ */
+const char *
+tp_store_get_person (TpStore *self)
+{
+  g_return_val_if_fail (TP_IS_STORE (self), NULL);
+
+  if (self->person != NULL)
+    return self->person;
+
+  return tp_store_default_person (self->database);
 }
 
 /**
@@ -147,6 +162,90 @@ tp_store_list_people (TpStore  *self,
 }
 
 /**
+ * tp_store_claim_notice_on:
+ * @database: a database, on any thread
+ * @person: who would be told
+ * @key: what the notice is about, such as "follow-up-12"
+ * @day: the day, "YYYY-MM-DD"
+ * @claimed: (out): whether the caller is the one to tell @person
+ * @error: return location for a #GError
+ *
+ * On a team database, claims telling @person of @key on @day: of all
+ * the windows of one person, on any desktop, the first to ask gets
+ * %TRUE, the others %FALSE (see follow_up_notices in tp-migrations.c).
+ * A file is one person's: always %TRUE.
+ *
+ * Returns: %TRUE on success, %FALSE on error (@claimed is then %FALSE)
+ */
+gboolean
+tp_store_claim_notice_on (TpDatabase  *database,
+                          const char  *person,
+                          const char  *key,
+                          const char  *day,
+                          gboolean    *claimed,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *oldest = NULL;
+  TpStatement *stmt;
+
+  g_return_val_if_fail (TP_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (person != NULL && key != NULL && day != NULL, FALSE);
+  g_return_val_if_fail (claimed != NULL, FALSE);
+
+  *claimed = FALSE;
+
+  if (!tp_database_is_server (database))
+    {
+      *claimed = TRUE;
+      return TRUE;
+    }
+
+  now = g_date_time_new_now_utc ();
+  then = g_date_time_add_days (now, -NOTICE_DAYS);
+  oldest = g_date_time_format (then, "%Y-%m-%d");
+
+  if (!tp_database_begin (database, error))
+    return FALSE;
+
+  stmt = tp_database_prepare (database, "DELETE FROM follow_up_notices WHERE day < ?1",
+                              &local_error);
+  if (stmt != NULL)
+    {
+      tp_statement_bind_text (stmt, 1, oldest);
+      tp_statement_step (stmt, &local_error);
+      tp_statement_reset (stmt);
+    }
+
+  if (local_error == NULL)
+    stmt = tp_database_prepare (database,
+                                "INSERT INTO follow_up_notices (person, follow_up_key, day) "
+                                "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                                &local_error);
+  if (local_error == NULL)
+    {
+      tp_statement_bind_text (stmt, 1, person);
+      tp_statement_bind_text (stmt, 2, key);
+      tp_statement_bind_text (stmt, 3, day);
+      tp_statement_step (stmt, &local_error);
+      tp_statement_reset (stmt);
+    }
+
+  if (local_error != NULL)
+    {
+      tp_database_rollback (database);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *claimed = tp_database_changes (database) > 0;
+
+  return tp_database_commit (database, error);
+}
+
+/**
  * tp_store_claim_notice:
  * @self: a #TpStore
  * @key: what the notice is about, such as "follow-up-12"
@@ -154,10 +253,7 @@ tp_store_list_people (TpStore  *self,
  * @claimed: (out): whether this window is the one to tell its person
  * @error: return location for a #GError
  *
- * On a team database, claims telling this store's person of @key on
- * @day: of all the windows of one person, on any desktop, the first to
- * ask gets %TRUE, the others %FALSE (see follow_up_notices in
- * tp-migrations.c). A file is one person's: always %TRUE.
+ * tp_store_claim_notice_on() for the store's person.
  *
  * Returns: %TRUE on success, %FALSE on error (@claimed is then %FALSE)
  */
@@ -168,61 +264,8 @@ tp_store_claim_notice (TpStore     *self,
                        gboolean    *claimed,
                        GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) then = NULL;
-  g_autofree char *oldest = NULL;
-  TpStatement *stmt;
-
   g_return_val_if_fail (TP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL && day != NULL && claimed != NULL, FALSE);
 
-  *claimed = FALSE;
-
-  if (!tp_database_is_server (self->database))
-    {
-      *claimed = TRUE;
-      return TRUE;
-    }
-
-  now = g_date_time_new_now_utc ();
-  then = g_date_time_add_days (now, -NOTICE_DAYS);
-  oldest = g_date_time_format (then, "%Y-%m-%d");
-
-  if (!tp_database_begin (self->database, error))
-    return FALSE;
-
-  stmt = tp_database_prepare (self->database,
-                              "DELETE FROM follow_up_notices WHERE day < ?1", &local_error);
-  if (stmt != NULL)
-    {
-      tp_statement_bind_text (stmt, 1, oldest);
-      tp_statement_step (stmt, &local_error);
-      tp_statement_reset (stmt);
-    }
-
-  if (local_error == NULL)
-    stmt = tp_database_prepare (self->database,
-                                "INSERT INTO follow_up_notices (person, follow_up_key, day) "
-                                "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                                &local_error);
-  if (local_error == NULL)
-    {
-      tp_statement_bind_text (stmt, 1, tp_store_get_person (self));
-      tp_statement_bind_text (stmt, 2, key);
-      tp_statement_bind_text (stmt, 3, day);
-      tp_statement_step (stmt, &local_error);
-      tp_statement_reset (stmt);
-    }
-
-  if (local_error != NULL)
-    {
-      tp_database_rollback (self->database);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  *claimed = tp_database_changes (self->database) > 0;
-
-  return tp_database_commit (self->database, error);
+  return tp_store_claim_notice_on (self->database, tp_store_get_person (self), key, day,
+                                   claimed, error);
 }

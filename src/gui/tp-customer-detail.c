@@ -67,6 +67,7 @@ struct _TpCustomerDetail
   GtkListBox        *orders_list;
 
   TpStore           *store;
+  GStrv              people;      /* (nullable): the people the rows name, once read */
   TpCustomer        *customer;
   GListModel        *touches;
   TpHeadListModel   *touches_page;
@@ -461,6 +462,25 @@ fill_audiences (TpCustomerDetail *self)
 
 /* The timeline */
 
+/* Whether the timeline names who logged @person's touch: only once the
+ * business's rows name more than one person (see tp-activity-section.c) */
+static gboolean
+shows_person (TpCustomerDetail *self,
+              const char       *person)
+{
+  if (self->store == NULL || person[0] == '\0')
+    return FALSE;
+
+  if (self->people == NULL ||
+      !g_strv_contains ((const char * const *) self->people, person))
+    {
+      g_clear_pointer (&self->people, g_strfreev);
+      self->people = tp_store_list_people (self->store, NULL);
+    }
+
+  return self->people != NULL && g_strv_length (self->people) > 1;
+}
+
 static GtkWidget *
 create_touch_row (gpointer item,
                   gpointer user_data)
@@ -497,6 +517,13 @@ create_touch_row (gpointer item,
           /* Translators: %s is the name of a marketing tactic a touch came from */
           g_string_append_printf (subtitle, _("Tactic: %s"), tp_tactic_get_name (tactic));
         }
+    }
+
+  if (shows_person (self, tp_touch_get_person (touch)))
+    {
+      g_string_append (subtitle, " · ");
+      /* Translators: %s is the person who logged a touch */
+      g_string_append_printf (subtitle, _("by %s"), tp_touch_get_person (touch));
     }
 
   if (tp_touch_get_note (touch)[0] != '\0')
@@ -935,6 +962,7 @@ tp_customer_detail_set_store (TpCustomerDetail *self,
   g_clear_object (&self->audiences);
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->people, g_strfreev);
 
   if (store != NULL)
     {
@@ -1055,6 +1083,7 @@ tp_customer_detail_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_object (&self->audiences);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->people, g_strfreev);
 
   G_OBJECT_CLASS (tp_customer_detail_parent_class)->dispose (object);
 }
