@@ -206,7 +206,7 @@ on_factory_setup_cb (TpActivitySection        *self,
                      GtkListItem              *list_item,
                      GtkSignalListItemFactory *factory)
 {
-  GtkWidget *box, *text, *top;
+  GtkWidget *box, *text, *top, *middle;
   Row *row = g_new0 (Row, 1);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -230,20 +230,26 @@ on_factory_setup_cb (TpActivitySection        *self,
   gtk_widget_set_hexpand (GTK_WIDGET (row->name_label), TRUE);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->name_label));
 
-  row->person_label = new_label ("dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->person_label), "caption");
-  gtk_label_set_ellipsize (row->person_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (row->person_label, 16);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->person_label));
-
   row->time_label = new_label ("dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (row->time_label), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (row->time_label), "numeric");
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->time_label));
 
+  /* The kind, and who logged it (beside the kind rather than the name,
+   * which needs the room in a narrow window) */
+  middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (text), middle);
+
   row->kind_label = new_label (NULL);
   gtk_label_set_ellipsize (row->kind_label, PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->kind_label));
+  gtk_widget_set_hexpand (GTK_WIDGET (row->kind_label), TRUE);
+  gtk_box_append (GTK_BOX (middle), GTK_WIDGET (row->kind_label));
+
+  row->person_label = new_label ("dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->person_label), "caption");
+  gtk_label_set_ellipsize (row->person_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (row->person_label, 20);
+  gtk_box_append (GTK_BOX (middle), GTK_WIDGET (row->person_label));
 
   row->detail_label = new_label ("dim-label");
   gtk_label_set_ellipsize (row->detail_label, PANGO_ELLIPSIZE_END);
