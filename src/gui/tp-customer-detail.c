@@ -299,8 +299,14 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   if (!changed)
     return;
 
+  /* Refused (the team database's connection lost, a rule broken): the
+   * fields show what is stored again, so that nothing looks saved that
+   * is not */
   if (!tp_store_save_customer (self->store, copy, &error))
-    _tp_toast_show_error (GTK_WIDGET (self), error);
+    {
+      _tp_toast_show_error (GTK_WIDGET (self), error);
+      load_fields (self);
+    }
 }
 
 static gboolean
