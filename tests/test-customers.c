@@ -1859,6 +1859,8 @@ test_touches_people (Fixture       *f,
   row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (timeline, 0));
   g_assert_null (strstr (adw_action_row_get_subtitle (row), me));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (people)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL,
+                                                       "stage_row")), ==, "");
 
   tp_store_set_person (f->store, "Zoe Zimmer");
   add_touch (f, ada, 1);
@@ -1868,6 +1870,12 @@ test_touches_people (Fixture       *f,
   by_zoe = g_strdup_printf ("by %s", "Zoe Zimmer");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), by_zoe));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (people)));
+
+  /* Zoe sets the stage: it says so */
+  g_assert_true (tp_store_set_customer_stage (f->store, ada, TP_STAGE_PROSPECT, NULL));
+  drain ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL,
+                                                       "stage_row")), ==, "Set by Zoe Zimmer");
 
   /* Zoe's touches alone ("Everyone", then by name) */
   gtk_drop_down_set_selected (people, g_strcmp0 (me, "Zoe Zimmer") < 0 ? 2 : 1);

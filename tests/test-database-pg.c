@@ -263,6 +263,7 @@ test_upgrade_from_5 (void)
                          "ALTER TABLE touches DROP COLUMN person;"
                          "ALTER TABLE orders DROP COLUMN person;"
                          "ALTER TABLE tactic_log DROP COLUMN person;"
+                         "ALTER TABLE customers DROP COLUMN stage_person;"
                          "DROP TABLE follow_up_notices;"
                          "UPDATE touchpoint_schema SET version = 5");
 
@@ -310,6 +311,7 @@ test_upgrade_from_7 (void)
   tp_test_pg_admin (uri, "ALTER TABLE touches DROP COLUMN person;"
                          "ALTER TABLE orders DROP COLUMN person;"
                          "ALTER TABLE tactic_log DROP COLUMN person;"
+                         "ALTER TABLE customers DROP COLUMN stage_person;"
                          "DROP TABLE follow_up_notices;"
                          "UPDATE touchpoint_schema SET version = 7");
 
@@ -391,6 +393,7 @@ test_upgrade_from_6 (void)
                          "ALTER TABLE touches DROP COLUMN person;"
                          "ALTER TABLE orders DROP COLUMN person;"
                          "ALTER TABLE tactic_log DROP COLUMN person;"
+                         "ALTER TABLE customers DROP COLUMN stage_person;"
                          "DROP TABLE follow_up_notices;"
                          "UPDATE touchpoint_schema SET version = 6");
 

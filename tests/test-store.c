@@ -534,6 +534,9 @@ test_people (void)
   else
     g_assert_cmpstr (fallback, ==, g_get_user_name ());
 
+  /* Whoever adds a customer sets its first stage */
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, fallback);
+
   /* Nothing recorded yet: no names to show */
   people = tp_store_list_people (store, &error);
   g_assert_no_error (error);
@@ -577,6 +580,22 @@ test_people (void)
   g_assert_cmpuint (g_strv_length (people), ==, g_str_equal (fallback, "Anna Berg") ? 1 : 2);
   g_assert_true (g_strv_contains ((const char * const *) people, "Anna Berg"));
   g_assert_true (g_strv_contains ((const char * const *) people, fallback));
+
+  /* The stage: moved by Anna's order, then set by Tom, then moved by
+   * Anna's next order */
+  g_assert_cmpint (tp_customer_get_stage (ada), ==, TP_STAGE_CUSTOMER);
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, "Anna Berg");
+  tp_store_set_person (store, "Tom Keller");
+  g_assert_true (tp_store_set_customer_stage (store, tp_record_get_id (TP_RECORD (ada)),
+                                              TP_STAGE_PROSPECT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, "Tom Keller");
+  tp_store_set_person (store, "Anna Berg");
+  g_clear_object (&order);
+  order = add_order (store, tp_record_get_id (TP_RECORD (ada)), "Chain", 100,
+                     TP_ORDER_STATUS_OPEN);
+  g_assert_cmpint (tp_customer_get_stage (ada), ==, TP_STAGE_REPEAT);
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, "Anna Berg");
 
   /* A blank name is the default again */
   tp_store_set_person (store, "   ");

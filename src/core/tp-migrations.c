@@ -700,14 +700,16 @@ static const char step_7[] =
 
 /* Step 8: who did what. Touches, orders and tactic-log entries record
  * the person who added them (the name set in Preferences, else the
- * user's real name; on a team database the server role unless named).
+ * user's real name; on a team database the server role unless named),
+ * customers the person who set their stage last.
  * Rows from before keep "" and show no name. The team engine also keeps
  * which person was told of which follow-up on which day
  * (step_8_server below), so that two windows of one person notify once. */
 static const char step_8[] =
   "ALTER TABLE tactic_log ADD COLUMN person TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE touches ADD COLUMN person TEXT NOT NULL DEFAULT '';"
-  "ALTER TABLE orders ADD COLUMN person TEXT NOT NULL DEFAULT '';";
+  "ALTER TABLE orders ADD COLUMN person TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN stage_person TEXT NOT NULL DEFAULT '';";
 
 /* Step 8 on the server, besides the columns of step_8 (which it makes
  * from the schema description when it sets up a database).

@@ -178,6 +178,8 @@ static const TpSchemaColumn customer_columns[] = {
   COUNT ("order_count", "order-count", N_("Orders")),
   COUNT ("total_spent_minor", "total-spent-minor", N_("Total spent")),
   TIME_COLUMNS,
+  /* Who set the stage last (schema step 8) */
+  OPTIONAL_TEXT ("stage_person", "stage-person", N_("Stage set by")),
 };
 
 static const TpSchemaColumn touch_columns[] = {

@@ -101,22 +101,26 @@ tp_store_set_person (TpStore    *self,
     self->person = g_steal_pointer (&name);
 }
 
-/* Fills in the person of a new touch, order or tactic-log entry that
- * names none. */
+/* Fills in the person of a new touch, order or tactic-log entry, or
+ * the stage's person of a new customer, that names none. */
 void
 _tp_store_fill_person (TpStore         *self,
                        TpStoreTableId   table,
                        GObject         *object)
 {
   g_autofree char *person = NULL;
+  const char *property = "person";
 
-  if (table != TP_STORE_TABLE_TOUCHES && table != TP_STORE_TABLE_ORDERS &&
-      table != TP_STORE_TABLE_TACTIC_LOG)
+  /* A new customer's stage is set by whoever adds them */
+  if (table == TP_STORE_TABLE_CUSTOMERS)
+    property = "stage-person";
+  else if (table != TP_STORE_TABLE_TOUCHES && table != TP_STORE_TABLE_ORDERS &&
+           table != TP_STORE_TABLE_TACTIC_LOG)
     return;
 
-  g_object_get (object, "person", &person, NULL);
+  g_object_get (object, property, &person, NULL);
   if (person == NULL || person[0] == '\0')
-    g_object_set (object, "person", tp_store_get_person (self), NULL);
+    g_object_set (object, property, tp_store_get_person (self), NULL);
 }
 
 /**

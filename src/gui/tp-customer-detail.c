@@ -177,6 +177,22 @@ update_band (TpCustomerDetail *self)
     }
 }
 
+static gboolean shows_person (TpCustomerDetail *self,
+                              const char       *person);
+
+/* Who set the stage, once the rows name more than one person */
+static void
+update_stage_person (TpCustomerDetail *self)
+{
+  const char *person = tp_customer_get_stage_person (self->customer);
+  g_autofree char *text = NULL;
+
+  if (shows_person (self, person))
+    /* Translators: under a customer's stage; %s is the person who set it */
+    text = g_strdup_printf (_("Set by %s"), person);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stage_row), text != NULL ? text : "");
+}
+
 static void
 update_labels (TpCustomerDetail *self)
 {
@@ -190,6 +206,7 @@ update_labels (TpCustomerDetail *self)
   gtk_label_set_label (self->name_label,
                        typed[0] != '\0' ? typed : tp_customer_get_name (self->customer));
   gtk_label_set_label (self->stage_label, tp_stage_get_label (tp_customer_get_stage (self->customer)));
+  update_stage_person (self);
   update_band (self);
 }
 
