@@ -171,7 +171,6 @@ refresh_brand_cache (TpStore *self)
   if (g_strcmp0 (name, self->business_name) != 0)
     {
       g_free (self->business_name);
-  g_free (self->person);
       self->business_name = g_steal_pointer (&name);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_NAME]);
     }
@@ -690,6 +689,7 @@ tp_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_free (self->currency);
   g_free (self->business_name);
+  g_free (self->person);
 
   G_OBJECT_CLASS (tp_store_parent_class)->finalize (object);
 }
