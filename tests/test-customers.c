@@ -1825,6 +1825,67 @@ test_touches_toasts (Fixture       *f,
   g_assert_false (toast_says (f, "with Jo Walker logged"));
 }
 
+/* The number of rows of @list */
+static guint
+count_rows (GtkListBox *list)
+{
+  guint rows = 0;
+
+  while (gtk_list_box_get_row_at_index (list, rows) != NULL)
+    rows++;
+
+  return rows;
+}
+
+/* One person's file names nobody in the timeline and offers no filter;
+ * once a second person logs touches, each row says who, and the filter
+ * shows one person's touches alone. */
+static void
+test_touches_people (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkListBox *timeline = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "touches_list");
+  GtkDropDown *people = child (f->detail, TP_TYPE_CUSTOMER_DETAIL, "person_dropdown");
+  gint64 ada = add_customer (f, "Ada", "", "", "", TP_STAGE_LEAD, 0);
+  g_autofree char *me = g_strdup (tp_store_get_person (f->store));
+  g_autofree char *by_zoe = NULL;
+  AdwActionRow *row;
+
+  add_touch (f, ada, 3);
+  add_touch (f, ada, 2);
+  g_assert_true (tp_customers_section_show_customer (f->section, ada));
+  drain ();
+  g_assert_cmpuint (count_rows (timeline), ==, 2);
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (timeline, 0));
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), me));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (people)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL,
+                                                       "stage_row")), ==, "");
+
+  tp_store_set_person (f->store, "Zoe Zimmer");
+  add_touch (f, ada, 1);
+  drain ();
+  g_assert_cmpuint (count_rows (timeline), ==, 3);
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (timeline, 0));
+  by_zoe = g_strdup_printf ("by %s", "Zoe Zimmer");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), by_zoe));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (people)));
+
+  /* Zoe sets the stage: it says so */
+  g_assert_true (tp_store_set_customer_stage (f->store, ada, TP_STAGE_PROSPECT, NULL));
+  drain ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (f->detail, TP_TYPE_CUSTOMER_DETAIL,
+                                                       "stage_row")), ==, "Set by Zoe Zimmer");
+
+  /* Zoe's touches alone ("Everyone", then by name) */
+  gtk_drop_down_set_selected (people, g_strcmp0 (me, "Zoe Zimmer") < 0 ? 2 : 1);
+  drain ();
+  g_assert_cmpuint (count_rows (timeline), ==, 1);
+  gtk_drop_down_set_selected (people, 0);
+  drain ();
+  g_assert_cmpuint (count_rows (timeline), ==, 3);
+}
+
 static void
 test_touches_band (Fixture       *f,
                    gconstpointer  data)
@@ -2071,6 +2132,7 @@ main (int   argc,
   ADD ("touches/toasts", test_touches_toasts, NULL);
   ADD ("dates/calendar", test_dates_calendar, NULL);
   ADD ("touches/band", test_touches_band, NULL);
+  ADD ("touches/people", test_touches_people, NULL);
   ADD ("orders/change-stage", test_orders_change_stage, NULL);
   ADD ("orders/section", test_orders_section, "orders");
 

@@ -21,7 +21,9 @@
 #include "tp-database.h"
 #include "tp-database-private.h"
 #include "tp-migrations-private.h"
+#include "tp-models.h"
 #include "tp-schema.h"
+#include "tp-store.h"
 #include "tp-test-engine.h"
 
 static TpDatabase *
@@ -250,6 +252,14 @@ test_newer_refused (void)
   "ALTER TABLE touches DROP COLUMN version;" \
   "ALTER TABLE orders DROP COLUMN version;"
 
+/* What step 9 added: who did what, and the follow-up notices */
+#define DROP_PEOPLE \
+  "ALTER TABLE touches DROP COLUMN person;" \
+  "ALTER TABLE orders DROP COLUMN person;" \
+  "ALTER TABLE tactic_log DROP COLUMN person;" \
+  "ALTER TABLE customers DROP COLUMN stage_person;" \
+  "DROP TABLE follow_up_notices;"
+
 /* A team database of version 5 gets the search indexes of step 6 (and
  * those of step 7) when it is opened, and keeps its rows. */
 static void
@@ -272,6 +282,7 @@ test_upgrade_from_5 (void)
                          "DROP INDEX customers_quiet, customers_quiet_eq, "
                          "customers_quiet_untouched, customers_quiet_untouched_eq;"
                          DROP_VERSIONS
+                         DROP_PEOPLE
                          "UPDATE touchpoint_schema SET version = 5");
 
   again = tp_database_open (uri, &error);
@@ -282,6 +293,90 @@ test_upgrade_from_5 (void)
                                      "'customers\\_search\\_%' AND indexdef LIKE '%gin_trgm_ops%'");
   g_assert_cmpstr (n_indexes, ==, "4");
   g_assert_cmpint (query_int (again, "SELECT count(*) FROM customers WHERE name LIKE '%DA%'"), ==, 1);
+}
+
+/* A team database of version 8 gets who did what (step 9) when it is
+ * opened: its rows keep no name, new ones record the server role, and a
+ * follow-up's notice is claimed once per person and day. */
+static void
+test_upgrade_from_8 (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(TpDatabase) db = open_new (&uri);
+  g_autoptr(TpDatabase) again = NULL;
+  g_autoptr(TpDatabase) other = NULL;
+  g_autoptr(TpStore) store = NULL;
+  g_autoptr(TpStore) other_store = NULL;
+  g_autoptr(TpTouch) touch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) people = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *old_person = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *next_day = g_date_time_format (tomorrow, "%Y-%m-%d");
+  gboolean claimed = FALSE;
+
+  g_assert_true (tp_database_exec (db, "INSERT INTO customers (id, name, created_at, updated_at) "
+                                       "VALUES (1, 'Ada', 'x', 'x');"
+                                       "INSERT INTO touches (customer_id, happened_at, channel,"
+                                       " created_at, updated_at)"
+                                       " VALUES (1, '2026-01-01T00:00:00Z', 'call', 'x', 'x')",
+                                   &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  tp_test_pg_admin (uri, DROP_PEOPLE "UPDATE touchpoint_schema SET version = 8");
+
+  again = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  version = tp_test_pg_query (uri, "SELECT version FROM touchpoint_schema");
+  g_assert_cmpint (atoi (version), ==, TP_SCHEMA_VERSION);
+  old_person = tp_test_pg_query (uri, "SELECT person FROM touches");
+  g_assert_cmpstr (old_person, ==, "");
+
+  store = tp_store_new (again);
+  people = tp_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (people), ==, 0);
+  g_clear_pointer (&people, g_strfreev);
+
+  /* The server role, unless a name is set */
+  g_assert_cmpstr (tp_store_get_person (store), ==, tp_database_get_server_user (again));
+  touch = tp_store_log_touch (store, 1, TP_CHANNEL_EMAIL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_touch_get_person (touch), ==, tp_database_get_server_user (again));
+  g_clear_object (&touch);
+  tp_store_set_person (store, "  Bea  ");
+  touch = tp_store_log_touch (store, 1, TP_CHANNEL_EMAIL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_touch_get_person (touch), ==, "Bea");
+  people = tp_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (people), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) people, "Bea"));
+
+  /* Two windows of one person: one claims the notice; another person
+   * claims their own */
+  other = tp_database_open (uri, &error);
+  g_assert_no_error (error);
+  other_store = tp_store_new (other);
+  tp_store_set_person (other_store, "Bea");
+  g_assert_true (tp_store_claim_notice (store, "follow-up-1", today, &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+  g_assert_true (tp_store_claim_notice (other_store, "follow-up-1", today, &claimed,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_false (claimed);
+  g_assert_true (tp_store_claim_notice (other_store, "follow-up-1", next_day, &claimed,
+                                        &error));
+  g_assert_true (claimed);
+  tp_store_set_person (other_store, NULL);
+  g_assert_true (tp_store_claim_notice (other_store, "follow-up-1", today, &claimed,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
 }
 
 /* A team database of version 6 gets the follow-up queue's indexes of
@@ -309,6 +404,7 @@ test_upgrade_from_6 (void)
   tp_test_pg_admin (uri, "DROP INDEX customers_quiet, customers_quiet_eq, "
                          "customers_quiet_untouched, customers_quiet_untouched_eq;"
                          DROP_VERSIONS
+                         DROP_PEOPLE
                          "UPDATE touchpoint_schema SET version = 6");
 
   again = tp_database_open (uri, &error);
@@ -348,7 +444,7 @@ test_upgrade_from_7 (void)
                                        "VALUES ('Ada', '2026-01-01T00:00:00Z', 'x')", &error));
   g_assert_no_error (error);
   g_clear_object (&db);
-  tp_test_pg_admin (uri, DROP_VERSIONS "UPDATE touchpoint_schema SET version = 7");
+  tp_test_pg_admin (uri, DROP_PEOPLE DROP_VERSIONS "UPDATE touchpoint_schema SET version = 7");
 
   again = tp_database_open (uri, &error);
   g_assert_no_error (error);
@@ -964,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/database-pg/upgrade-from-5", test_upgrade_from_5);
   g_test_add_func ("/touchpoint/database-pg/upgrade-from-6", test_upgrade_from_6);
   g_test_add_func ("/touchpoint/database-pg/upgrade-from-7", test_upgrade_from_7);
+  g_test_add_func ("/touchpoint/database-pg/upgrade-from-8", test_upgrade_from_8);
   g_test_add_func ("/touchpoint/database-pg/foreign-refused", test_foreign_refused);
   g_test_add_func ("/touchpoint/database-pg/wrong-password", test_wrong_password);
   g_test_add_func ("/touchpoint/database-pg/missing-privileges", test_missing_privileges);

@@ -122,6 +122,7 @@ test_record_copy (void)
   tp_touch_set_tactic_id (touch, 4);
   tp_touch_set_place_id (touch, 5);
   tp_touch_set_done (touch, FALSE);
+  tp_touch_set_person (touch, "Anna");
 
   copy = tp_record_copy (TP_RECORD (touch));
   g_assert_true (TP_IS_TOUCH (copy));

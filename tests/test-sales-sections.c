@@ -768,6 +768,97 @@ test_activity_newest_first (Fixture       *f,
   }
 }
 
+/* The visible labels under @widget that say @text */
+static guint
+count_visible_labels (GtkWidget  *widget,
+                      const char *text)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_visible_labels (child, text);
+
+  return n;
+}
+
+/* One person's file shows no names and no filter by person; once a
+ * second person logs something, each line shows its person and the
+ * filter shows one person's touches and orders alone. */
+static void
+test_activity_people (Fixture       *f,
+                      gconstpointer  data)
+{
+  TpActivitySection *section;
+  GtkDropDown *people;
+  GtkWidget *list;
+  GListModel *items;
+  gint64 anna, ben;
+  g_autofree char *me = g_strdup (tp_store_get_person (f->store));
+
+  add_section (f, TP_TYPE_ACTIVITY_SECTION, "activity");
+  section = TP_ACTIVITY_SECTION (f->section);
+  people = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                         TP_TYPE_ACTIVITY_SECTION,
+                                                         "person_dropdown"));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (section),
+                                                    TP_TYPE_ACTIVITY_SECTION, "list_view"));
+  tp_activity_section_set_store (section, f->store);
+
+  anna = tp_test_add_customer (f->store, "Anna Adams", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  ben = tp_test_add_customer (f->store, "Ben Brook", "2026-05-01T09:00:00Z", TP_STAGE_LEAD);
+  tp_test_add_touch (f->store, anna, "2026-06-01T09:00:00Z", TP_CHANNEL_EMAIL, TRUE, NULL);
+  add_order (f->store, anna, "2026-06-02T12:00:00Z", "Ring", 120000);
+  drain ();
+  gtk_test_widget_wait_for_draw (f->window);
+
+  items = tp_activity_section_get_items (section);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (people)));
+  g_assert_cmpuint (count_visible_labels (list, me), ==, 0);
+
+  /* Someone else on the same file */
+  tp_store_set_person (f->store, "Zoe Zimmer");
+  tp_test_add_touch (f->store, ben, "2026-06-03T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  add_order (f->store, ben, "2026-06-04T12:00:00Z", "Chain", 5000);
+  tp_test_add_touch (f->store, anna, "2026-06-05T09:00:00Z", TP_CHANNEL_CALL, TRUE, NULL);
+  drain ();
+  gtk_test_widget_wait_for_draw (f->window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (people)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (people)), ==, 3);
+  g_assert_cmpuint (count_visible_labels (list, "Zoe Zimmer"), ==, 3);
+  g_assert_cmpuint (count_visible_labels (list, me), ==, 2);
+
+  /* Zoe's alone, through the drop-down ("Everyone", then by name) */
+  gtk_drop_down_set_selected (people, g_strcmp0 (me, "Zoe Zimmer") < 0 ? 2 : 1);
+  g_assert_cmpstr (tp_activity_section_get_person (section), ==, "Zoe Zimmer");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TpActivityItem) item = g_list_model_get_item (items, i);
+      GObject *object = tp_activity_item_get_object (item);
+
+      g_assert_cmpstr (TP_IS_TOUCH (object) ? tp_touch_get_person (TP_TOUCH (object))
+                                            : tp_order_get_person (TP_ORDER (object)),
+                       ==, "Zoe Zimmer");
+    }
+
+  /* Zoe's calls only: both filters at once */
+  tp_activity_section_set_filter (section, TP_CHANNEL_CALL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+
+  tp_activity_section_set_filter (section, TP_ACTIVITY_FILTER_ALL);
+  gtk_drop_down_set_selected (people, 0);
+  g_assert_null (tp_activity_section_get_person (section));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
+}
+
 static void
 test_activity_pages (Fixture       *f,
                      gconstpointer  data)
@@ -1404,6 +1495,7 @@ main (int   argc,
                    test_followups_notification_opens_customer);
   ADD ("activity/newest-first", test_activity_newest_first);
   ADD ("activity/pages", test_activity_pages);
+  ADD ("activity/people", test_activity_people);
   ADD ("chart/bars", test_chart_bars);
   ADD ("chart/empty", test_chart_empty);
   ADD ("chart/follows-filter", test_chart_follows_filter);

@@ -506,6 +506,109 @@ test_derived_figures (void)
   g_assert_cmpstr (tp_customer_get_last_touch_at (customer), ==, "2026-01-09T09:00:00Z");
 }
 
+/* Touches, orders and tactic-log entries record who added them: the
+ * name set, else the default (the server role on a team database, the
+ * user's real name in a file); a change by someone else keeps it. A
+ * follow-up's notice is claimed once per person on a team database, and
+ * always in a file. */
+static void
+test_people (void)
+{
+  g_autoptr(TpStore) store = new_store ();
+  g_autoptr(TpCustomer) ada = add_customer (store, "Ada");
+  g_autoptr(TpTouch) touch = NULL;
+  g_autoptr(TpOrder) order = NULL;
+  g_autoptr(TpTactic) tactic = tp_tactic_new ();
+  g_autoptr(TpTacticLogEntry) entry = tp_tactic_log_entry_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) people = NULL;
+  g_autofree char *fallback = g_strdup (tp_store_get_person (store));
+  TpDatabase *db = tp_store_get_database (store);
+  gboolean server = tp_database_is_server (db);
+  gboolean claimed = FALSE;
+
+  if (server)
+    g_assert_cmpstr (fallback, ==, tp_database_get_server_user (db));
+  else if (g_strcmp0 (g_get_real_name (), "Unknown") != 0 && g_get_real_name ()[0] != '\0')
+    g_assert_cmpstr (fallback, ==, g_get_real_name ());
+  else
+    g_assert_cmpstr (fallback, ==, g_get_user_name ());
+
+  /* Whoever adds a customer sets its first stage */
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, fallback);
+
+  /* Nothing recorded yet: no names to show */
+  people = tp_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (people), ==, 0);
+  g_clear_pointer (&people, g_strfreev);
+
+  touch = tp_store_log_touch (store, tp_record_get_id (TP_RECORD (ada)), TP_CHANNEL_CALL, NULL,
+                              NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_touch_get_person (touch), ==, fallback);
+
+  tp_store_set_person (store, "Anna Berg");
+  g_assert_cmpstr (tp_store_get_person (store), ==, "Anna Berg");
+  order = add_order (store, tp_record_get_id (TP_RECORD (ada)), "Ring", 100, TP_ORDER_STATUS_OPEN);
+  g_assert_cmpstr (tp_order_get_person (order), ==, "Anna Berg");
+  tp_tactic_set_name (tactic, "Newsletter");
+  tp_tactic_set_channel (tactic, TP_CHANNEL_EMAIL);
+  g_assert_true (tp_store_add_tactic (store, tactic, &error));
+  tp_tactic_log_entry_set_tactic_id (entry, tp_record_get_id (TP_RECORD (tactic)));
+  g_assert_true (tp_store_add_tactic_log_entry (store, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_tactic_log_entry_get_person (entry), ==, "Anna Berg");
+
+  /* Anna changing the touch leaves it the other person's */
+  tp_touch_set_note (touch, "Called back");
+  g_assert_true (tp_store_save_touch (store, touch, &error));
+  g_assert_no_error (error);
+  g_clear_object (&touch);
+  {
+    g_autoptr(TpStore) again = tp_store_new (db);
+    g_autoptr(TpTouch) read = NULL;
+    g_autoptr(GListModel) touches = tp_store_list_touches (again, tp_record_get_id (TP_RECORD (ada)));
+
+    read = g_list_model_get_item (touches, 0);
+    g_assert_cmpstr (tp_touch_get_note (read), ==, "Called back");
+    g_assert_cmpstr (tp_touch_get_person (read), ==, fallback);
+  }
+
+  people = tp_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (people), ==, g_str_equal (fallback, "Anna Berg") ? 1 : 2);
+  g_assert_true (g_strv_contains ((const char * const *) people, "Anna Berg"));
+  g_assert_true (g_strv_contains ((const char * const *) people, fallback));
+
+  /* The stage: moved by Anna's order, then set by Tom, then moved by
+   * Anna's next order */
+  g_assert_cmpint (tp_customer_get_stage (ada), ==, TP_STAGE_CUSTOMER);
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, "Anna Berg");
+  tp_store_set_person (store, "Tom Keller");
+  g_assert_true (tp_store_set_customer_stage (store, tp_record_get_id (TP_RECORD (ada)),
+                                              TP_STAGE_PROSPECT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, "Tom Keller");
+  tp_store_set_person (store, "Anna Berg");
+  g_clear_object (&order);
+  order = add_order (store, tp_record_get_id (TP_RECORD (ada)), "Chain", 100,
+                     TP_ORDER_STATUS_OPEN);
+  g_assert_cmpint (tp_customer_get_stage (ada), ==, TP_STAGE_REPEAT);
+  g_assert_cmpstr (tp_customer_get_stage_person (ada), ==, "Anna Berg");
+
+  /* A blank name is the default again */
+  tp_store_set_person (store, "   ");
+  g_assert_cmpstr (tp_store_get_person (store), ==, fallback);
+
+  g_assert_true (tp_store_claim_notice (store, "follow-up-1", "2099-01-01", &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+  g_assert_true (tp_store_claim_notice (store, "follow-up-1", "2099-01-01", &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed == !server);
+}
+
 static void
 test_stage_rule (void)
 {
@@ -1034,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/store/text-round-trip", test_text_round_trip);
   g_test_add_func ("/touchpoint/store/derived-figures", test_derived_figures);
   g_test_add_func ("/touchpoint/store/stage-rule", test_stage_rule);
+  g_test_add_func ("/touchpoint/store/people", test_people);
   g_test_add_func ("/touchpoint/store/changes-after-commit", test_changes_after_commit);
   g_test_add_func ("/touchpoint/store/full-disk", test_full_disk);
   g_test_add_func ("/touchpoint/store/primary-audience-and-brand", test_primary_audience_and_brand);

@@ -40,6 +40,7 @@ struct _TpCustomer
   guint     has_source_channel : 1;
   TpStage   stage;
   char     *notes;
+  char     *stage_person;
   gint64    touch_count;
   char     *last_touch_at;
   char     *first_order_at;
@@ -59,6 +60,7 @@ enum {
   PROP_HAS_SOURCE_CHANNEL,
   PROP_STAGE,
   PROP_NOTES,
+  PROP_STAGE_PERSON,
   PROP_TOUCH_COUNT,
   PROP_LAST_TOUCH_AT,
   PROP_FIRST_ORDER_AT,
@@ -91,6 +93,7 @@ tp_customer_finalize (GObject *object)
   g_free (self->email);
   g_free (self->phone);
   g_free (self->notes);
+  g_free (self->stage_person);
   g_free (self->last_touch_at);
   g_free (self->first_order_at);
 
@@ -137,6 +140,10 @@ tp_customer_get_property (GObject    *object,
 
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_STAGE_PERSON:
+      g_value_set_string (value, self->stage_person);
       break;
 
     case PROP_TOUCH_COUNT:
@@ -204,6 +211,10 @@ tp_customer_set_property (GObject      *object,
 
     case PROP_NOTES:
       tp_customer_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_STAGE_PERSON:
+      tp_customer_set_stage_person (self, g_value_get_string (value));
       break;
 
     case PROP_TOUCH_COUNT:
@@ -321,6 +332,17 @@ tp_customer_class_init (TpCustomerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * TpCustomer:stage-person:
+   *
+   * Who set the stage last (the person of the desktop that did, or of
+   * the order that moved it), or "" if unknown.
+   */
+  properties[PROP_STAGE_PERSON] =
+    g_param_spec_string ("stage-person", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * TpCustomer:touch-count:
    *
    * Done touches (derived: kept by the database).
@@ -382,6 +404,7 @@ tp_customer_init (TpCustomer *self)
   self->source_channel = TP_CHANNEL_OTHER;
   self->stage = TP_STAGE_LEAD;
   self->notes = g_strdup ("");
+  self->stage_person = g_strdup ("");
 }
 
 /**
@@ -863,4 +886,44 @@ tp_customer_set_total_spent_minor (TpCustomer *self,
   self->total_spent_minor = total_spent_minor;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_SPENT_MINOR]);
+}
+
+/**
+ * tp_customer_get_stage_person:
+ * @self: a #TpCustomer
+ *
+ * Returns: who set the stage last, or "" if unknown
+ */
+const char *
+tp_customer_get_stage_person (TpCustomer *self)
+{
+  g_return_val_if_fail (TP_IS_CUSTOMER (self), NULL);
+
+  return self->stage_person;
+}
+
+/**
+ * tp_customer_set_stage_person:
+ * @self: a #TpCustomer
+ * @stage_person: who set the stage
+ *
+ * Sets #TpCustomer:stage-person. This changes only the object: TpStore
+ * saves it, and sets it when it changes the stage.
+ */
+void
+tp_customer_set_stage_person (TpCustomer *self,
+                              const char *stage_person)
+{
+  g_return_if_fail (TP_IS_CUSTOMER (self));
+
+  if (stage_person == NULL)
+    stage_person = "";
+
+  if (g_strcmp0 (self->stage_person, stage_person) == 0)
+    return;
+
+  g_free (self->stage_person);
+  self->stage_person = g_strdup (stage_person);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_PERSON]);
 }

@@ -63,5 +63,8 @@ void        tp_customer_set_order_count        (TpCustomer *self,
 gint64      tp_customer_get_total_spent_minor  (TpCustomer *self);
 void        tp_customer_set_total_spent_minor  (TpCustomer *self,
                                                 gint64      total_spent_minor);
+const char *tp_customer_get_stage_person       (TpCustomer *self);
+void        tp_customer_set_stage_person       (TpCustomer *self,
+                                                const char *stage_person);
 
 G_END_DECLS

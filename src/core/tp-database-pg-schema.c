@@ -535,6 +535,7 @@ _tp_pg_schema_sql (GError **error)
   if (!append_indexes_and_triggers (s, error))
     return NULL;
   g_string_append (s, search_indexes);
+  g_string_append (s, _tp_migrations_server_step_9 ());
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -692,7 +693,8 @@ step_8_versions (void)
 
 /* A team database of version 5 gets step 6 (its search indexes), one of
  * version 6 step 7 (the follow-up queue's indexes), one of version 7
- * step 8 (the rows' versions), in one transaction; two desktops doing so
+ * step 8 (the rows' versions), one of version 8 step 9 (who did what,
+ * and the follow-up notices), in one transaction; two desktops doing so
  * at once wait for each other. */
 static gboolean
 upgrade_schema (TpPgDatabase  *db,
@@ -703,7 +705,7 @@ upgrade_schema (TpPgDatabase  *db,
   g_autofree char *versions_8 = step_8_versions ();
   gboolean ok;
 
-  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 8);
+  G_STATIC_ASSERT (TP_SCHEMA_VERSION == 9);
 
   if (!_tp_pg_run (db, "BEGIN", error))
     return FALSE;
@@ -723,6 +725,14 @@ upgrade_schema (TpPgDatabase  *db,
     {
       ok = _tp_pg_run (db, versions_8, error);
       *version = 8;
+    }
+  if (ok && *version == 8)
+    {
+      guint n_steps;
+
+      ok = _tp_pg_run (db, _tp_migrations_get (&n_steps)[8], error) &&
+           _tp_pg_run (db, _tp_migrations_server_step_9 (), error);
+      *version = 9;
     }
   if (ok)
     {

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define TP_SCHEMA_VERSION 8
+#define TP_SCHEMA_VERSION 9
 
 /* PRAGMA application_id of a Touchpoint database: ASCII "TchP". Set when
  * a file is created and by step 2 on files from before it; a file that
@@ -29,5 +29,6 @@ const char * const *_tp_migrations_get (guint *n_steps);
 int                 _tp_migrations_open_model (sqlite3 **model);
 const char         *_tp_migrations_results_rebuild (void);
 const char         *_tp_migrations_search_rebuild (void);
+const char         *_tp_migrations_server_step_9 (void);
 
 G_END_DECLS

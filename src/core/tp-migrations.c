@@ -720,6 +720,39 @@ static const char step_8[] =
   VERSION_COLUMN ("touches")
   VERSION_COLUMN ("orders");
 
+/* Step 9: who did what. Touches, orders and tactic-log entries record
+ * the person who added them (the name set in Preferences, else the
+ * user's real name; on a team database the server role unless named),
+ * customers the person who set their stage last.
+ * Rows from before keep "" and show no name. The team engine also keeps
+ * which person was told of which follow-up on which day
+ * (step_9_server below), so that two windows of one person notify once. */
+static const char step_9[] =
+  "ALTER TABLE tactic_log ADD COLUMN person TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE touches ADD COLUMN person TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE orders ADD COLUMN person TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN stage_person TEXT NOT NULL DEFAULT '';";
+
+/* Step 9 on the server, besides the columns of step_9 (which it makes
+ * from the schema description when it sets up a database).
+ *
+ * follow_up_notices: one row per person, follow-up and day that person
+ * was told of it. A window about to notify inserts the row with ON
+ * CONFLICT DO NOTHING and notifies only if its insert made the row: the
+ * server's unique key decides, atomically, which of a person's windows
+ * notifies, whichever desktop it runs on, and the claim outlives the
+ * window (a window opened later that day does not notify again). An
+ * advisory lock would only last while its session does, and would let a
+ * second window notify once the first had closed. A day's claims are of
+ * no use the next day; a window deletes those older than a week. */
+static const char step_9_server[] =
+  "CREATE TABLE follow_up_notices ("
+  "  person text NOT NULL,"
+  "  follow_up_key text NOT NULL,"
+  "  day text NOT NULL,"
+  "  PRIMARY KEY (person, follow_up_key, day)"
+  ");";
+
 static const char * const migrations[] = {
   step_1,
   step_2,
@@ -729,6 +762,7 @@ static const char * const migrations[] = {
   step_6,
   step_7,
   step_8,
+  step_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TP_SCHEMA_VERSION);
@@ -799,4 +833,16 @@ _tp_migrations_open_model (sqlite3 **model)
     rc = sqlite3_exec (*model, steps[i], NULL, NULL, NULL);
 
   return rc;
+}
+
+/**
+ * _tp_migrations_server_step_9:
+ *
+ * Returns: (transfer none): the PostgreSQL a team database gets with
+ *   step 9 besides its columns: the follow-up notices of each person
+ */
+const char *
+_tp_migrations_server_step_9 (void)
+{
+  return step_9_server;
 }

@@ -35,6 +35,7 @@ struct _TpOrder
   gint64        customer_id;
   char         *ordered_at;
   char         *item;
+  char         *person;
   gint64        amount_minor;
   char         *currency;
   TpOrderStatus status;
@@ -48,6 +49,7 @@ enum {
   PROP_CUSTOMER_ID,
   PROP_ORDERED_AT,
   PROP_ITEM,
+  PROP_PERSON,
   PROP_AMOUNT_MINOR,
   PROP_CURRENCY,
   PROP_STATUS,
@@ -77,6 +79,7 @@ tp_order_finalize (GObject *object)
 
   g_free (self->ordered_at);
   g_free (self->item);
+  g_free (self->person);
   g_free (self->currency);
   g_free (self->fulfilled_at);
 
@@ -103,6 +106,10 @@ tp_order_get_property (GObject    *object,
 
     case PROP_ITEM:
       g_value_set_string (value, self->item);
+      break;
+
+    case PROP_PERSON:
+      g_value_set_string (value, self->person);
       break;
 
     case PROP_AMOUNT_MINOR:
@@ -146,6 +153,10 @@ tp_order_set_property (GObject      *object,
 
     case PROP_ITEM:
       tp_order_set_item (self, g_value_get_string (value));
+      break;
+
+    case PROP_PERSON:
+      tp_order_set_person (self, g_value_get_string (value));
       break;
 
     case PROP_AMOUNT_MINOR:
@@ -209,6 +220,17 @@ tp_order_class_init (TpOrderClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * TpOrder:person:
+   *
+   * Who did it: the name the desktop that added it recorded, or "" for
+   * a row from before names were kept.
+   */
+  properties[PROP_PERSON] =
+    g_param_spec_string ("person", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * TpOrder:amount-minor:
    *
    * The amount in minor units (cents); TpStore refuses a negative one.
@@ -255,6 +277,7 @@ static void
 tp_order_init (TpOrder *self)
 {
   self->item = g_strdup ("");
+  self->person = g_strdup ("");
   self->currency = g_strdup ("");
   self->status = TP_ORDER_STATUS_OPEN;
 }
@@ -514,4 +537,44 @@ tp_order_set_fulfilled_at (TpOrder    *self,
   self->fulfilled_at = g_strdup (fulfilled_at);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULFILLED_AT]);
+}
+
+/**
+ * tp_order_get_person:
+ * @self: a #TpOrder
+ *
+ * Returns: who did it, or "" if unknown
+ */
+const char *
+tp_order_get_person (TpOrder *self)
+{
+  g_return_val_if_fail (TP_IS_ORDER (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * tp_order_set_person:
+ * @self: a #TpOrder
+ * @person: who did it
+ *
+ * Sets #TpOrder:person. This changes only the object: TpStore saves it,
+ * and fills it in with its person when a new row has none.
+ */
+void
+tp_order_set_person (TpOrder    *self,
+                     const char *person)
+{
+  g_return_if_fail (TP_IS_ORDER (self));
+
+  if (person == NULL)
+    person = "";
+
+  if (g_strcmp0 (self->person, person) == 0)
+    return;
+
+  g_free (self->person);
+  self->person = g_strdup (person);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

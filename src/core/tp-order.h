@@ -45,5 +45,8 @@ void          tp_order_set_status       (TpOrder       *self,
 const char *  tp_order_get_fulfilled_at (TpOrder *self);
 void          tp_order_set_fulfilled_at (TpOrder    *self,
                                          const char *fulfilled_at);
+const char *  tp_order_get_person       (TpOrder *self);
+void          tp_order_set_person       (TpOrder    *self,
+                                         const char *person);
 
 G_END_DECLS

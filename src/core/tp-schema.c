@@ -57,8 +57,8 @@
     NULL, NULL }, \
   { "updated_at", "updated-at", TP_SCHEMA_TIME, TP_SCHEMA_AUTO, N_("Changed"), NULL, 0, 0, NULL, \
     NULL, NULL }
-/* The version of a row (schema step 8), last in every table the store
- * changes in place. The store adds one on every update and updates only
+/* The version of a row (schema step 8), after the columns of the steps
+ * before it in every table the store changes in place. The store adds one on every update and updates only
  * the version its editor read: a row changed by someone else meanwhile is
  * a conflict (TP_DATABASE_ERROR_CONFLICT), never overwritten. A backup
  * carries it and a restore keeps it (a file without it restores at 1);
@@ -173,6 +173,8 @@ static const TpSchemaColumn tactic_log_columns[] = {
   OPTIONAL_TEXT ("note", "note", N_("Note")),
   TIME_COLUMNS,
   VERSION_COLUMN,
+  /* Who added it (schema step 9): the desktop's person, "" before */
+  OPTIONAL_TEXT ("person", "person", N_("Person")),
 };
 
 static const TpSchemaColumn customer_columns[] = {
@@ -194,6 +196,8 @@ static const TpSchemaColumn customer_columns[] = {
   COUNT ("total_spent_minor", "total-spent-minor", N_("Total spent")),
   TIME_COLUMNS,
   VERSION_COLUMN,
+  /* Who set the stage last (schema step 9) */
+  OPTIONAL_TEXT ("stage_person", "stage-person", N_("Stage set by")),
 };
 
 static const TpSchemaColumn touch_columns[] = {
@@ -208,6 +212,8 @@ static const TpSchemaColumn touch_columns[] = {
   BOOL ("done", N_("Done"), "1"),
   TIME_COLUMNS,
   VERSION_COLUMN,
+  /* Who added it (schema step 9): the desktop's person, "" before */
+  OPTIONAL_TEXT ("person", "person", N_("Person")),
 };
 
 static const TpSchemaColumn order_columns[] = {
@@ -223,6 +229,8 @@ static const TpSchemaColumn order_columns[] = {
   TIME ("fulfilled_at", "fulfilled-at", TP_SCHEMA_NULLABLE, N_("Fulfilled on")),
   TIME_COLUMNS,
   VERSION_COLUMN,
+  /* Who added it (schema step 9): the desktop's person, "" before */
+  OPTIONAL_TEXT ("person", "person", N_("Person")),
 };
 
 /* What Results reads, kept by the triggers of schema step 5 */

@@ -143,7 +143,8 @@ tp_store_set_customer_stage (TpStore  *self,
     return FALSE;
 
   stmt = tp_database_prepare (self->database,
-                              "UPDATE customers SET stage = ?2, updated_at = ?3, version = version + 1 "
+                              "UPDATE customers SET stage = ?2, updated_at = ?3, stage_person = ?4, "
+                              "version = version + 1 "
                               "WHERE id = ?1 AND stage != ?2",
                               error);
   if (stmt == NULL)
@@ -152,6 +153,7 @@ tp_store_set_customer_stage (TpStore  *self,
   tp_statement_bind_int64 (stmt, 1, id);
   tp_statement_bind_text (stmt, 2, nick);
   tp_statement_bind_text (stmt, 3, now);
+  tp_statement_bind_text (stmt, 4, tp_store_get_person (self));
   if (!_tp_store_run_statement (stmt, error))
     goto fail;
 

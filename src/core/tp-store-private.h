@@ -115,6 +115,7 @@ struct _TpStore
   guint        followup_days;
   char        *currency;
   char        *business_name;
+  char        *person;                    /* set in Preferences, or NULL */
 };
 
 void            _tp_store_record_change   (TpStore               *self,
@@ -140,6 +141,12 @@ void            _tp_store_apply_settings  (TpStore               *self);
 TpStoreFeed    *_tp_store_feed_new        (TpStore               *self);
 gboolean        _tp_store_applying_feed   (TpStore               *self);
 void            _tp_store_feed_free       (TpStoreFeed           *feed);
+
+/* tp-store-people.c */
+
+void            _tp_store_fill_person     (TpStore               *self,
+                                           TpStoreTableId         table,
+                                           GObject               *object);
 
 /* tp-store-rows.c */
 

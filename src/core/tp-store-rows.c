@@ -678,6 +678,7 @@ get_customer_of (TpStore         *self,
 static gboolean
 apply_stage_rule (TpStore     *self,
                   gint64       customer_id,
+                  const char  *person,
                   const char  *now,
                   GError     **error)
 {
@@ -718,15 +719,18 @@ apply_stage_rule (TpStore     *self,
     return TRUE;
 
   stmt = tp_database_prepare (self->database,
-                              "UPDATE customers SET stage = ?2, updated_at = ?3, version = version + 1 "
+                              "UPDATE customers SET stage = ?2, updated_at = ?3, stage_person = ?4, "
+                              "version = version + 1 "
                               "WHERE id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
 
+  /* The stage moved with the order: its person moved it */
   tp_statement_bind_int64 (stmt, 1, customer_id);
   tp_statement_bind_text (stmt, 2, new_stage);
   tp_statement_bind_text (stmt, 3, now);
+  tp_statement_bind_text (stmt, 4, person != NULL ? person : "");
   if (!_tp_store_run_statement (stmt, error))
     return FALSE;
 
@@ -893,6 +897,8 @@ _tp_store_write_row (TpStore         *self,
 
   if (!before_write (self, table, object, id, now, error))
     return FALSE;
+  if (insert)
+    _tp_store_fill_person (self, table, object);
 
   values = collect_values (self, table, object, insert, now, error);
   if (values == NULL)
@@ -964,8 +970,14 @@ _tp_store_write_row (TpStore         *self,
       _tp_store_record_change (self, TP_STORE_TABLE_CUSTOMERS, new_customer,
                                TP_STORE_CHANGE_UPDATED, NULL);
 
-      if (table == TP_STORE_TABLE_ORDERS && !apply_stage_rule (self, new_customer, now, error))
-        return FALSE;
+      if (table == TP_STORE_TABLE_ORDERS)
+        {
+          g_autofree char *person = NULL;
+
+          g_object_get (object, "person", &person, NULL);
+          if (!apply_stage_rule (self, new_customer, person, now, error))
+            return FALSE;
+        }
     }
 
   return TRUE;

@@ -690,6 +690,7 @@ tp_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_free (self->currency);
   g_free (self->business_name);
+  g_free (self->person);
 
   G_OBJECT_CLASS (tp_store_parent_class)->finalize (object);
 }

@@ -107,6 +107,25 @@ gboolean          tp_store_set_business_name       (TpStore           *self,
                                                     const char        *name,
                                                     GError           **error);
 
+/* Who did what */
+const char       *tp_store_default_person          (TpDatabase        *database);
+const char       *tp_store_get_person              (TpStore           *self);
+void              tp_store_set_person              (TpStore           *self,
+                                                    const char        *person);
+gboolean          tp_store_claim_notice_on         (TpDatabase        *database,
+                                                    const char        *person,
+                                                    const char        *key,
+                                                    const char        *day,
+                                                    gboolean          *claimed,
+                                                    GError           **error);
+GStrv             tp_store_list_people             (TpStore           *self,
+                                                    GError           **error);
+gboolean          tp_store_claim_notice            (TpStore           *self,
+                                                    const char        *key,
+                                                    const char        *day,
+                                                    gboolean          *claimed,
+                                                    GError           **error);
+
 /* Audiences and their places */
 TpAudience       *tp_store_get_audience            (TpStore           *self,
                                                     gint64             id,

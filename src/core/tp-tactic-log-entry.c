@@ -35,6 +35,7 @@ struct _TpTacticLogEntry
   gint64  tactic_id;
   char   *done_at;
   char   *note;
+  char   *person;
 };
 
 G_DEFINE_FINAL_TYPE (TpTacticLogEntry, tp_tactic_log_entry, TP_TYPE_RECORD)
@@ -44,6 +45,7 @@ enum {
   PROP_TACTIC_ID,
   PROP_DONE_AT,
   PROP_NOTE,
+  PROP_PERSON,
   N_PROPS
 };
 
@@ -69,6 +71,7 @@ tp_tactic_log_entry_finalize (GObject *object)
 
   g_free (self->done_at);
   g_free (self->note);
+  g_free (self->person);
 
   G_OBJECT_CLASS (tp_tactic_log_entry_parent_class)->finalize (object);
 }
@@ -93,6 +96,10 @@ tp_tactic_log_entry_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_PERSON:
+      g_value_set_string (value, self->person);
       break;
 
     default:
@@ -120,6 +127,10 @@ tp_tactic_log_entry_set_property (GObject      *object,
 
     case PROP_NOTE:
       tp_tactic_log_entry_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_PERSON:
+      tp_tactic_log_entry_set_person (self, g_value_get_string (value));
       break;
 
     default:
@@ -166,6 +177,17 @@ tp_tactic_log_entry_class_init (TpTacticLogEntryClass *klass)
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TpTacticLogEntry:person:
+   *
+   * Who did it: the name the desktop that added it recorded, or "" for
+   * a row from before names were kept.
+   */
+  properties[PROP_PERSON] =
+    g_param_spec_string ("person", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -173,6 +195,7 @@ static void
 tp_tactic_log_entry_init (TpTacticLogEntry *self)
 {
   self->note = g_strdup ("");
+  self->person = g_strdup ("");
 }
 
 /**
@@ -284,4 +307,44 @@ tp_tactic_log_entry_set_note (TpTacticLogEntry *self,
   self->note = g_strdup (note);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * tp_tactic_log_entry_get_person:
+ * @self: a #TpTacticLogEntry
+ *
+ * Returns: who did it, or "" if unknown
+ */
+const char *
+tp_tactic_log_entry_get_person (TpTacticLogEntry *self)
+{
+  g_return_val_if_fail (TP_IS_TACTIC_LOG_ENTRY (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * tp_tactic_log_entry_set_person:
+ * @self: a #TpTacticLogEntry
+ * @person: who did it
+ *
+ * Sets #TpTacticLogEntry:person. This changes only the object: TpStore saves it,
+ * and fills it in with its person when a new row has none.
+ */
+void
+tp_tactic_log_entry_set_person (TpTacticLogEntry *self,
+                                const char       *person)
+{
+  g_return_if_fail (TP_IS_TACTIC_LOG_ENTRY (self));
+
+  if (person == NULL)
+    person = "";
+
+  if (g_strcmp0 (self->person, person) == 0)
+    return;
+
+  g_free (self->person);
+  self->person = g_strdup (person);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

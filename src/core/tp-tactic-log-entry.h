@@ -33,5 +33,8 @@ void              tp_tactic_log_entry_set_done_at    (TpTacticLogEntry *self,
 const char *      tp_tactic_log_entry_get_note       (TpTacticLogEntry *self);
 void              tp_tactic_log_entry_set_note       (TpTacticLogEntry *self,
                                                       const char       *note);
+const char *      tp_tactic_log_entry_get_person     (TpTacticLogEntry *self);
+void              tp_tactic_log_entry_set_person     (TpTacticLogEntry *self,
+                                                      const char       *person);
 
 G_END_DECLS

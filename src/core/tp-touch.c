@@ -37,6 +37,7 @@ struct _TpTouch
   TpChannel   channel;
   TpDirection direction;
   char       *note;
+  char       *person;
   gint64      tactic_id;
   gint64      place_id;
   guint       done : 1;
@@ -51,6 +52,7 @@ enum {
   PROP_CHANNEL,
   PROP_DIRECTION,
   PROP_NOTE,
+  PROP_PERSON,
   PROP_TACTIC_ID,
   PROP_PLACE_ID,
   PROP_DONE,
@@ -79,6 +81,7 @@ tp_touch_finalize (GObject *object)
 
   g_free (self->happened_at);
   g_free (self->note);
+  g_free (self->person);
 
   G_OBJECT_CLASS (tp_touch_parent_class)->finalize (object);
 }
@@ -111,6 +114,10 @@ tp_touch_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_PERSON:
+      g_value_set_string (value, self->person);
       break;
 
     case PROP_TACTIC_ID:
@@ -158,6 +165,10 @@ tp_touch_set_property (GObject      *object,
 
     case PROP_NOTE:
       tp_touch_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_PERSON:
+      tp_touch_set_person (self, g_value_get_string (value));
       break;
 
     case PROP_TACTIC_ID:
@@ -237,6 +248,17 @@ tp_touch_class_init (TpTouchClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * TpTouch:person:
+   *
+   * Who did it: the name the desktop that added it recorded, or "" for
+   * a row from before names were kept.
+   */
+  properties[PROP_PERSON] =
+    g_param_spec_string ("person", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * TpTouch:tactic-id:
    *
    * The tactic it was part of, or 0 for none.
@@ -276,6 +298,7 @@ tp_touch_init (TpTouch *self)
   self->channel = TP_CHANNEL_EMAIL;
   self->direction = TP_DIRECTION_OUTBOUND;
   self->note = g_strdup ("");
+  self->person = g_strdup ("");
   self->done = TRUE;
 }
 
@@ -569,4 +592,44 @@ tp_touch_set_done (TpTouch *self,
   self->done = done;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
+
+/**
+ * tp_touch_get_person:
+ * @self: a #TpTouch
+ *
+ * Returns: who did it, or "" if unknown
+ */
+const char *
+tp_touch_get_person (TpTouch *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCH (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * tp_touch_set_person:
+ * @self: a #TpTouch
+ * @person: who did it
+ *
+ * Sets #TpTouch:person. This changes only the object: TpStore saves it,
+ * and fills it in with its person when a new row has none.
+ */
+void
+tp_touch_set_person (TpTouch    *self,
+                     const char *person)
+{
+  g_return_if_fail (TP_IS_TOUCH (self));
+
+  if (person == NULL)
+    person = "";
+
+  if (g_strcmp0 (self->person, person) == 0)
+    return;
+
+  g_free (self->person);
+  self->person = g_strdup (person);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

@@ -48,5 +48,8 @@ void        tp_touch_set_place_id    (TpTouch *self,
 gboolean    tp_touch_get_done        (TpTouch *self);
 void        tp_touch_set_done        (TpTouch  *self,
                                       gboolean  done);
+const char *tp_touch_get_person      (TpTouch *self);
+void        tp_touch_set_person      (TpTouch    *self,
+                                      const char *person);
 
 G_END_DECLS

@@ -27,6 +27,12 @@
  * filtered by channel or to orders only. Clicking a line opens its
  * customer.
  *
+ * Who did what: once the rows name more than one person (a team, or a
+ * file shared by name), each line shows its person and a second
+ * dropdown shows one person's activity alone. A one-person file shows
+ * neither. The people are read when the store is set, and again when a
+ * line names someone not yet known.
+ *
  * The store lists the latest touches (tp_store_list_latest_touches) and
  * every order newest first; the section merges the two by time. Both
  * lists follow the store's changes, and the merge follows them.
@@ -48,6 +54,7 @@ struct _TpActivitySection
   GtkStack          *stack;
   GtkStack          *list_stack;
   GtkDropDown       *filter_dropdown;
+  GtkDropDown       *person_dropdown;
   GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
 
@@ -57,6 +64,9 @@ struct _TpActivitySection
   GListModel        *orders;      /* every order, newest first */
   GListStore        *items;       /* TpActivityItem: what the list shows */
   int                filter;
+  GStrv              people;      /* the people the rows name, sorted */
+  char              *person;      /* (nullable): the one whose activity shows */
+  gboolean           updating_people;
   guint              limit;
   gboolean           has_more;
   guint              rebuild_id;
@@ -76,6 +86,74 @@ static GParamSpec *properties[N_PROPS];
 
 static void schedule_rebuild (TpActivitySection *self);
 
+/* People */
+
+static const char *
+item_person (GObject *object)
+{
+  if (TP_IS_TOUCH (object))
+    return tp_touch_get_person (TP_TOUCH (object));
+
+  return tp_order_get_person (TP_ORDER (object));
+}
+
+static gboolean
+shows_people (TpActivitySection *self)
+{
+  return self->people != NULL && g_strv_length (self->people) > 1;
+}
+
+static gboolean
+person_passes (TpActivitySection *self,
+               GObject           *object)
+{
+  return self->person == NULL || g_strcmp0 (item_person (object), self->person) == 0;
+}
+
+/* Reads the people again; the dropdown lists them after "Everyone" and
+ * shows only when there is more than one. A filter on someone no longer
+ * named is dropped. */
+static void
+update_people (TpActivitySection *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  guint selected = 0;
+
+  g_clear_pointer (&self->people, g_strfreev);
+  if (self->store != NULL)
+    {
+      self->people = tp_store_list_people (self->store, &error);
+      if (error != NULL)
+        g_warning ("Could not list the people: %s", error->message);
+    }
+
+  /* Translators: the first choice of the Activity's filter by person */
+  names = gtk_string_list_new ((const char * const []) { _("Everyone"), NULL });
+  for (guint i = 0; self->people != NULL && self->people[i] != NULL; i++)
+    {
+      gtk_string_list_append (names, self->people[i]);
+      if (g_strcmp0 (self->people[i], self->person) == 0)
+        selected = i + 1;
+    }
+  if (selected == 0 || !shows_people (self))
+    g_clear_pointer (&self->person, g_free);
+
+  self->updating_people = TRUE;
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->person_dropdown, self->person != NULL ? selected : 0);
+  self->updating_people = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), shows_people (self));
+}
+
+static gboolean
+knows_person (TpActivitySection *self,
+              const char        *person)
+{
+  return person[0] == '\0' ||
+         (self->people != NULL && g_strv_contains ((const char * const *) self->people, person));
+}
+
 /* Rows */
 
 typedef struct
@@ -85,6 +163,7 @@ typedef struct
   GtkLabel *kind_label;
   GtkLabel *detail_label;
   GtkLabel *time_label;
+  GtkLabel *person_label;
 } Row;
 
 static const char *
@@ -127,7 +206,7 @@ on_factory_setup_cb (TpActivitySection        *self,
                      GtkListItem              *list_item,
                      GtkSignalListItemFactory *factory)
 {
-  GtkWidget *box, *text, *top;
+  GtkWidget *box, *text, *top, *middle;
   Row *row = g_new0 (Row, 1);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -156,9 +235,21 @@ on_factory_setup_cb (TpActivitySection        *self,
   gtk_widget_add_css_class (GTK_WIDGET (row->time_label), "numeric");
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->time_label));
 
+  /* The kind, and who logged it (beside the kind rather than the name,
+   * which needs the room in a narrow window) */
+  middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (text), middle);
+
   row->kind_label = new_label (NULL);
   gtk_label_set_ellipsize (row->kind_label, PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->kind_label));
+  gtk_widget_set_hexpand (GTK_WIDGET (row->kind_label), TRUE);
+  gtk_box_append (GTK_BOX (middle), GTK_WIDGET (row->kind_label));
+
+  row->person_label = new_label ("dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->person_label), "caption");
+  gtk_label_set_ellipsize (row->person_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (row->person_label, 20);
+  gtk_box_append (GTK_BOX (middle), GTK_WIDGET (row->person_label));
 
   row->detail_label = new_label ("dim-label");
   gtk_label_set_ellipsize (row->detail_label, PANGO_ELLIPSIZE_END);
@@ -232,6 +323,14 @@ on_factory_bind_cb (TpActivitySection        *self,
     bind_touch (row, TP_TOUCH (tp_activity_item_get_object (item)));
   else
     bind_order (row, TP_ORDER (tp_activity_item_get_object (item)));
+
+  {
+    const char *person = item_person (tp_activity_item_get_object (item));
+    gboolean show = shows_people (self) && person[0] != '\0';
+
+    gtk_label_set_label (row->person_label, show ? person : "");
+    gtk_widget_set_visible (GTK_WIDGET (row->person_label), show);
+  }
 }
 
 /* Merging touches and orders */
@@ -257,7 +356,7 @@ is_channel_filter (int filter)
 static guint
 wanted_window (TpActivitySection *self)
 {
-  if (is_channel_filter (self->filter))
+  if (is_channel_filter (self->filter) || self->person != NULL)
     return MIN (self->limit * SCAN_FACTOR, MAX_SCAN);
 
   return self->limit;
@@ -321,7 +420,8 @@ next_touch (TpActivitySection *self,
     {
       g_autoptr(TpTouch) touch = g_list_model_get_item (self->touches, *position);
 
-      if (!is_channel_filter (self->filter) || (int) tp_touch_get_channel (touch) == self->filter)
+      if ((!is_channel_filter (self->filter) || (int) tp_touch_get_channel (touch) == self->filter) &&
+          person_passes (self, G_OBJECT (touch)))
         return g_steal_pointer (&touch);
 
       (*position)++;
@@ -332,12 +432,25 @@ next_touch (TpActivitySection *self,
 
 static TpOrder *
 next_order (TpActivitySection *self,
-            guint              position)
+            guint             *position)
 {
-  if (is_channel_filter (self->filter) || position >= g_list_model_get_n_items (self->orders))
+  guint n;
+
+  if (is_channel_filter (self->filter))
     return NULL;
 
-  return g_list_model_get_item (self->orders, position);
+  n = g_list_model_get_n_items (self->orders);
+  while (*position < n)
+    {
+      g_autoptr(TpOrder) order = g_list_model_get_item (self->orders, *position);
+
+      if (person_passes (self, G_OBJECT (order)))
+        return g_steal_pointer (&order);
+
+      (*position)++;
+    }
+
+  return NULL;
 }
 
 static void
@@ -356,7 +469,7 @@ rebuild (TpActivitySection *self)
       while (merged->len < self->limit)
         {
           g_autoptr(TpTouch) touch = next_touch (self, &t);
-          g_autoptr(TpOrder) order = next_order (self, o);
+          g_autoptr(TpOrder) order = next_order (self, &o);
 
           if (touch == NULL && order == NULL)
             break;
@@ -376,6 +489,14 @@ rebuild (TpActivitySection *self)
             }
         }
     }
+
+  /* Someone new logged something: the people to show and filter by */
+  for (guint i = 0; self->store != NULL && i < merged->len; i++)
+    if (!knows_person (self, item_person (g_ptr_array_index (merged, i))))
+      {
+        update_people (self);
+        break;
+      }
 
   /* More to show: something was left over, or older touches lie beyond
    * those looked through. */
@@ -494,6 +615,22 @@ on_filter_dropdown_selected_cb (TpActivitySection *self)
 }
 
 static void
+on_person_dropdown_selected_cb (TpActivitySection *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  const char *person = NULL;
+
+  if (self->updating_people)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && self->people != NULL &&
+      selected <= g_strv_length (self->people))
+    person = self->people[selected - 1];
+
+  tp_activity_section_set_person (self, person);
+}
+
+static void
 on_show_customers_clicked_cb (TpActivitySection *self)
 {
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
@@ -530,16 +667,68 @@ tp_activity_section_set_store (TpActivitySection *self,
 
   /* The lists belong to the old store. */
   g_clear_object (&self->store);
+  g_clear_pointer (&self->people, g_strfreev);
+  g_clear_pointer (&self->person, g_free);
   set_sources (self);
 
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->limit = PAGE_SIZE;
+  g_clear_pointer (&self->person, g_free);
+  update_people (self);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
+}
+
+/**
+ * tp_activity_section_get_person:
+ * @self: a #TpActivitySection
+ *
+ * Returns: (nullable): the person whose activity alone shows, or %NULL
+ *   for everyone's
+ */
+const char *
+tp_activity_section_get_person (TpActivitySection *self)
+{
+  g_return_val_if_fail (TP_IS_ACTIVITY_SECTION (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * tp_activity_section_set_person:
+ * @self: a #TpActivitySection
+ * @person: (nullable): a person the rows name, or %NULL for everyone
+ *
+ * Shows the activity of @person alone.
+ */
+void
+tp_activity_section_set_person (TpActivitySection *self,
+                                const char        *person)
+{
+  guint selected = 0;
+
+  g_return_if_fail (TP_IS_ACTIVITY_SECTION (self));
+
+  if (g_strcmp0 (self->person, person) == 0)
+    return;
+
+  g_free (self->person);
+  self->person = g_strdup (person);
+  self->limit = PAGE_SIZE;
+
+  for (guint i = 0; person != NULL && self->people != NULL && self->people[i] != NULL; i++)
+    if (g_str_equal (self->people[i], person))
+      selected = i + 1;
+  self->updating_people = TRUE;
+  gtk_drop_down_set_selected (self->person_dropdown, selected);
+  self->updating_people = FALSE;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  rebuild (self);
 }
 
 /**
@@ -651,6 +840,8 @@ tp_activity_section_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->people, g_strfreev);
+  g_clear_pointer (&self->person, g_free);
 
   G_OBJECT_CLASS (tp_activity_section_parent_class)->dispose (object);
 }
@@ -754,11 +945,13 @@ tp_activity_section_class_init (TpActivitySectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, stack);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TpActivitySection, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, TpActivitySection, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_scrolled_window_edge_reached_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_customers_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -36,5 +36,8 @@ void        tp_activity_section_set_filter (TpActivitySection *self,
 guint       tp_activity_section_get_limit  (TpActivitySection *self);
 void        tp_activity_section_load_more  (TpActivitySection *self);
 GListModel *tp_activity_section_get_items  (TpActivitySection *self);
+const char *tp_activity_section_get_person (TpActivitySection *self);
+void        tp_activity_section_set_person (TpActivitySection *self,
+                                            const char        *person);
 
 G_END_DECLS

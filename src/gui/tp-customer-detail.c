@@ -68,10 +68,15 @@ struct _TpCustomerDetail
   GtkListBox        *orders_list;
 
   TpStore           *store;
+  GStrv              people;      /* (nullable): the people the rows name, once read */
   TpCustomer        *customer;
   TpForm            *form;      /* name, email and phone */
   GListModel        *touches;
   TpHeadListModel   *touches_page;
+  GtkFilterListModel *touches_by;   /* the touches of timeline_person, or all */
+  GtkCustomFilter   *person_filter;
+  GtkDropDown       *person_dropdown; /* shows once the rows name two people */
+  char              *timeline_person;
   GListModel        *orders;
   GListModel        *audiences;
   GArray            *audience_ids;  /* gint64 per audience row item; 0 is none */
@@ -174,6 +179,22 @@ update_band (TpCustomerDetail *self)
     }
 }
 
+static gboolean shows_person (TpCustomerDetail *self,
+                              const char       *person);
+
+/* Who set the stage, once the rows name more than one person */
+static void
+update_stage_person (TpCustomerDetail *self)
+{
+  const char *person = tp_customer_get_stage_person (self->customer);
+  g_autofree char *text = NULL;
+
+  if (shows_person (self, person))
+    /* Translators: under a customer's stage; %s is the person who set it */
+    text = g_strdup_printf (_("Set by %s"), person);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stage_row), text != NULL ? text : "");
+}
+
 static void
 update_labels (TpCustomerDetail *self)
 {
@@ -187,6 +208,7 @@ update_labels (TpCustomerDetail *self)
   gtk_label_set_label (self->name_label,
                        typed[0] != '\0' ? typed : tp_customer_get_name (self->customer));
   gtk_label_set_label (self->stage_label, tp_stage_get_label (tp_customer_get_stage (self->customer)));
+  update_stage_person (self);
   update_band (self);
 }
 
@@ -287,8 +309,14 @@ tp_customer_detail_save_now (TpCustomerDetail *self)
   if (!changed)
     return;
 
+  /* Refused (the team database's connection lost, a rule broken): the
+   * fields show what is stored again, so that nothing looks saved that
+   * is not */
   if (!tp_store_save_customer (self->store, copy, &error))
-    _tp_toast_show_error (GTK_WIDGET (self), error);
+    {
+      _tp_toast_show_error (GTK_WIDGET (self), error);
+      load_fields (self);
+    }
 }
 
 static gboolean
@@ -438,6 +466,38 @@ fill_audiences (TpCustomerDetail *self)
 
 /* The timeline */
 
+static void update_person_dropdown (TpCustomerDetail *self);
+
+/* Whether the timeline names who logged @person's touch: only once the
+ * business's rows name more than one person (see tp-activity-section.c) */
+static gboolean
+shows_person (TpCustomerDetail *self,
+              const char       *person)
+{
+  if (self->store == NULL || person[0] == '\0')
+    return FALSE;
+
+  if (self->people == NULL ||
+      !g_strv_contains ((const char * const *) self->people, person))
+    {
+      g_clear_pointer (&self->people, g_strfreev);
+      self->people = tp_store_list_people (self->store, NULL);
+      update_person_dropdown (self);
+    }
+
+  return self->people != NULL && g_strv_length (self->people) > 1;
+}
+
+static gboolean
+person_filter_cb (gpointer item,
+                  gpointer user_data)
+{
+  TpCustomerDetail *self = user_data;
+
+  return self->timeline_person == NULL ||
+         g_strcmp0 (tp_touch_get_person (TP_TOUCH (item)), self->timeline_person) == 0;
+}
+
 static GtkWidget *
 create_touch_row (gpointer item,
                   gpointer user_data)
@@ -474,6 +534,13 @@ create_touch_row (gpointer item,
           /* Translators: %s is the name of a marketing tactic a touch came from */
           g_string_append_printf (subtitle, _("Tactic: %s"), tp_tactic_get_name (tactic));
         }
+    }
+
+  if (shows_person (self, tp_touch_get_person (touch)))
+    {
+      g_string_append (subtitle, " · ");
+      /* Translators: %s is the person who logged a touch */
+      g_string_append_printf (subtitle, _("by %s"), tp_touch_get_person (touch));
     }
 
   if (tp_touch_get_note (touch)[0] != '\0')
@@ -515,10 +582,53 @@ create_touch_row (gpointer item,
   return row;
 }
 
+/* "Everyone", then the people the rows name; shown once there are two */
+static void
+update_person_dropdown (TpCustomerDetail *self)
+{
+  g_autoptr(GtkStringList) names = NULL;
+  guint selected = 0;
+  gboolean shown = self->people != NULL && g_strv_length (self->people) > 1;
+  gboolean was_loading;
+
+  /* Translators: the first choice of a customer's timeline's filter by person */
+  names = gtk_string_list_new ((const char * const []) { _("Everyone"), NULL });
+  for (guint i = 0; shown && self->people[i] != NULL; i++)
+    {
+      gtk_string_list_append (names, self->people[i]);
+      if (g_strcmp0 (self->people[i], self->timeline_person) == 0)
+        selected = i + 1;
+    }
+
+  was_loading = self->loading;
+  self->loading = TRUE;
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->person_dropdown, selected);
+  self->loading = was_loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), shown);
+}
+
+static void
+on_person_dropdown_selected_cb (TpCustomerDetail *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  GtkStringObject *name;
+
+  if (self->loading)
+    return;
+
+  g_clear_pointer (&self->timeline_person, g_free);
+  name = selected > 0 && selected != GTK_INVALID_LIST_POSITION
+         ? GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->person_dropdown)) : NULL;
+  if (name != NULL)
+    self->timeline_person = g_strdup (gtk_string_object_get_string (name));
+  gtk_filter_changed (GTK_FILTER (self->person_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 update_more_touches (TpCustomerDetail *self)
 {
-  guint n = self->touches != NULL ? g_list_model_get_n_items (self->touches) : 0;
+  guint n = self->touches_by != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->touches_by)) : 0;
   guint shown = self->touches_page != NULL ? tp_head_list_model_get_size (self->touches_page) : 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_touches_button), n > shown);
@@ -929,6 +1039,10 @@ tp_customer_detail_set_store (TpCustomerDetail *self,
 
   g_set_object (&self->store, store);
   tp_form_set_store (self->form, store);
+  g_clear_pointer (&self->people, g_strfreev);
+  g_clear_pointer (&self->timeline_person, g_free);
+  if (self->person_dropdown != NULL)
+    update_person_dropdown (self);
 
   if (store != NULL)
     {
@@ -990,7 +1104,10 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
   gtk_list_box_bind_model (self->orders_list, NULL, NULL, NULL, NULL);
   if (self->touches != NULL)
     g_signal_handlers_disconnect_by_data (self->touches, self);
+  if (self->touches_by != NULL)
+    g_signal_handlers_disconnect_by_data (self->touches_by, self);
   g_clear_object (&self->touches_page);
+  g_clear_object (&self->touches_by);
   g_clear_object (&self->touches);
   g_clear_object (&self->orders);
 
@@ -1002,8 +1119,10 @@ tp_customer_detail_set_customer (TpCustomerDetail *self,
                                G_CALLBACK (customer_notify_cb), self, G_CONNECT_SWAPPED);
 
       self->touches = tp_store_list_touches (self->store, id);
-      self->touches_page = tp_head_list_model_new (self->touches, TOUCHES_PAGE);
-      g_signal_connect_object (self->touches, "items-changed",
+      self->touches_by = gtk_filter_list_model_new (g_object_ref (self->touches),
+                                                    g_object_ref (GTK_FILTER (self->person_filter)));
+      self->touches_page = tp_head_list_model_new (G_LIST_MODEL (self->touches_by), TOUCHES_PAGE);
+      g_signal_connect_object (self->touches_by, "items-changed",
                                G_CALLBACK (update_more_touches), self, G_CONNECT_SWAPPED);
       self->orders = tp_store_list_orders (self->store, id);
 
@@ -1049,10 +1168,14 @@ tp_customer_detail_dispose (GObject *object)
 
   g_clear_object (&self->customer);
   g_clear_object (&self->touches_page);
+  g_clear_object (&self->touches_by);
+  g_clear_object (&self->person_filter);
+  g_clear_pointer (&self->timeline_person, g_free);
   g_clear_object (&self->touches);
   g_clear_object (&self->orders);
   g_clear_object (&self->audiences);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->people, g_strfreev);
 
   G_OBJECT_CLASS (tp_customer_detail_parent_class)->dispose (object);
 }
@@ -1167,6 +1290,8 @@ tp_customer_detail_class_init (TpCustomerDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_more_touches_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_dropdown_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, TpCustomerDetail, person_dropdown);
 
   gtk_widget_class_install_action (widget_class, "customer.log-touch", NULL, log_touch_action);
   gtk_widget_class_install_action (widget_class, "customer.add-order", NULL, add_order_action);
@@ -1190,6 +1315,7 @@ tp_customer_detail_init (TpCustomerDetail *self)
   GtkWidget *placeholder;
 
   self->audience_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->person_filter = gtk_custom_filter_new (person_filter_cb, self, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

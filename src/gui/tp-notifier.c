@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-notifier.h"
+#include "tp-store.h"
 
 /*
  * The follow-up notifications of the application. One notifier, owned by
@@ -32,6 +33,12 @@
  * read-only connection at once and then every minute, because time alone
  * brings follow-ups due. Either queue claims its entries through
  * _tp_notifier_attach(), on its worker.
+ *
+ * On a team database the same person may have windows open on several
+ * desktops, each with its own notifier: a follow-up fresh to this
+ * session is also claimed on the server for the person and the day
+ * (tp_store_claim_notice_on()), and only the window whose claim made the
+ * row announces it.
  */
 
 typedef struct
@@ -58,6 +65,9 @@ struct _TpNotifier
   GMutex           lock;
   GHashTable      *states;       /* database path → PathState */
 
+  GSettings       *settings;
+  char            *person;       /* the name set in Preferences (guarded by the lock) */
+
   char            *watching;     /* (nullable): the database checked on its own */
   TpFollowUpQueue *queue;        /* (nullable): its queue */
 };
@@ -81,8 +91,50 @@ lookup_state (TpNotifier *self,
   return state;
 }
 
+/* On a team database: whether this window is the one to tell its
+ * person of @key today. Any thread; a connection of its own, as the
+ * queue's may only read. If the server cannot be asked, better told
+ * twice than never. */
+static gboolean
+claim_on_server (TpNotifier *self,
+                 const char *database_path,
+                 const char *key)
+{
+  g_autoptr(TpDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *person = NULL;
+  gboolean claimed = FALSE;
+
+  db = tp_database_open_full (database_path, TP_DATABASE_OPEN_EXISTING, &error);
+  if (db == NULL)
+    {
+      g_debug ("Could not claim %s: %s", key, error->message);
+      return TRUE;
+    }
+
+  g_mutex_lock (&self->lock);
+  person = g_strdup (self->person);
+  g_mutex_unlock (&self->lock);
+  if (person == NULL || person[0] == '\0')
+    {
+      g_free (person);
+      person = g_strdup (tp_store_default_person (db));
+    }
+
+  if (!tp_store_claim_notice_on (db, person, key, day, &claimed, &error))
+    {
+      g_debug ("Could not claim %s: %s", key, error->message);
+      return TRUE;
+    }
+
+  return claimed;
+}
+
 /* Marks @key as announced for @database_path. Any thread. Returns
- * %TRUE when it was not announced before: announce it now. */
+ * %TRUE when it was not announced before (and, on a team database, no
+ * other window of the person announced it today): announce it now. */
 static gboolean
 claim (TpNotifier *self,
        const char *database_path,
@@ -95,6 +147,9 @@ claim (TpNotifier *self,
   state = lookup_state (self, database_path);
   fresh = g_hash_table_add (state->notified, g_strdup (key));
   g_mutex_unlock (&self->lock);
+
+  if (fresh && tp_database_path_is_server (database_path))
+    return claim_on_server (self, database_path, key);
 
   return fresh;
 }
@@ -416,6 +471,7 @@ tp_notifier_dispose (GObject *object)
 
   tp_notifier_set_watching (self, NULL);
   g_clear_weak_pointer (&self->application);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tp_notifier_parent_class)->dispose (object);
 }
@@ -426,6 +482,7 @@ tp_notifier_finalize (GObject *object)
   TpNotifier *self = TP_NOTIFIER (object);
 
   g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->person, g_free);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (tp_notifier_parent_class)->finalize (object);
@@ -441,8 +498,25 @@ tp_notifier_class_init (TpNotifierClass *klass)
 }
 
 static void
+on_person_changed_cb (TpNotifier *self)
+{
+  g_autofree char *person = g_settings_get_string (self->settings, "person-name");
+
+  g_strstrip (person);
+  g_mutex_lock (&self->lock);
+  g_free (self->person);
+  self->person = g_steal_pointer (&person);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
 tp_notifier_init (TpNotifier *self)
 {
   g_mutex_init (&self->lock);
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, path_state_free);
+
+  self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::person-name",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
+  on_person_changed_cb (self);
 }

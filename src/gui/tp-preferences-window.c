@@ -41,6 +41,7 @@ struct _TpPreferencesWindow
   AdwComboRow          *currency_row;
   AdwActionRow         *remind_row;
   GtkSwitch            *remind_switch;
+  AdwEntryRow          *person_row;
 
   GSettings            *settings;        /* the app's preferences, not the business's */
   TpStore              *store;
@@ -429,6 +430,7 @@ tp_preferences_window_class_init (TpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, remind_row);
   gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, remind_switch);
+  gtk_widget_class_bind_template_child (widget_class, TpPreferencesWindow, person_row);
   gtk_widget_class_bind_template_callback (widget_class, on_band_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_followup_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected_cb);
@@ -449,6 +451,8 @@ tp_preferences_window_init (TpPreferencesWindow *self)
   update_followup_unit (self);
 
   self->settings = g_settings_new (BASE_ID);
+  g_settings_bind (self->settings, "person-name", self->person_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "remind-when-closed", self->remind_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }

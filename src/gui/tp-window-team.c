@@ -91,6 +91,11 @@ update_banner (TpWindow *self)
   if (text != NULL)
     gtk_label_set_text (self->team_banner_label, text);
   gtk_revealer_set_reveal_child (self->team_banner, text != NULL);
+  /* A banner that slid away keeps its text; screen readers are told it
+   * is gone */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->team_banner_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
+                               -1);
   _tp_window_actions_update (self);
 }
 

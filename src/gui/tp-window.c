@@ -91,11 +91,25 @@ tp_window_add_toast (TpWindow *self,
 }
 
 /* The pages show the store, or nothing while the error page shows. */
+/* What this desktop logs records the name set in Preferences */
+static void
+apply_person (TpWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  name = g_settings_get_string (self->settings, "person-name");
+  tp_store_set_person (self->store, name);
+}
+
 static void
 set_store (TpWindow *self,
            TpStore  *store)
 {
   g_set_object (&self->store, store);
+  apply_person (self);
   _tp_window_team_update (self);
   tp_marketing_page_set_store (self->marketing_page, self->store);
   tp_sales_page_set_store (self->sales_page, self->store);
@@ -682,6 +696,8 @@ tp_window_init (TpWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::person-name",
+                           G_CALLBACK (apply_person), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -99,4 +99,5 @@ def test(binary):
         server.stop()
 
 
-run(test)
+if __name__ == '__main__':
+    run(test)
