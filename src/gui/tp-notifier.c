@@ -448,6 +448,8 @@ tp_notifier_check (TpNotifier *self)
     tp_follow_up_queue_load (self->queue);
 }
 
+static void on_startup_cb (TpNotifier *self);
+
 /**
  * tp_notifier_new:
  * @application: the application that sends the notifications
@@ -460,6 +462,11 @@ tp_notifier_new (GApplication *application)
   TpNotifier *self = g_object_new (TP_TYPE_NOTIFIER, NULL);
 
   g_set_weak_pointer (&self->application, application);
+  if (g_application_get_is_registered (application))
+    on_startup_cb (self);
+  else
+    g_signal_connect_object (application, "startup", G_CALLBACK (on_startup_cb), self,
+                             G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -514,6 +521,17 @@ tp_notifier_init (TpNotifier *self)
 {
   g_mutex_init (&self->lock);
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, path_state_free);
+
+}
+
+/* The person is read from the settings once the application starts, not
+ * when it is made: a command such as --version answers before that, and
+ * needs no installed settings schema. */
+static void
+on_startup_cb (TpNotifier *self)
+{
+  if (self->settings != NULL)
+    return;
 
   self->settings = g_settings_new (BASE_ID);
   g_signal_connect_object (self->settings, "changed::person-name",
