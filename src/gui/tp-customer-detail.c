@@ -1307,6 +1307,14 @@ tp_customer_detail_class_init (TpCustomerDetailClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The store refused the contact fields' save: a toast says why */
+static void
+on_form_save_failed_cb (TpCustomerDetail *self,
+                        const GError     *error)
+{
+  _tp_toast_show_error (GTK_WIDGET (self), error);
+}
+
 static void
 tp_customer_detail_init (TpCustomerDetail *self)
 {
@@ -1325,6 +1333,8 @@ tp_customer_detail_init (TpCustomerDetail *self)
   tp_form_add_field_full (self->form, GTK_WIDGET (self->email_row), "text", "email", NULL,
                           stripped_text, NULL, GINT_TO_POINTER (TRUE));
   tp_form_add_field (self->form, GTK_WIDGET (self->phone_row), "text", "phone", NULL);
+  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (on_form_save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->loading = TRUE;
 

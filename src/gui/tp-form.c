@@ -65,6 +65,7 @@ typedef struct
   gboolean         invalid;
   GValue           base;      /* the object's value when the owner began this edit */
   GValue           mine;      /* in a conflict: the owner's value */
+  GValue           stored;    /* while a save runs: the object's value before it */
   GtkWidget       *conflict;  /* in a conflict: the choice under the field (owned) */
   GtkLabel        *conflict_label;
 } Field;
@@ -94,6 +95,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 field_clear_conflict (Field *field)
@@ -125,6 +133,8 @@ field_free (gpointer data)
   field_clear_conflict (field);
   if (G_IS_VALUE (&field->base))
     g_value_unset (&field->base);
+  if (G_IS_VALUE (&field->stored))
+    g_value_unset (&field->stored);
   g_clear_signal_handler (&field->notify_id, field->widget);
   g_clear_object (&field->widget);
   g_free (field->required_message);
@@ -576,6 +586,8 @@ resolve_conflict (TpForm    *self,
         }
       if (G_IS_VALUE (&field->base))
         g_value_unset (&field->base);
+      if (G_IS_VALUE (&field->stored))
+        g_value_unset (&field->stored);
     }
 
   if (again && !_tp_marketing_save_object (self->store, object, &error))
@@ -848,6 +860,37 @@ tp_form_get_pending (TpForm *self)
   return FALSE;
 }
 
+/* A save was refused: the object holds what is stored again, so that
+ * nothing looks saved that is not. A refused value stays in its field,
+ * beside the error, for the owner to correct; after any other refusal
+ * (the team database's connection lost, say) the fields show what is
+ * stored too. */
+static void
+restore_stored (TpForm       *self,
+                GObject      *object,
+                GPtrArray    *written,
+                const GError *error)
+{
+  g_object_freeze_notify (object);
+  for (guint i = 0; i < written->len; i++)
+    {
+      Field *field = g_ptr_array_index (written, i);
+
+      if (G_IS_VALUE (&field->stored))
+        g_object_set_property (object, field->object_property, &field->stored);
+    }
+  g_signal_handler_block (object, self->object_notify_id);
+  g_object_thaw_notify (object);
+  g_signal_handler_unblock (object, self->object_notify_id);
+
+  if (g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_INVALID) ||
+      g_error_matches (error, TP_DATABASE_ERROR, TP_DATABASE_ERROR_CONSTRAINT))
+    return;
+
+  for (guint i = 0; i < written->len; i++)
+    field_load (g_ptr_array_index (written, i));
+}
+
 /**
  * tp_form_flush:
  * @self: a #TpForm
@@ -915,6 +958,9 @@ tp_form_flush (TpForm *self)
         }
 
       field_clear_conflict (field);
+      if (G_IS_VALUE (&field->stored))
+        g_value_unset (&field->stored);
+      field_get_object_value (field, &field->stored);
       g_object_set_property (object, field->object_property, &value);
       g_value_init (&field->mine, G_VALUE_TYPE (&value));
       g_value_copy (&value, &field->mine);
@@ -942,6 +988,8 @@ tp_form_flush (TpForm *self)
       text = _tp_marketing_error_text (error);
       g_debug ("Could not save %s: %s", G_OBJECT_TYPE_NAME (object), error->message);
       set_error (self, text);
+      restore_stored (self, object, written, error);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
       ok = FALSE;
     }
 
@@ -949,6 +997,8 @@ tp_form_flush (TpForm *self)
     {
       Field *field = g_ptr_array_index (written, i);
 
+      if (G_IS_VALUE (&field->stored))
+        g_value_unset (&field->stored);
       if (G_IS_VALUE (&field->mine))
         g_value_unset (&field->mine);
       if (G_IS_VALUE (&field->base))
@@ -1064,6 +1114,22 @@ tp_form_class_init (TpFormClass *klass)
     g_param_spec_object ("object", NULL, NULL,
                          G_TYPE_OBJECT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TpForm::save-failed:
+   * @form: the form
+   * @error: why the store refused the save
+   *
+   * Emitted when the store refused to save the fields' values for another
+   * reason than someone else's change (which the fields offer to resolve);
+   * the object and its fields show the stored values again.
+   */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   /**
    * TpForm:error:
