@@ -536,10 +536,12 @@ set_enum_choices (GtkDropDown *drop_down,
                   int          value)
 {
   g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+  g_autoptr(GtkExpression) expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
+                                                                     0, NULL, label, NULL,
+                                                                     NULL);
 
-  gtk_drop_down_set_expression (drop_down,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             label, NULL, NULL));
+  /* The drop-down takes its own reference */
+  gtk_drop_down_set_expression (drop_down, expression);
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
   gtk_drop_down_set_selected (drop_down, adw_enum_list_model_find_position (model, value));
 }
