@@ -118,6 +118,7 @@ update_people (TpActivitySection *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = NULL;
+  gboolean showed = shows_people (self);
   guint selected = 0;
 
   g_clear_pointer (&self->people, g_strfreev);
@@ -144,6 +145,17 @@ update_people (TpActivitySection *self)
   gtk_drop_down_set_selected (self->person_dropdown, self->person != NULL ? selected : 0);
   self->updating_people = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), shows_people (self));
+
+  /* Names now show, or no longer do: every row binds again. GTK 4.12
+   * and later keep the row of an item that stays, as it was bound. */
+  if (showed != shows_people (self))
+    {
+      g_autoptr(GtkSelectionModel) model = NULL;
+
+      g_set_object (&model, gtk_list_view_get_model (self->list_view));
+      gtk_list_view_set_model (self->list_view, NULL);
+      gtk_list_view_set_model (self->list_view, model);
+    }
 }
 
 static gboolean
