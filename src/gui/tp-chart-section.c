@@ -528,6 +528,28 @@ sort_label (AdwEnumListItem *item)
   return g_strdup (tp_chart_sort_get_label (adw_enum_list_item_get_value (item)));
 }
 
+/* The values of @enum_type as a list, one for every section: libadwaita
+ * 1.2 does not release a finished model's items, so each type's model is
+ * made once and kept. */
+static AdwEnumListModel *
+get_enum_model (GType enum_type)
+{
+  static GHashTable *models;
+  AdwEnumListModel *model;
+
+  if (models == NULL)
+    models = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  model = g_hash_table_lookup (models, GSIZE_TO_POINTER (enum_type));
+  if (model == NULL)
+    {
+      model = adw_enum_list_model_new (enum_type);
+      g_hash_table_insert (models, GSIZE_TO_POINTER (enum_type), model);
+    }
+
+  return model;
+}
+
 /* Offers each value of @enum_type, named by @label, and selects @value. */
 static void
 set_enum_choices (GtkDropDown *drop_down,
@@ -535,7 +557,7 @@ set_enum_choices (GtkDropDown *drop_down,
                   GCallback    label,
                   int          value)
 {
-  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+  AdwEnumListModel *model = get_enum_model (enum_type);
   g_autoptr(GtkExpression) expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
                                                                      0, NULL, label, NULL,
                                                                      NULL);
