@@ -16,37 +16,11 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
-from touchpoint_e2e import (App, check, do_action, find, find_all, is_showing, run,  # noqa: E402
-                            text_of, wait_for, wait_window_closed, window_named)
+from touchpoint_e2e import (App, button, check, customer_row, do_action, find,  # noqa: E402
+                            find_all, labels, run, text_of, type_into,
+                            wait_for, wait_window_closed, window_named)
 
 NOTE = 'Asked about the spring range'
-
-
-def labels(root):
-    return [node.get_name() for node in find_all(root, 'label')]
-
-
-def button(root, label, timeout=10):
-    """A push button named @label (GTK names one with a mnemonic twice)."""
-    def matches():
-        return [node for node in find_all(root, 'button')
-                if node.get_name() == label or node.get_name().endswith(' ' + label)]
-    wait_for(matches, f'no button "{label}"', timeout)
-    return matches()[0]
-
-
-def type_into(node, text):
-    check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
-
-
-def customer_row(section, name):
-    # A business without customers shows its empty page instead of the
-    # list, and GTK 4.18 leaves a hidden list out of the tree.
-    for found in find_all(section, 'list', 'Customers'):
-        for text in labels(found):
-            if text.startswith(name + ', '):
-                return text
-    return None
 
 
 def test(binary):

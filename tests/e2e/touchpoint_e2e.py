@@ -256,6 +256,17 @@ def type_into(node, text):
     check(Atspi.EditableText.set_text_contents(node, text), f'cannot type into "{node.get_name()}"')
 
 
+def customer_row(section, name):
+    """The label of the customer list's row for @name in @section, or None.
+    A business without customers shows its empty page instead of the
+    list, and GTK 4.18 leaves a hidden list out of the tree."""
+    for found in find_all(section, 'list', 'Customers'):
+        for text in labels(found):
+            if text.startswith(name + ', '):
+                return text
+    return None
+
+
 def choose_section(root, sidebar, sections, name):
     """Choose the section @name in the sidebar list @sidebar ("Sales
     Sections"), whose rows are @sections in order."""
